@@ -1,0 +1,52 @@
+package io.connectorkit.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.connectorkit.runtime.json.Json;
+import java.util.Optional;
+
+/**
+ * A VARIANT argument of a procedure as it arrived: JSON text on the embedded target (which may not even be JSON),
+ * a parsed value from Snowflake. Checked only when the procedure reaches the step that needs it, so state checks
+ * come first, as in the spec.
+ */
+public final class JsonArgument {
+
+    private final JsonNode value;
+    private final String problem;
+
+    private JsonArgument(JsonNode value, String problem) {
+        this.value = value;
+        this.problem = problem;
+    }
+
+    public static JsonArgument ofText(String text) {
+        if (text == null) {
+            return new JsonArgument(null, "it is NULL");
+        }
+        try {
+            return new JsonArgument(Json.parse(text), null);
+        } catch (Json.InvalidJsonException e) {
+            return new JsonArgument(null, "it is not valid JSON (" + e.getMessage() + ")");
+        }
+    }
+
+    public static JsonArgument of(JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return new JsonArgument(null, "it is NULL");
+        }
+        return new JsonArgument(value, null);
+    }
+
+    /** The argument as an object, or empty when it is not one. */
+    public Optional<ObjectNode> asObject() {
+        return value != null && value.isObject() ? Optional.of(((ObjectNode) value).deepCopy()) : Optional.empty();
+    }
+
+    /** The refusal for an argument that is not an object. */
+    public Response notAnObject(String procedure, String argument) {
+        String why = problem != null ? problem : "it is " + Json.describeType(value);
+        return Response.withMessage(ResponseCode.CONFIGURATION_NOT_AN_OBJECT, "The argument " + argument + " of "
+                + procedure + " must be a JSON object such as {\"key\": \"value\"}, but " + why + ".");
+    }
+}

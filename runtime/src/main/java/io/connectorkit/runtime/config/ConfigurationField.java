@@ -1,0 +1,141 @@
+package io.connectorkit.runtime.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * One declared key of a configuration object: its name, type, whether it is required, its default and description.
+ * Built with the static factories, e.g. {@code ConfigurationField.identifier("sink_database").required()}.
+ */
+public final class ConfigurationField {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private final String name;
+    private final FieldType type;
+    private final boolean required;
+    private final JsonNode defaultValue;
+    private final String description;
+    private final Function<JsonNode, Optional<String>> shape;
+
+    private ConfigurationField(String name, FieldType type, boolean required, JsonNode defaultValue,
+            String description, Function<JsonNode, Optional<String>> shape) {
+        this.name = name;
+        this.type = type;
+        this.required = required;
+        this.defaultValue = defaultValue;
+        this.description = description;
+        this.shape = shape;
+    }
+
+    public static ConfigurationField of(String name, FieldType type) {
+        Objects.requireNonNull(type, "type");
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("The configuration field name '" + name + "' is not valid: use letters,"
+                    + " digits and _ and do not start with a digit (for example sink_database)");
+        }
+        return new ConfigurationField(name, type, false, null, "", value -> Optional.empty());
+    }
+
+    public static ConfigurationField string(String name) {
+        return of(name, FieldType.STRING);
+    }
+
+    public static ConfigurationField identifier(String name) {
+        return of(name, FieldType.IDENTIFIER);
+    }
+
+    public static ConfigurationField integer(String name) {
+        return of(name, FieldType.INTEGER);
+    }
+
+    public static ConfigurationField bool(String name) {
+        return of(name, FieldType.BOOLEAN);
+    }
+
+    public static ConfigurationField url(String name) {
+        return of(name, FieldType.URL);
+    }
+
+    public static ConfigurationField cron(String name) {
+        return of(name, FieldType.CRON);
+    }
+
+    public static ConfigurationField object(String name) {
+        return of(name, FieldType.OBJECT);
+    }
+
+    public ConfigurationField required() {
+        if (defaultValue != null) {
+            throw new IllegalArgumentException("The field '" + name + "' has a default, so it cannot also be required");
+        }
+        return new ConfigurationField(name, type, true, null, description, shape);
+    }
+
+    /** A value stored when the field is absent. It must have the field's type. */
+    public ConfigurationField defaultValue(JsonNode value) {
+        Objects.requireNonNull(value, "default value");
+        if (required) {
+            throw new IllegalArgumentException("The field '" + name + "' is required, so it cannot also have a default");
+        }
+        type.problem(value).or(() -> shape.apply(value)).ifPresent(problem -> {
+            throw new IllegalArgumentException("The default of field '" + name + "' is not valid: " + problem);
+        });
+        return new ConfigurationField(name, type, false, value.deepCopy(), description, shape);
+    }
+
+    public ConfigurationField defaultValue(String value) {
+        return defaultValue(JsonNodeFactory.instance.textNode(value));
+    }
+
+    public ConfigurationField defaultValue(long value) {
+        return defaultValue(JsonNodeFactory.instance.numberNode(value));
+    }
+
+    public ConfigurationField defaultValue(boolean value) {
+        return defaultValue(JsonNodeFactory.instance.booleanNode(value));
+    }
+
+    public ConfigurationField description(String text) {
+        return new ConfigurationField(name, type, required, defaultValue, text == null ? "" : text, shape);
+    }
+
+    /** A further check of the value's structure, beyond its type (used for {@code global_schedule}). */
+    ConfigurationField shape(Function<JsonNode, Optional<String>> check) {
+        return new ConfigurationField(name, type, required, defaultValue, description, check);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public FieldType type() {
+        return type;
+    }
+
+    public boolean isRequired() {
+        return required;
+    }
+
+    public Optional<JsonNode> defaultValue() {
+        return Optional.ofNullable(defaultValue).map(JsonNode::deepCopy);
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Why the value does not fit this field, or empty when it does. */
+    public Optional<String> problem(JsonNode value) {
+        return type.problem(value).or(() -> shape.apply(value));
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + type.label() + (required ? ", required" : "") + ")";
+    }
+}

@@ -1,0 +1,86 @@
+package io.connectorkit.runtime.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.sql.Identifier;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The type of a configuration field; the runtime refuses values that do not have it. */
+public enum FieldType {
+    STRING("a string"),
+    IDENTIFIER("a Snowflake identifier such as MY_WAREHOUSE or \"My Warehouse\""),
+    INTEGER("a whole number"),
+    BOOLEAN("true or false"),
+    URL("an absolute http or https URL such as https://api.example.com"),
+    CRON("a 5-field cron expression such as \"0 * * * *\""),
+    OBJECT("a JSON object");
+
+    private final String expected;
+
+    FieldType(String expected) {
+        this.expected = expected;
+    }
+
+    /** What a value of this type looks like, for messages. */
+    public String expected() {
+        return expected;
+    }
+
+    /** The name used in descriptors and messages: {@code string}, {@code identifier}, ... */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Why the value does not have this type, or empty when it does. A null value is the caller's business. */
+    public Optional<String> problem(JsonNode value) {
+        switch (this) {
+            case STRING:
+                return value.isTextual() ? Optional.empty() : notA(value);
+            case IDENTIFIER:
+                if (!value.isTextual()) {
+                    return notA(value);
+                }
+                try {
+                    Identifier.parse(value.asText());
+                    return Optional.empty();
+                } catch (Identifier.InvalidIdentifierException e) {
+                    return Optional.of(e.reason());
+                }
+            case INTEGER:
+                return value.isIntegralNumber() && value.canConvertToLong() ? Optional.empty() : notA(value);
+            case BOOLEAN:
+                return value.isBoolean() ? Optional.empty() : notA(value);
+            case URL:
+                return value.isTextual() ? urlProblem(value.asText()) : notA(value);
+            case CRON:
+                return value.isTextual() ? CronExpression.problem(value.asText()) : notA(value);
+            case OBJECT:
+                return value.isObject() ? Optional.empty() : notA(value);
+            default:
+                throw new IllegalStateException("Unhandled field type " + this);
+        }
+    }
+
+    private Optional<String> notA(JsonNode value) {
+        return Optional.of("it must be " + expected + ", but it is " + Json.describeType(value));
+    }
+
+    private static Optional<String> urlProblem(String text) {
+        try {
+            URI uri = new URI(text);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                return Optional.of("it must start with http:// or https://");
+            }
+            if (uri.getHost() == null || uri.getHost().isBlank()) {
+                return Optional.of("it has no host name");
+            }
+            return Optional.empty();
+        } catch (URISyntaxException e) {
+            return Optional.of("it is not a URL: " + e.getReason());
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.connectorkit.runtime.embedded;
+
+import io.connectorkit.runtime.procedures.ConnectorRuntime;
+import io.connectorkit.runtime.spi.ConnectorDefinition;
+import io.connectorkit.runtime.spi.ConnectorRegistry;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A connector app on the embedded target: an H2 database whose {@code PUBLIC} procedures are Java aliases of the
+ * runtime. Several apps can live in one JVM; each is known by its database.
+ */
+public final class EmbeddedApp {
+
+    /** The target name hooks see in {@code ConnectorContext.target()}. */
+    public static final String TARGET = "embedded";
+
+    private EmbeddedApp() {
+    }
+
+    /**
+     * Creates or upgrades the app in the database: idempotent, and every row of state survives.
+     * The connector's prerequisites are merged in; connector classes must be loadable by this class's loader.
+     */
+    public static void install(Connection connection, ConnectorDefinition connector) {
+        new EmbeddedInstaller(connection).install(connector);
+    }
+
+    /**
+     * Makes this JVM answer the app's procedures with the given connector until the binding is closed; for hosts
+     * and tests that run a connector without a {@code ConnectorProvider} service entry.
+     */
+    public static ConnectorRegistry.Binding bind(Connection connection, ConnectorDefinition connector) {
+        return ConnectorRegistry.bind(key(connection), connector);
+    }
+
+    /** The runtime for one procedure call on this connection. */
+    static ConnectorRuntime runtime(Connection connection) {
+        ConnectorDefinition connector = ConnectorRegistry.resolve(key(connection), EmbeddedApp.class.getClassLoader());
+        return new ConnectorRuntime(new JdbcSqlPort(connection, H2Dialect.INSTANCE), EmbeddedAccount.INSTANCE,
+                connector, TARGET);
+    }
+
+    /** The database's file path, or the name of an in-memory database: one key per app in this JVM. */
+    static String key(Connection connection) {
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT COALESCE(DATABASE_PATH(), DATABASE())")) {
+            result.next();
+            return result.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot tell which embedded app this connection belongs to: "
+                    + e.getMessage(), e);
+        }
+    }
+}

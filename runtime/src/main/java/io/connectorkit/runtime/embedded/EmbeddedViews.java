@@ -1,0 +1,64 @@
+package io.connectorkit.runtime.embedded;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.connectorkit.runtime.json.Json;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.Map;
+import org.h2.tools.SimpleResultSet;
+
+/**
+ * Table functions behind the embedded target's views where H2's SQL cannot express Snowflake's: H2 has no
+ * FLATTEN, so {@code PUBLIC.CONNECTOR_CONFIGURATION} is computed here.
+ */
+public final class EmbeddedViews {
+
+    private EmbeddedViews() {
+    }
+
+    /** One row per top-level key of every APP_CONFIG object, its value as text (spec §3.13). */
+    public static ResultSet connectorConfiguration(Connection connection) throws SQLException {
+        SimpleResultSet rows = new SimpleResultSet();
+        rows.addColumn("CONFIG_GROUP", Types.VARCHAR, Integer.MAX_VALUE, 0);
+        rows.addColumn("CONFIG_KEY", Types.VARCHAR, Integer.MAX_VALUE, 0);
+        rows.addColumn("VALUE", Types.VARCHAR, Integer.MAX_VALUE, 0);
+        rows.addColumn("UPDATED_AT", Types.TIMESTAMP, 26, 6);
+        if (isColumnListQuery(connection)) {
+            return rows;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT \"KEY\", \"VALUE\", UPDATED_AT FROM STATE.APP_CONFIG ORDER BY \"KEY\"");
+                ResultSet config = statement.executeQuery()) {
+            while (config.next()) {
+                String group = config.getString(1);
+                JsonNode value = Json.parse(config.getString(2));
+                Timestamp updatedAt = config.getTimestamp(3);
+                if (value.isObject()) {
+                    for (Map.Entry<String, JsonNode> field : value.properties()) {
+                        rows.addRow(group, field.getKey(), asText(field.getValue()), updatedAt);
+                    }
+                } else {
+                    rows.addRow(group, group, asText(value), updatedAt);
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Snowflake's {@code VALUE::VARCHAR}: strings bare, everything else as JSON text. */
+    private static String asText(JsonNode value) {
+        if (value.isNull()) {
+            return null;
+        }
+        return value.isTextual() ? value.asText() : Json.write(value);
+    }
+
+    /** H2 first calls a table function only to learn its columns. */
+    private static boolean isColumnListQuery(Connection connection) throws SQLException {
+        return "jdbc:columnlist:connection".equals(connection.getMetaData().getURL());
+    }
+}

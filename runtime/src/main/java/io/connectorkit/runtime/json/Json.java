@@ -1,0 +1,83 @@
+package io.connectorkit.runtime.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The runtime's one JSON codec: VARIANT values travel as JSON text on both targets. */
+public final class Json {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            // A configuration that names a key twice is ambiguous; refuse it rather than keep the last value.
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    private Json() {
+    }
+
+    public static ObjectNode object() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    /** Parses JSON text; throws {@link InvalidJsonException} with the parser's reason when it is not JSON. */
+    public static JsonNode parse(String text) {
+        if (text == null) {
+            throw new InvalidJsonException("no value (SQL NULL) was given");
+        }
+        try {
+            JsonNode node = MAPPER.readTree(text);
+            if (node == null || node.isMissingNode()) {
+                throw new InvalidJsonException("the text is empty");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new InvalidJsonException(e.getOriginalMessage());
+        }
+    }
+
+    public static String write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A JSON tree could not be written", e);
+        }
+    }
+
+    /** A short name of the JSON type of a value, for messages ("an array", "a number"). */
+    public static String describeType(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return "null";
+        }
+        if (node.isObject()) {
+            return "an object";
+        }
+        if (node.isArray()) {
+            return "an array";
+        }
+        if (node.isTextual()) {
+            return "a string";
+        }
+        if (node.isBoolean()) {
+            return "a boolean";
+        }
+        if (node.isNumber()) {
+            return "a number";
+        }
+        return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Thrown when an argument that should be JSON is not. */
+    public static final class InvalidJsonException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidJsonException(String reason) {
+            super(reason);
+        }
+    }
+}

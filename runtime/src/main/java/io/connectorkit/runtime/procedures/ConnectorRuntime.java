@@ -1,0 +1,130 @@
+package io.connectorkit.runtime.procedures;
+
+import io.connectorkit.runtime.JsonArgument;
+import io.connectorkit.runtime.Response;
+import io.connectorkit.runtime.ResponseCode;
+import io.connectorkit.runtime.spi.ConnectorDefinition;
+import io.connectorkit.runtime.sql.Account;
+import io.connectorkit.runtime.sql.SqlFailure;
+import io.connectorkit.runtime.sql.SqlPort;
+import io.connectorkit.runtime.status.ConnectorState.CorruptStateException;
+import java.util.function.Supplier;
+
+/**
+ * The public procedures of a connector app, independent of where it runs: the embedded and Snowflake entry points
+ * build one per call over their own {@link SqlPort} and {@link Account}. Every outcome is a {@link Response};
+ * nothing is raised to the caller.
+ */
+public final class ConnectorRuntime {
+
+    private static final System.Logger LOG = System.getLogger("io.connectorkit.runtime");
+
+    private final Call call;
+
+    public ConnectorRuntime(SqlPort port, Account account, ConnectorDefinition connector, String target) {
+        this.call = new Call(port, account, connector, target);
+    }
+
+    public Response getConnectorStatus() {
+        return run(PublicProcedure.GET_CONNECTOR_STATUS, () -> new StatusProcedures(call).getConnectorStatus());
+    }
+
+    public Response recoverConnectorState(String newStatus) {
+        return run(PublicProcedure.RECOVER_CONNECTOR_STATE,
+                () -> new StatusProcedures(call).recoverConnectorState(newStatus));
+    }
+
+    public Response updatePrerequisite(String id, Boolean completed) {
+        return run(PublicProcedure.UPDATE_PREREQUISITE,
+                () -> new PrerequisiteProcedures(call).updatePrerequisite(id, completed));
+    }
+
+    public Response markAllPrerequisitesAsDone() {
+        return run(PublicProcedure.MARK_ALL_PREREQUISITES_AS_DONE,
+                () -> new PrerequisiteProcedures(call).markAllPrerequisitesAsDone());
+    }
+
+    public Response completePrerequisitesStep() {
+        return run(PublicProcedure.COMPLETE_PREREQUISITES_STEP,
+                () -> new PrerequisiteProcedures(call).completePrerequisitesStep());
+    }
+
+    public Response configureConnector(JsonArgument config) {
+        return run(PublicProcedure.CONFIGURE_CONNECTOR,
+                () -> new ConnectorConfigurationProcedure(call).configureConnector(config));
+    }
+
+    public Response setConnectionConfiguration(JsonArgument connectionConfiguration) {
+        return run(PublicProcedure.SET_CONNECTION_CONFIGURATION,
+                () -> new ConnectionProcedures(call).setConnectionConfiguration(connectionConfiguration));
+    }
+
+    public Response getConnectionConfiguration() {
+        return run(PublicProcedure.GET_CONNECTION_CONFIGURATION,
+                () -> new ConnectionProcedures(call).getConnectionConfiguration());
+    }
+
+    public Response testConnection() {
+        return run(PublicProcedure.TEST_CONNECTION, () -> new ConnectionProcedures(call).testConnection());
+    }
+
+    public Response finalizeConnectorConfiguration(JsonArgument customConfiguration) {
+        return run(PublicProcedure.FINALIZE_CONNECTOR_CONFIGURATION,
+                () -> new FinalizeProcedures(call).finalizeConnectorConfiguration(customConfiguration));
+    }
+
+    public Response validateSource(JsonArgument customConfiguration) {
+        return run(PublicProcedure.VALIDATE_SOURCE,
+                () -> new FinalizeProcedures(call).validateSource(customConfiguration));
+    }
+
+    public Response resetConfiguration() {
+        return run(PublicProcedure.RESET_CONFIGURATION, () -> new ResetProcedure(call).resetConfiguration());
+    }
+
+    public Response updateConnectionConfiguration(JsonArgument connectionConfiguration) {
+        return run(PublicProcedure.UPDATE_CONNECTION_CONFIGURATION,
+                () -> new ConnectionProcedures(call).updateConnectionConfiguration(connectionConfiguration));
+    }
+
+    public Response testDraftConnection(JsonArgument config) {
+        return run(PublicProcedure.TEST_DRAFT_CONNECTION,
+                () -> new ConnectionProcedures(call).testDraftConnection(config));
+    }
+
+    public Response updateWarehouse(String warehouseName) {
+        return run(PublicProcedure.UPDATE_WAREHOUSE, () -> new WarehouseProcedure(call).updateWarehouse(warehouseName));
+    }
+
+    public Response pauseConnector() {
+        return run(PublicProcedure.PAUSE_CONNECTOR, () -> new LifecycleProcedures(call).pauseConnector());
+    }
+
+    public Response resumeConnector() {
+        return run(PublicProcedure.RESUME_CONNECTOR, () -> new LifecycleProcedures(call).resumeConnector());
+    }
+
+    /** Turns whatever escapes a procedure into a response object, logged with its cause. */
+    static Response run(PublicProcedure procedure, Supplier<Response> work) {
+        Response response;
+        try {
+            response = work.get();
+        } catch (SqlFailure.LockTimeout e) {
+            LOG.log(System.Logger.Level.WARNING, procedure + " waited too long for the connector's state", e);
+            response = Response.of(ResponseCode.CONNECTOR_BUSY);
+        } catch (CorruptStateException e) {
+            LOG.log(System.Logger.Level.ERROR, procedure + " found the connector's state unreadable", e);
+            response = Response.withMessage(ResponseCode.INTERNAL_ERROR, "The connector's state cannot be read: "
+                    + e.getMessage() + ". Reinstalling the app or RECOVER_CONNECTOR_STATE may be needed.");
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(System.Logger.Level.ERROR, procedure + " failed unexpectedly", e);
+            response = Response.withMessage(ResponseCode.UNKNOWN_ERROR, procedure + " failed unexpectedly: "
+                    + Call.describe(e));
+        }
+        if (!response.isOk()) {
+            LOG.log(System.Logger.Level.INFO, "An error with code {0} has been encountered in {1}: {2}",
+                    response.code(), procedure, response.message().orElse(""));
+        }
+        return response;
+    }
+}

@@ -1,0 +1,102 @@
+package io.connectorkit.runtime.procedures;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every procedure the runtime installs in {@code PUBLIC}: its SQL name and arguments, who may call it, and the
+ * Java handler method of the same name on both targets. The one list that installers, templates and tests read.
+ */
+public enum PublicProcedure {
+    GET_CONNECTOR_STATUS(Access.ADMIN_AND_VIEWER, false),
+    RECOVER_CONNECTOR_STATE(Access.ADMIN, true, Argument.string("NEW_CONNECTOR_STATUS")),
+    UPDATE_PREREQUISITE(Access.ADMIN, true, Argument.varchar("ID"), Argument.bool("IS_COMPLETED")),
+    MARK_ALL_PREREQUISITES_AS_DONE(Access.ADMIN, true),
+    COMPLETE_PREREQUISITES_STEP(Access.ADMIN, true),
+    CONFIGURE_CONNECTOR(Access.ADMIN, true, Argument.variant("CONFIG")),
+    SET_CONNECTION_CONFIGURATION(Access.ADMIN, true, Argument.variant("CONNECTION_CONFIGURATION")),
+    GET_CONNECTION_CONFIGURATION(Access.ADMIN_AND_VIEWER, false),
+    TEST_CONNECTION(Access.INTERNAL, false),
+    FINALIZE_CONNECTOR_CONFIGURATION(Access.ADMIN, true, Argument.variant("CUSTOM_CONFIGURATION")),
+    VALIDATE_SOURCE(Access.INTERNAL, false, Argument.variant("CUSTOM_CONFIGURATION")),
+    RESET_CONFIGURATION(Access.ADMIN, true),
+    UPDATE_CONNECTION_CONFIGURATION(Access.ADMIN, true, Argument.variant("CONNECTION_CONFIGURATION")),
+    TEST_DRAFT_CONNECTION(Access.INTERNAL, false, Argument.variant("CONFIG")),
+    UPDATE_WAREHOUSE(Access.ADMIN, true, Argument.string("WAREHOUSE_NAME")),
+    PAUSE_CONNECTOR(Access.ADMIN, true),
+    RESUME_CONNECTOR(Access.ADMIN, true);
+
+    /** Which application roles get USAGE on the procedure (spec §3.1). */
+    public enum Access {
+        /** ADMIN and VIEWER: read-only procedures. */
+        ADMIN_AND_VIEWER,
+        /** ADMIN only. */
+        ADMIN,
+        /** No role: called by the runtime and the connector only. */
+        INTERNAL
+    }
+
+    /** The SQL types of arguments; VARIANT travels as JSON text on the embedded target. */
+    public enum SqlType {
+        VARIANT,
+        STRING,
+        VARCHAR,
+        BOOLEAN
+    }
+
+    /** One argument: SQL name and type. */
+    public record Argument(String name, SqlType type) {
+        static Argument variant(String name) {
+            return new Argument(name, SqlType.VARIANT);
+        }
+
+        static Argument string(String name) {
+            return new Argument(name, SqlType.STRING);
+        }
+
+        static Argument varchar(String name) {
+            return new Argument(name, SqlType.VARCHAR);
+        }
+
+        static Argument bool(String name) {
+            return new Argument(name, SqlType.BOOLEAN);
+        }
+    }
+
+    private final Access access;
+    private final boolean changesState;
+    private final List<Argument> arguments;
+
+    PublicProcedure(Access access, boolean changesState, Argument... arguments) {
+        this.access = access;
+        this.changesState = changesState;
+        this.arguments = List.of(arguments);
+    }
+
+    public Access access() {
+        return access;
+    }
+
+    /** Whether a call can change the app's state; such a procedure is never granted to VIEWER. */
+    public boolean changesState() {
+        return changesState;
+    }
+
+    public List<Argument> arguments() {
+        return arguments;
+    }
+
+    /** The handler method name on both targets: {@code CONFIGURE_CONNECTOR} → {@code configureConnector}. */
+    public String handlerMethod() {
+        StringBuilder method = new StringBuilder();
+        for (String word : name().toLowerCase(Locale.ROOT).split("_")) {
+            method.append(method.length() == 0 ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+        }
+        return method.toString();
+    }
+
+    /** The procedure's SQL name, qualified: {@code PUBLIC.CONFIGURE_CONNECTOR}. */
+    public String qualifiedName() {
+        return "PUBLIC." + name();
+    }
+}

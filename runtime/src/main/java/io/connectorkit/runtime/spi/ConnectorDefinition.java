@@ -1,0 +1,168 @@
+package io.connectorkit.runtime.spi;
+
+import io.connectorkit.runtime.config.ConfigurationField;
+import io.connectorkit.runtime.config.ConfigurationSchema;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything the runtime needs to know about one connector: its configuration fields, prerequisites and hooks.
+ * Built once, immutable; invalid registrations fail at {@link Builder#build()} with the reason.
+ */
+public final class ConnectorDefinition {
+
+    private final ConfigurationSchema connectorSchema;
+    private final ConfigurationSchema connectionSchema;
+    private final List<Prerequisite> prerequisites;
+    private final ConnectionTester connectionTester;
+    private final DraftConnectionTester draftConnectionTester;
+    private final Map<WizardStep, StepValidator> validators;
+    private final SourceValidator sourceValidator;
+    private final FinalizeCallback finalizeCallback;
+    private final LifecycleHooks lifecycleHooks;
+
+    private ConnectorDefinition(Builder builder) {
+        this.connectorSchema = ConfigurationSchema.connectorConfiguration(builder.connectorFields);
+        this.connectionSchema = ConfigurationSchema.connectionConfiguration(builder.connectionFields);
+        this.prerequisites = List.copyOf(builder.prerequisites);
+        this.connectionTester = builder.connectionTester;
+        this.draftConnectionTester = builder.draftConnectionTester;
+        this.validators = Map.copyOf(builder.validators);
+        this.sourceValidator = builder.sourceValidator;
+        this.finalizeCallback = builder.finalizeCallback;
+        this.lifecycleHooks = builder.lifecycleHooks;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A connector with the standard configuration keys and no hooks. */
+    public static ConnectorDefinition standard() {
+        return builder().build();
+    }
+
+    public ConfigurationSchema connectorConfigurationSchema() {
+        return connectorSchema;
+    }
+
+    public ConfigurationSchema connectionConfigurationSchema() {
+        return connectionSchema;
+    }
+
+    public List<Prerequisite> prerequisites() {
+        return prerequisites;
+    }
+
+    public Optional<ConnectionTester> connectionTester() {
+        return Optional.ofNullable(connectionTester);
+    }
+
+    public Optional<DraftConnectionTester> draftConnectionTester() {
+        return Optional.ofNullable(draftConnectionTester);
+    }
+
+    public Optional<StepValidator> validator(WizardStep step) {
+        StepValidator validator = validators.get(step);
+        if (validator == null && step == WizardStep.CONNECTION_UPDATE) {
+            validator = validators.get(WizardStep.CONNECTION_CONFIGURATION);
+        }
+        return Optional.ofNullable(validator);
+    }
+
+    public Optional<SourceValidator> sourceValidator() {
+        return Optional.ofNullable(sourceValidator);
+    }
+
+    public Optional<FinalizeCallback> finalizeCallback() {
+        return Optional.ofNullable(finalizeCallback);
+    }
+
+    public LifecycleHooks lifecycleHooks() {
+        return lifecycleHooks;
+    }
+
+    /** Collects a connector's registration. */
+    public static final class Builder {
+        private final List<ConfigurationField> connectorFields = new ArrayList<>();
+        private final List<ConfigurationField> connectionFields = new ArrayList<>();
+        private final List<Prerequisite> prerequisites = new ArrayList<>();
+        private final Map<WizardStep, StepValidator> validators = new EnumMap<>(WizardStep.class);
+        private ConnectionTester connectionTester;
+        private DraftConnectionTester draftConnectionTester;
+        private SourceValidator sourceValidator;
+        private FinalizeCallback finalizeCallback;
+        private LifecycleHooks lifecycleHooks = LifecycleHooks.NONE;
+
+        private Builder() {
+        }
+
+        /** A connector-specific key of {@code connector_configuration}, beside the standard ones. */
+        public Builder connectorField(ConfigurationField field) {
+            connectorFields.add(Objects.requireNonNull(field, "field"));
+            return this;
+        }
+
+        /**
+         * A key of {@code connection_configuration}. Once one is declared, undeclared keys are refused; a connector
+         * that declares none accepts any keys, as Snowflake's SDK does.
+         */
+        public Builder connectionField(ConfigurationField field) {
+            connectionFields.add(Objects.requireNonNull(field, "field"));
+            return this;
+        }
+
+        public Builder prerequisite(Prerequisite prerequisite) {
+            prerequisites.add(Objects.requireNonNull(prerequisite, "prerequisite"));
+            return this;
+        }
+
+        public Builder connectionTester(ConnectionTester tester) {
+            this.connectionTester = Objects.requireNonNull(tester, "connection tester");
+            return this;
+        }
+
+        public Builder draftConnectionTester(DraftConnectionTester tester) {
+            this.draftConnectionTester = Objects.requireNonNull(tester, "draft connection tester");
+            return this;
+        }
+
+        public Builder validator(WizardStep step, StepValidator validator) {
+            validators.put(Objects.requireNonNull(step, "step"), Objects.requireNonNull(validator, "validator"));
+            return this;
+        }
+
+        public Builder sourceValidator(SourceValidator validator) {
+            this.sourceValidator = Objects.requireNonNull(validator, "source validator");
+            return this;
+        }
+
+        public Builder finalizeCallback(FinalizeCallback callback) {
+            this.finalizeCallback = Objects.requireNonNull(callback, "finalize callback");
+            return this;
+        }
+
+        public Builder lifecycleHooks(LifecycleHooks hooks) {
+            this.lifecycleHooks = Objects.requireNonNull(hooks, "lifecycle hooks");
+            return this;
+        }
+
+        /** Checks the registration as a whole; a mistake fails here, naming it, not at the first call. */
+        public ConnectorDefinition build() {
+            Set<String> ids = new HashSet<>();
+            for (Prerequisite prerequisite : prerequisites) {
+                if (!ids.add(prerequisite.id())) {
+                    throw new IllegalArgumentException("The prerequisite id '" + prerequisite.id()
+                            + "' is declared twice; give each prerequisite its own id");
+                }
+            }
+            return new ConnectorDefinition(this);
+        }
+    }
+}

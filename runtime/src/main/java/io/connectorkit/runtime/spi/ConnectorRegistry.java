@@ -1,0 +1,61 @@
+package io.connectorkit.runtime.spi;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Finds the connector of an app. A host that runs several apps in one JVM (the embedded target, tests) binds a
+ * definition to an app key; otherwise the one {@link ConnectorProvider} on the class path is used, and without one
+ * the {@linkplain ConnectorDefinition#standard() standard} connector.
+ */
+public final class ConnectorRegistry {
+
+    private static final Map<String, ConnectorDefinition> BOUND = new ConcurrentHashMap<>();
+    private static final Map<ClassLoader, ConnectorDefinition> DISCOVERED = new WeakHashMap<>();
+
+    private ConnectorRegistry() {
+    }
+
+    /** Makes calls of the app with this key use the definition, until the returned handle is closed. */
+    public static Binding bind(String appKey, ConnectorDefinition definition) {
+        Objects.requireNonNull(appKey, "app key");
+        Objects.requireNonNull(definition, "definition");
+        BOUND.put(appKey, definition);
+        return () -> BOUND.remove(appKey, definition);
+    }
+
+    public static ConnectorDefinition resolve(String appKey, ClassLoader loader) {
+        ConnectorDefinition bound = appKey == null ? null : BOUND.get(appKey);
+        if (bound != null) {
+            return bound;
+        }
+        synchronized (DISCOVERED) {
+            return DISCOVERED.computeIfAbsent(loader, ConnectorRegistry::discover);
+        }
+    }
+
+    private static ConnectorDefinition discover(ClassLoader loader) {
+        List<ConnectorProvider> providers = ServiceLoader.load(ConnectorProvider.class, loader).stream()
+                .map(ServiceLoader.Provider::get)
+                .collect(Collectors.toList());
+        if (providers.size() > 1) {
+            throw new IllegalStateException("Several connectors are on the class path ("
+                    + providers.stream().map(p -> p.getClass().getName()).collect(Collectors.joining(", "))
+                    + "); an app has exactly one: keep one entry in META-INF/services/"
+                    + ConnectorProvider.class.getName());
+        }
+        return providers.isEmpty() ? ConnectorDefinition.standard() : providers.get(0).connector();
+    }
+
+    /** An active binding; closing it removes the binding. */
+    @FunctionalInterface
+    public interface Binding extends AutoCloseable {
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,51 @@
+package io.connectorkit.runtime.sql;
+
+import java.util.List;
+
+/** One row of a query result, read by position. */
+public record SqlRow(List<Object> values) {
+
+    public SqlRow {
+        values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));
+    }
+
+    public Object get(int index) {
+        return values.get(index);
+    }
+
+    public String getString(int index) {
+        Object value = values.get(index);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof byte[] bytes) {
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return value.toString();
+    }
+
+    public Boolean getBoolean(int index) {
+        Object value = values.get(index);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (value instanceof Number n) {
+            return n.intValue() != 0;
+        }
+        return Boolean.parseBoolean(value.toString());
+    }
+
+    public Long getLong(int index) {
+        Object value = values.get(index);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Number n) {
+            return n.longValue();
+        }
+        return Long.parseLong(value.toString());
+    }
+}
