@@ -2,6 +2,7 @@ package io.connectorkit.runtime.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.connectorkit.runtime.json.Json;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -85,7 +86,8 @@ public final class ConfigurationField {
         type.problem(value).or(() -> shape.apply(value)).ifPresent(problem -> {
             throw new IllegalArgumentException("The default of field '" + name + "' is not valid: " + problem);
         });
-        return new ConfigurationField(name, type, false, value.deepCopy(), description, shape);
+        // Stored as if read back from JSON text, so a default equals the same value given by a user.
+        return new ConfigurationField(name, type, false, Json.parse(Json.write(value)), description, shape);
     }
 
     public ConfigurationField defaultValue(String value) {

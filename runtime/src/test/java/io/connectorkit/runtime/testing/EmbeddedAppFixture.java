@@ -33,13 +33,27 @@ public final class EmbeddedAppFixture implements AutoCloseable {
         this.binding = EmbeddedApp.bind(connection, connector);
     }
 
+    /** A new in-memory app. */
     public static EmbeddedAppFixture install(ConnectorDefinition connector) {
-        String url = "jdbc:h2:mem:app-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000";
+        return open("jdbc:h2:mem:app-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000", connector);
+    }
+
+    /** The app in the database at the URL, installed (or upgraded) first. */
+    public static EmbeddedAppFixture open(String url, ConnectorDefinition connector) {
         try {
             return new EmbeddedAppFixture(url, connector);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A row as {@link #query} returns it; unlike {@code Map.of}, it can hold NULLs. */
+    public static Map<String, Object> row(Object... namesAndValues) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            row.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return row;
     }
 
     public String url() {

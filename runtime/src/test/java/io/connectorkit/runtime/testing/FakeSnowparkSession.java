@@ -1,0 +1,143 @@
+package io.connectorkit.runtime.testing;
+
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.withSettings;
+
+import com.snowflake.snowpark_java.DataFrame;
+import com.snowflake.snowpark_java.Row;
+import com.snowflake.snowpark_java.Session;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+/**
+ * A Snowpark {@link Session} for tests, since no account is reachable: {@code session.sql(...).collect()} runs the
+ * statement on an H2 database holding the app's tables, after rewriting the few Snowflake functions H2 lacks.
+ * Account queries (privileges, warehouses) are answered from what the test sets. Every statement is recorded with
+ * its bound values.
+ */
+public final class FakeSnowparkSession {
+
+    /** A statement as the runtime sent it. */
+    public record Statement(String sql, List<Object> parameters) {
+        @Override
+        public String toString() {
+            return parameters.isEmpty() ? sql : sql + " " + parameters;
+        }
+    }
+
+    public final List<Statement> statements = new CopyOnWriteArrayList<>();
+    private final Connection database;
+    private final Session session;
+    private volatile Set<String> privileges = Set.of("EXECUTE TASK");
+    private volatile List<String> warehouses = List.of();
+    private volatile Predicate<String> failing = sql -> false;
+    private volatile String failure = "";
+
+    public FakeSnowparkSession(Connection database) {
+        this.database = database;
+        this.session = mock(Session.class, withSettings().defaultAnswer(invocation -> {
+            if (!invocation.getMethod().getName().equals("sql")) {
+                throw new UnsupportedOperationException("The fake session does not offer " + invocation.getMethod());
+            }
+            Object[] raw = invocation.getRawArguments();
+            Object[] parameters = raw.length > 1 && raw[1] != null ? (Object[]) raw[1] : new Object[0];
+            return dataFrame((String) raw[0], parameters);
+        }));
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public FakeSnowparkSession privileges(String... held) {
+        this.privileges = Set.of(held);
+        return this;
+    }
+
+    public FakeSnowparkSession warehouses(String... visible) {
+        this.warehouses = List.of(visible);
+        return this;
+    }
+
+    /** Statements matching the predicate fail with the given Snowflake error text. */
+    public FakeSnowparkSession failing(Predicate<String> statement, String errorText) {
+        this.failing = statement;
+        this.failure = errorText;
+        return this;
+    }
+
+    public List<String> sqlTexts() {
+        return statements.stream().map(Statement::sql).toList();
+    }
+
+    private DataFrame dataFrame(String sql, Object[] parameters) {
+        return mock(DataFrame.class, withSettings().defaultAnswer(invocation -> {
+            if (!invocation.getMethod().getName().equals("collect")) {
+                throw new UnsupportedOperationException("The fake data frame does not offer " + invocation.getMethod());
+            }
+            return collect(sql, parameters);
+        }));
+    }
+
+    private Row[] collect(String sql, Object[] parameters) throws SQLException {
+        statements.add(new Statement(sql, Arrays.asList(parameters)));
+        if (failing.test(sql)) {
+            throw new RuntimeException(failure);
+        }
+        switch (sql) {
+            case "BEGIN TRANSACTION":
+                database.setAutoCommit(false);
+                return new Row[] {Row.create("Statement executed successfully.")};
+            case "COMMIT":
+                database.commit();
+                database.setAutoCommit(true);
+                return new Row[] {Row.create("Statement executed successfully.")};
+            case "ROLLBACK":
+                database.rollback();
+                database.setAutoCommit(true);
+                return new Row[] {Row.create("Statement executed successfully.")};
+            case "SELECT SYSTEM$HOLD_PRIVILEGE_ON_ACCOUNT(?)":
+                return new Row[] {Row.create(privileges.contains((String) parameters[0]))};
+            case "SHOW WAREHOUSES":
+                return warehouses.stream().map(name -> Row.create(name, "STARTED", "STANDARD", "X-Small"))
+                        .toArray(Row[]::new);
+            default:
+                return execute(sql.replace("PARSE_JSON(?)", "? FORMAT JSON").replace("SYSDATE()", "LOCALTIMESTAMP")
+                        .replaceAll("TO_JSON\\(([^)]*)\\)", "$1"), parameters);
+        }
+    }
+
+    private Row[] execute(String sql, Object[] parameters) throws SQLException {
+        try (PreparedStatement statement = database.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            if (!statement.execute()) {
+                // Snowflake answers DML with the number of rows it changed.
+                return new Row[] {Row.create((long) statement.getUpdateCount())};
+            }
+            List<Row> rows = new ArrayList<>();
+            try (ResultSet result = statement.getResultSet()) {
+                int columns = result.getMetaData().getColumnCount();
+                while (result.next()) {
+                    Object[] values = new Object[columns];
+                    for (int i = 0; i < columns; i++) {
+                        Object value = result.getObject(i + 1);
+                        values[i] = value instanceof byte[] bytes
+                                ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : value;
+                    }
+                    rows.add(Row.create(values));
+                }
+            }
+            return rows.toArray(Row[]::new);
+        }
+    }
+}
