@@ -69,11 +69,14 @@ class EmbeddedInstallTest {
 
             EmbeddedApp.install(connection, CONNECTOR);
 
-            try (ConnectorRegistry.Binding binding = EmbeddedApp.bind(connection, CONNECTOR)) {
+            ConnectorRegistry.Binding binding = EmbeddedApp.bind(connection, CONNECTOR);
+            try {
                 assertThat(EmbeddedAppFixture.call(connection, "GET_CONNECTOR_STATUS").path("configurationStatus")
                         .asText()).isEqualTo("CONFIGURED");
                 assertThat(EmbeddedAppFixture.call(connection, "CONFIGURE_CONNECTOR", "{\"warehouse\": \"NEW_WH\"}")
                         .path("response_code").asText()).isEqualTo("OK");
+            } finally {
+                binding.close();
             }
         }
         try (EmbeddedAppFixture reopened = reopen(url)) {
