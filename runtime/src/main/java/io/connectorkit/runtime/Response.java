@@ -3,7 +3,6 @@ package io.connectorkit.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.runtime.json.Json;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -80,8 +79,7 @@ public final class Response {
             return of(ResponseCode.INVALID_RESPONSE, "message must not be null if responseCode is not OK");
         }
         ObjectNode payload = Json.object();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             if (!field.getKey().equals(CODE_KEY) && !field.getKey().equals(MESSAGE_KEY)) {
                 payload.set(field.getKey(), field.getValue());
             }

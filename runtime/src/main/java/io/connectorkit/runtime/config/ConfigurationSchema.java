@@ -129,8 +129,7 @@ public final class ConfigurationSchema {
         ObjectNode value = Json.object();
         List<String> problems = new ArrayList<>();
         ResponseCode problemCode = null;
-        for (Iterator<Map.Entry<String, JsonNode>> it = input.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : input.properties()) {
             ConfigurationField field = fields.get(entry.getKey());
             if (entry.getValue().isNull() || field != null && isBlankText(entry.getValue())) {
                 continue;

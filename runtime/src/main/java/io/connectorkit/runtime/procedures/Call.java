@@ -81,12 +81,12 @@ final class Call {
                 return Response.of(ResponseCode.INVALID_RESPONSE, "the connector's " + name + " returned no response");
             }
             if (!response.isOk()) {
-                LOG.log(System.Logger.Level.INFO, "The connector''s {0} answered {1}: {2}", name, response.code(),
+                LOG.log(System.Logger.Level.DEBUG, "The connector''s {0} answered {1}: {2}", name, response.code(),
                         response.message().orElse(""));
             }
             return response;
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "The connector's " + name + " failed", e);
+            LOG.log(System.Logger.Level.WARNING, "The connector's " + name + " failed", e);
             return Response.withMessage(ResponseCode.UNKNOWN_ERROR, "The connector's " + name + " failed: "
                     + describe(e));
         }

@@ -122,7 +122,8 @@ public final class ConnectorRuntime {
                     + Call.describe(e));
         }
         if (!response.isOk()) {
-            LOG.log(System.Logger.Level.INFO, "An error with code {0} has been encountered in {1}: {2}",
+            // Refusals are ordinary answers, so they are logged for debugging only; failures were logged above.
+            LOG.log(System.Logger.Level.DEBUG, "An error with code {0} has been encountered in {1}: {2}",
                     response.code(), procedure, response.message().orElse(""));
         }
         return response;
