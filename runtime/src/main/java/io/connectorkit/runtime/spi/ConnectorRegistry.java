@@ -1,5 +1,6 @@
 package io.connectorkit.runtime.spi;
 
+import java.lang.ref.SoftReference;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,7 +17,8 @@ import java.util.stream.Collectors;
 public final class ConnectorRegistry {
 
     private static final Map<String, ConnectorDefinition> BOUND = new ConcurrentHashMap<>();
-    private static final Map<ClassLoader, ConnectorDefinition> DISCOVERED = new WeakHashMap<>();
+    /** Soft values: a definition holds classes of its loader, and must not keep that loader alive through the key. */
+    private static final Map<ClassLoader, SoftReference<ConnectorDefinition>> DISCOVERED = new WeakHashMap<>();
 
     private ConnectorRegistry() {
     }
@@ -35,7 +37,13 @@ public final class ConnectorRegistry {
             return bound;
         }
         synchronized (DISCOVERED) {
-            return DISCOVERED.computeIfAbsent(loader, ConnectorRegistry::discover);
+            SoftReference<ConnectorDefinition> cached = DISCOVERED.get(loader);
+            ConnectorDefinition definition = cached == null ? null : cached.get();
+            if (definition == null) {
+                definition = discover(loader);
+                DISCOVERED.put(loader, new SoftReference<>(definition));
+            }
+            return definition;
         }
     }
 
