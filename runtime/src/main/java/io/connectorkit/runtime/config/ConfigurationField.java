@@ -70,6 +70,10 @@ public final class ConfigurationField {
         return of(name, FieldType.OBJECT);
     }
 
+    public static ConfigurationField secret(String name) {
+        return of(name, FieldType.SECRET);
+    }
+
     public ConfigurationField required() {
         if (defaultValue != null) {
             throw new IllegalArgumentException("The field '" + name + "' has a default, so it cannot also be required");
@@ -82,6 +86,10 @@ public final class ConfigurationField {
         Objects.requireNonNull(value, "default value");
         if (required) {
             throw new IllegalArgumentException("The field '" + name + "' is required, so it cannot also have a default");
+        }
+        if (type == FieldType.SECRET) {
+            throw new IllegalArgumentException("The secret field '" + name + "' cannot have a default: a secret "
+                    + "written into the connector would be readable by anyone who has the connector");
         }
         type.problem(value).or(() -> shape.apply(value)).ifPresent(problem -> {
             throw new IllegalArgumentException("The default of field '" + name + "' is not valid: " + problem);

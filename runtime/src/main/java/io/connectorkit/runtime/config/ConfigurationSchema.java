@@ -101,6 +101,17 @@ public final class ConfigurationSchema {
         return freeForm;
     }
 
+    /** A copy of a stored value fit to show: every secret field masked. */
+    public ObjectNode masked(ObjectNode stored) {
+        ObjectNode shown = stored.deepCopy();
+        for (ConfigurationField field : fields.values()) {
+            if (field.type() == FieldType.SECRET && shown.has(field.name()) && !shown.get(field.name()).isNull()) {
+                shown.put(field.name(), FieldType.MASK);
+            }
+        }
+        return shown;
+    }
+
     /**
      * Checks a configuration object. Answers the value to store (defaults filled in, null values dropped), or the
      * refusal naming every offending field.
@@ -136,8 +147,9 @@ public final class ConfigurationSchema {
             }
             Optional<String> problem = field == null ? Optional.empty() : field.problem(entry.getValue());
             if (problem.isPresent()) {
-                problems.add("Field '" + field.name() + "' of " + group + " has the value "
-                        + Json.write(entry.getValue()) + ", which is not valid: " + problem.get() + ".");
+                String shown = field.type() == FieldType.SECRET ? "given" : Json.write(entry.getValue());
+                problems.add("Field '" + field.name() + "' of " + group + " has the value " + shown
+                        + ", which is not valid: " + problem.get() + ".");
                 if (problemCode == null) {
                     problemCode = field.type() == FieldType.IDENTIFIER && entry.getValue().isTextual()
                             ? ResponseCode.INVALID_IDENTIFIER : ResponseCode.INVALID_CONFIGURATION_VALUE;

@@ -16,7 +16,12 @@ public enum FieldType {
     BOOLEAN("true or false"),
     URL("an absolute http or https URL such as https://api.example.com"),
     CRON("a 5-field cron expression such as \"0 * * * *\""),
+    /** A credential: never shown by a view or a read procedure, and never repeated in a message. */
+    SECRET("a non-empty string"),
     OBJECT("a JSON object");
+
+    /** What read procedures and views show instead of a secret's value. */
+    public static final String MASK = "********";
 
     private final String expected;
 
@@ -34,11 +39,24 @@ public enum FieldType {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The type with this {@linkplain #label() label}, if any. */
+    public static Optional<FieldType> ofLabel(String label) {
+        for (FieldType type : values()) {
+            if (type.label().equals(label)) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Why the value does not have this type, or empty when it does. A null value is the caller's business. */
     public Optional<String> problem(JsonNode value) {
         switch (this) {
             case STRING:
                 return value.isTextual() ? Optional.empty() : notA(value);
+            case SECRET:
+                return value.isTextual() && !value.asText().isBlank() ? Optional.empty()
+                        : Optional.of("it must be " + expected);
             case IDENTIFIER:
                 if (!value.isTextual()) {
                     return notA(value);

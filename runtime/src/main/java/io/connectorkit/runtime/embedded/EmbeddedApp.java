@@ -38,9 +38,13 @@ public final class EmbeddedApp {
 
     /** The runtime for one procedure call on this connection. */
     static ConnectorRuntime runtime(Connection connection) {
-        ConnectorDefinition connector = ConnectorRegistry.resolve(key(connection), EmbeddedApp.class.getClassLoader());
         return new ConnectorRuntime(new JdbcSqlPort(connection, H2Dialect.INSTANCE), EmbeddedAccount.INSTANCE,
-                connector, TARGET);
+                connector(connection), TARGET);
+    }
+
+    /** The connector that answers this app's calls. */
+    static ConnectorDefinition connector(Connection connection) {
+        return ConnectorRegistry.resolve(key(connection), EmbeddedApp.class.getClassLoader());
     }
 
     /** The database's file path, or the name of an in-memory database: one key per app in this JVM. */

@@ -1,7 +1,10 @@
 package io.connectorkit.runtime.embedded;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.spi.ConnectorDefinition;
+import io.connectorkit.runtime.state.StateStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +16,7 @@ import org.h2.tools.SimpleResultSet;
 
 /**
  * Table functions behind the embedded target's views where H2's SQL cannot express Snowflake's: H2 has no
- * FLATTEN, so {@code PUBLIC.CONNECTOR_CONFIGURATION} is computed here.
+ * FLATTEN, so {@code PUBLIC.CONNECTOR_CONFIGURATION} is computed here, with secret fields masked.
  */
 public final class EmbeddedViews {
 
@@ -30,6 +33,7 @@ public final class EmbeddedViews {
         if (isColumnListQuery(connection)) {
             return rows;
         }
+        ConnectorDefinition connector = EmbeddedApp.connector(connection);
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT \"KEY\", \"VALUE\", UPDATED_AT FROM STATE.APP_CONFIG ORDER BY \"KEY\"");
                 ResultSet config = statement.executeQuery()) {
@@ -38,7 +42,8 @@ public final class EmbeddedViews {
                 JsonNode value = Json.parse(config.getString(2));
                 Timestamp updatedAt = config.getTimestamp(3);
                 if (value.isObject()) {
-                    for (Map.Entry<String, JsonNode> field : value.properties()) {
+                    for (Map.Entry<String, JsonNode> field : masked(connector, group, (ObjectNode) value)
+                            .properties()) {
                         rows.addRow(group, field.getKey(), asText(field.getValue()), updatedAt);
                     }
                 } else {
@@ -47,6 +52,14 @@ public final class EmbeddedViews {
             }
         }
         return rows;
+    }
+
+    private static ObjectNode masked(ConnectorDefinition connector, String group, ObjectNode value) {
+        return switch (group) {
+            case StateStore.CONNECTOR_CONFIGURATION -> connector.connectorConfigurationSchema().masked(value);
+            case StateStore.CONNECTION_CONFIGURATION -> connector.connectionConfigurationSchema().masked(value);
+            default -> value;
+        };
     }
 
     /** Snowflake's {@code VALUE::VARCHAR}: strings bare, everything else as JSON text. */

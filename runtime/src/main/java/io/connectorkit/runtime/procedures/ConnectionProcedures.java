@@ -57,7 +57,8 @@ final class ConnectionProcedures {
             return Response.of(ResponseCode.CONNECTION_CONFIGURATION_NOT_FOUND);
         }
         Response response = Response.ok();
-        for (var field : stored.get().properties()) {
+        ObjectNode shown = call.connector.connectionConfigurationSchema().masked(stored.get());
+        for (var field : shown.properties()) {
             response = response.with(field.getKey(), field.getValue());
         }
         return response;

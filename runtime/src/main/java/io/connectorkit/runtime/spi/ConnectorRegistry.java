@@ -1,6 +1,12 @@
 package io.connectorkit.runtime.spi;
 
+import io.connectorkit.runtime.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.ref.SoftReference;
+import java.net.URL;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,8 +17,9 @@ import java.util.stream.Collectors;
 
 /**
  * Finds the connector of an app. A host that runs several apps in one JVM (the embedded target, tests) binds a
- * definition to an app key; otherwise the one {@link ConnectorProvider} on the class path is used, and without one
- * the {@linkplain ConnectorDefinition#standard() standard} connector.
+ * definition to an app key. Otherwise the connector jar's description ({@value ConnectorDescription#RESOURCE},
+ * generated from its descriptor) is used, else the one {@link ConnectorProvider} on the class path, else the
+ * {@linkplain ConnectorDefinition#standard() standard} connector.
  */
 public final class ConnectorRegistry {
 
@@ -48,6 +55,19 @@ public final class ConnectorRegistry {
     }
 
     private static ConnectorDefinition discover(ClassLoader loader) {
+        List<URL> descriptions;
+        try {
+            descriptions = Collections.list(loader.getResources(ConnectorDescription.RESOURCE));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot look for " + ConnectorDescription.RESOURCE, e);
+        }
+        if (descriptions.size() > 1) {
+            throw new IllegalStateException("Several connector descriptions are on the class path (" + descriptions
+                    + "); an app has exactly one connector jar made by connector:generate");
+        }
+        if (descriptions.size() == 1) {
+            return describedConnector(descriptions.get(0), loader);
+        }
         List<ConnectorProvider> providers = ServiceLoader.load(ConnectorProvider.class, loader).stream()
                 .map(ServiceLoader.Provider::get)
                 .collect(Collectors.toList());
@@ -58,6 +78,15 @@ public final class ConnectorRegistry {
                     + ConnectorProvider.class.getName());
         }
         return providers.isEmpty() ? ConnectorDefinition.standard() : providers.get(0).connector();
+    }
+
+    private static ConnectorDefinition describedConnector(URL description, ClassLoader loader) {
+        try (InputStream in = description.openStream()) {
+            return ConnectorDescription.fromJson(Json.parse(new String(in.readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8))).toDefinition(loader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the connector description " + description, e);
+        }
     }
 
     /** An active binding; closing it removes the binding. */

@@ -30,6 +30,50 @@ class ConnectorRegistryTest {
         }
     }
 
+    /** A hook class named by a description. */
+    public static final class AlwaysConnected implements ConnectionTester {
+        @Override
+        public io.connectorkit.runtime.Response test(io.connectorkit.runtime.config.Configuration connection,
+                ConnectorContext context) {
+            return io.connectorkit.runtime.Response.ok("Always connected.");
+        }
+    }
+
+    @Test
+    void aConnectorJarsDescriptionWinsOverProviders(@TempDir Path jar) throws IOException {
+        ConnectorDescription description = new ConnectorDescription("demo", "1.0",
+                java.util.List.of(Prerequisite.of("p1", "Grant", "Grant access", 1)),
+                java.util.List.of(new ConnectorDescription.Field("page_size",
+                        io.connectorkit.runtime.config.FieldType.INTEGER, false,
+                        io.connectorkit.runtime.json.Json.parse("50"), "Page size")),
+                java.util.List.of(new ConnectorDescription.Field("api_token",
+                        io.connectorkit.runtime.config.FieldType.SECRET, true, null, "Token")),
+                java.util.Map.of(SpiRole.CONNECTION_TESTER, AlwaysConnected.class.getName()));
+        Files.createDirectories(jar.resolve("META-INF/connectorkit"));
+        Files.writeString(jar.resolve(ConnectorDescription.RESOURCE), description.toJson().toString());
+        try (URLClassLoader loader = classPathWithProviders(jar, OneConnector.class.getName())) {
+            ConnectorDefinition found = ConnectorRegistry.resolve(null, loader);
+
+            assertThat(ConnectorDescription.fromJson(description.toJson())).isEqualTo(description);
+            assertThat(found.prerequisites()).extracting(Prerequisite::id).containsExactly("p1");
+            assertThat(found.connectorConfigurationSchema().field("page_size").orElseThrow().defaultValue())
+                    .hasValue(io.connectorkit.runtime.json.Json.parse("50"));
+            assertThat(found.connectionConfigurationSchema().field("api_token").orElseThrow().isRequired()).isTrue();
+            assertThat(found.connectionTester().orElseThrow().test(null, null).message()).hasValue("Always connected.");
+        }
+    }
+
+    @Test
+    void aDescriptionNamingAMissingOrWrongClassFailsWithTheReason(@TempDir Path jar) throws IOException {
+        assertThat(SpiRole.CONNECTION_TESTER.problem("com.example.Missing", getClass().getClassLoader()))
+                .hasValue("the class com.example.Missing is not on the class path");
+        assertThat(SpiRole.FINALIZE_CALLBACK.problem(AlwaysConnected.class.getName(), getClass().getClassLoader()))
+                .hasValue("the class " + AlwaysConnected.class.getName() + " does not implement "
+                        + FinalizeCallback.class.getName());
+        assertThat(SpiRole.CONNECTION_TESTER.problem(AlwaysConnected.class.getName(), getClass().getClassLoader()))
+                .isEmpty();
+    }
+
     @Test
     void findsTheConnectorJarsProvider(@TempDir Path jar) throws IOException {
         try (URLClassLoader loader = classPathWithProviders(jar, OneConnector.class.getName())) {

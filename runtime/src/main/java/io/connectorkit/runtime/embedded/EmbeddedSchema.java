@@ -1,0 +1,63 @@
+package io.connectorkit.runtime.embedded;
+
+import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.procedures.PublicProcedure;
+import io.connectorkit.runtime.state.StateStore;
+import io.connectorkit.runtime.status.ConnectorState;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The embedded app's schema as converging statements: tables created with their key columns and every other column
+ * (re)added, the first status inserted only when absent, then the procedure aliases and views replaced. Running them
+ * over any earlier version of the schema, or twice, ends in the same schema with every row of state kept.
+ * The installer runs them; the local setup script renders them.
+ */
+public final class EmbeddedSchema {
+
+    private static final String PROCEDURES = EmbeddedProcedures.class.getName();
+    private static final String TABLE_FUNCTIONS = EmbeddedViews.class.getName();
+
+    private EmbeddedSchema() {
+    }
+
+    public static List<String> statements() {
+        List<String> statements = new ArrayList<>(List.of(
+                "CREATE SCHEMA IF NOT EXISTS STATE",
+                "CREATE TABLE IF NOT EXISTS STATE.APP_STATE (\"KEY\" VARCHAR NOT NULL, \"VALUE\" JSON NOT NULL)",
+                "ALTER TABLE STATE.APP_STATE ADD COLUMN IF NOT EXISTS UPDATED_AT TIMESTAMP",
+                "CREATE TABLE IF NOT EXISTS STATE.APP_CONFIG (\"KEY\" VARCHAR NOT NULL, \"VALUE\" JSON NOT NULL,"
+                        + " UPDATED_AT TIMESTAMP NOT NULL)",
+                "CREATE TABLE IF NOT EXISTS STATE.PREREQUISITES (ID VARCHAR NOT NULL, TITLE VARCHAR NOT NULL,"
+                        + " DESCRIPTION VARCHAR NOT NULL, POSITION INTEGER NOT NULL)",
+                "ALTER TABLE STATE.PREREQUISITES ADD COLUMN IF NOT EXISTS LEARNMORE_URL VARCHAR",
+                "ALTER TABLE STATE.PREREQUISITES ADD COLUMN IF NOT EXISTS DOCUMENTATION_URL VARCHAR",
+                "ALTER TABLE STATE.PREREQUISITES ADD COLUMN IF NOT EXISTS GUIDE_URL VARCHAR",
+                "ALTER TABLE STATE.PREREQUISITES ADD COLUMN IF NOT EXISTS CUSTOM_PROPERTIES JSON",
+                "ALTER TABLE STATE.PREREQUISITES ADD COLUMN IF NOT EXISTS IS_COMPLETED BOOLEAN DEFAULT FALSE",
+                // The first status, only when there is none: an upgrade never resets the connector.
+                "INSERT INTO STATE.APP_STATE (\"KEY\", \"VALUE\", UPDATED_AT) SELECT '" + StateStore.CONNECTOR_STATUS
+                        + "', '" + Json.write(ConnectorState.INSTALLED.toJson()) + "' FORMAT JSON, "
+                        + H2Dialect.INSTANCE.currentTimestamp() + " WHERE NOT EXISTS (SELECT 1 FROM STATE.APP_STATE"
+                        + " WHERE \"KEY\" = '" + StateStore.CONNECTOR_STATUS + "')",
+                // Views first: they depend on the aliases replaced below.
+                "DROP VIEW IF EXISTS PUBLIC.CONNECTOR_CONFIGURATION",
+                "DROP VIEW IF EXISTS PUBLIC.PREREQUISITES"));
+        for (PublicProcedure procedure : PublicProcedure.values()) {
+            statements.addAll(alias(procedure.qualifiedName(), PROCEDURES + "." + procedure.handlerMethod()));
+        }
+        statements.addAll(alias("PUBLIC.PARSE_JSON", PROCEDURES + ".parseJson"));
+        statements.addAll(alias("PUBLIC.CONNECTOR_CONFIGURATION_ROWS", TABLE_FUNCTIONS + ".connectorConfiguration"));
+        statements.add("CREATE VIEW PUBLIC.CONNECTOR_CONFIGURATION AS SELECT CONFIG_GROUP, CONFIG_KEY, \"VALUE\","
+                + " UPDATED_AT FROM PUBLIC.CONNECTOR_CONFIGURATION_ROWS()");
+        statements.add("CREATE VIEW PUBLIC.PREREQUISITES AS SELECT ID, TITLE, DESCRIPTION, LEARNMORE_URL,"
+                + " DOCUMENTATION_URL, GUIDE_URL, CUSTOM_PROPERTIES, IS_COMPLETED FROM STATE.PREREQUISITES"
+                + " ORDER BY POSITION");
+        return List.copyOf(statements);
+    }
+
+    /** H2 cannot replace an alias in place, so a new version drops and recreates it. */
+    private static List<String> alias(String name, String javaMethod) {
+        return List.of("DROP ALIAS IF EXISTS " + name, "CREATE ALIAS " + name + " FOR '" + javaMethod + "'");
+    }
+}

@@ -1,0 +1,143 @@
+package io.connectorkit.runtime.spi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.connectorkit.runtime.config.ConfigurationField;
+import io.connectorkit.runtime.config.FieldType;
+import io.connectorkit.runtime.json.Json;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A connector as its descriptor states it, in the form the runtime reads from the connector's jar
+ * ({@value #RESOURCE}, written by {@code connector:generate} from {@code connector.yaml}): fields, prerequisites and
+ * the classes of its hooks. The runtime owns this format, so both sides of it live here.
+ */
+public record ConnectorDescription(String name, String version, List<Prerequisite> prerequisites,
+        List<Field> connectorFields, List<Field> connectionFields, Map<SpiRole, String> classes) {
+
+    public static final String RESOURCE = "META-INF/connectorkit/connector.json";
+
+    /** A declared configuration field. */
+    public record Field(String name, FieldType type, boolean required, JsonNode defaultValue, String description) {
+        ConfigurationField toConfigurationField() {
+            ConfigurationField field = ConfigurationField.of(name, type).description(description);
+            if (required) {
+                field = field.required();
+            }
+            return defaultValue == null || defaultValue.isNull() ? field : field.defaultValue(defaultValue);
+        }
+    }
+
+    public ConnectorDescription {
+        Objects.requireNonNull(name, "name");
+        prerequisites = List.copyOf(prerequisites);
+        connectorFields = List.copyOf(connectorFields);
+        connectionFields = List.copyOf(connectionFields);
+        classes = Map.copyOf(classes);
+    }
+
+    /** The connector this description stands for, its hook classes loaded from the loader. */
+    public ConnectorDefinition toDefinition(ClassLoader loader) {
+        ConnectorDefinition.Builder builder = ConnectorDefinition.builder();
+        prerequisites.forEach(builder::prerequisite);
+        connectorFields.forEach(field -> builder.connectorField(field.toConfigurationField()));
+        connectionFields.forEach(field -> builder.connectionField(field.toConfigurationField()));
+        classes.forEach((role, className) -> {
+            Object hook = role.instantiate(className, loader);
+            switch (role) {
+                case CONNECTION_TESTER -> builder.connectionTester((ConnectionTester) hook);
+                case DRAFT_CONNECTION_TESTER -> builder.draftConnectionTester((DraftConnectionTester) hook);
+                case CONNECTOR_CONFIGURATION_VALIDATOR ->
+                        builder.validator(WizardStep.CONNECTOR_CONFIGURATION, (StepValidator) hook);
+                case CONNECTION_CONFIGURATION_VALIDATOR ->
+                        builder.validator(WizardStep.CONNECTION_CONFIGURATION, (StepValidator) hook);
+                case CONNECTION_UPDATE_VALIDATOR ->
+                        builder.validator(WizardStep.CONNECTION_UPDATE, (StepValidator) hook);
+                case FINALIZE_VALIDATOR -> builder.validator(WizardStep.FINALIZE, (StepValidator) hook);
+                case SOURCE_VALIDATOR -> builder.sourceValidator((SourceValidator) hook);
+                case FINALIZE_CALLBACK -> builder.finalizeCallback((FinalizeCallback) hook);
+                case LIFECYCLE_HOOKS -> builder.lifecycleHooks((LifecycleHooks) hook);
+                default -> throw new IllegalStateException("Unhandled role " + role);
+            }
+        });
+        return builder.build();
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode json = Json.object();
+        json.put("name", name);
+        json.put("version", version);
+        ArrayNode prerequisiteArray = json.putArray("prerequisites");
+        for (Prerequisite prerequisite : prerequisites) {
+            ObjectNode item = prerequisiteArray.addObject();
+            item.put("id", prerequisite.id());
+            item.put("title", prerequisite.title());
+            item.put("description", prerequisite.description());
+            item.put("learnMoreUrl", prerequisite.learnMoreUrl());
+            item.put("documentationUrl", prerequisite.documentationUrl());
+            item.put("guideUrl", prerequisite.guideUrl());
+            item.put("position", prerequisite.position());
+        }
+        writeFields(json.putArray("connectorFields"), connectorFields);
+        writeFields(json.putArray("connectionFields"), connectionFields);
+        ObjectNode spi = json.putObject("spi");
+        for (SpiRole role : SpiRole.values()) {
+            if (classes.containsKey(role)) {
+                spi.put(role.key(), classes.get(role));
+            }
+        }
+        return json;
+    }
+
+    public static ConnectorDescription fromJson(JsonNode json) {
+        List<Prerequisite> prerequisites = new ArrayList<>();
+        for (JsonNode item : json.path("prerequisites")) {
+            prerequisites.add(new Prerequisite(text(item, "id"), text(item, "title"), text(item, "description"),
+                    text(item, "learnMoreUrl"), text(item, "documentationUrl"), text(item, "guideUrl"),
+                    item.path("position").asInt()));
+        }
+        Map<SpiRole, String> classes = new EnumMap<>(SpiRole.class);
+        json.path("spi").properties().forEach(entry -> classes.put(SpiRole.ofKey(entry.getKey()).orElseThrow(
+                () -> new IllegalStateException("The connector description names an unknown hook '" + entry.getKey()
+                        + "'; rebuild the connector with the plugin matching this runtime")),
+                entry.getValue().asText()));
+        return new ConnectorDescription(text(json, "name"), text(json, "version"), prerequisites,
+                readFields(json.path("connectorFields")), readFields(json.path("connectionFields")), classes);
+    }
+
+    private static void writeFields(ArrayNode array, List<Field> fields) {
+        for (Field field : fields) {
+            ObjectNode item = array.addObject();
+            item.put("name", field.name());
+            item.put("type", field.type().label());
+            item.put("required", field.required());
+            if (field.defaultValue() != null && !field.defaultValue().isNull()) {
+                item.set("default", field.defaultValue());
+            }
+            item.put("description", field.description());
+        }
+    }
+
+    private static List<Field> readFields(JsonNode array) {
+        List<Field> fields = new ArrayList<>();
+        for (JsonNode item : array) {
+            String type = text(item, "type");
+            fields.add(new Field(text(item, "name"), FieldType.ofLabel(type).orElseThrow(
+                    () -> new IllegalStateException("The connector description uses the unknown field type '" + type
+                            + "'; rebuild the connector with the plugin matching this runtime")),
+                    item.path("required").asBoolean(false), item.get("default"),
+                    item.path("description").asText("")));
+        }
+        return fields;
+    }
+
+    private static String text(JsonNode json, String key) {
+        JsonNode value = json.get(key);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}
