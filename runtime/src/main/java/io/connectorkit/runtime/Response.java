@@ -62,10 +62,18 @@ public final class Response {
     }
 
     /**
-     * Reads a response object, for example one returned by a SQL hook.
+     * Reads a response object from JSON text, for example one returned by a SQL hook.
      * A malformed one becomes {@code INVALID_RESPONSE} saying what is wrong with it.
      */
-    public static Response fromJson(JsonNode node) {
+    public static Response fromJsonText(String text) {
+        try {
+            return fromJson(Json.parse(text));
+        } catch (Json.InvalidJsonException e) {
+            return of(ResponseCode.INVALID_RESPONSE, "the response is not JSON: " + e.getMessage());
+        }
+    }
+
+    static Response fromJson(JsonNode node) {
         if (node == null || !node.isObject()) {
             return of(ResponseCode.INVALID_RESPONSE, "the response is " + Json.describeType(node) + ", not an object");
         }
@@ -91,18 +99,17 @@ public final class Response {
         return ResponseCode.OK.name().equals(code);
     }
 
-    /** A copy with one more key beside the code and message. */
-    public Response with(String key, JsonNode value) {
+    /**
+     * A copy with one more key beside the code and message. The value is a String, Number, Boolean, null, or a
+     * Map or List of those.
+     */
+    public Response with(String key, Object value) {
         if (CODE_KEY.equals(key) || MESSAGE_KEY.equals(key)) {
             throw new IllegalArgumentException(key + " is not an extra key");
         }
         ObjectNode copy = payload.deepCopy();
-        copy.set(key, value);
+        copy.set(key, Json.tree(value));
         return new Response(code, message, copy);
-    }
-
-    public Response with(String key, String value) {
-        return with(key, Json.object().textNode(value));
     }
 
     public String code() {
@@ -113,9 +120,10 @@ public final class Response {
         return Optional.ofNullable(message);
     }
 
-    /** The extra keys, beside code and message. */
-    public ObjectNode payload() {
-        return payload.deepCopy();
+    /** The extra keys, beside code and message, as plain Java values (Map, List, String, Number, Boolean). */
+    @SuppressWarnings("unchecked")
+    public java.util.Map<String, Object> payload() {
+        return (java.util.Map<String, Object>) Json.plain(payload);
     }
 
     public boolean isOk() {
@@ -126,7 +134,13 @@ public final class Response {
         return expected.name().equals(code);
     }
 
-    public ObjectNode toJson() {
+    /** The whole response object as plain Java values. */
+    @SuppressWarnings("unchecked")
+    public java.util.Map<String, Object> toMap() {
+        return (java.util.Map<String, Object>) Json.plain(toJson());
+    }
+
+    ObjectNode toJson() {
         ObjectNode json = Json.object();
         json.put(CODE_KEY, code);
         if (message != null) {

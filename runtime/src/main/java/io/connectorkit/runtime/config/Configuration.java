@@ -19,6 +19,15 @@ public final class Configuration {
         return new Configuration(values == null ? Json.object() : values.deepCopy());
     }
 
+    /** A configuration from JSON object text. */
+    public static Configuration ofJson(String json) {
+        JsonNode value = Json.parse(json);
+        if (!value.isObject()) {
+            throw new IllegalArgumentException("A configuration is a JSON object, not " + Json.describeType(value));
+        }
+        return new Configuration((ObjectNode) value);
+    }
+
     public static Configuration empty() {
         return new Configuration(Json.object());
     }
@@ -29,7 +38,7 @@ public final class Configuration {
     }
 
     public Optional<String> string(String key) {
-        return value(key).map(JsonNode::asText);
+        return node(key).map(JsonNode::asText);
     }
 
     public Optional<Identifier> identifier(String key) {
@@ -37,15 +46,16 @@ public final class Configuration {
     }
 
     public Optional<Long> integer(String key) {
-        return value(key).filter(JsonNode::isIntegralNumber).map(JsonNode::asLong);
+        return node(key).filter(JsonNode::isIntegralNumber).map(JsonNode::asLong);
     }
 
     public Optional<Boolean> bool(String key) {
-        return value(key).filter(JsonNode::isBoolean).map(JsonNode::asBoolean);
+        return node(key).filter(JsonNode::isBoolean).map(JsonNode::asBoolean);
     }
 
-    public Optional<ObjectNode> object(String key) {
-        return value(key).filter(JsonNode::isObject).map(node -> ((ObjectNode) node).deepCopy());
+    /** A nested object, read the same way. */
+    public Optional<Configuration> object(String key) {
+        return node(key).filter(JsonNode::isObject).map(node -> new Configuration((ObjectNode) node));
     }
 
     /** The value of a key the caller knows to be present; a missing key is a programming error, said plainly. */
@@ -54,13 +64,18 @@ public final class Configuration {
                 + "'; present keys: " + values.properties().stream().map(java.util.Map.Entry::getKey).toList()));
     }
 
-    public Optional<JsonNode> value(String key) {
-        JsonNode value = values.get(key);
-        return value == null || value.isNull() ? Optional.empty() : Optional.of(value.deepCopy());
+    /** Any value as plain Java: String, Long or Integer, BigDecimal, Boolean, Map, List. */
+    public Optional<Object> value(String key) {
+        return node(key).map(Json::plain);
     }
 
-    public ObjectNode toJson() {
-        return values.deepCopy();
+    public String toJsonText() {
+        return Json.write(values);
+    }
+
+    private Optional<JsonNode> node(String key) {
+        JsonNode value = values.get(key);
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(value.deepCopy());
     }
 
     @Override

@@ -49,6 +49,15 @@ public enum FieldType {
         return Optional.empty();
     }
 
+    /** Why the value, given as JSON text, does not have this type, or empty when it does. */
+    public Optional<String> problemOfJson(String json) {
+        try {
+            return problem(Json.parse(json));
+        } catch (Json.InvalidJsonException e) {
+            return Optional.of("it is not JSON: " + e.getMessage());
+        }
+    }
+
     /** Why the value does not have this type, or empty when it does. A null value is the caller's business. */
     public Optional<String> problem(JsonNode value) {
         switch (this) {

@@ -41,6 +41,16 @@ public final class Json {
         }
     }
 
+    /** A JSON tree of a plain Java value: String, Number, Boolean, Map, List, null, or a tree already. */
+    public static JsonNode tree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+
+    /** Plain Java values of a tree: Map, List, String, Number, Boolean, null. */
+    public static Object plain(JsonNode node) {
+        return MAPPER.convertValue(node, Object.class);
+    }
+
     public static String write(JsonNode node) {
         try {
             return MAPPER.writeValueAsString(node);

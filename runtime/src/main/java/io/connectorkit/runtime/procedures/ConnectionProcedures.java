@@ -139,10 +139,10 @@ final class ConnectionProcedures {
         if (!verdict.isOk()) {
             return Accepted.refused(verdict);
         }
-        JsonNode replacement = verdict.payload().get("config");
-        if (replacement == null) {
+        if (!verdict.payload().containsKey("config")) {
             return Accepted.of(value);
         }
+        JsonNode replacement = Json.tree(verdict.payload().get("config"));
         if (!replacement.isObject()) {
             return Accepted.refused(Response.of(ResponseCode.INVALID_RESPONSE, "the connection configuration "
                     + "validator answered a config that is " + Json.describeType(replacement) + ", not an object"));

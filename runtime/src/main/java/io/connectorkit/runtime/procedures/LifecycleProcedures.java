@@ -81,7 +81,7 @@ final class LifecycleProcedures {
             }
             call.store.writeState(lifecycle.apply(ConnectorStatus.ERROR));
             return Outcome.commit(Response.withMessage(ResponseCode.UNKNOWN_ERROR,
-                    ResponseCode.UNSPECIFIED_STATE_MESSAGE).with("cause", performed.toJson()));
+                    ResponseCode.UNSPECIFIED_STATE_MESSAGE).with("cause", performed.toMap()));
         });
     }
 }

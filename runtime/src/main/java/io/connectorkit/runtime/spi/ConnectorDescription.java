@@ -22,14 +22,14 @@ public record ConnectorDescription(String name, String version, List<Prerequisit
 
     public static final String RESOURCE = "META-INF/connectorkit/connector.json";
 
-    /** A declared configuration field. */
-    public record Field(String name, FieldType type, boolean required, JsonNode defaultValue, String description) {
+    /** A declared configuration field; its default, if any, as JSON text. */
+    public record Field(String name, FieldType type, boolean required, String defaultJson, String description) {
         ConfigurationField toConfigurationField() {
             ConfigurationField field = ConfigurationField.of(name, type).description(description);
             if (required) {
                 field = field.required();
             }
-            return defaultValue == null || defaultValue.isNull() ? field : field.defaultValue(defaultValue);
+            return defaultJson == null ? field : field.defaultValue(Json.parse(defaultJson));
         }
     }
 
@@ -68,7 +68,15 @@ public record ConnectorDescription(String name, String version, List<Prerequisit
         return builder.build();
     }
 
-    public ObjectNode toJson() {
+    public String toJsonText() {
+        return Json.write(toJson());
+    }
+
+    public static ConnectorDescription fromJsonText(String text) {
+        return fromJson(Json.parse(text));
+    }
+
+    private ObjectNode toJson() {
         ObjectNode json = Json.object();
         json.put("name", name);
         json.put("version", version);
@@ -94,7 +102,7 @@ public record ConnectorDescription(String name, String version, List<Prerequisit
         return json;
     }
 
-    public static ConnectorDescription fromJson(JsonNode json) {
+    private static ConnectorDescription fromJson(JsonNode json) {
         List<Prerequisite> prerequisites = new ArrayList<>();
         for (JsonNode item : json.path("prerequisites")) {
             prerequisites.add(new Prerequisite(text(item, "id"), text(item, "title"), text(item, "description"),
@@ -116,8 +124,8 @@ public record ConnectorDescription(String name, String version, List<Prerequisit
             item.put("name", field.name());
             item.put("type", field.type().label());
             item.put("required", field.required());
-            if (field.defaultValue() != null && !field.defaultValue().isNull()) {
-                item.set("default", field.defaultValue());
+            if (field.defaultJson() != null) {
+                item.set("default", Json.parse(field.defaultJson()));
             }
             item.put("description", field.description());
         }
@@ -130,7 +138,8 @@ public record ConnectorDescription(String name, String version, List<Prerequisit
             fields.add(new Field(text(item, "name"), FieldType.ofLabel(type).orElseThrow(
                     () -> new IllegalStateException("The connector description uses the unknown field type '" + type
                             + "'; rebuild the connector with the plugin matching this runtime")),
-                    item.path("required").asBoolean(false), item.get("default"),
+                    item.path("required").asBoolean(false),
+                    item.hasNonNull("default") ? Json.write(item.get("default")) : null,
                     item.path("description").asText("")));
         }
         return fields;

@@ -1,6 +1,5 @@
 package io.connectorkit.runtime.spi;
 
-import io.connectorkit.runtime.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -82,8 +81,8 @@ public final class ConnectorRegistry {
 
     private static ConnectorDefinition describedConnector(URL description, ClassLoader loader) {
         try (InputStream in = description.openStream()) {
-            return ConnectorDescription.fromJson(Json.parse(new String(in.readAllBytes(),
-                    java.nio.charset.StandardCharsets.UTF_8))).toDefinition(loader);
+            return ConnectorDescription.fromJsonText(new String(in.readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8)).toDefinition(loader);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the connector description " + description, e);
         }

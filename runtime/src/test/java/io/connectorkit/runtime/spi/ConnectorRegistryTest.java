@@ -44,17 +44,16 @@ class ConnectorRegistryTest {
         ConnectorDescription description = new ConnectorDescription("demo", "1.0",
                 java.util.List.of(Prerequisite.of("p1", "Grant", "Grant access", 1)),
                 java.util.List.of(new ConnectorDescription.Field("page_size",
-                        io.connectorkit.runtime.config.FieldType.INTEGER, false,
-                        io.connectorkit.runtime.json.Json.parse("50"), "Page size")),
+                        io.connectorkit.runtime.config.FieldType.INTEGER, false, "50", "Page size")),
                 java.util.List.of(new ConnectorDescription.Field("api_token",
                         io.connectorkit.runtime.config.FieldType.SECRET, true, null, "Token")),
                 java.util.Map.of(SpiRole.CONNECTION_TESTER, AlwaysConnected.class.getName()));
         Files.createDirectories(jar.resolve("META-INF/connectorkit"));
-        Files.writeString(jar.resolve(ConnectorDescription.RESOURCE), description.toJson().toString());
+        Files.writeString(jar.resolve(ConnectorDescription.RESOURCE), description.toJsonText());
         try (URLClassLoader loader = classPathWithProviders(jar, OneConnector.class.getName())) {
             ConnectorDefinition found = ConnectorRegistry.resolve(null, loader);
 
-            assertThat(ConnectorDescription.fromJson(description.toJson())).isEqualTo(description);
+            assertThat(ConnectorDescription.fromJsonText(description.toJsonText())).isEqualTo(description);
             assertThat(found.prerequisites()).extracting(Prerequisite::id).containsExactly("p1");
             assertThat(found.connectorConfigurationSchema().field("page_size").orElseThrow().defaultValue())
                     .hasValue(io.connectorkit.runtime.json.Json.parse("50"));
