@@ -46,6 +46,10 @@ public record ConnectorState(ConnectorStatus status, ConfigurationStatus configu
         return json;
     }
 
+    public String toJsonText() {
+        return Json.write(toJson());
+    }
+
     public ConnectorState withStatus(ConnectorStatus newStatus) {
         return new ConnectorState(newStatus, configurationStatus);
     }

@@ -1,0 +1,191 @@
+package io.connectorkit.plugin.checks;
+
+import io.connectorkit.plugin.descriptor.Descriptor;
+import io.connectorkit.runtime.procedures.PublicProcedure;
+import io.connectorkit.runtime.spi.SpiRole;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks of a rendered app that would otherwise fail only once installed: scripts that cannot run twice, procedures
+ * without their grants or granted to the wrong role, connector classes that do not exist or do not fit their role.
+ * Each problem names the file and line, or the descriptor key, and the fix.
+ */
+public final class StaticChecks {
+
+    /** Words that can stand between CREATE and an object's name, on both targets. */
+    private static final Set<String> OBJECT_KIND_WORDS = Set.of("SECURE", "TEMPORARY", "TEMP", "TRANSIENT",
+            "VERSIONED", "APPLICATION", "EXTERNAL", "ACCESS", "MATERIALIZED", "DYNAMIC", "HYBRID", "ICEBERG",
+            "NETWORK", "COMPUTE", "IMAGE", "GIT", "API", "ROLE", "SCHEMA", "TABLE", "VIEW", "PROCEDURE", "FUNCTION",
+            "ALIAS", "STREAMLIT", "STAGE", "TASK", "STREAM", "SEQUENCE", "WAREHOUSE", "DATABASE", "INTEGRATION",
+            "RULE", "SECRET", "REPOSITORY", "POOL", "SERVICE", "PIPE", "TAG", "POLICY", "USER", "INDEX", "UNIQUE",
+            "CONSTANT", "DOMAIN", "TRIGGER", "SYNONYM", "LINKED", "FORCE", "LOCAL", "GLOBAL", "CACHED", "MEMORY",
+            "FILE", "FORMAT", "MASKING", "ROW", "PACKAGE");
+    private static final Pattern PROCEDURE = Pattern.compile(
+            "CREATE\\s+OR\\s+REPLACE\\s+PROCEDURE\\s+PUBLIC\\.(?<name>\\w+)\\s*\\(", Pattern.CASE_INSENSITIVE);
+    private static final Pattern GRANT = Pattern.compile(
+            "GRANT\\s+(?<privilege>\\w+)\\s+ON\\s+(?<kind>PROCEDURE|VIEW)\\s+PUBLIC\\.(?<name>\\w+)\\s*(?:\\((?<types>[^)]*)\\))?"
+                    + "\\s+TO\\s+APPLICATION\\s+ROLE\\s+(?<role>\\w+)", Pattern.CASE_INSENSITIVE);
+    private static final List<String> PUBLIC_VIEWS = List.of("CONNECTOR_CONFIGURATION", "PREREQUISITES");
+
+    private StaticChecks() {
+    }
+
+    /**
+     * Every CREATE must be re-runnable: {@code OR REPLACE}, {@code OR ALTER}, {@code IF NOT EXISTS}, or preceded by a
+     * {@code DROP ... IF EXISTS} of the same object.
+     */
+    public static List<String> rerunnable(String file, String script, boolean backslashEscapes) {
+        List<String> problems = new ArrayList<>();
+        Set<String> dropped = new HashSet<>();
+        for (SqlStatements.Statement statement : SqlStatements.split(script, backslashEscapes)) {
+            List<String> words = List.of(statement.text().split("\\s+"));
+            String verb = words.get(0).toUpperCase(Locale.ROOT);
+            if (verb.equals("DROP")) {
+                ObjectWords drop = objectWords(words, 1);
+                if (drop.guarded()) {
+                    dropped.add(drop.key());
+                }
+                continue;
+            }
+            if (!verb.equals("CREATE")) {
+                continue;
+            }
+            // CREATE OR REPLACE / CREATE OR ALTER replace the object in place.
+            if (words.size() > 2 && words.get(1).equalsIgnoreCase("OR")) {
+                continue;
+            }
+            ObjectWords create = objectWords(words, 1);
+            if (create.guarded()) {
+                continue;
+            }
+            if (!dropped.contains(create.key())) {
+                problems.add(file + ":" + statement.line() + ": '" + firstLine(statement.text()) + "' fails when the "
+                        + "setup script runs again (every upgrade does): write CREATE OR REPLACE, CREATE OR ALTER or "
+                        + "CREATE ... IF NOT EXISTS");
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * The Snowflake setup script declares every runtime procedure, grants each to the roles of spec §3.1 and no
+     * more, never grants VIEWER a procedure that changes state, and lets ADMIN and VIEWER read the public views.
+     */
+    public static List<String> grants(String file, String script) {
+        List<String> problems = new ArrayList<>();
+        Set<String> declared = new HashSet<>();
+        Set<String> granted = new HashSet<>();
+        Map<String, PublicProcedure> catalog = new java.util.HashMap<>();
+        for (PublicProcedure procedure : PublicProcedure.values()) {
+            catalog.put(procedure.name(), procedure);
+        }
+        for (SqlStatements.Statement statement : SqlStatements.split(script, true)) {
+            Matcher procedure = PROCEDURE.matcher(statement.text());
+            if (procedure.lookingAt()) {
+                declared.add(procedure.group("name").toUpperCase(Locale.ROOT));
+                continue;
+            }
+            Matcher grant = GRANT.matcher(statement.text());
+            if (!grant.lookingAt()) {
+                continue;
+            }
+            String name = grant.group("name").toUpperCase(Locale.ROOT);
+            String role = grant.group("role").toUpperCase(Locale.ROOT);
+            String kind = grant.group("kind").toUpperCase(Locale.ROOT);
+            granted.add(kind + " " + name + " " + role);
+            PublicProcedure known = catalog.get(name);
+            if (kind.equals("PROCEDURE") && known != null) {
+                if (role.equals("VIEWER") && known.changesState()) {
+                    problems.add(file + ":" + statement.line() + ": " + name + " changes the connector's state, so "
+                            + "VIEWER must not get it; remove this grant");
+                } else if (known.access() == PublicProcedure.Access.INTERNAL) {
+                    problems.add(file + ":" + statement.line() + ": " + name + " is internal to the runtime and "
+                            + "granted to no role; remove this grant");
+                } else if (role.equals("VIEWER") && known.access() != PublicProcedure.Access.ADMIN_AND_VIEWER) {
+                    problems.add(file + ":" + statement.line() + ": " + name + " is for ADMIN only; remove this grant");
+                }
+            }
+        }
+        for (PublicProcedure procedure : PublicProcedure.values()) {
+            if (!declared.contains(procedure.name())) {
+                problems.add(file + ": the runtime procedure PUBLIC." + procedure.name() + " is not declared; keep its "
+                        + "CREATE OR REPLACE PROCEDURE in the setup script (an overridden template may have lost it)");
+                continue;
+            }
+            for (String role : roles(procedure.access())) {
+                if (!granted.contains("PROCEDURE " + procedure.name() + " " + role)) {
+                    problems.add(file + ": PUBLIC." + procedure.name() + " is not granted to " + role + "; add GRANT "
+                            + "USAGE ON PROCEDURE PUBLIC." + procedure.name() + "(...) TO APPLICATION ROLE " + role);
+                }
+            }
+        }
+        for (String view : PUBLIC_VIEWS) {
+            for (String role : List.of("ADMIN", "VIEWER")) {
+                if (!granted.contains("VIEW " + view + " " + role)) {
+                    problems.add(file + ": the view PUBLIC." + view + " is not granted to " + role + "; add GRANT "
+                            + "SELECT ON VIEW PUBLIC." + view + " TO APPLICATION ROLE " + role);
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** Every class the descriptor names exists, is concrete, public, and implements its role's interface. */
+    public static List<String> connectorClasses(Descriptor descriptor, ClassLoader projectClasses) {
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<SpiRole, String> entry : descriptor.classes().entrySet()) {
+            Optional<String> problem = entry.getKey().problem(entry.getValue(), projectClasses);
+            problem.ifPresent(text -> problems.add(descriptor.file().getFileName() + ": spi." + entry.getKey().key()
+                    + ": " + text + "; write the fully qualified name of a public class with a public no-argument "
+                    + "constructor that implements " + entry.getKey().contract().getName()));
+        }
+        return problems;
+    }
+
+    private static List<String> roles(PublicProcedure.Access access) {
+        return switch (access) {
+            case ADMIN_AND_VIEWER -> List.of("ADMIN", "VIEWER");
+            case ADMIN -> List.of("ADMIN");
+            case INTERNAL -> List.of();
+        };
+    }
+
+    /** The kind words and name after CREATE or DROP, and whether IF [NOT] EXISTS guards them. */
+    private record ObjectWords(String kind, String name, boolean guarded) {
+        String key() {
+            return kind + " " + name;
+        }
+    }
+
+    private static ObjectWords objectWords(List<String> words, int from) {
+        StringBuilder kind = new StringBuilder();
+        int i = from;
+        while (i < words.size() && OBJECT_KIND_WORDS.contains(words.get(i).toUpperCase(Locale.ROOT))) {
+            kind.append(kind.length() == 0 ? "" : " ").append(words.get(i).toUpperCase(Locale.ROOT));
+            i++;
+        }
+        boolean guarded = false;
+        if (i < words.size() && words.get(i).equalsIgnoreCase("IF")) {
+            guarded = true;
+            while (i < words.size() && !words.get(i).equalsIgnoreCase("EXISTS")) {
+                i++;
+            }
+            i++;
+        }
+        String name = i < words.size() ? words.get(i).replaceAll("\\(.*$", "").toUpperCase(Locale.ROOT) : "";
+        return new ObjectWords(kind.toString(), name, guarded);
+    }
+
+    private static String firstLine(String statement) {
+        String line = statement.lines().findFirst().orElse("").strip();
+        return line.length() > 80 ? line.substring(0, 77) + "..." : line;
+    }
+}

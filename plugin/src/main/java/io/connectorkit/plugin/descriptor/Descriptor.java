@@ -1,0 +1,72 @@
+package io.connectorkit.plugin.descriptor;
+
+import io.connectorkit.runtime.spi.ConnectorDescription;
+import io.connectorkit.runtime.spi.Prerequisite;
+import io.connectorkit.runtime.spi.SpiRole;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A connector's {@code connector.yaml}, read and validated: the single source the app is rendered from.
+ *
+ * @param file the descriptor file
+ * @param app name, label, version, Java runtime
+ * @param prerequisites in display order
+ * @param connectorFields the connector's own keys of {@code connector_configuration}
+ * @param connectionFields the keys of {@code connection_configuration}
+ * @param classes the connector's classes by the role they play
+ * @param manifest what the app asks of the consumer's account
+ * @param extraSql SQL scripts appended to the setup script, per dialect
+ * @param files folders copied into the app (a Streamlit UI, for example)
+ */
+public record Descriptor(Path file, App app, List<Prerequisite> prerequisites,
+        List<ConnectorDescription.Field> connectorFields, List<ConnectorDescription.Field> connectionFields,
+        Map<SpiRole, String> classes, Manifest manifest, Map<String, List<Path>> extraSql, List<AppFiles> files) {
+
+    /** The Java runtime the runtime's bytecode needs in Snowflake. */
+    public static final int JAVA_RUNTIME = 17;
+
+    public Descriptor {
+        prerequisites = List.copyOf(prerequisites);
+        connectorFields = List.copyOf(connectorFields);
+        connectionFields = List.copyOf(connectionFields);
+        classes = Map.copyOf(classes);
+        extraSql = Map.copyOf(extraSql);
+        files = List.copyOf(files);
+    }
+
+    /** The app's identity. */
+    public record App(String name, String label, String version, int javaRuntime, String comment) {
+    }
+
+    /** What the app requests from the consumer. */
+    public record Manifest(List<Privilege> privileges, List<Reference> references, String defaultStreamlit) {
+        public Manifest {
+            privileges = List.copyOf(privileges);
+            references = List.copyOf(references);
+        }
+    }
+
+    /** An account privilege the app requests, with the reason shown to the consumer. */
+    public record Privilege(String name, String description) {
+    }
+
+    /** An object the consumer binds to the app (a warehouse, a secret, an external access integration). */
+    public record Reference(String name, String label, String description, String objectType, List<String> privileges,
+            boolean multiValued, String registerCallback, String configurationCallback) {
+        public Reference {
+            privileges = List.copyOf(privileges);
+        }
+    }
+
+    /** A folder of the project copied into the app under {@code target}. */
+    public record AppFiles(Path source, String target) {
+    }
+
+    /** The description the runtime reads from the connector's jar. */
+    public ConnectorDescription toDescription() {
+        return new ConnectorDescription(app.name(), app.version(), prerequisites, connectorFields, connectionFields,
+                classes);
+    }
+}

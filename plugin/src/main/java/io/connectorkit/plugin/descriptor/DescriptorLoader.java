@@ -1,0 +1,597 @@
+package io.connectorkit.plugin.descriptor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.connectorkit.plugin.descriptor.DescriptorException.Problem;
+import io.connectorkit.runtime.config.ConfigurationField;
+import io.connectorkit.runtime.config.ConfigurationSchema;
+import io.connectorkit.runtime.config.FieldType;
+import io.connectorkit.runtime.spi.ConnectorDescription;
+import io.connectorkit.runtime.spi.Prerequisite;
+import io.connectorkit.runtime.spi.SpiRole;
+import io.connectorkit.runtime.sql.Identifier;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Reads {@code connector.yaml} into a {@link Descriptor}. Every problem is collected with its line, field, value and
+ * fix, and all of them are reported at once; nothing is half-read.
+ */
+public final class DescriptorLoader {
+
+    /** Object types an app can ask the consumer to bind through a reference. */
+    static final List<String> REFERENCE_OBJECT_TYPES = List.of("API INTEGRATION", "DATABASE",
+            "EXTERNAL ACCESS INTEGRATION", "EXTERNAL TABLE", "FUNCTION", "PROCEDURE", "SCHEMA", "SECRET", "TABLE",
+            "VIEW", "WAREHOUSE");
+    static final String DEFAULT_REGISTER_CALLBACK = "PUBLIC.REGISTER_REFERENCE";
+    static final List<String> DIALECTS = List.of("snowflake", "local");
+
+    private static final Pattern UPPER_WORDS = Pattern.compile("[A-Z][A-Z_]*( [A-Z][A-Z_]*)*");
+    private static final Pattern JAVA_CLASS = Pattern.compile(
+            "([\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*\\.)*[\\p{javaJavaIdentifierStart}]"
+                    + "[\\p{javaJavaIdentifierPart}]*(\\$[\\p{javaJavaIdentifierPart}]+)*");
+    private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]*");
+    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private final Path file;
+    private final Path baseDirectory;
+    private final String shownFile;
+    private final List<Problem> problems = new ArrayList<>();
+    private LocatedYaml yaml;
+
+    private DescriptorLoader(Path file, Path baseDirectory) {
+        this.file = file;
+        this.baseDirectory = baseDirectory;
+        Path absolute = file.toAbsolutePath().normalize();
+        Path base = baseDirectory.toAbsolutePath().normalize();
+        this.shownFile = (absolute.startsWith(base) ? base.relativize(absolute) : absolute).toString()
+                .replace('\\', '/');
+    }
+
+    /**
+     * Reads and validates the descriptor. Relative paths in it are resolved against the base directory (the
+     * project's); {@code defaultVersion} is the app version when the descriptor gives none.
+     */
+    public static Descriptor load(Path file, Path baseDirectory, String defaultVersion) throws DescriptorException {
+        return new DescriptorLoader(file, baseDirectory).read(defaultVersion);
+    }
+
+    private Descriptor read(String defaultVersion) throws DescriptorException {
+        if (!Files.isRegularFile(file)) {
+            throw new DescriptorException(List.of(new Problem(shownFile, 0, "", "the connector descriptor does not "
+                    + "exist; create it (a minimal one is 'app: {name: my_connector}') or point connector.descriptor "
+                    + "at it")));
+        }
+        try {
+            yaml = LocatedYaml.parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (LocatedYaml.YamlProblem e) {
+            throw new DescriptorException(List.of(new Problem(shownFile, e.line, "", e.getMessage()
+                    + "; fix the YAML syntax there")));
+        } catch (IOException e) {
+            throw new DescriptorException(List.of(new Problem(shownFile, 0, "", "cannot be read: " + e)));
+        }
+        JsonNode root = yaml.root();
+        if (root == null || root.isNull()) {
+            throw new DescriptorException(List.of(new Problem(shownFile, 1, "", "the descriptor is empty; it needs "
+                    + "at least 'app: {name: my_connector}'")));
+        }
+        if (!root.isObject()) {
+            throw new DescriptorException(List.of(new Problem(shownFile, 1, "", "the descriptor must be a mapping of "
+                    + "sections (app, prerequisites, configuration, spi, manifest, sql, files), not "
+                    + describe(root))));
+        }
+        keys(root, "", List.of("app", "prerequisites", "configuration", "spi", "manifest", "sql", "files"));
+
+        Descriptor.App app = app(root.get("app"), defaultVersion);
+        List<Prerequisite> prerequisites = prerequisites(root.get("prerequisites"));
+        JsonNode configuration = mapping(root.get("configuration"), "/configuration");
+        if (configuration != null) {
+            keys(configuration, "/configuration", List.of("connector", "connection"));
+        }
+        List<ConnectorDescription.Field> connectorFields = fields(configuration == null ? null
+                : configuration.get("connector"), "/configuration/connector", true);
+        List<ConnectorDescription.Field> connectionFields = fields(configuration == null ? null
+                : configuration.get("connection"), "/configuration/connection", false);
+        Map<SpiRole, String> classes = classes(root.get("spi"));
+        Descriptor.Manifest manifest = manifest(root.get("manifest"));
+        Map<String, List<Path>> extraSql = extraSql(root.get("sql"));
+        List<Descriptor.AppFiles> files = files(root.get("files"));
+        if (!problems.isEmpty()) {
+            throw new DescriptorException(problems);
+        }
+        return new Descriptor(file, app, prerequisites, connectorFields, connectionFields, classes, manifest,
+                extraSql, files);
+    }
+
+    private Descriptor.App app(JsonNode node, String defaultVersion) {
+        if (node == null) {
+            problem("", "the section 'app' is missing; add 'app: {name: my_connector}'");
+            return new Descriptor.App("", "", defaultVersion, Descriptor.JAVA_RUNTIME, "");
+        }
+        JsonNode app = mapping(node, "/app");
+        if (app == null) {
+            return new Descriptor.App("", "", defaultVersion, Descriptor.JAVA_RUNTIME, "");
+        }
+        keys(app, "/app", List.of("name", "label", "version", "javaRuntime", "comment"));
+        String name = text(app, "/app", "name", true);
+        if (name != null && !isPlainName(name)) {
+            problem("/app/name", "'" + name + "' is not a plain Snowflake name: the app, its package and its stage "
+                    + "are named after it, so use letters, digits and _ and start with a letter (for example "
+                    + name.replaceAll("[^A-Za-z0-9_]", "_").replaceAll("^[^A-Za-z]+", "") + ")");
+        }
+        String version = Optional.ofNullable(text(app, "/app", "version", false)).orElse(defaultVersion);
+        if (version != null && !VERSION.matcher(version).matches()) {
+            problem("/app/version", "'" + version + "' is not a version name; use letters, digits, '.', '_' and '-'"
+                    + " (for example 1.0)");
+        }
+        int javaRuntime = Descriptor.JAVA_RUNTIME;
+        JsonNode runtime = app.get("javaRuntime");
+        if (runtime != null) {
+            if (!runtime.isIntegralNumber() || runtime.asInt() != Descriptor.JAVA_RUNTIME) {
+                problem("/app/javaRuntime", describe(runtime) + " is not supported: the connector runtime is Java "
+                        + Descriptor.JAVA_RUNTIME + " bytecode, so Snowflake must run it with RUNTIME_VERSION = '"
+                        + Descriptor.JAVA_RUNTIME + "'; write javaRuntime: " + Descriptor.JAVA_RUNTIME
+                        + " or leave it out");
+            }
+        }
+        String label = Optional.ofNullable(text(app, "/app", "label", false)).orElse(name);
+        return new Descriptor.App(name, label, version, javaRuntime,
+                Optional.ofNullable(text(app, "/app", "comment", false)).orElse(""));
+    }
+
+    private List<Prerequisite> prerequisites(JsonNode node) {
+        List<Prerequisite> prerequisites = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        List<JsonNode> items = sequence(node, "/prerequisites");
+        for (int i = 0; i < items.size(); i++) {
+            String path = "/prerequisites/" + i;
+            JsonNode item = mapping(items.get(i), path);
+            if (item == null) {
+                continue;
+            }
+            keys(item, path, List.of("id", "title", "description", "learnMoreUrl", "documentationUrl", "guideUrl",
+                    "position"));
+            String id = text(item, path, "id", true);
+            if (id != null) {
+                Integer first = seen.putIfAbsent(id, i);
+                if (first != null) {
+                    problem(path + "/id", "the id '" + id + "' is used by prerequisites[" + first + "] already; give "
+                            + "each prerequisite its own id");
+                }
+            }
+            String title = text(item, path, "title", true);
+            String description = text(item, path, "description", true);
+            String learnMore = url(item, path, "learnMoreUrl");
+            String documentation = url(item, path, "documentationUrl");
+            String guide = url(item, path, "guideUrl");
+            int position = i + 1;
+            JsonNode positionNode = item.get("position");
+            if (positionNode != null) {
+                if (positionNode.isIntegralNumber() && positionNode.canConvertToInt() && positionNode.asInt() > 0) {
+                    position = positionNode.asInt();
+                } else {
+                    problem(path + "/position", describe(positionNode) + " is not a position; use a whole number "
+                            + "from 1 (the order in which the wizard shows prerequisites)");
+                }
+            }
+            if (id != null && title != null && description != null) {
+                prerequisites.add(new Prerequisite(id, title, description, learnMore, documentation, guide, position));
+            }
+        }
+        return prerequisites;
+    }
+
+    private List<ConnectorDescription.Field> fields(JsonNode node, String listPath, boolean connector) {
+        List<ConnectorDescription.Field> fields = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        List<JsonNode> items = sequence(node, listPath);
+        Set<String> standard = ConfigurationSchema.STANDARD_CONNECTOR_FIELDS.stream()
+                .map(ConfigurationField::name).collect(Collectors.toSet());
+        for (int i = 0; i < items.size(); i++) {
+            String path = listPath + "/" + i;
+            JsonNode item = mapping(items.get(i), path);
+            if (item == null) {
+                continue;
+            }
+            keys(item, path, List.of("name", "type", "required", "default", "description"));
+            String name = text(item, path, "name", true);
+            boolean valid = name != null;
+            if (name != null && !FIELD_NAME.matcher(name).matches()) {
+                problem(path + "/name", "'" + name + "' is not a field name; use letters, digits and _ and do not "
+                        + "start with a digit (for example " + name.replaceAll("[^A-Za-z0-9_]", "_") + ")");
+                valid = false;
+            } else if (name != null && seen.putIfAbsent(name, i) != null) {
+                problem(path + "/name", "the field '" + name + "' is declared twice in " + dotted(listPath)
+                        + "; declare each field once");
+                valid = false;
+            } else if (name != null && connector && standard.contains(name)) {
+                problem(path + "/name", "'" + name + "' is a standard key of connector_configuration already (typed"
+                        + " by the runtime); remove it from configuration.connector");
+                valid = false;
+            } else if (name != null && !connector && (name.equals("response_code") || name.equals("message"))) {
+                problem(path + "/name", "'" + name + "' is reserved for response objects; choose another name");
+                valid = false;
+            }
+            String typeLabel = text(item, path, "type", true);
+            Optional<FieldType> type = typeLabel == null ? Optional.empty() : FieldType.ofLabel(typeLabel);
+            if (typeLabel != null && type.isEmpty()) {
+                problem(path + "/type", "'" + typeLabel + "' is not a field type; use one of " + Arrays.stream(
+                        FieldType.values()).map(FieldType::label).collect(Collectors.joining(", ")));
+            }
+            boolean required = bool(item, path, "required");
+            JsonNode defaultValue = item.get("default");
+            String defaultJson = null;
+            if (defaultValue != null && !defaultValue.isNull()) {
+                if (required) {
+                    problem(path + "/default", "a required field has no default: the user must give it; remove "
+                            + "'default' or 'required: true'");
+                } else if (type.orElse(null) == FieldType.SECRET) {
+                    problem(path + "/default", "a secret field cannot have a default: it would be readable by "
+                            + "anyone who has the connector; remove 'default'");
+                } else if (type.isPresent()) {
+                    String json = defaultValue.toString();
+                    Optional<String> problem = type.get().problemOfJson(json);
+                    if (problem.isPresent()) {
+                        problem(path + "/default", describe(defaultValue) + " is not a valid " + type.get().label()
+                                + ": " + problem.get());
+                    } else {
+                        defaultJson = json;
+                    }
+                }
+            }
+            String description = Optional.ofNullable(text(item, path, "description", false)).orElse("");
+            if (valid && type.isPresent()) {
+                fields.add(new ConnectorDescription.Field(name, type.get(), required, defaultJson, description));
+            }
+        }
+        return fields;
+    }
+
+    private Map<SpiRole, String> classes(JsonNode node) {
+        Map<SpiRole, String> classes = new EnumMap<>(SpiRole.class);
+        JsonNode spi = mapping(node, "/spi");
+        if (spi == null) {
+            return classes;
+        }
+        keys(spi, "/spi", Arrays.stream(SpiRole.values()).map(SpiRole::key).toList());
+        for (SpiRole role : SpiRole.values()) {
+            String className = text(spi, "/spi", role.key(), false);
+            if (className == null) {
+                continue;
+            }
+            if (!JAVA_CLASS.matcher(className).matches()) {
+                problem("/spi/" + role.key(), "'" + className + "' is not a Java class name; write the fully "
+                        + "qualified name of a class implementing " + role.contract().getSimpleName()
+                        + " (for example com.example.connector.My" + role.contract().getSimpleName() + ")");
+            } else {
+                classes.put(role, className);
+            }
+        }
+        return classes;
+    }
+
+    private Descriptor.Manifest manifest(JsonNode node) {
+        JsonNode manifest = mapping(node, "/manifest");
+        if (manifest == null) {
+            return new Descriptor.Manifest(List.of(), List.of(), null);
+        }
+        keys(manifest, "/manifest", List.of("privileges", "references", "defaultStreamlit"));
+        List<Descriptor.Privilege> privileges = new ArrayList<>();
+        List<JsonNode> privilegeItems = sequence(manifest.get("privileges"), "/manifest/privileges");
+        for (int i = 0; i < privilegeItems.size(); i++) {
+            String path = "/manifest/privileges/" + i;
+            JsonNode item = mapping(privilegeItems.get(i), path);
+            if (item == null) {
+                continue;
+            }
+            keys(item, path, List.of("name", "description"));
+            String name = text(item, path, "name", true);
+            if (name != null && !UPPER_WORDS.matcher(name).matches()) {
+                problem(path + "/name", "'" + name + "' is not an account privilege name; write it as Snowflake "
+                        + "does, in capitals (for example EXECUTE TASK)");
+            }
+            String description = text(item, path, "description", true);
+            if (name != null && description != null) {
+                privileges.add(new Descriptor.Privilege(name, description));
+            }
+        }
+        List<Descriptor.Reference> references = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        List<JsonNode> referenceItems = sequence(manifest.get("references"), "/manifest/references");
+        for (int i = 0; i < referenceItems.size(); i++) {
+            String path = "/manifest/references/" + i;
+            JsonNode item = mapping(referenceItems.get(i), path);
+            if (item == null) {
+                continue;
+            }
+            keys(item, path, List.of("name", "label", "description", "objectType", "privileges", "multiValued",
+                    "registerCallback", "configurationCallback"));
+            String name = text(item, path, "name", true);
+            if (name != null && !isPlainName(name)) {
+                problem(path + "/name", "'" + name + "' is not a reference name; use letters, digits and _ (for "
+                        + "example WAREHOUSE_REFERENCE)");
+            } else if (name != null && seen.putIfAbsent(name.toUpperCase(Locale.ROOT), i) != null) {
+                problem(path + "/name", "the reference '" + name + "' is declared twice; declare each reference once");
+            }
+            String label = Optional.ofNullable(text(item, path, "label", false)).orElse(name);
+            String description = text(item, path, "description", true);
+            String objectType = text(item, path, "objectType", true);
+            if (objectType != null && !REFERENCE_OBJECT_TYPES.contains(objectType)) {
+                problem(path + "/objectType", "'" + objectType + "' is not an object type a reference can bind; use "
+                        + "one of " + String.join(", ", REFERENCE_OBJECT_TYPES));
+            }
+            List<String> referencePrivileges = new ArrayList<>();
+            List<JsonNode> privilegeNodes = sequence(item.get("privileges"), path + "/privileges");
+            if (privilegeNodes.isEmpty()) {
+                problem(path + "/privileges", "a reference needs the privileges the app gets on the bound object; "
+                        + "add for example 'privileges: [USAGE]'");
+            }
+            for (int p = 0; p < privilegeNodes.size(); p++) {
+                JsonNode privilege = privilegeNodes.get(p);
+                if (!privilege.isTextual() || !UPPER_WORDS.matcher(privilege.asText()).matches()) {
+                    problem(path + "/privileges/" + p, describe(privilege) + " is not a privilege name; write it in "
+                            + "capitals (for example USAGE or SELECT)");
+                } else {
+                    referencePrivileges.add(privilege.asText());
+                }
+            }
+            boolean multiValued = bool(item, path, "multiValued");
+            String registerCallback = Optional.ofNullable(qualifiedName(item, path, "registerCallback"))
+                    .orElse(DEFAULT_REGISTER_CALLBACK);
+            String configurationCallback = qualifiedName(item, path, "configurationCallback");
+            if (name != null && description != null && objectType != null) {
+                references.add(new Descriptor.Reference(name, label, description, objectType, referencePrivileges,
+                        multiValued, registerCallback, configurationCallback));
+            }
+        }
+        String defaultStreamlit = qualifiedName(manifest, "/manifest", "defaultStreamlit");
+        return new Descriptor.Manifest(privileges, references, defaultStreamlit);
+    }
+
+    private Map<String, List<Path>> extraSql(JsonNode node) {
+        Map<String, List<Path>> scripts = new LinkedHashMap<>();
+        DIALECTS.forEach(dialect -> scripts.put(dialect, new ArrayList<>()));
+        JsonNode sql = mapping(node, "/sql");
+        if (sql == null) {
+            return scripts;
+        }
+        keys(sql, "/sql", DIALECTS);
+        for (String dialect : DIALECTS) {
+            List<JsonNode> items = sequence(sql.get(dialect), "/sql/" + dialect);
+            for (int i = 0; i < items.size(); i++) {
+                existingPath(items.get(i), "/sql/" + dialect + "/" + i, false)
+                        .ifPresent(scripts.get(dialect)::add);
+            }
+        }
+        return scripts;
+    }
+
+    private List<Descriptor.AppFiles> files(JsonNode node) {
+        List<Descriptor.AppFiles> files = new ArrayList<>();
+        List<JsonNode> items = sequence(node, "/files");
+        for (int i = 0; i < items.size(); i++) {
+            String path = "/files/" + i;
+            JsonNode item = mapping(items.get(i), path);
+            if (item == null) {
+                continue;
+            }
+            keys(item, path, List.of("source", "target"));
+            Optional<Path> source = item.has("source") ? existingPath(item.get("source"), path + "/source", true)
+                    : Optional.empty();
+            if (!item.has("source")) {
+                problem(path, "'source' is missing: name the project folder to copy into the app");
+            }
+            String target = text(item, path, "target", true);
+            if (target != null && (target.isBlank() || target.startsWith("/") || target.contains("..")
+                    || target.matches("(?i)(lib|setup\\.sql|manifest\\.yml|readme\\.md)(/.*)?"))) {
+                problem(path + "/target", "'" + target + "' is not a folder the app can use for these files; give a "
+                        + "relative folder name inside the app, other than lib (for example streamlit)");
+            } else if (source.isPresent() && target != null) {
+                files.add(new Descriptor.AppFiles(source.get(), target));
+            }
+        }
+        return files;
+    }
+
+    // -- reading helpers: each one reports what it cannot accept and answers null or empty
+
+    private void keys(JsonNode mapping, String path, List<String> allowed) {
+        for (String key : (Iterable<String>) () -> mapping.fieldNames()) {
+            if (!allowed.contains(key)) {
+                String suggestion = closest(key, allowed).map(near -> "did you mean '" + near + "'? ").orElse("");
+                problem(path + "/" + key, "unknown key '" + key + "'; " + suggestion + "the keys of "
+                        + (path.isEmpty() ? "the descriptor" : dotted(path)) + " are " + String.join(", ", allowed));
+            }
+        }
+    }
+
+    private JsonNode mapping(JsonNode node, String path) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            problem(path, "expected a mapping of keys, but found " + describe(node));
+            return null;
+        }
+        return node;
+    }
+
+    private List<JsonNode> sequence(JsonNode node, String path) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            problem(path, "expected a list (items starting with '- '), but found " + describe(node));
+            return List.of();
+        }
+        List<JsonNode> items = new ArrayList<>();
+        node.forEach(items::add);
+        return items;
+    }
+
+    private String text(JsonNode mapping, String path, String key, boolean required) {
+        JsonNode value = mapping.get(key);
+        if (value == null || value.isNull()) {
+            if (required) {
+                problem(path + "/" + key, "'" + key + "' is missing; it is required here");
+            }
+            return null;
+        }
+        if (!value.isTextual() && !value.isNumber()) {
+            problem(path + "/" + key, "expected text, but found " + describe(value));
+            return null;
+        }
+        if (value.asText().isBlank() && required) {
+            problem(path + "/" + key, "'" + key + "' is empty; give it a value");
+            return null;
+        }
+        return value.asText();
+    }
+
+    private boolean bool(JsonNode mapping, String path, String key) {
+        JsonNode value = mapping.get(key);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            problem(path + "/" + key, describe(value) + " is not true or false; write " + key + ": true or "
+                    + key + ": false");
+            return false;
+        }
+        return value.asBoolean();
+    }
+
+    private String url(JsonNode mapping, String path, String key) {
+        String text = text(mapping, path, key, false);
+        if (text == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(text);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return text;
+            }
+        } catch (URISyntaxException ignored) {
+            // Reported below with the fix.
+        }
+        problem(path + "/" + key, "'" + text + "' is not an http or https URL; write the full address, for example "
+                + "https://docs.example.com/setup");
+        return null;
+    }
+
+    /** A schema-qualified object name such as PUBLIC.REGISTER_REFERENCE. */
+    private String qualifiedName(JsonNode mapping, String path, String key) {
+        String text = text(mapping, path, key, false);
+        if (text == null) {
+            return null;
+        }
+        String[] parts = text.split("\\.", -1);
+        if (parts.length != 2 || !Stream.of(parts).allMatch(DescriptorLoader::isPlainName)) {
+            problem(path + "/" + key, "'" + text + "' is not a schema-qualified name; write SCHEMA.NAME with plain "
+                    + "names (for example PUBLIC.REGISTER_REFERENCE)");
+            return null;
+        }
+        return text;
+    }
+
+    private Optional<Path> existingPath(JsonNode node, String path, boolean directory) {
+        if (!node.isTextual() || node.asText().isBlank()) {
+            problem(path, "expected a path relative to the project, but found " + describe(node));
+            return Optional.empty();
+        }
+        Path resolved = baseDirectory.resolve(node.asText()).normalize();
+        boolean exists = directory ? Files.isDirectory(resolved) : Files.isRegularFile(resolved);
+        if (!exists) {
+            problem(path, "'" + node.asText() + "' is not " + (directory ? "a folder" : "a file") + " of the project ("
+                    + resolved + "); create it or correct the path");
+            return Optional.empty();
+        }
+        return Optional.of(resolved);
+    }
+
+    private void problem(String path, String message) {
+        problems.add(new Problem(shownFile, yaml.line(path), dotted(path), message));
+    }
+
+    /** {@code /prerequisites/1/id} → {@code prerequisites[1].id}. */
+    static String dotted(String path) {
+        StringBuilder dotted = new StringBuilder();
+        for (String part : path.split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (part.matches("[0-9]+")) {
+                dotted.append('[').append(part).append(']');
+            } else {
+                dotted.append(dotted.length() == 0 ? "" : ".").append(part);
+            }
+        }
+        return dotted.toString();
+    }
+
+    private static boolean isPlainName(String name) {
+        return name.matches("[A-Za-z][A-Za-z0-9_]*") && Identifier.isValid(name);
+    }
+
+    private static String describe(JsonNode node) {
+        if (node.isTextual()) {
+            return "'" + node.asText() + "'";
+        }
+        if (node.isObject()) {
+            return "a mapping";
+        }
+        if (node.isArray()) {
+            return "a list";
+        }
+        return node.toString();
+    }
+
+    /** The allowed key a mistyped one most likely meant, if any is close. */
+    private static Optional<String> closest(String key, List<String> allowed) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : allowed) {
+            int distance = distance(key.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        return bestDistance <= Math.max(2, key.length() / 3) ? Optional.ofNullable(best) : Optional.empty();
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

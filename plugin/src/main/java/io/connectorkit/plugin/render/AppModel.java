@@ -1,0 +1,147 @@
+package io.connectorkit.plugin.render;
+
+import io.connectorkit.plugin.descriptor.Descriptor;
+import io.connectorkit.runtime.config.FieldType;
+import io.connectorkit.runtime.embedded.EmbeddedSchema;
+import io.connectorkit.runtime.procedures.PublicProcedure;
+import io.connectorkit.runtime.snowflake.SnowflakeProcedures;
+import io.connectorkit.runtime.spi.ConnectorDescription;
+import io.connectorkit.runtime.spi.Prerequisite;
+import io.connectorkit.runtime.state.StateStore;
+import io.connectorkit.runtime.status.ConnectorState;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The data model the templates render: descriptor values wrapped as {@link Text}, the runtime's procedure catalog,
+ * and what the project adds. Documented for template overrides in the templates module's README.
+ */
+final class AppModel {
+
+    /** The Snowpark package the runtime is compiled against, declared by every procedure. */
+    static final String SNOWPARK_PACKAGE = "com.snowflake:snowpark:1.16.0";
+
+    private final Descriptor descriptor;
+    private final AppInputs inputs;
+    private final Dialect dialect;
+
+    AppModel(Descriptor descriptor, AppInputs inputs, Dialect dialect) {
+        this.descriptor = descriptor;
+        this.inputs = inputs;
+        this.dialect = dialect;
+    }
+
+    Map<String, Object> toMap() {
+        Map<String, Object> model = new HashMap<>();
+        model.put("generator", inputs.generator());
+        model.put("dialect", dialect.folder());
+        model.put("app", Map.of(
+                "name", text(descriptor.app().name()),
+                "label", text(descriptor.app().label()),
+                "version", text(descriptor.app().version()),
+                "comment", text(descriptor.app().comment()),
+                "javaRuntime", descriptor.app().javaRuntime()));
+        model.put("cli", Map.of(
+                "appName", text(descriptor.app().name()),
+                "packageName", text(descriptor.app().name() + "_pkg")));
+        model.put("prerequisites", descriptor.prerequisites().stream().map(this::prerequisite).toList());
+        model.put("connectorFields", descriptor.connectorFields().stream().map(this::field).toList());
+        model.put("connectionFields", descriptor.connectionFields().stream().map(this::field).toList());
+        model.put("secretFields", secretFields());
+        model.put("mask", FieldType.MASK);
+        model.put("initialStatus", ConnectorState.INSTALLED.toJsonText());
+        model.put("procedures", java.util.Arrays.stream(PublicProcedure.values()).map(AppModel::procedure).toList());
+        model.put("runtime", Map.of(
+                "snowparkPackage", SNOWPARK_PACKAGE,
+                "imports", inputs.libraries().stream().map(library -> text("/lib/" + library)).toList()));
+        model.put("manifest", manifest());
+        model.put("registerReference", descriptor.manifest().references().stream()
+                .anyMatch(reference -> reference.registerCallback().equals("PUBLIC.REGISTER_REFERENCE")));
+        model.put("extraSql", inputs.extraSql().getOrDefault(dialect, List.of()).stream()
+                .map(script -> Map.of("path", text(script.path()), "content", script.content())).toList());
+        model.put("local", Map.of("statements", EmbeddedSchema.statements()));
+        return model;
+    }
+
+    private Map<String, Object> prerequisite(Prerequisite prerequisite) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("id", text(prerequisite.id()));
+        model.put("title", text(prerequisite.title()));
+        model.put("description", text(prerequisite.description()));
+        model.put("learnMoreUrl", text(prerequisite.learnMoreUrl()));
+        model.put("documentationUrl", text(prerequisite.documentationUrl()));
+        model.put("guideUrl", text(prerequisite.guideUrl()));
+        model.put("position", prerequisite.position());
+        return model;
+    }
+
+    private Map<String, Object> field(ConnectorDescription.Field field) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("name", text(field.name()));
+        model.put("type", field.type().label());
+        model.put("required", field.required());
+        model.put("defaultJson", text(field.defaultJson()));
+        model.put("description", text(field.description()));
+        return model;
+    }
+
+    private List<Map<String, Object>> secretFields() {
+        List<Map<String, Object>> secrets = new ArrayList<>();
+        descriptor.connectorFields().stream().filter(field -> field.type() == FieldType.SECRET).forEach(field ->
+                secrets.add(Map.of("group", text(StateStore.CONNECTOR_CONFIGURATION), "name", text(field.name()))));
+        descriptor.connectionFields().stream().filter(field -> field.type() == FieldType.SECRET).forEach(field ->
+                secrets.add(Map.of("group", text(StateStore.CONNECTION_CONFIGURATION), "name", text(field.name()))));
+        return secrets;
+    }
+
+    private static Map<String, Object> procedure(PublicProcedure procedure) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("name", procedure.name());
+        model.put("signature", procedure.arguments().stream()
+                .map(argument -> argument.name() + " " + argument.type()).collect(Collectors.joining(", ")));
+        model.put("argumentTypes", procedure.arguments().stream()
+                .map(argument -> argument.type().name()).collect(Collectors.joining(", ")));
+        model.put("handler", SnowflakeProcedures.class.getName() + "." + procedure.handlerMethod());
+        model.put("access", procedure.access().name());
+        model.put("changesState", procedure.changesState());
+        model.put("roles", switch (procedure.access()) {
+            case ADMIN_AND_VIEWER -> List.of("ADMIN", "VIEWER");
+            case ADMIN -> List.of("ADMIN");
+            case INTERNAL -> List.of();
+        });
+        return model;
+    }
+
+    private Map<String, Object> manifest() {
+        Map<String, Object> model = new HashMap<>();
+        model.put("privileges", descriptor.manifest().privileges().stream()
+                .map(privilege -> Map.of("name", text(privilege.name()), "description", text(privilege.description())))
+                .toList());
+        model.put("references", descriptor.manifest().references().stream().map(reference -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("name", text(reference.name()));
+            item.put("label", text(reference.label()));
+            item.put("description", text(reference.description()));
+            item.put("objectType", text(reference.objectType()));
+            item.put("privileges", reference.privileges().stream().map(this::text).toList());
+            item.put("multiValued", reference.multiValued());
+            item.put("registerCallback", text(reference.registerCallback()));
+            if (reference.configurationCallback() != null) {
+                item.put("configurationCallback", text(reference.configurationCallback()));
+            }
+            return item;
+        }).toList());
+        if (descriptor.manifest().defaultStreamlit() != null) {
+            model.put("defaultStreamlit", text(descriptor.manifest().defaultStreamlit()));
+        }
+        return model;
+    }
+
+    private Text text(String value) {
+        return new Text(value, dialect);
+    }
+}
