@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,7 +42,18 @@ final class LocatedYaml {
             }
             return new LocatedYaml(root, lines);
         } catch (IOException e) {
-            String reason = e.getMessage().split("\n")[0];
+            // SnakeYAML explains in several lines; keep its sentences, drop the pointers and the quoted source lines.
+            List<String> explanation = e.getMessage().lines().map(String::strip).toList();
+            List<String> sentences = new java.util.ArrayList<>();
+            for (int i = 0; i < explanation.size(); i++) {
+                String line = explanation.get(i);
+                boolean quotedSource = i + 1 < explanation.size() && explanation.get(i + 1).startsWith("^");
+                if (!line.isEmpty() && !quotedSource && !line.startsWith("in 'reader'") && !line.startsWith("at [")
+                        && !line.startsWith("^")) {
+                    sentences.add(line);
+                }
+            }
+            String reason = String.join(": ", sentences);
             int line = e instanceof com.fasterxml.jackson.core.JsonProcessingException processing
                     && processing.getLocation() != null ? processing.getLocation().getLineNr() : 0;
             throw new YamlProblem(line, "the YAML cannot be read: " + reason);

@@ -1,0 +1,91 @@
+package io.connectorkit.plugin.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.connectorkit.plugin.descriptor.Descriptor;
+import io.connectorkit.plugin.testing.TestProjects;
+import io.connectorkit.runtime.spi.SpiRole;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class StaticChecksTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"minimal", "full"})
+    void theRenderedAppsPassEveryCheck(String project) throws Exception {
+        Map<String, String> app = TestProjects.render(project);
+
+        assertThat(StaticChecks.rerunnable("snowflake/setup.sql", app.get("snowflake/setup.sql"), true)).isEmpty();
+        assertThat(StaticChecks.rerunnable("local/setup.sql", app.get("local/setup.sql"), false)).isEmpty();
+        assertThat(StaticChecks.grants("snowflake/setup.sql", app.get("snowflake/setup.sql"))).isEmpty();
+        assertThat(StaticChecks.connectorClasses(TestProjects.descriptor(project), getClass().getClassLoader()))
+                .isEmpty();
+    }
+
+    @Test
+    void aCreateThatCannotRunTwiceIsNamedWithItsLine() {
+        String script = "-- header\nCREATE SCHEMA IF NOT EXISTS STATE;\nCREATE TABLE STATE.LOG (ID INT);\n"
+                + "DROP VIEW IF EXISTS PUBLIC.V;\nCREATE VIEW PUBLIC.V AS SELECT 1;\n"
+                + "CREATE OR REPLACE PROCEDURE PUBLIC.P() RETURNS STRING LANGUAGE SQL AS $$ BEGIN CREATE TABLE X (A INT);"
+                + " END; $$;\nINSERT INTO T VALUES ('CREATE TABLE Y (A INT);');\nCREATE VIEW PUBLIC.W AS SELECT 2;";
+
+        assertThat(StaticChecks.rerunnable("setup.sql", script, true)).containsExactly(
+                "setup.sql:3: 'CREATE TABLE STATE.LOG (ID INT)' fails when the setup script runs again (every upgrade"
+                        + " does): write CREATE OR REPLACE, CREATE OR ALTER or CREATE ... IF NOT EXISTS",
+                "setup.sql:8: 'CREATE VIEW PUBLIC.W AS SELECT 2' fails when the setup script runs again (every upgrade"
+                        + " does): write CREATE OR REPLACE, CREATE OR ALTER or CREATE ... IF NOT EXISTS");
+    }
+
+    @Test
+    void grantsFollowTheCatalog() throws Exception {
+        String script = TestProjects.render("minimal").get("snowflake/setup.sql")
+                .replace("GRANT USAGE ON PROCEDURE PUBLIC.CONFIGURE_CONNECTOR(VARIANT) TO APPLICATION ROLE ADMIN;",
+                        "GRANT USAGE ON PROCEDURE PUBLIC.PAUSE_CONNECTOR() TO APPLICATION ROLE VIEWER;\n"
+                                + "GRANT USAGE ON PROCEDURE PUBLIC.TEST_CONNECTION() TO APPLICATION ROLE ADMIN;")
+                .replace("GRANT SELECT ON VIEW PUBLIC.PREREQUISITES TO APPLICATION ROLE VIEWER;", "");
+
+        assertThat(StaticChecks.grants("snowflake/setup.sql", script)).satisfiesExactlyInAnyOrder(
+                problem -> assertThat(problem).matches("snowflake/setup\\.sql:\\d+: PAUSE_CONNECTOR changes the "
+                        + "connector's state, so VIEWER must not get it; remove this grant"),
+                problem -> assertThat(problem).matches("snowflake/setup\\.sql:\\d+: TEST_CONNECTION is internal to the"
+                        + " runtime and granted to no role; remove this grant"),
+                problem -> assertThat(problem).isEqualTo("snowflake/setup.sql: PUBLIC.CONFIGURE_CONNECTOR is not "
+                        + "granted to ADMIN; add GRANT USAGE ON PROCEDURE PUBLIC.CONFIGURE_CONNECTOR(...) TO "
+                        + "APPLICATION ROLE ADMIN"),
+                problem -> assertThat(problem).isEqualTo("snowflake/setup.sql: the view PUBLIC.PREREQUISITES is not "
+                        + "granted to VIEWER; add GRANT SELECT ON VIEW PUBLIC.PREREQUISITES TO APPLICATION ROLE VIEWER"));
+    }
+
+    @Test
+    void aLostProcedureIsNamed() throws Exception {
+        String script = TestProjects.render("minimal").get("snowflake/setup.sql")
+                .replace("CREATE OR REPLACE PROCEDURE PUBLIC.RESUME_CONNECTOR()", "CREATE OR REPLACE PROCEDURE "
+                        + "PUBLIC.RESUME_CONNECTOR_OLD()");
+
+        assertThat(StaticChecks.grants("snowflake/setup.sql", script)).contains("snowflake/setup.sql: the runtime "
+                + "procedure PUBLIC.RESUME_CONNECTOR is not declared; keep its CREATE OR REPLACE PROCEDURE in the setup "
+                + "script (an overridden template may have lost it)");
+    }
+
+    @Test
+    void connectorClassesMustExistAndFitTheirRole() throws Exception {
+        Descriptor full = TestProjects.descriptor("full");
+        Map<SpiRole, String> classes = new HashMap<>(full.classes());
+        classes.put(SpiRole.CONNECTION_TESTER, "io.connectorkit.plugin.fixtures.NotATester");
+        classes.put(SpiRole.SOURCE_VALIDATOR, "com.example.Missing");
+        Descriptor broken = new Descriptor(full.file(), full.app(), full.prerequisites(), full.connectorFields(),
+                full.connectionFields(), classes, full.manifest(), full.extraSql(), full.files());
+
+        assertThat(StaticChecks.connectorClasses(broken, getClass().getClassLoader())).containsExactlyInAnyOrder(
+                "connector.yaml: spi.connectionTester: the class io.connectorkit.plugin.fixtures.NotATester does not "
+                        + "implement io.connectorkit.runtime.spi.ConnectionTester; write the fully qualified name of a "
+                        + "public class with a public no-argument constructor that implements "
+                        + "io.connectorkit.runtime.spi.ConnectionTester",
+                "connector.yaml: spi.sourceValidator: the class com.example.Missing is not on the class path; write the"
+                        + " fully qualified name of a public class with a public no-argument constructor that "
+                        + "implements io.connectorkit.runtime.spi.SourceValidator");
+    }
+}

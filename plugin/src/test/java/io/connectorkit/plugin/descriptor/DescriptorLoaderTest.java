@@ -1,0 +1,206 @@
+package io.connectorkit.plugin.descriptor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.connectorkit.plugin.testing.TestProjects;
+import io.connectorkit.runtime.config.FieldType;
+import io.connectorkit.runtime.spi.ConnectorDescription;
+import io.connectorkit.runtime.spi.SpiRole;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class DescriptorLoaderTest {
+
+    @TempDir
+    Path project;
+
+    @Test
+    void readsTheFullDescriptor() throws Exception {
+        Descriptor descriptor = TestProjects.descriptor("full");
+
+        assertThat(descriptor.app()).isEqualTo(new Descriptor.App("github_connector", "GitHub issues connector", "2.1",
+                17, "Ingests issues from the GitHub REST API"));
+        assertThat(descriptor.prerequisites()).extracting(p -> p.id() + "@" + p.position())
+                .containsExactly("network@1", "token@2");
+        assertThat(descriptor.connectorFields()).containsExactly(
+                new ConnectorDescription.Field("page_size", FieldType.INTEGER, false, "100", "Issues per request"),
+                new ConnectorDescription.Field("include_closed", FieldType.BOOLEAN, false, "false",
+                        "Also ingest closed issues"));
+        assertThat(descriptor.connectionFields()).extracting(ConnectorDescription.Field::name)
+                .containsExactly("base_url", "api_token", "organization");
+        assertThat(descriptor.classes()).containsEntry(SpiRole.CONNECTION_TESTER,
+                "io.connectorkit.plugin.fixtures.GithubConnectionTester");
+        assertThat(descriptor.manifest().references()).extracting(Descriptor.Reference::registerCallback)
+                .containsOnly("PUBLIC.REGISTER_REFERENCE");
+        assertThat(descriptor.extraSql().get("snowflake")).hasSize(1);
+        assertThat(descriptor.files()).extracting(Descriptor.AppFiles::target).containsExactly("streamlit");
+    }
+
+    @Test
+    void aMinimalDescriptorTakesItsVersionFromTheProject() throws Exception {
+        Descriptor descriptor = TestProjects.descriptor("minimal");
+
+        assertThat(descriptor.app()).isEqualTo(new Descriptor.App("minimal_connector", "minimal_connector", "1.0.0",
+                17, ""));
+        assertThat(descriptor.prerequisites()).isEmpty();
+        assertThat(descriptor.classes()).isEmpty();
+    }
+
+    record Malformed(String name, String yaml, String problem) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Malformed> malformedDescriptors() {
+        return Stream.of(
+                new Malformed("bad YAML", "app:\n  name: [unclosed\n",
+                        "connector.yaml:2: the YAML cannot be read: while parsing a flow sequence: expected ',' or ']', "
+                                + "but got <stream end>; fix the YAML syntax there"),
+                new Malformed("empty file", "", "connector.yaml:1: the descriptor is empty"),
+                new Malformed("not a mapping", "- app\n", "connector.yaml:1: the descriptor must be a mapping of "
+                        + "sections (app, prerequisites, configuration, spi, manifest, sql, files), not a list"),
+                new Malformed("key given twice", "app:\n  name: a\n  name: b\n",
+                        "connector.yaml:3: the key 'name' appears twice in the same mapping; keep one"),
+                new Malformed("unknown section", "app:\n  name: a\nprerequisite:\n  - id: x\n",
+                        "connector.yaml:3: prerequisite: unknown key 'prerequisite'; did you mean 'prerequisites'?"),
+                new Malformed("app missing", "prerequisites: []\n",
+                        "connector.yaml:1: the section 'app' is missing; add 'app: {name: my_connector}'"),
+                new Malformed("app name missing", "app:\n  label: Demo\n",
+                        "connector.yaml:1: app.name: 'name' is missing; it is required here"),
+                new Malformed("app name not a plain name", "app:\n  name: my-connector\n",
+                        "connector.yaml:2: app.name: 'my-connector' is not a plain Snowflake name: the app, its "
+                                + "package and its stage are named after it, so use letters, digits and _ and start "
+                                + "with a letter (for example my_connector)"),
+                new Malformed("java runtime 11", "app:\n  name: a\n  javaRuntime: 11\n",
+                        "connector.yaml:3: app.javaRuntime: 11 is not supported: the connector runtime is Java 17 "
+                                + "bytecode"),
+                new Malformed("bad version", "app:\n  name: a\n  version: 'v 1'\n",
+                        "connector.yaml:3: app.version: 'v 1' is not a version name"),
+                new Malformed("prerequisites not a list", "app: {name: a}\nprerequisites:\n  id: x\n",
+                        "connector.yaml:2: prerequisites: expected a list (items starting with '- '), but found a "
+                                + "mapping"),
+                new Malformed("prerequisite without id", "app: {name: a}\nprerequisites:\n  - title: T\n"
+                        + "    description: D\n",
+                        "connector.yaml:3: prerequisites[0].id: 'id' is missing; it is required here"),
+                new Malformed("duplicate prerequisite id", "app: {name: a}\nprerequisites:\n"
+                        + "  - {id: net, title: T, description: D}\n  - {id: net, title: U, description: E}\n",
+                        "connector.yaml:4: prerequisites[1].id: the id 'net' is used by prerequisites[0] already; "
+                                + "give each prerequisite its own id"),
+                new Malformed("misspelled prerequisite key", "app: {name: a}\nprerequisites:\n"
+                        + "  - id: net\n    titel: T\n    title: T\n    description: D\n",
+                        "connector.yaml:4: prerequisites[0].titel: unknown key 'titel'; did you mean 'title'?"),
+                new Malformed("prerequisite URL not http", "app: {name: a}\nprerequisites:\n  - id: net\n    title: T\n"
+                        + "    description: D\n    guideUrl: ftp://files.example.com/guide\n",
+                        "connector.yaml:6: prerequisites[0].guideUrl: 'ftp://files.example.com/guide' is not an http or"
+                                + " https URL"),
+                new Malformed("position not a number", "app: {name: a}\nprerequisites:\n"
+                        + "  - {id: net, title: T, description: D, position: first}\n",
+                        "connector.yaml:3: prerequisites[0].position: 'first' is not a position"),
+                new Malformed("unknown field type", "app: {name: a}\nconfiguration:\n  connection:\n"
+                        + "    - name: host\n      type: text\n",
+                        "connector.yaml:5: configuration.connection[0].type: 'text' is not a field type; use one of "
+                                + "string, identifier, integer, boolean, url, cron, secret, object"),
+                new Malformed("field name with a dash", "app: {name: a}\nconfiguration:\n  connector:\n"
+                        + "    - {name: page-size, type: integer}\n",
+                        "connector.yaml:4: configuration.connector[0].name: 'page-size' is not a field name"),
+                new Malformed("field declared twice", "app: {name: a}\nconfiguration:\n  connection:\n"
+                        + "    - {name: host, type: string}\n    - {name: host, type: url}\n",
+                        "connector.yaml:5: configuration.connection[1].name: the field 'host' is declared twice in "
+                                + "configuration.connection; declare each field once"),
+                new Malformed("default of the wrong type", "app: {name: a}\nconfiguration:\n  connector:\n"
+                        + "    - name: page_size\n      type: integer\n      default: lots\n",
+                        "connector.yaml:6: configuration.connector[0].default: 'lots' is not a valid integer: it must"
+                                + " be a whole number, but it is a string"),
+                new Malformed("required field with a default", "app: {name: a}\nconfiguration:\n  connector:\n"
+                        + "    - {name: page_size, type: integer, required: true, default: 5}\n",
+                        "configuration.connector[0].default: a required field has no default"),
+                new Malformed("secret with a default", "app: {name: a}\nconfiguration:\n  connection:\n"
+                        + "    - {name: token, type: secret, default: abc}\n",
+                        "configuration.connection[0].default: a secret field cannot have a default"),
+                new Malformed("required not a boolean", "app: {name: a}\nconfiguration:\n  connection:\n"
+                        + "    - {name: host, type: url, required: 'yes'}\n",
+                        "configuration.connection[0].required: 'yes' is not true or false"),
+                new Malformed("standard key redeclared", "app: {name: a}\nconfiguration:\n  connector:\n"
+                        + "    - {name: warehouse, type: string}\n",
+                        "configuration.connector[0].name: 'warehouse' is a standard key of connector_configuration "
+                                + "already"),
+                new Malformed("reserved connection key", "app: {name: a}\nconfiguration:\n  connection:\n"
+                        + "    - {name: response_code, type: string}\n",
+                        "configuration.connection[0].name: 'response_code' is reserved for response objects"),
+                new Malformed("unknown SPI role", "app: {name: a}\nspi:\n  connectionTest: com.example.Tester\n",
+                        "connector.yaml:3: spi.connectionTest: unknown key 'connectionTest'; did you mean "
+                                + "'connectionTester'?"),
+                new Malformed("SPI value not a class name", "app: {name: a}\nspi:\n  finalizeCallback: com.example.\n",
+                        "connector.yaml:3: spi.finalizeCallback: 'com.example.' is not a Java class name"),
+                new Malformed("privilege in lower case", "app: {name: a}\nmanifest:\n  privileges:\n"
+                        + "    - {name: execute task, description: Run tasks}\n",
+                        "manifest.privileges[0].name: 'execute task' is not an account privilege name"),
+                new Malformed("reference with an invalid name", "app: {name: a}\nmanifest:\n  references:\n"
+                        + "    - {name: 'WAREHOUSE REF', description: D, objectType: WAREHOUSE, privileges: [USAGE]}\n",
+                        "manifest.references[0].name: 'WAREHOUSE REF' is not a reference name"),
+                new Malformed("reference with an unknown object type", "app: {name: a}\nmanifest:\n  references:\n"
+                        + "    - {name: WH, description: D, objectType: WAREHOSE, privileges: [USAGE]}\n",
+                        "manifest.references[0].objectType: 'WAREHOSE' is not an object type a reference can bind"),
+                new Malformed("reference without privileges", "app: {name: a}\nmanifest:\n  references:\n"
+                        + "    - {name: WH, description: D, objectType: WAREHOUSE}\n",
+                        "manifest.references[0].privileges: a reference needs the privileges the app gets"),
+                new Malformed("callback not schema-qualified", "app: {name: a}\nmanifest:\n  references:\n"
+                        + "    - {name: WH, description: D, objectType: WAREHOUSE, privileges: [USAGE],"
+                        + " registerCallback: REGISTER}\n",
+                        "manifest.references[0].registerCallback: 'REGISTER' is not a schema-qualified name"),
+                new Malformed("SQL script missing", "app: {name: a}\nsql:\n  snowflake:\n    - sql/missing.sql\n",
+                        "connector.yaml:4: sql.snowflake[0]: 'sql/missing.sql' is not a file of the project"),
+                new Malformed("unknown dialect", "app: {name: a}\nsql:\n  postgres: []\n",
+                        "sql.postgres: unknown key 'postgres'; the keys of sql are snowflake, local"),
+                new Malformed("files folder missing", "app: {name: a}\nfiles:\n  - {source: ui, target: streamlit}\n",
+                        "files[0].source: 'ui' is not a folder of the project"),
+                new Malformed("files target escaping the app", "app: {name: a}\nfiles:\n"
+                        + "  - {source: src, target: ../outside}\n",
+                        "files[0].target: '../outside' is not a folder the app can use for these files"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedDescriptors")
+    void aMalformedDescriptorFailsWithItsOwnMessage(Malformed malformed) throws Exception {
+        Files.createDirectories(project.resolve("src/main/connector"));
+        Path file = project.resolve("src/main/connector/connector.yaml");
+        Files.writeString(file, malformed.yaml());
+
+        assertThatThrownBy(() -> DescriptorLoader.load(file, project, "1.0"))
+                .isInstanceOf(DescriptorException.class)
+                .satisfies(error -> {
+                    List<DescriptorException.Problem> problems = ((DescriptorException) error).problems();
+                    assertThat(problems).as("exactly one problem").hasSize(1);
+                    assertThat(problems.get(0).toString()).startsWith("src/main/connector/")
+                            .contains(malformed.problem());
+                });
+    }
+
+    @Test
+    void everyProblemOfADescriptorIsReportedAtOnce() throws Exception {
+        Path file = project.resolve("connector.yaml");
+        Files.writeString(file, "app:\n  name: 1app\nprerequisites:\n  - {id: a}\n");
+
+        assertThatThrownBy(() -> DescriptorLoader.load(file, project, "1.0"))
+                .hasMessageStartingWith("3 problems in the connector descriptor:")
+                .hasMessageContaining("connector.yaml:2: app.name")
+                .hasMessageContaining("connector.yaml:4: prerequisites[0].title: 'title' is missing")
+                .hasMessageContaining("connector.yaml:4: prerequisites[0].description: 'description' is missing");
+    }
+
+    @Test
+    void aMissingDescriptorSaysHowToStart() {
+        assertThatThrownBy(() -> DescriptorLoader.load(project.resolve("connector.yaml"), project, "1.0"))
+                .hasMessage("connector.yaml:0: the connector descriptor does not exist; create it (a minimal one is "
+                        + "'app: {name: my_connector}') or point connector.descriptor at it");
+    }
+}
