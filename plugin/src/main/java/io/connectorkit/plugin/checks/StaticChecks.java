@@ -140,14 +140,35 @@ public final class StaticChecks {
 
     /** Every class the descriptor names exists, is concrete, public, and implements its role's interface. */
     public static List<String> connectorClasses(Descriptor descriptor, ClassLoader projectClasses) {
+        return connectorClasses(descriptor, projectClasses, className -> false);
+    }
+
+    /**
+     * The same, before compilation: a class that is not on the class path yet but whose source file exists is
+     * checked later (by the bundle goal), not refused.
+     */
+    public static List<String> connectorClasses(Descriptor descriptor, ClassLoader projectClasses,
+            java.util.function.Predicate<String> compiledLater) {
         List<String> problems = new ArrayList<>();
         for (Map.Entry<SpiRole, String> entry : descriptor.classes().entrySet()) {
+            if (!isLoadable(entry.getValue(), projectClasses) && compiledLater.test(entry.getValue())) {
+                continue;
+            }
             Optional<String> problem = entry.getKey().problem(entry.getValue(), projectClasses);
             problem.ifPresent(text -> problems.add(descriptor.file().getFileName() + ": spi." + entry.getKey().key()
                     + ": " + text + "; write the fully qualified name of a public class with a public no-argument "
                     + "constructor that implements " + entry.getKey().contract().getName()));
         }
         return problems;
+    }
+
+    private static boolean isLoadable(String className, ClassLoader loader) {
+        try {
+            Class.forName(className, false, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private static List<String> roles(PublicProcedure.Access access) {

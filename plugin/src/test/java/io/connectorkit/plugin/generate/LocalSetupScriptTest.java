@@ -35,8 +35,9 @@ class LocalSetupScriptTest {
             run(app, localScript(project));
             ConnectorDescription description = ConnectorDescription.fromJsonText(
                     descriptor.toDescription().toJsonText());
-            try (ConnectorRegistry.Binding binding = io.connectorkit.runtime.embedded.EmbeddedApp.bind(app,
-                    description.toDefinition(getClass().getClassLoader()))) {
+            ConnectorRegistry.Binding binding = io.connectorkit.runtime.embedded.EmbeddedApp.bind(app,
+                    description.toDefinition(getClass().getClassLoader()));
+            try {
                 assertThat(call(app, "UPDATE_PREREQUISITE('token', TRUE)")).contains("\"OK\"");
                 assertThat(call(app, "COMPLETE_PREREQUISITES_STEP()")).contains("\"OK\"");
                 assertThat(call(app, "CONFIGURE_CONNECTOR('{\"page_size\": \"many\"}')"))
@@ -67,6 +68,8 @@ class LocalSetupScriptTest {
                 assertThat(rows(app, "SELECT CONFIG_KEY, \"VALUE\" FROM PUBLIC.CONNECTOR_CONFIGURATION"
                         + " WHERE CONFIG_GROUP = 'connection_configuration'"))
                         .containsExactlyInAnyOrder("base_url|https://api.github.com", "api_token|********");
+            } finally {
+                binding.close();
             }
         }
     }

@@ -108,9 +108,9 @@ class ConnectorRegistryTest {
     void aBindingWinsUntilItIsClosed(@TempDir Path jar) throws IOException {
         ConnectorDefinition bound = ConnectorDefinition.standard();
         try (URLClassLoader loader = classPathWithProviders(jar, OneConnector.class.getName())) {
-            try (ConnectorRegistry.Binding binding = ConnectorRegistry.bind("app-1", bound)) {
-                assertThat(ConnectorRegistry.resolve("app-1", loader)).isSameAs(bound);
-            }
+            ConnectorRegistry.Binding binding = ConnectorRegistry.bind("app-1", bound);
+            assertThat(ConnectorRegistry.resolve("app-1", loader)).isSameAs(bound);
+            binding.close();
             assertThat(ConnectorRegistry.resolve("app-1", loader)).isNotSameAs(bound);
         }
     }
