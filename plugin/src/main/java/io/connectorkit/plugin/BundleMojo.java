@@ -25,8 +25,8 @@ import org.apache.maven.project.MavenProjectHelper;
  * Snowflake app; then zips {@code target/connector/app} and attaches the zip with classifier {@code app}. Checks the
  * connector's classes against the compiled project. Unchanged inputs rewrite nothing.
  */
-@Mojo(name = "bundle", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.RUNTIME,
-        threadSafe = true)
+@Mojo(name = "bundle", defaultPhase = LifecyclePhase.PACKAGE,
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
 public final class BundleMojo extends ConnectorMojo {
 
     static final String CLASSIFIER = "app";

@@ -1,0 +1,29 @@
+import java.util.zip.ZipFile
+
+def app = new File(basedir, 'target/connector/app')
+def setup = new File(app, 'snowflake/setup.sql').text
+assert setup.contains("IMPORTS = ('/lib/connector-runtime.jar', '/lib/issues-connector.jar')")
+assert setup.contains("HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.configureConnector'")
+assert setup.contains("GRANT USAGE ON PROCEDURE PUBLIC.REGISTER_REFERENCE(STRING, STRING, STRING) TO APPLICATION ROLE ADMIN;")
+assert new File(app, 'snowflake/manifest.yml').text.contains('name: "1.2.0"')
+assert new File(app, 'local/setup.sql').text.contains('CREATE SCHEMA IF NOT EXISTS SINK;')
+assert new File(app, 'snowflake.yml').text.contains('identifier: "issues_connector_pkg"')
+assert new File(app, 'snowflake/lib/connector-runtime.jar').length() > 100000
+assert new File(app, 'local/lib/issues-connector.jar').isFile()
+
+def jar = new ZipFile(new File(basedir, 'target/issues-connector-1.2.0-SNAPSHOT.jar'))
+assert jar.getEntry('META-INF/connectorkit/connector.json') != null
+assert jar.getEntry('com/example/issues/ApiConnectionTester.class') != null
+jar.close()
+
+def zip = new ZipFile(new File(basedir, 'target/issues-connector-1.2.0-SNAPSHOT-app.zip'))
+def entries = zip.entries().collect { it.name }
+zip.close()
+assert entries.contains('snowflake/setup.sql')
+assert entries.contains('local/setup.sql')
+assert entries.contains('snowflake/lib/issues-connector.jar')
+
+def log = new File(basedir, 'build.log').text
+assert log.contains('Rendered connector app issues_connector 1.2.0 into target/connector/app')
+assert log.contains('Bundled connector app issues_connector into target/issues-connector-1.2.0-SNAPSHOT-app.zip')
+return true
