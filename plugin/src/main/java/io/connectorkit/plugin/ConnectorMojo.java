@@ -25,18 +25,9 @@ abstract class ConnectorMojo extends AbstractMojo {
     @Parameter(property = "connector.descriptor", defaultValue = "${project.basedir}/src/main/connector/connector.yaml")
     File descriptor;
 
-    /** Template overrides: a file here replaces the bundled template of the same path. */
-    @Parameter(property = "connector.templates", defaultValue = "${project.basedir}/src/main/connector/templates")
-    File templates;
-
     /** Where the app is rendered and bundled. */
     @Parameter(property = "connector.appDirectory", defaultValue = "${project.build.directory}/connector/app")
     File appDirectory;
-
-    /** Where the connector's description for the runtime is written, as a resource folder of the project. */
-    @Parameter(property = "connector.generatedResources",
-            defaultValue = "${project.build.directory}/generated-resources/connector")
-    File generatedResources;
 
     /** Skips the goal. */
     @Parameter(property = "connector.skip", defaultValue = "false")

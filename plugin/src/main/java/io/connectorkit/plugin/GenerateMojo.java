@@ -19,6 +19,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
@@ -30,6 +31,15 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_RESOURCES,
         requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
 public final class GenerateMojo extends ConnectorMojo {
+
+    /** Template overrides: a file here replaces the bundled template of the same path. */
+    @Parameter(property = "connector.templates", defaultValue = "${project.basedir}/src/main/connector/templates")
+    File templates;
+
+    /** Where the connector's description for the runtime is written, as a resource folder of the project. */
+    @Parameter(property = "connector.generatedResources",
+            defaultValue = "${project.build.directory}/generated-resources/connector")
+    File generatedResources;
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
