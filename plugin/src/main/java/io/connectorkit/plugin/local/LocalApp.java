@@ -1,0 +1,190 @@
+package io.connectorkit.plugin.local;
+
+import io.connectorkit.plugin.bundle.FileSync;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.h2.tools.RunScript;
+
+/**
+ * One app on the embedded target: a folder under the local home holding its H2 database and the jars its procedures
+ * run. Deploying runs the bundle's local setup script, which converges, so a new build upgrades the app in place and
+ * a deploy killed at any point is completed by the next one. A marker written last records what is deployed.
+ */
+public final class LocalApp {
+
+    /** Written last by a deploy; its presence also marks the folder as made by the kit. */
+    static final String MARKER = "deployment.properties";
+    private static final Duration LOCK_TIMEOUT = Duration.ofMinutes(2);
+
+    private final Path home;
+    private final String name;
+
+    public LocalApp(Path home, String name) {
+        this.home = home.toAbsolutePath().normalize();
+        this.name = name;
+    }
+
+    public Path folder() {
+        return home.resolve(name);
+    }
+
+    /** The JDBC URL of the app's database; other processes can open it while one holds it (H2 auto server). */
+    public String jdbcUrl() {
+        return "jdbc:h2:file:" + folder().resolve(name).toString().replace('\\', '/') + ";AUTO_SERVER=TRUE";
+    }
+
+    /** The jars the app's procedures run, for the class path of any JVM that opens the database. */
+    public Path libraries() {
+        return folder().resolve("lib");
+    }
+
+    public boolean isDeployed() {
+        return Files.isRegularFile(folder().resolve(MARKER));
+    }
+
+    /** What a deploy did. */
+    public record Deployment(String jdbcUrl, boolean upToDate, FileSync.Changes libraries, String version) {
+    }
+
+    /**
+     * Installs or upgrades the app from a bundle's {@code local} folder ({@code setup.sql} and {@code lib/}).
+     *
+     * @param onWait told when another goal holds the app and this one waits
+     */
+    public Deployment deploy(Path bundle, String version, Runnable onWait) {
+        Path script = bundle.resolve("setup.sql");
+        Map<String, Path> jars = Files.isDirectory(bundle.resolve("lib")) ? FileSync.filesUnder(bundle.resolve("lib"))
+                : Map.of();
+        String fingerprint = fingerprint(script, jars);
+        try (LocalAppLock lock = LocalAppLock.acquire(home.resolve(name + ".lock"), LOCK_TIMEOUT, onWait)) {
+            if (fingerprint.equals(deployedFingerprint().orElse(null)) && databaseExists()) {
+                return new Deployment(jdbcUrl(), true, new FileSync.Changes(java.util.List.of(), java.util.List.of()),
+                        version);
+            }
+            Files.createDirectories(folder());
+            FileSync.Changes libraries = FileSync.mirror(libraries(), jars, "lib/");
+            runScript(script);
+            writeMarker(version, fingerprint);
+            return new Deployment(jdbcUrl(), false, libraries, version);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + folder(), e);
+        }
+    }
+
+    /** Deletes the app and its state; refuses a folder the kit did not create. */
+    public void undeploy(Runnable onWait) {
+        if (!Files.isDirectory(folder())) {
+            return;
+        }
+        if (!isDeployed()) {
+            throw new IllegalStateException("The folder " + folder() + " was not created by Connector Kit (it has no "
+                    + MARKER + "), so it is left alone; delete it yourself if it should go");
+        }
+        try (LocalAppLock lock = LocalAppLock.acquire(home.resolve(name + ".lock"), LOCK_TIMEOUT, onWait)) {
+            // The marker goes first: a deletion interrupted later leaves a folder the next undeploy refuses, rather
+            // than half an app that looks deployed.
+            Files.delete(folder().resolve(MARKER));
+            try (Stream<Path> files = Files.walk(folder())) {
+                for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + folder() + "; close every program that has the app's "
+                    + "database open and undeploy again", e);
+        }
+    }
+
+    private void runScript(Path script) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl());
+                Reader reader = Files.newBufferedReader(script, StandardCharsets.UTF_8)) {
+            RunScript.execute(connection, reader);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The local setup script " + script + " failed: " + e.getMessage()
+                    + "; fix it and deploy again (the app converges on the next deploy)", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + script, e);
+        }
+    }
+
+    private boolean databaseExists() {
+        return Files.isRegularFile(folder().resolve(name + ".mv.db"));
+    }
+
+    private Optional<String> deployedFingerprint() {
+        return readMarker().map(marker -> marker.getProperty("fingerprint"));
+    }
+
+    /** What the marker says is deployed: version, fingerprint, time, kit. */
+    public Optional<Properties> readMarker() {
+        Path marker = folder().resolve(MARKER);
+        if (!Files.isRegularFile(marker)) {
+            return Optional.empty();
+        }
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(marker)) {
+            properties.load(in);
+            return Optional.of(properties);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void writeMarker(String version, String fingerprint) {
+        Properties properties = new Properties();
+        properties.setProperty("app", name);
+        properties.setProperty("version", version);
+        properties.setProperty("fingerprint", fingerprint);
+        properties.setProperty("deployedAt", Instant.now().toString());
+        Path marker = folder().resolve(MARKER);
+        Path partial = folder().resolve(MARKER + ".partial");
+        try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+            properties.store(writer, "Deployed by Connector Kit; delete the app with mvn connector:undeploy");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + partial, e);
+        }
+        try {
+            Files.move(partial, marker, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + marker, e);
+        }
+    }
+
+    /** SHA-256 of the setup script and every jar: equal bundles deploy to the same app. */
+    private static String fingerprint(Path script, Map<String, Path> jars) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(Files.readAllBytes(script));
+            for (Map.Entry<String, Path> jar : new java.util.TreeMap<>(jars).entrySet()) {
+                digest.update(jar.getKey().getBytes(StandardCharsets.UTF_8));
+                digest.update(Files.readAllBytes(jar.getValue()));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the bundle " + script.getParent()
+                    + "; build it with mvn package", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
