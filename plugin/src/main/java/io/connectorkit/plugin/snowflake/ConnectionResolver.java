@@ -1,0 +1,249 @@
+package io.connectorkit.plugin.snowflake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Builds the connection to a Snowflake account the way Snowflake's CLI does, so that one {@code connections.toml}
+ * serves both: the connection named by {@code connector.connection}, else {@code SNOWFLAKE_DEFAULT_CONNECTION_NAME},
+ * else {@code default}; its table in {@code $SNOWFLAKE_HOME/connections.toml} or {@code ~/.snowflake/connections.toml};
+ * overridden key by key by {@code SNOWFLAKE_CONNECTIONS_<NAME>_<KEY>}; then a Maven {@code <server>} for the user
+ * and the password or key passphrase. Nothing is written anywhere; secrets stay in memory.
+ */
+public final class ConnectionResolver {
+
+    /** The CLI's keys, by the driver property each one becomes. */
+    private static final Map<String, String> DRIVER_PROPERTY = new LinkedHashMap<>();
+
+    static {
+        DRIVER_PROPERTY.put("account", "account");
+        DRIVER_PROPERTY.put("user", "user");
+        DRIVER_PROPERTY.put("password", "password");
+        DRIVER_PROPERTY.put("role", "role");
+        DRIVER_PROPERTY.put("warehouse", "warehouse");
+        DRIVER_PROPERTY.put("database", "db");
+        DRIVER_PROPERTY.put("schema", "schema");
+        DRIVER_PROPERTY.put("authenticator", "authenticator");
+        DRIVER_PROPERTY.put("token", "token");
+        DRIVER_PROPERTY.put("private_key_file", "private_key_file");
+        DRIVER_PROPERTY.put("private_key_path", "private_key_file");
+        DRIVER_PROPERTY.put("private_key_passphrase", "private_key_file_pwd");
+        DRIVER_PROPERTY.put("private_key_file_pwd", "private_key_file_pwd");
+    }
+
+    /** Keys that say where to connect rather than who connects. */
+    private static final List<String> LOCATION_KEYS = List.of("host", "port", "protocol", "region");
+
+    /** A Maven {@code <server>} after decryption. */
+    public record Server(String id, String username, String password) {
+    }
+
+    private final Map<String, String> environment;
+    private final Path userHome;
+
+    /**
+     * @param environment the process environment ({@code System.getenv()}), passed in so tests control it
+     * @param userHome the user's home folder
+     */
+    public ConnectionResolver(Map<String, String> environment, Path userHome) {
+        this.environment = environment;
+        this.userHome = userHome;
+    }
+
+    /**
+     * The settings of the named connection (or the default one), with the optional Maven server's credentials.
+     * Fails listing every source that was tried and what was missing.
+     */
+    public ConnectionSettings resolve(String connectionName, Optional<Server> server) {
+        String name = Optional.ofNullable(blankToNull(connectionName))
+                .or(() -> Optional.ofNullable(blankToNull(environment.get("SNOWFLAKE_DEFAULT_CONNECTION_NAME"))))
+                .orElse("default");
+        List<String> tried = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        Map<String, String> values = new LinkedHashMap<>();
+
+        Path file = connectionsFile();
+        if (!Files.isRegularFile(file)) {
+            tried.add(file + " (no such file)");
+        } else {
+            JsonNode table = readToml(file).get(name);
+            if (table == null || !table.isObject()) {
+                tried.add(file + " (no [" + name + "] table)");
+            } else {
+                table.properties().forEach(entry -> values.put(entry.getKey().toLowerCase(Locale.ROOT),
+                        entry.getValue().asText()));
+                sources.add(file + " [" + name + "]");
+            }
+        }
+
+        String prefix = "SNOWFLAKE_CONNECTIONS_" + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_";
+        boolean fromEnvironment = false;
+        for (Map.Entry<String, String> variable : environment.entrySet()) {
+            if (variable.getKey().startsWith(prefix) && !variable.getValue().isEmpty()) {
+                values.put(variable.getKey().substring(prefix.length()).toLowerCase(Locale.ROOT), variable.getValue());
+                fromEnvironment = true;
+            }
+        }
+        (fromEnvironment ? sources : tried).add(prefix + "* environment variables" + (fromEnvironment ? "" : " (none set)"));
+
+        if (server.isPresent()) {
+            Server credentials = server.get();
+            if (credentials.username() != null && !values.containsKey("user")) {
+                values.put("user", credentials.username());
+            }
+            if (credentials.password() != null) {
+                boolean keyPair = values.containsKey("private_key_file") || values.containsKey("private_key_path")
+                        || values.containsKey("private_key_raw");
+                values.put(keyPair ? "private_key_passphrase" : "password", credentials.password());
+            }
+            sources.add("settings.xml server '" + credentials.id() + "'");
+        }
+
+        if (!values.containsKey("authenticator") && (values.containsKey("private_key_file")
+                || values.containsKey("private_key_path") || values.containsKey("private_key_raw"))) {
+            values.put("authenticator", "SNOWFLAKE_JWT");
+        }
+        List<String> missing = missing(values);
+        if (sources.isEmpty() || !missing.isEmpty()) {
+            throw new IllegalStateException("No usable Snowflake connection '" + name + "': "
+                    + (missing.isEmpty() ? "" : "missing " + String.join(", ", missing) + "; ")
+                    + "tried " + String.join(", ", tried.isEmpty() ? sources : concat(sources, tried))
+                    + ". Define it in " + file + " as [" + name + "] (account, user, and password or private_key_file"
+                    + " or token), or set " + prefix + "ACCOUNT and the others, or name a Maven server with "
+                    + "-Dconnector.serverId for the user and password; pick another connection with "
+                    + "-Dconnector.connection=<name>");
+        }
+        return new ConnectionSettings(url(values), properties(values), sources);
+    }
+
+    private Path connectionsFile() {
+        String home = environment.get("SNOWFLAKE_HOME");
+        return (home == null || home.isBlank() ? userHome.resolve(".snowflake") : Path.of(home))
+                .resolve("connections.toml");
+    }
+
+    private static JsonNode readToml(Path file) {
+        try {
+            return new TomlMapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("The connections file " + file + " is not valid TOML: "
+                    + e.getMessage().lines().findFirst().orElse("") + "; fix it or point SNOWFLAKE_HOME elsewhere", e);
+        }
+    }
+
+    private static List<String> missing(Map<String, String> values) {
+        List<String> missing = new ArrayList<>();
+        if (!values.containsKey("account") && !values.containsKey("host")) {
+            missing.add("account");
+        }
+        String authenticator = values.getOrDefault("authenticator", "SNOWFLAKE").toUpperCase(Locale.ROOT);
+        if (!values.containsKey("user") && !authenticator.equals("OAUTH")) {
+            missing.add("user");
+        }
+        switch (authenticator) {
+            case "SNOWFLAKE", "USERNAME_PASSWORD_MFA" -> {
+                if (!values.containsKey("password")) {
+                    missing.add("password (or a Maven server with -Dconnector.serverId)");
+                }
+            }
+            case "SNOWFLAKE_JWT" -> {
+                if (!values.containsKey("private_key_file") && !values.containsKey("private_key_path")
+                        && !values.containsKey("private_key_raw")) {
+                    missing.add("private_key_file (the key pair's private key)");
+                }
+            }
+            case "PROGRAMMATIC_ACCESS_TOKEN" -> {
+                if (!values.containsKey("token")) {
+                    missing.add("token (the programmatic access token)");
+                }
+            }
+            case "OAUTH" -> {
+                if (!values.containsKey("token") && !values.containsKey("token_file_path")) {
+                    missing.add("token or token_file_path");
+                }
+            }
+            default -> {
+                // EXTERNALBROWSER and the other interactive authenticators need nothing more here.
+            }
+        }
+        return missing;
+    }
+
+    private String url(Map<String, String> values) {
+        String host = values.getOrDefault("host", values.get("account") + ".snowflakecomputing.com");
+        String protocol = values.getOrDefault("protocol", "https");
+        String port = values.getOrDefault("port", protocol.equals("http") ? "80" : "443");
+        return "jdbc:snowflake://" + host + ":" + port + "/" + (protocol.equals("http") ? "?ssl=off" : "");
+    }
+
+    private static Properties properties(Map<String, String> values) {
+        Properties properties = new Properties();
+        values.forEach((key, value) -> {
+            String property = DRIVER_PROPERTY.get(key);
+            if (property != null) {
+                properties.setProperty(property, value);
+            } else if (!LOCATION_KEYS.contains(key) && !key.equals("private_key_raw")
+                    && !key.equals("token_file_path")) {
+                properties.setProperty(key, value);
+            }
+        });
+        if (properties.containsKey("authenticator")) {
+            properties.setProperty("authenticator", properties.getProperty("authenticator").toUpperCase(Locale.ROOT));
+        }
+        if (values.containsKey("token_file_path") && !values.containsKey("token")) {
+            properties.setProperty("token", readToken(Path.of(values.get("token_file_path"))));
+        }
+        if (values.containsKey("private_key_raw")) {
+            properties.put("privateKey", privateKey(values.get("private_key_raw")));
+            properties.setProperty("authenticator", "SNOWFLAKE_JWT");
+        }
+        // Arrow results need JVM flags that a Maven plugin cannot add to the running JVM; JSON needs none.
+        properties.setProperty("JDBC_QUERY_RESULT_FORMAT", "JSON");
+        return properties;
+    }
+
+    private static String readToken(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new IllegalStateException("The OAuth token file " + file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** An unencrypted PKCS#8 PEM key given inline; it is handed to the driver as an object, never written down. */
+    private static PrivateKey privateKey(String pem) {
+        String body = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+        try {
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder()
+                    .decode(body)));
+        } catch (Exception e) {
+            throw new IllegalStateException("private_key_raw is not an unencrypted PKCS#8 RSA key (-----BEGIN PRIVATE "
+                    + "KEY-----); use private_key_file with private_key_passphrase for an encrypted key", e);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+}

@@ -1,0 +1,40 @@
+package io.connectorkit.plugin.snowflake;
+
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * How to open a JDBC connection to an account, and where each part came from. {@link #toString()} never shows a
+ * secret.
+ *
+ * @param url the JDBC URL, without credentials
+ * @param properties the driver properties, credentials included
+ * @param sources the sources that contributed, for messages ("connections.toml [dev]", "SNOWFLAKE_CONNECTIONS_DEV_*")
+ */
+public record ConnectionSettings(String url, Properties properties, List<String> sources) {
+
+    /** Driver properties that hold secrets. */
+    static final Set<String> SECRET_PROPERTIES = Set.of("password", "token", "private_key_file_pwd",
+            "private_key_pwd", "privateKey", "private_key_base64", "passcode");
+
+    public ConnectionSettings {
+        sources = List.copyOf(sources);
+    }
+
+    /** The connection described for a log line: account, user, authenticator, role, and where they came from. */
+    public String describe() {
+        return "account " + properties.getProperty("account", "?") + " as "
+                + properties.getProperty("user", "(no user)") + " with "
+                + properties.getProperty("authenticator", "SNOWFLAKE")
+                + (properties.containsKey("role") ? ", role " + properties.getProperty("role") : "")
+                + " (from " + String.join(", ", sources) + ")";
+    }
+
+    @Override
+    public String toString() {
+        Properties shown = new Properties();
+        properties.forEach((key, value) -> shown.put(key, SECRET_PROPERTIES.contains(key.toString()) ? "****" : value));
+        return "ConnectionSettings[url=" + url + ", properties=" + shown + ", sources=" + sources + "]";
+    }
+}
