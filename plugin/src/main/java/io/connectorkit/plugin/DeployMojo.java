@@ -1,15 +1,20 @@
 package io.connectorkit.plugin;
 
+import io.connectorkit.plugin.bundle.FileSync;
 import io.connectorkit.plugin.descriptor.Descriptor;
 import io.connectorkit.plugin.local.LocalApp;
-import io.connectorkit.plugin.target.Target;
-import java.io.File;
+import io.connectorkit.plugin.snowflake.DeployException;
+import io.connectorkit.plugin.snowflake.NativeAppInstaller;
+import io.connectorkit.plugin.snowflake.SnowflakeSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Installs or upgrades the connector app from the bundle of {@code mvn package}: on the embedded target (default)
@@ -17,24 +22,54 @@ import org.apache.maven.plugins.annotations.Parameter;
  * application package, its stage and the application. Running it again with the same bundle changes nothing.
  */
 @Mojo(name = "deploy", threadSafe = true)
-public final class DeployMojo extends ConnectorMojo {
+public final class DeployMojo extends AppMojo {
 
-    /** Where the app lives: {@code local} (the embedded target) or {@code snowflake}. */
-    @Parameter(property = "connector.target", defaultValue = "local")
-    String target;
+    /** Snowflake: install this version of the package (added, or patched if it exists); unset = development mode. */
+    @Parameter(property = "connector.version")
+    String version;
 
-    /** The embedded target's home: one folder per app, kept across {@code mvn clean}. */
-    @Parameter(property = "connector.localHome", defaultValue = "${project.basedir}/.connector/local")
-    File localHome;
+    /** Snowflake: install the descriptor's version, as {@code connector.version} would. */
+    @Parameter(property = "connector.versioned", defaultValue = "false")
+    boolean versioned;
+
+    /** Snowflake: drop and recreate an app that cannot be upgraded, and adopt objects the kit did not create. */
+    @Parameter(property = "connector.force", defaultValue = "false")
+    boolean force;
+
+    /** Snowflake: have Snowflake validate the setup script (SYSTEM$VALIDATE_NATIVE_APP_SETUP) before installing. */
+    @Parameter(property = "connector.validate", defaultValue = "false")
+    boolean validate;
+
+    @Inject
+    public DeployMojo(SettingsDecrypter decrypter) {
+        super(decrypter);
+    }
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         Descriptor app = loadDescriptor();
-        switch (resolveTarget(target)) {
+        switch (target()) {
             case LOCAL -> deployLocally(app);
-            case SNOWFLAKE -> throw new MojoFailureException("Deploying to Snowflake is not available in this version "
-                    + "of the plugin; deploy to the embedded target (-Dconnector.target=local)");
+            case SNOWFLAKE -> deployToSnowflake(app);
         }
+    }
+
+    private void deployToSnowflake(Descriptor app) throws MojoFailureException {
+        Path bundle = appDirectory.toPath().resolve("snowflake");
+        if (!Files.isRegularFile(bundle.resolve("setup.sql")) || !Files.isDirectory(bundle.resolve("lib"))) {
+            throw new MojoFailureException("There is no bundle to deploy in " + shown(appDirectory) + "; build it "
+                    + "first: mvn package connector:deploy -Dconnector.target=snowflake");
+        }
+        NativeAppInstaller.Request request = snowflakeRequest(app, version, versioned, force, validate);
+        try (SnowflakeSession snowflake = openSnowflake()) {
+            new NativeAppInstaller(snowflake, getLog()::info).deploy(request, FileSync.filesUnder(bundle));
+        } catch (DeployException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new MojoFailureException("The Snowflake session failed: " + e.getMessage(), e);
+        }
+        getLog().info("Deployed connector app " + request.app() + " to Snowflake from package " + request.pkg()
+                + request.version().map(v -> ", version " + v).orElse(" (development mode)"));
     }
 
     private void deployLocally(Descriptor app) throws MojoFailureException {
@@ -43,7 +78,7 @@ public final class DeployMojo extends ConnectorMojo {
             throw new MojoFailureException("There is no bundle to deploy in " + shown(appDirectory) + "; build it "
                     + "first: mvn package connector:deploy");
         }
-        LocalApp local = new LocalApp(localHome.toPath(), app.app().name());
+        LocalApp local = localApp(app);
         LocalApp.Deployment deployment;
         try {
             deployment = local.deploy(bundle, app.app().version(),
@@ -61,14 +96,6 @@ public final class DeployMojo extends ConnectorMojo {
         getLog().info("JDBC URL: " + deployment.jdbcUrl());
         getLog().info("Procedures run from the jars in " + shown(local.libraries()) + "; put them on the class path "
                 + "of any program that opens the database.");
-    }
-
-    static Target resolveTarget(String value) throws MojoFailureException {
-        try {
-            return Target.resolve(value);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        }
     }
 
     private String shown(Path path) {

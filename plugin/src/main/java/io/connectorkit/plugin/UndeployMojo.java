@@ -2,49 +2,59 @@ package io.connectorkit.plugin;
 
 import io.connectorkit.plugin.descriptor.Descriptor;
 import io.connectorkit.plugin.local.LocalApp;
+import io.connectorkit.plugin.snowflake.DeployException;
+import io.connectorkit.plugin.snowflake.NativeAppInstaller;
+import io.connectorkit.plugin.snowflake.SnowflakeSession;
 import java.io.Console;
-import java.io.File;
+import java.sql.SQLException;
 import java.util.Locale;
-import org.apache.maven.execution.MavenSession;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Deletes the connector app and all its state: the embedded app's folder, or on Snowflake the application and then
  * its package. Refuses what the kit did not create. In batch mode it needs {@code -Dconnector.force=true}.
  */
 @Mojo(name = "undeploy", threadSafe = true)
-public final class UndeployMojo extends ConnectorMojo {
-
-    /** Where the app lives: {@code local} (the embedded target) or {@code snowflake}. */
-    @Parameter(property = "connector.target", defaultValue = "local")
-    String target;
-
-    /** The embedded target's home. */
-    @Parameter(property = "connector.localHome", defaultValue = "${project.basedir}/.connector/local")
-    File localHome;
+public final class UndeployMojo extends AppMojo {
 
     /** Confirms a destructive action without asking (required in batch mode). */
     @Parameter(property = "connector.force", defaultValue = "false")
     boolean force;
 
-    @Parameter(defaultValue = "${session}", readonly = true)
-    MavenSession session;
+    @Inject
+    public UndeployMojo(SettingsDecrypter decrypter) {
+        super(decrypter);
+    }
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         Descriptor app = loadDescriptor();
-        switch (DeployMojo.resolveTarget(target)) {
+        switch (target()) {
             case LOCAL -> undeployLocally(app);
-            case SNOWFLAKE -> throw new MojoFailureException("Undeploying from Snowflake is not available in this "
-                    + "version of the plugin");
+            case SNOWFLAKE -> undeployFromSnowflake(app);
+        }
+    }
+
+    private void undeployFromSnowflake(Descriptor app) throws MojoFailureException {
+        NativeAppInstaller.Request request = snowflakeRequest(app, null, false, false, false);
+        confirm("Drop the Snowflake application " + request.app() + " and its package " + request.pkg()
+                + ", with all their state?");
+        try (SnowflakeSession snowflake = openSnowflake()) {
+            new NativeAppInstaller(snowflake, getLog()::info).undeploy(request);
+        } catch (DeployException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new MojoFailureException("The Snowflake session failed: " + e.getMessage(), e);
         }
     }
 
     private void undeployLocally(Descriptor app) throws MojoFailureException {
-        LocalApp local = new LocalApp(localHome.toPath(), app.app().name());
+        LocalApp local = localApp(app);
         if (!local.folder().toFile().exists()) {
             getLog().info("There is no embedded app " + app.app().name() + " in " + shown(localHome)
                     + " (nothing to undeploy)");

@@ -7,7 +7,7 @@ public enum Dialect {
     /** A Snowflake Native App. */
     SNOWFLAKE {
         @Override
-        String sqlLiteral(String value) {
+        public String sqlLiteral(String value) {
             // Snowflake reads backslash escapes inside string literals, so backslashes are doubled too.
             StringBuilder literal = new StringBuilder("'");
             for (char c : value.toCharArray()) {
@@ -27,13 +27,13 @@ public enum Dialect {
     /** The embedded target: an H2 database. */
     LOCAL {
         @Override
-        String sqlLiteral(String value) {
+        public String sqlLiteral(String value) {
             return "'" + value.replace("'", "''") + "'";
         }
     };
 
     /** A SQL string literal holding the value exactly. */
-    abstract String sqlLiteral(String value);
+    public abstract String sqlLiteral(String value);
 
     /** The folder of the bundle and of the templates: {@code snowflake}, {@code local}. */
     public String folder() {

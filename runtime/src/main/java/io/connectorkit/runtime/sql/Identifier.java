@@ -88,6 +88,11 @@ public final class Identifier {
         return new Identifier(text, name.toString());
     }
 
+    /** The object with exactly this name, however it has to be written ({@code 1.0} becomes {@code "1.0"}). */
+    public static Identifier ofName(String name) {
+        return parse('"' + name.replace("\"", "\"\"") + '"');
+    }
+
     public static boolean isValid(String text) {
         try {
             parse(text);

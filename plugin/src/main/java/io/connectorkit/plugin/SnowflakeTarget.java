@@ -1,0 +1,73 @@
+package io.connectorkit.plugin;
+
+import io.connectorkit.plugin.descriptor.Descriptor;
+import io.connectorkit.plugin.snowflake.ConnectionResolver;
+import io.connectorkit.plugin.snowflake.ConnectionSettings;
+import io.connectorkit.plugin.snowflake.NativeAppInstaller;
+import io.connectorkit.plugin.snowflake.SnowflakeSession;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+
+/** The Snowflake side of the goals: the connection from every source, and the installer's request. */
+final class SnowflakeTarget {
+
+    private SnowflakeTarget() {
+    }
+
+    /** Opens the session described by connections.toml, the environment and an optional Maven server. */
+    static SnowflakeSession open(String connection, String serverId, MavenSession session, SettingsDecrypter decrypter,
+            org.apache.maven.plugin.logging.Log log) throws MojoFailureException {
+        ConnectionSettings settings;
+        try {
+            settings = new ConnectionResolver(System.getenv(), Path.of(System.getProperty("user.home")))
+                    .resolve(connection, server(serverId, session, decrypter));
+        } catch (IllegalStateException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+        log.info("Connecting to " + settings.describe());
+        try {
+            return SnowflakeSession.open(settings);
+        } catch (SQLException e) {
+            throw new MojoFailureException("Cannot connect to Snowflake with " + settings.describe() + ": "
+                    + e.getMessage() + ". Check the connection's account, user and credentials", e);
+        }
+    }
+
+    static NativeAppInstaller.Request request(Descriptor app, String appName, String packageName, String version,
+            boolean versioned, boolean force, boolean validate) {
+        String name = appName == null || appName.isBlank() ? app.app().name() : appName;
+        String pkg = packageName == null || packageName.isBlank() ? name + "_pkg" : packageName;
+        Optional<String> installed = version != null && !version.isBlank() ? Optional.of(version)
+                : versioned ? Optional.of(app.app().version()) : Optional.empty();
+        return new NativeAppInstaller.Request(name, pkg, installed, app.app().label(), force, validate);
+    }
+
+    private static Optional<ConnectionResolver.Server> server(String serverId, MavenSession session,
+            SettingsDecrypter decrypter) throws MojoFailureException {
+        if (serverId == null || serverId.isBlank()) {
+            return Optional.empty();
+        }
+        Server server = session.getSettings().getServer(serverId);
+        if (server == null) {
+            throw new MojoFailureException("settings.xml has no <server> with id '" + serverId + "'; add one with "
+                    + "the Snowflake user and password (or key passphrase), or drop -Dconnector.serverId");
+        }
+        SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+        for (SettingsProblem problem : decrypted.getProblems()) {
+            if (problem.getSeverity().ordinal() <= SettingsProblem.Severity.ERROR.ordinal()) {
+                throw new MojoFailureException("The password of server '" + serverId + "' in settings.xml cannot be "
+                        + "decrypted: " + problem.getMessage() + "; check settings-security.xml");
+            }
+        }
+        Server plain = decrypted.getServer();
+        return Optional.of(new ConnectionResolver.Server(serverId, plain.getUsername(), plain.getPassword()));
+    }
+}

@@ -1,0 +1,222 @@
+package io.connectorkit.plugin.snowflake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.connectorkit.plugin.render.Dialect;
+import io.connectorkit.runtime.sql.Identifier;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Installs a bundle as a Snowflake Native App: the application package (marked as the kit's), its stage synced with
+ * the bundle, then the application created or upgraded from the stage's files (development mode) or from a version
+ * of the package (versioned mode). Every step can be run again; an interrupted deploy converges on the next one.
+ */
+public final class NativeAppInstaller {
+
+    /** Marks the objects the kit created; it refuses to change or drop objects without it. */
+    static final String MARKER = "GENERATED_BY_CONNECTOR_KIT";
+    private static final int UPLOADS_AT_ONCE = 4;
+
+    /**
+     * What to install.
+     *
+     * @param app the application's name
+     * @param pkg the application package's name
+     * @param version the version to add and install; empty for development mode (the stage's files)
+     * @param label the version's label
+     * @param force whether the app may be dropped and recreated when it cannot be upgraded, and objects without the
+     *     kit's marker adopted
+     * @param validate whether Snowflake validates the setup script before the app is installed
+     */
+    public record Request(String app, String pkg, Optional<String> version, String label, boolean force,
+            boolean validate) {
+    }
+
+    private final SnowflakeSession session;
+    private final Consumer<String> log;
+
+    public NativeAppInstaller(SnowflakeSession session, Consumer<String> log) {
+        this.session = session;
+        this.log = log;
+    }
+
+    /** Deploys the bundle's files; answers the stage sync's result. */
+    public StageSync.Result deploy(Request request, Map<String, Path> files) throws DeployException {
+        Identifier app = Identifier.parse(request.app());
+        Identifier pkg = Identifier.parse(request.pkg());
+        String stage = pkg.sql() + ".APP_SRC.STAGE";
+        String stageLocation = Dialect.SNOWFLAKE.sqlLiteral("@" + stage);
+
+        Optional<Map<String, Object>> existingPackage = find("SHOW APPLICATION PACKAGES", pkg, "listing packages",
+                request);
+        if (existingPackage.isPresent()) {
+            requireOurs(existingPackage.get(), "application package", pkg, request.force());
+        } else {
+            run("CREATE APPLICATION PACKAGE IF NOT EXISTS " + pkg.sql() + " COMMENT = '" + MARKER + "'",
+                    "creating the application package", request);
+            log.accept("Created application package " + pkg.name());
+        }
+        run("CREATE SCHEMA IF NOT EXISTS " + pkg.sql() + ".APP_SRC", "creating the stage's schema", request);
+        // Server-side encryption only: LIST's MD5 then matches the local file's, which the sync relies on.
+        run("CREATE STAGE IF NOT EXISTS " + stage + " ENCRYPTION = (TYPE = 'SNOWFLAKE_SSE') DIRECTORY = (ENABLE = TRUE)",
+                "creating the stage", request);
+
+        StageSync.Result synced;
+        try {
+            synced = new StageSync(session, stage, UPLOADS_AT_ONCE).sync(files);
+        } catch (SQLException e) {
+            throw SnowflakeErrors.explain(e, "syncing the stage @" + stage, request.app(), request.pkg());
+        }
+        log.accept("Stage @" + pkg.name() + ".APP_SRC.STAGE: " + synced.plan().upload().size() + " uploaded ("
+                + synced.uploadedBytes() + " bytes), " + synced.plan().remove().size() + " removed, "
+                + synced.plan().unchanged().size() + " unchanged");
+
+        if (request.validate()) {
+            validate(stageLocation, request);
+        }
+        Optional<Map<String, Object>> existingApp = find("SHOW APPLICATIONS", app, "listing applications", request);
+        if (existingApp.isPresent()) {
+            requireOurs(existingApp.get(), "application", app, request.force());
+        }
+        if (request.version().isPresent()) {
+            Identifier version = Identifier.ofName(request.version().get());
+            addVersionOrPatch(pkg, version, stageLocation, request);
+            install(app, pkg, existingApp.isPresent(), "USING VERSION " + version.sql(), request);
+        } else {
+            install(app, pkg, existingApp.isPresent(), "USING " + stageLocation, request);
+        }
+        return synced;
+    }
+
+    /** Drops the application, then its package; refuses objects the kit did not create. */
+    public void undeploy(Request request) throws DeployException {
+        Identifier app = Identifier.parse(request.app());
+        Identifier pkg = Identifier.parse(request.pkg());
+        Optional<Map<String, Object>> existingApp = find("SHOW APPLICATIONS", app, "listing applications", request);
+        if (existingApp.isPresent()) {
+            requireOurs(existingApp.get(), "application", app, false);
+            run("DROP APPLICATION IF EXISTS " + app.sql(), "dropping the application", request);
+            log.accept("Dropped application " + app.name());
+        }
+        Optional<Map<String, Object>> existingPackage = find("SHOW APPLICATION PACKAGES", pkg, "listing packages",
+                request);
+        if (existingPackage.isPresent()) {
+            requireOurs(existingPackage.get(), "application package", pkg, false);
+            run("DROP APPLICATION PACKAGE IF EXISTS " + pkg.sql(), "dropping the application package", request);
+            log.accept("Dropped application package " + pkg.name());
+        }
+        if (existingApp.isEmpty() && existingPackage.isEmpty()) {
+            log.accept("Neither application " + app.name() + " nor package " + pkg.name() + " exists (nothing to "
+                    + "undeploy)");
+        }
+    }
+
+    private void addVersionOrPatch(Identifier pkg, Identifier version, String stageLocation, Request request)
+            throws DeployException {
+        boolean exists = query("SHOW VERSIONS IN APPLICATION PACKAGE " + pkg.sql(), "listing versions", request)
+                .stream().anyMatch(row -> version.name().equals(String.valueOf(row.get("version"))));
+        if (exists) {
+            run("ALTER APPLICATION PACKAGE " + pkg.sql() + " ADD PATCH FOR VERSION " + version.sql() + " USING "
+                    + stageLocation, "adding a patch to version " + version.name(), request);
+            log.accept("Added a patch to version " + version.name() + " of " + pkg.name());
+        } else {
+            run("ALTER APPLICATION PACKAGE " + pkg.sql() + " ADD VERSION " + version.sql() + " USING " + stageLocation
+                    + " LABEL = " + Dialect.SNOWFLAKE.sqlLiteral(request.label()), "adding version " + version.name(),
+                    request);
+            log.accept("Added version " + version.name() + " to " + pkg.name());
+        }
+    }
+
+    private void install(Identifier app, Identifier pkg, boolean exists, String source, Request request)
+            throws DeployException {
+        if (!exists) {
+            create(app, pkg, source, request);
+            return;
+        }
+        try {
+            session.execute("ALTER APPLICATION " + app.sql() + " UPGRADE " + source);
+            log.accept("Upgraded application " + app.name() + " " + source);
+        } catch (SQLException e) {
+            if (!SnowflakeErrors.NEEDS_RECREATE.contains(e.getErrorCode()) || !request.force()) {
+                throw SnowflakeErrors.explain(e, "upgrading the application", request.app(), request.pkg());
+            }
+            log.accept("Application " + app.name() + " cannot be upgraded (Snowflake error " + e.getErrorCode()
+                    + "); dropping and recreating it, as -Dconnector.force=true allows");
+            run("DROP APPLICATION IF EXISTS " + app.sql(), "dropping the application", request);
+            create(app, pkg, source, request);
+        }
+    }
+
+    private void create(Identifier app, Identifier pkg, String source, Request request) throws DeployException {
+        run("CREATE APPLICATION " + app.sql() + " FROM APPLICATION PACKAGE " + pkg.sql() + " " + source
+                + " COMMENT = '" + MARKER + "'", "creating the application", request);
+        log.accept("Created application " + app.name() + " " + source);
+    }
+
+    private void validate(String stageLocation, Request request) throws DeployException {
+        List<Map<String, Object>> rows = query("CALL SYSTEM$VALIDATE_NATIVE_APP_SETUP(" + stageLocation + ")",
+                "validating the setup script", request);
+        JsonNode result;
+        try {
+            result = new ObjectMapper().readTree(String.valueOf(rows.get(0).values().iterator().next()));
+        } catch (Exception e) {
+            throw new DeployException("Snowflake's validation answered something unreadable: " + rows, e);
+        }
+        for (JsonNode warning : result.path("warnings")) {
+            log.accept("Validation warning: " + warning.path("message").asText(warning.toString()));
+        }
+        if ("FAIL".equalsIgnoreCase(result.path("status").asText())) {
+            List<String> errors = new ArrayList<>();
+            result.path("errors").forEach(error -> errors.add(error.path("message").asText(error.toString())));
+            throw new DeployException("Snowflake refused the setup script: " + String.join("; ", errors)
+                    + ". Fix the descriptor or the template override and deploy again");
+        }
+        log.accept("Snowflake validated the setup script");
+    }
+
+    private void requireOurs(Map<String, Object> row, String kind, Identifier name, boolean force)
+            throws DeployException {
+        if (String.valueOf(row.get("comment")).contains(MARKER)) {
+            return;
+        }
+        if (force) {
+            log.accept("The " + kind + " " + name.name() + " was not created by Connector Kit; using it anyway, as "
+                    + "-Dconnector.force=true allows");
+            return;
+        }
+        throw new DeployException("The " + kind + " " + name.name() + " exists but was not created by Connector Kit "
+                + "(its comment lacks " + MARKER + "), so it is left alone; choose another name "
+                + "(-Dconnector.appName / -Dconnector.packageName) or take it over with -Dconnector.force=true");
+    }
+
+    /** The row of the named object in a SHOW listing; names are compared in Java, so none goes into the SQL. */
+    private Optional<Map<String, Object>> find(String show, Identifier name, String doing, Request request)
+            throws DeployException {
+        return query(show, doing, request).stream()
+                .filter(row -> Objects.equals(name.name(), String.valueOf(row.get("name"))))
+                .findFirst();
+    }
+
+    private List<Map<String, Object>> query(String sql, String doing, Request request) throws DeployException {
+        try {
+            return session.query(sql);
+        } catch (SQLException e) {
+            throw SnowflakeErrors.explain(e, doing, request.app(), request.pkg());
+        }
+    }
+
+    private void run(String sql, String doing, Request request) throws DeployException {
+        try {
+            session.execute(sql);
+        } catch (SQLException e) {
+            throw SnowflakeErrors.explain(e, doing, request.app(), request.pkg());
+        }
+    }
+}
