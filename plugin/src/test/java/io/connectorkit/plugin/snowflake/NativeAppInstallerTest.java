@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.connectorkit.plugin.bundle.FileSync;
 import io.connectorkit.plugin.snowflake.fake.Column;
+import io.connectorkit.plugin.snowflake.fake.FakeAccount;
 import io.connectorkit.plugin.snowflake.fake.FakeSnowflake;
 import io.connectorkit.plugin.snowflake.fake.RecordedStatement;
 import io.connectorkit.plugin.snowflake.fake.Reply;

@@ -1,8 +1,5 @@
-package io.connectorkit.plugin.snowflake;
+package io.connectorkit.plugin.snowflake.fake;
 
-import io.connectorkit.plugin.snowflake.fake.Column;
-import io.connectorkit.plugin.snowflake.fake.FakeSnowflake;
-import io.connectorkit.plugin.snowflake.fake.Reply;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -15,23 +12,27 @@ import java.util.regex.Pattern;
  * The account objects a deploy creates, kept by the fake endpoint: application packages with their versions, and
  * applications, each with its comment. Enough state for SHOW statements to answer what earlier statements did.
  */
-final class FakeAccount {
+public final class FakeAccount {
 
     private static final Pattern NAME = Pattern.compile("\"([^\"]+)\"");
+    private static final Pattern COMMENT = Pattern.compile("COMMENT = '([^']*)'");
 
-    final Map<String, String> packages = new ConcurrentHashMap<>();
-    final Map<String, String> applications = new ConcurrentHashMap<>();
-    final Map<String, Set<String>> versions = new ConcurrentHashMap<>();
+    /** Application packages by name, with their comments. */
+    public final Map<String, String> packages = new ConcurrentHashMap<>();
+    /** Applications by name, with their comments. */
+    public final Map<String, String> applications = new ConcurrentHashMap<>();
+    /** The versions of each package. */
+    public final Map<String, Set<String>> versions = new ConcurrentHashMap<>();
 
-    FakeAccount(FakeSnowflake snowflake) {
+    public FakeAccount(FakeSnowflake snowflake) {
         snowflake.on(sql -> sql.equals("SHOW APPLICATION PACKAGES"), query -> listing(packages));
         snowflake.on(sql -> sql.equals("SHOW APPLICATIONS"), query -> listing(applications));
         snowflake.on(sql -> sql.startsWith("CREATE APPLICATION PACKAGE IF NOT EXISTS"), query -> {
-            packages.putIfAbsent(first(query.sql()), NativeAppInstaller.MARKER);
+            packages.putIfAbsent(first(query.sql()), comment(query.sql()));
             return Reply.statementExecuted();
         });
         snowflake.on(sql -> sql.startsWith("CREATE APPLICATION \""), query -> {
-            applications.put(first(query.sql()), NativeAppInstaller.MARKER);
+            applications.put(first(query.sql()), comment(query.sql()));
             return Reply.statementExecuted();
         });
         snowflake.on(sql -> sql.startsWith("DROP APPLICATION IF EXISTS"), query -> {
@@ -65,6 +66,11 @@ final class FakeAccount {
             result = result.row("2026-11-27 10:00:00", object.getKey(), object.getValue());
         }
         return result;
+    }
+
+    private static String comment(String sql) {
+        Matcher comment = COMMENT.matcher(sql);
+        return comment.find() ? comment.group(1) : "";
     }
 
     private static String first(String sql) {

@@ -1,0 +1,131 @@
+package io.connectorkit.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.connectorkit.plugin.snowflake.fake.FakeAccount;
+import io.connectorkit.plugin.snowflake.fake.FakeSnowflake;
+import io.connectorkit.plugin.snowflake.fake.RecordedStatement;
+import io.connectorkit.plugin.testing.MavenProjects;
+import io.connectorkit.plugin.testing.RecordingLog;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.maven.api.di.Provides;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mockito.Mockito;
+
+/** connector:deploy and connector:undeploy with -Dconnector.target=snowflake, against the fake endpoint. */
+@MojoTest
+class SnowflakeDeployMojoTest {
+
+    @TempDir
+    Path folder;
+
+    @TempDir
+    Path userHome;
+
+    private MavenProject project;
+    private FakeSnowflake snowflake;
+    private String realUserHome;
+    private final RecordingLog log = new RecordingLog();
+
+    @Provides
+    MavenProject project() throws Exception {
+        project = Mockito.spy(MavenProjects.copy("full", folder));
+        Mockito.doReturn(MavenProjects.testClassPath()).when(project).getRuntimeClasspathElements();
+        Mockito.doReturn(MavenProjects.testClassPath()).when(project).getCompileClasspathElements();
+        return project;
+    }
+
+    @BeforeEach
+    void connectionsToml() throws Exception {
+        snowflake = FakeSnowflake.start();
+        URI url = URI.create(snowflake.jdbcUrl().substring("jdbc:".length()));
+        Files.createDirectories(userHome.resolve(".snowflake"));
+        Files.writeString(userHome.resolve(".snowflake/connections.toml"), "[fake]\naccount = \"" + FakeSnowflake.ACCOUNT
+                + "\"\nhost = \"" + url.getHost() + "\"\nport = " + url.getPort() + "\nprotocol = \"http\"\nuser = "
+                + "\"deployer\"\npassword = \"pw\"\ndisablePlatformDetection = \"true\"\n");
+        realUserHome = System.getProperty("user.home");
+        System.setProperty("user.home", userHome.toString());
+    }
+
+    @AfterEach
+    void restore() {
+        System.setProperty("user.home", realUserHome);
+        snowflake.close();
+    }
+
+    @Test
+    void deploysTheBundleToSnowflakeThenUndeploysIt(
+            @InjectMojo(goal = "generate") GenerateMojo generate, @InjectMojo(goal = "bundle") BundleMojo bundle,
+            @InjectMojo(goal = "deploy") DeployMojo deploy, @InjectMojo(goal = "undeploy") UndeployMojo undeploy)
+            throws Exception {
+        generate.execute();
+        MavenProjects.buildConnectorJar(project);
+        bundle.execute();
+        deploy.target = "snowflake";
+        deploy.connection = "fake";
+        deploy.setLog(log);
+        new FakeAccount(snowflake);
+
+        deploy.execute();
+
+        assertThat(snowflake.stageFiles("\"GITHUB_CONNECTOR_PKG\".APP_SRC.STAGE")).containsKeys("setup.sql",
+                "manifest.yml", "README.md", "lib/connector-runtime.jar", "lib/full-connector.jar",
+                "lib/http-client-3.2.jar", "streamlit/app.py");
+        assertThat(snowflake.applicationStatements()).extracting(RecordedStatement::sql).last().isEqualTo(
+                "CREATE APPLICATION \"GITHUB_CONNECTOR\" FROM APPLICATION PACKAGE \"GITHUB_CONNECTOR_PKG\" USING "
+                        + "'@\"GITHUB_CONNECTOR_PKG\".APP_SRC.STAGE' COMMENT = 'GENERATED_BY_CONNECTOR_KIT'");
+        assertThat(log.infos).anySatisfy(line -> assertThat(line).startsWith("Connecting to account fake_account as "
+                + "deployer with SNOWFLAKE (from " + userHome.resolve(".snowflake/connections.toml") + " [fake]"));
+        assertThat(log.infos).contains("Deployed connector app github_connector to Snowflake from package "
+                + "github_connector_pkg (development mode)");
+        assertThat(String.join("\n", log.infos)).doesNotContain("pw\"");
+
+        undeploy.target = "snowflake";
+        undeploy.connection = "fake";
+        assertThatThrownBy(undeploy::execute).hasMessageContaining("-Dconnector.force=true");
+        undeploy.force = true;
+        undeploy.execute();
+        assertThat(snowflake.applicationStatements()).extracting(RecordedStatement::sql)
+                .contains("DROP APPLICATION IF EXISTS \"GITHUB_CONNECTOR\"",
+                        "DROP APPLICATION PACKAGE IF EXISTS \"GITHUB_CONNECTOR_PKG\"");
+    }
+
+    @Test
+    void aMissingConnectionNamesEverySourceTried(@InjectMojo(goal = "deploy") DeployMojo deploy) throws Exception {
+        Path bundle = folder.resolve("target/connector/app/snowflake");
+        Files.createDirectories(bundle.resolve("lib"));
+        Files.writeString(bundle.resolve("setup.sql"), "SELECT 1;");
+        deploy.target = "snowflake";
+        deploy.connection = "nowhere";
+
+        assertThatThrownBy(deploy::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("No usable Snowflake connection 'nowhere': missing account, user, password")
+                .hasMessageContaining(userHome.resolve(".snowflake/connections.toml") + " (no [nowhere] table)");
+    }
+
+    @Test
+    void aRefusedLoginSaysWhichConnectionWasUsed(@InjectMojo(goal = "deploy") DeployMojo deploy) throws Exception {
+        Path bundle = folder.resolve("target/connector/app/snowflake");
+        Files.createDirectories(bundle.resolve("lib"));
+        Files.writeString(bundle.resolve("setup.sql"), "SELECT 1;");
+        snowflake.rejectLogins("Incorrect username or password was specified.");
+        deploy.target = "snowflake";
+        deploy.connection = "fake";
+
+        assertThatThrownBy(deploy::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("Cannot connect to Snowflake with account fake_account as deployer with "
+                        + "SNOWFLAKE")
+                .hasMessageContaining("Incorrect username or password was specified.")
+                .hasMessageEndingWith("Check the connection's account, user and credentials");
+    }
+}
