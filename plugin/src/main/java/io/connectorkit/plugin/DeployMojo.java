@@ -94,6 +94,7 @@ public final class DeployMojo extends AppMojo {
                     + "target in " + shown(local.folder()));
         }
         getLog().info("JDBC URL: " + deployment.jdbcUrl());
+        getLog().info("GET_CONNECTOR_STATUS: " + deployment.status());
         getLog().info("Procedures run from the jars in " + shown(local.libraries()) + "; put them on the class path "
                 + "of any program that opens the database.");
     }

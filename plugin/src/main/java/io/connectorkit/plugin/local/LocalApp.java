@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +19,10 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -62,8 +66,33 @@ public final class LocalApp {
         return Files.isRegularFile(folder().resolve(MARKER));
     }
 
-    /** What a deploy did. */
-    public record Deployment(String jdbcUrl, boolean upToDate, FileSync.Changes libraries, String version) {
+    /** What a deploy did, and the status the freshly deployed app answered. */
+    public record Deployment(String jdbcUrl, boolean upToDate, FileSync.Changes libraries, String version,
+            String status) {
+    }
+
+    /**
+     * Opens the app with its connector answering the calls: the connector's classes come from the app's own jars,
+     * so what runs is what was deployed.
+     */
+    public LocalConnection connect() throws SQLException {
+        List<URL> jars = new ArrayList<>();
+        try (Stream<Path> files = Files.isDirectory(libraries()) ? Files.list(libraries()) : Stream.empty()) {
+            for (Path jar : files.filter(file -> file.toString().endsWith(".jar")).sorted().toList()) {
+                jars.add(jar.toUri().toURL());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + libraries(), e);
+        }
+        URLClassLoader connectorClasses = new URLClassLoader(jars.toArray(URL[]::new), LocalApp.class.getClassLoader());
+        Connection connection = DriverManager.getConnection(jdbcUrl());
+        try {
+            return new LocalConnection(connection, connectorClasses);
+        } catch (RuntimeException e) {
+            connection.close();
+            throw new IllegalStateException("The connector of " + name + " cannot be loaded from " + libraries() + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /**
@@ -78,14 +107,15 @@ public final class LocalApp {
         String fingerprint = fingerprint(script, jars);
         try (LocalAppLock lock = LocalAppLock.acquire(home.resolve(name + ".lock"), LOCK_TIMEOUT, onWait)) {
             if (fingerprint.equals(deployedFingerprint().orElse(null)) && databaseExists()) {
-                return new Deployment(jdbcUrl(), true, new FileSync.Changes(java.util.List.of(), java.util.List.of()),
-                        version);
+                return new Deployment(jdbcUrl(), true, new FileSync.Changes(List.of(), List.of()), version, status());
             }
             Files.createDirectories(folder());
             FileSync.Changes libraries = FileSync.mirror(libraries(), jars, "lib/");
             runScript(script);
+            // The app answers before it counts as deployed: a connector that cannot load fails the deploy now.
+            String status = status();
             writeMarker(version, fingerprint);
-            return new Deployment(jdbcUrl(), false, libraries, version);
+            return new Deployment(jdbcUrl(), false, libraries, version, status);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + folder(), e);
         }
@@ -112,6 +142,15 @@ public final class LocalApp {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot delete " + folder() + "; close every program that has the app's "
                     + "database open and undeploy again", e);
+        }
+    }
+
+    private String status() {
+        try (LocalConnection app = connect()) {
+            return app.call("GET_CONNECTOR_STATUS()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("The deployed app " + name + " does not answer GET_CONNECTOR_STATUS: "
+                    + e.getMessage(), e);
         }
     }
 

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.connectorkit.plugin.testing.TestProjects;
-import io.connectorkit.runtime.embedded.EmbeddedApp;
-import io.connectorkit.runtime.spi.ConnectionTester;
-import io.connectorkit.runtime.spi.ConnectorDefinition;
-import io.connectorkit.runtime.spi.ConnectorRegistry;
+import io.connectorkit.runtime.spi.ConnectorDescription;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +21,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarOutputStream;
+import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,12 +40,16 @@ class LocalAppTest {
         LocalApp.Deployment first = app.deploy(bundle, "2.1", () -> { });
 
         assertThat(first.upToDate()).isFalse();
+        assertThat(first.status()).isEqualTo("{\"response_code\":\"OK\",\"status\":\"CONFIGURING\","
+                + "\"configurationStatus\":\"INSTALLED\"}");
         assertThat(first.jdbcUrl()).isEqualTo("jdbc:h2:file:" + work.resolve("home/github_connector/github_connector")
                 + ";AUTO_SERVER=TRUE");
         assertThat(first.libraries().written()).containsExactly("lib/connector-runtime.jar", "lib/github.jar");
         assertThat(app.readMarker().orElseThrow().getProperty("version")).isEqualTo("2.1");
         String status = call(app, "COMPLETE_PREREQUISITES_STEP()");
         assertThat(status).contains("\"OK\"");
+        assertThat(call(app, "CONFIGURE_CONNECTOR('{\"page_size\": \"many\"}')"))
+                .as("the deployed connector's declared fields are enforced").contains("INVALID_CONFIGURATION_VALUE");
 
         LocalApp.Deployment again = app.deploy(bundle, "2.1", () -> { });
         assertThat(again.upToDate()).isTrue();
@@ -141,22 +144,25 @@ class LocalAppTest {
         Path bundle = work.resolve("bundles").resolve(name);
         Files.createDirectories(bundle.resolve("lib"));
         Files.writeString(bundle.resolve("setup.sql"), rendered.get("local/setup.sql"));
-        Files.writeString(bundle.resolve("lib/connector-runtime.jar"), "runtime");
-        Files.writeString(bundle.resolve("lib/github.jar"), "connector " + name);
+        jar(bundle.resolve("lib/connector-runtime.jar"), Map.of("io/connectorkit/runtime.txt", "runtime"));
+        jar(bundle.resolve("lib/github.jar"), Map.of(ConnectorDescription.RESOURCE,
+                TestProjects.descriptor(project).toDescription().toJsonText(), "build.txt", name));
         return bundle;
     }
 
-    private static String call(LocalApp app, String procedure) throws Exception {
-        try (Connection connection = DriverManager.getConnection(app.jdbcUrl())) {
-            ConnectorRegistry.Binding binding = EmbeddedApp.bind(connection, ConnectorDefinition.builder()
-                    .connectionTester(ConnectionTester.none()).build());
-            try (Statement statement = connection.createStatement();
-                    ResultSet result = statement.executeQuery("CALL PUBLIC." + procedure)) {
-                result.next();
-                return result.getString(1);
-            } finally {
-                binding.close();
+    private static void jar(Path file, Map<String, String> entries) throws Exception {
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(file))) {
+            for (Map.Entry<String, String> entry : new java.util.TreeMap<>(entries).entrySet()) {
+                jar.putNextEntry(new ZipEntry(entry.getKey()));
+                jar.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
+                jar.closeEntry();
             }
+        }
+    }
+
+    private static String call(LocalApp app, String procedure) throws Exception {
+        try (LocalConnection connection = app.connect()) {
+            return connection.call(procedure);
         }
     }
 
