@@ -41,7 +41,7 @@ abstract class AppMojo extends ConnectorMojo {
     @Parameter(defaultValue = "${session}", readonly = true)
     MavenSession session;
 
-    private final SettingsDecrypter decrypter;
+    final SettingsDecrypter decrypter;
 
     AppMojo(SettingsDecrypter decrypter) {
         this.decrypter = decrypter;

@@ -10,11 +10,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.settings.Server;
-import org.apache.maven.settings.building.SettingsProblem;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /** The Snowflake side of the goals: the connection from every source, and the installer's request. */
 final class SnowflakeTarget {
@@ -55,19 +51,10 @@ final class SnowflakeTarget {
         if (serverId == null || serverId.isBlank()) {
             return Optional.empty();
         }
-        Server server = session.getSettings().getServer(serverId);
-        if (server == null) {
-            throw new MojoFailureException("settings.xml has no <server> with id '" + serverId + "'; add one with "
-                    + "the Snowflake user and password (or key passphrase), or drop -Dconnector.serverId");
-        }
-        SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-        for (SettingsProblem problem : decrypted.getProblems()) {
-            if (problem.getSeverity().ordinal() <= SettingsProblem.Severity.ERROR.ordinal()) {
-                throw new MojoFailureException("The password of server '" + serverId + "' in settings.xml cannot be "
-                        + "decrypted: " + problem.getMessage() + "; check settings-security.xml");
-            }
-        }
-        Server plain = decrypted.getServer();
-        return Optional.of(new ConnectionResolver.Server(serverId, plain.getUsername(), plain.getPassword()));
+        SettingsServers.Credentials credentials = SettingsServers.find(serverId, session, decrypter)
+                .orElseThrow(() -> new MojoFailureException("settings.xml has no <server> with id '" + serverId
+                        + "'; add one with the Snowflake user and password (or key passphrase), or drop "
+                        + "-Dconnector.serverId"));
+        return Optional.of(new ConnectionResolver.Server(serverId, credentials.username(), credentials.password()));
     }
 }

@@ -16,7 +16,7 @@ import java.util.Map;
  * A YAML document read into a JSON tree that remembers the line of every node, so that a problem found later can
  * name where it is. Keys given twice in one mapping are refused here.
  */
-final class LocatedYaml {
+public final class LocatedYaml {
 
     private static final YAMLFactory YAML = YAMLFactory.builder().build();
 
@@ -29,7 +29,7 @@ final class LocatedYaml {
     }
 
     /** Parses the text; a YAML error or a duplicate key raises {@link YamlProblem} with its line. */
-    static LocatedYaml parse(String text) {
+    public static LocatedYaml parse(String text) {
         Map<String, Integer> lines = new HashMap<>();
         try (JsonParser parser = YAML.createParser(text)) {
             JsonToken first = parser.nextToken();
@@ -60,12 +60,12 @@ final class LocatedYaml {
         }
     }
 
-    JsonNode root() {
+    public JsonNode root() {
         return root;
     }
 
     /** The line of the node at the path ({@code /prerequisites/0/id}), or of its nearest parent. */
-    int line(String path) {
+    public int line(String path) {
         String current = path;
         while (true) {
             Integer line = lines.get(current);
@@ -129,9 +129,9 @@ final class LocatedYaml {
     }
 
     /** The text is not one well-formed YAML document. */
-    static final class YamlProblem extends RuntimeException {
+    public static final class YamlProblem extends RuntimeException {
         private static final long serialVersionUID = 1L;
-        final int line;
+        public final int line;
 
         YamlProblem(int line, String message) {
             super(message);

@@ -1,5 +1,8 @@
 package io.connectorkit.plugin.local;
 
+import io.connectorkit.plugin.app.AppException;
+import io.connectorkit.plugin.app.AppRole;
+import io.connectorkit.plugin.app.InstalledApp;
 import io.connectorkit.plugin.bundle.FileSync;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,6 +42,8 @@ public final class LocalApp {
     /** Written last by a deploy; its presence also marks the folder as made by the kit. */
     static final String MARKER = "deployment.properties";
     private static final Duration LOCK_TIMEOUT = Duration.ofMinutes(2);
+    /** The database user that stands for the VIEWER application role (created by the setup script). */
+    static final String VIEWER_USER = "VIEWER";
 
     private final Path home;
     private final String name;
@@ -76,6 +81,11 @@ public final class LocalApp {
      * so what runs is what was deployed.
      */
     public LocalConnection connect() throws SQLException {
+        return connect(AppRole.ADMIN);
+    }
+
+    /** Opens the app as one of its roles: ADMIN is the database's owner, VIEWER a user that may only read. */
+    public LocalConnection connect(AppRole role) throws SQLException {
         List<URL> jars = new ArrayList<>();
         try (Stream<Path> files = Files.isDirectory(libraries()) ? Files.list(libraries()) : Stream.empty()) {
             for (Path jar : files.filter(file -> file.toString().endsWith(".jar")).sorted().toList()) {
@@ -85,13 +95,28 @@ public final class LocalApp {
             throw new UncheckedIOException("Cannot read " + libraries(), e);
         }
         URLClassLoader connectorClasses = new URLClassLoader(jars.toArray(URL[]::new), LocalApp.class.getClassLoader());
-        Connection connection = DriverManager.getConnection(jdbcUrl());
+        Connection connection = role == AppRole.VIEWER ? DriverManager.getConnection(jdbcUrl(), VIEWER_USER, "")
+                : DriverManager.getConnection(jdbcUrl());
         try {
             return new LocalConnection(connection, connectorClasses);
         } catch (RuntimeException e) {
             connection.close();
             throw new IllegalStateException("The connector of " + name + " cannot be loaded from " + libraries() + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** The deployed app, ready for its procedures to be called as the given role. */
+    public InstalledApp open(AppRole role) throws AppException {
+        if (!isDeployed()) {
+            throw new AppException("The connector app " + name + " is not deployed on the embedded target (no "
+                    + folder().resolve(MARKER) + "); deploy it first: mvn package connector:deploy");
+        }
+        try {
+            return new LocalInstalledApp(name, connect(role));
+        } catch (SQLException e) {
+            throw new AppException("Cannot open the embedded app " + name + " as " + role + ": " + e.getMessage()
+                    + (role == AppRole.VIEWER ? "; redeploy it so that its VIEWER user exists" : ""), e);
         }
     }
 

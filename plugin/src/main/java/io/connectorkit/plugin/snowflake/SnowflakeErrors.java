@@ -23,7 +23,7 @@ final class SnowflakeErrors {
 
     /** The failure of a statement, explained; {@code doing} says what the deploy was doing ("adding version V1"). */
     static DeployException explain(SQLException e, String doing, String appName, String packageName) {
-        String snowflake = " (Snowflake error " + e.getErrorCode() + ": " + firstLine(e.getMessage()) + ")";
+        String snowflake = " (" + describe(e) + ")";
         String advice = switch (e.getErrorCode()) {
             case VERSION_EXISTS -> "the version already exists in " + packageName + "; deploy again to add a patch "
                     + "to it, or name a new version with -Dconnector.version=<name>";
@@ -40,6 +40,11 @@ final class SnowflakeErrors {
             default -> "check the role's privileges on " + packageName + " and the account, then deploy again";
         };
         return new DeployException("Failed " + doing + ": " + advice + snowflake, e);
+    }
+
+    /** The error as one line: {@code Snowflake error 2003: ...}. */
+    static String describe(SQLException e) {
+        return "Snowflake error " + e.getErrorCode() + ": " + firstLine(e.getMessage());
     }
 
     private static String firstLine(String message) {

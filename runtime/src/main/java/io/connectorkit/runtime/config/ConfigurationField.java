@@ -144,6 +144,15 @@ public final class ConfigurationField {
         return type.problem(value).or(() -> shape.apply(value));
     }
 
+    /** Why the value, given as JSON text, does not fit this field, or empty when it does; for callers without Jackson. */
+    public Optional<String> problemOfJson(String json) {
+        try {
+            return problem(Json.parse(json));
+        } catch (Json.InvalidJsonException e) {
+            return Optional.of("it is not JSON: " + e.getMessage());
+        }
+    }
+
     @Override
     public String toString() {
         return name + " (" + type.label() + (required ? ", required" : "") + ")";

@@ -24,7 +24,7 @@ public record ConnectorDescription(String name, String version, List<Prerequisit
 
     /** A declared configuration field; its default, if any, as JSON text. */
     public record Field(String name, FieldType type, boolean required, String defaultJson, String description) {
-        ConfigurationField toConfigurationField() {
+        public ConfigurationField toConfigurationField() {
             ConfigurationField field = ConfigurationField.of(name, type).description(description);
             if (required) {
                 field = field.required();

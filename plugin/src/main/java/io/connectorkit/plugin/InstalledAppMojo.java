@@ -1,0 +1,92 @@
+package io.connectorkit.plugin;
+
+import io.connectorkit.plugin.app.AppException;
+import io.connectorkit.plugin.app.AppRole;
+import io.connectorkit.plugin.app.InstalledApp;
+import io.connectorkit.plugin.app.RefusedException;
+import io.connectorkit.plugin.descriptor.Descriptor;
+import io.connectorkit.plugin.snowflake.SnowflakeInstalledApp;
+import io.connectorkit.runtime.sql.Identifier;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/** The goals that call a deployed app's procedures: they open it on its target as one of its roles. */
+abstract class InstalledAppMojo extends AppMojo {
+
+    /** Embedded target: the application role to act as, ADMIN or VIEWER. On Snowflake the connection's role acts. */
+    @Parameter(property = "connector.role", defaultValue = "ADMIN")
+    String role;
+
+    /** Snowflake: the database that holds the SECRET objects of secret connection fields; default {@code <app>_SECRETS}. */
+    @Parameter(property = "connector.secretDatabase")
+    String secretDatabase;
+
+    /** Snowflake: the schema of that database that holds them. */
+    @Parameter(property = "connector.secretSchema", defaultValue = "PUBLIC")
+    String secretSchema;
+
+    InstalledAppMojo(SettingsDecrypter decrypter) {
+        super(decrypter);
+    }
+
+    /** What the goal does with the open app. */
+    interface AppWork {
+        void run(InstalledApp app) throws AppException, RefusedException, MojoFailureException;
+    }
+
+    @Override
+    protected final void run() throws MojoExecutionException, MojoFailureException {
+        Descriptor descriptor = loadDescriptor();
+        prepare(descriptor);
+        AppWork work = work(descriptor);
+        try (InstalledApp app = open(descriptor)) {
+            work.run(app);
+        } catch (AppException | RefusedException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+    }
+
+    /** Checks the goal's own input before the app is opened; nothing is called when it fails. */
+    void prepare(Descriptor descriptor) throws MojoFailureException {
+    }
+
+    abstract AppWork work(Descriptor descriptor) throws MojoFailureException;
+
+    private InstalledApp open(Descriptor descriptor) throws MojoFailureException, AppException {
+        AppRole appRole;
+        try {
+            appRole = AppRole.resolve(role);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+        return switch (target()) {
+            case LOCAL -> localApp(descriptor).open(appRole);
+            case SNOWFLAKE -> {
+                if (appRole != AppRole.ADMIN) {
+                    throw new MojoFailureException("On Snowflake the goals act as the role of the connection; leave "
+                            + "connector.role unset and choose a role granted the app's " + appRole + " application "
+                            + "role in connections.toml (role = ...)");
+                }
+                yield openOnSnowflake(descriptor);
+            }
+        };
+    }
+
+    private InstalledApp openOnSnowflake(Descriptor descriptor) throws MojoFailureException {
+        String name = appName == null || appName.isBlank() ? descriptor.app().name() : appName;
+        Identifier app;
+        SnowflakeInstalledApp.SecretSchema secrets;
+        try {
+            app = Identifier.parse(name);
+            secrets = new SnowflakeInstalledApp.SecretSchema(Identifier.parse(secretDatabase == null
+                    || secretDatabase.isBlank() ? app.name() + "_SECRETS" : secretDatabase),
+                    Identifier.parse(secretSchema == null || secretSchema.isBlank() ? "PUBLIC" : secretSchema));
+        } catch (Identifier.InvalidIdentifierException e) {
+            throw new MojoFailureException("'" + e.text() + "' (connector.appName, connector.secretDatabase or "
+                    + "connector.secretSchema) is not a Snowflake name: " + e.reason(), e);
+        }
+        return new SnowflakeInstalledApp(openSnowflake(), app, secrets, getLog()::info);
+    }
+}

@@ -1,0 +1,25 @@
+package io.connectorkit.plugin;
+
+import io.connectorkit.plugin.descriptor.Descriptor;
+import io.connectorkit.plugin.operate.Operations;
+import javax.inject.Inject;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Replaces the connection configuration of a paused connector with the configuration file's {@code connection}
+ * section (UPDATE_CONNECTION_CONFIGURATION): the new connection is tested first and saved only if it works.
+ */
+@Mojo(name = "update-connection", threadSafe = true)
+public final class UpdateConnectionMojo extends ConfigurationFileMojo {
+
+    @Inject
+    public UpdateConnectionMojo(SettingsDecrypter decrypter) {
+        super(decrypter);
+    }
+
+    @Override
+    AppWork work(Descriptor descriptor) {
+        return app -> new Operations(app, getLog()::info).updateConnection(wizardConfiguration);
+    }
+}

@@ -1,0 +1,33 @@
+package io.connectorkit.plugin.app;
+
+import io.connectorkit.runtime.procedures.PublicProcedure;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A deployed connector app, on either target, reached the way its consumer reaches it: by calling its public
+ * procedures, reading its public views and binding secrets to its references.
+ */
+public interface InstalledApp extends AutoCloseable {
+
+    /** The app as messages name it: {@code embedded app github_connector}. */
+    String describe();
+
+    /**
+     * Calls a public procedure with its arguments bound in order: JSON text for a VARIANT, a String, a Boolean.
+     * The answer is the procedure's response object, OK or not; an {@link AppException} means the call itself failed.
+     */
+    ProcedureResponse call(PublicProcedure procedure, Object... arguments) throws AppException;
+
+    /**
+     * Makes the value of a secret connection field readable by the app through the field's secret reference, and
+     * by nothing else.
+     */
+    void bindSecret(String field, String value) throws AppException;
+
+    /** The rows of a public view ({@code CONNECTOR_CONFIGURATION}, {@code SYNC_STATUS}), by upper-case column. */
+    List<Map<String, Object>> view(String name) throws AppException;
+
+    @Override
+    void close() throws AppException;
+}

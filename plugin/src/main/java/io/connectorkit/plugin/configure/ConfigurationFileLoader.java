@@ -1,0 +1,368 @@
+package io.connectorkit.plugin.configure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.connectorkit.plugin.descriptor.Descriptor;
+import io.connectorkit.plugin.descriptor.DescriptorException.Problem;
+import io.connectorkit.plugin.descriptor.LocatedYaml;
+import io.connectorkit.plugin.descriptor.YamlText;
+import io.connectorkit.runtime.config.ConfigurationField;
+import io.connectorkit.runtime.config.ConfigurationSchema;
+import io.connectorkit.runtime.config.FieldType;
+import io.connectorkit.runtime.spi.ConnectorDescription;
+import io.connectorkit.runtime.spi.Prerequisite;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a configuration file ({@code src/main/connector/configuration.yaml} by default) into a
+ * {@link WizardConfiguration}: placeholders resolved, every value checked against the descriptor's field types, and
+ * every problem reported at once before anything is called.
+ */
+public final class ConfigurationFileLoader {
+
+    static final List<String> SECTIONS = List.of("prerequisites", "connector", "connection", "finalize", "resources");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final Path file;
+    private final String shownFile;
+    private final Descriptor descriptor;
+    private final Placeholders placeholders;
+    private final List<Problem> problems = new ArrayList<>();
+    private LocatedYaml yaml;
+
+    private ConfigurationFileLoader(Path file, String shownFile, Descriptor descriptor, Placeholders placeholders) {
+        this.file = file;
+        this.shownFile = shownFile;
+        this.descriptor = descriptor;
+        this.placeholders = placeholders;
+    }
+
+    /**
+     * Reads and checks the file.
+     *
+     * @param shownFile the file as messages name it (relative to the project)
+     */
+    public static WizardConfiguration load(Path file, String shownFile, Descriptor descriptor,
+            Placeholders placeholders) throws ConfigurationFileException {
+        return new ConfigurationFileLoader(file, shownFile, descriptor, placeholders).read();
+    }
+
+    private WizardConfiguration read() throws ConfigurationFileException {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigurationFileException(List.of(new Problem(shownFile, 0, "", "the configuration file does "
+                    + "not exist; create it with the sections " + String.join(", ", SECTIONS) + " (see the README, "
+                    + "'The configuration file') or point -Dconnector.configuration at another file")));
+        }
+        try {
+            yaml = LocatedYaml.parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (LocatedYaml.YamlProblem e) {
+            throw new ConfigurationFileException(List.of(new Problem(shownFile, e.line, "", e.getMessage()
+                    + "; fix the YAML syntax there")));
+        } catch (IOException e) {
+            throw new ConfigurationFileException(List.of(new Problem(shownFile, 0, "", "cannot be read: " + e)));
+        }
+        JsonNode root = yaml.root() == null || yaml.root().isNull() ? NODES.objectNode() : yaml.root();
+        if (!root.isObject()) {
+            throw new ConfigurationFileException(List.of(new Problem(shownFile, 1, "", "the configuration must be a "
+                    + "mapping of sections (" + String.join(", ", SECTIONS) + "), not " + YamlText.describe(root))));
+        }
+        unknownKeys(root, "", SECTIONS, "the sections of a configuration file");
+
+        WizardConfiguration.Prerequisites prerequisites = prerequisites(root.get("prerequisites"));
+        List<ConfigurationField> connectorFields = new ArrayList<>(ConfigurationSchema.STANDARD_CONNECTOR_FIELDS);
+        descriptor.connectorFields().forEach(field -> connectorFields.add(field.toConfigurationField()));
+        ObjectNode connector = fields(root.get("connector"), "connector", connectorFields, false, Map.of());
+        Map<String, String> secrets = new LinkedHashMap<>();
+        List<ConfigurationField> connectionFields = descriptor.connectionFields().stream()
+                .map(ConnectorDescription.Field::toConfigurationField).toList();
+        ObjectNode connection = fields(root.get("connection"), "connection", connectionFields,
+                connectionFields.isEmpty(), secrets);
+        ObjectNode finalizeConfiguration = freeForm(root.get("finalize"), "finalize");
+        ArrayNode resources = resources(root.get("resources"));
+        if (!problems.isEmpty()) {
+            throw new ConfigurationFileException(problems);
+        }
+        return new WizardConfiguration(file, prerequisites, connector, connection, secrets, finalizeConfiguration,
+                resources);
+    }
+
+    private WizardConfiguration.Prerequisites prerequisites(JsonNode node) {
+        List<String> declared = descriptor.prerequisites().stream().map(Prerequisite::id).toList();
+        if (node == null || node.isNull()) {
+            return WizardConfiguration.Prerequisites.none();
+        }
+        if (node.isTextual() && node.asText().equals("all")) {
+            return new WizardConfiguration.Prerequisites(true, List.of());
+        }
+        if (!node.isArray()) {
+            problem("/prerequisites", "expected 'all' or a list of prerequisite ids, but found "
+                    + YamlText.describe(node) + "; the descriptor declares " + listed(declared));
+            return WizardConfiguration.Prerequisites.none();
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            String path = "/prerequisites/" + i;
+            if (!item.isTextual()) {
+                problem(path, "expected a prerequisite id, but found " + YamlText.describe(item));
+            } else if (!declared.contains(item.asText())) {
+                String near = YamlText.closest(item.asText(), declared).map(id -> "did you mean '" + id + "'? ")
+                        .orElse("");
+                problem(path, "unknown prerequisite '" + item.asText() + "'; " + near + "the descriptor declares "
+                        + listed(declared));
+            } else if (!ids.add(item.asText())) {
+                problem(path, "the prerequisite '" + item.asText() + "' is listed twice; list it once");
+            }
+        }
+        return new WizardConfiguration.Prerequisites(false, List.copyOf(ids));
+    }
+
+    /**
+     * Checks one configuration group. Secret fields go to {@code secrets}, never into the returned object; they
+     * must come from a placeholder, so that no secret is ever written into a file.
+     */
+    private ObjectNode fields(JsonNode node, String section, List<ConfigurationField> declared, boolean freeForm,
+            Map<String, String> secrets) {
+        ObjectNode values = NODES.objectNode();
+        String path = "/" + section;
+        Map<String, ConfigurationField> byName = new LinkedHashMap<>();
+        declared.forEach(field -> byName.put(field.name(), field));
+        JsonNode mapping = mapping(node, path);
+        if (mapping != null) {
+            if (!freeForm) {
+                unknownKeys(mapping, path, List.copyOf(byName.keySet()), "the fields of " + section + " (from the "
+                        + "descriptor)");
+            }
+            for (Map.Entry<String, JsonNode> entry : mapping.properties()) {
+                ConfigurationField field = byName.get(entry.getKey());
+                if (field == null && !freeForm) {
+                    continue;
+                }
+                String fieldPath = path + "/" + entry.getKey();
+                if (field != null && field.type() == FieldType.SECRET) {
+                    secret(entry.getValue(), fieldPath, field).ifPresent(value -> secrets.put(field.name(), value));
+                    continue;
+                }
+                Optional<JsonNode> value = resolveTree(entry.getValue(), fieldPath);
+                if (value.isEmpty() || value.get().isNull() || isBlank(value.get())) {
+                    continue;
+                }
+                JsonNode typed = field == null ? value.get() : typed(value.get(), entry.getValue(), field);
+                if (field != null) {
+                    Optional<String> problem = field.problemOfJson(write(typed));
+                    if (problem.isPresent()) {
+                        problem(fieldPath, "the value " + shown(entry.getValue(), typed) + " is not valid for this "
+                                + field.type().label() + " field: " + problem.get() + "; fix the value");
+                        continue;
+                    }
+                }
+                values.set(entry.getKey(), typed);
+            }
+        }
+        List<String> required = declared.stream().filter(ConfigurationField::isRequired).map(ConfigurationField::name)
+                .toList();
+        if (mapping == null && !required.isEmpty() && !hasProblemAt(path)) {
+            problem(path, "the section '" + section + "' is missing; add it with its required fields "
+                    + String.join(", ", required));
+            return values;
+        }
+        for (ConfigurationField field : declared) {
+            boolean given = values.has(field.name()) || secrets.containsKey(field.name());
+            if (field.isRequired() && !given && !hasProblemAt(path + "/" + field.name())) {
+                problem(path + "/" + field.name(), "the required field '" + field.name()
+                        + "' of " + section + " is missing or empty; add it under '" + section + ":'"
+                        + (field.type() == FieldType.SECRET ? " as a placeholder such as ${env."
+                        + field.name().toUpperCase(Locale.ROOT) + "}" : "")
+                        + (field.description().isBlank() ? "" : " (" + field.description() + ")"));
+            }
+        }
+        return values;
+    }
+
+    private Optional<String> secret(JsonNode node, String path, ConfigurationField field) {
+        String example = "${env." + field.name().toUpperCase(Locale.ROOT) + "} or ${settings.SERVER_ID.password}";
+        if (node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isTextual()) {
+            problem(path, "the secret field '" + field.name() + "' must be a placeholder such as " + example
+                    + ", not " + (node.isObject() ? "a mapping" : node.isArray() ? "a list" : "a " + kind(node)));
+            return Optional.empty();
+        }
+        Placeholders.Resolved resolved;
+        try {
+            resolved = placeholders.resolve(node.asText());
+        } catch (Placeholders.UnresolvedException e) {
+            problem(path, e.getMessage());
+            return Optional.empty();
+        }
+        if (!resolved.fromPlaceholder()) {
+            // The value is not repeated: it may be a real secret someone just wrote into a file.
+            problem(path, "the secret field '" + field.name() + "' holds its value in the file; secrets never go "
+                    + "into files: put it in an environment variable or settings.xml and write " + example
+                    + " (and rotate the secret if this file was ever shared)");
+            return Optional.empty();
+        }
+        if (resolved.value().isBlank()) {
+            problem(path, "the secret field '" + field.name() + "' resolves to an empty value; set the variable or "
+                    + "server it names to the secret");
+            return Optional.empty();
+        }
+        return Optional.of(resolved.value());
+    }
+
+    /**
+     * A value resolved from a placeholder is text; a field that wants a number or a boolean gets the text read as
+     * one, as it would be written in YAML.
+     */
+    private static JsonNode typed(JsonNode resolved, JsonNode original, ConfigurationField field) {
+        if (!resolved.isTextual() || !original.isTextual() || original.asText().equals(resolved.asText())) {
+            return resolved;
+        }
+        String text = resolved.asText().strip();
+        if (field.type() == FieldType.INTEGER && text.matches("-?\\d{1,18}")) {
+            return NODES.numberNode(Long.parseLong(text));
+        }
+        if (field.type() == FieldType.BOOLEAN && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"))) {
+            return NODES.booleanNode(Boolean.parseBoolean(text.toLowerCase(Locale.ROOT)));
+        }
+        return resolved;
+    }
+
+    private ObjectNode freeForm(JsonNode node, String section) {
+        JsonNode mapping = mapping(node, "/" + section);
+        if (mapping == null) {
+            return NODES.objectNode();
+        }
+        return resolveTree(mapping, "/" + section).map(ObjectNode.class::cast).orElseGet(NODES::objectNode);
+    }
+
+    private ArrayNode resources(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return NODES.arrayNode();
+        }
+        if (!node.isArray()) {
+            problem("/resources", "expected a list of resources (items starting with '- '), but found "
+                    + YamlText.describe(node));
+            return NODES.arrayNode();
+        }
+        ArrayNode resources = NODES.arrayNode();
+        for (int i = 0; i < node.size(); i++) {
+            if (!node.get(i).isObject()) {
+                problem("/resources/" + i, "expected a resource (a mapping of its keys), but found "
+                        + YamlText.describe(node.get(i)));
+                continue;
+            }
+            resolveTree(node.get(i), "/resources/" + i).ifPresent(resources::add);
+        }
+        return resources;
+    }
+
+    /** The node with every placeholder in its text resolved; empty when one could not be (a problem is noted). */
+    private Optional<JsonNode> resolveTree(JsonNode node, String path) {
+        if (node.isTextual()) {
+            try {
+                return Optional.of(NODES.textNode(placeholders.resolve(node.asText()).value()));
+            } catch (Placeholders.UnresolvedException e) {
+                problem(path, e.getMessage());
+                return Optional.empty();
+            }
+        }
+        if (node.isObject()) {
+            ObjectNode copy = NODES.objectNode();
+            boolean complete = true;
+            for (Map.Entry<String, JsonNode> entry : node.properties()) {
+                Optional<JsonNode> child = resolveTree(entry.getValue(), path + "/" + entry.getKey());
+                complete &= child.isPresent();
+                child.ifPresent(value -> copy.set(entry.getKey(), value));
+            }
+            return complete ? Optional.of(copy) : Optional.empty();
+        }
+        if (node.isArray()) {
+            ArrayNode copy = NODES.arrayNode();
+            boolean complete = true;
+            for (int i = 0; i < node.size(); i++) {
+                Optional<JsonNode> child = resolveTree(node.get(i), path + "/" + i);
+                complete &= child.isPresent();
+                child.ifPresent(copy::add);
+            }
+            return complete ? Optional.of(copy) : Optional.empty();
+        }
+        return Optional.of(node);
+    }
+
+    private JsonNode mapping(JsonNode node, String path) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            problem(path, "expected a mapping of keys, but found " + YamlText.describe(node));
+            return null;
+        }
+        return node;
+    }
+
+    private void unknownKeys(JsonNode mapping, String path, List<String> allowed, String what) {
+        for (String key : (Iterable<String>) mapping::fieldNames) {
+            if (!allowed.contains(key)) {
+                String near = YamlText.closest(key, allowed).map(name -> "did you mean '" + name + "'? ").orElse("");
+                problem(path + "/" + key, "unknown key '" + key + "'; " + near + what + " are " + listed(allowed));
+            }
+        }
+    }
+
+    private static String shown(JsonNode original, JsonNode value) {
+        String text = original.isTextual() ? "'" + original.asText() + "'" : original.toString();
+        return original.equals(value) ? text : text + " (resolved to " + value + ")";
+    }
+
+    private static String kind(JsonNode node) {
+        return node.isNumber() ? "number" : node.isBoolean() ? "boolean" : node.getNodeType().name().toLowerCase(
+                Locale.ROOT);
+    }
+
+    private static boolean isBlank(JsonNode value) {
+        return value.isTextual() && value.asText().isBlank();
+    }
+
+    private static String listed(List<String> names) {
+        return names.isEmpty() ? "none" : String.join(", ", names);
+    }
+
+    private static String write(JsonNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private boolean hasProblemAt(String path) {
+        String field = dotted(path);
+        return problems.stream().anyMatch(problem -> problem.field().equals(field));
+    }
+
+    private void problem(String path, String message) {
+        problems.add(new Problem(shownFile, yaml.line(path), dotted(path), message));
+    }
+
+    private static String dotted(String path) {
+        return path.isEmpty() ? "" : path.substring(1).replace('/', '.');
+    }
+}

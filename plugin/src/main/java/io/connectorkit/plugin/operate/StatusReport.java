@@ -1,0 +1,77 @@
+package io.connectorkit.plugin.operate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.connectorkit.plugin.app.AppState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code connector:status} shows: the status, how far the wizard has come, the sync status, and the
+ * configuration as the app's public view shows it (secrets masked by the app).
+ *
+ * @param configuration group → key → value as text, from {@code PUBLIC.CONNECTOR_CONFIGURATION}
+ */
+public record StatusReport(String app, String target, AppState state, String syncStatus, String lastSyncedAt,
+        Map<String, Map<String, String>> configuration) {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** The report as lines for the build log. */
+    public List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        lines.add("Connector app " + app + " on the " + target + " target");
+        lines.add("  status:               " + state.status());
+        lines.add("  configuration status: " + state.configurationStatus());
+        lines.add("  sync status:          " + syncStatus + (lastSyncedAt == null ? "" : " (last synced "
+                + lastSyncedAt + ")"));
+        if (configuration.isEmpty()) {
+            lines.add("  configuration:        none yet");
+        }
+        configuration.forEach((group, values) -> {
+            lines.add("  " + group + ":");
+            values.forEach((key, value) -> lines.add("    " + key + " = " + value));
+        });
+        return lines;
+    }
+
+    /** The report as a JSON document for scripts ({@code -Dconnector.format=json}). */
+    public String toJson() {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        ObjectNode root = nodes.objectNode();
+        root.put("app", app);
+        root.put("target", target);
+        root.put("status", state.status().name());
+        root.put("configurationStatus", state.configurationStatus().name());
+        ObjectNode sync = root.putObject("syncStatus");
+        sync.put("status", syncStatus);
+        sync.put("lastSyncedAt", lastSyncedAt);
+        ObjectNode groups = root.putObject("configuration");
+        configuration.forEach((group, values) -> {
+            ObjectNode object = groups.putObject(group);
+            values.forEach((key, value) -> object.set(key, parsedOrText(value)));
+        });
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The view shows values as text; JSON values (numbers, objects) are given back their type. */
+    private static JsonNode parsedOrText(String value) {
+        if (value == null) {
+            return JsonNodeFactory.instance.nullNode();
+        }
+        try {
+            JsonNode parsed = JSON.readTree(value);
+            return parsed == null || parsed.isMissingNode() ? JsonNodeFactory.instance.textNode(value) : parsed;
+        } catch (java.io.IOException e) {
+            return JsonNodeFactory.instance.textNode(value);
+        }
+    }
+}

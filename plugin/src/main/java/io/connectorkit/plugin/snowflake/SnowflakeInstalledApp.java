@@ -1,0 +1,141 @@
+package io.connectorkit.plugin.snowflake;
+
+import io.connectorkit.plugin.app.AppException;
+import io.connectorkit.plugin.app.InstalledApp;
+import io.connectorkit.plugin.app.ProcedureResponse;
+import io.connectorkit.plugin.app.SecretReferences;
+import io.connectorkit.plugin.render.Dialect;
+import io.connectorkit.runtime.procedures.PublicProcedure;
+import io.connectorkit.runtime.sql.Identifier;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * An application installed in a Snowflake account, called as the session's role. Secrets become {@code SECRET}
+ * objects owned by that role, in a schema of the consumer's, and reach the app only through the reference the
+ * manifest declares for them.
+ */
+public final class SnowflakeInstalledApp implements InstalledApp {
+
+    /** Where the kit keeps the consumer's secret objects. */
+    public record SecretSchema(Identifier database, Identifier schema) {
+        String sql() {
+            return database.sql() + "." + schema.sql();
+        }
+    }
+
+    private final SnowflakeSession session;
+    private final Identifier app;
+    private final SecretSchema secrets;
+    private final Consumer<String> log;
+    private boolean secretSchemaReady;
+
+    public SnowflakeInstalledApp(SnowflakeSession session, Identifier app, SecretSchema secrets, Consumer<String> log) {
+        this.session = session;
+        this.app = app;
+        this.secrets = secrets;
+        this.log = log;
+    }
+
+    @Override
+    public String describe() {
+        return "Snowflake application " + app.name();
+    }
+
+    @Override
+    public ProcedureResponse call(PublicProcedure procedure, Object... arguments) throws AppException {
+        List<String> placeholders = new ArrayList<>();
+        for (int i = 0; i < arguments.length; i++) {
+            boolean variant = i < procedure.arguments().size()
+                    && procedure.arguments().get(i).type() == PublicProcedure.SqlType.VARIANT;
+            placeholders.add(variant ? "PARSE_JSON(?)" : "?");
+        }
+        String sql = "CALL " + app.sql() + "." + procedure.qualifiedName() + "(" + String.join(", ", placeholders)
+                + ")";
+        return ProcedureResponse.parse(procedure.name(), single(sql, procedure.name(), arguments));
+    }
+
+    @Override
+    public void bindSecret(String field, String value) throws AppException {
+        String reference = SecretReferences.nameOf(field);
+        Identifier secret = Identifier.ofName(app.name() + "_" + field.toUpperCase(Locale.ROOT));
+        String qualified = secrets.sql() + "." + secret.sql();
+        prepareSecretSchema();
+        try {
+            // CREATE SECRET takes no bind variables: the value is the one literal the kit writes, escaped by the
+            // dialect, and neither the statement nor the driver's message about it is ever shown.
+            session.execute("CREATE OR REPLACE SECRET " + qualified + " TYPE = GENERIC_STRING SECRET_STRING = "
+                    + Dialect.SNOWFLAKE.sqlLiteral(value) + " COMMENT = '" + NativeAppInstaller.MARKER + "'");
+        } catch (SQLException e) {
+            throw new AppException("Creating the secret " + qualified + " for '" + field + "' failed (Snowflake error "
+                    + e.getErrorCode() + ", SQLSTATE " + e.getSQLState() + "); check that the role may create secrets "
+                    + "in " + secrets.sql() + " or choose another schema with -Dconnector.secretDatabase and "
+                    + "-Dconnector.secretSchema");
+        }
+        String id = single("SELECT SYSTEM$REFERENCE('SECRET', ?, 'PERSISTENT', 'READ')",
+                "SYSTEM$REFERENCE", qualified);
+        single("CALL " + app.sql() + ".PUBLIC.REGISTER_REFERENCE(?, 'ADD', ?)", "REGISTER_REFERENCE", reference, id);
+        log.accept("Secret '" + field + "' stored in " + qualified + " and bound to the app's reference " + reference);
+    }
+
+    @Override
+    public List<Map<String, Object>> view(String view) throws AppException {
+        String sql = "SELECT * FROM " + app.sql() + ".PUBLIC." + Identifier.parse(view).sql();
+        try {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Map<String, Object> row : session.query(sql)) {
+                Map<String, Object> upper = new LinkedHashMap<>();
+                row.forEach((column, value) -> upper.put(column.toUpperCase(Locale.ROOT), value));
+                rows.add(upper);
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new AppException("Reading " + view + " of " + describe() + " failed: " + SnowflakeErrors.describe(e),
+                    e);
+        }
+    }
+
+    private void prepareSecretSchema() throws AppException {
+        if (secretSchemaReady) {
+            return;
+        }
+        try {
+            session.execute("CREATE DATABASE IF NOT EXISTS " + secrets.database().sql() + " COMMENT = '"
+                    + NativeAppInstaller.MARKER + "'");
+            session.execute("CREATE SCHEMA IF NOT EXISTS " + secrets.sql());
+        } catch (SQLException e) {
+            throw new AppException("Preparing " + secrets.sql() + " for the connector's secrets failed: "
+                    + SnowflakeErrors.describe(e) + "; choose a schema the role can use with "
+                    + "-Dconnector.secretDatabase and -Dconnector.secretSchema", e);
+        }
+        secretSchemaReady = true;
+    }
+
+    /** The one value the statement answers, as text. */
+    private String single(String sql, String what, Object... values) throws AppException {
+        try {
+            List<Map<String, Object>> rows = session.query(sql, values);
+            if (rows.isEmpty() || rows.get(0).isEmpty()) {
+                return null;
+            }
+            Object value = rows.get(0).values().iterator().next();
+            return value == null ? null : value.toString();
+        } catch (SQLException e) {
+            throw new AppException(what + " on " + describe() + " failed: " + SnowflakeErrors.describe(e), e);
+        }
+    }
+
+    @Override
+    public void close() throws AppException {
+        try {
+            session.close();
+        } catch (SQLException e) {
+            throw new AppException("Closing the Snowflake session failed: " + e.getMessage(), e);
+        }
+    }
+}
