@@ -1,5 +1,6 @@
 package io.connectorkit.plugin.testing;
 
+import io.connectorkit.runtime.spi.ConnectorDescription;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -81,6 +82,25 @@ public final class MavenProjects {
     public static Path buildConnectorJar(MavenProject project) {
         Path jar = Path.of(project.getBuild().getDirectory(), project.getBuild().getFinalName() + ".jar");
         jar(jar, "com/example/Connector.class");
+        project.getArtifact().setFile(jar.toFile());
+        return jar;
+    }
+
+    /**
+     * Builds the project's jar with the connector description that connector:generate wrote, so that an app
+     * deployed from it is answered by the descriptor's connector (its hook classes come from the test classes).
+     */
+    public static Path buildConnectorJarWithDescription(MavenProject project) {
+        Path jar = Path.of(project.getBuild().getDirectory(), project.getBuild().getFinalName() + ".jar");
+        Path description = Path.of(project.getBuild().getDirectory(), "generated-resources/connector",
+                ConnectorDescription.RESOURCE);
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new ZipEntry(ConnectorDescription.RESOURCE));
+            out.write(Files.readAllBytes(description));
+            out.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Run connector:generate before building the jar", e);
+        }
         project.getArtifact().setFile(jar.toFile());
         return jar;
     }

@@ -8,10 +8,35 @@ import org.apache.maven.plugin.logging.SystemStreamLog;
 public final class RecordingLog extends SystemStreamLog {
 
     public final List<String> infos = new CopyOnWriteArrayList<>();
+    /** Every line at every level, debug included, for checks that something never appears in a log. */
+    public final List<String> everything = new CopyOnWriteArrayList<>();
 
     @Override
     public void info(CharSequence content) {
         infos.add(content.toString());
+        everything.add(content.toString());
         super.info(content);
+    }
+
+    @Override
+    public boolean isDebugEnabled() {
+        return true;
+    }
+
+    @Override
+    public void debug(CharSequence content) {
+        everything.add(content.toString());
+    }
+
+    @Override
+    public void warn(CharSequence content) {
+        everything.add(content.toString());
+        super.warn(content);
+    }
+
+    @Override
+    public void error(CharSequence content) {
+        everything.add(content.toString());
+        super.error(content);
     }
 }

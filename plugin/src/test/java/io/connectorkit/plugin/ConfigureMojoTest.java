@@ -1,0 +1,316 @@
+package io.connectorkit.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.connectorkit.plugin.local.LocalApp;
+import io.connectorkit.plugin.local.LocalConnection;
+import io.connectorkit.plugin.testing.MavenProjects;
+import io.connectorkit.plugin.testing.RecordingLog;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.maven.api.di.Provides;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mockito.Mockito;
+
+/**
+ * connector:configure and the daily-use goals end to end on the embedded target, with the full descriptor's
+ * connector (GitHub): its connection tester refuses the token "bad", its finalizer writes to the local sink.
+ */
+@MojoTest
+class ConfigureMojoTest {
+
+    static final String TOKEN = "ghp_e2e_SECRET_value_0042";
+
+    static final String CONFIGURATION = """
+            prerequisites: all
+            connector:
+              warehouse: CONNECTOR_WH
+              destination_database: GITHUB_DATA
+              destination_schema: ISSUES
+              page_size: 25
+            connection:
+              base_url: https://api.github.com
+              api_token: ${github.token}
+            finalize: {}
+            """;
+
+    @TempDir
+    Path folder;
+
+    private MavenProject project;
+    private final RecordingLog log = new RecordingLog();
+
+    @Provides
+    MavenProject project() throws Exception {
+        project = Mockito.spy(MavenProjects.copy("full", folder));
+        Mockito.doReturn(MavenProjects.testClassPath()).when(project).getRuntimeClasspathElements();
+        Mockito.doReturn(MavenProjects.testClassPath()).when(project).getCompileClasspathElements();
+        return project;
+    }
+
+    @BeforeEach
+    void deploy(@InjectMojo(goal = "generate") GenerateMojo generate, @InjectMojo(goal = "bundle") BundleMojo bundle,
+            @InjectMojo(goal = "deploy") DeployMojo deploy) throws Exception {
+        generate.execute();
+        MavenProjects.buildConnectorJarWithDescription(project);
+        bundle.execute();
+        deploy.execute();
+        Files.writeString(folder.resolve("src/main/connector/configuration.yaml"), CONFIGURATION);
+        project.getProperties().setProperty("github.token", TOKEN);
+    }
+
+    @Test
+    void configuresAFreshAppThenDoesNothingOnTheSecondRun(@InjectMojo(goal = "configure") ConfigureMojo configure)
+            throws Exception {
+        configure.setLog(log);
+
+        configure.execute();
+
+        assertThat(log.infos).containsSubsequence(
+                "embedded app github_connector is CONFIGURING (configuration INSTALLED); running prerequisites, "
+                        + "connector, connection, finalize",
+                "[prerequisites] MARK_ALL_PREREQUISITES_AS_DONE: OK",
+                "[prerequisites] COMPLETE_PREREQUISITES_STEP: OK",
+                "[connector] CONFIGURE_CONNECTOR: OK",
+                "[connection] SET_CONNECTION_CONFIGURATION: OK (Connected to https://api.github.com)",
+                "[finalize] FINALIZE_CONNECTOR_CONFIGURATION: OK (Sink ready.)",
+                "embedded app github_connector is now STARTED (configuration FINALIZED)");
+        String stateAfterFirstRun = state();
+
+        log.infos.clear();
+        configure.execute();
+
+        assertThat(log.infos).containsExactly("embedded app github_connector is configured already (STARTED "
+                + "(configuration FINALIZED)): nothing to do");
+        assertThat(state()).isEqualTo(stateAfterFirstRun);
+    }
+
+    @Test
+    void aFailingConnectionTestFailsTheBuildAndTheNextRunResumesThere(
+            @InjectMojo(goal = "configure") ConfigureMojo configure) throws Exception {
+        project.getProperties().setProperty("github.token", "bad");
+        configure.setLog(log);
+
+        assertThatThrownBy(configure::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessage("SET_CONNECTION_CONFIGURATION answered TEST_CONNECTION_FAILED: GitHub refused the token "
+                        + "(401).\n  What to do: fix the connection section of the configuration file, or the source "
+                        + "it points at, and run mvn connector:configure again: it resumes at this step (nothing was "
+                        + "saved)");
+        assertThat(connectorStatus()).contains("\"status\":\"CONFIGURING\"", "\"configurationStatus\":\"CONFIGURED\"");
+
+        project.getProperties().setProperty("github.token", TOKEN);
+        log.infos.clear();
+        configure.execute();
+
+        assertThat(log.infos).first().isEqualTo("embedded app github_connector is CONFIGURING (configuration "
+                + "CONFIGURED); running connection, finalize");
+        assertThat(connectorStatus()).contains("\"status\":\"STARTED\"", "\"configurationStatus\":\"FINALIZED\"");
+    }
+
+    @Test
+    void runsOneStepAtATimeAndResetsAnUnfinishedWizard(@InjectMojo(goal = "configure") ConfigureMojo configure,
+            @InjectMojo(goal = "reset") ResetMojo reset) throws Exception {
+        configure.step = "prerequisites";
+        configure.execute();
+        configure.step = "connector";
+        configure.execute();
+        assertThat(connectorStatus()).contains("\"configurationStatus\":\"CONFIGURED\"");
+
+        reset.setLog(log);
+        reset.execute();
+
+        assertThat(log.infos).contains("RESET_CONFIGURATION: OK");
+        assertThat(connectorStatus()).contains("\"status\":\"CONFIGURING\"", "\"configurationStatus\":\"INSTALLED\"");
+        assertThat(state()).doesNotContain("connector_configuration");
+    }
+
+    @Test
+    void anUnknownStepIsNamedBeforeAnythingIsCalled(@InjectMojo(goal = "configure") ConfigureMojo configure)
+            throws Exception {
+        configure.step = "connections";
+        String before = state();
+
+        assertThatThrownBy(configure::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessage("connector.step 'connections' is not a wizard step; use one of prerequisites, connector, "
+                        + "connection, finalize, or leave it unset to run every remaining step");
+        assertThat(state()).isEqualTo(before);
+    }
+
+    @Test
+    void dailyUseGoalsPauseUpdateAndResume(@InjectMojo(goal = "configure") ConfigureMojo configure,
+            @InjectMojo(goal = "pause") PauseMojo pause, @InjectMojo(goal = "resume") ResumeMojo resume,
+            @InjectMojo(goal = "update-warehouse") UpdateWarehouseMojo updateWarehouse,
+            @InjectMojo(goal = "update-connection") UpdateConnectionMojo updateConnection,
+            @InjectMojo(goal = "status") StatusMojo status) throws Exception {
+        configure.execute();
+        updateWarehouse.warehouse = "BIGGER_WH";
+        assertThatThrownBy(updateWarehouse::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessage("pause the connector first: update-warehouse needs PAUSED, and embedded app "
+                        + "github_connector is STARTED; run mvn connector:pause, then update-warehouse, then "
+                        + "mvn connector:resume");
+
+        pause.setLog(log);
+        pause.execute();
+        pause.execute();
+        assertThat(log.infos).containsSubsequence("PAUSE_CONNECTOR: OK",
+                "embedded app github_connector is paused already: nothing to do");
+
+        updateWarehouse.setLog(log);
+        updateWarehouse.execute();
+        updateWarehouse.execute();
+        assertThat(log.infos).contains("UPDATE_WAREHOUSE: OK",
+                "embedded app github_connector uses warehouse BIGGER_WH already: nothing to do");
+
+        Files.writeString(folder.resolve("src/main/connector/configuration.yaml"),
+                CONFIGURATION.replace("https://api.github.com", "https://github.example.com/api/v3"));
+        updateConnection.setLog(log);
+        updateConnection.execute();
+        assertThat(log.infos).anySatisfy(line -> assertThat(line).startsWith("UPDATE_CONNECTION_CONFIGURATION: OK"));
+
+        resume.execute();
+        assertThat(connectorStatus()).contains("\"status\":\"STARTED\"");
+
+        status.format = "json";
+        String json = stdout(status);
+        assertThat(json).contains("\"status\" : \"STARTED\"", "\"configurationStatus\" : \"FINALIZED\"",
+                "\"warehouse\" : \"BIGGER_WH\"", "\"base_url\" : \"https://github.example.com/api/v3\"",
+                "\"api_token\" : \"********\"", "\"page_size\" : 25").doesNotContain(TOKEN);
+    }
+
+    @Test
+    void aViewerCanReadButNotChange(@InjectMojo(goal = "configure") ConfigureMojo configure,
+            @InjectMojo(goal = "pause") PauseMojo pause, @InjectMojo(goal = "status") StatusMojo status)
+            throws Exception {
+        configure.execute();
+        status.role = "VIEWER";
+        status.setLog(log);
+        status.execute();
+        assertThat(log.infos).contains("  status:               STARTED", "    api_token = ********");
+
+        pause.role = "viewer";
+        assertThatThrownBy(pause::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("Insufficient privileges to operate on procedure 'PAUSE_CONNECTOR'");
+        assertThat(connectorStatus()).contains("\"status\":\"STARTED\"");
+    }
+
+    @Test
+    void theSecretIsInNoFileNoLogAndNothingAViewerReads(@InjectMojo(goal = "configure") ConfigureMojo configure,
+            @InjectMojo(goal = "status") StatusMojo status) throws Exception {
+        configure.setLog(log);
+        configure.execute();
+        status.setLog(log);
+        status.execute();
+
+        assertThat(String.join("\n", log.everything)).doesNotContain(TOKEN);
+        List<Path> leaking = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                if (contains(Files.readAllBytes(file), TOKEN.getBytes(StandardCharsets.UTF_8))) {
+                    leaking.add(file);
+                }
+            }
+        }
+        assertThat(leaking).isEmpty();
+        assertThat(viewerReadsEverything()).contains("api_token").doesNotContain(TOKEN);
+    }
+
+    @Test
+    void aBadConfigurationFileChangesNothing(@InjectMojo(goal = "configure") ConfigureMojo configure)
+            throws Exception {
+        String before = state();
+        for (String bad : List.of(CONFIGURATION.replace("CONNECTOR_WH", "'WH; DROP SCHEMA STATE'"),
+                CONFIGURATION.replace("${github.token}", "${env.CONNECTOR_KIT_NO_SUCH_VARIABLE}"),
+                CONFIGURATION.replace("${github.token}", TOKEN),
+                CONFIGURATION.replace("page_size: 25", "page_size: lots"),
+                CONFIGURATION.replace("prerequisites: all", "prerequisites: [nope]"))) {
+            Files.writeString(folder.resolve("src/main/connector/configuration.yaml"), bad);
+
+            assertThatThrownBy(configure::execute).isInstanceOf(MojoFailureException.class)
+                    .hasMessageStartingWith("src/main/connector/configuration.yaml:")
+                    .hasMessageEndingWith("; nothing was called")
+                    .hasMessageNotContaining(TOKEN);
+        }
+        assertThat(state()).isEqualTo(before);
+    }
+
+    private String stdout(StatusMojo status) throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            status.execute();
+        } finally {
+            System.setOut(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    private String connectorStatus() throws Exception {
+        try (LocalConnection app = localApp().connect()) {
+            return app.call("GET_CONNECTOR_STATUS()");
+        }
+    }
+
+    /** Every row of the state tables, as text. */
+    private String state() throws Exception {
+        try (LocalConnection app = localApp().connect()) {
+            return rows(app, "SELECT \"KEY\", CAST(\"VALUE\" AS VARCHAR), UPDATED_AT FROM STATE.APP_STATE ORDER BY 1")
+                    + rows(app, "SELECT \"KEY\", CAST(\"VALUE\" AS VARCHAR), UPDATED_AT FROM STATE.APP_CONFIG ORDER BY 1")
+                    + rows(app, "SELECT ID, IS_COMPLETED FROM STATE.PREREQUISITES ORDER BY 1");
+        }
+    }
+
+    /** What VIEWER gets from every public view and read procedure. */
+    private String viewerReadsEverything() throws Exception {
+        try (LocalConnection app = localApp().connect(io.connectorkit.plugin.app.AppRole.VIEWER)) {
+            return rows(app, "SELECT * FROM PUBLIC.CONNECTOR_CONFIGURATION") + rows(app, "SELECT * FROM PUBLIC.SYNC_STATUS")
+                    + rows(app, "SELECT * FROM PUBLIC.PREREQUISITES") + app.call("GET_CONNECTOR_STATUS()")
+                    + app.call("GET_CONNECTION_CONFIGURATION()");
+        }
+    }
+
+    private static String rows(LocalConnection app, String sql) throws Exception {
+        StringBuilder text = new StringBuilder();
+        try (Statement statement = app.jdbc().createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            int columns = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                for (int i = 1; i <= columns; i++) {
+                    text.append(rows.getString(i)).append(i == columns ? "\n" : " | ");
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    private LocalApp localApp() {
+        return new LocalApp(folder.resolve(".connector/local"), "github_connector");
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,170 @@
+package io.connectorkit.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.connectorkit.plugin.snowflake.fake.FakeNativeApp;
+import io.connectorkit.plugin.snowflake.fake.FakeSnowflake;
+import io.connectorkit.plugin.snowflake.fake.RecordedStatement;
+import io.connectorkit.plugin.testing.MavenProjects;
+import io.connectorkit.plugin.testing.RecordingLog;
+import io.connectorkit.plugin.testing.TestProjects;
+import io.connectorkit.runtime.embedded.EmbeddedApp;
+import io.connectorkit.runtime.spi.ConnectorDefinition;
+import io.connectorkit.runtime.spi.ConnectorRegistry;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
+import org.apache.maven.api.di.Provides;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mockito.Mockito;
+
+/**
+ * connector:configure and the daily-use goals with -Dconnector.target=snowflake: the statements they send through
+ * the real driver to the fake endpoint, whose application is answered by the connector runtime on H2.
+ */
+@MojoTest
+class SnowflakeConfigureMojoTest {
+
+    static final String TOKEN = "ghp_snowflake_SECRET_0815";
+    static final String APP = "CALL \"GITHUB_CONNECTOR\".PUBLIC.";
+
+    @TempDir
+    Path folder;
+
+    @TempDir
+    Path userHome;
+
+    private MavenProject project;
+    private FakeSnowflake snowflake;
+    private FakeNativeApp nativeApp;
+    private Connection appDatabase;
+    private ConnectorRegistry.Binding binding;
+    private String realUserHome;
+    private final RecordingLog log = new RecordingLog();
+
+    @Provides
+    MavenProject project() throws Exception {
+        project = Mockito.spy(MavenProjects.copy("full", folder));
+        return project;
+    }
+
+    @BeforeEach
+    void installedApp() throws Exception {
+        snowflake = FakeSnowflake.start();
+        URI url = URI.create(snowflake.jdbcUrl().substring("jdbc:".length()));
+        Files.createDirectories(userHome.resolve(".snowflake"));
+        Files.writeString(userHome.resolve(".snowflake/connections.toml"), "[fake]\naccount = \"" + FakeSnowflake.ACCOUNT
+                + "\"\nhost = \"" + url.getHost() + "\"\nport = " + url.getPort() + "\nprotocol = \"http\"\nuser = "
+                + "\"operator\"\npassword = \"pw\"\ndisablePlatformDetection = \"true\"\n");
+        realUserHome = System.getProperty("user.home");
+        System.setProperty("user.home", userHome.toString());
+
+        appDatabase = DriverManager.getConnection("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        ConnectorDefinition connector = TestProjects.descriptor("full").toDescription()
+                .toDefinition(getClass().getClassLoader());
+        EmbeddedApp.install(appDatabase, connector);
+        try (Statement statement = appDatabase.createStatement()) {
+            statement.execute(Files.readString(TestProjects.project("full").resolve("src/main/connector/sql/sink.sql")));
+        }
+        binding = EmbeddedApp.bind(appDatabase, connector);
+        nativeApp = new FakeNativeApp(snowflake, "GITHUB_CONNECTOR", appDatabase);
+
+        Files.writeString(folder.resolve("src/main/connector/configuration.yaml"), ConfigureMojoTest.CONFIGURATION);
+        project.getProperties().setProperty("github.token", TOKEN);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        System.setProperty("user.home", realUserHome);
+        binding.close();
+        appDatabase.close();
+        snowflake.close();
+    }
+
+    @Test
+    void theWizardIsTheSameCallsAndTheSecretTravelsOnlyAsASecretObjectAndAReference(
+            @InjectMojo(goal = "configure") ConfigureMojo configure) throws Exception {
+        configure.target = "snowflake";
+        configure.connection = "fake";
+        configure.setLog(log);
+
+        configure.execute();
+
+        List<RecordedStatement> statements = snowflake.applicationStatements();
+        assertThat(statements).extracting(RecordedStatement::sql).containsExactly(
+                APP + "GET_CONNECTOR_STATUS()",
+                APP + "MARK_ALL_PREREQUISITES_AS_DONE()",
+                APP + "COMPLETE_PREREQUISITES_STEP()",
+                APP + "CONFIGURE_CONNECTOR(PARSE_JSON(?))",
+                "CREATE DATABASE IF NOT EXISTS \"GITHUB_CONNECTOR_SECRETS\" COMMENT = 'GENERATED_BY_CONNECTOR_KIT'",
+                "CREATE SCHEMA IF NOT EXISTS \"GITHUB_CONNECTOR_SECRETS\".\"PUBLIC\"",
+                "CREATE OR REPLACE SECRET \"GITHUB_CONNECTOR_SECRETS\".\"PUBLIC\".\"GITHUB_CONNECTOR_API_TOKEN\" TYPE = "
+                        + "GENERIC_STRING SECRET_STRING = '" + TOKEN + "' COMMENT = 'GENERATED_BY_CONNECTOR_KIT'",
+                "SELECT SYSTEM$REFERENCE('SECRET', ?, 'PERSISTENT', 'READ')",
+                APP + "REGISTER_REFERENCE(?, 'ADD', ?)",
+                APP + "SET_CONNECTION_CONFIGURATION(PARSE_JSON(?))",
+                APP + "FINALIZE_CONNECTOR_CONFIGURATION(PARSE_JSON(?))",
+                APP + "GET_CONNECTOR_STATUS()");
+        assertThat(statements.get(3).bindings()).containsExactly("{\"warehouse\":\"CONNECTOR_WH\","
+                + "\"destination_database\":\"GITHUB_DATA\",\"destination_schema\":\"ISSUES\",\"page_size\":25}");
+        assertThat(statements.get(7).bindings()).containsExactly(
+                "\"GITHUB_CONNECTOR_SECRETS\".\"PUBLIC\".\"GITHUB_CONNECTOR_API_TOKEN\"");
+        assertThat(statements.get(8).bindings()).containsExactly("API_TOKEN_SECRET", "ENT_REF_1");
+        assertThat(statements.get(9).bindings()).containsExactly(
+                "{\"base_url\":\"https://api.github.com\",\"api_token\":\"API_TOKEN_SECRET\"}");
+        assertThat(statements).filteredOn(statement -> statement.toString().contains(TOKEN)).hasSize(1)
+                .allSatisfy(statement -> assertThat(statement.sql()).startsWith("CREATE OR REPLACE SECRET"));
+        assertThat(nativeApp.boundReferences).containsEntry("API_TOKEN_SECRET",
+                "\"GITHUB_CONNECTOR_SECRETS\".\"PUBLIC\".\"GITHUB_CONNECTOR_API_TOKEN\"");
+        assertThat(String.join("\n", log.everything)).doesNotContain(TOKEN)
+                .contains("[finalize] FINALIZE_CONNECTOR_CONFIGURATION: OK (Sink ready.)");
+
+        int before = snowflake.applicationStatements().size();
+        configure.execute();
+
+        assertThat(snowflake.applicationStatements().subList(before, snowflake.applicationStatements().size()))
+                .extracting(RecordedStatement::sql).containsExactly(APP + "GET_CONNECTOR_STATUS()");
+    }
+
+    @Test
+    void dailyUseGoalsCallTheSameProcedures(@InjectMojo(goal = "configure") ConfigureMojo configure,
+            @InjectMojo(goal = "pause") PauseMojo pause, @InjectMojo(goal = "update-warehouse") UpdateWarehouseMojo
+                    updateWarehouse, @InjectMojo(goal = "resume") ResumeMojo resume,
+            @InjectMojo(goal = "status") StatusMojo status) throws Exception {
+        for (InstalledAppMojo goal : List.of(configure, pause, updateWarehouse, resume, status)) {
+            goal.target = "snowflake";
+            goal.connection = "fake";
+        }
+        configure.execute();
+        int before = snowflake.applicationStatements().size();
+        updateWarehouse.warehouse = "bigger_wh";
+        status.setLog(log);
+
+        pause.execute();
+        updateWarehouse.execute();
+        resume.execute();
+        status.execute();
+
+        assertThat(snowflake.applicationStatements().subList(before, snowflake.applicationStatements().size()))
+                .extracting(RecordedStatement::sql).containsExactly(
+                        APP + "GET_CONNECTOR_STATUS()", APP + "PAUSE_CONNECTOR()",
+                        APP + "GET_CONNECTOR_STATUS()", APP + "UPDATE_WAREHOUSE(?)",
+                        APP + "GET_CONNECTOR_STATUS()", APP + "RESUME_CONNECTOR()",
+                        APP + "GET_CONNECTOR_STATUS()",
+                        "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"SYNC_STATUS\"",
+                        "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"CONNECTOR_CONFIGURATION\"");
+        assertThat(log.infos).contains("Connector app Snowflake application GITHUB_CONNECTOR on the snowflake target",
+                "  status:               STARTED", "    warehouse = BIGGER_WH", "    api_token = ********");
+    }
+}
