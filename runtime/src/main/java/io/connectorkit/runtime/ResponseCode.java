@@ -35,6 +35,11 @@ public enum ResponseCode {
             + "a connector that needs no test registers ConnectionTester.none()."),
     /** kit: another call holds the connector's state and did not release it in time. */
     CONNECTOR_BUSY("Another call is changing the connector's state right now; retry when it has finished."),
+    /**
+     * kit: {@code REGISTER_SECRET} (embedded only) got a name that is none of the connector's secret references;
+     * the SDK has no such procedure, since Snowflake binds secrets to references itself.
+     */
+    INVALID_REFERENCE_NAME(null),
     INVALID_INPUT(null),
     INVALID_RESPONSE("Invalid connector response, reason: %s"),
     INTERNAL_ERROR(null),

@@ -1,6 +1,7 @@
 package io.connectorkit.plugin.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.connectorkit.plugin.descriptor.Descriptor;
 import io.connectorkit.plugin.testing.TestProjects;
@@ -43,14 +44,30 @@ class LocalSetupScriptTest {
                 assertThat(call(app, "CONFIGURE_CONNECTOR('{\"page_size\": \"many\"}')"))
                         .contains("INVALID_CONFIGURATION_VALUE").contains("page_size");
                 assertThat(call(app, "CONFIGURE_CONNECTOR('{\"warehouse\": \"WH\"}')")).contains("\"OK\"");
+                String connection = "SET_CONNECTION_CONFIGURATION('{\"base_url\": \"https://api.github.com\","
+                        + " \"api_token\": \"API_TOKEN_SECRET\"}')";
+                assertThat(call(app, connection)).contains("No GitHub token is bound");
                 assertThat(call(app, "SET_CONNECTION_CONFIGURATION('{\"base_url\": \"https://api.github.com\","
-                        + " \"api_token\": \"bad\"}')")).contains("TEST_CONNECTION_FAILED");
-                assertThat(call(app, "SET_CONNECTION_CONFIGURATION('{\"base_url\": \"https://api.github.com\","
-                        + " \"api_token\": \"tok\"}')")).contains("Connected to https://api.github.com");
+                        + " \"api_token\": \"tok\"}')")).contains("INVALID_CONFIGURATION_VALUE")
+                        .contains("API_TOKEN_SECRET").doesNotContain("tok\"");
+                assertThat(call(app, "REGISTER_SECRET('API_TOKEN_SECRET', 'bad')")).contains("\"OK\"");
+                assertThat(call(app, connection)).contains("TEST_CONNECTION_FAILED");
+                assertThat(call(app, "REGISTER_SECRET('API_TOKEN_SECRET', 'tok')")).contains("\"OK\"");
+                assertThat(call(app, connection)).contains("Connected to https://api.github.com");
                 String state = state(app);
 
                 run(app, localScript(project));
                 assertThat(state(app)).as("running the script again changes no state").isEqualTo(state);
+                try (Connection viewer = DriverManager.getConnection(url.substring(0, url.indexOf(';')), "VIEWER",
+                        "")) {
+                    assertThat(call(viewer, "GET_CONNECTOR_STATUS()")).contains("\"CONNECTED\"");
+                    assertThat(rows(viewer, "SELECT STATUS FROM PUBLIC.SYNC_STATUS")).containsExactly("NOT_SYNCING");
+                    assertThatThrownBy(() -> call(viewer, "RESET_CONFIGURATION()")).isInstanceOf(SQLException.class)
+                            .hasMessageStartingWith("Insufficient privileges to operate on procedure "
+                                    + "'RESET_CONFIGURATION'");
+                    assertThatThrownBy(() -> rows(viewer, "SELECT * FROM STATE.SECRETS"))
+                            .hasMessageContaining("Not enough rights");
+                }
 
                 Path descriptorFile = project.resolve("src/main/connector/connector.yaml");
                 Files.writeString(descriptorFile, Files.readString(descriptorFile)
@@ -107,7 +124,8 @@ class LocalSetupScriptTest {
     private static String state(Connection app) throws SQLException {
         return String.join("\n", rows(app, "SELECT * FROM STATE.APP_STATE")) + "\n"
                 + String.join("\n", rows(app, "SELECT * FROM STATE.APP_CONFIG ORDER BY 1")) + "\n"
-                + String.join("\n", rows(app, "SELECT * FROM STATE.PREREQUISITES ORDER BY 1"));
+                + String.join("\n", rows(app, "SELECT * FROM STATE.PREREQUISITES ORDER BY 1")) + "\n"
+                + String.join("\n", rows(app, "SELECT * FROM STATE.SECRETS ORDER BY 1"));
     }
 
     private static List<String> rows(Connection app, String sql) throws SQLException {

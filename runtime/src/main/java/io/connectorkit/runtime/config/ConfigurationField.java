@@ -139,8 +139,15 @@ public final class ConfigurationField {
         return description;
     }
 
-    /** Why the value does not fit this field, or empty when it does. */
+    /**
+     * Why the value does not fit this field, or empty when it does. A secret field takes only the name of its
+     * {@link SecretReference}, so that the secret's value never lands in the stored configuration.
+     */
     public Optional<String> problem(JsonNode value) {
+        if (type == FieldType.SECRET) {
+            return value.isTextual() && SecretReference.isReferenceOf(name, value.asText()) ? Optional.empty()
+                    : Optional.of("it " + SecretReference.refusal(name));
+        }
         return type.problem(value).or(() -> shape.apply(value));
     }
 

@@ -101,6 +101,12 @@ public final class ConfigurationSchema {
         return freeForm;
     }
 
+    /** The names of the secret fields, in declaration order. */
+    public List<String> secretFieldNames() {
+        return fields.values().stream().filter(field -> field.type() == FieldType.SECRET)
+                .map(ConfigurationField::name).toList();
+    }
+
     /** A copy of a stored value fit to show: every secret field masked. */
     public ObjectNode masked(ObjectNode stored) {
         ObjectNode shown = stored.deepCopy();
@@ -146,10 +152,13 @@ public final class ConfigurationSchema {
                 continue;
             }
             Optional<String> problem = field == null ? Optional.empty() : field.problem(entry.getValue());
-            if (problem.isPresent()) {
-                String shown = field.type() == FieldType.SECRET ? "given" : Json.write(entry.getValue());
-                problems.add("Field '" + field.name() + "' of " + group + " has the value " + shown
-                        + ", which is not valid: " + problem.get() + ".");
+            if (problem.isPresent() && field.type() == FieldType.SECRET) {
+                problems.add("Field '" + field.name() + "' of " + group + " " + SecretReference.refusal(field.name())
+                        + ".");
+                problemCode = problemCode == null ? ResponseCode.INVALID_CONFIGURATION_VALUE : problemCode;
+            } else if (problem.isPresent()) {
+                problems.add("Field '" + field.name() + "' of " + group + " has the value "
+                        + Json.write(entry.getValue()) + ", which is not valid: " + problem.get() + ".");
                 if (problemCode == null) {
                     problemCode = field.type() == FieldType.IDENTIFIER && entry.getValue().isTextual()
                             ? ResponseCode.INVALID_IDENTIFIER : ResponseCode.INVALID_CONFIGURATION_VALUE;

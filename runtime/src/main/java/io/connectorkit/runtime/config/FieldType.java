@@ -16,8 +16,12 @@ public enum FieldType {
     BOOLEAN("true or false"),
     URL("an absolute http or https URL such as https://api.example.com"),
     CRON("a 5-field cron expression such as \"0 * * * *\""),
-    /** A credential: never shown by a view or a read procedure, and never repeated in a message. */
-    SECRET("a non-empty string"),
+    /**
+     * A credential of the connection configuration. Its value is the name of the field's {@link SecretReference};
+     * the secret itself stays where the target keeps secrets. Masked by views and read procedures, never repeated
+     * in a message.
+     */
+    SECRET("the name of the field's secret reference, such as API_TOKEN_SECRET"),
     OBJECT("a JSON object");
 
     /** What read procedures and views show instead of a secret's value. */
@@ -64,6 +68,7 @@ public enum FieldType {
             case STRING:
                 return value.isTextual() ? Optional.empty() : notA(value);
             case SECRET:
+                // Without the field's name only the form can be checked; ConfigurationField checks the exact name.
                 return value.isTextual() && !value.asText().isBlank() ? Optional.empty()
                         : Optional.of("it must be " + expected);
             case IDENTIFIER:

@@ -17,6 +17,13 @@ public final class EmbeddedApp {
     /** The target name hooks see in {@code ConnectorContext.target()}. */
     public static final String TARGET = "embedded";
 
+    /**
+     * The H2 user that acts as application role VIEWER (password empty); the database's default admin user, without
+     * a name, is ADMIN. VIEWER connects without settings in the URL ({@code ;AUTO_SERVER=TRUE} is fine): settings
+     * such as {@code DB_CLOSE_DELAY} need admin rights.
+     */
+    public static final String VIEWER_USER = CallerRole.VIEWER_USER;
+
     private EmbeddedApp() {
     }
 
@@ -38,8 +45,9 @@ public final class EmbeddedApp {
 
     /** The runtime for one procedure call on this connection. */
     static ConnectorRuntime runtime(Connection connection) {
-        return new ConnectorRuntime(new JdbcSqlPort(connection, H2Dialect.INSTANCE), EmbeddedAccount.INSTANCE,
-                connector(connection), TARGET);
+        JdbcSqlPort port = new JdbcSqlPort(connection, H2Dialect.INSTANCE);
+        return new ConnectorRuntime(port, EmbeddedAccount.INSTANCE, new EmbeddedSecrets(port), connector(connection),
+                TARGET);
     }
 
     /** The connector that answers this app's calls. */

@@ -4,87 +4,121 @@ import io.connectorkit.runtime.JsonArgument;
 import io.connectorkit.runtime.Response;
 import io.connectorkit.runtime.ResponseCode;
 import io.connectorkit.runtime.procedures.ConnectorRuntime;
+import io.connectorkit.runtime.procedures.PublicProcedure;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.function.Function;
 
 /**
  * The H2 aliases of the public procedures: {@code CALL PUBLIC.CONFIGURE_CONNECTOR('{"warehouse": "WH"}')} runs
  * {@link #configureConnector}. Names and arguments are Snowflake's; VARIANT travels as JSON text, in and out.
+ * A procedure that VIEWER may not call raises a SQL error (state {@code 42501}) for VIEWER before it runs, as the
+ * CALL does in Snowflake; every other outcome is a response.
  */
 public final class EmbeddedProcedures {
 
     private EmbeddedProcedures() {
     }
 
-    public static String getConnectorStatus(Connection connection) {
-        return call(connection, ConnectorRuntime::getConnectorStatus);
+    public static String getConnectorStatus(Connection connection) throws SQLException {
+        return call(connection, PublicProcedure.GET_CONNECTOR_STATUS, ConnectorRuntime::getConnectorStatus);
     }
 
-    public static String recoverConnectorState(Connection connection, String newConnectorStatus) {
-        return call(connection, runtime -> runtime.recoverConnectorState(newConnectorStatus));
+    public static String recoverConnectorState(Connection connection, String newConnectorStatus) throws SQLException {
+        return call(connection, PublicProcedure.RECOVER_CONNECTOR_STATE,
+                runtime -> runtime.recoverConnectorState(newConnectorStatus));
     }
 
-    public static String updatePrerequisite(Connection connection, String id, Boolean isCompleted) {
-        return call(connection, runtime -> runtime.updatePrerequisite(id, isCompleted));
+    public static String updatePrerequisite(Connection connection, String id, Boolean isCompleted)
+            throws SQLException {
+        return call(connection, PublicProcedure.UPDATE_PREREQUISITE,
+                runtime -> runtime.updatePrerequisite(id, isCompleted));
     }
 
-    public static String markAllPrerequisitesAsDone(Connection connection) {
-        return call(connection, ConnectorRuntime::markAllPrerequisitesAsDone);
+    public static String markAllPrerequisitesAsDone(Connection connection) throws SQLException {
+        return call(connection, PublicProcedure.MARK_ALL_PREREQUISITES_AS_DONE,
+                ConnectorRuntime::markAllPrerequisitesAsDone);
     }
 
-    public static String completePrerequisitesStep(Connection connection) {
-        return call(connection, ConnectorRuntime::completePrerequisitesStep);
+    public static String completePrerequisitesStep(Connection connection) throws SQLException {
+        return call(connection, PublicProcedure.COMPLETE_PREREQUISITES_STEP,
+                ConnectorRuntime::completePrerequisitesStep);
     }
 
-    public static String configureConnector(Connection connection, String config) {
-        return call(connection, runtime -> runtime.configureConnector(JsonArgument.ofText(config)));
+    public static String configureConnector(Connection connection, String config) throws SQLException {
+        return call(connection, PublicProcedure.CONFIGURE_CONNECTOR,
+                runtime -> runtime.configureConnector(JsonArgument.ofText(config)));
     }
 
-    public static String setConnectionConfiguration(Connection connection, String connectionConfiguration) {
-        return call(connection,
+    public static String setConnectionConfiguration(Connection connection, String connectionConfiguration)
+            throws SQLException {
+        return call(connection, PublicProcedure.SET_CONNECTION_CONFIGURATION,
                 runtime -> runtime.setConnectionConfiguration(JsonArgument.ofText(connectionConfiguration)));
     }
 
-    public static String getConnectionConfiguration(Connection connection) {
-        return call(connection, ConnectorRuntime::getConnectionConfiguration);
+    public static String getConnectionConfiguration(Connection connection) throws SQLException {
+        return call(connection, PublicProcedure.GET_CONNECTION_CONFIGURATION,
+                ConnectorRuntime::getConnectionConfiguration);
     }
 
-    public static String testConnection(Connection connection) {
-        return call(connection, ConnectorRuntime::testConnection);
+    public static String testConnection(Connection connection) throws SQLException {
+        return call(connection, PublicProcedure.TEST_CONNECTION, ConnectorRuntime::testConnection);
     }
 
-    public static String finalizeConnectorConfiguration(Connection connection, String customConfiguration) {
-        return call(connection,
+    public static String finalizeConnectorConfiguration(Connection connection, String customConfiguration)
+            throws SQLException {
+        return call(connection, PublicProcedure.FINALIZE_CONNECTOR_CONFIGURATION,
                 runtime -> runtime.finalizeConnectorConfiguration(JsonArgument.ofText(customConfiguration)));
     }
 
-    public static String validateSource(Connection connection, String customConfiguration) {
-        return call(connection, runtime -> runtime.validateSource(JsonArgument.ofText(customConfiguration)));
+    public static String validateSource(Connection connection, String customConfiguration) throws SQLException {
+        return call(connection, PublicProcedure.VALIDATE_SOURCE,
+                runtime -> runtime.validateSource(JsonArgument.ofText(customConfiguration)));
     }
 
-    public static String resetConfiguration(Connection connection) {
-        return call(connection, ConnectorRuntime::resetConfiguration);
+    public static String resetConfiguration(Connection connection) throws SQLException {
+        return call(connection, PublicProcedure.RESET_CONFIGURATION, ConnectorRuntime::resetConfiguration);
     }
 
-    public static String updateConnectionConfiguration(Connection connection, String connectionConfiguration) {
-        return call(connection,
+    public static String updateConnectionConfiguration(Connection connection, String connectionConfiguration)
+            throws SQLException {
+        return call(connection, PublicProcedure.UPDATE_CONNECTION_CONFIGURATION,
                 runtime -> runtime.updateConnectionConfiguration(JsonArgument.ofText(connectionConfiguration)));
     }
 
-    public static String testDraftConnection(Connection connection, String config) {
-        return call(connection, runtime -> runtime.testDraftConnection(JsonArgument.ofText(config)));
+    public static String testDraftConnection(Connection connection, String config) throws SQLException {
+        return call(connection, PublicProcedure.TEST_DRAFT_CONNECTION,
+                runtime -> runtime.testDraftConnection(JsonArgument.ofText(config)));
     }
 
-    public static String updateWarehouse(Connection connection, String warehouseName) {
-        return call(connection, runtime -> runtime.updateWarehouse(warehouseName));
+    public static String updateWarehouse(Connection connection, String warehouseName) throws SQLException {
+        return call(connection, PublicProcedure.UPDATE_WAREHOUSE, runtime -> runtime.updateWarehouse(warehouseName));
     }
 
-    public static String pauseConnector(Connection connection) {
-        return call(connection, ConnectorRuntime::pauseConnector);
+    public static String pauseConnector(Connection connection) throws SQLException {
+        return call(connection, PublicProcedure.PAUSE_CONNECTOR, ConnectorRuntime::pauseConnector);
     }
 
-    public static String resumeConnector(Connection connection) {
-        return call(connection, ConnectorRuntime::resumeConnector);
+    public static String resumeConnector(Connection connection) throws SQLException {
+        return call(connection, PublicProcedure.RESUME_CONNECTOR, ConnectorRuntime::resumeConnector);
+    }
+
+    /**
+     * {@code PUBLIC.REGISTER_SECRET(REF_NAME, SECRET_VALUE)}, embedded only and ADMIN only: binds a secret to one of
+     * the connector's secret references, as binding a Snowflake {@code SECRET} to the app's reference does.
+     */
+    public static String registerSecret(Connection connection, String referenceName, String secretValue)
+            throws SQLException {
+        CallerRole.check(connection, SecretRegistration.PROCEDURE, false);
+        Response response;
+        try {
+            response = new SecretRegistration(EmbeddedApp.connector(connection),
+                    new EmbeddedSecrets(new JdbcSqlPort(connection, H2Dialect.INSTANCE)))
+                    .register(referenceName, secretValue);
+        } catch (RuntimeException | LinkageError e) {
+            response = cannotStart(e);
+        }
+        return response.toJsonText();
     }
 
     /**
@@ -95,15 +129,22 @@ public final class EmbeddedProcedures {
         return text;
     }
 
-    private static String call(Connection connection, Function<ConnectorRuntime, Response> procedure) {
+    private static String call(Connection connection, PublicProcedure procedure,
+            Function<ConnectorRuntime, Response> work) throws SQLException {
+        CallerRole.check(connection, procedure.name(),
+                procedure.access() == PublicProcedure.Access.ADMIN_AND_VIEWER);
         Response response;
         try {
-            response = procedure.apply(EmbeddedApp.runtime(connection));
+            response = work.apply(EmbeddedApp.runtime(connection));
         } catch (RuntimeException | LinkageError e) {
-            // Only reached when the runtime cannot even be built (no connector, broken class path).
-            response = Response.withMessage(ResponseCode.UNKNOWN_ERROR, "The embedded app could not start the "
-                    + "connector runtime: " + e);
+            response = cannotStart(e);
         }
         return response.toJsonText();
+    }
+
+    /** Only reached when the runtime cannot even be built (no connector, broken class path). */
+    private static Response cannotStart(Throwable e) {
+        return Response.withMessage(ResponseCode.UNKNOWN_ERROR, "The embedded app could not start the connector "
+                + "runtime: " + e);
     }
 }

@@ -11,7 +11,9 @@ import java.util.List;
  * The embedded app's schema as converging statements: tables created with their key columns and every other column
  * (re)added, the first status inserted only when absent, then the procedure aliases and views replaced. Running them
  * over any earlier version of the schema, or twice, ends in the same schema with every row of state kept.
- * The installer runs them; the local setup script renders them.
+ * The installer runs them; the local setup script renders them. They also make the H2 user VIEWER, which stands
+ * for application role VIEWER: SELECT on the public views and the state tables the read procedures use, nothing
+ * on {@code STATE.SECRETS}; the database's default admin user is ADMIN.
  */
 public final class EmbeddedSchema {
 
@@ -40,19 +42,37 @@ public final class EmbeddedSchema {
                         + "', '" + Json.write(ConnectorState.INSTALLED.toJson()) + "' FORMAT JSON, "
                         + H2Dialect.INSTANCE.currentTimestamp() + " WHERE NOT EXISTS (SELECT 1 FROM STATE.APP_STATE"
                         + " WHERE \"KEY\" = '" + StateStore.CONNECTOR_STATUS + "')",
+                // Secret values, by reference name: written by REGISTER_SECRET, read by ConnectorContext.secret only.
+                "CREATE TABLE IF NOT EXISTS STATE.SECRETS (REFERENCE_NAME VARCHAR PRIMARY KEY,"
+                        + " \"VALUE\" VARCHAR NOT NULL, UPDATED_AT TIMESTAMP)",
+                // Application role VIEWER is an H2 user. Earlier local setup scripts made VIEWER a role, and H2 users
+                // and roles share their names.
+                "DROP ROLE IF EXISTS " + CallerRole.VIEWER_USER,
+                "CREATE USER IF NOT EXISTS " + CallerRole.VIEWER_USER + " PASSWORD ''",
                 // Views first: they depend on the aliases replaced below.
                 "DROP VIEW IF EXISTS PUBLIC.CONNECTOR_CONFIGURATION",
-                "DROP VIEW IF EXISTS PUBLIC.PREREQUISITES"));
+                "DROP VIEW IF EXISTS PUBLIC.PREREQUISITES",
+                "DROP VIEW IF EXISTS PUBLIC.SYNC_STATUS"));
         for (PublicProcedure procedure : PublicProcedure.values()) {
             statements.addAll(alias(procedure.qualifiedName(), PROCEDURES + "." + procedure.handlerMethod()));
         }
+        statements.addAll(alias("PUBLIC." + SecretRegistration.PROCEDURE, PROCEDURES + ".registerSecret"));
         statements.addAll(alias("PUBLIC.PARSE_JSON", PROCEDURES + ".parseJson"));
         statements.addAll(alias("PUBLIC.CONNECTOR_CONFIGURATION_ROWS", TABLE_FUNCTIONS + ".connectorConfiguration"));
+        statements.addAll(alias("PUBLIC.SYNC_STATUS_ROW", TABLE_FUNCTIONS + ".syncStatus"));
         statements.add("CREATE VIEW PUBLIC.CONNECTOR_CONFIGURATION AS SELECT CONFIG_GROUP, CONFIG_KEY, \"VALUE\","
                 + " UPDATED_AT FROM PUBLIC.CONNECTOR_CONFIGURATION_ROWS()");
         statements.add("CREATE VIEW PUBLIC.PREREQUISITES AS SELECT ID, TITLE, DESCRIPTION, LEARNMORE_URL,"
                 + " DOCUMENTATION_URL, GUIDE_URL, CUSTOM_PROPERTIES, IS_COMPLETED FROM STATE.PREREQUISITES"
                 + " ORDER BY POSITION");
+        // Spec §3.13's data-based LAST_SYNCED and SYNCING_DATA come with ingestion; until then PAUSED or NOT_SYNCING.
+        statements.add("CREATE VIEW PUBLIC.SYNC_STATUS AS SELECT STATUS, LAST_SYNCED_AT FROM PUBLIC.SYNC_STATUS_ROW()");
+        // A recreated view has lost its grants. The read procedures and the table functions behind the views run
+        // with the caller's rights, so VIEWER reads their tables too; never STATE.SECRETS.
+        statements.add("GRANT SELECT ON PUBLIC.CONNECTOR_CONFIGURATION, PUBLIC.PREREQUISITES, PUBLIC.SYNC_STATUS TO "
+                + CallerRole.VIEWER_USER);
+        statements.add("GRANT SELECT ON STATE.APP_STATE, STATE.APP_CONFIG, STATE.PREREQUISITES TO "
+                + CallerRole.VIEWER_USER);
         return List.copyOf(statements);
     }
 

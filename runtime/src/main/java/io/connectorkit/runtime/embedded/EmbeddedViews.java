@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.runtime.json.Json;
 import io.connectorkit.runtime.spi.ConnectorDefinition;
 import io.connectorkit.runtime.state.StateStore;
+import io.connectorkit.runtime.status.SyncStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,7 +17,9 @@ import org.h2.tools.SimpleResultSet;
 
 /**
  * Table functions behind the embedded target's views where H2's SQL cannot express Snowflake's: H2 has no
- * FLATTEN, so {@code PUBLIC.CONNECTOR_CONFIGURATION} is computed here, with secret fields masked.
+ * FLATTEN, so {@code PUBLIC.CONNECTOR_CONFIGURATION} is computed here, with secret fields masked, and
+ * {@code PUBLIC.SYNC_STATUS} shares {@link SyncStatus} with the runtime. Unlike a view, a table function reads with
+ * the caller's rights, which is why VIEWER holds SELECT on the state tables these read.
  */
 public final class EmbeddedViews {
 
@@ -54,6 +57,20 @@ public final class EmbeddedViews {
         return rows;
     }
 
+    /** The single row of {@code PUBLIC.SYNC_STATUS} (spec §3.13); no sync has data to show yet. */
+    public static ResultSet syncStatus(Connection connection) {
+        SimpleResultSet rows = new SimpleResultSet();
+        rows.addColumn("STATUS", Types.VARCHAR, Integer.MAX_VALUE, 0);
+        rows.addColumn("LAST_SYNCED_AT", Types.TIMESTAMP, 26, 6);
+        if (isColumnListQuery(connection)) {
+            return rows;
+        }
+        StateStore store = new StateStore(new JdbcSqlPort(connection, H2Dialect.INSTANCE), H2Dialect.INSTANCE);
+        // LAST_SYNCED_AT stays NULL until ingestion runs exist to take it from.
+        rows.addRow(SyncStatus.of(store.readState()).name(), null);
+        return rows;
+    }
+
     private static ObjectNode masked(ConnectorDefinition connector, String group, ObjectNode value) {
         return switch (group) {
             case StateStore.CONNECTOR_CONFIGURATION -> connector.connectorConfigurationSchema().masked(value);
@@ -71,7 +88,11 @@ public final class EmbeddedViews {
     }
 
     /** H2 first calls a table function only to learn its columns. */
-    private static boolean isColumnListQuery(Connection connection) throws SQLException {
-        return "jdbc:columnlist:connection".equals(connection.getMetaData().getURL());
+    private static boolean isColumnListQuery(Connection connection) {
+        try {
+            return "jdbc:columnlist:connection".equals(connection.getMetaData().getURL());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot tell whether H2 only asks for the columns: " + e.getMessage(), e);
+        }
     }
 }

@@ -6,11 +6,13 @@ import io.connectorkit.runtime.config.Configuration;
 import io.connectorkit.runtime.spi.ConnectorContext;
 import io.connectorkit.runtime.spi.ConnectorDefinition;
 import io.connectorkit.runtime.sql.Account;
+import io.connectorkit.runtime.sql.SecretStore;
 import io.connectorkit.runtime.sql.Sql;
 import io.connectorkit.runtime.sql.SqlPort;
 import io.connectorkit.runtime.state.StateStore;
 import io.connectorkit.runtime.status.ConnectorState;
 import io.connectorkit.runtime.status.StatusGate;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -24,13 +26,15 @@ final class Call {
     final StateStore store;
     final ConnectorDefinition connector;
     final Account account;
+    final SecretStore secrets;
     final String target;
 
-    Call(SqlPort port, Account account, ConnectorDefinition connector, String target) {
+    Call(SqlPort port, Account account, SecretStore secrets, ConnectorDefinition connector, String target) {
         this.port = port;
         this.store = new StateStore(port, port.dialect());
         this.connector = connector;
         this.account = account;
+        this.secrets = secrets;
         this.target = target;
     }
 
@@ -112,6 +116,18 @@ final class Call {
             @Override
             public String target() {
                 return target;
+            }
+
+            @Override
+            public Optional<String> secret(String fieldName) {
+                List<String> declared = connector.connectionConfigurationSchema().secretFieldNames();
+                if (!declared.contains(fieldName)) {
+                    throw new IllegalArgumentException("'" + fieldName + "' is not a secret field of "
+                            + "connection_configuration; the connector's secret fields are " + (declared.isEmpty()
+                            ? "none: declare one with connectionField(ConfigurationField.secret(\"" + fieldName
+                                    + "\"))" : String.join(", ", declared)));
+                }
+                return secrets.secretOf(fieldName);
             }
         };
     }

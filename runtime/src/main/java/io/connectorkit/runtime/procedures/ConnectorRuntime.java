@@ -5,6 +5,7 @@ import io.connectorkit.runtime.Response;
 import io.connectorkit.runtime.ResponseCode;
 import io.connectorkit.runtime.spi.ConnectorDefinition;
 import io.connectorkit.runtime.sql.Account;
+import io.connectorkit.runtime.sql.SecretStore;
 import io.connectorkit.runtime.sql.SqlFailure;
 import io.connectorkit.runtime.sql.SqlPort;
 import io.connectorkit.runtime.status.ConnectorState.CorruptStateException;
@@ -12,8 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * The public procedures of a connector app, independent of where it runs: the embedded and Snowflake entry points
- * build one per call over their own {@link SqlPort} and {@link Account}. Every outcome is a {@link Response};
- * nothing is raised to the caller.
+ * build one per call over their own {@link SqlPort}, {@link Account} and {@link SecretStore}. Every outcome is a
+ * {@link Response}; nothing is raised to the caller.
  */
 public final class ConnectorRuntime {
 
@@ -21,8 +22,9 @@ public final class ConnectorRuntime {
 
     private final Call call;
 
-    public ConnectorRuntime(SqlPort port, Account account, ConnectorDefinition connector, String target) {
-        this.call = new Call(port, account, connector, target);
+    public ConnectorRuntime(SqlPort port, Account account, SecretStore secrets, ConnectorDefinition connector,
+            String target) {
+        this.call = new Call(port, account, secrets, connector, target);
     }
 
     public Response getConnectorStatus() {

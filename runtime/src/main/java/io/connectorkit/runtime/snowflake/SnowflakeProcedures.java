@@ -101,7 +101,8 @@ public final class SnowflakeProcedures {
             SnowparkSqlPort port = new SnowparkSqlPort(session);
             // Inside Snowflake an app has exactly one connector: its ConnectorProvider, unless a test bound one.
             ConnectorDefinition connector = ConnectorRegistry.resolve(TARGET, SnowflakeProcedures.class.getClassLoader());
-            response = procedure.apply(new ConnectorRuntime(port, new SnowflakeAccount(port), connector, TARGET));
+            response = procedure.apply(new ConnectorRuntime(port, new SnowflakeAccount(port),
+                    new SnowflakeSecretStore(), connector, TARGET));
         } catch (RuntimeException | LinkageError e) {
             response = Response.withMessage(ResponseCode.UNKNOWN_ERROR, "The app could not start the connector "
                     + "runtime: " + e);

@@ -2,6 +2,7 @@ package io.connectorkit.runtime.spi;
 
 import io.connectorkit.runtime.config.Configuration;
 import io.connectorkit.runtime.sql.Sql;
+import java.util.Optional;
 
 /** What a connector hook can see and use while a procedure runs. */
 public interface ConnectorContext {
@@ -20,4 +21,13 @@ public interface ConnectorContext {
 
     /** Where the app runs: {@code embedded} (H2) or {@code snowflake}. */
     String target();
+
+    /**
+     * The value of the secret bound to a secret field of the connection configuration: {@code secret("api_token")}
+     * reads the secret bound to the reference {@code API_TOKEN_SECRET}. Empty when no secret is bound to it (in
+     * Snowflake also when the procedure was not given the secret). Keep the value out of responses and logs.
+     *
+     * @throws IllegalArgumentException when the connector declares no secret connection field of that name
+     */
+    Optional<String> secret(String fieldName);
 }

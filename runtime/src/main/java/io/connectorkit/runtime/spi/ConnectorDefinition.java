@@ -2,6 +2,8 @@ package io.connectorkit.runtime.spi;
 
 import io.connectorkit.runtime.config.ConfigurationField;
 import io.connectorkit.runtime.config.ConfigurationSchema;
+import io.connectorkit.runtime.config.FieldType;
+import io.connectorkit.runtime.config.SecretReference;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -155,6 +157,14 @@ public final class ConnectorDefinition {
 
         /** Checks the registration as a whole; a mistake fails here, naming it, not at the first call. */
         public ConnectorDefinition build() {
+            for (ConfigurationField field : connectorFields) {
+                if (field.type() == FieldType.SECRET) {
+                    throw new IllegalArgumentException("The connector field '" + field.name() + "' is a secret, but "
+                            + "secret fields are only allowed in connection_configuration, where each gets its secret "
+                            + "reference (" + SecretReference.nameOf(field.name()) + "); declare it with "
+                            + "connectionField(...) instead of connectorField(...)");
+                }
+            }
             Set<String> ids = new HashSet<>();
             for (Prerequisite prerequisite : prerequisites) {
                 if (!ids.add(prerequisite.id())) {

@@ -68,6 +68,36 @@ class ConfigurationSchemaTest {
     }
 
     @Test
+    void aSecretFieldTakesOnlyTheNameOfItsReferenceAndNeverRepeatsTheValue() {
+        ConfigurationSchema connection = ConfigurationSchema.connectionConfiguration(List.of(
+                ConfigurationField.url("base_url"), ConfigurationField.secret("api_token").required()));
+
+        assertThat(connection.validate(object("{\"api_token\": \"API_TOKEN_SECRET\"}")).value())
+                .isEqualTo(object("{\"api_token\": \"API_TOKEN_SECRET\"}"));
+        ConfigurationSchema.Validation refused = connection.validate(object(
+                "{\"base_url\": \"ftp://x\", \"api_token\": \"ghp_S3CRET\"}"));
+        assertThat(refused.refusal().code()).isEqualTo("INVALID_CONFIGURATION_VALUE");
+        assertThat(refused.refusal().message().orElseThrow())
+                .contains("Field 'base_url' of connection_configuration has the value \"ftp://x\"")
+                .endsWith("Field 'api_token' of connection_configuration is a secret: give the name of its secret "
+                        + "reference, API_TOKEN_SECRET, after binding the secret to it (mvn connector:configure does "
+                        + "both); a secret's value is never stored in the configuration.")
+                .doesNotContain("S3CRET");
+        assertThat(connection.validate(object("{\"api_token\": \"\"}")).refusal().code())
+                .isEqualTo("MISSING_CONFIGURATION_FIELD");
+        assertThat(connection.secretFieldNames()).containsExactly("api_token");
+        assertThat(ConfigurationField.secret("api_token").problem(Json.parse("\"API_TOKEN_SECRET\""))).isEmpty();
+    }
+
+    @Test
+    void theReferenceOfASecretFieldIsNamedAfterTheField() {
+        assertThat(SecretReference.nameOf("api_token")).isEqualTo("API_TOKEN_SECRET");
+        assertThat(SecretReference.isReferenceOf("api_token", "API_TOKEN_SECRET")).isTrue();
+        assertThat(SecretReference.isReferenceOf("api_token", "api_token_secret")).isFalse();
+        assertThat(SecretReference.isReferenceOf("api_token", null)).isFalse();
+    }
+
+    @Test
     void registrationMistakesFailWhenTheConnectorIsBuilt() {
         assertThatThrownBy(() -> ConfigurationSchema.connectorConfiguration(List.of(
                 ConfigurationField.string("warehouse"))))

@@ -2,7 +2,9 @@ package io.connectorkit.runtime.embedded;
 
 import static io.connectorkit.runtime.testing.EmbeddedAppFixture.row;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.connectorkit.runtime.config.ConfigurationField;
 import io.connectorkit.runtime.spi.ConnectionTester;
 import io.connectorkit.runtime.spi.ConnectorDefinition;
 import io.connectorkit.runtime.spi.ConnectorRegistry;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +51,30 @@ class EmbeddedInstallTest {
     }
 
     @Test
+    void installingAgainKeepsTheSecretsAndGrantsViewerTheRecreatedViewsAgain() throws Exception {
+        ConnectorDefinition withSecret = ConnectorDefinition.builder()
+                .connectionField(ConfigurationField.secret("api_token"))
+                .connectionTester(ConnectionTester.none())
+                .build();
+        try (EmbeddedAppFixture app = EmbeddedAppFixture.install(withSecret)) {
+            app.call("REGISTER_SECRET", "API_TOKEN_SECRET", "tok");
+            String before = app.snapshot();
+
+            EmbeddedApp.install(app.connection(), withSecret);
+            EmbeddedApp.install(app.connection(), withSecret);
+
+            assertThat(app.snapshot()).contains("REFERENCE_NAME=API_TOKEN_SECRET").isEqualTo(before);
+            try (Connection viewer = app.viewerConnection(); Statement sql = viewer.createStatement()) {
+                for (String view : List.of("CONNECTOR_CONFIGURATION", "PREREQUISITES", "SYNC_STATUS")) {
+                    sql.executeQuery("SELECT * FROM PUBLIC." + view).close();
+                }
+                assertThatThrownBy(() -> sql.executeQuery("SELECT * FROM STATE.SECRETS"))
+                        .hasMessageContaining("Not enough rights for object \"STATE.SECRETS\"");
+            }
+        }
+    }
+
+    @Test
     void upgradingAnOlderInstallKeepsItsStateAndReplacesItsProcedures(@TempDir Path home) throws Exception {
         String url = "jdbc:h2:" + home.resolve("app") + ";LOCK_TIMEOUT=10000";
         try (Connection connection = DriverManager.getConnection(url); Statement sql = connection.createStatement()) {
@@ -66,6 +93,9 @@ class EmbeddedInstallTest {
             sql.execute("INSERT INTO STATE.PREREQUISITES VALUES ('p1', 'Old title', 'Old text', 1, TRUE)");
             sql.execute("CREATE ALIAS PUBLIC.GET_CONNECTOR_STATUS FOR 'java.lang.System.lineSeparator'");
             sql.execute("CREATE VIEW PUBLIC.PREREQUISITES AS SELECT ID FROM STATE.PREREQUISITES");
+            // Earlier local setup scripts made VIEWER a role; it is a user now.
+            sql.execute("CREATE ROLE VIEWER");
+            sql.execute("GRANT SELECT ON PUBLIC.PREREQUISITES TO VIEWER");
 
             EmbeddedApp.install(connection, CONNECTOR);
 
@@ -88,6 +118,10 @@ class EmbeddedInstallTest {
                             row("ID", "p2", "TITLE", "Allow network", "IS_COMPLETED", false, "GUIDE_URL", null));
             assertThat(reopened.query("SELECT \"VALUE\" FROM STATE.APP_CONFIG")).containsExactly(
                     Map.of("VALUE", "{\"warehouse\":\"NEW_WH\"}"));
+            try (Connection viewer = reopened.viewerConnection()) {
+                assertThat(EmbeddedAppFixture.call(viewer, "GET_CONNECTOR_STATUS").path("configurationStatus")
+                        .asText()).isEqualTo("CONFIGURED");
+            }
         }
     }
 

@@ -72,6 +72,20 @@ public final class EmbeddedAppFixture implements AutoCloseable {
         }
     }
 
+    /**
+     * A new connection as the H2 user VIEWER (application role VIEWER). Its URL has no settings: only admin may
+     * give them, and the app stays open while the fixture's own connection does.
+     */
+    public Connection viewerConnection() {
+        int settings = url.indexOf(';');
+        try {
+            return DriverManager.getConnection(settings < 0 ? url : url.substring(0, settings),
+                    EmbeddedApp.VIEWER_USER, "");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Runs {@code CALL PUBLIC.<procedure>(...)} with bound arguments and parses the response object. */
     public JsonNode call(String procedure, Object... arguments) {
         return call(connection, procedure, arguments);
@@ -162,7 +176,7 @@ public final class EmbeddedAppFixture implements AutoCloseable {
     /** Every row of every state table, exactly: used to prove that a refused call changed nothing. */
     public String snapshot() {
         StringBuilder text = new StringBuilder();
-        for (String table : List.of("STATE.APP_STATE", "STATE.APP_CONFIG", "STATE.PREREQUISITES")) {
+        for (String table : List.of("STATE.APP_STATE", "STATE.APP_CONFIG", "STATE.PREREQUISITES", "STATE.SECRETS")) {
             text.append(table).append('\n');
             for (Map<String, Object> row : query("SELECT * FROM " + table + " ORDER BY 1, 2")) {
                 text.append("  ").append(row).append('\n');
