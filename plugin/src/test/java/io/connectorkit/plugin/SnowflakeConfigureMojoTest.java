@@ -164,7 +164,7 @@ class SnowflakeConfigureMojoTest {
                         APP + "GET_CONNECTOR_STATUS()",
                         "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"SYNC_STATUS\"",
                         "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"CONNECTOR_CONFIGURATION\"");
-        assertThat(log.infos).contains("Connector app Snowflake application GITHUB_CONNECTOR on the snowflake target",
-                "  status:               STARTED", "    warehouse = BIGGER_WH", "    api_token = ********");
+        assertThat(log.infos).contains("Snowflake application GITHUB_CONNECTOR on the snowflake target",
+                "  status:               STARTED", "    warehouse = bigger_wh", "    api_token = ********");
     }
 }

@@ -3,7 +3,7 @@ package io.connectorkit.plugin.configure;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.plugin.app.AppException;
 import io.connectorkit.plugin.app.InstalledApp;
-import io.connectorkit.plugin.app.SecretReferences;
+import io.connectorkit.runtime.config.SecretReference;
 import java.util.Map;
 
 /**
@@ -19,7 +19,7 @@ public final class ConnectionWithSecrets {
         ObjectNode connection = configuration.connection().deepCopy();
         for (Map.Entry<String, String> secret : configuration.secrets().entrySet()) {
             app.bindSecret(secret.getKey(), secret.getValue());
-            connection.put(secret.getKey(), SecretReferences.nameOf(secret.getKey()));
+            connection.put(secret.getKey(), SecretReference.nameOf(secret.getKey()));
         }
         return connection;
     }

@@ -3,7 +3,7 @@ package io.connectorkit.plugin.local;
 import io.connectorkit.plugin.app.AppException;
 import io.connectorkit.plugin.app.InstalledApp;
 import io.connectorkit.plugin.app.ProcedureResponse;
-import io.connectorkit.plugin.app.SecretReferences;
+import io.connectorkit.runtime.config.SecretReference;
 import io.connectorkit.runtime.procedures.PublicProcedure;
 import io.connectorkit.runtime.sql.Identifier;
 import java.sql.PreparedStatement;
@@ -41,7 +41,7 @@ public final class LocalInstalledApp implements InstalledApp {
 
     @Override
     public void bindSecret(String field, String value) throws AppException {
-        String reference = SecretReferences.nameOf(field);
+        String reference = SecretReference.nameOf(field);
         ProcedureResponse response = ProcedureResponse.parse("REGISTER_SECRET",
                 callProcedure("PUBLIC.REGISTER_SECRET", "?, ?", reference, value));
         if (!response.isOk()) {

@@ -24,7 +24,7 @@ public record StatusReport(String app, String target, AppState state, String syn
     /** The report as lines for the build log. */
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
-        lines.add("Connector app " + app + " on the " + target + " target");
+        lines.add(app + " on the " + target + " target");
         lines.add("  status:               " + state.status());
         lines.add("  configuration status: " + state.configurationStatus());
         lines.add("  sync status:          " + syncStatus + (lastSyncedAt == null ? "" : " (last synced "

@@ -3,7 +3,7 @@ package io.connectorkit.plugin.snowflake;
 import io.connectorkit.plugin.app.AppException;
 import io.connectorkit.plugin.app.InstalledApp;
 import io.connectorkit.plugin.app.ProcedureResponse;
-import io.connectorkit.plugin.app.SecretReferences;
+import io.connectorkit.runtime.config.SecretReference;
 import io.connectorkit.plugin.render.Dialect;
 import io.connectorkit.runtime.procedures.PublicProcedure;
 import io.connectorkit.runtime.sql.Identifier;
@@ -62,7 +62,7 @@ public final class SnowflakeInstalledApp implements InstalledApp {
 
     @Override
     public void bindSecret(String field, String value) throws AppException {
-        String reference = SecretReferences.nameOf(field);
+        String reference = SecretReference.nameOf(field);
         Identifier secret = Identifier.ofName(app.name() + "_" + field.toUpperCase(Locale.ROOT));
         String qualified = secrets.sql() + "." + secret.sql();
         prepareSecretSchema();
