@@ -5,8 +5,15 @@ def setup = new File(app, 'snowflake/setup.sql').text
 assert setup.contains("IMPORTS = ('/lib/connector-runtime.jar', '/lib/issues-connector.jar')")
 assert setup.contains("HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.configureConnector'")
 assert setup.contains("GRANT USAGE ON PROCEDURE PUBLIC.REGISTER_REFERENCE(STRING, STRING, STRING) TO APPLICATION ROLE ADMIN;")
-assert new File(app, 'snowflake/manifest.yml').text.contains('name: "1.2.0"')
-assert new File(app, 'local/setup.sql').text.contains('CREATE SCHEMA IF NOT EXISTS SINK;')
+def manifest = new File(app, 'snowflake/manifest.yml').text
+assert manifest.contains('name: "1.2.0"')
+assert manifest.contains('- "API_TOKEN_SECRET":')
+assert manifest.contains('object_type: "SECRET"')
+assert setup.contains('CREATE OR REPLACE VIEW PUBLIC.SYNC_STATUS AS')
+def local = new File(app, 'local/setup.sql').text
+assert local.contains('CREATE SCHEMA IF NOT EXISTS SINK;')
+assert local.contains("CREATE USER IF NOT EXISTS VIEWER PASSWORD '';")
+assert local.contains('CREATE ALIAS PUBLIC.REGISTER_SECRET FOR')
 assert new File(app, 'snowflake.yml').text.contains('identifier: "issues_connector_pkg"')
 assert new File(app, 'snowflake/lib/connector-runtime.jar').length() > 100000
 assert new File(app, 'local/lib/issues-connector.jar').isFile()

@@ -1,5 +1,7 @@
 package io.connectorkit.plugin.descriptor;
 
+import io.connectorkit.runtime.config.FieldType;
+import io.connectorkit.runtime.config.SecretReference;
 import io.connectorkit.runtime.spi.ConnectorDescription;
 import io.connectorkit.runtime.spi.Prerequisite;
 import io.connectorkit.runtime.spi.SpiRole;
@@ -62,6 +64,19 @@ public record Descriptor(Path file, App app, List<Prerequisite> prerequisites,
 
     /** A folder of the project copied into the app under {@code target}. */
     public record AppFiles(Path source, String target) {
+    }
+
+    /**
+     * The reference the app declares for each secret connection field, named after it ({@code api_token} →
+     * {@code API_TOKEN_SECRET}): the consumer binds a Snowflake {@code SECRET} to it, and the field's value names it.
+     */
+    public List<Reference> secretReferences() {
+        return connectionFields.stream().filter(field -> field.type() == FieldType.SECRET)
+                .map(field -> new Reference(SecretReference.nameOf(field.name()), field.name(),
+                        field.description().isBlank() ? "Secret of the connection field " + field.name()
+                                : field.description(),
+                        "SECRET", List.of("READ"), false, DescriptorLoader.DEFAULT_REGISTER_CALLBACK, null))
+                .toList();
     }
 
     /** The description the runtime reads from the connector's jar. */

@@ -5,6 +5,7 @@ import io.connectorkit.plugin.descriptor.DescriptorException.Problem;
 import io.connectorkit.runtime.config.ConfigurationField;
 import io.connectorkit.runtime.config.ConfigurationSchema;
 import io.connectorkit.runtime.config.FieldType;
+import io.connectorkit.runtime.config.SecretReference;
 import io.connectorkit.runtime.spi.ConnectorDescription;
 import io.connectorkit.runtime.spi.Prerequisite;
 import io.connectorkit.runtime.spi.SpiRole;
@@ -109,7 +110,7 @@ public final class DescriptorLoader {
         List<ConnectorDescription.Field> connectionFields = fields(configuration == null ? null
                 : configuration.get("connection"), "/configuration/connection", false);
         Map<SpiRole, String> classes = classes(root.get("spi"));
-        Descriptor.Manifest manifest = manifest(root.get("manifest"));
+        Descriptor.Manifest manifest = manifest(root.get("manifest"), connectionFields);
         Map<String, List<Path>> extraSql = extraSql(root.get("sql"));
         List<Descriptor.AppFiles> files = files(root.get("files"));
         if (!problems.isEmpty()) {
@@ -233,6 +234,11 @@ public final class DescriptorLoader {
             if (typeLabel != null && type.isEmpty()) {
                 problem(path + "/type", "'" + typeLabel + "' is not a field type; use one of " + Arrays.stream(
                         FieldType.values()).map(FieldType::label).collect(Collectors.joining(", ")));
+            } else if (connector && type.orElse(null) == FieldType.SECRET) {
+                problem(path + "/type", "type secret is only allowed in configuration.connection, where the field "
+                        + "gets its secret reference" + (name == null ? "" : " (" + SecretReference.nameOf(name) + ")")
+                        + "; move the field to configuration.connection");
+                valid = false;
             }
             boolean required = bool(item, path, "required");
             JsonNode defaultValue = item.get("default");
@@ -286,7 +292,10 @@ public final class DescriptorLoader {
         return classes;
     }
 
-    private Descriptor.Manifest manifest(JsonNode node) {
+    private Descriptor.Manifest manifest(JsonNode node, List<ConnectorDescription.Field> connectionFields) {
+        Map<String, String> secretReferences = new HashMap<>();
+        connectionFields.stream().filter(field -> field.type() == FieldType.SECRET)
+                .forEach(field -> secretReferences.put(SecretReference.nameOf(field.name()), field.name()));
         JsonNode manifest = mapping(node, "/manifest");
         if (manifest == null) {
             return new Descriptor.Manifest(List.of(), List.of(), null);
@@ -328,6 +337,10 @@ public final class DescriptorLoader {
                         + "example WAREHOUSE_REFERENCE)");
             } else if (name != null && seen.putIfAbsent(name.toUpperCase(Locale.ROOT), i) != null) {
                 problem(path + "/name", "the reference '" + name + "' is declared twice; declare each reference once");
+            } else if (name != null && secretReferences.containsKey(name.toUpperCase(Locale.ROOT))) {
+                problem(path + "/name", "the reference '" + name + "' is the one the app declares itself for the "
+                        + "secret field '" + secretReferences.get(name.toUpperCase(Locale.ROOT)) + "' of "
+                        + "configuration.connection; remove this reference, or rename it if it binds something else");
             }
             String label = Optional.ofNullable(text(item, path, "label", false)).orElse(name);
             String description = text(item, path, "description", true);

@@ -2,6 +2,7 @@ package io.connectorkit.plugin.render;
 
 import io.connectorkit.plugin.descriptor.Descriptor;
 import io.connectorkit.runtime.config.FieldType;
+import io.connectorkit.runtime.config.SecretReference;
 import io.connectorkit.runtime.embedded.EmbeddedSchema;
 import io.connectorkit.runtime.procedures.PublicProcedure;
 import io.connectorkit.runtime.snowflake.SnowflakeProcedures;
@@ -59,7 +60,7 @@ final class AppModel {
                 "snowparkPackage", SNOWPARK_PACKAGE,
                 "imports", inputs.libraries().stream().map(library -> text("/lib/" + library)).toList()));
         model.put("manifest", manifest());
-        model.put("registerReference", descriptor.manifest().references().stream()
+        model.put("registerReference", references().stream()
                 .anyMatch(reference -> reference.registerCallback().equals("PUBLIC.REGISTER_REFERENCE")));
         model.put("extraSql", inputs.extraSql().getOrDefault(dialect, List.of()).stream()
                 .map(script -> Map.of("path", text(script.path()), "content", script.content())).toList());
@@ -89,13 +90,12 @@ final class AppModel {
         return model;
     }
 
+    /** Secret fields are connection fields only; the descriptor loader refuses others. */
     private List<Map<String, Object>> secretFields() {
-        List<Map<String, Object>> secrets = new ArrayList<>();
-        descriptor.connectorFields().stream().filter(field -> field.type() == FieldType.SECRET).forEach(field ->
-                secrets.add(Map.of("group", text(StateStore.CONNECTOR_CONFIGURATION), "name", text(field.name()))));
-        descriptor.connectionFields().stream().filter(field -> field.type() == FieldType.SECRET).forEach(field ->
-                secrets.add(Map.of("group", text(StateStore.CONNECTION_CONFIGURATION), "name", text(field.name()))));
-        return secrets;
+        return descriptor.connectionFields().stream().filter(field -> field.type() == FieldType.SECRET)
+                .map(field -> Map.<String, Object>of("group", text(StateStore.CONNECTION_CONFIGURATION),
+                        "name", text(field.name()), "reference", text(SecretReference.nameOf(field.name()))))
+                .toList();
     }
 
     private static Map<String, Object> procedure(PublicProcedure procedure) {
@@ -121,7 +121,7 @@ final class AppModel {
         model.put("privileges", descriptor.manifest().privileges().stream()
                 .map(privilege -> Map.of("name", text(privilege.name()), "description", text(privilege.description())))
                 .toList());
-        model.put("references", descriptor.manifest().references().stream().map(reference -> {
+        model.put("references", references().stream().map(reference -> {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("name", text(reference.name()));
             item.put("label", text(reference.label()));
@@ -139,6 +139,13 @@ final class AppModel {
             model.put("defaultStreamlit", text(descriptor.manifest().defaultStreamlit()));
         }
         return model;
+    }
+
+    /** The descriptor's references, then one per secret connection field. */
+    private List<Descriptor.Reference> references() {
+        List<Descriptor.Reference> references = new ArrayList<>(descriptor.manifest().references());
+        references.addAll(descriptor.secretReferences());
+        return references;
     }
 
     private Text text(String value) {

@@ -60,6 +60,16 @@ class StaticChecksTest {
     }
 
     @Test
+    void theSyncStatusViewIsGrantedToAdminAndViewer() throws Exception {
+        String script = TestProjects.render("minimal").get("snowflake/setup.sql")
+                .replace("GRANT SELECT ON VIEW PUBLIC.SYNC_STATUS TO APPLICATION ROLE VIEWER;", "");
+
+        assertThat(StaticChecks.grants("snowflake/setup.sql", script)).containsExactly("snowflake/setup.sql: the view "
+                + "PUBLIC.SYNC_STATUS is not granted to VIEWER; add GRANT SELECT ON VIEW PUBLIC.SYNC_STATUS TO "
+                + "APPLICATION ROLE VIEWER");
+    }
+
+    @Test
     void aLostProcedureIsNamed() throws Exception {
         String script = TestProjects.render("minimal").get("snowflake/setup.sql")
                 .replace("CREATE OR REPLACE PROCEDURE PUBLIC.RESUME_CONNECTOR()", "CREATE OR REPLACE PROCEDURE "

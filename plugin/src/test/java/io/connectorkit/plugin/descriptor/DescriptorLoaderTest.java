@@ -39,6 +39,9 @@ class DescriptorLoaderTest {
                 "io.connectorkit.plugin.fixtures.GithubConnectionTester");
         assertThat(descriptor.manifest().references()).extracting(Descriptor.Reference::registerCallback)
                 .containsOnly("PUBLIC.REGISTER_REFERENCE");
+        assertThat(descriptor.secretReferences()).containsExactly(new Descriptor.Reference("API_TOKEN_SECRET",
+                "api_token", "Personal access token", "SECRET", List.of("READ"), false, "PUBLIC.REGISTER_REFERENCE",
+                null));
         assertThat(descriptor.extraSql().get("snowflake")).hasSize(1);
         assertThat(descriptor.files()).extracting(Descriptor.AppFiles::target).containsExactly("streamlit");
     }
@@ -126,6 +129,19 @@ class DescriptorLoaderTest {
                 new Malformed("secret with a default", "app: {name: a}\nconfiguration:\n  connection:\n"
                         + "    - {name: token, type: secret, default: abc}\n",
                         "configuration.connection[0].default: a secret field cannot have a default"),
+                new Malformed("secret among the connector fields", "app: {name: a}\nconfiguration:\n  connector:\n"
+                        + "    - name: api_token\n      type: secret\n",
+                        "connector.yaml:5: configuration.connector[0].type: type secret is only allowed in "
+                                + "configuration.connection, where the field gets its secret reference "
+                                + "(API_TOKEN_SECRET); move the field to configuration.connection"),
+                new Malformed("reference named like a secret field's", "app: {name: a}\nconfiguration:\n"
+                        + "  connection:\n    - {name: api_token, type: secret}\nmanifest:\n  references:\n"
+                        + "    - name: api_token_secret\n      description: Token\n      objectType: SECRET\n"
+                        + "      privileges: [READ]\n",
+                        "connector.yaml:7: manifest.references[0].name: the reference 'api_token_secret' is the one "
+                                + "the app declares itself for the secret field 'api_token' of "
+                                + "configuration.connection; remove this reference, or rename it if it binds something"
+                                + " else"),
                 new Malformed("required not a boolean", "app: {name: a}\nconfiguration:\n  connection:\n"
                         + "    - {name: host, type: url, required: 'yes'}\n",
                         "configuration.connection[0].required: 'yes' is not true or false"),

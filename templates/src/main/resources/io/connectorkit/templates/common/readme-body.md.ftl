@@ -32,3 +32,8 @@ Then `PAUSE_CONNECTOR()`, `RESUME_CONNECTOR()`, and while paused `UPDATE_WAREHOU
 
 The connector configuration also takes the standard keys `warehouse`, `destination_database`, `destination_schema`,
 `global_schedule` and the others of the runtime. Secret fields are never shown by a view or a read procedure.
+<#if secretFields?has_content>
+
+A secret field holds the name of its secret reference, never the secret itself: <#list secretFields as secret>`${secret.reference.md}` for `${secret.name.md}`<#sep>, </#sep></#list>.
+Bind the secret to its reference before giving the name (`mvn connector:configure` does both)<#if dialect == "local">: `CALL PUBLIC.REGISTER_SECRET('<reference>', '<secret>');` as ADMIN<#else>: a SECRET object bound to the app's reference of that name</#if>.
+</#if>
