@@ -24,6 +24,12 @@ public final class EmbeddedApp {
      */
     public static final String VIEWER_USER = CallerRole.VIEWER_USER;
 
+    /**
+     * The embedded-only procedure that binds a secret to one of the connector's secret references, as ADMIN:
+     * {@code CALL PUBLIC.REGISTER_SECRET('API_TOKEN_SECRET', ?)} answers a response object.
+     */
+    public static final String REGISTER_SECRET = "PUBLIC." + SecretRegistration.PROCEDURE;
+
     private EmbeddedApp() {
     }
 

@@ -56,7 +56,7 @@ public final class EmbeddedSchema {
         for (PublicProcedure procedure : PublicProcedure.values()) {
             statements.addAll(alias(procedure.qualifiedName(), PROCEDURES + "." + procedure.handlerMethod()));
         }
-        statements.addAll(alias("PUBLIC." + SecretRegistration.PROCEDURE, PROCEDURES + ".registerSecret"));
+        statements.addAll(alias(EmbeddedApp.REGISTER_SECRET, PROCEDURES + ".registerSecret"));
         statements.addAll(alias("PUBLIC.PARSE_JSON", PROCEDURES + ".parseJson"));
         statements.addAll(alias("PUBLIC.CONNECTOR_CONFIGURATION_ROWS", TABLE_FUNCTIONS + ".connectorConfiguration"));
         statements.addAll(alias("PUBLIC.SYNC_STATUS_ROW", TABLE_FUNCTIONS + ".syncStatus"));
