@@ -4,6 +4,7 @@ import io.connectorkit.plugin.app.AppException;
 import io.connectorkit.plugin.app.AppRole;
 import io.connectorkit.plugin.app.InstalledApp;
 import io.connectorkit.plugin.bundle.FileSync;
+import io.connectorkit.runtime.embedded.EmbeddedApp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -42,8 +43,6 @@ public final class LocalApp {
     /** Written last by a deploy; its presence also marks the folder as made by the kit. */
     static final String MARKER = "deployment.properties";
     private static final Duration LOCK_TIMEOUT = Duration.ofMinutes(2);
-    /** The database user that stands for the VIEWER application role (created by the setup script). */
-    static final String VIEWER_USER = "VIEWER";
 
     private final Path home;
     private final String name;
@@ -95,7 +94,8 @@ public final class LocalApp {
             throw new UncheckedIOException("Cannot read " + libraries(), e);
         }
         URLClassLoader connectorClasses = new URLClassLoader(jars.toArray(URL[]::new), LocalApp.class.getClassLoader());
-        Connection connection = role == AppRole.VIEWER ? DriverManager.getConnection(jdbcUrl(), VIEWER_USER, "")
+        Connection connection = role == AppRole.VIEWER ? DriverManager.getConnection(jdbcUrl(),
+                EmbeddedApp.VIEWER_USER, "")
                 : DriverManager.getConnection(jdbcUrl());
         try {
             return new LocalConnection(connection, connectorClasses);

@@ -4,6 +4,7 @@ import io.connectorkit.plugin.app.AppException;
 import io.connectorkit.plugin.app.InstalledApp;
 import io.connectorkit.plugin.app.ProcedureResponse;
 import io.connectorkit.runtime.config.SecretReference;
+import io.connectorkit.runtime.embedded.EmbeddedApp;
 import io.connectorkit.runtime.procedures.PublicProcedure;
 import io.connectorkit.runtime.sql.Identifier;
 import java.sql.PreparedStatement;
@@ -43,7 +44,7 @@ public final class LocalInstalledApp implements InstalledApp {
     public void bindSecret(String field, String value) throws AppException {
         String reference = SecretReference.nameOf(field);
         ProcedureResponse response = ProcedureResponse.parse("REGISTER_SECRET",
-                callProcedure("PUBLIC.REGISTER_SECRET", "?, ?", reference, value));
+                callProcedure(EmbeddedApp.REGISTER_SECRET, "?, ?", reference, value));
         if (!response.isOk()) {
             throw new AppException("Binding the secret of '" + field + "' to " + reference + " failed: "
                     + response.summary());
