@@ -194,6 +194,88 @@ class ConfigureMojoTest {
     }
 
     @Test
+    void aRefusedConnectionUpdateKeepsTheOldConnectionAndSaysTheNewSecretIsBound(
+            @InjectMojo(goal = "configure") ConfigureMojo configure, @InjectMojo(goal = "pause") PauseMojo pause,
+            @InjectMojo(goal = "update-connection") UpdateConnectionMojo updateConnection) throws Exception {
+        configure.execute();
+        pause.execute();
+        Files.writeString(folder.resolve("src/main/connector/configuration.yaml"),
+                CONFIGURATION.replace("https://api.github.com", "https://github.example.com"));
+        project.getProperties().setProperty("github.token", "bad");
+        String before = state();
+
+        assertThatThrownBy(updateConnection::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessage("UPDATE_CONNECTION_CONFIGURATION answered TEST_CONNECTION_FAILED: GitHub refused the token "
+                        + "(401).\n  What to do: fix the connection section of the configuration file, or the source "
+                        + "it points at, and run update-connection again. The old connection configuration is kept, "
+                        + "but the new value of api_token is bound already: until update-connection succeeds, the "
+                        + "connector reads that value");
+        assertThat(state()).isEqualTo(before).contains("https://api.github.com");
+    }
+
+    @Test
+    void dailyUseRefusalsAreExplainedAndChangeNothing(@InjectMojo(goal = "configure") ConfigureMojo configure,
+            @InjectMojo(goal = "pause") PauseMojo pause, @InjectMojo(goal = "reset") ResetMojo reset,
+            @InjectMojo(goal = "recover") RecoverMojo recover,
+            @InjectMojo(goal = "update-warehouse") UpdateWarehouseMojo updateWarehouse,
+            @InjectMojo(goal = "status") StatusMojo status) throws Exception {
+        assertThatThrownBy(pause::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessage("finish the wizard first: pause needs a configured connector, and embedded app "
+                        + "github_connector is CONFIGURING (configuration INSTALLED); run mvn connector:configure");
+        configure.execute();
+        String before = state();
+
+        assertThatThrownBy(reset::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("reset starts an unfinished wizard over, but the wizard of embedded app "
+                        + "github_connector is finished (STARTED (configuration FINALIZED))");
+        recover.status = "RUNNING";
+        assertThatThrownBy(recover::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessage("-Dconnector.status='RUNNING' is not a status to recover to; use -Dconnector.status=PAUSED "
+                        + "(safe: nothing runs until you resume) or -Dconnector.status=STARTED");
+        updateWarehouse.warehouse = "WH; DROP SCHEMA STATE";
+        assertThatThrownBy(updateWarehouse::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("-Dconnector.warehouse='WH; DROP SCHEMA STATE' is not a warehouse name: ")
+                .hasMessageEndingWith("Nothing was changed");
+        updateWarehouse.warehouse = null;
+        assertThatThrownBy(updateWarehouse::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessage("Name the new warehouse: mvn connector:update-warehouse -Dconnector.warehouse=MY_WAREHOUSE");
+        status.format = "yaml";
+        assertThatThrownBy(status::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessage("connector.format 'yaml' is not a format; use text (the default) or json");
+        status.format = "text";
+        status.role = "OWNER";
+        assertThatThrownBy(status::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessage("connector.role 'OWNER' is not an application role; use ADMIN (the default) or VIEWER");
+        assertThat(state()).isEqualTo(before);
+
+        recover.status = "paused";
+        assertThatThrownBy(recover::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageEndingWith("What to do: recover repairs a connector in ERROR or stuck between PAUSED and "
+                        + "STARTED; this one is STARTED (configuration FINALIZED), so there is nothing to repair (use "
+                        + "mvn connector:pause or mvn connector:resume)");
+        assertThat(state()).isEqualTo(before);
+
+        // A pause that died half way leaves the raw status PAUSING, which recover repairs.
+        try (LocalConnection app = localApp().connect(); Statement statement = app.jdbc().createStatement()) {
+            statement.executeUpdate("UPDATE STATE.APP_STATE SET \"VALUE\" = '{\"status\":\"PAUSING\","
+                    + "\"configurationStatus\":\"FINALIZED\"}' FORMAT JSON WHERE \"KEY\" = 'connector_status'");
+        }
+        recover.setLog(log);
+        recover.execute();
+        assertThat(log.infos).anySatisfy(line -> assertThat(line).startsWith("RECOVER_CONNECTOR_STATE: OK"));
+        assertThat(connectorStatus()).contains("\"status\":\"PAUSED\"");
+    }
+
+    @Test
+    void goalsNeedADeployedApp(@InjectMojo(goal = "status") StatusMojo status) {
+        status.localHome = folder.resolve("elsewhere").toFile();
+
+        assertThatThrownBy(status::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("The connector app github_connector is not deployed on the embedded target")
+                .hasMessageEndingWith("deploy it first: mvn package connector:deploy");
+    }
+
+    @Test
     void aViewerCanReadButNotChange(@InjectMojo(goal = "configure") ConfigureMojo configure,
             @InjectMojo(goal = "pause") PauseMojo pause, @InjectMojo(goal = "status") StatusMojo status)
             throws Exception {

@@ -99,6 +99,13 @@ public final class Operations {
         String connection = Json.write(ConnectionWithSecrets.bind(app, configuration));
         ProcedureResponse response = app.call(PublicProcedure.UPDATE_CONNECTION_CONFIGURATION, connection);
         log.accept(response.summary());
+        if (!response.isOk() && !configuration.secrets().isEmpty() && !isStatusRefusal(response)) {
+            // A secret is bound before the draft is tested, and a bound secret cannot be read back to restore it.
+            throw new RefusedException(response, "fix the connection section of the configuration file, or the source "
+                    + "it points at, and run update-connection again. The old connection configuration is kept, but "
+                    + "the new value of " + String.join(", ", configuration.secrets().keySet()) + " is bound already: "
+                    + "until update-connection succeeds, the connector reads that value");
+        }
         requireOk(response, state, "update-connection");
     }
 
@@ -120,6 +127,11 @@ public final class Operations {
                     + "-Dconnector.status=PAUSED (safe: nothing runs until you resume) or -Dconnector.status=STARTED");
         }
         expectOk(PublicProcedure.RECOVER_CONNECTOR_STATE, AppState.of(app), "recover", target);
+    }
+
+    private static boolean isStatusRefusal(ProcedureResponse response) {
+        return response.code().equals("INVALID_CONNECTOR_STATUS")
+                || response.code().equals("INVALID_CONNECTOR_CONFIGURATION_STATUS");
     }
 
     private AppState requireFinalized(String goal) throws AppException, RefusedException {
@@ -156,6 +168,10 @@ public final class Operations {
     }
 
     private static String advice(ProcedureResponse response, AppState state, String goal) {
+        if (goal.equals("recover") && response.code().equals("INVALID_CONNECTOR_STATUS")) {
+            return "recover repairs a connector in ERROR or stuck between PAUSED and STARTED; this one is " + state
+                    + ", so there is nothing to repair (use mvn connector:pause or mvn connector:resume)";
+        }
         return switch (response.code()) {
             case "INVALID_CONNECTOR_STATUS", "INVALID_CONNECTOR_CONFIGURATION_STATUS" -> goal + " cannot run while the "
                     + "connector is " + state + "; check mvn connector:status";
