@@ -94,7 +94,7 @@ public final class ConfigurationFileLoader {
         ObjectNode connection = fields(root.get("connection"), "connection", connectionFields,
                 connectionFields.isEmpty(), secrets);
         ObjectNode finalizeConfiguration = freeForm(root.get("finalize"), "finalize");
-        ArrayNode resources = resources(root.get("resources"));
+        List<ResourceSpec> resources = resources(root.get("resources"));
         if (!problems.isEmpty()) {
             throw new ConfigurationFileException(problems);
         }
@@ -253,23 +253,26 @@ public final class ConfigurationFileLoader {
         return resolveTree(mapping, "/" + section).map(ObjectNode.class::cast).orElseGet(NODES::objectNode);
     }
 
-    private ArrayNode resources(JsonNode node) {
+    private List<ResourceSpec> resources(JsonNode node) {
         if (node == null || node.isNull()) {
-            return NODES.arrayNode();
+            return List.of();
         }
         if (!node.isArray()) {
             problem("/resources", "expected a list of resources (items starting with '- '), but found "
                     + YamlText.describe(node));
-            return NODES.arrayNode();
+            return List.of();
         }
-        ArrayNode resources = NODES.arrayNode();
+        ResourcesSection section = new ResourcesSection(this::problem);
+        List<ResourceSpec> resources = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
+            String path = "/resources/" + i;
             if (!node.get(i).isObject()) {
-                problem("/resources/" + i, "expected a resource (a mapping of its keys), but found "
+                problem(path, "expected a resource (a mapping of its keys), but found "
                         + YamlText.describe(node.get(i)));
                 continue;
             }
-            resolveTree(node.get(i), "/resources/" + i).ifPresent(resources::add);
+            resolveTree(node.get(i), path).flatMap(resource -> section.resource(resource, path))
+                    .ifPresent(resources::add);
         }
         return resources;
     }

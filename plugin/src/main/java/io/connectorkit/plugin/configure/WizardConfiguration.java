@@ -1,6 +1,5 @@
 package io.connectorkit.plugin.configure;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,13 +16,15 @@ import java.util.TreeMap;
  * @param connection {@code connection_configuration} without its secret fields
  * @param secrets the secret connection fields by name, with their values
  * @param finalizeConfiguration the argument of {@code FINALIZE_CONNECTOR_CONFIGURATION}
- * @param resources the resources to ingest, kept for the ingestion goals
+ * @param resources the resources to ingest ({@code connector:resources})
  */
 public record WizardConfiguration(Path file, Prerequisites prerequisites, ObjectNode connector,
-        ObjectNode connection, Map<String, String> secrets, ObjectNode finalizeConfiguration, ArrayNode resources) {
+        ObjectNode connection, Map<String, String> secrets, ObjectNode finalizeConfiguration,
+        List<ResourceSpec> resources) {
 
     public WizardConfiguration {
         secrets = Map.copyOf(secrets);
+        resources = List.copyOf(resources);
     }
 
     /** {@code all}, a list of ids, or none. */

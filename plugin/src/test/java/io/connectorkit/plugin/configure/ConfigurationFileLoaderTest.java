@@ -43,6 +43,21 @@ class ConfigurationFileLoaderTest {
               note: "costs $${not a placeholder}"
             resources:
               - name: connectors-native-sdk
+                resourceId: {owner: snowflakedb, repo: connectors-native-sdk}
+                ingestionConfigurations:
+                  - {id: issues, ingestionStrategy: INCREMENTAL, scheduleType: INTERVAL, scheduleDefinition: 60m}
+              - id: docs
+                name: docs
+                resourceId: ${github.org}/docs
+                enabled: false
+                metadata: {team: docs}
+                ingestionConfigurations:
+                  - id: nightly
+                    ingestionStrategy: SNAPSHOT
+                    scheduleType: CRON
+                    scheduleDefinition: "0 2 * * *"
+                    destination: {table: DOCS}
+                  - {id: always, ingestionStrategy: SNAPSHOT, scheduleType: GLOBAL}
             """;
 
     private static Descriptor descriptor;
@@ -75,7 +90,11 @@ class ConfigurationFileLoaderTest {
                 .isEqualTo("{\"base_url\":\"https://api.github.com/\",\"organization\":\"snowflakedb\"}");
         assertThat(configuration.secrets()).containsExactly(Map.entry("api_token", TOKEN));
         assertThat(configuration.finalizeConfiguration().toString()).isEqualTo("{\"note\":\"costs ${not a placeholder}\"}");
-        assertThat(configuration.resources()).hasSize(1);
+        assertThat(configuration.resources()).extracting(ResourceSpec::label, ResourceSpec::enabled)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("connectors-native-sdk", true),
+                        org.assertj.core.groups.Tuple.tuple("docs", false));
+        assertThat(configuration.resources().get(1).resourceId().asText()).isEqualTo("snowflakedb/docs");
+        assertThat(configuration.resources().get(1).ingestionConfigurations()).hasSize(2);
         assertThat(configuration.toString()).doesNotContain(TOKEN).contains("api_token=********");
     }
 
@@ -186,6 +205,38 @@ class ConfigurationFileLoaderTest {
                         "resources: expected a list of resources (items starting with '- '), but found a mapping"),
                 bad("resource that is not a mapping", "resources: [issues]\n" + connection,
                         "resources.0: expected a resource (a mapping of its keys), but found 'issues'"),
+                bad("resource without resourceId", "resources:\n  - name: issues\n    ingestionConfigurations:\n"
+                                + "      - {id: a, ingestionStrategy: INCREMENTAL, scheduleType: GLOBAL}\n" + connection,
+                        "configuration.yaml:2: resources.0.resourceId: a resource needs resourceId"),
+                bad("resource without configurations", "resources:\n  - {name: issues, resourceId: 1}\n" + connection,
+                        "resources.0.ingestionConfigurations: a resource needs at least one ingestion configuration"),
+                bad("unknown resource key", "resources:\n  - {name: issues, resourceId: 1, enable: true, "
+                                + "ingestionConfigurations: [{id: a, ingestionStrategy: SNAPSHOT, scheduleType: GLOBAL}]}\n"
+                                + connection,
+                        "resources.0.enable: unknown key 'enable'; did you mean 'enabled'? the keys of a resource are"),
+                bad("bad ingestion strategy", "resources:\n  - {name: issues, resourceId: 1, ingestionConfigurations: "
+                                + "[{id: a, ingestionStrategy: FULL, scheduleType: GLOBAL}]}\n" + connection,
+                        "resources.0.ingestionConfigurations.0.ingestionStrategy: 'FULL' is not a valid "
+                                + "ingestionStrategy; use one of SNAPSHOT, INCREMENTAL"),
+                bad("bad interval", "resources:\n  - {name: issues, resourceId: 1, ingestionConfigurations: "
+                                + "[{id: a, ingestionStrategy: SNAPSHOT, scheduleType: INTERVAL, scheduleDefinition: 90s}]}\n"
+                                + connection,
+                        "resources.0.ingestionConfigurations.0.scheduleDefinition: '90s' is not an interval: write a "
+                                + "number and one of the letters d, h, m, such as 15m, 6h or 1d"),
+                bad("bad cron schedule of a resource", "resources:\n  - {name: issues, resourceId: 1, "
+                                + "ingestionConfigurations: [{id: a, ingestionStrategy: SNAPSHOT, scheduleType: CRON, "
+                                + "scheduleDefinition: '61 * * * *'}]}\n" + connection,
+                        "scheduleDefinition: '61 * * * *' is not a 5-field cron expression"),
+                bad("configuration id twice", "resources:\n  - {name: issues, resourceId: 1, ingestionConfigurations: "
+                                + "[{id: a, ingestionStrategy: SNAPSHOT, scheduleType: GLOBAL}, {id: a, "
+                                + "ingestionStrategy: SNAPSHOT, scheduleType: GLOBAL}]}\n" + connection,
+                        "resources.0.ingestionConfigurations.1.id: the ingestion configuration id 'a' is given twice"),
+                bad("resourceId twice", "resources:\n  - {name: a, resourceId: 7, ingestionConfigurations: [{id: a, "
+                                + "ingestionStrategy: SNAPSHOT, scheduleType: GLOBAL}]}\n  - {name: b, resourceId: 7, "
+                                + "ingestionConfigurations: [{id: a, ingestionStrategy: SNAPSHOT, scheduleType: GLOBAL}]}\n"
+                                + connection,
+                        "configuration.yaml:3: resources.1.resourceId: the resourceId 7 is given twice (also at "
+                                + "resources.0)"),
                 bad("YAML syntax error", "connector:\n  warehouse: [WH\n" + connection,
                         "configuration.yaml:3: the YAML cannot be read: while parsing a flow sequence"),
                 bad("two YAML documents", connection + "---\nconnector: {}\n",
