@@ -94,7 +94,7 @@ public final class ConfigurationFileLoader {
         ObjectNode connection = fields(root.get("connection"), "connection", connectionFields,
                 connectionFields.isEmpty(), secrets);
         ObjectNode finalizeConfiguration = freeForm(root.get("finalize"), "finalize");
-        List<ResourceSpec> resources = resources(root.get("resources"));
+        Optional<List<ResourceSpec>> resources = resources(root.get("resources"));
         if (!problems.isEmpty()) {
             throw new ConfigurationFileException(problems);
         }
@@ -253,14 +253,14 @@ public final class ConfigurationFileLoader {
         return resolveTree(mapping, "/" + section).map(ObjectNode.class::cast).orElseGet(NODES::objectNode);
     }
 
-    private List<ResourceSpec> resources(JsonNode node) {
+    private Optional<List<ResourceSpec>> resources(JsonNode node) {
         if (node == null || node.isNull()) {
-            return List.of();
+            return Optional.empty();
         }
         if (!node.isArray()) {
             problem("/resources", "expected a list of resources (items starting with '- '), but found "
                     + YamlText.describe(node));
-            return List.of();
+            return Optional.empty();
         }
         ResourcesSection section = new ResourcesSection(this::problem);
         List<ResourceSpec> resources = new ArrayList<>();
@@ -274,7 +274,7 @@ public final class ConfigurationFileLoader {
             resolveTree(node.get(i), path).flatMap(resource -> section.resource(resource, path))
                     .ifPresent(resources::add);
         }
-        return resources;
+        return Optional.of(resources);
     }
 
     /** The node with every placeholder in its text resolved; empty when one could not be (a problem is noted). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -16,15 +17,15 @@ import java.util.TreeMap;
  * @param connection {@code connection_configuration} without its secret fields
  * @param secrets the secret connection fields by name, with their values
  * @param finalizeConfiguration the argument of {@code FINALIZE_CONNECTOR_CONFIGURATION}
- * @param resources the resources to ingest ({@code connector:resources})
+ * @param resources the resources to ingest ({@code connector:resources}); empty when the file has no such section
  */
 public record WizardConfiguration(Path file, Prerequisites prerequisites, ObjectNode connector,
         ObjectNode connection, Map<String, String> secrets, ObjectNode finalizeConfiguration,
-        List<ResourceSpec> resources) {
+        Optional<List<ResourceSpec>> resources) {
 
     public WizardConfiguration {
         secrets = Map.copyOf(secrets);
-        resources = List.copyOf(resources);
+        resources = resources.map(List::copyOf);
     }
 
     /** {@code all}, a list of ids, or none. */

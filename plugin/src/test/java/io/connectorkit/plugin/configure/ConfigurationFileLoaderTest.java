@@ -90,11 +90,11 @@ class ConfigurationFileLoaderTest {
                 .isEqualTo("{\"base_url\":\"https://api.github.com/\",\"organization\":\"snowflakedb\"}");
         assertThat(configuration.secrets()).containsExactly(Map.entry("api_token", TOKEN));
         assertThat(configuration.finalizeConfiguration().toString()).isEqualTo("{\"note\":\"costs ${not a placeholder}\"}");
-        assertThat(configuration.resources()).extracting(ResourceSpec::label, ResourceSpec::enabled)
+        assertThat(configuration.resources().orElseThrow()).extracting(ResourceSpec::label, ResourceSpec::enabled)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("connectors-native-sdk", true),
                         org.assertj.core.groups.Tuple.tuple("docs", false));
-        assertThat(configuration.resources().get(1).resourceId().asText()).isEqualTo("snowflakedb/docs");
-        assertThat(configuration.resources().get(1).ingestionConfigurations()).hasSize(2);
+        assertThat(configuration.resources().orElseThrow().get(1).resourceId().asText()).isEqualTo("snowflakedb/docs");
+        assertThat(configuration.resources().orElseThrow().get(1).ingestionConfigurations()).hasSize(2);
         assertThat(configuration.toString()).doesNotContain(TOKEN).contains("api_token=********");
     }
 
