@@ -94,11 +94,14 @@ public final class ResourceStore {
     }
 
     public void insert(Definition definition) {
+        List<Object> parameters = new ArrayList<>(List.of(definition.id(), definition.name(), definition.enabled()));
+        String values = "?, ?, ?, " + value(definition.parentId(), "?", parameters) + ", "
+                + value(definition.resourceId(), dialect.jsonParameter(), parameters) + ", "
+                + value(definition.resourceMetadata(), dialect.jsonParameter(), parameters) + ", "
+                + value(definition.ingestionConfiguration(), dialect.jsonParameter(), parameters);
         sql.update("INSERT INTO " + DEFINITIONS + " (ID, NAME, ENABLED, PARENT_ID, RESOURCE_ID, RESOURCE_METADATA,"
-                + " INGESTION_CONFIGURATION, UPDATED_AT) SELECT ?, ?, ?, ?, " + dialect.jsonParameter() + ", "
-                + dialect.jsonParameter() + ", " + dialect.jsonParameter() + ", " + dialect.currentTimestamp(),
-                definition.id(), definition.name(), definition.enabled(), definition.parentId(),
-                definition.resourceId(), definition.resourceMetadata(), definition.ingestionConfiguration());
+                + " INGESTION_CONFIGURATION, UPDATED_AT) SELECT " + values + ", " + dialect.currentTimestamp(),
+                parameters.toArray());
     }
 
     public void updateEnabled(String id, boolean enabled) {
@@ -162,13 +165,24 @@ public final class ResourceStore {
         return metadata;
     }
 
+    /** A bound value, or the literal NULL: no NULL is ever bound, which Snowpark's binding need not accept. */
+    private static String value(Object value, String placeholder, List<Object> parameters) {
+        if (value == null) {
+            return "NULL";
+        }
+        parameters.add(value);
+        return placeholder;
+    }
+
     /** A new {@code SCHEDULED} {@code DEFAULT} process; answers its id. */
     public String createProcess(String definitionId, String ingestionConfigurationId, String metadataJson) {
         String id = UUID.randomUUID().toString();
+        List<Object> parameters = new ArrayList<>(List.of(id, definitionId, ingestionConfigurationId, DEFAULT_TYPE,
+                SCHEDULED));
+        String metadata = value(metadataJson, dialect.jsonParameter(), parameters);
         sql.update("INSERT INTO " + PROCESSES + " (ID, RESOURCE_INGESTION_DEFINITION_ID, INGESTION_CONFIGURATION_ID,"
                 + " TYPE, STATUS, CREATED_AT, UPDATED_AT, METADATA) SELECT ?, ?, ?, ?, ?, " + dialect.currentTimestamp()
-                + ", " + dialect.currentTimestamp() + ", " + dialect.jsonParameter(), id, definitionId,
-                ingestionConfigurationId, DEFAULT_TYPE, SCHEDULED, metadataJson);
+                + ", " + dialect.currentTimestamp() + ", " + metadata, parameters.toArray());
         return id;
     }
 }

@@ -75,8 +75,10 @@ class SnowflakeResourceProceduresTest {
         assertThat(sql.get(1)).isEqualTo("UPDATE STATE.APP_STATE SET \"KEY\" = \"KEY\" WHERE \"KEY\" = ?");
         assertThat(sql).last().isEqualTo("COMMIT");
         assertThat(sql).contains("INSERT INTO STATE.RESOURCE_INGESTION_DEFINITION (ID, NAME, ENABLED, PARENT_ID,"
-                + " RESOURCE_ID, RESOURCE_METADATA, INGESTION_CONFIGURATION, UPDATED_AT) SELECT ?, ?, ?, ?,"
-                + " PARSE_JSON(?), PARSE_JSON(?), PARSE_JSON(?), SYSDATE()");
+                + " RESOURCE_ID, RESOURCE_METADATA, INGESTION_CONFIGURATION, UPDATED_AT) SELECT ?, ?, ?, NULL,"
+                + " PARSE_JSON(?), NULL, PARSE_JSON(?), SYSDATE()");
+        assertThat(fake.statements).as("no NULL is bound").allMatch(statement -> !statement.parameters()
+                .contains(null));
         assertThat(sql).contains("SELECT ID, TO_JSON(RESOURCE_ID) FROM STATE.RESOURCE_INGESTION_DEFINITION WHERE"
                 + " RESOURCE_ID IS NOT NULL");
         assertThat(sql).noneMatch(statement -> statement.contains("brien") || statement.contains("c1"));
