@@ -12,6 +12,8 @@ import java.util.Optional;
  */
 public final class JsonArgument {
 
+    private static final String NULL = "it is NULL";
+
     private final JsonNode value;
     private final String problem;
 
@@ -22,7 +24,7 @@ public final class JsonArgument {
 
     public static JsonArgument ofText(String text) {
         if (text == null) {
-            return new JsonArgument(null, "it is NULL");
+            return new JsonArgument(null, NULL);
         }
         try {
             return new JsonArgument(Json.parse(text), null);
@@ -33,7 +35,7 @@ public final class JsonArgument {
 
     public static JsonArgument of(JsonNode value) {
         if (value == null || value.isNull() || value.isMissingNode()) {
-            return new JsonArgument(null, "it is NULL");
+            return new JsonArgument(null, NULL);
         }
         return new JsonArgument(value, null);
     }
@@ -41,6 +43,21 @@ public final class JsonArgument {
     /** The argument as an object, or empty when it is not one. */
     public Optional<ObjectNode> asObject() {
         return value != null && value.isObject() ? Optional.of(((ObjectNode) value).deepCopy()) : Optional.empty();
+    }
+
+    /** Whether the argument is SQL NULL or JSON {@code null}: a value not given. */
+    public boolean isNull() {
+        return value == null ? problem != null && problem.equals(NULL) : value.isNull();
+    }
+
+    /** Why the argument is not JSON, or empty when it is JSON or NULL. */
+    public Optional<String> invalidJson() {
+        return value == null && !isNull() ? Optional.of(problem) : Optional.empty();
+    }
+
+    /** The argument's JSON value; empty when it is NULL, JSON {@code null} or not JSON. */
+    public Optional<JsonNode> value() {
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(value.deepCopy());
     }
 
     /** The refusal for an argument that is not an object. */

@@ -43,7 +43,12 @@ public enum ResponseCode {
     INVALID_INPUT(null),
     INVALID_RESPONSE("Invalid connector response, reason: %s"),
     INTERNAL_ERROR(null),
-    UNKNOWN_ERROR(null);
+    UNKNOWN_ERROR(null),
+    /** Resources (spec §3.11): the transaction failed, field validation included, and nothing was kept. */
+    CREATE_RESOURCE_ERROR("Error while creating resource. Changes were rolled back. Error: %s"),
+    ENABLE_RESOURCE_ERROR("Error while enabling resource. Changes were rolled back. Error: %s"),
+    DISABLE_RESOURCE_ERROR("Error while disabling resource. Changes were rolled back. Error: %s"),
+    UPDATE_RESOURCE_ERROR("Error occurred while updating resource. Changes were rolled back. Error: %s");
 
     /** The fixed text of a pause or resume whose hook failed in an unexpected way (spec §1.6). */
     public static final String UNSPECIFIED_STATE_MESSAGE = "An unknown error occurred and the connector is now in an "

@@ -102,7 +102,7 @@ final class AppModel {
         Map<String, Object> model = new HashMap<>();
         model.put("name", procedure.name());
         model.put("signature", procedure.arguments().stream()
-                .map(argument -> argument.name() + " " + argument.type()).collect(Collectors.joining(", ")));
+                .map(PublicProcedure.Argument::declaration).collect(Collectors.joining(", ")));
         model.put("argumentTypes", procedure.arguments().stream()
                 .map(argument -> argument.type().name()).collect(Collectors.joining(", ")));
         model.put("handler", SnowflakeProcedures.class.getName() + "." + procedure.handlerMethod());

@@ -70,6 +70,29 @@ class StaticChecksTest {
     }
 
     @Test
+    void theIngestionDefinitionsViewIsGrantedToAdminAndViewer() throws Exception {
+        String script = TestProjects.render("minimal").get("snowflake/setup.sql")
+                .replace("GRANT SELECT ON VIEW PUBLIC.INGESTION_DEFINITIONS TO APPLICATION ROLE ADMIN;", "")
+                .replace("GRANT SELECT ON VIEW PUBLIC.INGESTION_DEFINITIONS TO APPLICATION ROLE VIEWER;", "");
+
+        assertThat(StaticChecks.grants("snowflake/setup.sql", script)).containsExactly(
+                "snowflake/setup.sql: the view PUBLIC.INGESTION_DEFINITIONS is not granted to ADMIN; add GRANT SELECT"
+                        + " ON VIEW PUBLIC.INGESTION_DEFINITIONS TO APPLICATION ROLE ADMIN",
+                "snowflake/setup.sql: the view PUBLIC.INGESTION_DEFINITIONS is not granted to VIEWER; add GRANT SELECT"
+                        + " ON VIEW PUBLIC.INGESTION_DEFINITIONS TO APPLICATION ROLE VIEWER");
+    }
+
+    @Test
+    void theResourceProceduresAreForAdminOnly() throws Exception {
+        String script = TestProjects.render("minimal").get("snowflake/setup.sql")
+                + "\nGRANT USAGE ON PROCEDURE PUBLIC.ENABLE_RESOURCE(VARCHAR) TO APPLICATION ROLE VIEWER;\n";
+
+        assertThat(StaticChecks.grants("snowflake/setup.sql", script)).singleElement().asString().matches(
+                "snowflake/setup\\.sql:\\d+: ENABLE_RESOURCE changes the connector's state, so VIEWER must not get "
+                        + "it; remove this grant");
+    }
+
+    @Test
     void aLostProcedureIsNamed() throws Exception {
         String script = TestProjects.render("minimal").get("snowflake/setup.sql")
                 .replace("CREATE OR REPLACE PROCEDURE PUBLIC.RESUME_CONNECTOR()", "CREATE OR REPLACE PROCEDURE "
@@ -86,6 +109,7 @@ class StaticChecksTest {
         Map<SpiRole, String> classes = new HashMap<>(full.classes());
         classes.put(SpiRole.CONNECTION_TESTER, "io.connectorkit.plugin.fixtures.NotATester");
         classes.put(SpiRole.SOURCE_VALIDATOR, "com.example.Missing");
+        classes.put(SpiRole.RESOURCE_HOOKS, "io.connectorkit.plugin.fixtures.GithubFinalizer");
         Descriptor broken = new Descriptor(full.file(), full.app(), full.prerequisites(), full.connectorFields(),
                 full.connectionFields(), classes, full.manifest(), full.extraSql(), full.files());
 
@@ -96,6 +120,10 @@ class StaticChecksTest {
                         + "io.connectorkit.runtime.spi.ConnectionTester",
                 "connector.yaml: spi.sourceValidator: the class com.example.Missing is not on the class path; write the"
                         + " fully qualified name of a public class with a public no-argument constructor that "
-                        + "implements io.connectorkit.runtime.spi.SourceValidator");
+                        + "implements io.connectorkit.runtime.spi.SourceValidator",
+                "connector.yaml: spi.resourceHooks: the class io.connectorkit.plugin.fixtures.GithubFinalizer does not "
+                        + "implement io.connectorkit.runtime.spi.ResourceHooks; write the fully qualified name of a "
+                        + "public class with a public no-argument constructor that implements "
+                        + "io.connectorkit.runtime.spi.ResourceHooks");
     }
 }

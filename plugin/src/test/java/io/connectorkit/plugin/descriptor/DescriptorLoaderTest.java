@@ -36,7 +36,8 @@ class DescriptorLoaderTest {
         assertThat(descriptor.connectionFields()).extracting(ConnectorDescription.Field::name)
                 .containsExactly("base_url", "api_token", "organization");
         assertThat(descriptor.classes()).containsEntry(SpiRole.CONNECTION_TESTER,
-                "io.connectorkit.plugin.fixtures.GithubConnectionTester");
+                "io.connectorkit.plugin.fixtures.GithubConnectionTester").containsEntry(SpiRole.RESOURCE_HOOKS,
+                "io.connectorkit.plugin.fixtures.GithubResourceHooks");
         assertThat(descriptor.manifest().references()).extracting(Descriptor.Reference::registerCallback)
                 .containsOnly("PUBLIC.REGISTER_REFERENCE");
         assertThat(descriptor.secretReferences()).containsExactly(new Descriptor.Reference("API_TOKEN_SECRET",
@@ -157,6 +158,13 @@ class DescriptorLoaderTest {
                                 + "'connectionTester'?"),
                 new Malformed("SPI value not a class name", "app: {name: a}\nspi:\n  finalizeCallback: com.example.\n",
                         "connector.yaml:3: spi.finalizeCallback: 'com.example.' is not a Java class name"),
+                new Malformed("resource hooks misspelled", "app: {name: a}\nspi:\n  resourceHook: com.example.Hooks\n",
+                        "connector.yaml:3: spi.resourceHook: unknown key 'resourceHook'; did you mean "
+                                + "'resourceHooks'?"),
+                new Malformed("resource hooks not a class name", "app: {name: a}\nspi:\n  resourceHooks: hooks!\n",
+                        "connector.yaml:3: spi.resourceHooks: 'hooks!' is not a Java class name; write the fully "
+                                + "qualified name of a class implementing ResourceHooks (for example "
+                                + "com.example.connector.MyResourceHooks)"),
                 new Malformed("privilege in lower case", "app: {name: a}\nmanifest:\n  privileges:\n"
                         + "    - {name: execute task, description: Run tasks}\n",
                         "manifest.privileges[0].name: 'execute task' is not an account privilege name"),

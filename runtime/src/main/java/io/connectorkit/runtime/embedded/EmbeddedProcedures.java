@@ -103,6 +103,32 @@ public final class EmbeddedProcedures {
         return call(connection, PublicProcedure.RESUME_CONNECTOR, ConnectorRuntime::resumeConnector);
     }
 
+    /** All six arguments are passed here (H2 has no defaults); NULL ID is a new UUID, NULL ENABLED is FALSE. */
+    public static String createResource(Connection connection, String name, String resourceId,
+            String ingestionConfigurations, String id, Boolean enabled, String resourceMetadata) throws SQLException {
+        return call(connection, PublicProcedure.CREATE_RESOURCE, runtime -> runtime.createResource(name,
+                JsonArgument.ofText(resourceId), JsonArgument.ofText(ingestionConfigurations), id, enabled,
+                JsonArgument.ofText(resourceMetadata)));
+    }
+
+    public static String enableResource(Connection connection, String resourceIngestionDefinitionId)
+            throws SQLException {
+        return call(connection, PublicProcedure.ENABLE_RESOURCE,
+                runtime -> runtime.enableResource(resourceIngestionDefinitionId));
+    }
+
+    public static String disableResource(Connection connection, String resourceIngestionDefinitionId)
+            throws SQLException {
+        return call(connection, PublicProcedure.DISABLE_RESOURCE,
+                runtime -> runtime.disableResource(resourceIngestionDefinitionId));
+    }
+
+    public static String updateResource(Connection connection, String resourceIngestionDefinitionId,
+            String ingestionConfigurations) throws SQLException {
+        return call(connection, PublicProcedure.UPDATE_RESOURCE, runtime -> runtime.updateResource(
+                resourceIngestionDefinitionId, JsonArgument.ofText(ingestionConfigurations)));
+    }
+
     /**
      * {@code PUBLIC.REGISTER_SECRET(REF_NAME, SECRET_VALUE)}, embedded only and ADMIN only: binds a secret to one of
      * the connector's secret references, as binding a Snowflake {@code SECRET} to the app's reference does.

@@ -73,7 +73,38 @@ public final class EmbeddedSchema {
                 + CallerRole.VIEWER_USER);
         statements.add("GRANT SELECT ON STATE.APP_STATE, STATE.APP_CONFIG, STATE.PREREQUISITES TO "
                 + CallerRole.VIEWER_USER);
+        statements.addAll(resourceStatements());
         return List.copyOf(statements);
+    }
+
+    /**
+     * Resource ingestion definitions and their processes (spec §2.4, §2.5), and the view of the definitions. The view
+     * runs with its owner's rights, so VIEWER gets SELECT on the view only, never on the tables.
+     */
+    private static List<String> resourceStatements() {
+        String now = H2Dialect.INSTANCE.currentTimestamp();
+        return List.of(
+                "CREATE TABLE IF NOT EXISTS STATE.RESOURCE_INGESTION_DEFINITION (ID VARCHAR NOT NULL PRIMARY KEY,"
+                        + " NAME VARCHAR NOT NULL, ENABLED BOOLEAN NOT NULL, UPDATED_AT TIMESTAMP NOT NULL)",
+                "ALTER TABLE STATE.RESOURCE_INGESTION_DEFINITION ADD COLUMN IF NOT EXISTS PARENT_ID VARCHAR",
+                "ALTER TABLE STATE.RESOURCE_INGESTION_DEFINITION ADD COLUMN IF NOT EXISTS RESOURCE_ID JSON",
+                "ALTER TABLE STATE.RESOURCE_INGESTION_DEFINITION ADD COLUMN IF NOT EXISTS RESOURCE_METADATA JSON",
+                "ALTER TABLE STATE.RESOURCE_INGESTION_DEFINITION ADD COLUMN IF NOT EXISTS INGESTION_CONFIGURATION JSON",
+                "CREATE TABLE IF NOT EXISTS STATE.INGESTION_PROCESS (ID VARCHAR NOT NULL PRIMARY KEY,"
+                        + " RESOURCE_INGESTION_DEFINITION_ID VARCHAR NOT NULL, INGESTION_CONFIGURATION_ID VARCHAR NOT NULL,"
+                        + " TYPE VARCHAR NOT NULL, STATUS VARCHAR NOT NULL, CREATED_AT TIMESTAMP DEFAULT " + now
+                        + " NOT NULL, UPDATED_AT TIMESTAMP DEFAULT " + now + " NOT NULL)",
+                "ALTER TABLE STATE.INGESTION_PROCESS ADD COLUMN IF NOT EXISTS FINISHED_AT TIMESTAMP",
+                "ALTER TABLE STATE.INGESTION_PROCESS ADD COLUMN IF NOT EXISTS METADATA JSON",
+                "CREATE INDEX IF NOT EXISTS STATE.INGESTION_PROCESS_DEFINITION ON STATE.INGESTION_PROCESS"
+                        + " (RESOURCE_INGESTION_DEFINITION_ID)",
+                "DROP VIEW IF EXISTS PUBLIC.INGESTION_DEFINITIONS",
+                // The spec's four columns, then the metadata and configurations (a kit extension); JSON as text.
+                "CREATE VIEW PUBLIC.INGESTION_DEFINITIONS AS SELECT ID, CAST(RESOURCE_ID AS VARCHAR) AS RESOURCE_ID,"
+                        + " NAME, ENABLED AS IS_ENABLED, CAST(RESOURCE_METADATA AS VARCHAR) AS RESOURCE_METADATA,"
+                        + " CAST(INGESTION_CONFIGURATION AS VARCHAR) AS INGESTION_CONFIGURATION"
+                        + " FROM STATE.RESOURCE_INGESTION_DEFINITION",
+                "GRANT SELECT ON PUBLIC.INGESTION_DEFINITIONS TO " + CallerRole.VIEWER_USER);
     }
 
     /** H2 cannot replace an alias in place, so a new version drops and recreates it. */

@@ -18,6 +18,17 @@ public final class Json {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
+    /**
+     * Equality of JSON values for {@link JsonNode#equals(java.util.Comparator, JsonNode)}: numbers by value
+     * ({@code 1} = {@code 1.0}), everything else exactly; objects compare regardless of key order anyway.
+     */
+    public static final java.util.Comparator<JsonNode> VALUE_EQUALITY = (left, right) -> {
+        if (left.isNumber() && right.isNumber()) {
+            return left.decimalValue().compareTo(right.decimalValue());
+        }
+        return left.equals(right) ? 0 : 1;
+    };
+
     private Json() {
     }
 

@@ -106,6 +106,27 @@ public final class ConnectorRuntime {
         return run(PublicProcedure.RESUME_CONNECTOR, () -> new LifecycleProcedures(call).resumeConnector());
     }
 
+    public Response createResource(String name, JsonArgument resourceId, JsonArgument ingestionConfigurations,
+            String id, Boolean enabled, JsonArgument resourceMetadata) {
+        return run(PublicProcedure.CREATE_RESOURCE, () -> new ResourceProcedures(call).createResource(name, resourceId,
+                ingestionConfigurations, id, enabled, resourceMetadata));
+    }
+
+    public Response enableResource(String resourceIngestionDefinitionId) {
+        return run(PublicProcedure.ENABLE_RESOURCE,
+                () -> new ResourceProcedures(call).enableResource(resourceIngestionDefinitionId));
+    }
+
+    public Response disableResource(String resourceIngestionDefinitionId) {
+        return run(PublicProcedure.DISABLE_RESOURCE,
+                () -> new ResourceProcedures(call).disableResource(resourceIngestionDefinitionId));
+    }
+
+    public Response updateResource(String resourceIngestionDefinitionId, JsonArgument ingestionConfigurations) {
+        return run(PublicProcedure.UPDATE_RESOURCE, () -> new ResourceProcedures(call)
+                .updateResource(resourceIngestionDefinitionId, ingestionConfigurations));
+    }
+
     /** Turns whatever escapes a procedure into a response object, logged with its cause. */
     static Response run(PublicProcedure procedure, Supplier<Response> work) {
         Response response;

@@ -24,7 +24,14 @@ public enum PublicProcedure {
     TEST_DRAFT_CONNECTION(Access.INTERNAL, false, Argument.variant("CONFIG")),
     UPDATE_WAREHOUSE(Access.ADMIN, true, Argument.string("WAREHOUSE_NAME")),
     PAUSE_CONNECTOR(Access.ADMIN, true),
-    RESUME_CONNECTOR(Access.ADMIN, true);
+    RESUME_CONNECTOR(Access.ADMIN, true),
+    CREATE_RESOURCE(Access.ADMIN, true, Argument.varchar("NAME"), Argument.variant("RESOURCE_ID"),
+            Argument.variant("INGESTION_CONFIGURATIONS"), Argument.varchar("ID").withDefault("NULL"),
+            Argument.bool("ENABLED").withDefault("FALSE"), Argument.variant("RESOURCE_METADATA").withDefault("NULL")),
+    ENABLE_RESOURCE(Access.ADMIN, true, Argument.varchar("RESOURCE_INGESTION_DEFINITION_ID")),
+    DISABLE_RESOURCE(Access.ADMIN, true, Argument.varchar("RESOURCE_INGESTION_DEFINITION_ID")),
+    UPDATE_RESOURCE(Access.ADMIN, true, Argument.varchar("RESOURCE_INGESTION_DEFINITION_ID"),
+            Argument.variant("INGESTION_CONFIGURATIONS"));
 
     /** Which application roles get USAGE on the procedure (spec §3.1). */
     public enum Access {
@@ -44,22 +51,34 @@ public enum PublicProcedure {
         BOOLEAN
     }
 
-    /** One argument: SQL name and type. */
-    public record Argument(String name, SqlType type) {
+    /**
+     * One argument: SQL name and type, and the SQL default a Snowflake declaration gives it ({@code null}: none).
+     * The embedded target has no defaults: every argument is passed.
+     */
+    public record Argument(String name, SqlType type, String sqlDefault) {
         static Argument variant(String name) {
-            return new Argument(name, SqlType.VARIANT);
+            return new Argument(name, SqlType.VARIANT, null);
         }
 
         static Argument string(String name) {
-            return new Argument(name, SqlType.STRING);
+            return new Argument(name, SqlType.STRING, null);
         }
 
         static Argument varchar(String name) {
-            return new Argument(name, SqlType.VARCHAR);
+            return new Argument(name, SqlType.VARCHAR, null);
         }
 
         static Argument bool(String name) {
-            return new Argument(name, SqlType.BOOLEAN);
+            return new Argument(name, SqlType.BOOLEAN, null);
+        }
+
+        Argument withDefault(String sql) {
+            return new Argument(name, type, sql);
+        }
+
+        /** The argument as Snowflake declares it: {@code ID VARCHAR DEFAULT NULL}. */
+        public String declaration() {
+            return name + " " + type + (sqlDefault == null ? "" : " DEFAULT " + sqlDefault);
         }
     }
 

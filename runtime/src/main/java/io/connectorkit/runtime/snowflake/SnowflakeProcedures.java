@@ -91,6 +91,27 @@ public final class SnowflakeProcedures {
         return call(session, ConnectorRuntime::resumeConnector);
     }
 
+    /** The procedure declares the SDK's defaults: ID NULL, ENABLED FALSE, RESOURCE_METADATA NULL. */
+    public static Variant createResource(Session session, String name, Variant resourceId,
+            Variant ingestionConfigurations, String id, Boolean enabled, Variant resourceMetadata) {
+        return call(session, runtime -> runtime.createResource(name, argument(resourceId),
+                argument(ingestionConfigurations), id, enabled, argument(resourceMetadata)));
+    }
+
+    public static Variant enableResource(Session session, String resourceIngestionDefinitionId) {
+        return call(session, runtime -> runtime.enableResource(resourceIngestionDefinitionId));
+    }
+
+    public static Variant disableResource(Session session, String resourceIngestionDefinitionId) {
+        return call(session, runtime -> runtime.disableResource(resourceIngestionDefinitionId));
+    }
+
+    public static Variant updateResource(Session session, String resourceIngestionDefinitionId,
+            Variant ingestionConfigurations) {
+        return call(session, runtime -> runtime.updateResource(resourceIngestionDefinitionId,
+                argument(ingestionConfigurations)));
+    }
+
     private static JsonArgument argument(Variant variant) {
         return JsonArgument.ofText(variant == null ? null : variant.asJsonString());
     }

@@ -28,6 +28,7 @@ public final class ConnectorDefinition {
     private final SourceValidator sourceValidator;
     private final FinalizeCallback finalizeCallback;
     private final LifecycleHooks lifecycleHooks;
+    private final ResourceHooks resourceHooks;
 
     private ConnectorDefinition(Builder builder) {
         this.connectorSchema = ConfigurationSchema.connectorConfiguration(builder.connectorFields);
@@ -39,6 +40,7 @@ public final class ConnectorDefinition {
         this.sourceValidator = builder.sourceValidator;
         this.finalizeCallback = builder.finalizeCallback;
         this.lifecycleHooks = builder.lifecycleHooks;
+        this.resourceHooks = builder.resourceHooks;
     }
 
     public static Builder builder() {
@@ -90,6 +92,10 @@ public final class ConnectorDefinition {
         return lifecycleHooks;
     }
 
+    public ResourceHooks resourceHooks() {
+        return resourceHooks;
+    }
+
     /** Collects a connector's registration. */
     public static final class Builder {
         private final List<ConfigurationField> connectorFields = new ArrayList<>();
@@ -101,6 +107,7 @@ public final class ConnectorDefinition {
         private SourceValidator sourceValidator;
         private FinalizeCallback finalizeCallback;
         private LifecycleHooks lifecycleHooks = LifecycleHooks.NONE;
+        private ResourceHooks resourceHooks = ResourceHooks.NONE;
 
         private Builder() {
         }
@@ -152,6 +159,12 @@ public final class ConnectorDefinition {
 
         public Builder lifecycleHooks(LifecycleHooks hooks) {
             this.lifecycleHooks = Objects.requireNonNull(hooks, "lifecycle hooks");
+            return this;
+        }
+
+        /** The connector's part of the resource procedures (spec §3.11). */
+        public Builder resourceHooks(ResourceHooks hooks) {
+            this.resourceHooks = Objects.requireNonNull(hooks, "resource hooks");
             return this;
         }
 

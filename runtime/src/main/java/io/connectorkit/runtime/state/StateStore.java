@@ -41,8 +41,16 @@ public final class StateStore {
      * so they run one after another. A no-op update is the lock both targets understand.
      */
     public Optional<ConnectorState> lockState() {
-        sql.update("UPDATE " + APP_STATE + " SET \"KEY\" = \"KEY\" WHERE \"KEY\" = ?", CONNECTOR_STATUS);
+        lock();
         return readState();
+    }
+
+    /**
+     * Takes the connector's state row for the rest of the transaction without reading it: for procedures that do
+     * not check the status (the resource procedures) but must not interleave with other calls.
+     */
+    public void lock() {
+        sql.update("UPDATE " + APP_STATE + " SET \"KEY\" = \"KEY\" WHERE \"KEY\" = ?", CONNECTOR_STATUS);
     }
 
     public void writeState(ConnectorState state) {

@@ -38,13 +38,20 @@ class EmbeddedInstallTest {
             app.call("COMPLETE_PREREQUISITES_STEP");
             app.call("CONFIGURE_CONNECTOR", "{\"warehouse\": \"WH\"}");
             app.call("SET_CONNECTION_CONFIGURATION", "{\"host\": \"example.com\"}");
+            assertThat(app.call("CREATE_RESOURCE", "Issues", "{\"repo\": \"api\"}", "[{\"id\": \"c1\","
+                    + " \"ingestionStrategy\": \"INCREMENTAL\", \"scheduleType\": \"INTERVAL\","
+                    + " \"scheduleDefinition\": \"60m\"}]", "r1", true, "{\"stars\": 3}").path("response_code")
+                    .asText()).isEqualTo("OK");
+            app.execute("UPDATE STATE.INGESTION_PROCESS SET STATUS = 'IN_PROGRESS', METADATA = '{\"cursor\": 9}'"
+                    + " FORMAT JSON");
             String before = app.snapshot();
 
             EmbeddedApp.install(app.connection(), CONNECTOR);
             EmbeddedApp.install(app.connection(), CONNECTOR);
 
-            assertThat(app.snapshot()).isEqualTo(before);
+            assertThat(app.snapshot()).contains("ID=r1, NAME=Issues").contains("{\"cursor\":9}").isEqualTo(before);
             assertThat(app.call("GET_CONNECTOR_STATUS").path("configurationStatus").asText()).isEqualTo("CONNECTED");
+            assertThat(app.call("DISABLE_RESOURCE", "r1").path("response_code").asText()).isEqualTo("OK");
             assertThat(app.call("FINALIZE_CONNECTOR_CONFIGURATION", "{}").path("response_code").asText())
                     .isEqualTo("OK");
         }
@@ -65,7 +72,8 @@ class EmbeddedInstallTest {
 
             assertThat(app.snapshot()).contains("REFERENCE_NAME=API_TOKEN_SECRET").isEqualTo(before);
             try (Connection viewer = app.viewerConnection(); Statement sql = viewer.createStatement()) {
-                for (String view : List.of("CONNECTOR_CONFIGURATION", "PREREQUISITES", "SYNC_STATUS")) {
+                for (String view : List.of("CONNECTOR_CONFIGURATION", "PREREQUISITES", "SYNC_STATUS",
+                        "INGESTION_DEFINITIONS")) {
                     sql.executeQuery("SELECT * FROM PUBLIC." + view).close();
                 }
                 assertThatThrownBy(() -> sql.executeQuery("SELECT * FROM STATE.SECRETS"))

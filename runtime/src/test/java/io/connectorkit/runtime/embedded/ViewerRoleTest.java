@@ -64,6 +64,9 @@ class ViewerRoleTest {
         viewer.close();
     }
 
+    private static final String CONFIGURATIONS = "[{\"id\": \"c1\", \"ingestionStrategy\": \"SNAPSHOT\","
+            + " \"scheduleType\": \"GLOBAL\"}]";
+
     /** A call that ADMIN makes successfully in the given state, so that only the caller decides the outcome. */
     record AdminCall(String procedure, ConnectorState state, Object... arguments) {
         @Override
@@ -93,7 +96,12 @@ class ViewerRoleTest {
                 new AdminCall("UPDATE_WAREHOUSE", paused, "NEW_WH"),
                 new AdminCall("PAUSE_CONNECTOR", new ConnectorState(STARTED, FINALIZED)),
                 new AdminCall("RESUME_CONNECTOR", paused),
-                new AdminCall("REGISTER_SECRET", installed, "API_TOKEN_SECRET", "tok"));
+                new AdminCall("REGISTER_SECRET", installed, "API_TOKEN_SECRET", "tok"),
+                new AdminCall("CREATE_RESOURCE", paused, "New", "{\"repo\": \"new\"}", CONFIGURATIONS, "new", true,
+                        null),
+                new AdminCall("ENABLE_RESOURCE", paused, "disabled_resource"),
+                new AdminCall("DISABLE_RESOURCE", paused, "enabled_resource"),
+                new AdminCall("UPDATE_RESOURCE", paused, "enabled_resource", CONFIGURATIONS));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -140,6 +148,10 @@ class ViewerRoleTest {
                         "connector_configuration|warehouse|OLD_WH");
         assertThat(rows("SELECT ID, IS_COMPLETED FROM PUBLIC.PREREQUISITES")).containsExactly("grant_access|FALSE", "network|FALSE");
         assertThat(rows("SELECT STATUS, LAST_SYNCED_AT FROM PUBLIC.SYNC_STATUS")).containsExactly("PAUSED|null");
+        assertThat(rows("SELECT ID, RESOURCE_ID, NAME, IS_ENABLED, RESOURCE_METADATA FROM PUBLIC.INGESTION_DEFINITIONS"
+                + " ORDER BY ID")).containsExactly("disabled_resource|{\"repo\":\"disabled_resource\"}|"
+                        + "disabled_resource|FALSE|null", "enabled_resource|{\"repo\":\"enabled_resource\"}|"
+                        + "enabled_resource|true|null");
     }
 
     @Test
@@ -147,6 +159,8 @@ class ViewerRoleTest {
         app.call("REGISTER_SECRET", "API_TOKEN_SECRET", "tok-S3CRET");
 
         for (String sql : List.of("SELECT * FROM STATE.SECRETS", "DELETE FROM STATE.APP_STATE",
+                "SELECT * FROM STATE.RESOURCE_INGESTION_DEFINITION", "SELECT * FROM STATE.INGESTION_PROCESS",
+                "UPDATE STATE.RESOURCE_INGESTION_DEFINITION SET ENABLED = TRUE",
                 "UPDATE STATE.APP_CONFIG SET UPDATED_AT = NULL", "DROP VIEW PUBLIC.SYNC_STATUS",
                 "CREATE ALIAS PUBLIC.EVIL FOR 'java.lang.System.getenv'", "GRANT SELECT ON STATE.SECRETS TO VIEWER")) {
             assertThatThrownBy(() -> execute(sql)).as(sql).isInstanceOf(SQLException.class)
@@ -185,5 +199,13 @@ class ViewerRoleTest {
         app.forceConfiguration("connection_configuration", "{\"base_url\": \"https://api.example.com\","
                 + " \"api_token\": \"API_TOKEN_SECRET\"}");
         app.execute("UPDATE STATE.PREREQUISITES SET IS_COMPLETED = FALSE");
+        app.execute("DELETE FROM STATE.INGESTION_PROCESS");
+        app.execute("DELETE FROM STATE.RESOURCE_INGESTION_DEFINITION");
+        for (String resource : List.of("disabled_resource", "enabled_resource")) {
+            app.execute("INSERT INTO STATE.RESOURCE_INGESTION_DEFINITION (ID, NAME, ENABLED, RESOURCE_ID,"
+                    + " INGESTION_CONFIGURATION, UPDATED_AT) VALUES (?, ?, ?, ? FORMAT JSON, ? FORMAT JSON,"
+                    + " TIMESTAMP '2026-01-01 00:00:00')", resource, resource, resource.startsWith("enabled"),
+                    "{\"repo\": \"" + resource + "\"}", CONFIGURATIONS);
+        }
     }
 }

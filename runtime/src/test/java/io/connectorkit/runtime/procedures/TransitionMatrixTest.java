@@ -56,6 +56,9 @@ class TransitionMatrixTest {
         app.close();
     }
 
+    private static final String RESOURCE_CONFIGURATIONS = "[{\"id\": \"c1\", \"ingestionStrategy\": \"SNAPSHOT\","
+            + " \"scheduleType\": \"GLOBAL\"}]";
+
     /** A procedure call with valid arguments, so that only the connector's state decides the outcome. */
     enum Invocation {
         GET_CONNECTOR_STATUS(),
@@ -74,7 +77,11 @@ class TransitionMatrixTest {
         TEST_DRAFT_CONNECTION("{\"host\": \"draft.example.com\"}"),
         UPDATE_WAREHOUSE("NEW_WH"),
         PAUSE_CONNECTOR(),
-        RESUME_CONNECTOR();
+        RESUME_CONNECTOR(),
+        CREATE_RESOURCE("New resource", "{\"repo\": \"new\"}", RESOURCE_CONFIGURATIONS, "new", true, null),
+        ENABLE_RESOURCE("disabled_resource"),
+        DISABLE_RESOURCE("enabled_resource"),
+        UPDATE_RESOURCE("enabled_resource", RESOURCE_CONFIGURATIONS);
 
         final Object[] arguments;
 
@@ -159,6 +166,12 @@ class TransitionMatrixTest {
             case RESUME_CONNECTOR:
                 return status == PAUSED || status == STARTING ? Expected.ok(new ConnectorState(STARTED, FINALIZED))
                         : Expected.refused("INVALID_CONNECTOR_STATUS", before);
+            case CREATE_RESOURCE:
+            case ENABLE_RESOURCE:
+            case DISABLE_RESOURCE:
+            case UPDATE_RESOURCE:
+                // Spec §3.11: the resource procedures do not check the connector's status.
+                return Expected.ok(before);
             default:
                 throw new IllegalArgumentException("No expectation for " + invocation);
         }
@@ -222,9 +235,15 @@ class TransitionMatrixTest {
 
         Set<Invocation> readNoStatus = EnumSet.of(Invocation.GET_CONNECTION_CONFIGURATION, Invocation.TEST_CONNECTION,
                 Invocation.TEST_DRAFT_CONNECTION, Invocation.VALIDATE_SOURCE);
-        assertThat(response.path("response_code").asText())
-                .isEqualTo(readNoStatus.contains(invocation) ? "OK" : "CONNECTOR_STATUS_NOT_FOUND");
-        assertThat(app.snapshot()).isEqualTo(tablesBefore);
+        // Spec §3.11: the resource procedures do not check the status, so they work without its row.
+        Set<Invocation> resources = EnumSet.of(Invocation.CREATE_RESOURCE, Invocation.ENABLE_RESOURCE,
+                Invocation.DISABLE_RESOURCE, Invocation.UPDATE_RESOURCE);
+        assertThat(response.path("response_code").asText()).as("response %s", response).isEqualTo(
+                readNoStatus.contains(invocation) || resources.contains(invocation) ? "OK"
+                        : "CONNECTOR_STATUS_NOT_FOUND");
+        if (!resources.contains(invocation)) {
+            assertThat(app.snapshot()).isEqualTo(tablesBefore);
+        }
     }
 
     private static void seed(ConnectorState state) {
@@ -237,5 +256,13 @@ class TransitionMatrixTest {
         app.forceConfiguration("connection_configuration", "{\"host\": \"source.example.com\"}");
         app.execute("INSERT INTO STATE.PREREQUISITES (ID, TITLE, DESCRIPTION, POSITION, IS_COMPLETED)"
                 + " VALUES ('p1', 'Grant access', 'Grant the app access', 1, FALSE)");
+        app.execute("DELETE FROM STATE.INGESTION_PROCESS");
+        app.execute("DELETE FROM STATE.RESOURCE_INGESTION_DEFINITION");
+        for (String resource : List.of("disabled_resource", "enabled_resource")) {
+            app.execute("INSERT INTO STATE.RESOURCE_INGESTION_DEFINITION (ID, NAME, ENABLED, RESOURCE_ID,"
+                    + " INGESTION_CONFIGURATION, UPDATED_AT) VALUES (?, ?, ?, ? FORMAT JSON, ? FORMAT JSON,"
+                    + " TIMESTAMP '2026-01-01 00:00:00')", resource, resource, resource.startsWith("enabled"),
+                    "{\"repo\": \"" + resource + "\"}", RESOURCE_CONFIGURATIONS);
+        }
     }
 }

@@ -176,7 +176,8 @@ public final class EmbeddedAppFixture implements AutoCloseable {
     /** Every row of every state table, exactly: used to prove that a refused call changed nothing. */
     public String snapshot() {
         StringBuilder text = new StringBuilder();
-        for (String table : List.of("STATE.APP_STATE", "STATE.APP_CONFIG", "STATE.PREREQUISITES", "STATE.SECRETS")) {
+        for (String table : List.of("STATE.APP_STATE", "STATE.APP_CONFIG", "STATE.PREREQUISITES", "STATE.SECRETS",
+                "STATE.RESOURCE_INGESTION_DEFINITION", "STATE.INGESTION_PROCESS")) {
             text.append(table).append('\n');
             for (Map<String, Object> row : query("SELECT * FROM " + table + " ORDER BY 1, 2")) {
                 text.append("  ").append(row).append('\n');

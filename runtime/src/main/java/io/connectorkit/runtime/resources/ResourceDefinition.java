@@ -1,0 +1,72 @@
+package io.connectorkit.runtime.resources;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.connectorkit.runtime.config.Configuration;
+import io.connectorkit.runtime.json.Json;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A resource ingestion definition (spec §2.4): one thing of the source to ingest, with its ingestion
+ * configurations. What {@code CREATE_RESOURCE} hands to {@link io.connectorkit.runtime.spi.ResourceHooks}; given to
+ * hooks before the field rules are checked, so any component may still be {@code null} or empty.
+ *
+ * @param id                      the definition's id (a UUID when the caller gave none)
+ * @param name                    shown to people
+ * @param enabled                 whether its ingestion runs
+ * @param parentId                always {@code null} through {@code CREATE_RESOURCE}
+ * @param resourceId              what identifies it in the source system, JSON text; unique among definitions
+ * @param resourceMetadata        free-form, JSON text or {@code null}
+ * @param ingestionConfigurations its configurations
+ */
+public record ResourceDefinition(String id, String name, boolean enabled, String parentId, String resourceId,
+        String resourceMetadata, List<IngestionConfiguration> ingestionConfigurations) {
+
+    public ResourceDefinition {
+        ingestionConfigurations = ingestionConfigurations == null ? List.of()
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(ingestionConfigurations));
+    }
+
+    /** The resource id with typed getters, when it is a JSON object. */
+    public Optional<Configuration> resourceIdConfiguration() {
+        return IngestionConfiguration.object(resourceId);
+    }
+
+    /** The metadata with typed getters, when it is a JSON object. */
+    public Optional<Configuration> resourceMetadataConfiguration() {
+        return IngestionConfiguration.object(resourceMetadata);
+    }
+
+    /**
+     * The JSON shape Snowflake's SDK gives its SQL hooks ({@code CREATE_RESOURCE_VALIDATE(resource)}):
+     * {@code {"id", "name", "enabled", "disabled", "parentId", "resourceId", "resourceMetadata",
+     * "ingestionConfigurations": [...]}}, every key present, {@code null} when absent.
+     */
+    public String toJsonText() {
+        ObjectNode json = Json.object();
+        json.put("id", id);
+        json.put("name", name);
+        json.put("enabled", enabled);
+        json.put("disabled", !enabled);
+        json.put("parentId", parentId);
+        json.set("resourceId", jsonOrNull(resourceId));
+        json.set("resourceMetadata", jsonOrNull(resourceMetadata));
+        ArrayNode configurations = json.putArray("ingestionConfigurations");
+        for (IngestionConfiguration configuration : ingestionConfigurations) {
+            ObjectNode item = configurations.addObject();
+            item.put("id", configuration.id());
+            item.put("ingestionStrategy", configuration.ingestionStrategy() == null ? null
+                    : configuration.ingestionStrategy().name());
+            item.set("customIngestionConfiguration", jsonOrNull(configuration.customIngestionConfiguration()));
+            item.put("scheduleType", configuration.scheduleType() == null ? null : configuration.scheduleType().name());
+            item.put("scheduleDefinition", configuration.scheduleDefinition());
+            item.set("destination", jsonOrNull(configuration.destination()));
+        }
+        return Json.write(json);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode jsonOrNull(String text) {
+        return text == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : Json.parse(text);
+    }
+}
