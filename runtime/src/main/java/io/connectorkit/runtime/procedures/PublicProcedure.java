@@ -24,7 +24,8 @@ public enum PublicProcedure {
     TEST_DRAFT_CONNECTION(Access.INTERNAL, false, Argument.variant("CONFIG")),
     UPDATE_WAREHOUSE(Access.ADMIN, true, Argument.string("WAREHOUSE_NAME")),
     PAUSE_CONNECTOR(Access.ADMIN, true),
-    RESUME_CONNECTOR(Access.ADMIN, true);
+    RESUME_CONNECTOR(Access.ADMIN, true),
+    RUN_SCHEDULER_ITERATION(Access.INTERNAL, true);
 
     /** Which application roles get USAGE on the procedure (spec §3.1). */
     public enum Access {

@@ -91,6 +91,11 @@ public final class SnowflakeProcedures {
         return call(session, ConnectorRuntime::resumeConnector);
     }
 
+    /** The body of {@code STATE.SCHEDULER_TASK}. */
+    public static Variant runSchedulerIteration(Session session) {
+        return call(session, ConnectorRuntime::runSchedulerIteration);
+    }
+
     private static JsonArgument argument(Variant variant) {
         return JsonArgument.ofText(variant == null ? null : variant.asJsonString());
     }

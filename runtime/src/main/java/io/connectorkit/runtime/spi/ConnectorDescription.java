@@ -62,6 +62,7 @@ public record ConnectorDescription(String name, String version, List<Prerequisit
                 case SOURCE_VALIDATOR -> builder.sourceValidator((SourceValidator) hook);
                 case FINALIZE_CALLBACK -> builder.finalizeCallback((FinalizeCallback) hook);
                 case LIFECYCLE_HOOKS -> builder.lifecycleHooks((LifecycleHooks) hook);
+                case INGESTION -> builder.ingestion((Ingestion) hook);
                 default -> throw new IllegalStateException("Unhandled role " + role);
             }
         });

@@ -15,7 +15,8 @@ public enum SpiRole {
     FINALIZE_VALIDATOR("finalizeValidator", StepValidator.class),
     SOURCE_VALIDATOR("sourceValidator", SourceValidator.class),
     FINALIZE_CALLBACK("finalizeCallback", FinalizeCallback.class),
-    LIFECYCLE_HOOKS("lifecycleHooks", LifecycleHooks.class);
+    LIFECYCLE_HOOKS("lifecycleHooks", LifecycleHooks.class),
+    INGESTION("ingestion", Ingestion.class);
 
     private final String key;
     private final Class<?> contract;

@@ -93,6 +93,7 @@ class ViewerRoleTest {
                 new AdminCall("UPDATE_WAREHOUSE", paused, "NEW_WH"),
                 new AdminCall("PAUSE_CONNECTOR", new ConnectorState(STARTED, FINALIZED)),
                 new AdminCall("RESUME_CONNECTOR", paused),
+                new AdminCall("RUN_SCHEDULER_ITERATION", new ConnectorState(STARTED, FINALIZED)),
                 new AdminCall("REGISTER_SECRET", installed, "API_TOKEN_SECRET", "tok"));
     }
 
