@@ -159,7 +159,7 @@ public final class CronExpression {
                 range = raw.substring(0, slash);
                 step = Integer.parseInt(raw.substring(slash + 1));
             }
-            if (range.endsWith("L") && slash < 0) {
+            if (field.lastAllowed() && range.endsWith("L") && slash < 0) {
                 continue;
             }
             int from;

@@ -153,6 +153,10 @@ public final class FakeSnowparkSession {
 
     private Row[] collect(String sql, Object[] parameters) throws SQLException {
         statements.add(new Statement(sql, Arrays.asList(parameters)));
+        if (sql.matches("(CREATE|ALTER) TASK .*|GRANT MONITOR ON TASK .*") && !database.getAutoCommit()) {
+            // Snowflake commits the open transaction before DDL runs, whether the DDL then succeeds or not.
+            database.commit();
+        }
         if (failing.test(sql)) {
             throw new RuntimeException(failure);
         }
@@ -177,10 +181,23 @@ public final class FakeSnowparkSession {
                 if (sql.matches("(CREATE|ALTER) TASK .*|GRANT MONITOR ON TASK .*")) {
                     return task(sql);
                 }
-                return execute(sql.replace("PARSE_JSON(?)", "? FORMAT JSON").replace("SYSDATE()", "LOCALTIMESTAMP")
+                return execute(unionToValues(sql).replace("PARSE_JSON(?)", "? FORMAT JSON").replace("SYSDATE()", "LOCALTIMESTAMP")
                         .replaceAll("TO_JSON\\(([^)]*)\\)", "$1").replace("TIMESTAMP_NTZ", "TIMESTAMP")
                         .replace(" VARIANT", " JSON").replace(" NUMBER(", " NUMERIC("), parameters);
         }
+    }
+
+    /**
+     * H2 cannot type bound values in {@code INSERT … SELECT ?, ? UNION ALL SELECT ?, ?}, the multi-row insert Snowflake
+     * needs (it refuses {@code PARSE_JSON} in {@code VALUES}); the same rows as {@code VALUES (?, ?), (?, ?)}.
+     */
+    private static String unionToValues(String sql) {
+        java.util.regex.Matcher insert = java.util.regex.Pattern.compile("(INSERT INTO [^(]+\\([^)]*\\)) SELECT (.*)")
+                .matcher(sql);
+        if (!insert.matches() || !sql.contains(" UNION ALL SELECT ")) {
+            return sql;
+        }
+        return insert.group(1) + " VALUES (" + String.join("), (", insert.group(2).split(" UNION ALL SELECT ")) + ")";
     }
 
     private Row[] execute(String sql, Object[] parameters) throws SQLException {
