@@ -127,6 +127,9 @@ final class TableSink implements Sink {
     /** The statement of the last batch, kept while the batches have the same columns. */
     private List<String> statementColumns = List.of();
     private Map<String, Integer> statementIndex = Map.of();
+    private Kind[] statementKinds = new Kind[0];
+    /** Row key → position in the statement, so that a value costs one lookup. */
+    private Map<String, Integer> keyIndex = new HashMap<>();
     private String statementSql;
 
     TableSink(SqlPort port, Supplier<Destination> destination) {
@@ -218,8 +221,11 @@ final class TableSink implements Sink {
         if (!columns.equals(statementColumns)) {
             statementColumns = columns;
             statementIndex = new HashMap<>();
+            keyIndex = new HashMap<>();
+            statementKinds = new Kind[columns.size()];
             for (int i = 0; i < columns.size(); i++) {
                 statementIndex.put(columns.get(i), i);
+                statementKinds[i] = tableColumns.get(columns.get(i));
             }
             statementSql = onSnowflake ? null : insert(columns, "VALUES (" + placeholders(columns) + ")");
         }
@@ -230,13 +236,18 @@ final class TableSink implements Sink {
             rowNumber++;
             Object[] values = new Object[columns.size()];
             for (Map.Entry<String, ?> entry : row.entrySet()) {
-                int index = statementIndex.get(columnName(entry.getKey()));
+                Integer position = keyIndex.get(entry.getKey());
+                if (position == null) {
+                    position = statementIndex.get(columnName(entry.getKey()));
+                    keyIndex.put(entry.getKey(), position);
+                }
+                int index = position;
                 if (seen[index] == rowNumber) {
                     throw new IllegalArgumentException("A row has two keys for the column " + columns.get(index)
                             + " (names are compared as Snowflake does: id = ID); keep one");
                 }
                 seen[index] = rowNumber;
-                values[index] = bindable(columns.get(index), tableColumns.get(columns.get(index)), entry.getValue());
+                values[index] = bindable(columns.get(index), statementKinds[index], entry.getValue());
             }
             rows.add(values);
         }
