@@ -34,7 +34,8 @@ public final class StaticChecks {
             "GRANT\\s+(?<privilege>\\w+)\\s+ON\\s+(?<kind>PROCEDURE|VIEW)\\s+PUBLIC\\.(?<name>\\w+)\\s*(?:\\((?<types>[^)]*)\\))?"
                     + "\\s+TO\\s+APPLICATION\\s+ROLE\\s+(?<role>\\w+)", Pattern.CASE_INSENSITIVE);
     private static final List<String> PUBLIC_VIEWS = List.of("CONNECTOR_CONFIGURATION", "PREREQUISITES", "SYNC_STATUS",
-            "INGESTION_DEFINITIONS");
+            "INGESTION_DEFINITIONS", "GENERIC_CONNECTOR_STATS", "CONNECTOR_STATS",
+            "AGGREGATED_CONNECTOR_STATS");
 
     private StaticChecks() {
     }

@@ -93,6 +93,30 @@ class StaticChecksTest {
     }
 
     @Test
+    void theStatisticsViewsAreGrantedToAdminAndViewer() throws Exception {
+        String script = TestProjects.render("minimal").get("snowflake/setup.sql")
+                .replace("GRANT SELECT ON VIEW PUBLIC.CONNECTOR_STATS TO APPLICATION ROLE VIEWER;", "")
+                .replace("GRANT SELECT ON VIEW PUBLIC.AGGREGATED_CONNECTOR_STATS TO APPLICATION ROLE ADMIN;", "");
+
+        assertThat(StaticChecks.grants("snowflake/setup.sql", script)).containsExactly(
+                "snowflake/setup.sql: the view PUBLIC.CONNECTOR_STATS is not granted to VIEWER; add GRANT SELECT ON "
+                        + "VIEW PUBLIC.CONNECTOR_STATS TO APPLICATION ROLE VIEWER",
+                "snowflake/setup.sql: the view PUBLIC.AGGREGATED_CONNECTOR_STATS is not granted to ADMIN; add GRANT "
+                        + "SELECT ON VIEW PUBLIC.AGGREGATED_CONNECTOR_STATS TO APPLICATION ROLE ADMIN");
+    }
+
+    @Test
+    void theSchedulerIterationIsDeclaredAndGrantedToNoRole() throws Exception {
+        String script = TestProjects.render("minimal").get("snowflake/setup.sql");
+
+        assertThat(script).contains("CREATE OR REPLACE PROCEDURE PUBLIC.RUN_SCHEDULER_ITERATION()")
+                .doesNotContain("ON PROCEDURE PUBLIC.RUN_SCHEDULER_ITERATION");
+        assertThat(StaticChecks.grants("snowflake/setup.sql", script + "\nGRANT USAGE ON PROCEDURE"
+                + " PUBLIC.RUN_SCHEDULER_ITERATION() TO APPLICATION ROLE ADMIN;")).singleElement().asString()
+                .endsWith("RUN_SCHEDULER_ITERATION is internal to the runtime and granted to no role; remove this grant");
+    }
+
+    @Test
     void aLostProcedureIsNamed() throws Exception {
         String script = TestProjects.render("minimal").get("snowflake/setup.sql")
                 .replace("CREATE OR REPLACE PROCEDURE PUBLIC.RESUME_CONNECTOR()", "CREATE OR REPLACE PROCEDURE "
@@ -110,6 +134,7 @@ class StaticChecksTest {
         classes.put(SpiRole.CONNECTION_TESTER, "io.connectorkit.plugin.fixtures.NotATester");
         classes.put(SpiRole.SOURCE_VALIDATOR, "com.example.Missing");
         classes.put(SpiRole.RESOURCE_HOOKS, "io.connectorkit.plugin.fixtures.GithubFinalizer");
+        classes.put(SpiRole.INGESTION, "io.connectorkit.plugin.fixtures.NotATester");
         Descriptor broken = new Descriptor(full.file(), full.app(), full.prerequisites(), full.connectorFields(),
                 full.connectionFields(), classes, full.manifest(), full.extraSql(), full.files());
 
@@ -124,6 +149,10 @@ class StaticChecksTest {
                 "connector.yaml: spi.resourceHooks: the class io.connectorkit.plugin.fixtures.GithubFinalizer does not "
                         + "implement io.connectorkit.runtime.spi.ResourceHooks; write the fully qualified name of a "
                         + "public class with a public no-argument constructor that implements "
-                        + "io.connectorkit.runtime.spi.ResourceHooks");
+                        + "io.connectorkit.runtime.spi.ResourceHooks",
+                "connector.yaml: spi.ingestion: the class io.connectorkit.plugin.fixtures.NotATester does not "
+                        + "implement io.connectorkit.runtime.spi.Ingestion; write the fully qualified name of a "
+                        + "public class with a public no-argument constructor that implements "
+                        + "io.connectorkit.runtime.spi.Ingestion");
     }
 }

@@ -210,6 +210,19 @@ class DescriptorLoaderTest {
     }
 
     @Test
+    void theIngestionIsAnSpiRole() throws Exception {
+        Path file = project.resolve("connector.yaml");
+        Files.writeString(file, "app: {name: a}\nspi:\n  ingestion: com.example.IssuesIngestion\n");
+
+        Descriptor descriptor = DescriptorLoader.load(file, project, "1.0");
+
+        assertThat(descriptor.classes()).containsExactly(java.util.Map.entry(SpiRole.INGESTION,
+                "com.example.IssuesIngestion"));
+        assertThat(descriptor.toDescription().classes()).containsEntry(SpiRole.INGESTION,
+                "com.example.IssuesIngestion");
+    }
+
+    @Test
     void everyProblemOfADescriptorIsReportedAtOnce() throws Exception {
         Path file = project.resolve("connector.yaml");
         Files.writeString(file, "app:\n  name: 1app\nprerequisites:\n  - {id: a}\n");

@@ -129,6 +129,11 @@ public final class EmbeddedProcedures {
                 resourceIngestionDefinitionId, JsonArgument.ofText(ingestionConfigurations)));
     }
 
+    /** Called by the host (the Maven goals {@code connector:ingest} and {@code connector:run}), as ADMIN. */
+    public static String runSchedulerIteration(Connection connection) throws SQLException {
+        return call(connection, PublicProcedure.RUN_SCHEDULER_ITERATION, ConnectorRuntime::runSchedulerIteration);
+    }
+
     /**
      * {@code PUBLIC.REGISTER_SECRET(REF_NAME, SECRET_VALUE)}, embedded only and ADMIN only: binds a secret to one of
      * the connector's secret references, as binding a Snowflake {@code SECRET} to the app's reference does.

@@ -65,7 +65,7 @@ public final class EmbeddedSchema {
         statements.add("CREATE VIEW PUBLIC.PREREQUISITES AS SELECT ID, TITLE, DESCRIPTION, LEARNMORE_URL,"
                 + " DOCUMENTATION_URL, GUIDE_URL, CUSTOM_PROPERTIES, IS_COMPLETED FROM STATE.PREREQUISITES"
                 + " ORDER BY POSITION");
-        // Spec §3.13's data-based LAST_SYNCED and SYNCING_DATA come with ingestion; until then PAUSED or NOT_SYNCING.
+        // Spec §3.13: PAUSED, LAST_SYNCED, SYNCING_DATA or NOT_SYNCING, decided by SyncStatus from the runs.
         statements.add("CREATE VIEW PUBLIC.SYNC_STATUS AS SELECT STATUS, LAST_SYNCED_AT FROM PUBLIC.SYNC_STATUS_ROW()");
         // A recreated view has lost its grants. The read procedures and the table functions behind the views run
         // with the caller's rights, so VIEWER reads their tables too; never STATE.SECRETS.
@@ -74,6 +74,7 @@ public final class EmbeddedSchema {
         statements.add("GRANT SELECT ON STATE.APP_STATE, STATE.APP_CONFIG, STATE.PREREQUISITES TO "
                 + CallerRole.VIEWER_USER);
         statements.addAll(resourceStatements());
+        statements.addAll(ingestion());
         return List.copyOf(statements);
     }
 
@@ -105,6 +106,52 @@ public final class EmbeddedSchema {
                         + " CAST(INGESTION_CONFIGURATION AS VARCHAR) AS INGESTION_CONFIGURATION"
                         + " FROM STATE.RESOURCE_INGESTION_DEFINITION",
                 "GRANT SELECT ON PUBLIC.INGESTION_DEFINITIONS TO " + CallerRole.VIEWER_USER);
+    }
+
+    /**
+     * Ingestion (issue 6): the scheduler's columns of the process, the runs, and the statistics views (spec §3.13),
+     * granted to VIEWER like the other views. VIEWER also reads the runs and
+     * definitions, which {@code PUBLIC.SYNC_STATUS}'s table function reads with the caller's rights.
+     */
+    private static List<String> ingestion() {
+        String runs = "SELECT r.ID AS RUN_ID, r.RESOURCE_INGESTION_DEFINITION_ID, r.INGESTION_CONFIGURATION_ID,"
+                + " r.INGESTION_PROCESS_ID, d.NAME AS RESOURCE_INGESTION_DEFINITION_NAME, r.STARTED_AT, r.UPDATED_AT,"
+                + " r.COMPLETED_AT, r.STATUS, r.INGESTED_ROWS, DATEDIFF('SECOND', r.STARTED_AT, r.COMPLETED_AT) AS"
+                + " DURATION_S, CAST(CASE WHEN DATEDIFF('SECOND', r.STARTED_AT, r.COMPLETED_AT) = 0 THEN 0 ELSE"
+                + " CAST(r.INGESTED_ROWS AS DECIMAL(38, 6)) / DATEDIFF('SECOND', r.STARTED_AT, r.COMPLETED_AT) END AS"
+                + " DECIMAL(38, 6)) AS THROUGHPUT_RPS, r.METADATA FROM STATE.INGESTION_RUN r";
+        return List.of(
+                "DROP VIEW IF EXISTS PUBLIC.AGGREGATED_CONNECTOR_STATS",
+                "DROP VIEW IF EXISTS PUBLIC.CONNECTOR_STATS",
+                "DROP VIEW IF EXISTS PUBLIC.GENERIC_CONNECTOR_STATS",
+                "ALTER TABLE STATE.INGESTION_PROCESS ADD COLUMN IF NOT EXISTS NEXT_RUN_AT TIMESTAMP",
+                "ALTER TABLE STATE.INGESTION_PROCESS ADD COLUMN IF NOT EXISTS ATTEMPTS INTEGER DEFAULT 0",
+                "ALTER TABLE STATE.INGESTION_PROCESS ADD COLUMN IF NOT EXISTS LAST_ERROR VARCHAR",
+                "CREATE INDEX IF NOT EXISTS STATE.INGESTION_PROCESS_DUE ON STATE.INGESTION_PROCESS (STATUS,"
+                        + " NEXT_RUN_AT)",
+                "CREATE TABLE IF NOT EXISTS STATE.INGESTION_RUN (ID VARCHAR NOT NULL PRIMARY KEY,"
+                        + " RESOURCE_INGESTION_DEFINITION_ID VARCHAR, INGESTION_CONFIGURATION_ID VARCHAR,"
+                        + " INGESTION_PROCESS_ID VARCHAR, STARTED_AT TIMESTAMP NOT NULL, UPDATED_AT TIMESTAMP NOT NULL,"
+                        + " COMPLETED_AT TIMESTAMP, STATUS VARCHAR NOT NULL, INGESTED_ROWS INTEGER DEFAULT 0 NOT NULL,"
+                        + " METADATA JSON)",
+                "CREATE INDEX IF NOT EXISTS STATE.INGESTION_RUN_STATUS_UPDATED ON STATE.INGESTION_RUN (STATUS,"
+                        + " UPDATED_AT)",
+                "CREATE INDEX IF NOT EXISTS STATE.INGESTION_RUN_STATUS_COMPLETED ON STATE.INGESTION_RUN (STATUS,"
+                        + " COMPLETED_AT)",
+                // Spec §3.13: runs joined to their definition directly, and through their process; UNION drops the
+                // rows both joins find.
+                "CREATE VIEW PUBLIC.GENERIC_CONNECTOR_STATS AS " + runs + " JOIN STATE.RESOURCE_INGESTION_DEFINITION d"
+                        + " ON r.RESOURCE_INGESTION_DEFINITION_ID = d.ID UNION " + runs + " JOIN STATE.INGESTION_PROCESS"
+                        + " p ON r.INGESTION_PROCESS_ID = p.ID JOIN STATE.RESOURCE_INGESTION_DEFINITION d ON"
+                        + " p.RESOURCE_INGESTION_DEFINITION_ID = d.ID",
+                "CREATE VIEW PUBLIC.CONNECTOR_STATS AS SELECT * FROM PUBLIC.GENERIC_CONNECTOR_STATS",
+                "CREATE VIEW PUBLIC.AGGREGATED_CONNECTOR_STATS AS SELECT DATE_TRUNC('HOUR', STARTED_AT) AS RUN_DATE,"
+                        + " SUM(INGESTED_ROWS) AS UPDATED_ROWS FROM PUBLIC.GENERIC_CONNECTOR_STATS GROUP BY"
+                        + " DATE_TRUNC('HOUR', STARTED_AT)",
+                "GRANT SELECT ON PUBLIC.GENERIC_CONNECTOR_STATS, PUBLIC.CONNECTOR_STATS,"
+                        + " PUBLIC.AGGREGATED_CONNECTOR_STATS TO " + CallerRole.VIEWER_USER,
+                "GRANT SELECT ON STATE.INGESTION_RUN, STATE.RESOURCE_INGESTION_DEFINITION TO "
+                        + CallerRole.VIEWER_USER);
     }
 
     /** H2 cannot replace an alias in place, so a new version drops and recreates it. */

@@ -57,8 +57,8 @@ public final class EmbeddedViews {
         return rows;
     }
 
-    /** The single row of {@code PUBLIC.SYNC_STATUS} (spec §3.13); no sync has data to show yet. */
-    public static ResultSet syncStatus(Connection connection) {
+    /** The single row of {@code PUBLIC.SYNC_STATUS} (spec §3.13), from the status, the runs and the resources. */
+    public static ResultSet syncStatus(Connection connection) throws SQLException {
         SimpleResultSet rows = new SimpleResultSet();
         rows.addColumn("STATUS", Types.VARCHAR, Integer.MAX_VALUE, 0);
         rows.addColumn("LAST_SYNCED_AT", Types.TIMESTAMP, 26, 6);
@@ -66,8 +66,20 @@ public final class EmbeddedViews {
             return rows;
         }
         StateStore store = new StateStore(new JdbcSqlPort(connection, H2Dialect.INSTANCE), H2Dialect.INSTANCE);
-        // LAST_SYNCED_AT stays NULL until ingestion runs exist to take it from.
-        rows.addRow(SyncStatus.of(store.readState()).name(), null);
+        java.util.Optional<io.connectorkit.runtime.status.ConnectorState> state = store.readState();
+        if (SyncStatus.of(state) == SyncStatus.PAUSED) {
+            rows.addRow(SyncStatus.PAUSED.name(), null);
+            return rows;
+        }
+        try (PreparedStatement statement = connection.prepareStatement("SELECT (SELECT MAX(COMPLETED_AT) FROM"
+                + " STATE.INGESTION_RUN WHERE STATUS = 'COMPLETED'), EXISTS (SELECT 1 FROM STATE.INGESTION_RUN WHERE"
+                + " STATUS = 'COMPLETED'), EXISTS (SELECT 1 FROM STATE.INGESTION_RUN WHERE STATUS = 'IN_PROGRESS'),"
+                + " EXISTS (SELECT 1 FROM STATE.RESOURCE_INGESTION_DEFINITION WHERE ENABLED)");
+                ResultSet data = statement.executeQuery()) {
+            data.next();
+            SyncStatus status = SyncStatus.of(state, data.getBoolean(2), data.getBoolean(3), data.getBoolean(4));
+            rows.addRow(status.name(), status == SyncStatus.LAST_SYNCED ? data.getTimestamp(1) : null);
+        }
         return rows;
     }
 

@@ -19,6 +19,7 @@ public final class JdbcSqlPort implements SqlPort {
     /** H2's error codes for a lock wait timeout and a deadlock: the state is busy, not broken. */
     private static final int H2_LOCK_TIMEOUT = 50200;
     private static final int H2_DEADLOCK = 40001;
+    private static final int BATCH_SIZE = 1000;
 
     private final Connection connection;
     private final Dialect dialect;
@@ -70,6 +71,40 @@ public final class JdbcSqlPort implements SqlPort {
         }
     }
 
+    /** One prepared statement, its rows sent as JDBC batches of at most {@value #BATCH_SIZE}. */
+    @Override
+    public long batch(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            long changed = 0;
+            int pending = 0;
+            for (Object[] row : rows) {
+                bind(statement, row);
+                statement.addBatch();
+                if (++pending == BATCH_SIZE) {
+                    changed += sum(statement.executeBatch());
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                changed += sum(statement.executeBatch());
+            }
+            return changed;
+        } catch (SQLException e) {
+            throw failure(sql, e);
+        }
+    }
+
+    private static long sum(int[] counts) {
+        long sum = 0;
+        for (int count : counts) {
+            sum += Math.max(count, 0);
+        }
+        return sum;
+    }
+
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         if (transactionDepth > 0) {
@@ -97,17 +132,21 @@ public final class JdbcSqlPort implements SqlPort {
     private PreparedStatement prepare(String sql, Object... parameters) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         try {
-            for (int i = 0; i < parameters.length; i++) {
-                if (parameters[i] == null) {
-                    statement.setNull(i + 1, Types.VARCHAR);
-                } else {
-                    statement.setObject(i + 1, parameters[i]);
-                }
-            }
+            bind(statement, parameters);
             return statement;
         } catch (SQLException e) {
             statement.close();
             throw e;
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Object[] parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            if (parameters[i] == null) {
+                statement.setNull(i + 1, Types.VARCHAR);
+            } else {
+                statement.setObject(i + 1, parameters[i]);
+            }
         }
     }
 

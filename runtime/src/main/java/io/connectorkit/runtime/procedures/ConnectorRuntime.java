@@ -127,6 +127,10 @@ public final class ConnectorRuntime {
                 .updateResource(resourceIngestionDefinitionId, ingestionConfigurations));
     }
 
+    public Response runSchedulerIteration() {
+        return run(PublicProcedure.RUN_SCHEDULER_ITERATION, () -> new SchedulerIteration(call).run());
+    }
+
     /** Turns whatever escapes a procedure into a response object, logged with its cause. */
     static Response run(PublicProcedure procedure, Supplier<Response> work) {
         Response response;

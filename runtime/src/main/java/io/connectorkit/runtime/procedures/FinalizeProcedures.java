@@ -1,12 +1,17 @@
 package io.connectorkit.runtime.procedures;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.runtime.JsonArgument;
 import io.connectorkit.runtime.Response;
+import io.connectorkit.runtime.ResponseCode;
 import io.connectorkit.runtime.config.Configuration;
+import io.connectorkit.runtime.config.CronExpression;
 import io.connectorkit.runtime.spi.FinalizeCallback;
 import io.connectorkit.runtime.spi.SourceValidator;
 import io.connectorkit.runtime.spi.WizardStep;
+import io.connectorkit.runtime.sql.Identifier;
+import io.connectorkit.runtime.state.StateStore;
 import io.connectorkit.runtime.status.ConfigurationStatus;
 import io.connectorkit.runtime.status.ConnectorState;
 import io.connectorkit.runtime.status.ConnectorStatus;
@@ -51,10 +56,42 @@ final class FinalizeProcedures {
                     : call.hook("finalize callback",
                             () -> callback.get().finalizeConfiguration(finalizeInput, call.context()));
             if (finalized.isOk()) {
+                Optional<Response> scheduler = createSchedulerTask();
+                if (scheduler.isPresent()) {
+                    return scheduler.get();
+                }
                 call.store.writeState(new ConnectorState(ConnectorStatus.STARTED, ConfigurationStatus.FINALIZED));
             }
             return finalized;
         }));
+    }
+
+    /**
+     * With a {@code global_schedule}, the scheduler task (spec §2.7): on the configured warehouse, else the
+     * {@code WAREHOUSE_REFERENCE}; created only when absent, so a retried finalize succeeds. Its DDL commits what the
+     * callback wrote so far; the connector is STARTED only after it, so a failure leaves it CONNECTED.
+     */
+    private Optional<Response> createSchedulerTask() {
+        ObjectNode configuration = call.store.readConfiguration(StateStore.CONNECTOR_CONFIGURATION)
+                .orElse(io.connectorkit.runtime.json.Json.object());
+        JsonNode schedule = configuration.get("global_schedule");
+        if (schedule == null || schedule.isNull()) {
+            return Optional.empty();
+        }
+        String cron = schedule.path("scheduleDefinition").asText(null);
+        if (!"CRON".equals(schedule.path("scheduleType").asText(null)) || !CronExpression.isValid(cron)) {
+            return Optional.of(Response.withMessage(ResponseCode.INVALID_CONFIGURATION_VALUE, "connector_configuration"
+                    + ".global_schedule must be {\"scheduleType\": \"CRON\", \"scheduleDefinition\": \"<5-field "
+                    + "cron>\"} to create the scheduler task; configure it again"));
+        }
+        String warehouse = configuration.path("warehouse").asText(null);
+        if (warehouse != null && !Identifier.isValid(warehouse)) {
+            return Optional.of(Response.withMessage(ResponseCode.INVALID_IDENTIFIER,
+                    ResponseCode.INVALID_IDENTIFIER.message(warehouse) + ": connector_configuration.warehouse cannot "
+                            + "run the scheduler task; configure it again"));
+        }
+        call.account.schedulerTask().create(cron, Optional.ofNullable(warehouse).map(Identifier::parse));
+        return Optional.empty();
     }
 
     Response validateSource(JsonArgument argument) {

@@ -29,17 +29,20 @@ final class LifecycleProcedures {
     Response pauseConnector() {
         return transition(new Transition("pause", StatusGate.status(ConnectorStatus.STARTED, ConnectorStatus.PAUSING),
                 ConnectorStatus.PAUSING, ConnectorStatus.PAUSED, ConnectorStatus.STARTED,
-                LifecycleHooks::validatePause, LifecycleHooks::pause, "Connector successfully paused."));
+                LifecycleHooks::validatePause, LifecycleHooks::pause, "Connector successfully paused.",
+                io.connectorkit.runtime.sql.SchedulerTask::suspend));
     }
 
     Response resumeConnector() {
         return transition(new Transition("resume", StatusGate.status(ConnectorStatus.PAUSED, ConnectorStatus.STARTING),
                 ConnectorStatus.STARTING, ConnectorStatus.STARTED, ConnectorStatus.PAUSED,
-                LifecycleHooks::validateResume, LifecycleHooks::resume, "Connector successfully resumed."));
+                LifecycleHooks::validateResume, LifecycleHooks::resume, "Connector successfully resumed.",
+                io.connectorkit.runtime.sql.SchedulerTask::resume));
     }
 
     private record Transition(String verb, StatusGate gate, ConnectorStatus during, ConnectorStatus after,
-            ConnectorStatus rolledBack, HookStep validate, HookStep perform, String successMessage) {
+            ConnectorStatus rolledBack, HookStep validate, HookStep perform, String successMessage,
+            java.util.function.Consumer<io.connectorkit.runtime.sql.SchedulerTask> task) {
     }
 
     @FunctionalInterface
@@ -72,6 +75,8 @@ final class LifecycleProcedures {
             Response performed = call.hook(transition.verb() + " hook",
                     () -> transition.perform().run(hooks, call.context()));
             if (performed.isOk()) {
+                // Spec §3.10 step 7: the scheduler task follows; if that fails, the status stays PAUSING/STARTING.
+                transition.task().accept(call.account.schedulerTask());
                 call.store.writeState(lifecycle.apply(transition.after()));
                 return Outcome.commit(Response.ok(transition.successMessage()));
             }

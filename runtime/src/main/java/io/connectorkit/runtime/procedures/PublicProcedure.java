@@ -31,7 +31,8 @@ public enum PublicProcedure {
     ENABLE_RESOURCE(Access.ADMIN, true, Argument.varchar("RESOURCE_INGESTION_DEFINITION_ID")),
     DISABLE_RESOURCE(Access.ADMIN, true, Argument.varchar("RESOURCE_INGESTION_DEFINITION_ID")),
     UPDATE_RESOURCE(Access.ADMIN, true, Argument.varchar("RESOURCE_INGESTION_DEFINITION_ID"),
-            Argument.variant("INGESTION_CONFIGURATIONS"));
+            Argument.variant("INGESTION_CONFIGURATIONS")),
+    RUN_SCHEDULER_ITERATION(Access.INTERNAL, true);
 
     /** Which application roles get USAGE on the procedure (spec §3.1). */
     public enum Access {

@@ -40,6 +40,7 @@ final class WarehouseProcedure {
             if (!call.account.canUseWarehouse(warehouse)) {
                 return Response.of(ResponseCode.INACCESSIBLE_WAREHOUSE, warehouse.text());
             }
+            call.account.schedulerTask().moveTo(warehouse);
             ObjectNode updated = configuration.get();
             updated.put("warehouse", warehouse.text());
             call.store.writeConfiguration(StateStore.CONNECTOR_CONFIGURATION, updated);

@@ -2,6 +2,7 @@ package io.connectorkit.runtime.snowflake;
 
 import io.connectorkit.runtime.sql.Account;
 import io.connectorkit.runtime.sql.Identifier;
+import io.connectorkit.runtime.sql.SchedulerTask;
 import io.connectorkit.runtime.sql.SqlPort;
 import io.connectorkit.runtime.sql.SqlRow;
 import java.util.List;
@@ -27,5 +28,10 @@ public final class SnowflakeAccount implements Account {
         List<SqlRow> rows = sql.query("SHOW WAREHOUSES");
         // SHOW WAREHOUSES lists the name in its first column.
         return rows.stream().anyMatch(row -> warehouse.name().equals(row.getString(0)));
+    }
+
+    @Override
+    public SchedulerTask schedulerTask() {
+        return new SnowflakeSchedulerTask(sql);
     }
 }

@@ -112,6 +112,11 @@ public final class SnowflakeProcedures {
                 argument(ingestionConfigurations)));
     }
 
+    /** The body of {@code STATE.SCHEDULER_TASK}. */
+    public static Variant runSchedulerIteration(Session session) {
+        return call(session, ConnectorRuntime::runSchedulerIteration);
+    }
+
     private static JsonArgument argument(Variant variant) {
         return JsonArgument.ofText(variant == null ? null : variant.asJsonString());
     }

@@ -51,6 +51,18 @@ public final class SnowparkSqlPort implements SqlPort {
         run(sql, parameters);
     }
 
+    /**
+     * Inside a transaction, Snowflake commits it before the DDL and then runs every later statement on its own
+     * (autocommit); a new {@code BEGIN TRANSACTION} keeps the rest of the unit atomic.
+     */
+    @Override
+    public void ddl(String sql) {
+        run(sql);
+        if (transactionDepth > 0) {
+            run("BEGIN TRANSACTION");
+        }
+    }
+
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         if (transactionDepth > 0) {

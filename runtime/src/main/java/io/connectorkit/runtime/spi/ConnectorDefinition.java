@@ -4,6 +4,8 @@ import io.connectorkit.runtime.config.ConfigurationField;
 import io.connectorkit.runtime.config.ConfigurationSchema;
 import io.connectorkit.runtime.config.FieldType;
 import io.connectorkit.runtime.config.SecretReference;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -19,6 +21,9 @@ import java.util.Set;
  */
 public final class ConnectorDefinition {
 
+    /** The default {@link #ingestionTimeout()}. */
+    public static final Duration DEFAULT_INGESTION_TIMEOUT = Duration.ofMinutes(60);
+
     private final ConfigurationSchema connectorSchema;
     private final ConfigurationSchema connectionSchema;
     private final List<Prerequisite> prerequisites;
@@ -29,6 +34,9 @@ public final class ConnectorDefinition {
     private final FinalizeCallback finalizeCallback;
     private final LifecycleHooks lifecycleHooks;
     private final ResourceHooks resourceHooks;
+    private final Ingestion ingestion;
+    private final Duration ingestionTimeout;
+    private final Clock clock;
 
     private ConnectorDefinition(Builder builder) {
         this.connectorSchema = ConfigurationSchema.connectorConfiguration(builder.connectorFields);
@@ -41,6 +49,9 @@ public final class ConnectorDefinition {
         this.finalizeCallback = builder.finalizeCallback;
         this.lifecycleHooks = builder.lifecycleHooks;
         this.resourceHooks = builder.resourceHooks;
+        this.ingestion = builder.ingestion;
+        this.ingestionTimeout = builder.ingestionTimeout;
+        this.clock = builder.clock;
     }
 
     public static Builder builder() {
@@ -96,6 +107,25 @@ public final class ConnectorDefinition {
         return resourceHooks;
     }
 
+    /** The connector's ingestion, which {@code RUN_SCHEDULER_ITERATION} calls for every due ingestion process. */
+    public Optional<Ingestion> ingestion() {
+        return Optional.ofNullable(ingestion);
+    }
+
+    /**
+     * How long a run or process may stay {@code IN_PROGRESS} before the scheduler takes it for dead (the app or the
+     * procedure died mid-run), records the run {@code FAILED} and schedules the process again. Default 60 minutes,
+     * Snowflake's default task timeout.
+     */
+    public Duration ingestionTimeout() {
+        return ingestionTimeout;
+    }
+
+    /** The clock the scheduler reads: UTC system time, unless a test or a simulation sets another. */
+    public Clock clock() {
+        return clock;
+    }
+
     /** Collects a connector's registration. */
     public static final class Builder {
         private final List<ConfigurationField> connectorFields = new ArrayList<>();
@@ -108,6 +138,9 @@ public final class ConnectorDefinition {
         private FinalizeCallback finalizeCallback;
         private LifecycleHooks lifecycleHooks = LifecycleHooks.NONE;
         private ResourceHooks resourceHooks = ResourceHooks.NONE;
+        private Ingestion ingestion;
+        private Duration ingestionTimeout = DEFAULT_INGESTION_TIMEOUT;
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {
         }
@@ -165,6 +198,29 @@ public final class ConnectorDefinition {
         /** The connector's part of the resource procedures (spec §3.11). */
         public Builder resourceHooks(ResourceHooks hooks) {
             this.resourceHooks = Objects.requireNonNull(hooks, "resource hooks");
+            return this;
+        }
+
+        /** The connector's ingestion: reads the source and writes the destination, run by the scheduler. */
+        public Builder ingestion(Ingestion ingestion) {
+            this.ingestion = Objects.requireNonNull(ingestion, "ingestion");
+            return this;
+        }
+
+        /** See {@link ConnectorDefinition#ingestionTimeout()}; at least one minute. */
+        public Builder ingestionTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "ingestion timeout");
+            if (timeout.compareTo(Duration.ofMinutes(1)) < 0) {
+                throw new IllegalArgumentException("The ingestion timeout must be at least one minute, not " + timeout
+                        + ": a shorter one would take running ingestions for dead");
+            }
+            this.ingestionTimeout = timeout;
+            return this;
+        }
+
+        /** The scheduler's clock, for tests and simulations; the default is {@code Clock.systemUTC()}. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

@@ -16,7 +16,8 @@ public enum SpiRole {
     SOURCE_VALIDATOR("sourceValidator", SourceValidator.class),
     FINALIZE_CALLBACK("finalizeCallback", FinalizeCallback.class),
     LIFECYCLE_HOOKS("lifecycleHooks", LifecycleHooks.class),
-    RESOURCE_HOOKS("resourceHooks", ResourceHooks.class);
+    RESOURCE_HOOKS("resourceHooks", ResourceHooks.class),
+    INGESTION("ingestion", Ingestion.class);
 
     private final String key;
     private final Class<?> contract;

@@ -8,4 +8,9 @@ public interface Account {
 
     /** Whether the app can see and use the warehouse. */
     boolean canUseWarehouse(Identifier warehouse);
+
+    /** The task that runs {@code RUN_SCHEDULER_ITERATION} on the global schedule; none where nothing needs one. */
+    default SchedulerTask schedulerTask() {
+        return SchedulerTask.NONE;
+    }
 }

@@ -3,19 +3,38 @@ package io.connectorkit.runtime.status;
 import java.util.Optional;
 
 /**
- * The {@code STATUS} of the {@code PUBLIC.SYNC_STATUS} view (spec §3.13), so far decided by the connector's status
- * alone. The ingestion work adds the data-based values: {@code LAST_SYNCED} (some run completed) and
- * {@code SYNCING_DATA} (a run in progress or an enabled ingestion definition), checked after {@code PAUSED}.
+ * The {@code STATUS} of the {@code PUBLIC.SYNC_STATUS} view (spec §3.13), first match wins: {@code PAUSED} for a
+ * stored status {@code PAUSED} or {@code STARTING}; {@code LAST_SYNCED} when some ingestion run completed (the view's
+ * {@code LAST_SYNCED_AT} is the latest completion); {@code SYNCING_DATA} when a run is in progress or a resource is
+ * enabled; else {@code NOT_SYNCING}.
  */
 public enum SyncStatus {
     PAUSED,
-    NOT_SYNCING;
+    NOT_SYNCING,
+    LAST_SYNCED,
+    SYNCING_DATA;
 
-    /** From the raw stored status: {@code STARTING} is still paused, as {@code GET_CONNECTOR_STATUS} shows it. */
+    /** From the raw stored status alone, as if no ingestion ever ran and nothing is enabled. */
     public static SyncStatus of(Optional<ConnectorState> state) {
-        return state.map(ConnectorState::status)
+        return of(state, false, false, false);
+    }
+
+    /**
+     * @param anyRunCompleted some ingestion run is {@code COMPLETED}
+     * @param anyRunInProgress some ingestion run is {@code IN_PROGRESS}
+     * @param anyResourceEnabled some resource ingestion definition is enabled
+     */
+    public static SyncStatus of(Optional<ConnectorState> state, boolean anyRunCompleted, boolean anyRunInProgress,
+            boolean anyResourceEnabled) {
+        boolean paused = state.map(ConnectorState::status)
                 .filter(status -> status == ConnectorStatus.PAUSED || status == ConnectorStatus.STARTING)
-                .map(status -> PAUSED)
-                .orElse(NOT_SYNCING);
+                .isPresent();
+        if (paused) {
+            return PAUSED;
+        }
+        if (anyRunCompleted) {
+            return LAST_SYNCED;
+        }
+        return anyRunInProgress || anyResourceEnabled ? SYNCING_DATA : NOT_SYNCING;
     }
 }

@@ -73,7 +73,8 @@ class EmbeddedInstallTest {
             assertThat(app.snapshot()).contains("REFERENCE_NAME=API_TOKEN_SECRET").isEqualTo(before);
             try (Connection viewer = app.viewerConnection(); Statement sql = viewer.createStatement()) {
                 for (String view : List.of("CONNECTOR_CONFIGURATION", "PREREQUISITES", "SYNC_STATUS",
-                        "INGESTION_DEFINITIONS")) {
+                        "INGESTION_DEFINITIONS", "GENERIC_CONNECTOR_STATS", "CONNECTOR_STATS",
+                        "AGGREGATED_CONNECTOR_STATS")) {
                     sql.executeQuery("SELECT * FROM PUBLIC." + view).close();
                 }
                 assertThatThrownBy(() -> sql.executeQuery("SELECT * FROM STATE.SECRETS"))
@@ -130,6 +131,39 @@ class EmbeddedInstallTest {
                 assertThat(EmbeddedAppFixture.call(viewer, "GET_CONNECTOR_STATUS").path("configurationStatus")
                         .asText()).isEqualTo("CONFIGURED");
             }
+        }
+    }
+
+    @Test
+    void theIngestionTablesConvergeOnTablesAnotherInstallerCreatedAndKeepTheirRows() {
+        try (EmbeddedAppFixture app = EmbeddedAppFixture.install(CONNECTOR)) {
+            // An app whose process table was created without the scheduler's columns (by the resource procedures'
+            // installer, or an earlier runtime), holding a process.
+            app.execute("DROP VIEW PUBLIC.AGGREGATED_CONNECTOR_STATS");
+            app.execute("DROP VIEW PUBLIC.CONNECTOR_STATS");
+            app.execute("DROP VIEW PUBLIC.GENERIC_CONNECTOR_STATS");
+            app.execute("DROP TABLE STATE.INGESTION_PROCESS");
+            app.execute("CREATE TABLE STATE.INGESTION_PROCESS (ID VARCHAR NOT NULL PRIMARY KEY,"
+                    + " RESOURCE_INGESTION_DEFINITION_ID VARCHAR NOT NULL, INGESTION_CONFIGURATION_ID VARCHAR NOT NULL,"
+                    + " TYPE VARCHAR NOT NULL, STATUS VARCHAR NOT NULL, CREATED_AT TIMESTAMP NOT NULL, UPDATED_AT"
+                    + " TIMESTAMP NOT NULL, FINISHED_AT TIMESTAMP, METADATA JSON)");
+            app.execute("INSERT INTO STATE.INGESTION_PROCESS (ID, RESOURCE_INGESTION_DEFINITION_ID,"
+                    + " INGESTION_CONFIGURATION_ID, TYPE, STATUS, CREATED_AT, UPDATED_AT) VALUES ('p', 'd', 'c',"
+                    + " 'DEFAULT', 'SCHEDULED', LOCALTIMESTAMP, LOCALTIMESTAMP)");
+
+            EmbeddedApp.install(app.connection(), CONNECTOR);
+            EmbeddedApp.install(app.connection(), CONNECTOR);
+
+            assertThat(app.query("SELECT ID, STATUS, NEXT_RUN_AT, ATTEMPTS, LAST_ERROR FROM STATE.INGESTION_PROCESS"))
+                    .containsExactly(row("ID", "p", "STATUS", "SCHEDULED", "NEXT_RUN_AT", null, "ATTEMPTS", 0,
+                            "LAST_ERROR", null));
+            assertThat(app.query("SELECT COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = 'STATE'"
+                    + " AND TABLE_NAME = 'INGESTION_RUN' ORDER BY ORDINAL_POSITION").stream()
+                    .map(column -> column.get("COLUMN_NAME")).toList()).containsExactly("ID",
+                            "RESOURCE_INGESTION_DEFINITION_ID", "INGESTION_CONFIGURATION_ID", "INGESTION_PROCESS_ID",
+                            "STARTED_AT", "UPDATED_AT", "COMPLETED_AT", "STATUS", "INGESTED_ROWS", "METADATA");
+            assertThat(app.query("SELECT COUNT(*) AS N FROM PUBLIC.AGGREGATED_CONNECTOR_STATS"))
+                    .containsExactly(Map.of("N", 0L));
         }
     }
 

@@ -101,7 +101,8 @@ class ViewerRoleTest {
                         null),
                 new AdminCall("ENABLE_RESOURCE", paused, "disabled_resource"),
                 new AdminCall("DISABLE_RESOURCE", paused, "enabled_resource"),
-                new AdminCall("UPDATE_RESOURCE", paused, "enabled_resource", CONFIGURATIONS));
+                new AdminCall("UPDATE_RESOURCE", paused, "enabled_resource", CONFIGURATIONS),
+                new AdminCall("RUN_SCHEDULER_ITERATION", new ConnectorState(STARTED, FINALIZED)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -159,7 +160,7 @@ class ViewerRoleTest {
         app.call("REGISTER_SECRET", "API_TOKEN_SECRET", "tok-S3CRET");
 
         for (String sql : List.of("SELECT * FROM STATE.SECRETS", "DELETE FROM STATE.APP_STATE",
-                "SELECT * FROM STATE.RESOURCE_INGESTION_DEFINITION", "SELECT * FROM STATE.INGESTION_PROCESS",
+                "SELECT * FROM STATE.INGESTION_PROCESS",
                 "UPDATE STATE.RESOURCE_INGESTION_DEFINITION SET ENABLED = TRUE",
                 "UPDATE STATE.APP_CONFIG SET UPDATED_AT = NULL", "DROP VIEW PUBLIC.SYNC_STATUS",
                 "CREATE ALIAS PUBLIC.EVIL FOR 'java.lang.System.getenv'", "GRANT SELECT ON STATE.SECRETS TO VIEWER")) {

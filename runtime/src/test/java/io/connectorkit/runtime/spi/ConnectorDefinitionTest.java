@@ -20,4 +20,59 @@ class ConnectorDefinitionTest {
         assertThat(ConnectorDefinition.builder().connectionField(ConfigurationField.secret("api_token")).build()
                 .connectionConfigurationSchema().secretFieldNames()).containsExactly("api_token");
     }
+
+    @Test
+    void anIngestionIsRegisteredWithItsTimeoutAndClock() {
+        Ingestion ingestion = (task, sink, context) -> IngestionResult.written();
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-03-02T10:00:00Z"),
+                java.time.ZoneOffset.UTC);
+
+        ConnectorDefinition definition = ConnectorDefinition.builder().ingestion(ingestion)
+                .ingestionTimeout(java.time.Duration.ofMinutes(90)).clock(clock).build();
+
+        assertThat(definition.ingestion()).containsSame(ingestion);
+        assertThat(definition.ingestionTimeout()).isEqualTo(java.time.Duration.ofMinutes(90));
+        assertThat(definition.clock()).isSameAs(clock);
+        ConnectorDefinition standard = ConnectorDefinition.standard();
+        assertThat(standard.ingestion()).isEmpty();
+        assertThat(standard.ingestionTimeout()).isEqualTo(java.time.Duration.ofHours(1));
+        assertThat(standard.clock().getZone()).isEqualTo(java.time.ZoneOffset.UTC);
+    }
+
+    @Test
+    void anIngestionTimeoutUnderAMinuteIsRefused() {
+        assertThatThrownBy(() -> ConnectorDefinition.builder().ingestionTimeout(java.time.Duration.ofSeconds(30)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The ingestion timeout must be at least one minute, not PT30S: a shorter one would take"
+                        + " running ingestions for dead");
+    }
+
+    @Test
+    void aTaskReadsItsJsonValues() {
+        IngestionTask task = new IngestionTask("run", "process", "definition", "Orders",
+                "{\"org\": \"acme\", \"repo\": \"api\"}", "{\"owner\": \"ops\"}", "cfg",
+                IngestionStrategy.INCREMENTAL, null, null, "{\"after\": 42}", 3);
+
+        assertThat(task.resourceIdObject().string("repo")).hasValue("api");
+        assertThat(task.resourceIdText()).isEmpty();
+        assertThat(task.resourceMetadata().string("owner")).hasValue("ops");
+        assertThat(task.cursor()).hasValue("{\"after\": 42}");
+        assertThat(task.cursorObject().integer("after")).hasValue(42L);
+        assertThat(task.isRetry()).isTrue();
+        assertThat(task.customIngestionConfiguration().has("x")).isFalse();
+        IngestionTask first = new IngestionTask("run", "process", "definition", "Orders", "17", null, "cfg",
+                IngestionStrategy.SNAPSHOT, null, null, "null", 1);
+        assertThat(first.resourceIdText()).hasValue("17");
+        assertThat(first.cursor()).isEmpty();
+        assertThat(first.cursorObject().has("after")).isFalse();
+        assertThat(first.resourceMetadata().has("owner")).isFalse();
+    }
+
+    @Test
+    void aResultReportsRowsOrLeavesThemToTheSink() {
+        assertThat(IngestionResult.written().reportedRows()).isEmpty();
+        assertThat(IngestionResult.rows(5).withMessage("page 2").reportedRows()).hasValue(5L);
+        assertThat(IngestionResult.rows(5).withMessage("page 2").message()).hasValue("page 2");
+        assertThatThrownBy(() -> IngestionResult.rows(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -39,6 +39,29 @@ class ConnectorRegistryTest {
         }
     }
 
+    /** An ingestion class named by a description. */
+    public static final class NoRows implements Ingestion {
+        @Override
+        public IngestionResult ingest(IngestionTask task, Sink sink, ConnectorContext context) {
+            return IngestionResult.rows(0);
+        }
+    }
+
+    @Test
+    void aDescriptionNamesTheIngestionClass() {
+        ConnectorDescription description = new ConnectorDescription("demo", "1.0", java.util.List.of(),
+                java.util.List.of(), java.util.List.of(), java.util.Map.of(SpiRole.INGESTION, NoRows.class.getName()));
+
+        ConnectorDefinition definition = ConnectorDescription.fromJsonText(description.toJsonText())
+                .toDefinition(getClass().getClassLoader());
+
+        assertThat(definition.ingestion()).get().isInstanceOf(NoRows.class);
+        assertThat(SpiRole.ofKey("ingestion")).hasValue(SpiRole.INGESTION);
+        assertThat(SpiRole.INGESTION.problem(AlwaysConnected.class.getName(), getClass().getClassLoader()))
+                .hasValue("the class " + AlwaysConnected.class.getName() + " does not implement "
+                        + Ingestion.class.getName());
+    }
+
     @Test
     void aConnectorJarsDescriptionWinsOverProviders(@TempDir Path jar) throws IOException {
         ConnectorDescription description = new ConnectorDescription("demo", "1.0",

@@ -34,6 +34,8 @@ public final class FakeSnowparkSession {
     }
 
     public final List<Statement> statements = new CopyOnWriteArrayList<>();
+    /** The scheduler task as the task statements left it; null while none was created. */
+    public volatile FakeTask task;
     private final Connection database;
     private final Session session;
     private volatile Set<String> privileges = Set.of("EXECUTE TASK");
@@ -51,6 +53,68 @@ public final class FakeSnowparkSession {
             Object[] parameters = raw.length > 1 && raw[1] != null ? (Object[]) raw[1] : new Object[0];
             return dataFrame((String) raw[0], parameters);
         }));
+    }
+
+    /** A task as Snowflake would hold it: its definition, its warehouse and whether it is resumed. */
+    public static final class FakeTask {
+        public final String name;
+        public final String schedule;
+        public final String definition;
+        public volatile String warehouse;
+        public volatile boolean resumed;
+        public volatile boolean monitoredByAdmin;
+
+        FakeTask(String name, String warehouse, String schedule, String definition) {
+            this.name = name;
+            this.warehouse = warehouse;
+            this.schedule = schedule;
+            this.definition = definition;
+        }
+    }
+
+    private static final java.util.regex.Pattern CREATE_TASK = java.util.regex.Pattern.compile(
+            "CREATE TASK IF NOT EXISTS (\\S+) WAREHOUSE = (.+?) SCHEDULE = '([^']*)' (.*)");
+    private static final java.util.regex.Pattern ALTER_TASK = java.util.regex.Pattern.compile(
+            "ALTER TASK (IF EXISTS )?(\\S+) (SUSPEND|RESUME|SET WAREHOUSE = (.+))");
+
+    /**
+     * Task statements are DDL: like Snowflake, the fake commits the open transaction first (the runtime opens a new
+     * one after them), then keeps the task's state.
+     */
+    private Row[] task(String sql) throws SQLException {
+        if (!database.getAutoCommit()) {
+            database.commit();
+        }
+        java.util.regex.Matcher create = CREATE_TASK.matcher(sql);
+        java.util.regex.Matcher alter = ALTER_TASK.matcher(sql);
+        if (create.matches()) {
+            if (task == null) {
+                task = new FakeTask(create.group(1), create.group(2), create.group(3), create.group(4));
+            }
+        } else if (sql.startsWith("GRANT MONITOR ON TASK ")) {
+            requireTask(sql).monitoredByAdmin = sql.endsWith("TO APPLICATION ROLE ADMIN");
+        } else if (alter.matches()) {
+            if (task == null && alter.group(1) != null) {
+                return new Row[] {Row.create("Statement executed successfully.")};
+            }
+            FakeTask existing = requireTask(sql);
+            if (alter.group(4) != null) {
+                existing.warehouse = alter.group(4);
+            } else {
+                existing.resumed = alter.group(3).equals("RESUME");
+            }
+        } else {
+            throw new UnsupportedOperationException("The fake does not understand the task statement " + sql);
+        }
+        return new Row[] {Row.create("Statement executed successfully.")};
+    }
+
+    private FakeTask requireTask(String sql) {
+        if (task == null) {
+            throw new RuntimeException("002003 (02000): SQL compilation error: Task 'SCHEDULER_TASK' does not exist "
+                    + "or not authorized. [" + sql + "]");
+        }
+        return task;
     }
 
     public Session session() {
@@ -89,6 +153,10 @@ public final class FakeSnowparkSession {
 
     private Row[] collect(String sql, Object[] parameters) throws SQLException {
         statements.add(new Statement(sql, Arrays.asList(parameters)));
+        if (sql.matches("(CREATE|ALTER) TASK .*|GRANT MONITOR ON TASK .*") && !database.getAutoCommit()) {
+            // Snowflake commits the open transaction before DDL runs, whether the DDL then succeeds or not.
+            database.commit();
+        }
         if (failing.test(sql)) {
             throw new RuntimeException(failure);
         }
@@ -110,9 +178,26 @@ public final class FakeSnowparkSession {
                 return warehouses.stream().map(name -> Row.create(name, "STARTED", "STANDARD", "X-Small"))
                         .toArray(Row[]::new);
             default:
-                return execute(sql.replace("PARSE_JSON(?)", "? FORMAT JSON").replace("SYSDATE()", "LOCALTIMESTAMP")
-                        .replaceAll("TO_JSON\\(([^)]*)\\)", "$1"), parameters);
+                if (sql.matches("(CREATE|ALTER) TASK .*|GRANT MONITOR ON TASK .*")) {
+                    return task(sql);
+                }
+                return execute(unionToValues(sql).replace("PARSE_JSON(?)", "? FORMAT JSON").replace("SYSDATE()", "LOCALTIMESTAMP")
+                        .replaceAll("TO_JSON\\(([^)]*)\\)", "$1").replace("TIMESTAMP_NTZ", "TIMESTAMP")
+                        .replace(" VARIANT", " JSON").replace(" NUMBER(", " NUMERIC("), parameters);
         }
+    }
+
+    /**
+     * H2 cannot type bound values in {@code INSERT … SELECT ?, ? UNION ALL SELECT ?, ?}, the multi-row insert Snowflake
+     * needs (it refuses {@code PARSE_JSON} in {@code VALUES}); the same rows as {@code VALUES (?, ?), (?, ?)}.
+     */
+    private static String unionToValues(String sql) {
+        java.util.regex.Matcher insert = java.util.regex.Pattern.compile("(INSERT INTO [^(]+\\([^)]*\\)) SELECT (.*)")
+                .matcher(sql);
+        if (!insert.matches() || !sql.contains(" UNION ALL SELECT ")) {
+            return sql;
+        }
+        return insert.group(1) + " VALUES (" + String.join("), (", insert.group(2).split(" UNION ALL SELECT ")) + ")";
     }
 
     private Row[] execute(String sql, Object[] parameters) throws SQLException {

@@ -1,0 +1,143 @@
+package io.connectorkit.runtime.procedures;
+
+import io.connectorkit.runtime.sql.Dialect;
+import io.connectorkit.runtime.sql.SqlPort;
+import io.connectorkit.runtime.sql.SqlRow;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The scheduler's statements on {@code STATE.INGESTION_PROCESS}, {@code STATE.INGESTION_RUN} and
+ * {@code STATE.RESOURCE_INGESTION_DEFINITION}, the same text on both targets but for the dialect's fragments.
+ * Times are the scheduler's clock, bound as text and cast, so that both targets and tests agree on them.
+ */
+final class IngestionStore {
+
+    static final String PROCESS = "STATE.INGESTION_PROCESS";
+    static final String RUN = "STATE.INGESTION_RUN";
+    static final String DEFINITION = "STATE.RESOURCE_INGESTION_DEFINITION";
+
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS",
+            Locale.ROOT);
+
+    /** A due process with what its run needs to know. */
+    record DueProcess(String processId, String definitionId, String configurationId, String cursorJson, int attempts,
+            String resourceName, String resourceIdJson, String resourceMetadataJson, String configurationsJson) {
+    }
+
+    /** A process IN_PROGRESS for longer than the timeout. */
+    record StaleProcess(String processId, String configurationId, int attempts, String configurationsJson) {
+    }
+
+    private final SqlPort sql;
+    private final Dialect dialect;
+    private final String ts;
+
+    IngestionStore(SqlPort sql) {
+        this.sql = sql;
+        this.dialect = sql.dialect();
+        this.ts = "snowflake".equals(dialect.name()) ? "CAST(? AS TIMESTAMP_NTZ)" : "CAST(? AS TIMESTAMP)";
+    }
+
+    static String timestamp(LocalDateTime time) {
+        return time == null ? null : time.format(TIMESTAMP);
+    }
+
+    int countScheduled() {
+        List<SqlRow> rows = sql.query("SELECT COUNT(*) FROM " + PROCESS + " WHERE STATUS = 'SCHEDULED'");
+        return rows.isEmpty() ? 0 : rows.get(0).getLong(0).intValue();
+    }
+
+    /** SCHEDULED processes due at this time (never run, or their next run is not after it), oldest first. */
+    List<DueProcess> due(LocalDateTime now) {
+        return sql.query("SELECT p.ID, p.RESOURCE_INGESTION_DEFINITION_ID, p.INGESTION_CONFIGURATION_ID, "
+                + dialect.jsonText("p.METADATA") + ", COALESCE(p.ATTEMPTS, 0), d.NAME, "
+                + dialect.jsonText("d.RESOURCE_ID") + ", " + dialect.jsonText("d.RESOURCE_METADATA") + ", "
+                + dialect.jsonText("d.INGESTION_CONFIGURATION") + " FROM " + PROCESS + " p JOIN " + DEFINITION
+                + " d ON d.ID = p.RESOURCE_INGESTION_DEFINITION_ID WHERE p.STATUS = 'SCHEDULED' AND (p.NEXT_RUN_AT IS"
+                + " NULL OR p.NEXT_RUN_AT <= " + ts + ") ORDER BY p.NEXT_RUN_AT NULLS FIRST, p.CREATED_AT, p.ID",
+                timestamp(now)).stream()
+                .map(row -> new DueProcess(row.getString(0), row.getString(1), row.getString(2), row.getString(3),
+                        row.getLong(4).intValue(), row.getString(5), row.getString(6), row.getString(7),
+                        row.getString(8)))
+                .toList();
+    }
+
+    List<StaleProcess> staleProcesses(LocalDateTime cutoff) {
+        return sql.query("SELECT p.ID, p.INGESTION_CONFIGURATION_ID, COALESCE(p.ATTEMPTS, 0), "
+                + dialect.jsonText("d.INGESTION_CONFIGURATION") + " FROM " + PROCESS + " p LEFT JOIN " + DEFINITION
+                + " d ON d.ID = p.RESOURCE_INGESTION_DEFINITION_ID WHERE p.STATUS = 'IN_PROGRESS' AND p.UPDATED_AT < "
+                + ts, timestamp(cutoff)).stream()
+                .map(row -> new StaleProcess(row.getString(0), row.getString(1), row.getLong(2).intValue(),
+                        row.getString(3)))
+                .toList();
+    }
+
+    /** Records every run IN_PROGRESS since before the cutoff as FAILED with the metadata; answers how many. */
+    int failStaleRuns(LocalDateTime cutoff, LocalDateTime now, String metadataJson) {
+        return sql.update("UPDATE " + RUN + " SET STATUS = 'FAILED', COMPLETED_AT = " + ts + ", UPDATED_AT = " + ts
+                + ", METADATA = " + dialect.jsonParameter() + " WHERE STATUS = 'IN_PROGRESS' AND UPDATED_AT < " + ts,
+                timestamp(now), timestamp(now), metadataJson, timestamp(cutoff));
+    }
+
+    /** Takes a due process for a run; false when another iteration took it, or it is no longer due. */
+    boolean claim(String processId, LocalDateTime now) {
+        return sql.update("UPDATE " + PROCESS + " SET STATUS = 'IN_PROGRESS', UPDATED_AT = " + ts + " WHERE ID = ?"
+                + " AND STATUS = 'SCHEDULED' AND (NEXT_RUN_AT IS NULL OR NEXT_RUN_AT <= " + ts + ")",
+                timestamp(now), processId, timestamp(now)) == 1;
+    }
+
+    void startRun(String runId, DueProcess process, LocalDateTime now) {
+        sql.update("INSERT INTO " + RUN + " (ID, RESOURCE_INGESTION_DEFINITION_ID, INGESTION_CONFIGURATION_ID,"
+                + " INGESTION_PROCESS_ID, STARTED_AT, UPDATED_AT, STATUS, INGESTED_ROWS) SELECT ?, ?, ?, ?, " + ts
+                + ", " + ts + ", 'IN_PROGRESS', 0", runId, process.definitionId(), process.configurationId(),
+                process.processId(), timestamp(now), timestamp(now));
+    }
+
+    /** Completes a run still IN_PROGRESS; false when it is not (reaped meanwhile). */
+    boolean completeRun(String runId, LocalDateTime now, long rows, String metadataJson) {
+        return sql.update("UPDATE " + RUN + " SET STATUS = 'COMPLETED', COMPLETED_AT = " + ts + ", UPDATED_AT = " + ts
+                + ", INGESTED_ROWS = ?, METADATA = " + dialect.jsonParameter() + " WHERE ID = ? AND STATUS ="
+                + " 'IN_PROGRESS'", timestamp(now), timestamp(now), rows, metadataJson, runId) == 1;
+    }
+
+    /** Records a run still IN_PROGRESS as FAILED; false when it is not (reaped meanwhile). */
+    boolean failRun(String runId, LocalDateTime now, String metadataJson) {
+        return sql.update("UPDATE " + RUN + " SET STATUS = 'FAILED', COMPLETED_AT = " + ts + ", UPDATED_AT = " + ts
+                + ", METADATA = " + dialect.jsonParameter() + " WHERE ID = ? AND STATUS = 'IN_PROGRESS'",
+                timestamp(now), timestamp(now), metadataJson, runId) == 1;
+    }
+
+    /**
+     * After a completed run: back to SCHEDULED (unless a disable FINISHED it meanwhile), the new cursor when the run
+     * set one, due again at the next run time, no failures counted.
+     */
+    void rescheduleAfterSuccess(String processId, boolean cursorSet, String cursorJson, LocalDateTime nextRunAt,
+            LocalDateTime now) {
+        if (cursorSet) {
+            sql.update("UPDATE " + PROCESS + " SET STATUS = " + backToScheduled() + ", METADATA = "
+                    + dialect.jsonParameter() + ", NEXT_RUN_AT = " + ts + ", ATTEMPTS = 0, LAST_ERROR = NULL,"
+                    + " UPDATED_AT = " + ts + " WHERE ID = ?", cursorJson, timestamp(nextRunAt), timestamp(now),
+                    processId);
+        } else {
+            sql.update("UPDATE " + PROCESS + " SET STATUS = " + backToScheduled() + ", NEXT_RUN_AT = " + ts
+                    + ", ATTEMPTS = 0, LAST_ERROR = NULL, UPDATED_AT = " + ts + " WHERE ID = ?", timestamp(nextRunAt),
+                    timestamp(now), processId);
+        }
+    }
+
+    /** After a failed or reaped run: back to SCHEDULED, one more failure counted, due again at the retry time. */
+    void rescheduleAfterFailure(String processId, int attempts, String error, LocalDateTime retryAt,
+            LocalDateTime now) {
+        sql.update("UPDATE " + PROCESS + " SET STATUS = " + backToScheduled() + ", ATTEMPTS = ?, LAST_ERROR = ?,"
+                + " NEXT_RUN_AT = " + ts + ", UPDATED_AT = " + ts + " WHERE ID = ?", attempts, error,
+                timestamp(retryAt), timestamp(now), processId);
+    }
+
+    /** A FINISHED process (disabled while it ran) stays FINISHED. */
+    private static String backToScheduled() {
+        return "CASE WHEN STATUS = 'IN_PROGRESS' THEN 'SCHEDULED' ELSE STATUS END";
+    }
+}

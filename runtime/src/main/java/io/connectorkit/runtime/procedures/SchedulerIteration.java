@@ -1,0 +1,356 @@
+package io.connectorkit.runtime.procedures;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.connectorkit.runtime.Response;
+import io.connectorkit.runtime.ResponseCode;
+import io.connectorkit.runtime.config.Configuration;
+import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.procedures.IngestionStore.DueProcess;
+import io.connectorkit.runtime.procedures.IngestionStore.StaleProcess;
+import io.connectorkit.runtime.spi.ConnectorContext;
+import io.connectorkit.runtime.spi.Ingestion;
+import io.connectorkit.runtime.spi.IngestionResult;
+import io.connectorkit.runtime.spi.IngestionStrategy;
+import io.connectorkit.runtime.spi.IngestionTask;
+import io.connectorkit.runtime.state.StateStore;
+import io.connectorkit.runtime.status.ConnectorState;
+import io.connectorkit.runtime.status.ConnectorStatus;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * RUN_SCHEDULER_ITERATION (spec §3.12, with the kit's scheduling): reaps processes and runs stuck
+ * {@code IN_PROGRESS}, then runs every due ingestion process through the connector's {@link Ingestion}, each in its
+ * own unit:
+ *
+ * <ol>
+ *   <li>claim — one committed transaction: the connector is still STARTED, the process goes IN_PROGRESS and its run
+ *       starts IN_PROGRESS, so a run that dies leaves something to reap;</li>
+ *   <li>ingest and complete — one transaction: the connector's writes (sink rows, its own statements), the new
+ *       cursor, the run COMPLETED with its rows, the process SCHEDULED for its next run;</li>
+ *   <li>on an exception, that transaction is rolled back and another records the run FAILED with the error and
+ *       schedules the process for a retry with backoff. The connector stays STARTED.</li>
+ * </ol>
+ *
+ * Since the cursor only moves with the rows it covers, an INCREMENTAL ingestion never writes a row twice, whatever
+ * happens between the claim and the completion.
+ */
+final class SchedulerIteration {
+
+    private static final System.Logger LOG = System.getLogger("io.connectorkit.runtime");
+
+    /** Error texts stored in the run and the process are cut to this length. */
+    private static final int MAX_ERROR_LENGTH = 2000;
+
+    private final Call call;
+    private final IngestionStore store;
+    private Configuration connectorConfiguration;
+
+    SchedulerIteration(Call call) {
+        this.call = call;
+        this.store = new IngestionStore(call.port);
+    }
+
+    /** What the first transaction found: why nothing runs, or what is due. */
+    private record Plan(Response idle, int reaped, int scheduled, List<DueProcess> due) {
+        static Plan idle(Response response) {
+            return new Plan(response, 0, 0, List.of());
+        }
+    }
+
+    private enum Outcome {
+        COMPLETED,
+        FAILED,
+        SKIPPED,
+        STOPPED
+    }
+
+    Response run() {
+        Plan plan = call.port.inTransaction(() -> {
+            Optional<ConnectorState> state = call.store.lockState();
+            if (state.isEmpty()) {
+                return Plan.idle(Response.of(ResponseCode.CONNECTOR_STATUS_NOT_FOUND));
+            }
+            if (state.get().status() != ConnectorStatus.STARTED) {
+                return Plan.idle(counts(Response.ok(notStarted(state.get().status())), 0, 0, 0, 0));
+            }
+            if (call.connector.ingestion().isEmpty()) {
+                return Plan.idle(counts(Response.ok("No ingestion registered: the connector defines no Ingestion, so"
+                        + " nothing runs. Register one with ConnectorDefinition.builder().ingestion(...) or"
+                        + " spi.ingestion in connector.yaml."), 0, 0, 0, 0));
+            }
+            LocalDateTime now = now();
+            int reaped = reap(now);
+            return new Plan(null, reaped, store.countScheduled(), store.due(now));
+        });
+        if (plan.idle() != null) {
+            return plan.idle();
+        }
+        Ingestion ingestion = call.connector.ingestion().orElseThrow();
+        int completed = 0;
+        int failed = 0;
+        int skipped = 0;
+        int notRun = 0;
+        for (int i = 0; i < plan.due().size(); i++) {
+            Outcome outcome = runOne(plan.due().get(i), ingestion);
+            if (outcome == Outcome.STOPPED) {
+                notRun = plan.due().size() - i;
+                break;
+            }
+            switch (outcome) {
+                case COMPLETED -> completed++;
+                case FAILED -> failed++;
+                default -> skipped++;
+            }
+        }
+        StringBuilder message = new StringBuilder("Ran " + (completed + failed) + " of " + plan.scheduled()
+                + " scheduled ingestions: " + completed + " completed, " + failed + " failed.");
+        if (plan.due().isEmpty()) {
+            message.append(" None is due.");
+        }
+        if (skipped > 0) {
+            message.append(' ').append(skipped).append(skipped == 1 ? " was" : " were")
+                    .append(" taken by another iteration or no longer due.");
+        }
+        if (notRun > 0) {
+            message.append(" The connector was paused meanwhile; ").append(notRun).append(" due ")
+                    .append(notRun == 1 ? "ingestion waits" : "ingestions wait").append(" for RESUME_CONNECTOR.");
+        }
+        if (plan.reaped() > 0) {
+            message.append(" Reaped ").append(plan.reaped()).append(plan.reaped() == 1 ? " run" : " runs")
+                    .append(" stuck IN_PROGRESS for more than ").append(timeoutMinutes()).append(" minutes.");
+        }
+        return counts(Response.ok(message.toString()), plan.due().size(), completed, failed, plan.reaped());
+    }
+
+    private static Response counts(Response response, int due, int completed, int failed, int reaped) {
+        return response.with("due", due).with("completed", completed).with("failed", failed).with("reaped", reaped);
+    }
+
+    private static String notStarted(ConnectorStatus status) {
+        return switch (status) {
+            case PAUSED, PAUSING, STARTING -> "The connector is paused (" + status + "): no ingestion runs until "
+                    + "RESUME_CONNECTOR has started it again.";
+            case CONFIGURING -> "The connector is not started yet (CONFIGURING): no ingestion runs before "
+                    + "FINALIZE_CONNECTOR_CONFIGURATION has started it.";
+            case ERROR -> "The connector is in ERROR: no ingestion runs until RECOVER_CONNECTOR_STATE has set it "
+                    + "STARTED.";
+            default -> "The connector is " + status + ": no ingestion runs.";
+        };
+    }
+
+    /**
+     * Processes and runs IN_PROGRESS without an update for longer than the timeout died with the app or the
+     * procedure that ran them: the runs are recorded FAILED, the processes scheduled again with backoff.
+     */
+    private int reap(LocalDateTime now) {
+        LocalDateTime cutoff = now.minus(call.connector.ingestionTimeout());
+        String error = "The run was reaped after " + timeoutMinutes() + " minutes without progress: it never "
+                + "finished, most likely because the app or the procedure running it stopped mid-run.";
+        for (StaleProcess stale : store.staleProcesses(cutoff)) {
+            IngestionSchedule schedule = scheduleOf(stale.configurationsJson(), stale.configurationId());
+            int attempts = stale.attempts() + 1;
+            store.rescheduleAfterFailure(stale.processId(), attempts, error, schedule.retryAt(now, attempts), now);
+        }
+        return store.failStaleRuns(cutoff, now, errorMetadata(error));
+    }
+
+    private long timeoutMinutes() {
+        return call.connector.ingestionTimeout().toMinutes();
+    }
+
+    private Outcome runOne(DueProcess process, Ingestion ingestion) {
+        String runId = UUID.randomUUID().toString();
+        LocalDateTime startedAt = now();
+        Outcome claim = call.port.inTransaction(() -> {
+            Optional<ConnectorState> state = call.store.lockState();
+            if (state.isEmpty() || state.get().status() != ConnectorStatus.STARTED) {
+                return Outcome.STOPPED;
+            }
+            if (!store.claim(process.processId(), startedAt)) {
+                return Outcome.SKIPPED;
+            }
+            store.startRun(runId, process, startedAt);
+            return Outcome.COMPLETED;
+        });
+        if (claim != Outcome.COMPLETED) {
+            return claim;
+        }
+        ConnectorContext context = call.context();
+        try {
+            call.port.inTransaction(() -> {
+                ingestAndComplete(process, runId, startedAt, ingestion, context);
+                return null;
+            });
+            return Outcome.COMPLETED;
+        } catch (RunReaped e) {
+            LOG.log(System.Logger.Level.WARNING, "The ingestion of resource ''{0}'' (run {1}) outlived the ingestion "
+                    + "timeout and was reaped meanwhile; its rows were rolled back", process.resourceName(), runId);
+            return Outcome.FAILED;
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(System.Logger.Level.WARNING, "The ingestion of resource '" + process.resourceName()
+                    + "' (configuration '" + process.configurationId() + "', run " + runId + ") failed", e);
+            recordFailure(process, runId, describe(e, context));
+            return Outcome.FAILED;
+        }
+    }
+
+    /** The run's one transaction; {@link RunReaped} when the run was reaped meanwhile and nothing may be kept. */
+    private void ingestAndComplete(DueProcess process, String runId, LocalDateTime startedAt, Ingestion ingestion,
+            ConnectorContext context) {
+        ObjectNode configuration = configuration(process.configurationsJson(), process.configurationId());
+        IngestionSchedule schedule = schedule(configuration);
+        IngestionTask task = new IngestionTask(runId, process.processId(), process.definitionId(),
+                process.resourceName(), process.resourceIdJson(), process.resourceMetadataJson(),
+                process.configurationId(), strategy(configuration), object(configuration, "customIngestionConfiguration"),
+                object(configuration, "destination"), process.cursorJson(), process.attempts() + 1);
+        TableSink sink = new TableSink(call.port, () -> Destination.resolve(task.destination(),
+                connectorConfiguration(), process.resourceName(), "snowflake".equals(call.port.dialect().name())));
+        IngestionResult result = ingestion.ingest(task, sink, context);
+        if (result == null) {
+            throw new IllegalStateException("The connector's ingestion returned no IngestionResult; return "
+                    + "IngestionResult.written() when the sink's rows are what it ingested");
+        }
+        sink.finish();
+        LocalDateTime completedAt = now();
+        long rows = result.reportedRows().orElse(sink.rowsWritten());
+        String metadata = result.message().map(text -> {
+            ObjectNode json = Json.object();
+            json.put("message", text);
+            return Json.write(json);
+        }).orElse(null);
+        if (!store.completeRun(runId, completedAt, rows, metadata)) {
+            // Reaped while it ran (it outlived the timeout) and maybe claimed again: its rows must not count twice.
+            throw new RunReaped();
+        }
+        store.rescheduleAfterSuccess(process.processId(), sink.cursorSet(), sink.cursorJson(),
+                schedule.nextRunAfter(startedAt).orElse(null), completedAt);
+    }
+
+    /** Records the failure in its own transaction, after the run's writes were rolled back. */
+    private void recordFailure(DueProcess process, String runId, String error) {
+        LocalDateTime now = now();
+        call.port.inTransaction(() -> {
+            if (store.failRun(runId, now, errorMetadata(error))) {
+                IngestionSchedule schedule = scheduleOf(process.configurationsJson(), process.configurationId());
+                int attempts = process.attempts() + 1;
+                store.rescheduleAfterFailure(process.processId(), attempts, error, schedule.retryAt(now, attempts),
+                        now);
+            }
+            return null;
+        });
+    }
+
+    private Configuration connectorConfiguration() {
+        if (connectorConfiguration == null) {
+            connectorConfiguration = Configuration.of(call.store
+                    .readConfiguration(StateStore.CONNECTOR_CONFIGURATION).orElse(null));
+        }
+        return connectorConfiguration;
+    }
+
+    /** The process's ingestion configuration, from the definition's list. */
+    private static ObjectNode configuration(String configurationsJson, String configurationId) {
+        JsonNode configurations;
+        try {
+            configurations = configurationsJson == null ? null : Json.parse(configurationsJson);
+        } catch (Json.InvalidJsonException e) {
+            throw new IllegalStateException("The resource's INGESTION_CONFIGURATION is not JSON: " + e.getMessage());
+        }
+        if (configurations != null && configurations.isArray()) {
+            for (JsonNode candidate : configurations) {
+                if (candidate.isObject() && configurationId.equals(candidate.path("id").asText(null))) {
+                    return (ObjectNode) candidate;
+                }
+            }
+        }
+        throw new IllegalStateException("The resource has no ingestion configuration with id '" + configurationId
+                + "' any more, but its process was still scheduled");
+    }
+
+    private static IngestionSchedule schedule(ObjectNode configuration) {
+        try {
+            return IngestionSchedule.of(configuration.path("scheduleType").asText(null),
+                    configuration.path("scheduleDefinition").asText(null));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("The ingestion configuration's schedule is not valid: " + e.getMessage());
+        }
+    }
+
+    /** The schedule for a retry: the configuration's, or the global one when it cannot be read. */
+    private static IngestionSchedule scheduleOf(String configurationsJson, String configurationId) {
+        try {
+            return schedule(configuration(configurationsJson, configurationId));
+        } catch (IllegalStateException e) {
+            return IngestionSchedule.GLOBAL;
+        }
+    }
+
+    private static IngestionStrategy strategy(ObjectNode configuration) {
+        String text = configuration.path("ingestionStrategy").asText("");
+        try {
+            return IngestionStrategy.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("The ingestion configuration's ingestionStrategy '" + text + "' is neither"
+                    + " SNAPSHOT nor INCREMENTAL");
+        }
+    }
+
+    private static Configuration object(ObjectNode configuration, String key) {
+        JsonNode value = configuration.get(key);
+        return value != null && value.isObject() ? Configuration.of((ObjectNode) value) : Configuration.empty();
+    }
+
+    private static String errorMetadata(String error) {
+        ObjectNode json = Json.object();
+        json.put("error", error);
+        return Json.write(json);
+    }
+
+    /**
+     * {@code <class>: <message>} of the failure and its root cause, without the value of any secret the connector
+     * may have put into a message.
+     */
+    private String describe(Throwable e, ConnectorContext context) {
+        String text = Call.describe(e);
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root != e && root.getMessage() != null && !text.contains(root.getMessage())) {
+            text += " (caused by " + Call.describe(root) + ")";
+        }
+        for (String field : call.connector.connectionConfigurationSchema().secretFieldNames()) {
+            try {
+                Optional<String> secret = context.secret(field);
+                if (secret.isPresent() && !secret.get().isEmpty()) {
+                    text = text.replace(secret.get(), "********");
+                }
+            } catch (RuntimeException ignored) {
+                // A secret that cannot be read cannot be in the message either.
+            }
+        }
+        return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH - 1) + "…" : text;
+    }
+
+    /** The scheduler's time: UTC, at microsecond precision as both targets store it. */
+    private LocalDateTime now() {
+        return LocalDateTime.ofInstant(call.connector.clock().instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** The run outlived the timeout and was reaped: its transaction must be undone. */
+    private static final class RunReaped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RunReaped() {
+            super("The run was reaped while it ran: it took longer than the ingestion timeout; nothing of it is kept",
+                    null, false, false);
+        }
+    }
+}
