@@ -54,25 +54,33 @@ public final class IngestionBenchmarks {
         System.out.printf(Locale.ROOT, "    raw JDBC batch: %,.0f rows/s (%.1f ms per %,d rows)%n", rows / (rawMs / 1000),
                 rawMs, rows);
         System.out.printf(Locale.ROOT, "    sink / raw:     %.2f (target >= 0.70)%n", rawMs / sinkMs);
-        System.out.printf(Locale.ROOT, "    paired rounds (sink and raw back to back, 15 rounds after 5 warm-up):"
-                + " median sink / raw %.2f, min %.2f, max %.2f%n", paired[0], paired[1], paired[2]);
+        System.out.printf(Locale.ROOT, "    paired rounds (sink and raw back to back, 15 rounds after 5 warm-up):%n"
+                + "      wall-clock time: median sink / raw %.2f (min %.2f, max %.2f)%n"
+                + "      thread CPU time: median sink / raw %.2f (min %.2f, max %.2f)%n", paired[0], paired[1],
+                paired[2], paired[3], paired[4], paired[5]);
+        System.out.printf(Locale.ROOT, "    load average now: %.2f on %d processors (other processes skew wall-clock"
+                + " times)%n", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "(b) idle iteration, 1,000 resources, nothing due: %.0f us, %d statements%n",
                 idleUs, statements());
     }
 
     /**
      * Sink and raw insert back to back in each round, alternating which goes first, so that a machine whose load
-     * changes (other builds) affects both alike: the median, lowest and highest ratio of the rounds.
+     * changes (other builds) affects both alike: the median, lowest and highest ratio of the rounds, by wall-clock
+     * time and by the benchmark thread's CPU time (H2 runs in the calling thread; CPU time leaves out the time the
+     * thread waited for a processor on a busy machine).
      */
     private static double[] paired(int rounds) throws Exception {
         SinkThroughput state = new SinkThroughput();
         state.rows = SinkThroughput.ROWS;
         state.createApp();
         try {
-            java.util.List<Double> ratios = new java.util.ArrayList<>();
+            java.util.List<Double> wall = new java.util.ArrayList<>();
+            java.util.List<Double> cpu = new java.util.ArrayList<>();
             for (int round = -5; round < rounds; round++) {
-                long sink;
-                long raw;
+                long[] sink;
+                long[] raw;
                 if (round % 2 == 0) {
                     sink = time(state, true);
                     raw = time(state, false);
@@ -81,26 +89,31 @@ public final class IngestionBenchmarks {
                     sink = time(state, true);
                 }
                 if (round >= 0) {
-                    ratios.add((double) raw / sink);
+                    wall.add((double) raw[0] / sink[0]);
+                    cpu.add((double) raw[1] / sink[1]);
                 }
             }
-            java.util.Collections.sort(ratios);
-            return new double[] {ratios.get(ratios.size() / 2), ratios.get(0), ratios.get(ratios.size() - 1)};
+            java.util.Collections.sort(wall);
+            java.util.Collections.sort(cpu);
+            return new double[] {wall.get(wall.size() / 2), wall.get(0), wall.get(wall.size() - 1),
+                    cpu.get(cpu.size() / 2), cpu.get(0), cpu.get(cpu.size() - 1)};
         } finally {
             state.dropApp();
         }
     }
 
-    private static long time(SinkThroughput state, boolean sink) throws Exception {
+    private static long[] time(SinkThroughput state, boolean sink) throws Exception {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         state.emptyTables();
         System.gc();
         long start = System.nanoTime();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         if (sink) {
             state.sink();
         } else {
             state.rawJdbcBatch();
         }
-        return System.nanoTime() - start;
+        return new long[] {System.nanoTime() - start, threads.getCurrentThreadCpuTime() - cpuStart};
     }
 
     private static double score(Collection<RunResult> results, String method) {

@@ -47,13 +47,14 @@ public class SinkThroughput {
         maps = new ArrayList<>(rows);
         arrays = new ArrayList<>(rows);
         LocalDateTime start = LocalDateTime.of(2026, 3, 2, 10, 0);
+        // Keys shared by all rows, as a connector's literals or a JSON parser's canonical names are.
+        String[] names = COLUMNS.toLowerCase(java.util.Locale.ROOT).split(", ");
         for (int i = 0; i < rows; i++) {
             Object[] values = {(long) i, "event " + i, i * 0.5, start.plusSeconds(i), i % 2 == 0,
                     "category-" + (i % 17)};
             Map<String, Object> map = new LinkedHashMap<>();
-            String[] names = COLUMNS.split(", ");
             for (int c = 0; c < names.length; c++) {
-                map.put(names[c].toLowerCase(java.util.Locale.ROOT), values[c]);
+                map.put(names[c], values[c]);
             }
             maps.add(map);
             arrays.add(values);

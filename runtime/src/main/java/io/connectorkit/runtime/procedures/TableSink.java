@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,8 +113,9 @@ final class TableSink implements Sink {
     private final Supplier<Destination> destination;
     private final boolean onSnowflake;
     private final List<Map<String, ?>> buffer = new ArrayList<>();
-    /** Row key → column name, by Snowflake's identifier rules. */
-    private final Map<String, String> columnNames = new HashMap<>();
+    /** The run's columns in the order its rows named them, and each row key's position among them. */
+    private final List<String> runColumns = new ArrayList<>();
+    private final Map<String, Integer> keyIndex = new HashMap<>();
     /** The table's columns and their kinds, known from the first batch on. */
     private LinkedHashMap<String, Kind> tableColumns;
     private Destination table;
@@ -126,10 +128,6 @@ final class TableSink implements Sink {
 
     /** The statement of the last batch, kept while the batches have the same columns. */
     private List<String> statementColumns = List.of();
-    private Map<String, Integer> statementIndex = Map.of();
-    private Kind[] statementKinds = new Kind[0];
-    /** Row key → position in the statement, so that a value costs one lookup. */
-    private Map<String, Integer> keyIndex = new HashMap<>();
     private String statementSql;
 
     TableSink(SqlPort port, Supplier<Destination> destination) {
@@ -199,7 +197,7 @@ final class TableSink implements Sink {
     void finish() {
         flush();
         if (clearRequested && !cleared) {
-            prepareTable(List.of());
+            prepareTable(List.of(), List.of(), new int[0]);
             clearIfRequested();
         }
     }
@@ -215,41 +213,88 @@ final class TableSink implements Sink {
         if (buffer.isEmpty()) {
             return;
         }
-        List<String> columns = columnsOf(buffer);
-        prepareTable(columns);
-        clearIfRequested();
-        if (!columns.equals(statementColumns)) {
-            statementColumns = columns;
-            statementIndex = new HashMap<>();
-            keyIndex = new HashMap<>();
-            statementKinds = new Kind[columns.size()];
-            for (int i = 0; i < columns.size(); i++) {
-                statementIndex.put(columns.get(i), i);
-                statementKinds[i] = tableColumns.get(columns.get(i));
-            }
-            statementSql = onSnowflake ? null : insert(columns, "VALUES (" + placeholders(columns) + ")");
-        }
+        // One pass over the rows: each key costs one lookup (new keys become columns of the run), and each value is
+        // converted at once when its column's kind is known (every batch after a run's first).
+        Kind[] kinds = runKinds();
+        boolean unconverted = false;
         List<Object[]> rows = new ArrayList<>(buffer.size());
-        int[] seen = new int[columns.size()];
+        int[] seen = new int[Math.max(runColumns.size(), 8)];
         int rowNumber = 0;
         for (Map<String, ?> row : buffer) {
             rowNumber++;
-            Object[] values = new Object[columns.size()];
+            Object[] values = new Object[runColumns.size()];
             for (Map.Entry<String, ?> entry : row.entrySet()) {
                 Integer position = keyIndex.get(entry.getKey());
-                if (position == null) {
-                    position = statementIndex.get(columnName(entry.getKey()));
-                    keyIndex.put(entry.getKey(), position);
+                int index = position != null ? position : newKey(entry.getKey());
+                if (index >= values.length) {
+                    values = Arrays.copyOf(values, runColumns.size());
                 }
-                int index = position;
+                if (index >= seen.length) {
+                    seen = Arrays.copyOf(seen, runColumns.size() * 2);
+                }
                 if (seen[index] == rowNumber) {
-                    throw new IllegalArgumentException("A row has two keys for the column " + columns.get(index)
+                    throw new IllegalArgumentException("A row has two keys for the column " + runColumns.get(index)
                             + " (names are compared as Snowflake does: id = ID); keep one");
                 }
                 seen[index] = rowNumber;
-                values[index] = bindable(columns.get(index), statementKinds[index], entry.getValue());
+                Object value = entry.getValue();
+                if (value != null && index < kinds.length && kinds[index] != null) {
+                    value = bindable(runColumns.get(index), kinds[index], value);
+                } else {
+                    unconverted = unconverted || value != null;
+                }
+                values[index] = value;
             }
             rows.add(values);
+        }
+        // The batch's columns: those some row of it names (a column no row names keeps its default).
+        int total = runColumns.size();
+        int[] positions = new int[total];
+        int count = 0;
+        for (int i = 0; i < total; i++) {
+            if (i < seen.length && seen[i] != 0) {
+                positions[count++] = i;
+            }
+        }
+        if (count == 0) {
+            throw new IllegalArgumentException("The rows written have no columns; a row maps column names to values");
+        }
+        List<String> columns = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            columns.add(runColumns.get(positions[i]));
+        }
+        prepareTable(columns, rows, positions);
+        clearIfRequested();
+        if (unconverted) {
+            Kind[] known = runKinds();
+            for (Object[] values : rows) {
+                for (int index = 0; index < values.length; index++) {
+                    if (values[index] != null && (index >= kinds.length || kinds[index] == null)) {
+                        values[index] = bindable(runColumns.get(index), known[index], values[index]);
+                    }
+                }
+            }
+        }
+        if (!columns.equals(statementColumns)) {
+            statementColumns = List.copyOf(columns);
+            statementSql = onSnowflake ? null : insert(columns, "VALUES (" + placeholders(columns) + ")");
+        }
+        if (count != total) {
+            // Some column of the run is not in this batch: keep only the batch's columns.
+            for (int r = 0; r < rows.size(); r++) {
+                Object[] values = rows.get(r);
+                Object[] kept = new Object[count];
+                for (int i = 0; i < count; i++) {
+                    kept[i] = positions[i] < values.length ? values[positions[i]] : null;
+                }
+                rows.set(r, kept);
+            }
+        } else {
+            for (int r = 0; r < rows.size(); r++) {
+                if (rows.get(r).length != total) {
+                    rows.set(r, Arrays.copyOf(rows.get(r), total));
+                }
+            }
         }
         if (onSnowflake) {
             insertSelect(columns, rows);
@@ -260,42 +305,46 @@ final class TableSink implements Sink {
         buffer.clear();
     }
 
-    /** The batch's columns in the order of first appearance, each named once. */
-    private List<String> columnsOf(List<Map<String, ?>> rows) {
-        LinkedHashMap<String, Boolean> columns = new LinkedHashMap<>();
-        for (Map<String, ?> row : rows) {
-            for (String key : row.keySet()) {
-                columns.putIfAbsent(columnName(key), Boolean.TRUE);
+    /** The kind of each column of the run, null while the table does not have it yet. */
+    private Kind[] runKinds() {
+        Kind[] kinds = new Kind[runColumns.size()];
+        if (tableColumns != null) {
+            for (int i = 0; i < kinds.length; i++) {
+                kinds[i] = tableColumns.get(runColumns.get(i));
             }
         }
-        if (columns.isEmpty()) {
-            throw new IllegalArgumentException("The rows written have no columns; a row maps column names to values");
+        return kinds;
+    }
+
+    /** A key first seen in this run: its column, new or already named by another key ({@code id}, {@code ID}). */
+    private int newKey(String key) {
+        String name = columnName(key);
+        int index = runColumns.indexOf(name);
+        if (index < 0) {
+            runColumns.add(name);
+            index = runColumns.size() - 1;
         }
-        return List.copyOf(columns.keySet());
+        keyIndex.put(key, index);
+        return index;
     }
 
     private String columnName(String key) {
-        String name = columnNames.get(key);
-        if (name == null) {
-            if (key == null) {
-                throw new IllegalArgumentException("A row has a null column name");
-            }
-            try {
-                name = Identifier.parse(key).name();
-            } catch (Identifier.InvalidIdentifierException e) {
-                throw new IllegalArgumentException("The row key '" + key + "' is not a valid column name: "
-                        + e.reason(), e);
-            }
-            columnNames.put(key, name);
+        if (key == null) {
+            throw new IllegalArgumentException("A row has a null column name");
         }
-        return name;
+        try {
+            return Identifier.parse(key).name();
+        } catch (Identifier.InvalidIdentifierException e) {
+            throw new IllegalArgumentException("The row key '" + key + "' is not a valid column name: " + e.reason(),
+                    e);
+        }
     }
 
     /**
      * Makes the table hold the columns: at the run's first batch, creates the schema and table or adds missing
      * columns (DDL, before the run wrote anything); later, a new column fails the run.
      */
-    private void prepareTable(List<String> columns) {
+    private void prepareTable(List<String> columns, List<Object[]> rows, int[] positions) {
         if (tableColumns == null) {
             tableColumns = existingColumns();
         }
@@ -310,8 +359,10 @@ final class TableSink implements Sink {
                     + "are fine)");
         }
         LinkedHashMap<String, Kind> added = new LinkedHashMap<>();
-        for (String column : missing) {
-            added.put(column, inferKind(column));
+        for (int i = 0; i < columns.size(); i++) {
+            if (missing.contains(columns.get(i))) {
+                added.put(columns.get(i), inferKind(columns.get(i), rows, positions[i]));
+            }
         }
         if (tableColumns.isEmpty()) {
             port.ddl("CREATE SCHEMA IF NOT EXISTS " + destination().schemaSql());
@@ -326,12 +377,11 @@ final class TableSink implements Sink {
         tableColumns.putAll(added);
     }
 
-    private Kind inferKind(String column) {
-        for (Map<String, ?> row : buffer) {
-            for (Map.Entry<String, ?> entry : row.entrySet()) {
-                if (entry.getValue() != null && columnName(entry.getKey()).equals(column)) {
-                    return Kind.ofValue(column, entry.getValue());
-                }
+    /** The kind of the column's first non-null value in the batch; only nulls: text. */
+    private static Kind inferKind(String column, List<Object[]> rows, int position) {
+        for (Object[] row : rows) {
+            if (position < row.length && row[position] != null) {
+                return Kind.ofValue(column, row[position]);
             }
         }
         return Kind.STRING;

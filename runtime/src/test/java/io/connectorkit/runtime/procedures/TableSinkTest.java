@@ -109,6 +109,30 @@ class TableSinkTest {
     }
 
     @Test
+    void batchesMayNameFewerColumnsAndKeysOfOneColumnMayDifferFromRowToRow() {
+        SchedulerFixture f = fixture((task, sink, context) -> {
+            for (int i = 1; i <= TableSink.BATCH_ROWS; i++) {
+                sink.write(i % 2 == 0 ? row("id", i, "note", "n" + i) : row("ID", i, "NOTE", null, "tags", List.of(i)));
+            }
+            sink.write(row("Id", 1001));
+            sink.write(row("id", 1002, "tags", Map.of("k", true)));
+            return IngestionResult.written();
+        });
+        f.app.execute("CREATE SCHEMA DEST");
+        f.app.execute("CREATE TABLE DEST.ORDERS (ID INT, NOTE VARCHAR DEFAULT 'none', TAGS JSON)");
+
+        f.iterate();
+
+        assertThat(f.app.query("SELECT COUNT(*) AS N, COUNT(NOTE) AS NOTES FROM DEST.ORDERS"))
+                .containsExactly(Map.of("N", 1002L, "NOTES", 502L));
+        assertThat(f.app.query("SELECT ID, NOTE, TAGS FROM DEST.ORDERS WHERE ID IN (1, 2, 1001, 1002) ORDER BY ID"))
+                .containsExactly(EmbeddedRow.of("ID", 1, "NOTE", null, "TAGS", "[1]"),
+                        EmbeddedRow.of("ID", 2, "NOTE", "n2", "TAGS", null),
+                        EmbeddedRow.of("ID", 1001, "NOTE", "none", "TAGS", null),
+                        EmbeddedRow.of("ID", 1002, "NOTE", "none", "TAGS", "{\"k\":true}"));
+    }
+
+    @Test
     void aColumnThatAppearsAfterTheFirstBatchFailsTheRunAndKeepsNothing() {
         SchedulerFixture f = fixture((task, sink, context) -> {
             for (int i = 1; i <= TableSink.BATCH_ROWS; i++) {
