@@ -138,6 +138,41 @@ class SnowflakeConfigureMojoTest {
     }
 
     @Test
+    void resourcesAndStatsUseTheSameProceduresAndViews(@InjectMojo(goal = "configure") ConfigureMojo configure,
+            @InjectMojo(goal = "resources") ResourcesMojo resources, @InjectMojo(goal = "stats") StatsMojo stats)
+            throws Exception {
+        for (InstalledAppMojo goal : List.of(configure, resources, stats)) {
+            goal.target = "snowflake";
+            goal.connection = "fake";
+        }
+        configure.execute();
+        Files.writeString(folder.resolve("src/main/connector/configuration.yaml"), ConfigureMojoTest.CONFIGURATION
+                + ResourcesMojoTest.RESOURCES);
+        int before = snowflake.applicationStatements().size();
+
+        resources.execute();
+        resources.execute();
+        stats.setLog(log);
+        stats.execute();
+
+        List<RecordedStatement> statements = snowflake.applicationStatements().subList(before,
+                snowflake.applicationStatements().size());
+        assertThat(statements).extracting(RecordedStatement::sql).containsExactly(
+                "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"INGESTION_DEFINITIONS\"",
+                APP + "CREATE_RESOURCE(?, PARSE_JSON(?), PARSE_JSON(?), ?, ?, PARSE_JSON(?))",
+                APP + "CREATE_RESOURCE(?, PARSE_JSON(?), PARSE_JSON(?), ?, ?, PARSE_JSON(?))",
+                "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"INGESTION_DEFINITIONS\"",
+                "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"AGGREGATED_CONNECTOR_STATS\"",
+                "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"CONNECTOR_STATS\"");
+        assertThat(statements.get(2).bindings()).containsExactly("docs", "\"snowflakedb/docs\"",
+                "[{\"id\":\"nightly\",\"ingestionStrategy\":\"SNAPSHOT\",\"scheduleType\":\"CRON\","
+                        + "\"scheduleDefinition\":\"0 2 * * *\"}]", "docs", false, null);
+        assertThat(log.infos).contains("No ingestion runs yet for Snowflake application GITHUB_CONNECTOR: enable a "
+                + "resource (connector:resources); its runs follow its schedule (on the embedded target, "
+                + "connector:ingest runs the due ones now)");
+    }
+
+    @Test
     void dailyUseGoalsCallTheSameProcedures(@InjectMojo(goal = "configure") ConfigureMojo configure,
             @InjectMojo(goal = "pause") PauseMojo pause, @InjectMojo(goal = "update-warehouse") UpdateWarehouseMojo
                     updateWarehouse, @InjectMojo(goal = "resume") ResumeMojo resume,

@@ -39,8 +39,8 @@ public record StatsReport(String app, List<Hour> hours, List<Resource> resources
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
         if (hours.isEmpty()) {
-            lines.add("No ingestion runs yet for " + app + ": enable a resource (connector:resources) and run "
-                    + "connector:ingest");
+            lines.add("No ingestion runs yet for " + app + ": enable a resource (connector:resources); its runs "
+                    + "follow its schedule (on the embedded target, connector:ingest runs the due ones now)");
             return lines;
         }
         long max = hours.stream().mapToLong(Hour::rows).max().orElse(0);

@@ -92,6 +92,7 @@ class StatsReaderTest {
         StatsReport report = new StatsReader(new ViewsOnly(Map.of())).read(24);
 
         assertThat(report.lines()).containsExactly("No ingestion runs yet for embedded app <demo>: enable a resource "
-                + "(connector:resources) and run connector:ingest");
+                + "(connector:resources); its runs follow its schedule (on the embedded target, connector:ingest "
+                + "runs the due ones now)");
     }
 }
