@@ -55,7 +55,8 @@ public record StatsReport(String app, List<Hour> hours, List<Resource> resources
         if (!resources.isEmpty()) {
             lines.add("Resources:");
             for (Resource resource : resources) {
-                lines.add("  " + resource.name() + ": " + resource.rows() + " rows in " + resource.runs() + " runs"
+                lines.add("  " + resource.name() + ": " + resource.rows() + " rows in " + resource.runs()
+                        + (resource.runs() == 1 ? " run" : " runs")
                         + (resource.failed() == 0 ? "" : ", " + resource.failed() + " failed")
                         + (resource.lastCompletedAt() == null ? "" : ", last completed " + resource.lastCompletedAt()));
             }

@@ -69,7 +69,7 @@ class StatsReaderTest {
                 "  total              603",
                 "Resources:",
                 "  issues: 600 rows in 2 runs, 1 failed, last completed 2026-11-27T12:10:03 UTC",
-                "  pulls: 3 rows in 1 runs, last completed 2026-11-27T13:01 UTC");
+                "  pulls: 3 rows in 1 run, last completed 2026-11-27T13:01 UTC");
     }
 
     @Test

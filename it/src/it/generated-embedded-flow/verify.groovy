@@ -1,0 +1,55 @@
+// Checks each step's own log (-l step-N.log) and what the flow left behind; the sample API is stopped whatever happens.
+try {
+    def step = { int n -> new File(basedir, "step-${n}.log").getText('UTF-8') }
+    def expect = { int n, String text ->
+        assert step(n).contains(text): "step ${n} should have logged: ${text}\n--- step-${n}.log:\n${step(n)}"
+    }
+    def json = { int n -> step(n).readLines().find { it.startsWith('{') } }
+
+    // 2: generated project verified, deployed, configured, resources created, ingested, status and stats shown.
+    expect(2, 'Tests run:')
+    expect(2, 'Deployed connector app')
+    expect(2, '[finalize] FINALIZE_CONNECTOR_CONFIGURATION: OK')
+    expect(2, 'STARTED')
+    expect(2, 'Ingested rows per hour (UTC)')
+    expect(2, "  total   ${io.connectorkit.it.sample.SampleRecordsApi.ORDERS + io.connectorkit.it.sample.SampleRecordsApi.CUSTOMERS}")
+    expect(2, "orders: ${io.connectorkit.it.sample.SampleRecordsApi.ORDERS} rows in 1 run")
+
+    // 3: paused, nothing ingested, warehouse moved, resumed.
+    expect(3, 'PAUSE_CONNECTOR: OK')
+    expect(3, 'UPDATE_WAREHOUSE: OK')
+    expect(3, 'RESUME_CONNECTOR: OK')
+
+    // 5: the newer version is deployed over the app: state and ingested rows kept, nothing ingested twice.
+    expect(5, 'flow-connector-1.1.0.jar')
+    expect(5, "  total   ${io.connectorkit.it.sample.SampleRecordsApi.ORDERS + io.connectorkit.it.sample.SampleRecordsApi.CUSTOMERS}")
+    def status = new groovy.json.JsonSlurper().parseText(json(6))
+    assert status.status == 'STARTED' && status.configurationStatus == 'FINALIZED': json(6)
+    assert json(6).contains('NIGHTLY_WH'): "the warehouse set in step 3 survives the upgrade: ${json(6)}"
+
+    // 7: a bad configuration file fails the build with its message, and 8 shows the app unchanged.
+    expect(7, 'bad-configuration.yaml:16')
+    expect(7, 'scheduleDefinition')
+    expect(7, 'enabeld')
+    expect(7, 'BUILD FAILURE')
+    assert json(8) == json(6): "a refused configuration file changed the app:\n${json(6)}\n${json(8)}"
+
+    // 9: undeployed, nothing left of the app.
+    expect(9, 'Undeployed the embedded app')
+    def apps = new File(basedir, 'flow-connector/.connector/local')
+    assert !apps.exists() || apps.listFiles().findAll { it.isDirectory() }.isEmpty(): "left behind: ${apps.list()}"
+
+    // 10: the help goal describes a goal's parameters with their properties.
+    expect(10, 'connector.hours')
+
+    // The token came from the environment only: no log and no file the builds wrote holds it.
+    def token = 'it-token-5e0c2b7d-only-in-the-environment'
+    basedir.eachFileRecurse(groovy.io.FileType.FILES) { file ->
+        if (file.name != 'invoker.properties' && file.name != 'build.log' && file.length() < 50_000_000) {
+            assert !file.getText('ISO-8859-1').contains(token): "the token leaked into ${file}"
+        }
+    }
+    return true
+} finally {
+    context.get('api')?.close()
+}
