@@ -54,6 +54,23 @@ public final class ConnectorDefinition {
         this.clock = builder.clock;
     }
 
+    /** The same connector, its clock replaced, sharing every field and hook. */
+    private ConnectorDefinition(ConnectorDefinition other, Clock clock) {
+        this.connectorSchema = other.connectorSchema;
+        this.connectionSchema = other.connectionSchema;
+        this.prerequisites = other.prerequisites;
+        this.connectionTester = other.connectionTester;
+        this.draftConnectionTester = other.draftConnectionTester;
+        this.validators = other.validators;
+        this.sourceValidator = other.sourceValidator;
+        this.finalizeCallback = other.finalizeCallback;
+        this.lifecycleHooks = other.lifecycleHooks;
+        this.resourceHooks = other.resourceHooks;
+        this.ingestion = other.ingestion;
+        this.ingestionTimeout = other.ingestionTimeout;
+        this.clock = clock;
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -124,6 +141,15 @@ public final class ConnectorDefinition {
     /** The clock the scheduler reads: UTC system time, unless a test or a simulation sets another. */
     public Clock clock() {
         return clock;
+    }
+
+    /**
+     * This connector on another scheduler clock: for a test that drives the schedules of a connector read from its
+     * jar's description ({@link ConnectorRegistry#resolve}), which always runs on the system clock. Bind the copy to
+     * the app ({@code EmbeddedApp.bind}) for the scheduler to read it.
+     */
+    public ConnectorDefinition withClock(Clock clock) {
+        return new ConnectorDefinition(this, Objects.requireNonNull(clock, "clock"));
     }
 
     /** Collects a connector's registration. */

@@ -40,6 +40,33 @@ class ConnectorDefinitionTest {
     }
 
     @Test
+    void withClockChangesTheClockAndKeepsEverythingElse() {
+        Ingestion ingestion = (task, sink, context) -> IngestionResult.written();
+        ConnectionTester tester = ConnectionTester.none();
+        ResourceHooks hooks = new ResourceHooks() {
+        };
+        ConnectorDefinition original = ConnectorDefinition.builder().ingestion(ingestion).connectionTester(tester)
+                .resourceHooks(hooks).prerequisite(Prerequisite.of("network", "Network", "Allow the host", 1))
+                .connectionField(ConfigurationField.secret("api_token"))
+                .ingestionTimeout(java.time.Duration.ofMinutes(5)).build();
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-03-02T10:00:00Z"),
+                java.time.ZoneOffset.UTC);
+
+        ConnectorDefinition moved = original.withClock(clock);
+
+        assertThat(moved.clock()).isSameAs(clock);
+        assertThat(original.clock()).isNotSameAs(clock);
+        assertThat(moved.ingestion()).containsSame(ingestion);
+        assertThat(moved.connectionTester()).containsSame(tester);
+        assertThat(moved.resourceHooks()).isSameAs(hooks);
+        assertThat(moved.prerequisites()).isEqualTo(original.prerequisites());
+        assertThat(moved.connectionConfigurationSchema()).isSameAs(original.connectionConfigurationSchema());
+        assertThat(moved.ingestionTimeout()).isEqualTo(java.time.Duration.ofMinutes(5));
+        assertThatThrownBy(() -> original.withClock(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("clock");
+    }
+
+    @Test
     void anIngestionTimeoutUnderAMinuteIsRefused() {
         assertThatThrownBy(() -> ConnectorDefinition.builder().ingestionTimeout(java.time.Duration.ofSeconds(30)))
                 .isInstanceOf(IllegalArgumentException.class)
