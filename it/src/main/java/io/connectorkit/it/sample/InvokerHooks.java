@@ -10,12 +10,12 @@ import java.util.Properties;
 /**
  * What the invoker projects' hook scripts call, so that the scripts stay one line each: the sample API is started
  * with the token the project's {@code invoker.properties} hands to its builds, and its URL reaches those builds as
- * the {@code api.url} property through the project's {@code invoker.systemPropertiesFile}.
+ * the {@code api.url} property through the project's {@code invoker.userPropertiesFile}.
  */
 public final class InvokerHooks {
 
     static final String TOKEN_VARIABLE = "invoker.environmentVariables.RECORDS_API_TOKEN";
-    static final String PROPERTIES_FILE = "invoker.systemPropertiesFile";
+    static final String PROPERTIES_FILE = "invoker.userPropertiesFile";
 
     private InvokerHooks() {
     }

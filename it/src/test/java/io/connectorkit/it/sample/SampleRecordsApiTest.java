@@ -79,7 +79,7 @@ class SampleRecordsApiTest {
     void theHookStartsTheApiWithTheProjectsTokenAndWritesItsUrl(@TempDir Path project) throws Exception {
         Files.writeString(project.resolve("invoker.properties"), """
                 invoker.environmentVariables.RECORDS_API_TOKEN = from-invoker
-                invoker.systemPropertiesFile = api.properties
+                invoker.userPropertiesFile = api.properties
                 """);
 
         try (SampleRecordsApi started = InvokerHooks.startSampleApi(project)) {
@@ -100,7 +100,7 @@ class SampleRecordsApiTest {
 
         assertThatThrownBy(() -> InvokerHooks.startSampleApi(project))
                 .hasMessageContaining("invoker.environmentVariables.RECORDS_API_TOKEN")
-                .hasMessageContaining("invoker.systemPropertiesFile");
+                .hasMessageContaining("invoker.userPropertiesFile");
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {
