@@ -1,4 +1,4 @@
-package io.connectorkit.plugin.snowflake.fake;
+package io.connectorkit.fake.snowflake;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.connectorkit.plugin.snowflake.fake;
+package io.connectorkit.fake.snowflake;
 
 /** A column of a canned result: its name and the Snowflake type the driver reads its values as. */
 public record Column(String name, Type type) {

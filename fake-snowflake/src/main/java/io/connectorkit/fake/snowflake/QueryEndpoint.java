@@ -1,4 +1,4 @@
-package io.connectorkit.plugin.snowflake.fake;
+package io.connectorkit.fake.snowflake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package io.connectorkit.plugin.snowflake.fake;
+package io.connectorkit.fake.snowflake;
 
 /**
  * One login request as it reached the fake. Secrets are never kept: only whether a password or a token (OAuth

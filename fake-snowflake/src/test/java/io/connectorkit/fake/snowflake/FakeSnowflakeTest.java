@@ -1,4 +1,4 @@
-package io.connectorkit.plugin.snowflake.fake;
+package io.connectorkit.fake.snowflake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
