@@ -15,26 +15,29 @@ import java.util.regex.Pattern;
 /**
  * An installed application behind the fake endpoint: its procedures and views are answered by a real connector
  * runtime on an embedded (H2) app, so the goals get the runtime's own responses. The consumer-side objects that
- * secrets travel through are kept too: SECRET objects by name, the references SYSTEM$REFERENCE hands out, and the
- * references bound through REGISTER_REFERENCE, which make the secret readable by the app.
+ * secrets travel through are the fake's (shared by its apps): SECRET objects by name and the references
+ * SYSTEM$REFERENCE hands out; the references bound through REGISTER_REFERENCE are the app's, and make the secret
+ * readable by it.
+ *
+ * <p>Tests may wire one by hand to an embedded app they installed; {@link FakeAccount} builds them from what was
+ * staged when an application is created.
  */
 public final class FakeNativeApp {
 
     private static final Pattern CALL = Pattern.compile("CALL \"([^\"]+)\"\\.PUBLIC\\.([A-Z_]+)\\((.*)\\)",
             Pattern.DOTALL);
     private static final Pattern VIEW = Pattern.compile("SELECT \\* FROM \"([^\"]+)\"\\.PUBLIC\\.\"([A-Z_]+)\"");
-    private static final Pattern SECRET = Pattern.compile("CREATE OR REPLACE SECRET (\\S+) TYPE = GENERIC_STRING "
-            + "SECRET_STRING = '((?:[^'\\\\]|''|\\\\.)*)'", Pattern.DOTALL);
 
-    /** SECRET objects by qualified name, with their values. */
-    public final Map<String, String> secrets = new ConcurrentHashMap<>();
-    /** The object each reference handed out by SYSTEM$REFERENCE stands for. */
-    public final Map<String, String> referenceIds = new ConcurrentHashMap<>();
+    /** SECRET objects by qualified name, with their values: the fake's, shared by its apps. */
+    public final Map<String, String> secrets;
+    /** The object each reference handed out by SYSTEM$REFERENCE stands for: the fake's, shared by its apps. */
+    public final Map<String, String> referenceIds;
     /** The app's bound references: reference name → SECRET object. */
     public final Map<String, String> boundReferences = new ConcurrentHashMap<>();
 
     private final String name;
     private final Connection app;
+    private volatile boolean dropped;
 
     /**
      * @param name the application's name as Snowflake stores it ({@code GITHUB_CONNECTOR})
@@ -43,23 +46,30 @@ public final class FakeNativeApp {
     public FakeNativeApp(FakeSnowflake snowflake, String name, Connection app) {
         this.name = name;
         this.app = app;
-        snowflake.on(sql -> sql.startsWith("CREATE OR REPLACE SECRET "), query -> {
-            Matcher matcher = SECRET.matcher(query.sql());
-            if (!matcher.find()) {
-                return Reply.error(1003, "42000", "SQL compilation error: syntax error");
-            }
-            secrets.put(matcher.group(1), unescape(matcher.group(2)));
-            return Reply.statementExecuted();
-        });
-        snowflake.on(sql -> sql.startsWith("SELECT SYSTEM$REFERENCE("), query -> {
-            String id = "ENT_REF_" + (referenceIds.size() + 1);
-            referenceIds.put(id, String.valueOf(query.bindings().get(0)));
-            return Reply.columns(Column.text("SYSTEM$REFERENCE")).row(id);
-        });
-        snowflake.on(sql -> CALL.matcher(sql).matches() && sql.contains(".PUBLIC.REGISTER_REFERENCE("),
-                this::registerReference);
-        snowflake.on(sql -> CALL.matcher(sql).matches() && !sql.contains(".PUBLIC.REGISTER_REFERENCE("), this::call);
-        snowflake.on(sql -> VIEW.matcher(sql).matches(), this::view);
+        ConsumerObjects consumer = snowflake.consumerObjects();
+        this.secrets = consumer.secrets;
+        this.referenceIds = consumer.referenceIds;
+        snowflake.on(sql -> isCall(sql) && sql.contains(".PUBLIC.REGISTER_REFERENCE("), this::registerReference);
+        snowflake.on(sql -> isCall(sql) && !sql.contains(".PUBLIC.REGISTER_REFERENCE("), this::call);
+        snowflake.on(sql -> !dropped && ownName(VIEW.matcher(sql)), this::view);
+    }
+
+    /** The application's name as Snowflake stores it. */
+    public String name() {
+        return name;
+    }
+
+    /** From now on, calls of this app are answered as those of an app that does not exist. */
+    void drop() {
+        dropped = true;
+    }
+
+    private boolean isCall(String sql) {
+        return !dropped && ownName(CALL.matcher(sql));
+    }
+
+    private boolean ownName(Matcher matcher) {
+        return matcher.matches() && matcher.group(1).equals(name);
     }
 
     private Reply registerReference(Query query) {
@@ -77,9 +87,6 @@ public final class FakeNativeApp {
     private Reply call(Query query) {
         Matcher matcher = CALL.matcher(query.sql());
         matcher.matches();
-        if (!matcher.group(1).equals(name)) {
-            return Reply.error(2003, "02000", "Application '" + matcher.group(1) + "' does not exist or not authorized.");
-        }
         String arguments = matcher.group(3).replace("PARSE_JSON(?)", "?");
         return Reply.columns(Column.text(matcher.group(2)))
                 .row(runCall("CALL PUBLIC." + matcher.group(2) + "(" + arguments + ")", query.bindings()));
@@ -121,28 +128,5 @@ public final class FakeNativeApp {
         } catch (SQLException e) {
             throw new IllegalStateException("The embedded app behind the fake failed: " + e.getMessage(), e);
         }
-    }
-
-    private static String unescape(String literal) {
-        StringBuilder value = new StringBuilder();
-        for (int i = 0; i < literal.length(); i++) {
-            char c = literal.charAt(i);
-            if (c == '\'' && i + 1 < literal.length() && literal.charAt(i + 1) == '\'') {
-                value.append('\'');
-                i++;
-            } else if (c == '\\' && i + 1 < literal.length()) {
-                char next = literal.charAt(++i);
-                value.append(switch (next) {
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    case 't' -> '\t';
-                    case '0' -> '\0';
-                    default -> next;
-                });
-            } else {
-                value.append(c);
-            }
-        }
-        return value.toString();
     }
 }

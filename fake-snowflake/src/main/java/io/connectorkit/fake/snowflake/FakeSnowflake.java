@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -49,6 +50,8 @@ public final class FakeSnowflake implements AutoCloseable {
     private final Stages stages;
     private final LoginEndpoint logins;
     private final QueryEndpoint queries;
+    private final List<AutoCloseable> closedWithThis = new CopyOnWriteArrayList<>();
+    private ConsumerObjects consumerObjects;
 
     private FakeSnowflake(HttpServer server, ExecutorService requestThreads, Path workFolder) {
         this.server = server;
@@ -170,9 +173,34 @@ public final class FakeSnowflake implements AutoCloseable {
         return stages.uploadedBytes();
     }
 
+    /** The secrets and references of the account; their handlers are added with the first app. */
+    synchronized ConsumerObjects consumerObjects() {
+        if (consumerObjects == null) {
+            consumerObjects = new ConsumerObjects(this);
+        }
+        return consumerObjects;
+    }
+
+    /** A folder of this fake's own, deleted when it closes. */
+    Path workFolder() {
+        return workFolder;
+    }
+
+    /** Closes the resource when the fake closes, before its work folder is deleted. */
+    void closeWithThis(AutoCloseable resource) {
+        closedWithThis.add(resource);
+    }
+
     @Override
     public void close() {
         server.stop(0);
+        for (AutoCloseable resource : closedWithThis) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                // Closing the rest matters more; what failed held only memory and files under the work folder.
+            }
+        }
         requestThreads.shutdownNow();
         Stages.deleteRecursively(workFolder);
     }
