@@ -16,12 +16,39 @@ import org.junit.jupiter.api.io.TempDir;
 /** The fake as a build's hook starts it: reachable through the connection it writes, gone once stopped. */
 class FakeSnowflakeServerTest {
 
+    private static final String KEY = "connectorkit.embedded.secretKey";
+
     @TempDir
     Path home;
 
     @Test
     void writesAConnectionThatReachesItUntilItStops() throws Exception {
-        String keyBefore = System.getProperty("connectorkit.embedded.secretKey");
+        String keyOfTheBuild = System.clearProperty(KEY);
+        try {
+            reachableUntilStopped();
+        } finally {
+            if (keyOfTheBuild != null) {
+                System.setProperty(KEY, keyOfTheBuild);
+            }
+        }
+    }
+
+    @Test
+    void keepsASecretKeyTheJvmNamesAlready() {
+        String keyOfTheBuild = System.setProperty(KEY, home.resolve("chosen.key").toString());
+        try {
+            FakeSnowflakeServer.start(home).stop();
+            assertThat(System.getProperty(KEY)).isEqualTo(home.resolve("chosen.key").toString());
+        } finally {
+            if (keyOfTheBuild != null) {
+                System.setProperty(KEY, keyOfTheBuild);
+            } else {
+                System.clearProperty(KEY);
+            }
+        }
+    }
+
+    private void reachableUntilStopped() throws Exception {
         FakeSnowflakeServer server = FakeSnowflakeServer.start(home);
         String url;
         try {
@@ -37,14 +64,13 @@ class FakeSnowflakeServerTest {
             }
             assertThat(server.snowflake().applicationStatements()).extracting(RecordedStatement::sql)
                     .containsExactly("SHOW APPLICATIONS");
-            assertThat(System.getProperty("connectorkit.embedded.secretKey"))
-                    .isEqualTo(keyBefore != null ? keyBefore
-                            : home.resolve(".connectorkit/embedded-secrets.key").toString());
+            assertThat(System.getProperty(KEY)).as("apps' secrets are encrypted with a key under the home given")
+                    .isEqualTo(home.resolve(".connectorkit/embedded-secrets.key").toString());
         } finally {
             server.stop();
         }
 
-        assertThat(System.getProperty("connectorkit.embedded.secretKey")).isEqualTo(keyBefore);
+        assertThat(System.getProperty(KEY)).isNull();
         Properties quick = properties();
         quick.setProperty("loginTimeout", "2");
         quick.setProperty("networkTimeout", "2000");
