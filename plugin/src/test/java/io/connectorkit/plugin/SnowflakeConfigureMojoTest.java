@@ -2,9 +2,9 @@ package io.connectorkit.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.connectorkit.plugin.snowflake.fake.FakeNativeApp;
-import io.connectorkit.plugin.snowflake.fake.FakeSnowflake;
-import io.connectorkit.plugin.snowflake.fake.RecordedStatement;
+import io.connectorkit.fake.snowflake.FakeNativeApp;
+import io.connectorkit.fake.snowflake.FakeSnowflake;
+import io.connectorkit.fake.snowflake.RecordedStatement;
 import io.connectorkit.plugin.testing.MavenProjects;
 import io.connectorkit.plugin.testing.RecordingLog;
 import io.connectorkit.plugin.testing.TestProjects;

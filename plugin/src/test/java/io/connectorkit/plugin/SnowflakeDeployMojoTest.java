@@ -3,14 +3,18 @@ package io.connectorkit.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.connectorkit.plugin.snowflake.fake.FakeAccount;
-import io.connectorkit.plugin.snowflake.fake.FakeSnowflake;
-import io.connectorkit.plugin.snowflake.fake.RecordedStatement;
+import io.connectorkit.fake.snowflake.FakeAccount;
+import io.connectorkit.fake.snowflake.FakeSnowflake;
+import io.connectorkit.fake.snowflake.RecordedStatement;
 import io.connectorkit.plugin.testing.MavenProjects;
 import io.connectorkit.plugin.testing.RecordingLog;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import org.apache.maven.api.di.Provides;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
@@ -69,12 +73,12 @@ class SnowflakeDeployMojoTest {
             @InjectMojo(goal = "deploy") DeployMojo deploy, @InjectMojo(goal = "undeploy") UndeployMojo undeploy)
             throws Exception {
         generate.execute();
-        MavenProjects.buildConnectorJar(project);
+        MavenProjects.buildConnectorJarWithDescription(project);
         bundle.execute();
         deploy.target = "snowflake";
         deploy.connection = "fake";
         deploy.setLog(log);
-        new FakeAccount(snowflake);
+        FakeAccount account = new FakeAccount(snowflake);
 
         deploy.execute();
 
@@ -89,6 +93,15 @@ class SnowflakeDeployMojoTest {
         assertThat(log.infos).contains("Deployed connector app github_connector to Snowflake from package "
                 + "github_connector_pkg (development mode)");
         assertThat(String.join("\n", log.infos)).doesNotContain("pw\"");
+        // The app Snowflake built from the stage runs the connector that the uploaded jar describes.
+        assertThat(account.app("GITHUB_CONNECTOR")).isPresent();
+        try (Connection connection = DriverManager.getConnection(snowflake.jdbcUrl(), snowflake.connectionProperties());
+                Statement statement = connection.createStatement();
+                ResultSet prerequisites = statement.executeQuery(
+                        "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"PREREQUISITES\"")) {
+            assertThat(prerequisites.next()).isTrue();
+            assertThat(prerequisites.getString("ID")).isEqualTo("network");
+        }
 
         undeploy.target = "snowflake";
         undeploy.connection = "fake";

@@ -3,8 +3,8 @@ package io.connectorkit.plugin.snowflake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.connectorkit.plugin.snowflake.fake.FakeSnowflake;
-import io.connectorkit.plugin.snowflake.fake.RecordedLogin;
+import io.connectorkit.fake.snowflake.FakeSnowflake;
+import io.connectorkit.fake.snowflake.RecordedLogin;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.connectorkit.plugin.bundle.FileSync;
-import io.connectorkit.plugin.snowflake.fake.Column;
-import io.connectorkit.plugin.snowflake.fake.FakeAccount;
-import io.connectorkit.plugin.snowflake.fake.FakeSnowflake;
-import io.connectorkit.plugin.snowflake.fake.RecordedStatement;
-import io.connectorkit.plugin.snowflake.fake.Reply;
+import io.connectorkit.fake.snowflake.Column;
+import io.connectorkit.fake.snowflake.FakeAccount;
+import io.connectorkit.fake.snowflake.FakeSnowflake;
+import io.connectorkit.fake.snowflake.RecordedStatement;
+import io.connectorkit.fake.snowflake.Reply;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;

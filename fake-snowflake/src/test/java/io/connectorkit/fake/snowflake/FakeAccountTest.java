@@ -1,0 +1,168 @@
+package io.connectorkit.fake.snowflake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.connectorkit.runtime.spi.ConnectionTester;
+import io.connectorkit.runtime.spi.ConnectorDescription;
+import io.connectorkit.runtime.spi.Prerequisite;
+import io.connectorkit.runtime.spi.SpiRole;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarOutputStream;
+import java.util.zip.ZipEntry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Applications built from staged jars, through the real driver: what CREATE and UPGRADE install is what runs. */
+class FakeAccountTest {
+
+    private static final String STAGE = "\"PROBE_PKG\".APP_SRC.STAGE";
+    private static final String USING_STAGE = " USING '@" + STAGE + "'";
+    private static final String CREATE = "CREATE APPLICATION \"PROBE\" FROM APPLICATION PACKAGE \"PROBE_PKG\"";
+    private static final String APP = "CALL \"PROBE\".PUBLIC.";
+
+    private FakeSnowflake snowflake;
+    private FakeAccount account;
+    private Connection connection;
+
+    @BeforeEach
+    void start() throws SQLException {
+        snowflake = FakeSnowflake.start();
+        account = new FakeAccount(snowflake);
+        connection = DriverManager.getConnection(snowflake.jdbcUrl(), snowflake.connectionProperties());
+    }
+
+    @AfterEach
+    void stop() throws SQLException {
+        connection.close();
+        snowflake.close();
+    }
+
+    @Test
+    void createApplicationInstallsTheConnectorThatTheStagedJarDescribes() throws Exception {
+        snowflake.addStageFile(STAGE, "lib/probe.jar", connectorJar(StagedTesters.FirstBuild.class));
+        snowflake.addStageFile(STAGE, "setup.sql", "CREATE APPLICATION ROLE ADMIN;".getBytes(StandardCharsets.UTF_8));
+
+        execute(CREATE + USING_STAGE + " COMMENT = 'GENERATED_BY_CONNECTOR_KIT'");
+
+        assertThat(configureUpToTheConnection()).contains("first build");
+        assertThat(account.app("PROBE")).isPresent();
+        assertThat(account.applications).containsEntry("PROBE", "GENERATED_BY_CONNECTOR_KIT");
+    }
+
+    @Test
+    void anUpgradeInstallsTheNewlyStagedConnectorAndKeepsTheAppsState() throws Exception {
+        snowflake.addStageFile(STAGE, "lib/probe.jar", connectorJar(StagedTesters.FirstBuild.class));
+        execute(CREATE + USING_STAGE);
+        configureUpToTheConnection();
+        String configured = call("GET_CONNECTOR_STATUS()");
+        snowflake.addStageFile(STAGE, "lib/probe.jar", connectorJar(StagedTesters.SecondBuild.class));
+
+        assertThat(call("TEST_CONNECTION()")).as("staging alone changes nothing").contains("first build");
+        execute("ALTER APPLICATION \"PROBE\" UPGRADE" + USING_STAGE);
+
+        assertThat(call("TEST_CONNECTION()")).as("the connection configured before").contains("second build");
+        assertThat(call("GET_CONNECTOR_STATUS()")).isEqualTo(configured);
+    }
+
+    @Test
+    void aVersionKeepsTheFilesItWasAddedWith() throws Exception {
+        snowflake.addStageFile(STAGE, "lib/probe.jar", connectorJar(StagedTesters.FirstBuild.class));
+        execute("ALTER APPLICATION PACKAGE \"PROBE_PKG\" ADD VERSION \"V1\"" + USING_STAGE + " LABEL = 'one'");
+        snowflake.addStageFile(STAGE, "lib/probe.jar", connectorJar(StagedTesters.SecondBuild.class));
+
+        execute(CREATE + " USING VERSION \"V1\"");
+        assertThat(configureUpToTheConnection()).contains("first build");
+
+        execute("ALTER APPLICATION PACKAGE \"PROBE_PKG\" ADD PATCH FOR VERSION \"V1\"" + USING_STAGE);
+        execute("ALTER APPLICATION \"PROBE\" UPGRADE USING VERSION \"V1\"");
+        assertThat(call("TEST_CONNECTION()")).contains("second build");
+
+        assertThatThrownBy(() -> execute("ALTER APPLICATION \"PROBE\" UPGRADE" + USING_STAGE))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(93045));
+        assertThatThrownBy(() -> execute(CREATE.replace("\"PROBE\"", "\"OTHER\"") + " USING VERSION \"V9\""))
+                .hasMessageContaining("Version 'V9' does not exist");
+    }
+
+    @Test
+    void aConnectorThatCannotBeLoadedFailsTheCreationAndLeavesNoApp() throws Exception {
+        snowflake.addStageFile(STAGE, "lib/probe.jar", connectorJar("com.example.Missing"));
+
+        assertThatThrownBy(() -> execute(CREATE + USING_STAGE))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(93082))
+                .hasMessageContaining("com.example.Missing");
+        assertThat(account.applications).isEmpty();
+        assertThatThrownBy(() -> call("GET_CONNECTOR_STATUS()"))
+                .hasMessageContaining("Application 'PROBE' does not exist");
+    }
+
+    @Test
+    void aDroppedAppAnswersNoMoreAndCanBeCreatedAgain() throws Exception {
+        snowflake.addStageFile(STAGE, "lib/probe.jar", connectorJar(StagedTesters.FirstBuild.class));
+        execute(CREATE + USING_STAGE);
+        configureUpToTheConnection();
+
+        execute("DROP APPLICATION IF EXISTS \"PROBE\"");
+        assertThatThrownBy(() -> call("TEST_CONNECTION()")).hasMessageContaining("does not exist");
+
+        execute(CREATE + USING_STAGE);
+        assertThat(call("TEST_CONNECTION()")).as("a new app starts over")
+                .contains("CONNECTION_CONFIGURATION_NOT_FOUND");
+    }
+
+    /** The wizard up to the connection, whose tester's answer this returns. */
+    private String configureUpToTheConnection() throws SQLException {
+        call("MARK_ALL_PREREQUISITES_AS_DONE()");
+        call("COMPLETE_PREREQUISITES_STEP()");
+        assertThat(call("CONFIGURE_CONNECTOR(PARSE_JSON(?))", "{\"warehouse\":\"WH\",\"destination_database\":\"DB\","
+                + "\"destination_schema\":\"RAW\"}")).contains("\"OK\"");
+        return call("SET_CONNECTION_CONFIGURATION(PARSE_JSON(?))", "{}");
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private String call(String procedure, String... arguments) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(APP + procedure)) {
+            for (int i = 0; i < arguments.length; i++) {
+                statement.setString(i + 1, arguments[i]);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getString(1);
+            }
+        }
+    }
+
+    private static byte[] connectorJar(Class<? extends ConnectionTester> tester) throws IOException {
+        return connectorJar(tester.getName());
+    }
+
+    /** A connector jar as connector:generate makes it; its classes come from the test's class path. */
+    private static byte[] connectorJar(String testerClass) throws IOException {
+        ConnectorDescription description = new ConnectorDescription("probe", "1.0",
+                List.of(Prerequisite.of("network", "Allow the host", "An external access integration", 1)),
+                List.of(), List.of(), Map.of(SpiRole.CONNECTION_TESTER, testerClass));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(bytes)) {
+            jar.putNextEntry(new ZipEntry(ConnectorDescription.RESOURCE));
+            jar.write(description.toJsonText().getBytes(StandardCharsets.UTF_8));
+            jar.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+}

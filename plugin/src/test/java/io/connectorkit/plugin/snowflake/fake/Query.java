@@ -1,7 +1,0 @@
-package io.connectorkit.plugin.snowflake.fake;
-
-import java.util.List;
-
-/** A statement to answer: its SQL text and the values bound to its placeholders, as in {@link RecordedStatement}. */
-public record Query(String sql, List<Object> bindings) {
-}
