@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +23,8 @@ import java.util.stream.Collectors;
  * and what the project adds. Documented for template overrides in the templates module's README.
  */
 final class AppModel {
+
+    static final String EXTERNAL_ACCESS_INTEGRATION = "EXTERNAL ACCESS INTEGRATION";
 
     /** The Snowpark package the runtime is compiled against, declared by every procedure. */
     static final String SNOWPARK_PACKAGE = "com.snowflake:snowpark:1.16.0";
@@ -62,6 +65,7 @@ final class AppModel {
         model.put("manifest", manifest());
         model.put("registerReference", references().stream()
                 .anyMatch(reference -> reference.registerCallback().equals("PUBLIC.REGISTER_REFERENCE")));
+        externalAccess().ifPresent(access -> model.put("externalAccess", access));
         model.put("extraSql", inputs.extraSql().getOrDefault(dialect, List.of()).stream()
                 .map(script -> Map.of("path", text(script.path()), "content", script.content())).toList());
         model.put("local", Map.of("statements", EmbeddedSchema.statements()));
@@ -114,6 +118,27 @@ final class AppModel {
             case INTERNAL -> List.of();
         });
         return model;
+    }
+
+    /**
+     * What the procedures that run connector code need to reach the source in Snowflake: the external access
+     * integrations the consumer binds (single-valued references of that type) and every secret field's reference.
+     * Absent without such a reference: Snowflake gives a procedure secrets only together with an integration.
+     */
+    private Optional<Map<String, Object>> externalAccess() {
+        List<Text> integrations = descriptor.manifest().references().stream()
+                .filter(reference -> reference.objectType().equals(EXTERNAL_ACCESS_INTEGRATION))
+                .filter(reference -> !reference.multiValued())
+                .map(reference -> text(reference.name()))
+                .toList();
+        if (integrations.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Map.of(
+                "integrations", integrations,
+                "secrets", secretFields(),
+                "procedures", java.util.Arrays.stream(PublicProcedure.values())
+                        .filter(PublicProcedure::runsConnectorCode).map(AppModel::procedure).toList()));
     }
 
     private Map<String, Object> manifest() {

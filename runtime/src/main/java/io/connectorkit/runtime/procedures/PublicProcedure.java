@@ -115,6 +115,21 @@ public enum PublicProcedure {
         return method.toString();
     }
 
+    /**
+     * Whether a call can run the connector's own code that may reach the source (its connection tester, finalize
+     * callback, source validator, step validators, lifecycle or resource hooks, ingestion). In Snowflake such a
+     * procedure is given the connector's secrets and external access integrations once the consumer has bound them.
+     */
+    public boolean runsConnectorCode() {
+        return switch (this) {
+            case CONFIGURE_CONNECTOR, SET_CONNECTION_CONFIGURATION, TEST_CONNECTION, FINALIZE_CONNECTOR_CONFIGURATION,
+                    VALIDATE_SOURCE, UPDATE_CONNECTION_CONFIGURATION, TEST_DRAFT_CONNECTION, PAUSE_CONNECTOR,
+                    RESUME_CONNECTOR, CREATE_RESOURCE, ENABLE_RESOURCE, DISABLE_RESOURCE, UPDATE_RESOURCE,
+                    RUN_SCHEDULER_ITERATION -> true;
+            default -> false;
+        };
+    }
+
     /** The procedure's SQL name, qualified: {@code PUBLIC.CONFIGURE_CONNECTOR}. */
     public String qualifiedName() {
         return "PUBLIC." + name();

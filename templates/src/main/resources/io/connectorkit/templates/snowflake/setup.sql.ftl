@@ -137,6 +137,9 @@ BEGIN
   CASE (OPERATION)
     WHEN 'ADD' THEN
       SELECT SYSTEM$SET_REFERENCE(:REF_NAME, :REF_OR_ALIAS);
+<#if externalAccess??>
+      CALL PUBLIC.SETUP_EXTERNAL_ACCESS();
+</#if>
     WHEN 'REMOVE' THEN
       SELECT SYSTEM$REMOVE_REFERENCE(:REF_NAME, :REF_OR_ALIAS);
     WHEN 'CLEAR' THEN
@@ -148,6 +151,32 @@ BEGIN
 END;
 $$;
 GRANT USAGE ON PROCEDURE PUBLIC.REGISTER_REFERENCE(STRING, STRING, STRING) TO APPLICATION ROLE ADMIN;
+</#if>
+<#if externalAccess??>
+
+-- External access: the procedures that run connector code get the connector's secrets and external access
+-- integrations, by reference, once the consumer has bound them all (until then the ALTERs fail and nothing changes;
+-- the answer says so). REGISTER_REFERENCE calls it after every binding, and this script at its end, because
+-- CREATE OR REPLACE PROCEDURE drops these settings on every upgrade. Not granted to any role.
+CREATE OR REPLACE PROCEDURE PUBLIC.SETUP_EXTERNAL_ACCESS()
+  RETURNS STRING
+  LANGUAGE SQL
+  EXECUTE AS OWNER
+  AS $$
+BEGIN
+<#list externalAccess.procedures as procedure>
+  ALTER PROCEDURE PUBLIC.${procedure.name}(${procedure.argumentTypes}) SET
+<#if externalAccess.secrets?has_content>
+    SECRETS = (<#list externalAccess.secrets as secret>${secret.name.sql} = reference(${secret.reference.sql})<#sep>, </#sep></#list>)
+</#if>
+    EXTERNAL_ACCESS_INTEGRATIONS = (<#list externalAccess.integrations as integration>reference(${integration.sql})<#sep>, </#sep></#list>);
+</#list>
+  RETURN 'External access set up for ${externalAccess.procedures?size} procedures.';
+EXCEPTION
+  WHEN OTHER THEN
+    RETURN 'External access is not set up yet (bind every reference of the manifest first): ' || SQLERRM;
+END;
+$$;
 </#if>
 
 -- Views (spec §3.13); secret fields are masked.
@@ -235,3 +264,9 @@ GRANT SELECT ON VIEW PUBLIC.AGGREGATED_CONNECTOR_STATS TO APPLICATION ROLE VIEWE
 -- The connector's own SQL, from ${script.path.text}
 ${script.content}
 </#list>
+<#if externalAccess??>
+
+-- The procedures above were just replaced: give them back their external access (a first install answers that it
+-- waits for the consumer's bindings).
+CALL PUBLIC.SETUP_EXTERNAL_ACCESS();
+</#if>
