@@ -11,6 +11,8 @@ try {
     expect(3, 'Connecting to account fake_account as fake_user with SNOWFLAKE (from .snowflake/connections.toml [fake])')
     expect(3, 'Created application package SNOW_CONNECTOR_PKG')
     expect(3, "Created application SNOW_CONNECTOR USING '${stage}'")
+    expect(3, 'Bound EXTERNAL ACCESS INTEGRATION "RECORDS_API_ACCESS" to the app\'s reference API_ACCESS')
+    expect(3, 'Bound WAREHOUSE "SNOW_WH" to the app\'s reference WAREHOUSE_REFERENCE')
     expect(3, '[connector] CONFIGURE_CONNECTOR: OK')
     // The generated connector's tester reached the sample API with the token read through the bound reference.
     expect(3, '[connection] SET_CONNECTION_CONFIGURATION: OK (Connected to http://127.0.0.1:')
@@ -37,7 +39,8 @@ try {
     assert statements.count { it.startsWith('CREATE OR REPLACE SECRET') } == 1
     assert server.snowflake().stageFiles(stage).keySet().contains('lib/snow-connector.jar')
     def app = server.account().app('SNOW_CONNECTOR').orElseThrow()
-    assert app.boundReferences == ['API_TOKEN_SECRET': '"SNOW_CONNECTOR_SECRETS"."PUBLIC"."SNOW_CONNECTOR_API_TOKEN"']
+    assert app.boundReferences == ['API_ACCESS': '"RECORDS_API_ACCESS"', 'WAREHOUSE_REFERENCE': '"SNOW_WH"',
+                                   'API_TOKEN_SECRET': '"SNOW_CONNECTOR_SECRETS"."PUBLIC"."SNOW_CONNECTOR_API_TOKEN"']
 
     // The token came from the environment only: no log and no file the builds or the fake wrote holds it.
     def invoker = new Properties()

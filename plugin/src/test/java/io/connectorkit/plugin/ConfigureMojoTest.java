@@ -101,6 +101,23 @@ class ConfigureMojoTest {
     }
 
     @Test
+    void theEmbeddedTargetHasNoAccountObjectsToBindAndSaysSo(@InjectMojo(goal = "configure") ConfigureMojo configure)
+            throws Exception {
+        Files.writeString(folder.resolve("src/main/connector/configuration.yaml"), CONFIGURATION
+                + "references:\n  GITHUB_EAI: GITHUB_ACCESS\n");
+        configure.setLog(log);
+
+        configure.execute();
+
+        assertThat(log.infos).containsSubsequence(
+                "embedded app github_connector is CONFIGURING (configuration INSTALLED); running prerequisites, "
+                        + "connector, connection, finalize",
+                "The references section names Snowflake objects; embedded app github_connector has none to bind",
+                "[prerequisites] MARK_ALL_PREREQUISITES_AS_DONE: OK (All prerequisites have been marked as done.)");
+        assertThat(connectorStatus()).contains("\"status\":\"STARTED\"");
+    }
+
+    @Test
     void aFailingConnectionTestFailsTheBuildAndTheNextRunResumesThere(
             @InjectMojo(goal = "configure") ConfigureMojo configure) throws Exception {
         project.getProperties().setProperty("github.token", "bad");

@@ -138,6 +138,37 @@ class SnowflakeConfigureMojoTest {
     }
 
     @Test
+    void theReferencesSectionBindsAccountObjectsBeforeTheSteps(@InjectMojo(goal = "configure") ConfigureMojo configure)
+            throws Exception {
+        configure.target = "snowflake";
+        configure.connection = "fake";
+        configure.setLog(log);
+        Files.writeString(folder.resolve("src/main/connector/configuration.yaml"), ConfigureMojoTest.CONFIGURATION
+                + "references:\n  GITHUB_EAI: github_access\n  WAREHOUSE_REFERENCE: '\"Ingest Wh\"'\n");
+
+        configure.execute();
+
+        List<RecordedStatement> statements = snowflake.applicationStatements();
+        assertThat(statements).extracting(RecordedStatement::sql).startsWith(
+                APP + "GET_CONNECTOR_STATUS()",
+                "SELECT SYSTEM$REFERENCE(?, ?, 'PERSISTENT', ?)",
+                APP + "REGISTER_REFERENCE(?, 'ADD', ?)",
+                "SELECT SYSTEM$REFERENCE(?, ?, 'PERSISTENT', ?)",
+                APP + "REGISTER_REFERENCE(?, 'ADD', ?)",
+                APP + "MARK_ALL_PREREQUISITES_AS_DONE()");
+        assertThat(statements.get(1).bindings()).containsExactly("EXTERNAL ACCESS INTEGRATION", "\"GITHUB_ACCESS\"",
+                "USAGE");
+        assertThat(statements.get(2).bindings()).containsExactly("GITHUB_EAI", "ENT_REF_1");
+        assertThat(statements.get(3).bindings()).containsExactly("WAREHOUSE", "\"Ingest Wh\"", "USAGE");
+        assertThat(nativeApp.boundReferences).containsEntry("GITHUB_EAI", "\"GITHUB_ACCESS\"")
+                .containsEntry("WAREHOUSE_REFERENCE", "\"Ingest Wh\"");
+        assertThat(log.infos).contains(
+                "Bound EXTERNAL ACCESS INTEGRATION \"GITHUB_ACCESS\" to the app's reference GITHUB_EAI",
+                "Bound WAREHOUSE \"Ingest Wh\" to the app's reference WAREHOUSE_REFERENCE",
+                "Snowflake application GITHUB_CONNECTOR is now STARTED (configuration FINALIZED)");
+    }
+
+    @Test
     void resourcesAndStatsUseTheSameProceduresAndViews(@InjectMojo(goal = "configure") ConfigureMojo configure,
             @InjectMojo(goal = "resources") ResourcesMojo resources, @InjectMojo(goal = "stats") StatsMojo stats)
             throws Exception {

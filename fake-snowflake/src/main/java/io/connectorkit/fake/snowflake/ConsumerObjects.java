@@ -39,7 +39,9 @@ final class ConsumerObjects {
         });
         snowflake.on(sql -> sql.startsWith("SELECT SYSTEM$REFERENCE("), query -> {
             String id = "ENT_REF_" + (referenceIds.size() + 1);
-            referenceIds.put(id, String.valueOf(query.bindings().get(0)));
+            // SYSTEM$REFERENCE('SECRET', ?, …) binds the object only; SYSTEM$REFERENCE(?, ?, …) its type, then it.
+            int object = query.sql().startsWith("SELECT SYSTEM$REFERENCE(?") ? 1 : 0;
+            referenceIds.put(id, String.valueOf(query.bindings().get(object)));
             return Reply.columns(Column.text("SYSTEM$REFERENCE")).row(id);
         });
     }

@@ -32,7 +32,7 @@ public final class FakeNativeApp {
     public final Map<String, String> secrets;
     /** The object each reference handed out by SYSTEM$REFERENCE stands for: the fake's, shared by its apps. */
     public final Map<String, String> referenceIds;
-    /** The app's bound references: reference name → SECRET object. */
+    /** The app's bound references: reference name → the object bound (a SECRET, a warehouse, an integration). */
     public final Map<String, String> boundReferences = new ConcurrentHashMap<>();
 
     private final String name;
@@ -74,13 +74,17 @@ public final class FakeNativeApp {
 
     private Reply registerReference(Query query) {
         String reference = String.valueOf(query.bindings().get(0));
-        String secret = referenceIds.get(String.valueOf(query.bindings().get(1)));
-        if (secret == null || !secrets.containsKey(secret)) {
+        String object = referenceIds.get(String.valueOf(query.bindings().get(1)));
+        if (object == null) {
             return Reply.error(2003, "02000", "Reference does not exist or not authorized");
         }
-        boundReferences.put(reference, secret);
+        boundReferences.put(reference, object);
+        if (!secrets.containsKey(object)) {
+            // A warehouse or an integration: bound, and nothing for the embedded app to read.
+            return Reply.columns(Column.text("REGISTER_REFERENCE")).row((Object) null);
+        }
         // What the binding achieves in Snowflake: the app can read the secret through its reference.
-        String answer = runCall("CALL PUBLIC.REGISTER_SECRET(?, ?)", List.of(reference, secrets.get(secret)));
+        String answer = runCall("CALL PUBLIC.REGISTER_SECRET(?, ?)", List.of(reference, secrets.get(object)));
         return Reply.columns(Column.text("REGISTER_REFERENCE")).row((Object) (answer.contains("\"OK\"") ? null : answer));
     }
 

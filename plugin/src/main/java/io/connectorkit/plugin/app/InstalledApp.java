@@ -25,6 +25,13 @@ public interface InstalledApp extends AutoCloseable {
      */
     void bindSecret(String field, String value) throws AppException;
 
+    /**
+     * Binds an account object to one of the app's references (a warehouse, an external access integration), through
+     * the reference's register callback. The embedded target has no account objects: it binds nothing and answers
+     * false.
+     */
+    boolean bindReference(ReferenceBinding binding) throws AppException;
+
     /** The rows of a public view ({@code CONNECTOR_CONFIGURATION}, {@code SYNC_STATUS}), by upper-case column. */
     List<Map<String, Object>> view(String name) throws AppException;
 

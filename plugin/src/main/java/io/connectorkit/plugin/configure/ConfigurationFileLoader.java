@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.connectorkit.plugin.app.ReferenceBinding;
 import io.connectorkit.plugin.descriptor.Descriptor;
 import io.connectorkit.plugin.descriptor.DescriptorException.Problem;
 import io.connectorkit.plugin.descriptor.LocatedYaml;
@@ -13,6 +14,7 @@ import io.connectorkit.runtime.config.ConfigurationField;
 import io.connectorkit.runtime.config.ConfigurationSchema;
 import io.connectorkit.runtime.config.FieldType;
 import io.connectorkit.runtime.spi.ConnectorDescription;
+import io.connectorkit.runtime.sql.Identifier;
 import io.connectorkit.runtime.spi.Prerequisite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +36,11 @@ import java.util.Set;
  */
 public final class ConfigurationFileLoader {
 
-    static final List<String> SECTIONS = List.of("prerequisites", "connector", "connection", "finalize", "resources");
+    static final List<String> SECTIONS = List.of("prerequisites", "connector", "connection", "finalize", "resources",
+            "references");
+    /** Account-level objects, named by one identifier, that the file may bind to references. */
+    static final List<String> BINDABLE_OBJECT_TYPES = List.of("WAREHOUSE", "EXTERNAL ACCESS INTEGRATION",
+            "API INTEGRATION", "DATABASE");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -95,11 +101,12 @@ public final class ConfigurationFileLoader {
                 connectionFields.isEmpty(), secrets);
         ObjectNode finalizeConfiguration = freeForm(root.get("finalize"), "finalize");
         Optional<List<ResourceSpec>> resources = resources(root.get("resources"));
+        List<ReferenceBinding> references = references(root.get("references"));
         if (!problems.isEmpty()) {
             throw new ConfigurationFileException(problems);
         }
         return new WizardConfiguration(file, prerequisites, connector, connection, secrets, finalizeConfiguration,
-                resources);
+                resources, references);
     }
 
     private WizardConfiguration.Prerequisites prerequisites(JsonNode node) {
@@ -275,6 +282,57 @@ public final class ConfigurationFileLoader {
                     .ifPresent(resources::add);
         }
         return Optional.of(resources);
+    }
+
+    /** The account objects to bind to the descriptor's references, in the file's order. */
+    private List<ReferenceBinding> references(JsonNode node) {
+        JsonNode mapping = mapping(node, "/references");
+        if (mapping == null) {
+            return List.of();
+        }
+        List<Descriptor.Reference> declared = descriptor.manifest().references();
+        List<ReferenceBinding> bindings = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> entry : mapping.properties()) {
+            String name = entry.getKey();
+            String path = "/references/" + name;
+            Optional<Descriptor.Reference> secret = descriptor.secretReferences().stream()
+                    .filter(reference -> reference.name().equals(name)).findFirst();
+            if (secret.isPresent()) {
+                problem(path, name + " is the reference of the secret field '" + secret.get().label() + "': the "
+                        + "connection section's value binds it; remove it here");
+                continue;
+            }
+            Optional<Descriptor.Reference> reference = declared.stream()
+                    .filter(candidate -> candidate.name().equals(name)).findFirst();
+            if (reference.isEmpty()) {
+                List<String> names = declared.stream().map(Descriptor.Reference::name).toList();
+                String near = YamlText.closest(name, names).map(close -> "did you mean '" + close + "'? ").orElse("");
+                problem(path, "unknown reference '" + name + "'; " + near + "the references of the descriptor's "
+                        + "manifest are " + listed(names));
+                continue;
+            }
+            String objectType = reference.get().objectType();
+            if (!BINDABLE_OBJECT_TYPES.contains(objectType)) {
+                problem(path, name + " binds a " + objectType + ", an object inside a database: bind it in Snowsight "
+                        + "or with SQL; this file binds references of type " + listed(BINDABLE_OBJECT_TYPES));
+                continue;
+            }
+            JsonNode value = entry.getValue();
+            if (!value.isTextual()) {
+                problem(path, "expected the name of the " + objectType.toLowerCase(Locale.ROOT) + ", but found "
+                        + YamlText.describe(value));
+                continue;
+            }
+            resolveTree(value, path).ifPresent(resolved -> {
+                try {
+                    bindings.add(new ReferenceBinding(reference.get(), Identifier.parse(resolved.asText())));
+                } catch (Identifier.InvalidIdentifierException e) {
+                    problem(path, shown(value, resolved) + " is not an object name: " + e.reason() + "; write MY_NAME, "
+                            + "or '\"My Name\"' for a quoted name");
+                }
+            });
+        }
+        return bindings;
     }
 
     /** The node with every placeholder in its text resolved; empty when one could not be (a problem is noted). */

@@ -5,6 +5,7 @@ import io.connectorkit.plugin.app.AppException;
 import io.connectorkit.plugin.app.AppState;
 import io.connectorkit.plugin.app.InstalledApp;
 import io.connectorkit.plugin.app.ProcedureResponse;
+import io.connectorkit.plugin.app.ReferenceBinding;
 import io.connectorkit.plugin.app.RefusedException;
 import io.connectorkit.runtime.procedures.PublicProcedure;
 import io.connectorkit.runtime.status.ConfigurationStatus;
@@ -89,12 +90,23 @@ public final class Wizard {
         List<Step> steps = only.map(List::of).orElseGet(() -> Step.remainingAfter(state.configurationStatus()));
         log.accept(app.describe() + " is " + state + "; running " + steps.stream().map(Step::label)
                 .collect(Collectors.joining(", ")));
+        bindReferences(configuration.references());
         for (Step step : steps) {
             run(step, configuration);
         }
         AppState reached = AppState.of(app);
         log.accept(app.describe() + " is now " + reached);
         return new Outcome(steps, reached);
+    }
+
+    /** The steps' hooks may need the objects (an integration to reach the source), so they are bound first. */
+    private void bindReferences(List<ReferenceBinding> references) throws AppException {
+        for (ReferenceBinding binding : references) {
+            if (!app.bindReference(binding)) {
+                log.accept("The references section names Snowflake objects; " + app.describe() + " has none to bind");
+                return;
+            }
+        }
     }
 
     private void run(Step step, WizardConfiguration configuration) throws AppException, RefusedException {

@@ -1,6 +1,7 @@
 package io.connectorkit.plugin.configure;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.connectorkit.plugin.app.ReferenceBinding;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +19,16 @@ import java.util.TreeMap;
  * @param secrets the secret connection fields by name, with their values
  * @param finalizeConfiguration the argument of {@code FINALIZE_CONNECTOR_CONFIGURATION}
  * @param resources the resources to ingest ({@code connector:resources}); empty when the file has no such section
+ * @param references account objects to bind to the app's references before the wizard's steps (Snowflake only)
  */
 public record WizardConfiguration(Path file, Prerequisites prerequisites, ObjectNode connector,
         ObjectNode connection, Map<String, String> secrets, ObjectNode finalizeConfiguration,
-        Optional<List<ResourceSpec>> resources) {
+        Optional<List<ResourceSpec>> resources, List<ReferenceBinding> references) {
 
     public WizardConfiguration {
         secrets = Map.copyOf(secrets);
         resources = resources.map(List::copyOf);
+        references = List.copyOf(references);
     }
 
     /** {@code all}, a list of ids, or none. */
@@ -49,6 +52,6 @@ public record WizardConfiguration(Path file, Prerequisites prerequisites, Object
         secrets.keySet().forEach(name -> masked.put(name, "********"));
         return "WizardConfiguration[file=" + file + ", prerequisites=" + prerequisites + ", connector=" + connector
                 + ", connection=" + connection + ", secrets=" + masked + ", finalize=" + finalizeConfiguration
-                + ", resources=" + resources + "]";
+                + ", resources=" + resources + ", references=" + references + "]";
     }
 }

@@ -3,6 +3,7 @@ package io.connectorkit.plugin.local;
 import io.connectorkit.plugin.app.AppException;
 import io.connectorkit.plugin.app.InstalledApp;
 import io.connectorkit.plugin.app.ProcedureResponse;
+import io.connectorkit.plugin.app.ReferenceBinding;
 import io.connectorkit.runtime.config.SecretReference;
 import io.connectorkit.runtime.embedded.EmbeddedApp;
 import io.connectorkit.runtime.procedures.PublicProcedure;
@@ -49,6 +50,11 @@ public final class LocalInstalledApp implements InstalledApp {
             throw new AppException("Binding the secret of '" + field + "' to " + reference + " failed: "
                     + response.summary());
         }
+    }
+
+    @Override
+    public boolean bindReference(ReferenceBinding binding) {
+        return false;
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.connectorkit.plugin.snowflake;
 import io.connectorkit.plugin.app.AppException;
 import io.connectorkit.plugin.app.InstalledApp;
 import io.connectorkit.plugin.app.ProcedureResponse;
+import io.connectorkit.plugin.app.ReferenceBinding;
+import io.connectorkit.plugin.descriptor.Descriptor;
 import io.connectorkit.runtime.config.SecretReference;
 import io.connectorkit.plugin.render.Dialect;
 import io.connectorkit.runtime.procedures.PublicProcedure;
@@ -117,6 +119,25 @@ public final class SnowflakeInstalledApp implements InstalledApp {
     }
 
     /** The one value the statement answers, as text. */
+    @Override
+    public boolean bindReference(ReferenceBinding binding) throws AppException {
+        Descriptor.Reference reference = binding.reference();
+        List<Object> arguments = new ArrayList<>(List.of(reference.objectType(), binding.object().sql()));
+        arguments.addAll(reference.privileges());
+        String id = single("SELECT SYSTEM$REFERENCE(?, ?, 'PERSISTENT'" + ", ?".repeat(reference.privileges().size())
+                + ")", "SYSTEM$REFERENCE", arguments.toArray());
+        // The callback is a SCHEMA.NAME of plain names, checked when the descriptor was read.
+        String answer = single("CALL " + app.sql() + "." + reference.registerCallback() + "(?, 'ADD', ?)",
+                reference.registerCallback(), reference.name(), id);
+        if (answer != null) {
+            throw new AppException("Binding " + binding.object().sql() + " to the reference " + reference.name()
+                    + " of " + describe() + " failed: " + reference.registerCallback() + " answered '" + answer + "'");
+        }
+        log.accept("Bound " + reference.objectType() + " " + binding.object().sql() + " to the app's reference "
+                + reference.name());
+        return true;
+    }
+
     private String single(String sql, String what, Object... values) throws AppException {
         try {
             List<Map<String, Object>> rows = session.query(sql, values);

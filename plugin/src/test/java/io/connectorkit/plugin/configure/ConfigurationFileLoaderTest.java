@@ -58,6 +58,9 @@ class ConfigurationFileLoaderTest {
                     scheduleDefinition: "0 2 * * *"
                     destination: {table: DOCS}
                   - {id: always, ingestionStrategy: SNAPSHOT, scheduleType: GLOBAL}
+            references:
+              GITHUB_EAI: ${github.org}_access
+              WAREHOUSE_REFERENCE: '"Connector Wh"'
             """;
 
     private static Descriptor descriptor;
@@ -95,6 +98,11 @@ class ConfigurationFileLoaderTest {
                         org.assertj.core.groups.Tuple.tuple("docs", false));
         assertThat(configuration.resources().orElseThrow().get(1).resourceId().asText()).isEqualTo("snowflakedb/docs");
         assertThat(configuration.resources().orElseThrow().get(1).ingestionConfigurations()).hasSize(2);
+        assertThat(configuration.references()).extracting(binding -> binding.reference().name(),
+                binding -> binding.reference().objectType(), binding -> binding.object().sql())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("GITHUB_EAI", "EXTERNAL ACCESS INTEGRATION",
+                                "\"SNOWFLAKEDB_ACCESS\""),
+                        org.assertj.core.groups.Tuple.tuple("WAREHOUSE_REFERENCE", "WAREHOUSE", "\"Connector Wh\""));
         assertThat(configuration.toString()).doesNotContain(TOKEN).contains("api_token=********");
     }
 
@@ -237,6 +245,19 @@ class ConfigurationFileLoaderTest {
                                 + connection,
                         "configuration.yaml:3: resources.1.resourceId: the resourceId 7 is given twice (also at "
                                 + "resources.0)"),
+                bad("unknown reference", "references:\n  GITHUB_EIA: ACCESS\n" + connection,
+                        "configuration.yaml:2: references.GITHUB_EIA: unknown reference 'GITHUB_EIA'; did you mean "
+                                + "'GITHUB_EAI'? the references of the descriptor's manifest are WAREHOUSE_REFERENCE, "
+                                + "GITHUB_EAI"),
+                bad("secret reference in references", "references:\n  API_TOKEN_SECRET: MY_SECRET\n" + connection,
+                        "references.API_TOKEN_SECRET: API_TOKEN_SECRET is the reference of the secret field "
+                                + "'api_token': the connection section's value binds it; remove it here"),
+                bad("reference to a name that is not one", "references:\n  GITHUB_EAI: my access\n" + connection,
+                        "references.GITHUB_EAI: 'my access' is not an object name"),
+                bad("reference to a list", "references:\n  GITHUB_EAI: [A, B]\n" + connection,
+                        "references.GITHUB_EAI: expected the name of the external access integration, but found"),
+                bad("references as a list", "references:\n  - GITHUB_EAI\n" + connection,
+                        "configuration.yaml:1: references: expected a mapping of keys, but found a list"),
                 bad("YAML syntax error", "connector:\n  warehouse: [WH\n" + connection,
                         "configuration.yaml:3: the YAML cannot be read: while parsing a flow sequence"),
                 bad("two YAML documents", connection + "---\nconnector: {}\n",

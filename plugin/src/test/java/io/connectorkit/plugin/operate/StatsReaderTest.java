@@ -31,6 +31,11 @@ class StatsReaderTest {
         }
 
         @Override
+        public boolean bindReference(io.connectorkit.plugin.app.ReferenceBinding binding) {
+            throw new AssertionError("stats binds no reference");
+        }
+
+        @Override
         public List<Map<String, Object>> view(String name) {
             return views.getOrDefault(name, List.of());
         }
