@@ -8,6 +8,7 @@ import io.connectorkit.runtime.procedures.ConnectorRuntime;
 import io.connectorkit.runtime.spi.ConnectorDefinition;
 import io.connectorkit.runtime.spi.IngestionResult;
 import io.connectorkit.runtime.sql.SecretStore;
+import io.connectorkit.runtime.testing.CountingSqlPort;
 import java.util.Collection;
 import java.util.Locale;
 import org.openjdk.jmh.results.RunResult;
@@ -125,7 +126,7 @@ public final class IngestionBenchmarks {
     /** The statements of one idle iteration, counted through the runtime's port. */
     private static int statements() throws Exception {
         try (BenchApp app = IdleIteration.create(1000)) {
-            CountingPort port = new CountingPort(new JdbcSqlPort(app.connection, H2Dialect.INSTANCE));
+            CountingSqlPort port = new CountingSqlPort(new JdbcSqlPort(app.connection, H2Dialect.INSTANCE));
             Response response = new ConnectorRuntime(port, EmbeddedAccount.INSTANCE, SecretStore.NONE,
                     ConnectorDefinition.builder().ingestion((task, sink, context) -> IngestionResult.written()).build(),
                     "embedded").runSchedulerIteration();

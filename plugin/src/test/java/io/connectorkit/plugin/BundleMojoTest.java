@@ -31,9 +31,7 @@ class BundleMojoTest {
 
     @Provides
     MavenProject project() throws Exception {
-        project = org.mockito.Mockito.spy(MavenProjects.copy("full", folder));
-        org.mockito.Mockito.doReturn(MavenProjects.testClassPath()).when(project).getRuntimeClasspathElements();
-        org.mockito.Mockito.doReturn(MavenProjects.testClassPath()).when(project).getCompileClasspathElements();
+        project = MavenProjects.copyOnTestClassPath("full", folder);
         return project;
     }
 

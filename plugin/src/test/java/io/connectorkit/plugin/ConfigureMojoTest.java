@@ -25,7 +25,6 @@ import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mockito.Mockito;
 
 /**
  * connector:configure and the daily-use goals end to end on the embedded target, with the full descriptor's
@@ -57,9 +56,7 @@ class ConfigureMojoTest {
 
     @Provides
     MavenProject project() throws Exception {
-        project = Mockito.spy(MavenProjects.copy("full", folder));
-        Mockito.doReturn(MavenProjects.testClassPath()).when(project).getRuntimeClasspathElements();
-        Mockito.doReturn(MavenProjects.testClassPath()).when(project).getCompileClasspathElements();
+        project = MavenProjects.copyOnTestClassPath("full", folder);
         return project;
     }
 

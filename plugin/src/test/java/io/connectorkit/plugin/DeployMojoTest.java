@@ -13,7 +13,6 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mockito.Mockito;
 
 /** connector:deploy and connector:undeploy on the embedded target. */
 @MojoTest
@@ -27,9 +26,7 @@ class DeployMojoTest {
 
     @Provides
     MavenProject project() throws Exception {
-        project = Mockito.spy(MavenProjects.copy("full", folder));
-        Mockito.doReturn(MavenProjects.testClassPath()).when(project).getRuntimeClasspathElements();
-        Mockito.doReturn(MavenProjects.testClassPath()).when(project).getCompileClasspathElements();
+        project = MavenProjects.copyOnTestClassPath("full", folder);
         return project;
     }
 

@@ -23,7 +23,6 @@ import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mockito.Mockito;
 
 /**
  * connector:ingest, connector:run and connector:stats on the embedded target, with the full descriptor's
@@ -52,9 +51,7 @@ class IngestMojoTest {
 
     @Provides
     MavenProject project() throws Exception {
-        project = Mockito.spy(MavenProjects.copy("full", folder));
-        Mockito.doReturn(MavenProjects.testClassPath()).when(project).getRuntimeClasspathElements();
-        Mockito.doReturn(MavenProjects.testClassPath()).when(project).getCompileClasspathElements();
+        project = MavenProjects.copyOnTestClassPath("full", folder);
         return project;
     }
 

@@ -19,7 +19,6 @@ import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mockito.Mockito;
 
 /** connector:resources on the embedded target: the app's resources follow the configuration file, idempotently. */
 @MojoTest
@@ -47,9 +46,7 @@ class ResourcesMojoTest {
 
     @Provides
     MavenProject project() throws Exception {
-        project = Mockito.spy(MavenProjects.copy("full", folder));
-        Mockito.doReturn(MavenProjects.testClassPath()).when(project).getRuntimeClasspathElements();
-        Mockito.doReturn(MavenProjects.testClassPath()).when(project).getCompileClasspathElements();
+        project = MavenProjects.copyOnTestClassPath("full", folder);
         return project;
     }
 

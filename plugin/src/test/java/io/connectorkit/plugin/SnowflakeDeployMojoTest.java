@@ -24,7 +24,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mockito.Mockito;
 
 /** connector:deploy and connector:undeploy with -Dconnector.target=snowflake, against the fake endpoint. */
 @MojoTest
@@ -43,9 +42,7 @@ class SnowflakeDeployMojoTest {
 
     @Provides
     MavenProject project() throws Exception {
-        project = Mockito.spy(MavenProjects.copy("full", folder));
-        Mockito.doReturn(MavenProjects.testClassPath()).when(project).getRuntimeClasspathElements();
-        Mockito.doReturn(MavenProjects.testClassPath()).when(project).getCompileClasspathElements();
+        project = MavenProjects.copyOnTestClassPath("full", folder);
         return project;
     }
 

@@ -17,6 +17,7 @@ import org.apache.maven.artifact.handler.DefaultArtifactHandler;
 import org.apache.maven.model.Build;
 import org.apache.maven.model.Model;
 import org.apache.maven.project.MavenProject;
+import org.mockito.Mockito;
 
 /** A Maven project for mojo tests: one of the example projects, copied to a folder of the test. */
 public final class MavenProjects {
@@ -103,6 +104,17 @@ public final class MavenProjects {
         }
         project.getArtifact().setFile(jar.toFile());
         return jar;
+    }
+
+    /**
+     * A copy of an example project whose compile and runtime class paths are the test classes, where the example
+     * connectors' classes are: what the goals that load the connector see.
+     */
+    public static MavenProject copyOnTestClassPath(String example, Path folder) throws Exception {
+        MavenProject project = Mockito.spy(copy(example, folder));
+        Mockito.doReturn(testClassPath()).when(project).getRuntimeClasspathElements();
+        Mockito.doReturn(testClassPath()).when(project).getCompileClasspathElements();
+        return project;
     }
 
     /** A class path of the test classes (which hold the example connectors' classes). */

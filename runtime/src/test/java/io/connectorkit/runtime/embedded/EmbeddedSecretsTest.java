@@ -11,17 +11,14 @@ import io.connectorkit.runtime.status.ConfigurationStatus;
 import io.connectorkit.runtime.status.ConnectorState;
 import io.connectorkit.runtime.status.ConnectorStatus;
 import io.connectorkit.runtime.testing.EmbeddedAppFixture;
+import io.connectorkit.runtime.testing.RuntimeLogRecorder;
 import io.connectorkit.runtime.testing.ScriptedConnector;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,29 +38,12 @@ class EmbeddedSecretsTest {
     private final EmbeddedAppFixture app = EmbeddedAppFixture.install(connector.definition()
             .connectionField(ConfigurationField.secret("api_token").required().description("Personal access token"))
             .build());
-    private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    private final Logger runtimeLog = Logger.getLogger("io.connectorkit.runtime");
-    private final Level logLevel = runtimeLog.getLevel();
-    private final Handler recorder = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final RuntimeLogRecorder recorder = new RuntimeLogRecorder();
+    private final List<LogRecord> logged = recorder.records();
 
     @BeforeEach
     void recordEveryLogLine() {
-        runtimeLog.setLevel(Level.ALL);
-        runtimeLog.setUseParentHandlers(false);
-        runtimeLog.addHandler(recorder);
+        recorder.start();
         connector.connectionTest(context -> {
             seenByTester.set(context.secret("api_token"));
             return Response.ok("Connection works.");
@@ -72,9 +52,7 @@ class EmbeddedSecretsTest {
 
     @AfterEach
     void close() {
-        runtimeLog.removeHandler(recorder);
-        runtimeLog.setUseParentHandlers(true);
-        runtimeLog.setLevel(logLevel);
+        recorder.stop();
         app.close();
     }
 

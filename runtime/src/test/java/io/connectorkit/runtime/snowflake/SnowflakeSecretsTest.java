@@ -15,15 +15,12 @@ import io.connectorkit.runtime.spi.ConnectorDefinition;
 import io.connectorkit.runtime.spi.ConnectorRegistry;
 import io.connectorkit.runtime.testing.EmbeddedAppFixture;
 import io.connectorkit.runtime.testing.FakeSnowparkSession;
+import io.connectorkit.runtime.testing.RuntimeLogRecorder;
 import io.connectorkit.runtime.testing.ScriptedConnector;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,29 +43,12 @@ class SnowflakeSecretsTest {
     private final FakeSnowparkSession fake = new FakeSnowparkSession(tables.newConnection());
     private final Session session = fake.session();
     private final AtomicReference<Optional<String>> seenByTester = new AtomicReference<>();
-    private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    private final Logger runtimeLog = Logger.getLogger("io.connectorkit.runtime");
-    private final Level logLevel = runtimeLog.getLevel();
-    private final Handler recorder = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final RuntimeLogRecorder recorder = new RuntimeLogRecorder();
+    private final List<LogRecord> logged = recorder.records();
 
     @BeforeEach
     void setUp() {
-        runtimeLog.setLevel(Level.ALL);
-        runtimeLog.setUseParentHandlers(false);
-        runtimeLog.addHandler(recorder);
+        recorder.start();
         connector.connectionTest(context -> {
             seenByTester.set(context.secret("api_token"));
             return Response.ok("Connection works.");
@@ -79,9 +59,7 @@ class SnowflakeSecretsTest {
 
     @AfterEach
     void tearDown() {
-        runtimeLog.removeHandler(recorder);
-        runtimeLog.setUseParentHandlers(true);
-        runtimeLog.setLevel(logLevel);
+        recorder.stop();
         binding.close();
         tables.close();
     }
