@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * LIST reports it), and the stage files that are no longer in the bundle. Size is not compared: Snowflake reports
  * the stored size, which need not be the local one.
  *
- * @param upload new and changed files, by path relative to the stage root
+ * @param upload new and changed files, and kept files that a removal takes with it, by path relative to the stage
+ *     root
  * @param remove stage files the bundle no longer has
  * @param unchanged files already on the stage as they are locally
  */
@@ -50,6 +51,15 @@ public record StagePlan(List<String> upload, List<String> remove, List<String> u
         }
         Set<String> remove = new LinkedHashSet<>(new TreeMap<>(stage).keySet());
         remove.removeAll(local.keySet());
+        // REMOVE '@stage/p' removes every file whose path starts with p (docs.snowflake.com/en/sql-reference/sql/remove:
+        // "myobject" also matches "myobject.csv.gz"), and removals run first: a kept file that a removed path
+        // prefixes is gone afterwards, so it is uploaded again.
+        List<String> removedWithIt = unchanged.stream()
+                .filter(kept -> remove.stream().anyMatch(kept::startsWith))
+                .toList();
+        unchanged.removeAll(removedWithIt);
+        upload.addAll(removedWithIt);
+        upload.sort(null);
         return new StagePlan(List.copyOf(upload), List.copyOf(remove), List.copyOf(unchanged));
     }
 

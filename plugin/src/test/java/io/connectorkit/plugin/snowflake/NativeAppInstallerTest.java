@@ -123,6 +123,23 @@ class NativeAppInstallerTest {
     }
 
     @Test
+    void removingAFileKeepsTheFilesItsPathPrefixes() throws Exception {
+        write("README", "plain");
+        deploy(DEV);
+        Files.delete(bundle.resolve("README"));
+        int before = snowflake.applicationStatements().size();
+
+        deploy(DEV);
+
+        // The fake removes by prefix, as Snowflake does: REMOVE '@stage/README' takes README.md with it.
+        List<String> redeploy = sql().subList(before, sql().size());
+        assertThat(redeploy).contains("REMOVE '@" + STAGE + "/README'");
+        assertThat(redeploy).filteredOn(sql -> sql.startsWith("PUT")).hasSize(1);
+        assertThat(snowflake.stageFiles(STAGE)).doesNotContainKey("README").containsKey("README.md");
+        assertThat(new String(snowflake.stageFiles(STAGE).get("README.md"))).isEqualTo("# GitHub connector");
+    }
+
+    @Test
     void aFileStoredInPartsIsRecognisedByItsMultipartMd5() throws Exception {
         deploy(DEV);
         byte[] content = Files.readAllBytes(bundle.resolve("lib/connector-runtime.jar"));

@@ -36,6 +36,20 @@ class StagePlanTest {
     }
 
     @Test
+    void aKeptFileThatARemovedPathPrefixesIsUploadedAgain() throws Exception {
+        Path readme = write("README.md", "# app".getBytes());
+        Path jar = write("lib/connector.jar", new byte[] {1});
+
+        StagePlan plan = StagePlan.between(Map.of("README.md", readme, "lib/connector.jar", jar),
+                Map.of("README", md5("old".getBytes()), "README.md", md5("# app".getBytes()),
+                        "lib/connector.jar", md5(new byte[] {1})));
+
+        assertThat(plan.remove()).containsExactly("README");
+        assertThat(plan.upload()).containsExactly("README.md");
+        assertThat(plan.unchanged()).containsExactly("lib/connector.jar");
+    }
+
+    @Test
     void aMultipartMd5IsRecognisedForTheUsualPartSizes() throws Exception {
         byte[] content = new byte[17 * 1024 * 1024 + 123];
         new Random(7).nextBytes(content);
