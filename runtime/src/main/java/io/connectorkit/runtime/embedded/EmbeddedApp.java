@@ -3,10 +3,15 @@ package io.connectorkit.runtime.embedded;
 import io.connectorkit.runtime.procedures.ConnectorRuntime;
 import io.connectorkit.runtime.spi.ConnectorDefinition;
 import io.connectorkit.runtime.spi.ConnectorRegistry;
+import io.connectorkit.runtime.sql.Account;
+import io.connectorkit.runtime.sql.SecretStore;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A connector app on the embedded target: an H2 database whose {@code PUBLIC} procedures are Java aliases of the
@@ -30,6 +35,19 @@ public final class EmbeddedApp {
      */
     public static final String REGISTER_SECRET = "PUBLIC." + SecretRegistration.PROCEDURE;
 
+    /**
+     * What a host that stands in for an account gives the app instead of the embedded target's own: the account's
+     * grants and the secrets the running procedure may read (a fake Snowflake endpoint in tests).
+     */
+    public record Host(Account account, SecretStore secrets) {
+        public Host {
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(secrets, "secrets");
+        }
+    }
+
+    private static final Map<String, Host> HOSTS = new ConcurrentHashMap<>();
+
     private EmbeddedApp() {
     }
 
@@ -49,11 +67,24 @@ public final class EmbeddedApp {
         return ConnectorRegistry.bind(key(connection), connector);
     }
 
+    /**
+     * Makes the app answer with the host's account and secrets until the binding is closed; without one, the app
+     * holds every privilege and reads the secrets REGISTER_SECRET stored.
+     */
+    public static ConnectorRegistry.Binding host(Connection connection, Host host) {
+        String key = key(connection);
+        HOSTS.put(key, Objects.requireNonNull(host, "host"));
+        return () -> HOSTS.remove(key, host);
+    }
+
     /** The runtime for one procedure call on this connection. */
     static ConnectorRuntime runtime(Connection connection) {
         JdbcSqlPort port = new JdbcSqlPort(connection, H2Dialect.INSTANCE);
-        return new ConnectorRuntime(port, EmbeddedAccount.INSTANCE, new EmbeddedSecrets(port), connector(connection),
-                TARGET);
+        String key = key(connection);
+        Host host = HOSTS.get(key);
+        return new ConnectorRuntime(port, host == null ? EmbeddedAccount.INSTANCE : host.account(),
+                host == null ? new EmbeddedSecrets(port) : host.secrets(),
+                ConnectorRegistry.resolve(key, EmbeddedApp.class.getClassLoader()), TARGET);
     }
 
     /** The connector that answers this app's calls. */
