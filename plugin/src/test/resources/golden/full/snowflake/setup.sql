@@ -307,16 +307,23 @@ CREATE OR REPLACE PROCEDURE PUBLIC.RUN_SCHEDULER_ITERATION()
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.runSchedulerIteration'
   EXECUTE AS OWNER;
 
--- Binds and unbinds the references of manifest.yml as the consumer grants them.
+-- Binds and unbinds the references of manifest.yml as the consumer grants them. SYSTEM$SET_REFERENCE takes
+-- single-valued references only, SYSTEM$ADD_REFERENCE also multi-valued ones
+-- (https://docs.snowflake.com/en/developer-guide/native-apps/requesting-refs). The answer is NULL, or what went wrong.
 CREATE OR REPLACE PROCEDURE PUBLIC.REGISTER_REFERENCE(REF_NAME STRING, OPERATION STRING, REF_OR_ALIAS STRING)
   RETURNS STRING
   LANGUAGE SQL
   AS $$
+DECLARE
+  SETUP_ANSWER STRING;
 BEGIN
   CASE (OPERATION)
     WHEN 'ADD' THEN
       SELECT SYSTEM$SET_REFERENCE(:REF_NAME, :REF_OR_ALIAS);
-      CALL PUBLIC.SETUP_EXTERNAL_ACCESS();
+      CALL PUBLIC.SETUP_EXTERNAL_ACCESS() INTO :SETUP_ANSWER;
+      IF (SETUP_ANSWER IS NOT NULL AND SETUP_ANSWER <> 'Success') THEN
+        RETURN SETUP_ANSWER;
+      END IF;
     WHEN 'REMOVE' THEN
       SELECT SYSTEM$REMOVE_REFERENCE(:REF_NAME, :REF_OR_ALIAS);
     WHEN 'CLEAR' THEN
@@ -329,16 +336,54 @@ END;
 $$;
 GRANT USAGE ON PROCEDURE PUBLIC.REGISTER_REFERENCE(STRING, STRING, STRING) TO APPLICATION ROLE ADMIN;
 
+-- What each secret and external access integration reference needs, for Snowsight and the consumer: Snowflake asks
+-- this configuration callback (https://docs.snowflake.com/en/developer-guide/native-apps/requesting-refs).
+CREATE OR REPLACE PROCEDURE PUBLIC.GET_REFERENCE_CONFIG(REF_NAME STRING)
+  RETURNS STRING
+  LANGUAGE SQL
+  AS $$
+BEGIN
+  CASE (REF_NAME)
+    WHEN 'GITHUB_EAI' THEN
+      RETURN '{"type":"CONFIGURATION","payload":{"host_ports":["api.github.com"],"allowed_secrets":"LIST","secret_references":["API_TOKEN_SECRET"]}}';
+    WHEN 'API_TOKEN_SECRET' THEN
+      RETURN '{"type":"CONFIGURATION","payload":{"type":"GENERIC_STRING"}}';
+    ELSE
+      RETURN '';
+  END CASE;
+END;
+$$;
+GRANT USAGE ON PROCEDURE PUBLIC.GET_REFERENCE_CONFIG(STRING) TO APPLICATION ROLE ADMIN;
+
 -- External access: the procedures that run connector code get the connector's secrets and external access
--- integrations, by reference, once the consumer has bound them all (until then the ALTERs fail and nothing changes;
--- the answer says so). REGISTER_REFERENCE calls it after every binding, and this script at its end, because
--- CREATE OR REPLACE PROCEDURE drops these settings on every upgrade. Not granted to any role.
+-- integrations, by reference. REGISTER_REFERENCE calls it after every binding, and this script at its end, because
+-- CREATE OR REPLACE PROCEDURE drops these settings on every upgrade. The answer: NULL while a reference is not bound
+-- yet (SYSTEM$GET_ALL_REFERENCES lists a reference's bound objects; an empty list, or an error, while there are none:
+-- https://docs.snowflake.com/en/sql-reference/functions/system_get_all_references), 'Success' once set up, else
+-- Snowflake's error, for example an integration whose ALLOWED_AUTHENTICATION_SECRETS does not allow the secret.
+-- Not granted to any role.
 CREATE OR REPLACE PROCEDURE PUBLIC.SETUP_EXTERNAL_ACCESS()
   RETURNS STRING
   LANGUAGE SQL
   EXECUTE AS OWNER
   AS $$
 BEGIN
+  BEGIN
+    IF (ARRAY_SIZE(PARSE_JSON(SYSTEM$GET_ALL_REFERENCES('GITHUB_EAI'))) = 0) THEN
+      RETURN NULL;
+    END IF;
+  EXCEPTION
+    WHEN OTHER THEN
+      RETURN NULL;
+  END;
+  BEGIN
+    IF (ARRAY_SIZE(PARSE_JSON(SYSTEM$GET_ALL_REFERENCES('API_TOKEN_SECRET'))) = 0) THEN
+      RETURN NULL;
+    END IF;
+  EXCEPTION
+    WHEN OTHER THEN
+      RETURN NULL;
+  END;
   ALTER PROCEDURE PUBLIC.CONFIGURE_CONNECTOR(VARIANT) SET
     SECRETS = ('api_token' = reference('API_TOKEN_SECRET'))
     EXTERNAL_ACCESS_INTEGRATIONS = (reference('GITHUB_EAI'));
@@ -381,10 +426,10 @@ BEGIN
   ALTER PROCEDURE PUBLIC.RUN_SCHEDULER_ITERATION() SET
     SECRETS = ('api_token' = reference('API_TOKEN_SECRET'))
     EXTERNAL_ACCESS_INTEGRATIONS = (reference('GITHUB_EAI'));
-  RETURN 'External access set up for 14 procedures.';
+  RETURN 'Success';
 EXCEPTION
   WHEN OTHER THEN
-    RETURN 'External access is not set up yet (bind every reference of the manifest first): ' || SQLERRM;
+    RETURN 'External access could not be set up: ' || SQLERRM;
 END;
 $$;
 
@@ -475,6 +520,6 @@ GRANT USAGE ON SCHEMA STREAMLIT TO APPLICATION ROLE ADMIN;
 CREATE OR REPLACE STREAMLIT STREAMLIT.GITHUB_UI FROM '/streamlit' MAIN_FILE = 'app.py';
 GRANT USAGE ON STREAMLIT STREAMLIT.GITHUB_UI TO APPLICATION ROLE ADMIN;
 
--- The procedures above were just replaced: give them back their external access (a first install answers that it
+-- The procedures above were just replaced: give them back their external access (a first install answers NULL: it
 -- waits for the consumer's bindings).
 CALL PUBLIC.SETUP_EXTERNAL_ACCESS();

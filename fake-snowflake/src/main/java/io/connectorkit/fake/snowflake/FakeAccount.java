@@ -163,6 +163,9 @@ public final class FakeAccount {
     }
 
     private static Reply installFailed(String app, RuntimeException e) {
+        if (e instanceof SnowflakeRefusal refusal) {
+            return refusal.reply();
+        }
         return Reply.error(93082, "P0000", "Failed to install application '" + app + "': " + e.getMessage());
     }
 

@@ -29,6 +29,8 @@ final class StagedApp implements AutoCloseable {
     final FakeNativeApp nativeApp;
     /** How the app was installed: from the stage's files, or from a version of its package. */
     volatile boolean fromVersion;
+    /** The manifest of the files the app was last installed from. */
+    volatile StagedManifest manifest;
 
     private final Connection database;
     private final Path folder;
@@ -64,6 +66,7 @@ final class StagedApp implements AutoCloseable {
 
     /** Installs the connector of these files over the current one, keeping the app's state. */
     synchronized void upgrade(Map<String, byte[]> files, boolean fromVersion) {
+        StagedManifest staged = StagedManifest.read(files);
         URLClassLoader next = classLoader(files);
         try {
             ConnectorDefinition connector = ConnectorRegistry.resolve(null, next);
@@ -75,6 +78,7 @@ final class StagedApp implements AutoCloseable {
         }
         closeQuietly(classes);
         classes = next;
+        manifest = staged;
         this.fromVersion = fromVersion;
     }
 

@@ -41,6 +41,7 @@ class FakeAccountTest {
         snowflake = FakeSnowflake.start();
         account = new FakeAccount(snowflake);
         connection = DriverManager.getConnection(snowflake.jdbcUrl(), snowflake.connectionProperties());
+        snowflake.addStageFile(STAGE, "manifest.yml", "manifest_version: 1\n".getBytes(StandardCharsets.UTF_8));
     }
 
     @AfterEach

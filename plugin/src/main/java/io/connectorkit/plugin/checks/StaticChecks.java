@@ -1,5 +1,8 @@
 package io.connectorkit.plugin.checks;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.connectorkit.plugin.descriptor.Descriptor;
 import io.connectorkit.runtime.procedures.PublicProcedure;
 import io.connectorkit.runtime.spi.SpiRole;
@@ -37,7 +40,77 @@ public final class StaticChecks {
             "INGESTION_DEFINITIONS", "GENERIC_CONNECTOR_STATS", "CONNECTOR_STATS",
             "AGGREGATED_CONNECTOR_STATS");
 
+    private static final Pattern ANY_PROCEDURE = Pattern.compile(
+            "CREATE\\s+(?:OR\\s+(?:REPLACE|ALTER)\\s+)?(?:SECURE\\s+)?PROCEDURE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?"
+                    + "(?<name>\\w+\\.\\w+)\\s*\\(", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ANY_PROCEDURE_GRANT = Pattern.compile(
+            "GRANT\\s+USAGE\\s+ON\\s+PROCEDURE\\s+(?<name>\\w+\\.\\w+)\\s*\\([^)]*\\)\\s+TO\\s+APPLICATION\\s+ROLE\\s+"
+                    + "(?<role>\\w+)", Pattern.CASE_INSENSITIVE);
+
     private StaticChecks() {
+    }
+
+    /**
+     * The manifest's references as Snowflake accepts them
+     * (https://docs.snowflake.com/en/developer-guide/native-apps/requesting-refs): a SECRET or EXTERNAL ACCESS
+     * INTEGRATION reference has a configuration callback and is single-valued; every callback is a procedure the
+     * setup script creates, and the configuration callback is granted to ADMIN, who binds the references.
+     */
+    public static List<String> references(String manifestFile, String manifest, String setupFile, String setup) {
+        List<String> problems = new ArrayList<>();
+        JsonNode references;
+        try {
+            references = new ObjectMapper(new YAMLFactory()).readTree(manifest).path("references");
+        } catch (java.io.IOException e) {
+            return List.of(manifestFile + ": is not YAML (" + e.getMessage().lines().findFirst().orElse("")
+                    + "); fix the template override that renders it");
+        }
+        Set<String> declared = new HashSet<>();
+        Set<String> grantedToAdmin = new HashSet<>();
+        for (SqlStatements.Statement statement : SqlStatements.split(setup, true)) {
+            Matcher procedure = ANY_PROCEDURE.matcher(statement.text());
+            if (procedure.lookingAt()) {
+                declared.add(procedure.group("name").toUpperCase(Locale.ROOT));
+            }
+            Matcher grant = ANY_PROCEDURE_GRANT.matcher(statement.text());
+            if (grant.lookingAt() && grant.group("role").equalsIgnoreCase("ADMIN")) {
+                grantedToAdmin.add(grant.group("name").toUpperCase(Locale.ROOT));
+            }
+        }
+        for (JsonNode item : references) {
+            for (Map.Entry<String, JsonNode> entry : (Iterable<Map.Entry<String, JsonNode>>) item::fields) {
+                String name = entry.getKey();
+                JsonNode reference = entry.getValue();
+                String type = reference.path("object_type").asText();
+                String configurationCallback = reference.path("configuration_callback").asText("");
+                if (Descriptor.NEEDS_CONFIGURATION_CALLBACK.contains(type)) {
+                    if (configurationCallback.isEmpty()) {
+                        problems.add(manifestFile + ": references." + name + " is a " + type + " reference without "
+                                + "configuration_callback, which Snowflake refuses at install; keep the descriptor's "
+                                + "default (" + Descriptor.DEFAULT_CONFIGURATION_CALLBACK + ") or name a procedure in "
+                                + "manifest.references[].configurationCallback");
+                    }
+                    if (reference.path("multi_valued").asBoolean(false)) {
+                        problems.add(manifestFile + ": references." + name + " is a " + type + " reference with "
+                                + "multi_valued: true, which Snowflake refuses; make it single-valued");
+                    }
+                }
+                for (String callback : List.of(reference.path("register_callback").asText(""), configurationCallback)) {
+                    if (!callback.isEmpty() && !declared.contains(callback.toUpperCase(Locale.ROOT))) {
+                        problems.add(manifestFile + ": references." + name + " names the callback " + callback
+                                + ", which " + setupFile + " does not create; create it (descriptor sql.snowflake) or "
+                                + "name one it creates");
+                    }
+                }
+                if (!configurationCallback.isEmpty() && declared.contains(configurationCallback.toUpperCase(Locale.ROOT))
+                        && !grantedToAdmin.contains(configurationCallback.toUpperCase(Locale.ROOT))) {
+                    problems.add(setupFile + ": the configuration callback " + configurationCallback + " is not "
+                            + "granted to ADMIN; add GRANT USAGE ON PROCEDURE " + configurationCallback
+                            + "(STRING) TO APPLICATION ROLE ADMIN");
+                }
+            }
+        }
+        return problems;
     }
 
     /**

@@ -13,8 +13,13 @@ public final class Json {
     }
 
     public static String write(JsonNode node) {
+        return write((Object) node);
+    }
+
+    /** Maps, lists and scalars as JSON text. */
+    public static String write(Object value) {
         try {
-            return MAPPER.writeValueAsString(node);
+            return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A configuration value cannot be written as JSON", e);
         }

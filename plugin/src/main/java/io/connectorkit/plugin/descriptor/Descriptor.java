@@ -54,13 +54,35 @@ public record Descriptor(Path file, App app, List<Prerequisite> prerequisites,
     public record Privilege(String name, String description) {
     }
 
-    /** An object the consumer binds to the app (a warehouse, a secret, an external access integration). */
+    /**
+     * An object the consumer binds to the app (a warehouse, a secret, an external access integration).
+     *
+     * @param hosts for an external access integration, the {@code host[:port]}s the connector reaches, which the
+     *     configuration callback tells Snowsight; empty otherwise
+     * @param configurationCallback the procedure Snowflake asks what the bound object must be; null for the object
+     *     types that take none
+     */
     public record Reference(String name, String label, String description, String objectType, List<String> privileges,
-            boolean multiValued, String registerCallback, String configurationCallback) {
+            boolean multiValued, String registerCallback, String configurationCallback, List<String> hosts) {
         public Reference {
             privileges = List.copyOf(privileges);
+            hosts = List.copyOf(hosts);
+        }
+
+        /** Whether Snowflake requires a configuration callback for this reference (and refuses multi_valued). */
+        public boolean needsConfigurationCallback() {
+            return NEEDS_CONFIGURATION_CALLBACK.contains(objectType);
         }
     }
+
+    /**
+     * Object types whose references need a configuration callback and cannot be multi-valued
+     * (https://docs.snowflake.com/en/developer-guide/native-apps/requesting-refs).
+     */
+    public static final List<String> NEEDS_CONFIGURATION_CALLBACK = List.of("SECRET", "EXTERNAL ACCESS INTEGRATION");
+
+    /** The configuration callback the kit generates for the references that need one and name none. */
+    public static final String DEFAULT_CONFIGURATION_CALLBACK = "PUBLIC.GET_REFERENCE_CONFIG";
 
     /** A folder of the project copied into the app under {@code target}. */
     public record AppFiles(Path source, String target) {
@@ -75,7 +97,8 @@ public record Descriptor(Path file, App app, List<Prerequisite> prerequisites,
                 .map(field -> new Reference(SecretReference.nameOf(field.name()), field.name(),
                         field.description().isBlank() ? "Secret of the connection field " + field.name()
                                 : field.description(),
-                        "SECRET", List.of("READ"), false, DescriptorLoader.DEFAULT_REGISTER_CALLBACK, null))
+                        "SECRET", List.of("READ"), false, DescriptorLoader.DEFAULT_REGISTER_CALLBACK,
+                        DEFAULT_CONFIGURATION_CALLBACK, List.of()))
                 .toList();
     }
 

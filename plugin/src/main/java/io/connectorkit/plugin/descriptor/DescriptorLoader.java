@@ -49,6 +49,9 @@ public final class DescriptorLoader {
                     + "[\\p{javaJavaIdentifierPart}]*(\\$[\\p{javaJavaIdentifierPart}]+)*");
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]*");
     private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** A network rule's HOST_PORT value: a host name, or a wildcard domain, with an optional port. */
+    private static final Pattern HOST_PORT = Pattern.compile(
+            "(\\*\\.)?[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*(:[0-9]{1,5})?");
 
     private final Path file;
     private final Path baseDirectory;
@@ -330,7 +333,7 @@ public final class DescriptorLoader {
                 continue;
             }
             keys(item, path, List.of("name", "label", "description", "objectType", "privileges", "multiValued",
-                    "registerCallback", "configurationCallback"));
+                    "registerCallback", "configurationCallback", "hosts"));
             String name = text(item, path, "name", true);
             if (name != null && !isPlainName(name)) {
                 problem(path + "/name", "'" + name + "' is not a reference name; use letters, digits and _ (for "
@@ -364,17 +367,63 @@ public final class DescriptorLoader {
                     referencePrivileges.add(privilege.asText());
                 }
             }
+            boolean callbackType = objectType != null
+                    && Descriptor.NEEDS_CONFIGURATION_CALLBACK.contains(objectType);
             boolean multiValued = bool(item, path, "multiValued");
+            if (multiValued && callbackType) {
+                // https://docs.snowflake.com/en/developer-guide/native-apps/requesting-refs: references to secrets
+                // and external access integrations are single-valued only.
+                problem(path + "/multiValued", "a reference of type " + objectType + " cannot be multi-valued "
+                        + "(Snowflake binds one object to it); remove 'multiValued: true', or declare one reference "
+                        + "per object");
+            }
             String registerCallback = Optional.ofNullable(qualifiedName(item, path, "registerCallback"))
                     .orElse(DEFAULT_REGISTER_CALLBACK);
             String configurationCallback = qualifiedName(item, path, "configurationCallback");
+            if (configurationCallback == null && callbackType && !item.has("configurationCallback")) {
+                configurationCallback = Descriptor.DEFAULT_CONFIGURATION_CALLBACK;
+            }
+            if (configurationCallback != null && objectType != null && !callbackType) {
+                problem(path + "/configurationCallback", "only references of type "
+                        + String.join(" or ", Descriptor.NEEDS_CONFIGURATION_CALLBACK) + " take a configuration "
+                        + "callback, not " + objectType + "; remove configurationCallback");
+            }
+            List<String> hosts = hosts(item, path, objectType);
+            if (hosts.isEmpty() && !item.has("hosts") && "EXTERNAL ACCESS INTEGRATION".equals(objectType)
+                    && Descriptor.DEFAULT_CONFIGURATION_CALLBACK.equals(configurationCallback)) {
+                problem(path + "/hosts", "an EXTERNAL ACCESS INTEGRATION reference needs the hosts the connector "
+                        + "reaches, which the app's configuration callback tells the consumer; add for example "
+                        + "'hosts: [api.example.com]' (or name your own configurationCallback)");
+            }
             if (name != null && description != null && objectType != null) {
                 references.add(new Descriptor.Reference(name, label, description, objectType, referencePrivileges,
-                        multiValued, registerCallback, configurationCallback));
+                        multiValued, registerCallback, configurationCallback, hosts));
             }
         }
         String defaultStreamlit = qualifiedName(manifest, "/manifest", "defaultStreamlit");
         return new Descriptor.Manifest(privileges, references, defaultStreamlit);
+    }
+
+    /** The {@code host[:port]}s an external access integration reference lets the connector reach. */
+    private List<String> hosts(JsonNode item, String path, String objectType) {
+        List<JsonNode> nodes = sequence(item.get("hosts"), path + "/hosts");
+        if (!nodes.isEmpty() && objectType != null && !objectType.equals("EXTERNAL ACCESS INTEGRATION")) {
+            problem(path + "/hosts", "only an EXTERNAL ACCESS INTEGRATION reference has hosts, not " + objectType
+                    + "; remove hosts");
+            return List.of();
+        }
+        List<String> hosts = new ArrayList<>();
+        for (int h = 0; h < nodes.size(); h++) {
+            JsonNode host = nodes.get(h);
+            if (!host.isTextual() || !HOST_PORT.matcher(host.asText()).matches()) {
+                problem(path + "/hosts/" + h, describe(host) + " is not a host name with an optional port; write "
+                        + "it as the network rule's VALUE_LIST does, for example api.example.com or "
+                        + "api.example.com:443 (no scheme, no path)");
+            } else {
+                hosts.add(host.asText());
+            }
+        }
+        return hosts;
     }
 
     private Map<String, List<Path>> extraSql(JsonNode node) {

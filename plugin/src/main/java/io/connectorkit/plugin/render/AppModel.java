@@ -1,5 +1,6 @@
 package io.connectorkit.plugin.render;
 
+import io.connectorkit.plugin.configure.Json;
 import io.connectorkit.plugin.descriptor.Descriptor;
 import io.connectorkit.runtime.config.FieldType;
 import io.connectorkit.runtime.config.SecretReference;
@@ -65,6 +66,9 @@ final class AppModel {
         model.put("manifest", manifest());
         model.put("registerReference", references().stream()
                 .anyMatch(reference -> reference.registerCallback().equals("PUBLIC.REGISTER_REFERENCE")));
+        model.put("multiValuedReferences", references().stream().filter(Descriptor.Reference::multiValued)
+                .map(reference -> text(reference.name())).toList());
+        model.put("referenceConfigurations", referenceConfigurations());
         externalAccess().ifPresent(access -> model.put("externalAccess", access));
         model.put("extraSql", inputs.extraSql().getOrDefault(dialect, List.of()).stream()
                 .map(script -> Map.of("path", text(script.path()), "content", script.content())).toList());
@@ -134,11 +138,46 @@ final class AppModel {
         if (integrations.isEmpty()) {
             return Optional.empty();
         }
+        List<Text> required = new ArrayList<>(integrations);
+        descriptor.secretReferences().forEach(reference -> required.add(text(reference.name())));
         return Optional.of(Map.of(
                 "integrations", integrations,
+                "required", required,
                 "secrets", secretFields(),
                 "procedures", java.util.Arrays.stream(PublicProcedure.values())
                         .filter(PublicProcedure::runsConnectorCode).map(AppModel::procedure).toList()));
+    }
+
+    /**
+     * What the generated configuration callback answers for each reference that uses it: for an external access
+     * integration, the hosts it must reach and the secret references it must allow; for a secret, its type (the kit
+     * binds GENERIC_STRING secrets). Payloads as documented in
+     * https://docs.snowflake.com/en/developer-guide/native-apps/requesting-refs.
+     */
+    private List<Map<String, Object>> referenceConfigurations() {
+        List<String> secretReferences = references().stream()
+                .filter(reference -> reference.objectType().equals("SECRET")).map(Descriptor.Reference::name).toList();
+        List<Map<String, Object>> configurations = new ArrayList<>();
+        for (Descriptor.Reference reference : references()) {
+            if (!Descriptor.DEFAULT_CONFIGURATION_CALLBACK.equals(reference.configurationCallback())) {
+                continue;
+            }
+            Map<String, Object> payload = new LinkedHashMap<>();
+            if (reference.objectType().equals(EXTERNAL_ACCESS_INTEGRATION)) {
+                payload.put("host_ports", reference.hosts());
+                payload.put("allowed_secrets", secretReferences.isEmpty() ? "NONE" : "LIST");
+                if (!secretReferences.isEmpty()) {
+                    payload.put("secret_references", secretReferences);
+                }
+            } else {
+                payload.put("type", "GENERIC_STRING");
+            }
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("type", "CONFIGURATION");
+            answer.put("payload", payload);
+            configurations.add(Map.of("name", text(reference.name()), "payload", text(Json.write(answer))));
+        }
+        return configurations;
     }
 
     private Map<String, Object> manifest() {

@@ -21,6 +21,8 @@ class StaticChecksTest {
         assertThat(StaticChecks.rerunnable("snowflake/setup.sql", app.get("snowflake/setup.sql"), true)).isEmpty();
         assertThat(StaticChecks.rerunnable("local/setup.sql", app.get("local/setup.sql"), false)).isEmpty();
         assertThat(StaticChecks.grants("snowflake/setup.sql", app.get("snowflake/setup.sql"))).isEmpty();
+        assertThat(StaticChecks.references("snowflake/manifest.yml", app.get("snowflake/manifest.yml"),
+                "snowflake/setup.sql", app.get("snowflake/setup.sql"))).isEmpty();
         assertThat(StaticChecks.connectorClasses(TestProjects.descriptor(project), getClass().getClassLoader()))
                 .isEmpty();
     }
@@ -37,6 +39,36 @@ class StaticChecksTest {
                         + " does): write CREATE OR REPLACE, CREATE OR ALTER or CREATE ... IF NOT EXISTS",
                 "setup.sql:8: 'CREATE VIEW PUBLIC.W AS SELECT 2' fails when the setup script runs again (every upgrade"
                         + " does): write CREATE OR REPLACE, CREATE OR ALTER or CREATE ... IF NOT EXISTS");
+    }
+
+    @Test
+    void aSecretOrIntegrationReferenceWithoutItsConfigurationCallbackIsRefused() throws Exception {
+        Map<String, String> app = TestProjects.render("full");
+        // An override that lost the callback, made the integration multi-valued and dropped the callback's grant.
+        String manifest = app.get("snowflake/manifest.yml")
+                .replaceFirst("      configuration_callback: \"PUBLIC.GET_REFERENCE_CONFIG\"\n", "")
+                .replaceFirst("multi_valued: false\n      register_callback: \"PUBLIC.REGISTER_REFERENCE\"\n"
+                        + "      configuration_callback", "multi_valued: true\n      register_callback: "
+                        + "\"PUBLIC.REGISTER_REFERENCE\"\n      configuration_callback");
+        String setup = app.get("snowflake/setup.sql").replace(
+                "GRANT USAGE ON PROCEDURE PUBLIC.GET_REFERENCE_CONFIG(STRING) TO APPLICATION ROLE ADMIN;", "");
+
+        assertThat(StaticChecks.references("snowflake/manifest.yml", manifest, "snowflake/setup.sql", setup))
+                .containsExactlyInAnyOrder(
+                        "snowflake/manifest.yml: references.GITHUB_EAI is a EXTERNAL ACCESS INTEGRATION reference "
+                                + "without configuration_callback, which Snowflake refuses at install; keep the "
+                                + "descriptor's default (PUBLIC.GET_REFERENCE_CONFIG) or name a procedure in "
+                                + "manifest.references[].configurationCallback",
+                        "snowflake/manifest.yml: references.API_TOKEN_SECRET is a SECRET reference with multi_valued: "
+                                + "true, which Snowflake refuses; make it single-valued",
+                        "snowflake/setup.sql: the configuration callback PUBLIC.GET_REFERENCE_CONFIG is not granted to "
+                                + "ADMIN; add GRANT USAGE ON PROCEDURE PUBLIC.GET_REFERENCE_CONFIG(STRING) TO "
+                                + "APPLICATION ROLE ADMIN");
+        assertThat(StaticChecks.references("snowflake/manifest.yml", app.get("snowflake/manifest.yml"),
+                "snowflake/setup.sql", setup.replace("PROCEDURE PUBLIC.GET_REFERENCE_CONFIG(REF_NAME",
+                        "PROCEDURE PUBLIC.REFERENCE_CONFIG(REF_NAME"))).contains("snowflake/manifest.yml: "
+                + "references.GITHUB_EAI names the callback PUBLIC.GET_REFERENCE_CONFIG, which snowflake/setup.sql "
+                + "does not create; create it (descriptor sql.snowflake) or name one it creates");
     }
 
     @Test

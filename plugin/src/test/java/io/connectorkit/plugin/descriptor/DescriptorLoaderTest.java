@@ -42,7 +42,12 @@ class DescriptorLoaderTest {
                 .containsOnly("PUBLIC.REGISTER_REFERENCE");
         assertThat(descriptor.secretReferences()).containsExactly(new Descriptor.Reference("API_TOKEN_SECRET",
                 "api_token", "Personal access token", "SECRET", List.of("READ"), false, "PUBLIC.REGISTER_REFERENCE",
-                null));
+                "PUBLIC.GET_REFERENCE_CONFIG", List.of()));
+        assertThat(descriptor.manifest().references()).filteredOn(reference -> reference.name().equals("GITHUB_EAI"))
+                .singleElement().satisfies(eai -> {
+                    assertThat(eai.hosts()).containsExactly("api.github.com");
+                    assertThat(eai.configurationCallback()).isEqualTo("PUBLIC.GET_REFERENCE_CONFIG");
+                });
         assertThat(descriptor.extraSql().get("snowflake")).hasSize(1);
         assertThat(descriptor.files()).extracting(Descriptor.AppFiles::target).containsExactly("streamlit");
     }
@@ -181,6 +186,38 @@ class DescriptorLoaderTest {
                         + "    - {name: WH, description: D, objectType: WAREHOUSE, privileges: [USAGE],"
                         + " registerCallback: REGISTER}\n",
                         "manifest.references[0].registerCallback: 'REGISTER' is not a schema-qualified name"),
+                new Malformed("multi-valued secret reference", "app: {name: a}\nmanifest:\n  references:\n"
+                        + "    - name: KEYS\n      description: D\n      objectType: SECRET\n      privileges: [READ]\n"
+                        + "      multiValued: true\n",
+                        "connector.yaml:8: manifest.references[0].multiValued: a reference of type SECRET cannot be "
+                                + "multi-valued (Snowflake binds one object to it); remove 'multiValued: true', or "
+                                + "declare one reference per object"),
+                new Malformed("multi-valued integration reference", "app: {name: a}\nmanifest:\n  references:\n"
+                        + "    - {name: EAI, description: D, objectType: EXTERNAL ACCESS INTEGRATION,"
+                        + " privileges: [USAGE], hosts: [api.example.com], multiValued: true}\n",
+                        "manifest.references[0].multiValued: a reference of type EXTERNAL ACCESS INTEGRATION cannot be"
+                                + " multi-valued"),
+                new Malformed("integration reference without hosts", "app: {name: a}\nmanifest:\n  references:\n"
+                        + "    - {name: EAI, description: D, objectType: EXTERNAL ACCESS INTEGRATION,"
+                        + " privileges: [USAGE]}\n",
+                        "manifest.references[0].hosts: an EXTERNAL ACCESS INTEGRATION reference needs the hosts the "
+                                + "connector reaches, which the app's configuration callback tells the consumer; add "
+                                + "for example 'hosts: [api.example.com]'"),
+                new Malformed("host with a scheme", "app: {name: a}\nmanifest:\n  references:\n"
+                        + "    - name: EAI\n      description: D\n      objectType: EXTERNAL ACCESS INTEGRATION\n"
+                        + "      privileges: [USAGE]\n      hosts:\n        - https://api.example.com/v1\n",
+                        "connector.yaml:9: manifest.references[0].hosts[0]: 'https://api.example.com/v1' is not a "
+                                + "host name with an optional port"),
+                new Malformed("hosts on a warehouse reference", "app: {name: a}\nmanifest:\n  references:\n"
+                        + "    - {name: WH, description: D, objectType: WAREHOUSE, privileges: [USAGE],"
+                        + " hosts: [api.example.com]}\n",
+                        "manifest.references[0].hosts: only an EXTERNAL ACCESS INTEGRATION reference has hosts, not "
+                                + "WAREHOUSE; remove hosts"),
+                new Malformed("configuration callback on a warehouse reference", "app: {name: a}\nmanifest:\n"
+                        + "  references:\n    - {name: WH, description: D, objectType: WAREHOUSE, privileges: [USAGE],"
+                        + " configurationCallback: PUBLIC.CONFIG}\n",
+                        "manifest.references[0].configurationCallback: only references of type SECRET or EXTERNAL "
+                                + "ACCESS INTEGRATION take a configuration callback, not WAREHOUSE"),
                 new Malformed("SQL script missing", "app: {name: a}\nsql:\n  snowflake:\n    - sql/missing.sql\n",
                         "connector.yaml:4: sql.snowflake[0]: 'sql/missing.sql' is not a file of the project"),
                 new Malformed("unknown dialect", "app: {name: a}\nsql:\n  postgres: []\n",

@@ -32,10 +32,10 @@ class ExternalAccessRenderTest {
     void everyProcedureThatRunsConnectorCodeGetsTheSecretAndTheIntegration(@TempDir Path project) throws Exception {
         String setup = render(project, """
                   references:
-                    - {name: API_ACCESS, label: API, description: Reaches the API,
+                    - {name: API_ACCESS, label: API, description: Reaches the API, hosts: [api.example.com],
                        objectType: EXTERNAL ACCESS INTEGRATION, privileges: [USAGE]}
-                    - {name: ARCHIVE, label: Archive, description: Another integration, multiValued: true,
-                       objectType: EXTERNAL ACCESS INTEGRATION, privileges: [USAGE]}
+                    - {name: ARCHIVE, label: Archive, description: Tables to copy, multiValued: true,
+                       objectType: TABLE, privileges: [SELECT]}
                 """);
 
         List<String> altered = new ArrayList<>();
@@ -52,8 +52,26 @@ class ExternalAccessRenderTest {
                 .doesNotContain("GET_CONNECTOR_STATUS", "UPDATE_WAREHOUSE");
         assertThat(setup)
                 .doesNotContain("reference('ARCHIVE')")
-                .containsSubsequence("SELECT SYSTEM$SET_REFERENCE(:REF_NAME, :REF_OR_ALIAS);\n"
-                        + "      CALL PUBLIC.SETUP_EXTERNAL_ACCESS();")
+                // SYSTEM$SET_REFERENCE takes single-valued references only (native-apps/requesting-refs).
+                .contains("""
+                              IF (REF_NAME IN ('ARCHIVE')) THEN
+                                SELECT SYSTEM$ADD_REFERENCE(:REF_NAME, :REF_OR_ALIAS);
+                              ELSE
+                                SELECT SYSTEM$SET_REFERENCE(:REF_NAME, :REF_OR_ALIAS);
+                              END IF;
+                              CALL PUBLIC.SETUP_EXTERNAL_ACCESS() INTO :SETUP_ANSWER;
+                              IF (SETUP_ANSWER IS NOT NULL AND SETUP_ANSWER <> 'Success') THEN
+                                RETURN SETUP_ANSWER;
+                              END IF;
+                        """)
+                .contains("""
+                            WHEN 'API_ACCESS' THEN
+                              RETURN '{"type":"CONFIGURATION","payload":{"host_ports":["api.example.com"],\
+                        "allowed_secrets":"LIST","secret_references":["API_TOKEN_SECRET"]}}';
+                            WHEN 'API_TOKEN_SECRET' THEN
+                              RETURN '{"type":"CONFIGURATION","payload":{"type":"GENERIC_STRING"}}';
+                        """)
+                .contains("SYSTEM$GET_ALL_REFERENCES('API_ACCESS')", "SYSTEM$GET_ALL_REFERENCES('API_TOKEN_SECRET')")
                 .endsWith("CALL PUBLIC.SETUP_EXTERNAL_ACCESS();\n");
         assertThat(setup).doesNotContain("GRANT USAGE ON PROCEDURE PUBLIC.SETUP_EXTERNAL_ACCESS");
         assertThat(StaticChecks.grants("snowflake/setup.sql", setup)).isEmpty();

@@ -107,17 +107,34 @@ GRANT USAGE ON PROCEDURE PUBLIC.${procedure.name}(${procedure.argumentTypes}) TO
 </#list>
 <#if registerReference>
 
--- Binds and unbinds the references of manifest.yml as the consumer grants them.
+-- Binds and unbinds the references of manifest.yml as the consumer grants them. SYSTEM$SET_REFERENCE takes
+-- single-valued references only, SYSTEM$ADD_REFERENCE also multi-valued ones
+-- (https://docs.snowflake.com/en/developer-guide/native-apps/requesting-refs). The answer is NULL, or what went wrong.
 CREATE OR REPLACE PROCEDURE PUBLIC.REGISTER_REFERENCE(REF_NAME STRING, OPERATION STRING, REF_OR_ALIAS STRING)
   RETURNS STRING
   LANGUAGE SQL
   AS $$
+<#if externalAccess??>
+DECLARE
+  SETUP_ANSWER STRING;
+</#if>
 BEGIN
   CASE (OPERATION)
     WHEN 'ADD' THEN
+<#if multiValuedReferences?has_content>
+      IF (REF_NAME IN (<#list multiValuedReferences as reference>${reference.sql}<#sep>, </#sep></#list>)) THEN
+        SELECT SYSTEM$ADD_REFERENCE(:REF_NAME, :REF_OR_ALIAS);
+      ELSE
+        SELECT SYSTEM$SET_REFERENCE(:REF_NAME, :REF_OR_ALIAS);
+      END IF;
+<#else>
       SELECT SYSTEM$SET_REFERENCE(:REF_NAME, :REF_OR_ALIAS);
+</#if>
 <#if externalAccess??>
-      CALL PUBLIC.SETUP_EXTERNAL_ACCESS();
+      CALL PUBLIC.SETUP_EXTERNAL_ACCESS() INTO :SETUP_ANSWER;
+      IF (SETUP_ANSWER IS NOT NULL AND SETUP_ANSWER <> 'Success') THEN
+        RETURN SETUP_ANSWER;
+      END IF;
 </#if>
     WHEN 'REMOVE' THEN
       SELECT SYSTEM$REMOVE_REFERENCE(:REF_NAME, :REF_OR_ALIAS);
@@ -131,18 +148,52 @@ END;
 $$;
 GRANT USAGE ON PROCEDURE PUBLIC.REGISTER_REFERENCE(STRING, STRING, STRING) TO APPLICATION ROLE ADMIN;
 </#if>
+<#if referenceConfigurations?has_content>
+
+-- What each secret and external access integration reference needs, for Snowsight and the consumer: Snowflake asks
+-- this configuration callback (https://docs.snowflake.com/en/developer-guide/native-apps/requesting-refs).
+CREATE OR REPLACE PROCEDURE PUBLIC.GET_REFERENCE_CONFIG(REF_NAME STRING)
+  RETURNS STRING
+  LANGUAGE SQL
+  AS $$
+BEGIN
+  CASE (REF_NAME)
+<#list referenceConfigurations as configuration>
+    WHEN ${configuration.name.sql} THEN
+      RETURN ${configuration.payload.sql};
+</#list>
+    ELSE
+      RETURN '';
+  END CASE;
+END;
+$$;
+GRANT USAGE ON PROCEDURE PUBLIC.GET_REFERENCE_CONFIG(STRING) TO APPLICATION ROLE ADMIN;
+</#if>
 <#if externalAccess??>
 
 -- External access: the procedures that run connector code get the connector's secrets and external access
--- integrations, by reference, once the consumer has bound them all (until then the ALTERs fail and nothing changes;
--- the answer says so). REGISTER_REFERENCE calls it after every binding, and this script at its end, because
--- CREATE OR REPLACE PROCEDURE drops these settings on every upgrade. Not granted to any role.
+-- integrations, by reference. REGISTER_REFERENCE calls it after every binding, and this script at its end, because
+-- CREATE OR REPLACE PROCEDURE drops these settings on every upgrade. The answer: NULL while a reference is not bound
+-- yet (SYSTEM$GET_ALL_REFERENCES lists a reference's bound objects; an empty list, or an error, while there are none:
+-- https://docs.snowflake.com/en/sql-reference/functions/system_get_all_references), 'Success' once set up, else
+-- Snowflake's error, for example an integration whose ALLOWED_AUTHENTICATION_SECRETS does not allow the secret.
+-- Not granted to any role.
 CREATE OR REPLACE PROCEDURE PUBLIC.SETUP_EXTERNAL_ACCESS()
   RETURNS STRING
   LANGUAGE SQL
   EXECUTE AS OWNER
   AS $$
 BEGIN
+<#list externalAccess.required as reference>
+  BEGIN
+    IF (ARRAY_SIZE(PARSE_JSON(SYSTEM$GET_ALL_REFERENCES(${reference.sql}))) = 0) THEN
+      RETURN NULL;
+    END IF;
+  EXCEPTION
+    WHEN OTHER THEN
+      RETURN NULL;
+  END;
+</#list>
 <#list externalAccess.procedures as procedure>
   ALTER PROCEDURE PUBLIC.${procedure.name}(${procedure.argumentTypes}) SET
 <#if externalAccess.secrets?has_content>
@@ -150,10 +201,10 @@ BEGIN
 </#if>
     EXTERNAL_ACCESS_INTEGRATIONS = (<#list externalAccess.integrations as integration>reference(${integration.sql})<#sep>, </#sep></#list>);
 </#list>
-  RETURN 'External access set up for ${externalAccess.procedures?size} procedures.';
+  RETURN 'Success';
 EXCEPTION
   WHEN OTHER THEN
-    RETURN 'External access is not set up yet (bind every reference of the manifest first): ' || SQLERRM;
+    RETURN 'External access could not be set up: ' || SQLERRM;
 END;
 $$;
 </#if>
@@ -245,7 +296,7 @@ ${script.content}
 </#list>
 <#if externalAccess??>
 
--- The procedures above were just replaced: give them back their external access (a first install answers that it
+-- The procedures above were just replaced: give them back their external access (a first install answers NULL: it
 -- waits for the consumer's bindings).
 CALL PUBLIC.SETUP_EXTERNAL_ACCESS();
 </#if>
