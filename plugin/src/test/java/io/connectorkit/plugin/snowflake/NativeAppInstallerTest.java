@@ -153,8 +153,10 @@ class NativeAppInstallerTest {
         assertThat(sql().subList(before, sql().size())).noneMatch(sql -> sql.startsWith("PUT"));
     }
 
+    /** A package made before release channels, or without them, takes ADD VERSION. */
     @Test
     void aVersionIsAddedThenPatchedAndTheAppInstalledFromIt() throws Exception {
+        account.createPackageWithoutReleaseChannels("GITHUB_CONNECTOR_PKG", "GENERATED_BY_CONNECTOR_KIT");
         NativeAppInstaller.Request versioned = new NativeAppInstaller.Request("github_connector",
                 "github_connector_pkg", Optional.of("2.1"), "GitHub connector", false, false);
 
@@ -192,6 +194,7 @@ class NativeAppInstallerTest {
             "93168 | ADD VERSION | Failed adding version 2.1: this patch exists already; deploy again to add the next "
                     + "patch"})
     void snowflakeErrorCodesAreExplained(int code, String statement, String explanation) {
+        account.createPackageWithoutReleaseChannels("GITHUB_CONNECTOR_PKG", "GENERATED_BY_CONNECTOR_KIT");
         snowflake.on(sql -> sql.contains(statement), Reply.error(code, "P0000", "Snowflake says " + code));
         NativeAppInstaller.Request versioned = new NativeAppInstaller.Request("github_connector",
                 "github_connector_pkg", Optional.of("2.1"), "GitHub connector", false, false);
