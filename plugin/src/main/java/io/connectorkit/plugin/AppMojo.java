@@ -64,7 +64,8 @@ abstract class AppMojo extends ConnectorMojo {
     }
 
     NativeAppInstaller.Request snowflakeRequest(Descriptor app, String version, boolean versioned, boolean force,
-            boolean validate) {
-        return SnowflakeTarget.request(app, appName, packageName, version, versioned, force, validate);
+            boolean validate, String releaseChannel) {
+        return SnowflakeTarget.request(app, appName, packageName, version, versioned, force, validate,
+                releaseChannel);
     }
 }

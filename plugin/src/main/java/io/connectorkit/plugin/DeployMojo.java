@@ -32,6 +32,14 @@ public final class DeployMojo extends AppMojo {
     @Parameter(property = "connector.versioned", defaultValue = "false")
     boolean versioned;
 
+    /**
+     * Snowflake: publish the installed version and patch in this release channel of the package ({@code QA},
+     * {@code ALPHA} or {@code DEFAULT}): the version is added to it and its default release directive set to them.
+     * Needs a version and a package with release channels; unset = publish nowhere.
+     */
+    @Parameter(property = "connector.releaseChannel")
+    String releaseChannel;
+
     /** Snowflake: drop and recreate an app that cannot be upgraded, and adopt objects the kit did not create. */
     @Parameter(property = "connector.force", defaultValue = "false")
     boolean force;
@@ -60,7 +68,8 @@ public final class DeployMojo extends AppMojo {
             throw new MojoFailureException("There is no bundle to deploy in " + shown(appDirectory) + "; build it "
                     + "first: mvn package connector:deploy -Dconnector.target=snowflake");
         }
-        NativeAppInstaller.Request request = snowflakeRequest(app, version, versioned, force, validate);
+        NativeAppInstaller.Request request = snowflakeRequest(app, version, versioned, force, validate,
+                releaseChannel);
         try (SnowflakeSession snowflake = openSnowflake()) {
             new NativeAppInstaller(snowflake, getLog()::info).deploy(request, FileSync.filesUnder(bundle));
         } catch (DeployException e) {
@@ -69,7 +78,8 @@ public final class DeployMojo extends AppMojo {
             throw new MojoFailureException("The Snowflake session failed: " + e.getMessage(), e);
         }
         getLog().info("Deployed connector app " + request.app() + " to Snowflake from package " + request.pkg()
-                + request.version().map(v -> ", version " + v).orElse(" (development mode)"));
+                + request.version().map(v -> ", version " + v).orElse(" (development mode)")
+                + request.releaseChannel().map(c -> ", published in release channel " + c).orElse(""));
     }
 
     private void deployLocally(Descriptor app) throws MojoFailureException {

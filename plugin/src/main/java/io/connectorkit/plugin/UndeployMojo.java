@@ -41,7 +41,9 @@ public final class UndeployMojo extends AppMojo {
     }
 
     private void undeployFromSnowflake(Descriptor app) throws MojoFailureException {
-        NativeAppInstaller.Request request = snowflakeRequest(app, null, false, false, false);
+        // force confirms the undeploy, and lets it drop what the app owns outside itself (DROP APPLICATION … CASCADE);
+        // it never makes the undeploy drop objects the kit did not create.
+        NativeAppInstaller.Request request = snowflakeRequest(app, null, false, force, false, null);
         confirm("Drop the Snowflake application " + request.app() + " and its package " + request.pkg()
                 + ", with all their state?");
         try (SnowflakeSession snowflake = openSnowflake()) {

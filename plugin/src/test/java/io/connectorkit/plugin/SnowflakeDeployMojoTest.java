@@ -103,11 +103,39 @@ class SnowflakeDeployMojoTest {
         undeploy.target = "snowflake";
         undeploy.connection = "fake";
         assertThatThrownBy(undeploy::execute).hasMessageContaining("-Dconnector.force=true");
+        // The app made a database of its own: -Dconnector.force=true also lets the undeploy drop it (CASCADE).
+        account.appOwns("GITHUB_CONNECTOR", "GITHUB_CONNECTOR_DATA");
         undeploy.force = true;
         undeploy.execute();
         assertThat(snowflake.applicationStatements()).extracting(RecordedStatement::sql)
                 .contains("DROP APPLICATION IF EXISTS \"GITHUB_CONNECTOR\"",
+                        "DROP APPLICATION IF EXISTS \"GITHUB_CONNECTOR\" CASCADE",
                         "DROP APPLICATION PACKAGE IF EXISTS \"GITHUB_CONNECTOR_PKG\"");
+        assertThat(account.app("GITHUB_CONNECTOR")).isEmpty();
+    }
+
+    @Test
+    void aVersionIsPublishedInTheReleaseChannelNamed(
+            @InjectMojo(goal = "generate") GenerateMojo generate, @InjectMojo(goal = "bundle") BundleMojo bundle,
+            @InjectMojo(goal = "deploy") DeployMojo deploy) throws Exception {
+        generate.execute();
+        MavenProjects.buildConnectorJarWithDescription(project);
+        bundle.execute();
+        deploy.target = "snowflake";
+        deploy.connection = "fake";
+        deploy.version = "V1";
+        deploy.releaseChannel = "alpha";
+        deploy.setLog(log);
+        new FakeAccount(snowflake);
+
+        deploy.execute();
+
+        assertThat(snowflake.applicationStatements()).extracting(RecordedStatement::sql).contains(
+                "ALTER APPLICATION PACKAGE \"GITHUB_CONNECTOR_PKG\" MODIFY RELEASE CHANNEL \"ALPHA\" ADD VERSION \"V1\"",
+                "ALTER APPLICATION PACKAGE \"GITHUB_CONNECTOR_PKG\" MODIFY RELEASE CHANNEL \"ALPHA\" SET DEFAULT "
+                        + "RELEASE DIRECTIVE VERSION = \"V1\" PATCH = 0");
+        assertThat(log.infos).contains("Deployed connector app github_connector to Snowflake from package "
+                + "github_connector_pkg, version V1, published in release channel alpha");
     }
 
     @Test

@@ -1,37 +1,77 @@
 package io.connectorkit.fake.snowflake;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * The account objects a deploy creates, kept by the fake endpoint: application packages with their versions, and
- * applications, each with its comment. Enough state for SHOW statements to answer what earlier statements did.
+ * The account objects a deploy creates, kept by the fake endpoint: application packages with their versions,
+ * patches and release channels, and applications, each with its comment. Enough state for SHOW statements to answer
+ * what earlier statements did.
  *
  * <p>Applications are built the way Snowflake builds them: CREATE APPLICATION and ALTER APPLICATION … UPGRADE
- * {@code USING '@stage'} take the stage's files as they are then, {@code USING VERSION} the files the version (or
- * its latest patch) took from its stage. The connector in their {@code lib/} jars answers the app's calls
- * ({@link #app}); one that cannot be loaded fails the statement.
+ * {@code USING '@stage'} take the stage's files as they are then, {@code USING VERSION v PATCH n} the files that
+ * patch took from its stage ({@code USING VERSION v} alone: its latest patch). The connector in their {@code lib/}
+ * jars answers the app's calls ({@link #app}); one that cannot be loaded fails the statement.
+ *
+ * <p>A package created with CREATE APPLICATION PACKAGE has the release channels QA, ALPHA and DEFAULT, as new
+ * packages have in Snowflake; its versions are made with REGISTER VERSION, and ADD VERSION is refused. A package
+ * from {@link #createPackageWithoutReleaseChannels} (or put into {@link #packages} by hand) has none, and takes ADD
+ * VERSION (https://docs.snowflake.com/en/developer-guide/native-apps/release-channels).
  */
 public final class FakeAccount {
 
     private static final Pattern NAME = Pattern.compile("\"([^\"]+)\"");
     private static final Pattern COMMENT = Pattern.compile("COMMENT = '([^']*)'");
-    private static final String SOURCE = " USING (?:VERSION \"([^\"]+)\"|'((?:[^']|'')*)')";
+    private static final String STAGE_LITERAL = "'((?:[^']|'')*)'";
+    private static final String SOURCE = " USING (?:VERSION \"([^\"]+)\"(?: PATCH (\\d+))?|" + STAGE_LITERAL + ")";
     private static final Pattern CREATE_APPLICATION = Pattern.compile(
             "CREATE APPLICATION \"([^\"]+)\" FROM APPLICATION PACKAGE \"([^\"]+)\"" + SOURCE);
     private static final Pattern UPGRADE_APPLICATION = Pattern.compile("ALTER APPLICATION \"([^\"]+)\" UPGRADE" + SOURCE);
-    private static final Pattern ADD_VERSION = Pattern.compile("ALTER APPLICATION PACKAGE \"([^\"]+)\" ADD "
-            + "(?:VERSION|PATCH FOR VERSION) \"([^\"]+)\" USING '((?:[^']|'')*)'");
+    private static final String ALTER_PACKAGE = "ALTER APPLICATION PACKAGE \"([^\"]+)\" ";
+    private static final Pattern ADD_VERSION = Pattern.compile(ALTER_PACKAGE + "(ADD|REGISTER) VERSION \"([^\"]+)\" USING "
+            + STAGE_LITERAL + "(?: LABEL = '((?:[^']|'')*)')?");
+    private static final Pattern ADD_PATCH = Pattern.compile(ALTER_PACKAGE + "ADD PATCH FOR VERSION \"([^\"]+)\" USING "
+            + STAGE_LITERAL);
+    private static final Pattern CHANNEL_ADD_VERSION = Pattern.compile(ALTER_PACKAGE
+            + "MODIFY RELEASE CHANNEL \"([^\"]+)\" ADD VERSION \"([^\"]+)\"");
+    private static final Pattern CHANNEL_DIRECTIVE = Pattern.compile(ALTER_PACKAGE + "MODIFY RELEASE CHANNEL \"([^\"]+)\" "
+            + "SET DEFAULT RELEASE DIRECTIVE VERSION = \"([^\"]+)\" PATCH = (\\d+)");
+    private static final Pattern DROP_APPLICATION = Pattern.compile(
+            "DROP APPLICATION (?:IF EXISTS )?\"([^\"]+)\"( CASCADE)?");
 
     /** Snowflake's errors for an upgrade between a stage and a version, which only a new app can make. */
     private static final int UPGRADE_FROM_STAGE_TO_VERSION = 93044;
     private static final int UPGRADE_FROM_VERSION_TO_STAGE = 93045;
+    private static final int VERSION_EXISTS = 93030;
+    private static final int VERSION_DOES_NOT_EXIST = 93031;
+    private static final int PATCH_DOES_NOT_EXIST = 93036;
+    private static final int APPLICATION_OWNS_EXTERNAL_OBJECTS = 93128;
+    private static final int MAX_VERSIONS_IN_RELEASE_CHANNEL_REACHED = 512004;
+    private static final int VERSION_ALREADY_ADDED_TO_RELEASE_CHANNEL = 512005;
+    private static final int VERSION_NOT_ADDED_TO_RELEASE_CHANNEL = 512008;
+    /** Snowflake's code for a statement it cannot compile, which it also gives for a feature a package lacks. */
+    private static final int SQL_COMPILATION_ERROR = 1003;
+
+    /**
+     * The release channels of a new package. New packages have them, and they cannot be disabled:
+     * https://docs.snowflake.com/en/developer-guide/native-apps/release-channels
+     */
+    public static final List<String> RELEASE_CHANNELS = List.of("QA", "ALPHA", "DEFAULT");
+    /**
+     * How many versions a release channel holds ("the two-version limit applies to each release channel"):
+     * https://docs.snowflake.com/en/developer-guide/native-apps/release-channels
+     */
+    static final int VERSIONS_PER_RELEASE_CHANNEL = 2;
 
     /** Application packages by name, with their comments. */
     public final Map<String, String> packages = new ConcurrentHashMap<>();
@@ -41,11 +81,26 @@ public final class FakeAccount {
     public final Map<String, Set<String>> versions = new ConcurrentHashMap<>();
 
     private final FakeSnowflake snowflake;
-    /** The files each version took from its stage, by package and version. */
-    private final Map<String, Map<String, byte[]>> versionFiles = new ConcurrentHashMap<>();
+    /** The versions of each package by name; a package without any has no entry. */
+    private final Map<String, Map<String, PackageVersion>> packageVersions = new ConcurrentHashMap<>();
+    /** The release channels of each package by name; a package without release channels has no entry. */
+    private final Map<String, Map<String, ReleaseChannel>> releaseChannels = new ConcurrentHashMap<>();
     private final Map<String, StagedApp> apps = new ConcurrentHashMap<>();
     /** The package each built app was created from. */
     private final Map<String, String> appPackages = new ConcurrentHashMap<>();
+    /** The objects outside itself that each app created, such as a database, by app. */
+    private final Map<String, Set<String>> externalObjects = new ConcurrentHashMap<>();
+
+    /** A version of a package: its label and the files of each patch, patch n at index n. */
+    private record PackageVersion(String label, List<Map<String, byte[]>> patches) {
+    }
+
+    /** A release channel: the versions added to it and its default release directive, if one is set. */
+    private static final class ReleaseChannel {
+        final List<String> versions = new ArrayList<>();
+        String directiveVersion;
+        int directivePatch;
+    }
 
     public FakeAccount(FakeSnowflake snowflake) {
         this.snowflake = snowflake;
@@ -53,36 +108,55 @@ public final class FakeAccount {
         snowflake.on(sql -> sql.equals("SHOW APPLICATION PACKAGES"), query -> listing(packages));
         snowflake.on(sql -> sql.equals("SHOW APPLICATIONS"), query -> listing(applications));
         snowflake.on(sql -> sql.startsWith("CREATE APPLICATION PACKAGE IF NOT EXISTS"), query -> {
-            packages.putIfAbsent(first(query.sql()), comment(query.sql()));
+            String name = first(query.sql());
+            if (packages.putIfAbsent(name, comment(query.sql())) == null) {
+                releaseChannels.put(name, newReleaseChannels());
+            }
             return Reply.statementExecuted();
         });
         snowflake.on(sql -> sql.startsWith("CREATE APPLICATION \""), this::createApplication);
         snowflake.on(sql -> UPGRADE_APPLICATION.matcher(sql).lookingAt(), this::upgradeApplication);
-        snowflake.on(sql -> sql.startsWith("DROP APPLICATION IF EXISTS"), query -> {
-            String name = first(query.sql());
-            applications.remove(name);
-            appPackages.remove(name);
-            Optional.ofNullable(apps.remove(name)).ifPresent(StagedApp::close);
-            return Reply.statementExecuted();
-        });
+        snowflake.on(sql -> DROP_APPLICATION.matcher(sql).matches(), this::dropApplication);
         snowflake.on(sql -> sql.startsWith("DROP APPLICATION PACKAGE IF EXISTS"), query -> {
-            packages.remove(first(query.sql()));
+            String name = first(query.sql());
+            packages.remove(name);
+            versions.remove(name);
+            packageVersions.remove(name);
+            releaseChannels.remove(name);
             return Reply.statementExecuted();
         });
-        snowflake.on(sql -> sql.startsWith("SHOW VERSIONS IN APPLICATION PACKAGE"), query -> {
-            Reply.Result result = Reply.columns(Column.text("version"), Column.number("patch"));
-            for (String version : versions.getOrDefault(first(query.sql()), Set.of())) {
-                result = result.row(version, 0);
-            }
-            return result;
-        });
-        snowflake.on(sql -> ADD_VERSION.matcher(sql).lookingAt(), query -> {
-            Matcher matcher = ADD_VERSION.matcher(query.sql());
-            matcher.lookingAt();
-            versions.computeIfAbsent(matcher.group(1), key -> new LinkedHashSet<>()).add(matcher.group(2));
-            versionFiles.put(versionKey(matcher.group(1), matcher.group(2)), stageFiles(matcher.group(3)));
-            return Reply.statementExecuted();
-        });
+        snowflake.on(sql -> sql.startsWith("SHOW VERSIONS IN APPLICATION PACKAGE"), this::showVersions);
+        snowflake.on(sql -> sql.startsWith("SHOW RELEASE CHANNELS IN APPLICATION PACKAGE"), this::showReleaseChannels);
+        snowflake.on(sql -> sql.startsWith("SHOW RELEASE DIRECTIVES IN APPLICATION PACKAGE"),
+                this::showReleaseDirectives);
+        snowflake.on(sql -> ADD_VERSION.matcher(sql).matches(), this::addVersion);
+        snowflake.on(sql -> ADD_PATCH.matcher(sql).matches(), this::addPatch);
+        snowflake.on(sql -> CHANNEL_ADD_VERSION.matcher(sql).matches(), this::addVersionToChannel);
+        snowflake.on(sql -> CHANNEL_DIRECTIVE.matcher(sql).matches(), this::setDefaultReleaseDirective);
+    }
+
+    /**
+     * Lists a package as one created without release channels (before they existed, or with
+     * {@code ENABLE_RELEASE_CHANNELS = FALSE}): SHOW RELEASE CHANNELS lists none, and versions are added with
+     * ADD VERSION rather than REGISTER VERSION.
+     */
+    public void createPackageWithoutReleaseChannels(String name, String comment) {
+        packages.put(name, comment);
+        releaseChannels.remove(name);
+    }
+
+    /**
+     * Records that the app created an object outside itself, such as a database: Snowflake then refuses to drop the
+     * app without CASCADE (error 93128), and DROP APPLICATION … CASCADE drops the object too.
+     * https://docs.snowflake.com/en/sql-reference/sql/drop-application
+     */
+    public void appOwns(String app, String databaseName) {
+        externalObjects.computeIfAbsent(app, key -> ConcurrentHashMap.newKeySet()).add(databaseName);
+    }
+
+    /** The objects outside itself that the app owns (see {@link #appOwns}). */
+    public Set<String> objectsOwnedBy(String app) {
+        return Set.copyOf(externalObjects.getOrDefault(app, Set.of()));
     }
 
     /** The app built by CREATE APPLICATION, if there is one by this name. */
@@ -100,16 +174,17 @@ public final class FakeAccount {
         if (apps.containsKey(name)) {
             return Reply.error(2002, "42710", "Object '" + name + "' already exists.");
         }
-        Optional<Map<String, byte[]>> files = files(matcher.group(2), matcher.group(3), matcher.group(4));
+        String pkg = matcher.group(2);
+        Optional<Map<String, byte[]>> files = files(pkg, matcher.group(3), matcher.group(4), matcher.group(5));
         if (files.isEmpty()) {
-            return noSuchVersion(matcher.group(2), matcher.group(3));
+            return noSuchVersionOrPatch(pkg, matcher.group(3), matcher.group(4));
         }
         try {
             apps.put(name, StagedApp.create(snowflake, name, files.get(), matcher.group(3) != null));
         } catch (RuntimeException e) {
             return installFailed(name, e);
         }
-        appPackages.put(name, matcher.group(2));
+        appPackages.put(name, pkg);
         applications.put(name, comment(query.sql()));
         return Reply.statementExecuted();
     }
@@ -135,9 +210,9 @@ public final class FakeAccount {
                             + "' created from a version to staged files.");
         }
         String pkg = appPackages.get(name);
-        Optional<Map<String, byte[]>> files = files(pkg, matcher.group(2), matcher.group(3));
+        Optional<Map<String, byte[]>> files = files(pkg, matcher.group(2), matcher.group(3), matcher.group(4));
         if (files.isEmpty()) {
-            return noSuchVersion(pkg, matcher.group(2));
+            return noSuchVersionOrPatch(pkg, matcher.group(2), matcher.group(3));
         }
         try {
             app.upgrade(files.get(), toVersion);
@@ -147,14 +222,204 @@ public final class FakeAccount {
         return Reply.statementExecuted();
     }
 
-    /** The files of a version of the package, or of a stage (a SQL literal's text). */
-    private Optional<Map<String, byte[]>> files(String pkg, String version, String stageLiteral) {
-        return version != null ? Optional.ofNullable(versionFiles.get(versionKey(pkg, version)))
-                : Optional.of(stageFiles(stageLiteral));
+    /**
+     * DROP APPLICATION: refused without CASCADE while the app owns objects outside itself, which CASCADE drops with
+     * it. https://docs.snowflake.com/en/sql-reference/sql/drop-application
+     */
+    private Reply dropApplication(Query query) {
+        Matcher matcher = DROP_APPLICATION.matcher(query.sql());
+        matcher.matches();
+        String name = matcher.group(1);
+        boolean cascade = matcher.group(2) != null;
+        Set<String> owned = externalObjects.getOrDefault(name, Set.of());
+        if (!cascade && !owned.isEmpty()) {
+            return Reply.error(APPLICATION_OWNS_EXTERNAL_OBJECTS, "0A000", "Application '" + name + "' owns external "
+                    + "objects (" + String.join(", ", new TreeSet<>(owned)) + "); drop them first, or use CASCADE to "
+                    + "drop them with the application.");
+        }
+        externalObjects.remove(name);
+        applications.remove(name);
+        appPackages.remove(name);
+        Optional.ofNullable(apps.remove(name)).ifPresent(StagedApp::close);
+        return Reply.statementExecuted();
+    }
+
+    private synchronized Reply showVersions(Query query) {
+        Reply.Result result = Reply.columns(Column.text("version"), Column.number("patch"), Column.text("label"),
+                Column.text("created_on"), Column.text("review_status"));
+        for (Map.Entry<String, PackageVersion> version : packageVersions.getOrDefault(first(query.sql()), Map.of())
+                .entrySet()) {
+            for (int patch = 0; patch < version.getValue().patches().size(); patch++) {
+                result = result.row(version.getKey(), patch, version.getValue().label(), "2026-11-27 10:00:00",
+                        "NOT_REVIEWED");
+            }
+        }
+        return result;
+    }
+
+    /**
+     * SHOW RELEASE CHANNELS: QA, ALPHA and DEFAULT for a new package, none for one without release channels.
+     * https://docs.snowflake.com/en/developer-guide/native-apps/release-channels
+     */
+    private synchronized Reply showReleaseChannels(Query query) {
+        Reply.Result result = Reply.columns(Column.text("name"), Column.text("description"), Column.text("created_on"),
+                Column.text("updated_on"), Column.text("targets"), Column.text("versions"));
+        for (Map.Entry<String, ReleaseChannel> channel : releaseChannels.getOrDefault(first(query.sql()), Map.of())
+                .entrySet()) {
+            String versionList = channel.getValue().versions.stream().map(version -> '"' + version + '"')
+                    .collect(Collectors.joining(",", "[", "]"));
+            result = result.row(channel.getKey(), "", "2026-11-27 10:00:00", "2026-11-27 10:00:00", "{}", versionList);
+        }
+        return result;
+    }
+
+    /** SHOW RELEASE DIRECTIVES: the default release directive of each channel that has one. */
+    private synchronized Reply showReleaseDirectives(Query query) {
+        Reply.Result result = Reply.columns(Column.text("name"), Column.text("target_type"), Column.text("target_name"),
+                Column.text("created_on"), Column.text("version"), Column.number("patch"),
+                Column.text("release_channel_name"));
+        for (Map.Entry<String, ReleaseChannel> channel : releaseChannels.getOrDefault(first(query.sql()), Map.of())
+                .entrySet()) {
+            if (channel.getValue().directiveVersion != null) {
+                result = result.row("DEFAULT", null, null, "2026-11-27 10:00:00", channel.getValue().directiveVersion,
+                        channel.getValue().directivePatch, channel.getKey());
+            }
+        }
+        return result;
+    }
+
+    /**
+     * ADD VERSION (a package without release channels) or REGISTER VERSION (one with them): a new version whose patch
+     * 0 has the stage's files. https://docs.snowflake.com/en/developer-guide/native-apps/release-channels
+     */
+    private synchronized Reply addVersion(Query query) {
+        Matcher matcher = ADD_VERSION.matcher(query.sql());
+        matcher.matches();
+        String pkg = matcher.group(1);
+        boolean register = matcher.group(2).equals("REGISTER");
+        String version = matcher.group(3);
+        boolean hasChannels = releaseChannels.containsKey(pkg);
+        // Snowflake does not document the codes of these two refusals; a compilation error is the likeliest shape.
+        if (hasChannels && !register) {
+            return Reply.error(SQL_COMPILATION_ERROR, "42601", "SQL compilation error:\nADD VERSION is not supported "
+                    + "on application package '" + pkg + "', which has release channels; use REGISTER VERSION.");
+        }
+        if (!hasChannels && register) {
+            return Reply.error(SQL_COMPILATION_ERROR, "42601", "SQL compilation error:\nREGISTER VERSION needs release "
+                    + "channels, which application package '" + pkg + "' does not have; use ADD VERSION.");
+        }
+        Map<String, PackageVersion> known = packageVersions.computeIfAbsent(pkg, key -> new LinkedHashMap<>());
+        if (known.containsKey(version)) {
+            return Reply.error(VERSION_EXISTS, "0A000", "Version '" + version + "' already exists in application "
+                    + "package '" + pkg + "'.");
+        }
+        String label = matcher.group(5) == null ? "" : matcher.group(5).replace("''", "'");
+        known.put(version, new PackageVersion(label, new ArrayList<>(List.of(stageFiles(matcher.group(4))))));
+        versions.computeIfAbsent(pkg, key -> new LinkedHashSet<>()).add(version);
+        return Reply.statementExecuted();
+    }
+
+    /** ADD PATCH: the next patch of the version, whose number the answer's {@code patch} column gives. */
+    private synchronized Reply addPatch(Query query) {
+        Matcher matcher = ADD_PATCH.matcher(query.sql());
+        matcher.matches();
+        PackageVersion version = packageVersions.getOrDefault(matcher.group(1), Map.of()).get(matcher.group(2));
+        if (version == null) {
+            return versionDoesNotExist(matcher.group(1), matcher.group(2));
+        }
+        version.patches().add(stageFiles(matcher.group(3)));
+        return Reply.columns(Column.text("version"), Column.number("patch"))
+                .row(matcher.group(2), version.patches().size() - 1);
+    }
+
+    /**
+     * MODIFY RELEASE CHANNEL … ADD VERSION: at most {@value #VERSIONS_PER_RELEASE_CHANNEL} versions a channel.
+     * https://docs.snowflake.com/en/sql-reference/sql/alter-application-package-release-channel
+     */
+    private synchronized Reply addVersionToChannel(Query query) {
+        Matcher matcher = CHANNEL_ADD_VERSION.matcher(query.sql());
+        matcher.matches();
+        String pkg = matcher.group(1);
+        String version = matcher.group(3);
+        Optional<ReleaseChannel> channel = channel(pkg, matcher.group(2));
+        if (channel.isEmpty()) {
+            return noSuchChannel(pkg, matcher.group(2));
+        }
+        if (!packageVersions.getOrDefault(pkg, Map.of()).containsKey(version)) {
+            return versionDoesNotExist(pkg, version);
+        }
+        if (channel.get().versions.contains(version)) {
+            return Reply.error(VERSION_ALREADY_ADDED_TO_RELEASE_CHANNEL, "0A000", "Version '" + version + "' has "
+                    + "already been added to release channel '" + matcher.group(2) + "'.");
+        }
+        if (channel.get().versions.size() >= VERSIONS_PER_RELEASE_CHANNEL) {
+            return Reply.error(MAX_VERSIONS_IN_RELEASE_CHANNEL_REACHED, "0A000", "Release channel '" + matcher.group(2)
+                    + "' already has the maximum number of versions (" + VERSIONS_PER_RELEASE_CHANNEL + ").");
+        }
+        channel.get().versions.add(version);
+        return Reply.statementExecuted();
+    }
+
+    /**
+     * MODIFY RELEASE CHANNEL … SET DEFAULT RELEASE DIRECTIVE: the version must be in the channel and have the patch.
+     * https://docs.snowflake.com/en/sql-reference/sql/alter-application-package-release-channel
+     */
+    private synchronized Reply setDefaultReleaseDirective(Query query) {
+        Matcher matcher = CHANNEL_DIRECTIVE.matcher(query.sql());
+        matcher.matches();
+        String pkg = matcher.group(1);
+        String version = matcher.group(3);
+        int patch = Integer.parseInt(matcher.group(4));
+        Optional<ReleaseChannel> channel = channel(pkg, matcher.group(2));
+        if (channel.isEmpty()) {
+            return noSuchChannel(pkg, matcher.group(2));
+        }
+        if (!channel.get().versions.contains(version)) {
+            return Reply.error(VERSION_NOT_ADDED_TO_RELEASE_CHANNEL, "0A000", "Version '" + version + "' has not been "
+                    + "added to release channel '" + matcher.group(2) + "'.");
+        }
+        if (patch >= packageVersions.get(pkg).get(version).patches().size()) {
+            return noSuchPatch(pkg, version, patch);
+        }
+        channel.get().directiveVersion = version;
+        channel.get().directivePatch = patch;
+        return Reply.statementExecuted();
+    }
+
+    private Optional<ReleaseChannel> channel(String pkg, String name) {
+        return Optional.ofNullable(releaseChannels.getOrDefault(pkg, Map.of()).get(name));
+    }
+
+    private static Map<String, ReleaseChannel> newReleaseChannels() {
+        Map<String, ReleaseChannel> channels = new LinkedHashMap<>();
+        RELEASE_CHANNELS.forEach(name -> channels.put(name, new ReleaseChannel()));
+        return channels;
+    }
+
+    /**
+     * The files of a patch of a version of the package (its latest patch when none is named), or of a stage (a SQL
+     * literal's text).
+     */
+    private synchronized Optional<Map<String, byte[]>> files(String pkg, String version, String patch,
+            String stageLiteral) {
+        if (version == null) {
+            return Optional.of(stageFiles(stageLiteral));
+        }
+        PackageVersion known = packageVersions.getOrDefault(pkg, Map.of()).get(version);
+        if (known == null) {
+            return Optional.empty();
+        }
+        int number = patch == null ? known.patches().size() - 1 : Integer.parseInt(patch);
+        return number < known.patches().size() ? Optional.of(known.patches().get(number)) : Optional.empty();
     }
 
     private Map<String, byte[]> stageFiles(String stageLiteral) {
         return snowflake.stageFiles(stageLiteral.replace("''", "'"));
+    }
+
+    private synchronized Reply noSuchVersionOrPatch(String pkg, String version, String patch) {
+        return packageVersions.getOrDefault(pkg, Map.of()).containsKey(version)
+                ? noSuchPatch(pkg, version, Integer.parseInt(patch)) : noSuchVersion(pkg, version);
     }
 
     private static Reply noSuchVersion(String pkg, String version) {
@@ -162,15 +427,26 @@ public final class FakeAccount {
                 + "'.");
     }
 
+    private static Reply versionDoesNotExist(String pkg, String version) {
+        return Reply.error(VERSION_DOES_NOT_EXIST, "02000", "Version '" + version + "' does not exist in application "
+                + "package '" + pkg + "'.");
+    }
+
+    private static Reply noSuchPatch(String pkg, String version, int patch) {
+        return Reply.error(PATCH_DOES_NOT_EXIST, "02000", "Patch " + patch + " does not exist for version '" + version
+                + "' in application package '" + pkg + "'.");
+    }
+
+    private static Reply noSuchChannel(String pkg, String channel) {
+        return Reply.error(2003, "02000", "Release channel '" + channel + "' does not exist in application package '"
+                + pkg + "' or not authorized.");
+    }
+
     private static Reply installFailed(String app, RuntimeException e) {
         if (e instanceof SnowflakeRefusal refusal) {
             return refusal.reply();
         }
         return Reply.error(93082, "P0000", "Failed to install application '" + app + "': " + e.getMessage());
-    }
-
-    private static String versionKey(String pkg, String version) {
-        return pkg + "\n" + version;
     }
 
     private static Reply listing(Map<String, String> objects) {

@@ -16,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarOutputStream;
@@ -31,6 +32,7 @@ class FakeAccountTest {
     private static final String USING_STAGE = " USING '@" + STAGE + "'";
     private static final String CREATE = "CREATE APPLICATION \"PROBE\" FROM APPLICATION PACKAGE \"PROBE_PKG\"";
     private static final String APP = "CALL \"PROBE\".PUBLIC.";
+    private static final String PACKAGE = "ALTER APPLICATION PACKAGE \"PROBE_PKG\"";
 
     private FakeSnowflake snowflake;
     private FakeAccount account;
@@ -120,6 +122,101 @@ class FakeAccountTest {
         execute(CREATE + USING_STAGE);
         assertThat(call("TEST_CONNECTION()")).as("a new app starts over")
                 .contains("CONNECTION_CONFIGURATION_NOT_FOUND");
+    }
+
+    /** New packages have release channels: https://docs.snowflake.com/en/developer-guide/native-apps/release-channels */
+    @Test
+    void aNewPackageHasReleaseChannelsAndItsVersionsAreRegisteredAndPatched() throws Exception {
+        execute("CREATE APPLICATION PACKAGE IF NOT EXISTS \"PROBE_PKG\" COMMENT = 'GENERATED_BY_CONNECTOR_KIT'");
+        snowflake.addStageFile(STAGE, "lib/probe.jar", connectorJar(StagedTesters.FirstBuild.class));
+
+        assertThat(column("SHOW RELEASE CHANNELS IN APPLICATION PACKAGE \"PROBE_PKG\"", "name"))
+                .containsExactly("QA", "ALPHA", "DEFAULT");
+        assertThatThrownBy(() -> execute(PACKAGE + " ADD VERSION \"V1\"" + USING_STAGE + " LABEL = 'one'"))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1003))
+                .hasMessageContaining("use REGISTER VERSION");
+        execute(PACKAGE + " REGISTER VERSION \"V1\"" + USING_STAGE + " LABEL = 'one'");
+        snowflake.addStageFile(STAGE, "lib/probe.jar", connectorJar(StagedTesters.SecondBuild.class));
+        assertThat(column(PACKAGE + " ADD PATCH FOR VERSION \"V1\"" + USING_STAGE, "patch")).containsExactly("1");
+        assertThat(column("SHOW VERSIONS IN APPLICATION PACKAGE \"PROBE_PKG\"", "patch")).containsExactly("0", "1");
+
+        execute(CREATE + " USING VERSION \"V1\" PATCH 0");
+        assertThat(configureUpToTheConnection()).as("patch 0 has the first build").contains("first build");
+        execute("ALTER APPLICATION \"PROBE\" UPGRADE USING VERSION \"V1\" PATCH 1");
+        assertThat(call("TEST_CONNECTION()")).contains("second build");
+        assertThatThrownBy(() -> execute("ALTER APPLICATION \"PROBE\" UPGRADE USING VERSION \"V1\" PATCH 7"))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(93036));
+    }
+
+    /** https://docs.snowflake.com/en/sql-reference/sql/alter-application-package-release-channel */
+    @Test
+    void aVersionIsPublishedToAChannelThenItsDefaultReleaseDirectiveSet() throws Exception {
+        execute("CREATE APPLICATION PACKAGE IF NOT EXISTS \"PROBE_PKG\"");
+        for (String version : List.of("V1", "V2", "V3")) {
+            execute(PACKAGE + " REGISTER VERSION \"" + version + "\"" + USING_STAGE + " LABEL = 'probe'");
+        }
+        String channel = PACKAGE + " MODIFY RELEASE CHANNEL \"QA\" ";
+
+        assertThatThrownBy(() -> execute(channel + "SET DEFAULT RELEASE DIRECTIVE VERSION = \"V1\" PATCH = 0"))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(512008));
+        execute(channel + "ADD VERSION \"V1\"");
+        assertThatThrownBy(() -> execute(channel + "ADD VERSION \"V1\""))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(512005));
+        assertThatThrownBy(() -> execute(channel + "SET DEFAULT RELEASE DIRECTIVE VERSION = \"V1\" PATCH = 3"))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(93036));
+        execute(channel + "SET DEFAULT RELEASE DIRECTIVE VERSION = \"V1\" PATCH = 0");
+        execute(channel + "ADD VERSION \"V2\"");
+        assertThatThrownBy(() -> execute(channel + "ADD VERSION \"V3\"")).as("two versions a channel")
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(512004));
+
+        assertThat(column("SHOW RELEASE CHANNELS IN APPLICATION PACKAGE \"PROBE_PKG\"", "versions"))
+                .containsExactly("[\"V1\",\"V2\"]", "[]", "[]");
+        assertThat(column("SHOW RELEASE DIRECTIVES IN APPLICATION PACKAGE \"PROBE_PKG\"", "release_channel_name"))
+                .containsExactly("QA");
+        assertThat(column("SHOW RELEASE DIRECTIVES IN APPLICATION PACKAGE \"PROBE_PKG\"", "version"))
+                .containsExactly("V1");
+    }
+
+    @Test
+    void aPackageWithoutReleaseChannelsListsNoneAndTakesAddVersion() throws Exception {
+        account.createPackageWithoutReleaseChannels("PROBE_PKG", "GENERATED_BY_CONNECTOR_KIT");
+
+        assertThat(column("SHOW RELEASE CHANNELS IN APPLICATION PACKAGE \"PROBE_PKG\"", "name")).isEmpty();
+        assertThatThrownBy(() -> execute(PACKAGE + " REGISTER VERSION \"V1\"" + USING_STAGE))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1003));
+        execute(PACKAGE + " ADD VERSION \"V1\"" + USING_STAGE + " LABEL = 'one'");
+        assertThat(column("SHOW VERSIONS IN APPLICATION PACKAGE \"PROBE_PKG\"", "version")).containsExactly("V1");
+        assertThat(account.packages).containsEntry("PROBE_PKG", "GENERATED_BY_CONNECTOR_KIT");
+    }
+
+    /** https://docs.snowflake.com/en/sql-reference/sql/drop-application */
+    @Test
+    void anAppThatOwnsADatabaseIsDroppedOnlyWithCascade() throws Exception {
+        snowflake.addStageFile(STAGE, "lib/probe.jar", connectorJar(StagedTesters.FirstBuild.class));
+        execute(CREATE + USING_STAGE);
+        account.appOwns("PROBE", "PROBE_DATA");
+
+        assertThatThrownBy(() -> execute("DROP APPLICATION IF EXISTS \"PROBE\""))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(93128))
+                .hasMessageContaining("Application 'PROBE' owns external objects (PROBE_DATA)")
+                .hasMessageContaining("CASCADE");
+        assertThat(account.app("PROBE")).isPresent();
+
+        execute("DROP APPLICATION IF EXISTS \"PROBE\" CASCADE");
+        assertThat(account.app("PROBE")).isEmpty();
+        assertThat(account.applications).isEmpty();
+        assertThat(account.objectsOwnedBy("PROBE")).isEmpty();
+    }
+
+    /** The values of one column of a statement's rows, as text. */
+    private List<String> column(String sql, String name) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (result.next()) {
+                values.add(result.getString(name));
+            }
+            return values;
+        }
     }
 
     /** The wizard up to the connection, whose tester's answer this returns. */

@@ -34,9 +34,25 @@ public final class NativeAppInstaller {
      * @param force whether the app may be dropped and recreated when it cannot be upgraded, and objects without the
      *     kit's marker adopted
      * @param validate whether Snowflake validates the setup script before the app is installed
+     * @param releaseChannel the release channel to publish the version in (its default release directive then names
+     *     the version and patch installed); empty = publish nowhere
      */
     public record Request(String app, String pkg, Optional<String> version, String label, boolean force,
-            boolean validate) {
+            boolean validate, Optional<String> releaseChannel) {
+
+        /** A request that publishes in no release channel. */
+        public Request(String app, String pkg, Optional<String> version, String label, boolean force,
+                boolean validate) {
+            this(app, pkg, version, label, force, validate, Optional.empty());
+        }
+    }
+
+    /** A version and patch of the package, as installed by {@code USING VERSION v PATCH n}. */
+    private record VersionPatch(Identifier version, int patch) {
+
+        String using() {
+            return "USING VERSION " + version.sql() + " PATCH " + patch;
+        }
     }
 
     private final SnowflakeSession session;
@@ -51,6 +67,13 @@ public final class NativeAppInstaller {
     public StageSync.Result deploy(Request request, Map<String, Path> files) throws DeployException {
         Identifier app = Identifier.parse(request.app());
         Identifier pkg = Identifier.parse(request.pkg());
+        if (request.releaseChannel().isPresent() && request.version().isEmpty()) {
+            throw new DeployException("Publishing in release channel " + request.releaseChannel().get() + " needs a "
+                    + "version: deploy with -Dconnector.version=<name> or -Dconnector.versioned=true, or drop "
+                    + "-Dconnector.releaseChannel");
+        }
+        Optional<Identifier> channel = request.releaseChannel().isPresent()
+                ? Optional.of(channel(request.releaseChannel().get())) : Optional.empty();
         String stage = pkg.sql() + ".APP_SRC.STAGE";
         String stageLocation = Dialect.SNOWFLAKE.sqlLiteral("@" + stage);
 
@@ -87,8 +110,11 @@ public final class NativeAppInstaller {
         }
         if (request.version().isPresent()) {
             Identifier version = Identifier.ofName(request.version().get());
-            addVersionOrPatch(pkg, version, stageLocation, request);
-            install(app, pkg, existingApp.isPresent(), "USING VERSION " + version.sql(), request);
+            VersionPatch added = addVersionOrPatch(pkg, version, stageLocation, channel, request);
+            if (channel.isPresent()) {
+                publish(pkg, channel.get(), added, request);
+            }
+            install(app, pkg, existingApp.isPresent(), added.using(), request);
         } else {
             install(app, pkg, existingApp.isPresent(), "USING " + stageLocation, request);
         }
@@ -102,7 +128,7 @@ public final class NativeAppInstaller {
         Optional<Map<String, Object>> existingApp = find("SHOW APPLICATIONS", app, "listing applications", request);
         if (existingApp.isPresent()) {
             requireOurs(existingApp.get(), "application", app, false);
-            run("DROP APPLICATION IF EXISTS " + app.sql(), "dropping the application", request);
+            drop(app, request);
             log.accept("Dropped application " + app.name());
         }
         Optional<Map<String, Object>> existingPackage = find("SHOW APPLICATION PACKAGES", pkg, "listing packages",
@@ -118,19 +144,115 @@ public final class NativeAppInstaller {
         }
     }
 
-    private void addVersionOrPatch(Identifier pkg, Identifier version, String stageLocation, Request request)
-            throws DeployException {
+    /**
+     * Adds the version, or a patch to it if it exists, and answers the patch made. A package with release channels
+     * (new packages have them, for good) takes REGISTER VERSION and refuses ADD VERSION; one without them takes ADD
+     * VERSION. Either makes patch 0; ADD PATCH answers the patch's number. Release channels are only looked up when
+     * they matter, so redeploying a version costs no more statements than before.
+     * https://docs.snowflake.com/en/developer-guide/native-apps/release-channels
+     */
+    private VersionPatch addVersionOrPatch(Identifier pkg, Identifier version, String stageLocation,
+            Optional<Identifier> channel, Request request) throws DeployException {
         boolean exists = query("SHOW VERSIONS IN APPLICATION PACKAGE " + pkg.sql(), "listing versions", request)
                 .stream().anyMatch(row -> version.name().equals(String.valueOf(row.get("version"))));
+        Optional<List<String>> channels = exists && channel.isEmpty() ? Optional.empty()
+                : Optional.of(releaseChannels(pkg, request));
+        if (channel.isPresent()) {
+            requireChannel(pkg, channel.get(), channels.get());
+        }
         if (exists) {
-            run("ALTER APPLICATION PACKAGE " + pkg.sql() + " ADD PATCH FOR VERSION " + version.sql() + " USING "
-                    + stageLocation, "adding a patch to version " + version.name(), request);
-            log.accept("Added a patch to version " + version.name() + " of " + pkg.name());
-        } else {
+            List<Map<String, Object>> rows = query("ALTER APPLICATION PACKAGE " + pkg.sql() + " ADD PATCH FOR VERSION "
+                    + version.sql() + " USING " + stageLocation, "adding a patch to version " + version.name(), request);
+            int patch = patchNumber(rows, version);
+            log.accept("Added patch " + patch + " to version " + version.name() + " of " + pkg.name());
+            return new VersionPatch(version, patch);
+        }
+        String label = " LABEL = " + Dialect.SNOWFLAKE.sqlLiteral(request.label());
+        if (channels.get().isEmpty()) {
             run("ALTER APPLICATION PACKAGE " + pkg.sql() + " ADD VERSION " + version.sql() + " USING " + stageLocation
-                    + " LABEL = " + Dialect.SNOWFLAKE.sqlLiteral(request.label()), "adding version " + version.name(),
-                    request);
+                    + label, "adding version " + version.name(), request);
             log.accept("Added version " + version.name() + " to " + pkg.name());
+        } else {
+            run("ALTER APPLICATION PACKAGE " + pkg.sql() + " REGISTER VERSION " + version.sql() + " USING "
+                    + stageLocation + label, "registering version " + version.name(), request);
+            log.accept("Registered version " + version.name() + " in " + pkg.name() + " (release channels "
+                    + String.join(", ", channels.get()) + ")");
+        }
+        return new VersionPatch(version, 0);
+    }
+
+    /**
+     * The package's release channels; none for a package without them, and none where Snowflake cannot compile
+     * SHOW RELEASE CHANNELS (an account without the feature), as Snowflake's CLI also takes it.
+     */
+    private List<String> releaseChannels(Identifier pkg, Request request) throws DeployException {
+        try {
+            return session.query("SHOW RELEASE CHANNELS IN APPLICATION PACKAGE " + pkg.sql()).stream()
+                    .map(row -> String.valueOf(row.get("name"))).toList();
+        } catch (SQLException e) {
+            if (e.getErrorCode() == SnowflakeErrors.SQL_COMPILATION_ERROR) {
+                return List.of();
+            }
+            throw SnowflakeErrors.explain(e, "listing release channels", request.app(), request.pkg());
+        }
+    }
+
+    private static void requireChannel(Identifier pkg, Identifier channel, List<String> channels)
+            throws DeployException {
+        if (channels.isEmpty()) {
+            throw new DeployException("Cannot publish in release channel " + channel.name() + ": application package "
+                    + pkg.name() + " has no release channels (it was created without them, and they cannot be added "
+                    + "to it); drop -Dconnector.releaseChannel, or undeploy and deploy again to get a package with "
+                    + "release channels");
+        }
+        if (!channels.contains(channel.name())) {
+            throw new DeployException("Application package " + pkg.name() + " has no release channel "
+                    + channel.name() + "; choose one of " + String.join(", ", channels)
+                    + " with -Dconnector.releaseChannel");
+        }
+    }
+
+    /** The number of the patch ADD PATCH made, from its answer's {@code patch} column. */
+    private static int patchNumber(List<Map<String, Object>> rows, Identifier version) throws DeployException {
+        Object patch = rows.isEmpty() ? null : rows.get(0).get("patch");
+        try {
+            return Integer.parseInt(String.valueOf(patch).strip());
+        } catch (NumberFormatException e) {
+            throw new DeployException("Snowflake added a patch to version " + version.name() + " but did not say its "
+                    + "number (it answered " + rows + "); deploy again", e);
+        }
+    }
+
+    /**
+     * Adds the version to the release channel (if it is not there yet) and points the channel's default release
+     * directive at the version and patch.
+     * https://docs.snowflake.com/en/sql-reference/sql/alter-application-package-release-channel
+     */
+    private void publish(Identifier pkg, Identifier channel, VersionPatch added, Request request)
+            throws DeployException {
+        String modify = "ALTER APPLICATION PACKAGE " + pkg.sql() + " MODIFY RELEASE CHANNEL " + channel.sql();
+        try {
+            session.execute(modify + " ADD VERSION " + added.version().sql());
+            log.accept("Added version " + added.version().name() + " to release channel " + channel.name());
+        } catch (SQLException e) {
+            if (e.getErrorCode() != SnowflakeErrors.VERSION_ALREADY_ADDED_TO_RELEASE_CHANNEL) {
+                throw SnowflakeErrors.explain(e, "adding version " + added.version().name() + " to release channel "
+                        + channel.name(), request.app(), request.pkg());
+            }
+        }
+        run(modify + " SET DEFAULT RELEASE DIRECTIVE VERSION = " + added.version().sql() + " PATCH = "
+                + added.patch(), "setting the default release directive of release channel " + channel.name(),
+                request);
+        log.accept("Release channel " + channel.name() + " of " + pkg.name() + " now releases version "
+                + added.version().name() + " patch " + added.patch());
+    }
+
+    private static Identifier channel(String name) throws DeployException {
+        try {
+            return Identifier.parse(name);
+        } catch (Identifier.InvalidIdentifierException e) {
+            throw new DeployException("-Dconnector.releaseChannel=" + name + " is not a release channel's name: "
+                    + e.reason());
         }
     }
 
@@ -149,9 +271,29 @@ public final class NativeAppInstaller {
             }
             log.accept("Application " + app.name() + " cannot be upgraded (Snowflake error " + e.getErrorCode()
                     + "); dropping and recreating it, as -Dconnector.force=true allows");
-            run("DROP APPLICATION IF EXISTS " + app.sql(), "dropping the application", request);
+            drop(app, request);
             create(app, pkg, source, request);
         }
+    }
+
+    /**
+     * Drops the application. Snowflake refuses (93128) while the app owns objects outside itself, such as a database
+     * it created; DROP APPLICATION … CASCADE drops those too, which only -Dconnector.force=true allows.
+     * https://docs.snowflake.com/en/sql-reference/sql/drop-application
+     */
+    private void drop(Identifier app, Request request) throws DeployException {
+        try {
+            session.execute("DROP APPLICATION IF EXISTS " + app.sql());
+            return;
+        } catch (SQLException e) {
+            if (e.getErrorCode() != SnowflakeErrors.APPLICATION_OWNS_EXTERNAL_OBJECTS || !request.force()) {
+                throw SnowflakeErrors.explain(e, "dropping the application", request.app(), request.pkg());
+            }
+            log.accept("Application " + app.name() + " owns objects outside itself (" + SnowflakeErrors.describe(e)
+                    + "); dropping them with it (CASCADE), as -Dconnector.force=true allows");
+        }
+        run("DROP APPLICATION IF EXISTS " + app.sql() + " CASCADE", "dropping the application and the objects it "
+                + "owns", request);
     }
 
     private void create(Identifier app, Identifier pkg, String source, Request request) throws DeployException {

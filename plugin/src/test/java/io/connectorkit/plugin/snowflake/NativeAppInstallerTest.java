@@ -30,6 +30,10 @@ class NativeAppInstallerTest {
     private static final String STAGE = "\"GITHUB_CONNECTOR_PKG\".APP_SRC.STAGE";
     private static final NativeAppInstaller.Request DEV = new NativeAppInstaller.Request("github_connector",
             "github_connector_pkg", Optional.empty(), "GitHub connector", false, false);
+    private static final NativeAppInstaller.Request FORCED = new NativeAppInstaller.Request("github_connector",
+            "github_connector_pkg", Optional.empty(), "GitHub connector", true, false);
+    private static final NativeAppInstaller.Request VERSIONED = new NativeAppInstaller.Request("github_connector",
+            "github_connector_pkg", Optional.of("2.1"), "GitHub connector", false, false);
 
     @TempDir
     Path bundle;
@@ -153,8 +157,10 @@ class NativeAppInstallerTest {
         assertThat(sql().subList(before, sql().size())).noneMatch(sql -> sql.startsWith("PUT"));
     }
 
+    /** A package made before release channels, or without them, takes ADD VERSION. */
     @Test
     void aVersionIsAddedThenPatchedAndTheAppInstalledFromIt() throws Exception {
+        account.createPackageWithoutReleaseChannels("GITHUB_CONNECTOR_PKG", "GENERATED_BY_CONNECTOR_KIT");
         NativeAppInstaller.Request versioned = new NativeAppInstaller.Request("github_connector",
                 "github_connector_pkg", Optional.of("2.1"), "GitHub connector", false, false);
 
@@ -167,10 +173,125 @@ class NativeAppInstallerTest {
                 "ALTER APPLICATION PACKAGE \"GITHUB_CONNECTOR_PKG\" ADD VERSION \"2.1\" USING '@" + STAGE
                         + "' LABEL = 'GitHub connector'",
                 "CREATE APPLICATION \"GITHUB_CONNECTOR\" FROM APPLICATION PACKAGE \"GITHUB_CONNECTOR_PKG\" USING "
-                        + "VERSION \"2.1\" COMMENT = 'GENERATED_BY_CONNECTOR_KIT'",
+                        + "VERSION \"2.1\" PATCH 0 COMMENT = 'GENERATED_BY_CONNECTOR_KIT'",
                 "SHOW VERSIONS IN APPLICATION PACKAGE \"GITHUB_CONNECTOR_PKG\"",
                 "ALTER APPLICATION PACKAGE \"GITHUB_CONNECTOR_PKG\" ADD PATCH FOR VERSION \"2.1\" USING '@" + STAGE + "'",
-                "ALTER APPLICATION \"GITHUB_CONNECTOR\" UPGRADE USING VERSION \"2.1\"");
+                "ALTER APPLICATION \"GITHUB_CONNECTOR\" UPGRADE USING VERSION \"2.1\" PATCH 1");
+        assertThat(sql()).contains("SHOW RELEASE CHANNELS IN APPLICATION PACKAGE \"GITHUB_CONNECTOR_PKG\"");
+        assertThat(log).contains("Added version 2.1 to GITHUB_CONNECTOR_PKG",
+                "Added patch 1 to version 2.1 of GITHUB_CONNECTOR_PKG");
+    }
+
+    /**
+     * New packages have release channels, which refuse ADD VERSION: the version is registered (patch 0), then
+     * patched, and the app installed from the patch ADD PATCH answered.
+     * https://docs.snowflake.com/en/developer-guide/native-apps/release-channels
+     */
+    @Test
+    void aVersionIsRegisteredInAPackageWithReleaseChannelsThenPatched() throws Exception {
+        deploy(VERSIONED);
+        int before = snowflake.applicationStatements().size();
+        write("lib/github.jar", "connector, patched");
+        deploy(VERSIONED);
+
+        List<String> versions = sql().stream().filter(sql -> sql.contains("VERSION") || sql.contains("RELEASE")
+                || sql.startsWith("CREATE APPLICATION \"") || sql.startsWith("ALTER APPLICATION \"")).toList();
+        assertThat(versions).containsExactly(
+                "SHOW VERSIONS IN APPLICATION PACKAGE \"GITHUB_CONNECTOR_PKG\"",
+                "SHOW RELEASE CHANNELS IN APPLICATION PACKAGE \"GITHUB_CONNECTOR_PKG\"",
+                "ALTER APPLICATION PACKAGE \"GITHUB_CONNECTOR_PKG\" REGISTER VERSION \"2.1\" USING '@" + STAGE
+                        + "' LABEL = 'GitHub connector'",
+                "CREATE APPLICATION \"GITHUB_CONNECTOR\" FROM APPLICATION PACKAGE \"GITHUB_CONNECTOR_PKG\" USING "
+                        + "VERSION \"2.1\" PATCH 0 COMMENT = 'GENERATED_BY_CONNECTOR_KIT'",
+                "SHOW VERSIONS IN APPLICATION PACKAGE \"GITHUB_CONNECTOR_PKG\"",
+                "ALTER APPLICATION PACKAGE \"GITHUB_CONNECTOR_PKG\" ADD PATCH FOR VERSION \"2.1\" USING '@" + STAGE + "'",
+                "ALTER APPLICATION \"GITHUB_CONNECTOR\" UPGRADE USING VERSION \"2.1\" PATCH 1");
+        // A patch needs no look-up of the release channels: the redeploy sends as many statements as before them.
+        assertThat(sql().subList(before, sql().size())).hasSize(9);
+        assertThat(log).contains("Registered version 2.1 in GITHUB_CONNECTOR_PKG (release channels QA, ALPHA, DEFAULT)");
+        assertThat(column("SHOW VERSIONS IN APPLICATION PACKAGE \"GITHUB_CONNECTOR_PKG\"", "patch"))
+                .containsExactly("0", "1");
+    }
+
+    /** An account whose Snowflake cannot compile SHOW RELEASE CHANNELS has none: ADD VERSION, as before. */
+    @Test
+    void aCompilationErrorForShowReleaseChannelsMeansNoReleaseChannels() throws Exception {
+        account.createPackageWithoutReleaseChannels("GITHUB_CONNECTOR_PKG", "GENERATED_BY_CONNECTOR_KIT");
+        snowflake.on(sql -> sql.startsWith("SHOW RELEASE CHANNELS"), Reply.error(1003, "42000",
+                "SQL compilation error:\nsyntax error line 1 at position 5 unexpected 'RELEASE'."));
+
+        deploy(VERSIONED);
+
+        assertThat(sql()).contains("ALTER APPLICATION PACKAGE \"GITHUB_CONNECTOR_PKG\" ADD VERSION \"2.1\" USING '@"
+                + STAGE + "' LABEL = 'GitHub connector'");
+        assertThat(account.app("GITHUB_CONNECTOR")).isPresent();
+    }
+
+    /** https://docs.snowflake.com/en/sql-reference/sql/alter-application-package-release-channel */
+    @Test
+    void aReleaseChannelIsGivenTheVersionAndItsDefaultReleaseDirectiveTheNewPatch() throws Exception {
+        NativeAppInstaller.Request published = new NativeAppInstaller.Request("github_connector",
+                "github_connector_pkg", Optional.of("2.1"), "GitHub connector", false, false, Optional.of("qa"));
+
+        deploy(published);
+        write("lib/github.jar", "connector, patched");
+        deploy(published);
+
+        String channel = "ALTER APPLICATION PACKAGE \"GITHUB_CONNECTOR_PKG\" MODIFY RELEASE CHANNEL \"QA\" ";
+        assertThat(sql()).filteredOn(sql -> sql.contains("MODIFY RELEASE CHANNEL")).containsExactly(
+                channel + "ADD VERSION \"2.1\"",
+                channel + "SET DEFAULT RELEASE DIRECTIVE VERSION = \"2.1\" PATCH = 0",
+                channel + "ADD VERSION \"2.1\"",
+                channel + "SET DEFAULT RELEASE DIRECTIVE VERSION = \"2.1\" PATCH = 1");
+        assertThat(column("SHOW RELEASE DIRECTIVES IN APPLICATION PACKAGE \"GITHUB_CONNECTOR_PKG\"", "patch"))
+                .containsExactly("1");
+        assertThat(column("SHOW RELEASE CHANNELS IN APPLICATION PACKAGE \"GITHUB_CONNECTOR_PKG\"", "versions"))
+                .containsExactly("[\"2.1\"]", "[]", "[]");
+        assertThat(log).contains("Release channel QA of GITHUB_CONNECTOR_PKG now releases version 2.1 patch 1");
+    }
+
+    @Test
+    void aReleaseChannelIsRefusedWhenThePackageHasNoneOrNotThatOne() {
+        account.createPackageWithoutReleaseChannels("OLD_PKG", "GENERATED_BY_CONNECTOR_KIT");
+
+        assertThatThrownBy(() -> deploy(new NativeAppInstaller.Request("github_connector", "old_pkg",
+                Optional.of("2.1"), "GitHub connector", false, false, Optional.of("DEFAULT"))))
+                .hasMessage("Cannot publish in release channel DEFAULT: application package OLD_PKG has no release "
+                        + "channels (it was created without them, and they cannot be added to it); drop "
+                        + "-Dconnector.releaseChannel, or undeploy and deploy again to get a package with release "
+                        + "channels");
+        assertThatThrownBy(() -> deploy(new NativeAppInstaller.Request("github_connector", "github_connector_pkg",
+                Optional.of("2.1"), "GitHub connector", false, false, Optional.of("BETA"))))
+                .hasMessage("Application package GITHUB_CONNECTOR_PKG has no release channel BETA; choose one of QA, "
+                        + "ALPHA, DEFAULT with -Dconnector.releaseChannel");
+        assertThat(sql()).noneMatch(sql -> sql.contains("ADD VERSION") || sql.contains("REGISTER VERSION"));
+        int before = sql().size();
+        assertThatThrownBy(() -> deploy(new NativeAppInstaller.Request("github_connector", "github_connector_pkg",
+                Optional.empty(), "GitHub connector", false, false, Optional.of("QA"))))
+                .hasMessageStartingWith("Publishing in release channel QA needs a version: deploy with "
+                        + "-Dconnector.version=<name> or -Dconnector.versioned=true");
+        assertThat(sql()).hasSize(before);
+    }
+
+    @ParameterizedTest(name = "Snowflake error {0}")
+    @CsvSource(delimiter = '|', value = {
+            "512023 | REGISTER VERSION | Failed registering version 2.1: github_connector_pkg has as many versions in "
+                    + "no release channel as Snowflake allows; drop such a version (ALTER APPLICATION PACKAGE "
+                    + "github_connector_pkg DEREGISTER VERSION <name>) or add it to a channel",
+            "512004 | MODIFY RELEASE CHANNEL \"QA\" ADD VERSION | Failed adding version 2.1 to release channel QA: the "
+                    + "release channel has as many versions as Snowflake allows (two)",
+            "512008 | SET DEFAULT RELEASE DIRECTIVE | Failed setting the default release directive of release channel "
+                    + "QA: the version has not been added to the release channel",
+            "93036 | SET DEFAULT RELEASE DIRECTIVE | Failed setting the default release directive of release channel "
+                    + "QA: the version has no such patch in github_connector_pkg"})
+    void releaseChannelErrorCodesAreExplained(int code, String statement, String explanation) {
+        snowflake.on(sql -> sql.contains(statement), Reply.error(code, "P0000", "Snowflake says " + code));
+
+        assertThatThrownBy(() -> deploy(new NativeAppInstaller.Request("github_connector", "github_connector_pkg",
+                Optional.of("2.1"), "GitHub connector", false, false, Optional.of("QA"))))
+                .isInstanceOf(DeployException.class)
+                .hasMessageStartingWith(explanation)
+                .hasMessageEndingWith("(Snowflake error " + code + ": Snowflake says " + code + ")");
     }
 
     @ParameterizedTest(name = "Snowflake error {0}")
@@ -190,8 +311,13 @@ class NativeAppInstallerTest {
             "93167 | ADD VERSION | Failed adding version 2.1: a newer patch of this version exists already; deploy a "
                     + "new version with -Dconnector.version=<name>",
             "93168 | ADD VERSION | Failed adding version 2.1: this patch exists already; deploy again to add the next "
-                    + "patch"})
+                    + "patch",
+            "93083 | CREATE APPLICATION \" | Failed creating the application: the session has no warehouse, and "
+                    + "Snowflake runs the setup script of github_connector in one; set warehouse on the connection",
+            "93082 | CREATE APPLICATION \" | Failed creating the application: the setup script of github_connector "
+                    + "failed: Snowflake says 93082; fix the descriptor or the template override and deploy again"})
     void snowflakeErrorCodesAreExplained(int code, String statement, String explanation) {
+        account.createPackageWithoutReleaseChannels("GITHUB_CONNECTOR_PKG", "GENERATED_BY_CONNECTOR_KIT");
         snowflake.on(sql -> sql.contains(statement), Reply.error(code, "P0000", "Snowflake says " + code));
         NativeAppInstaller.Request versioned = new NativeAppInstaller.Request("github_connector",
                 "github_connector_pkg", Optional.of("2.1"), "GitHub connector", false, false);
@@ -201,11 +327,13 @@ class NativeAppInstallerTest {
                 .hasMessageEndingWith("(Snowflake error " + code + ": Snowflake says " + code + ")");
     }
 
-    @Test
-    void anAppThatCannotBeUpgradedIsRecreatedOnlyWithForce() throws Exception {
+    /** 93046 and 93055: the app was installed in the other mode, as 93044/93045 (its mode is fixed at creation). */
+    @ParameterizedTest(name = "Snowflake error {0}")
+    @CsvSource({"93044", "93045", "93046", "93055", "93079"})
+    void anAppThatCannotBeUpgradedIsRecreatedOnlyWithForce(int code) throws Exception {
         deploy(DEV);
         snowflake.on(sql -> sql.startsWith("ALTER APPLICATION \"GITHUB_CONNECTOR\" UPGRADE"),
-                Reply.error(93045, "P0000", "Cannot upgrade from a version to loose files"));
+                Reply.error(code, "P0000", "Cannot upgrade"));
 
         assertThatThrownBy(() -> deploy(DEV)).hasMessageContaining("-Dconnector.force=true");
         deploy(new NativeAppInstaller.Request("github_connector", "github_connector_pkg", Optional.empty(),
@@ -217,6 +345,58 @@ class NativeAppInstallerTest {
                 "DROP APPLICATION IF EXISTS \"GITHUB_CONNECTOR\"",
                 "CREATE APPLICATION \"GITHUB_CONNECTOR\" FROM APPLICATION PACKAGE \"GITHUB_CONNECTOR_PKG\" USING '@"
                         + STAGE + "' COMMENT = 'GENERATED_BY_CONNECTOR_KIT'");
+    }
+
+    /**
+     * An app that created a database owns it: DROP APPLICATION without CASCADE is refused (93128), and only
+     * -Dconnector.force=true drops what the app owns. https://docs.snowflake.com/en/sql-reference/sql/drop-application
+     */
+    @Test
+    void anAppThatOwnsADatabaseIsUndeployedWithCascadeOnlyWithForce() throws Exception {
+        deploy(DEV);
+        account.appOwns("GITHUB_CONNECTOR", "GITHUB_DATA");
+
+        assertThatThrownBy(() -> new NativeAppInstaller(session, log::add).undeploy(DEV))
+                .hasMessageStartingWith("Failed dropping the application: the app github_connector owns objects "
+                        + "outside itself (such as a database it created), which only DROP APPLICATION "
+                        + "github_connector CASCADE drops with it; run with -Dconnector.force=true to drop them too, "
+                        + "or run that statement yourself (Snowflake error 93128: Application 'GITHUB_CONNECTOR' owns "
+                        + "external objects (GITHUB_DATA)");
+        assertThat(account.app("GITHUB_CONNECTOR")).isPresent();
+        assertThat(account.packages).containsKey("GITHUB_CONNECTOR_PKG");
+        int before = sql().size();
+
+        new NativeAppInstaller(session, log::add).undeploy(FORCED);
+
+        assertThat(sql().subList(before, sql().size())).containsExactly("SHOW APPLICATIONS",
+                "DROP APPLICATION IF EXISTS \"GITHUB_CONNECTOR\"",
+                "DROP APPLICATION IF EXISTS \"GITHUB_CONNECTOR\" CASCADE", "SHOW APPLICATION PACKAGES",
+                "DROP APPLICATION PACKAGE IF EXISTS \"GITHUB_CONNECTOR_PKG\"");
+        assertThat(account.app("GITHUB_CONNECTOR")).isEmpty();
+        assertThat(account.objectsOwnedBy("GITHUB_CONNECTOR")).isEmpty();
+        assertThat(account.packages).isEmpty();
+    }
+
+    @Test
+    void anAppThatOwnsADatabaseIsRecreatedWithCascade() throws Exception {
+        deploy(DEV);
+        account.appOwns("GITHUB_CONNECTOR", "GITHUB_DATA");
+        snowflake.on(sql -> sql.startsWith("ALTER APPLICATION \"GITHUB_CONNECTOR\" UPGRADE"),
+                Reply.error(93045, "P0000", "Cannot upgrade from a version to loose files"));
+
+        deploy(FORCED);
+
+        List<String> statements = sql();
+        assertThat(statements.subList(statements.size() - 4, statements.size())).containsExactly(
+                "ALTER APPLICATION \"GITHUB_CONNECTOR\" UPGRADE USING '@" + STAGE + "'",
+                "DROP APPLICATION IF EXISTS \"GITHUB_CONNECTOR\"",
+                "DROP APPLICATION IF EXISTS \"GITHUB_CONNECTOR\" CASCADE",
+                "CREATE APPLICATION \"GITHUB_CONNECTOR\" FROM APPLICATION PACKAGE \"GITHUB_CONNECTOR_PKG\" USING '@"
+                        + STAGE + "' COMMENT = 'GENERATED_BY_CONNECTOR_KIT'");
+        assertThat(account.app("GITHUB_CONNECTOR")).isPresent();
+        assertThat(account.objectsOwnedBy("GITHUB_CONNECTOR")).isEmpty();
+        assertThat(log).anySatisfy(line -> assertThat(line).startsWith("Application GITHUB_CONNECTOR owns objects "
+                + "outside itself"));
     }
 
     @Test
@@ -268,6 +448,11 @@ class NativeAppInstallerTest {
     private List<String> sql() {
         return snowflake.applicationStatements().stream().map(RecordedStatement::sql)
                 .map(sql -> sql.startsWith("PUT") ? "PUT" : sql).toList();
+    }
+
+    /** The values of one column of a query's rows, as text. */
+    private List<String> column(String query, String name) throws Exception {
+        return session.query(query).stream().map(row -> String.valueOf(row.get(name))).toList();
     }
 
     private List<String> puts() {
