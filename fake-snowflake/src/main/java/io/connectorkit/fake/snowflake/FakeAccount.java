@@ -86,6 +86,8 @@ public final class FakeAccount {
     /** The release channels of each package by name; a package without release channels has no entry. */
     private final Map<String, Map<String, ReleaseChannel>> releaseChannels = new ConcurrentHashMap<>();
     private final Map<String, StagedApp> apps = new ConcurrentHashMap<>();
+    /** What the consumer granted each app. */
+    private final ApplicationGrants grants;
     /** The package each built app was created from. */
     private final Map<String, String> appPackages = new ConcurrentHashMap<>();
     /** The objects outside itself that each app created, such as a database, by app. */
@@ -104,6 +106,8 @@ public final class FakeAccount {
 
     public FakeAccount(FakeSnowflake snowflake) {
         this.snowflake = snowflake;
+        this.grants = new ApplicationGrants(snowflake,
+                app -> Optional.ofNullable(apps.get(app)).map(built -> built.manifest), this::appOwns);
         snowflake.closeWithThis(() -> apps.values().forEach(StagedApp::close));
         snowflake.on(sql -> sql.equals("SHOW APPLICATION PACKAGES"), query -> listing(packages));
         snowflake.on(sql -> sql.equals("SHOW APPLICATIONS"), query -> listing(applications));
@@ -159,6 +163,29 @@ public final class FakeAccount {
         return Set.copyOf(externalObjects.getOrDefault(app, Set.of()));
     }
 
+    /**
+     * Whether the session's role may grant privileges to applications, as a role with MANAGE GRANTS may (the
+     * default); without, GRANT … TO APPLICATION is refused with 3001 and SHOW PRIVILEGES answers is_grantable false.
+     */
+    public void roleManagesGrants(boolean manages) {
+        grants.roleManagesGrants = manages;
+    }
+
+    /** The account privileges granted to the app (GRANT … ON ACCOUNT TO APPLICATION). */
+    public Set<String> accountPrivilegesOf(String app) {
+        return grants.accountPrivileges(app);
+    }
+
+    /** The warehouses the app was granted USAGE on, by name. */
+    public Set<String> warehousesOf(String app) {
+        return grants.warehouses(app);
+    }
+
+    /** Grants the app an account privilege, as a consumer's administrator would. */
+    public void grantAccountPrivilege(String app, String privilege) {
+        grants.grantAccountPrivilege(app, privilege);
+    }
+
     /** The app built by CREATE APPLICATION, if there is one by this name. */
     public Optional<FakeNativeApp> app(String name) {
         return Optional.ofNullable(apps.get(name)).map(app -> app.nativeApp);
@@ -180,7 +207,8 @@ public final class FakeAccount {
             return noSuchVersionOrPatch(pkg, matcher.group(3), matcher.group(4));
         }
         try {
-            apps.put(name, StagedApp.create(snowflake, name, files.get(), matcher.group(3) != null));
+            apps.put(name, StagedApp.create(snowflake, name, files.get(), matcher.group(3) != null,
+                    grants.accountOf(name)));
         } catch (RuntimeException e) {
             return installFailed(name, e);
         }
@@ -238,6 +266,7 @@ public final class FakeAccount {
                     + "drop them with the application.");
         }
         externalObjects.remove(name);
+        grants.forget(name);
         applications.remove(name);
         appPackages.remove(name);
         Optional.ofNullable(apps.remove(name)).ifPresent(StagedApp::close);

@@ -1,6 +1,7 @@
 package io.connectorkit.fake.snowflake;
 
 import io.connectorkit.runtime.embedded.EmbeddedApp;
+import io.connectorkit.runtime.sql.Account;
 import io.connectorkit.runtime.spi.ConnectorDefinition;
 import io.connectorkit.runtime.spi.ConnectorRegistry;
 import java.io.IOException;
@@ -37,15 +38,22 @@ final class StagedApp implements AutoCloseable {
     private int generation;
     private URLClassLoader classes;
     private ConnectorRegistry.Binding binding;
+    private final ConnectorRegistry.Binding host;
 
-    private StagedApp(FakeSnowflake snowflake, String name, Connection database, Path folder) {
+    private StagedApp(FakeSnowflake snowflake, String name, Connection database, Path folder, Account account) {
         this.database = database;
         this.folder = folder;
         this.nativeApp = new FakeNativeApp(snowflake, name, database);
+        this.host = EmbeddedApp.host(database, EmbeddedApp.Host.ofAccount(account));
     }
 
-    /** Installs the connector of the files; fails as the CREATE APPLICATION would when it cannot be loaded. */
-    static StagedApp create(FakeSnowflake snowflake, String name, Map<String, byte[]> files, boolean fromVersion) {
+    /**
+     * Installs the connector of the files; fails as the CREATE APPLICATION would when it cannot be loaded.
+     *
+     * @param account the account as the app sees it, through what was granted to it
+     */
+    static StagedApp create(FakeSnowflake snowflake, String name, Map<String, byte[]> files, boolean fromVersion,
+            Account account) {
         String id = UUID.randomUUID().toString();
         Connection database;
         try {
@@ -54,7 +62,8 @@ final class StagedApp implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open an H2 database for the app: " + e.getMessage(), e);
         }
-        StagedApp app = new StagedApp(snowflake, name, database, snowflake.workFolder().resolve("apps").resolve(id));
+        StagedApp app = new StagedApp(snowflake, name, database, snowflake.workFolder().resolve("apps").resolve(id),
+                account);
         try {
             app.upgrade(files, fromVersion);
         } catch (RuntimeException e) {
@@ -89,6 +98,7 @@ final class StagedApp implements AutoCloseable {
         if (binding != null) {
             binding.close();
         }
+        host.close();
         try {
             database.close();
         } catch (SQLException e) {

@@ -14,8 +14,9 @@ import java.util.Map;
  * upgraded from it: the references it declares, with what Snowflake refuses about them.
  *
  * @param references the declared references by name (upper case), with their object types and cardinality
+ * @param privileges the account privileges the app requests (upper case), with their descriptions, in order
  */
-record StagedManifest(Map<String, Reference> references) {
+record StagedManifest(Map<String, Reference> references, Map<String, String> privileges) {
 
     /**
      * Snowflake's code for a manifest property with a value it does not accept (NATIVE_APPLICATION_MANIFEST_
@@ -40,6 +41,7 @@ record StagedManifest(Map<String, Reference> references) {
 
     StagedManifest {
         references = Map.copyOf(references);
+        privileges = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(privileges));
     }
 
     /** Reads the manifest among the staged files, or refuses the install as Snowflake does. */
@@ -73,7 +75,13 @@ record StagedManifest(Map<String, Reference> references) {
                 references.put(name.toUpperCase(Locale.ROOT), new Reference(name, type, multiValued));
             }
         }
-        return new StagedManifest(references);
+        Map<String, String> privileges = new LinkedHashMap<>();
+        for (JsonNode item : manifest.path("privileges")) {
+            for (Map.Entry<String, JsonNode> entry : (Iterable<Map.Entry<String, JsonNode>>) item::fields) {
+                privileges.put(entry.getKey().toUpperCase(Locale.ROOT), entry.getValue().path("description").asText(""));
+            }
+        }
+        return new StagedManifest(references, privileges);
     }
 
     private static SnowflakeRefusal unexpected(String property, String why) {

@@ -34,6 +34,11 @@ class FakeAccountTest {
     private static final String APP = "CALL \"PROBE\".PUBLIC.";
     private static final String PACKAGE = "ALTER APPLICATION PACKAGE \"PROBE_PKG\"";
 
+    private static final byte[] PRIVILEGES_MANIFEST = ("manifest_version: 1\nprivileges:\n"
+            + "  - EXECUTE TASK:\n      description: \"Run the ingestion tasks\"\n"
+            + "  - CREATE DATABASE:\n      description: \"Create the destination database\"\n")
+            .getBytes(StandardCharsets.UTF_8);
+
     private FakeSnowflake snowflake;
     private FakeAccount account;
     private Connection connection;
@@ -209,6 +214,52 @@ class FakeAccountTest {
     }
 
     /** The values of one column of a statement's rows, as text. */
+    @Test
+    void theAppHoldsOnlyWhatWasGrantedAndCreatesItsDestinationDatabaseWithCreateDatabase() throws Exception {
+        snowflake.addStageFile(STAGE, "manifest.yml", PRIVILEGES_MANIFEST);
+        snowflake.addStageFile(STAGE, "lib/probe.jar", connectorJar(StagedTesters.FirstBuild.class));
+        execute(CREATE + USING_STAGE);
+        configureUpToTheConnection();
+
+        assertThat(call("FINALIZE_CONNECTOR_CONFIGURATION(PARSE_JSON(?))", "{}"))
+                .contains("REQUIRED_PRIVILEGES_MISSING").contains("CREATE DATABASE");
+        assertThat(column("SHOW PRIVILEGES IN APPLICATION \"PROBE\"", "is_granted")).containsExactly("false", "false");
+        assertThat(column("SHOW PRIVILEGES IN APPLICATION \"PROBE\"", "is_grantable")).containsExactly("true", "true");
+        assertThatThrownBy(() -> execute("GRANT READ SESSION ON ACCOUNT TO APPLICATION \"PROBE\""))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(3001))
+                .hasMessageContaining("not requested in the manifest");
+
+        execute("GRANT CREATE DATABASE ON ACCOUNT TO APPLICATION \"PROBE\"");
+        execute("GRANT USAGE ON WAREHOUSE \"WH\" TO APPLICATION \"PROBE\"");
+
+        assertThat(call("FINALIZE_CONNECTOR_CONFIGURATION(PARSE_JSON(?))", "{}")).contains("\"OK\"");
+        assertThat(account.objectsOwnedBy("PROBE")).containsExactly("DB");
+        assertThat(column("SHOW GRANTS TO APPLICATION \"PROBE\"", "privilege")).containsExactly("CREATE DATABASE",
+                "USAGE");
+        assertThat(column("SHOW PRIVILEGES IN APPLICATION \"PROBE\"", "is_granted")).containsExactly("false", "true");
+        assertThat(call("PAUSE_CONNECTOR()")).as("pause needs EXECUTE TASK").contains("REQUIRED_PRIVILEGES_MISSING");
+        assertThatThrownBy(() -> execute("DROP APPLICATION \"PROBE\""))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(93128));
+    }
+
+    @Test
+    void aRoleWithoutManageGrantsCannotGrantToTheApp() throws Exception {
+        snowflake.addStageFile(STAGE, "manifest.yml", PRIVILEGES_MANIFEST);
+        snowflake.addStageFile(STAGE, "lib/probe.jar", connectorJar(StagedTesters.FirstBuild.class));
+        execute(CREATE + USING_STAGE);
+        account.roleManagesGrants(false);
+
+        assertThat(column("SHOW PRIVILEGES IN APPLICATION \"PROBE\"", "is_grantable")).containsOnly("false");
+        assertThatThrownBy(() -> execute("GRANT EXECUTE TASK ON ACCOUNT TO APPLICATION \"PROBE\""))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(3001))
+                .hasMessageContaining("Insufficient privileges to operate on account");
+        assertThatThrownBy(() -> execute("GRANT USAGE ON WAREHOUSE \"WH\" TO APPLICATION \"PROBE\""))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(3001))
+                .hasMessageContaining("warehouse 'WH'");
+        assertThat(account.accountPrivilegesOf("PROBE")).isEmpty();
+        assertThat(account.warehousesOf("PROBE")).isEmpty();
+    }
+
     private List<String> column(String sql, String name) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
             List<String> values = new ArrayList<>();

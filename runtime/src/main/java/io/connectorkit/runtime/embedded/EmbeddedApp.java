@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -37,12 +38,22 @@ public final class EmbeddedApp {
 
     /**
      * What a host that stands in for an account gives the app instead of the embedded target's own: the account's
-     * grants and the secrets the running procedure may read (a fake Snowflake endpoint in tests).
+     * grants and the secrets the running procedure may read (a fake Snowflake endpoint in tests). Without secrets of
+     * its own, the app reads those REGISTER_SECRET stored.
      */
-    public record Host(Account account, SecretStore secrets) {
+    public record Host(Account account, Optional<SecretStore> secrets) {
         public Host {
             Objects.requireNonNull(account, "account");
             Objects.requireNonNull(secrets, "secrets");
+        }
+
+        public Host(Account account, SecretStore secrets) {
+            this(account, Optional.of(secrets));
+        }
+
+        /** A host that stands in for the account only. */
+        public static Host ofAccount(Account account) {
+            return new Host(account, Optional.empty());
         }
     }
 
@@ -83,7 +94,7 @@ public final class EmbeddedApp {
         String key = key(connection);
         Host host = HOSTS.get(key);
         return new ConnectorRuntime(port, host == null ? EmbeddedAccount.INSTANCE : host.account(),
-                host == null ? new EmbeddedSecrets(port) : host.secrets(),
+                host == null ? new EmbeddedSecrets(port) : host.secrets().orElseGet(() -> new EmbeddedSecrets(port)),
                 ConnectorRegistry.resolve(key, EmbeddedApp.class.getClassLoader()), TARGET);
     }
 

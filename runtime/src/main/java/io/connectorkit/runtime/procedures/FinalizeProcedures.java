@@ -27,6 +27,8 @@ final class FinalizeProcedures {
     private static final StatusGate CONNECTED = StatusGate.status(ConnectorStatus.CONFIGURING)
             .configurationStatus(ConfigurationStatus.CONNECTED);
 
+    static final String CREATE_DATABASE = "CREATE DATABASE";
+
     private final Call call;
 
     FinalizeProcedures(Call call) {
@@ -51,6 +53,10 @@ final class FinalizeProcedures {
             if (!source.isOk()) {
                 return source;
             }
+            Optional<Response> account = prepareAccount();
+            if (account.isPresent()) {
+                return account.get();
+            }
             Optional<FinalizeCallback> callback = call.connector.finalizeCallback();
             Response finalized = callback.isEmpty() ? Response.ok("Connector configuration finalized.")
                     : call.hook("finalize callback",
@@ -64,6 +70,35 @@ final class FinalizeProcedures {
             }
             return finalized;
         }));
+    }
+
+    /**
+     * What finalization needs of the account: EXECUTE TASK for the scheduler task of a {@code global_schedule}, and
+     * the {@code destination_database}, which the app creates and owns (CREATE DATABASE). Creating it is DDL and
+     * idempotent, so it runs before the callback writes anything and a retried finalize finds it.
+     */
+    private Optional<Response> prepareAccount() {
+        ObjectNode configuration = call.store.readConfiguration(StateStore.CONNECTOR_CONFIGURATION)
+                .orElse(io.connectorkit.runtime.json.Json.object());
+        JsonNode schedule = configuration.get("global_schedule");
+        if (schedule != null && !schedule.isNull()
+                && !call.account.holdsAccountPrivilege(LifecycleProcedures.EXECUTE_TASK)) {
+            return Optional.of(Response.of(ResponseCode.REQUIRED_PRIVILEGES_MISSING, LifecycleProcedures.EXECUTE_TASK));
+        }
+        String database = configuration.path("destination_database").asText("");
+        if (database.isBlank()) {
+            return Optional.empty();
+        }
+        if (!Identifier.isValid(database)) {
+            return Optional.of(Response.withMessage(ResponseCode.INVALID_IDENTIFIER,
+                    ResponseCode.INVALID_IDENTIFIER.message(database) + ": connector_configuration.destination_database "
+                            + "cannot be created; configure it again"));
+        }
+        if (!call.account.holdsAccountPrivilege(CREATE_DATABASE)) {
+            return Optional.of(Response.of(ResponseCode.REQUIRED_PRIVILEGES_MISSING, CREATE_DATABASE));
+        }
+        call.account.createAppDatabase(Identifier.parse(database));
+        return Optional.empty();
     }
 
     /**

@@ -370,6 +370,12 @@ final class TableSink implements Sink {
             added.forEach((column, kind) -> definition.append(definition.length() == 0 ? "" : ", ")
                     .append(Identifier.ofName(column).sql()).append(' ').append(kind.sqlType(onSnowflake)));
             port.ddl("CREATE TABLE IF NOT EXISTS " + destination().sql() + " (" + definition + ")");
+            if (onSnowflake) {
+                // The consumer reads the app's tables through its application roles, as the Native SDK's example
+                // connectors grant theirs (https://docs.snowflake.com/en/developer-guide/native-apps/creating-setup-script).
+                port.ddl("GRANT USAGE ON SCHEMA " + destination().schemaSql() + " TO APPLICATION ROLE DATA_READER");
+                port.ddl("GRANT SELECT ON TABLE " + destination().sql() + " TO APPLICATION ROLE DATA_READER");
+            }
         } else {
             added.forEach((column, kind) -> port.ddl("ALTER TABLE " + destination().sql() + " ADD COLUMN IF NOT EXISTS "
                     + Identifier.ofName(column).sql() + " " + kind.sqlType(onSnowflake)));

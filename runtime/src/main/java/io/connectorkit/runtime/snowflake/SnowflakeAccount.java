@@ -30,6 +30,18 @@ public final class SnowflakeAccount implements Account {
         return rows.stream().anyMatch(row -> warehouse.name().equals(row.getString(0)));
     }
 
+    /**
+     * An object the app creates outside itself is the app's; the consumer sees it only through what the app grants
+     * its application roles (https://docs.snowflake.com/en/developer-guide/native-apps/requesting-privs: CREATE
+     * DATABASE lets the app create databases in the consumer account). The destination tables are granted to
+     * DATA_READER as the sink creates them.
+     */
+    @Override
+    public void createAppDatabase(Identifier database) {
+        sql.ddl("CREATE DATABASE IF NOT EXISTS " + database.sql());
+        sql.ddl("GRANT USAGE ON DATABASE " + database.sql() + " TO APPLICATION ROLE DATA_READER");
+    }
+
     @Override
     public SchedulerTask schedulerTask() {
         return new SnowflakeSchedulerTask(sql);

@@ -55,6 +55,36 @@ class SnowflakeProceduresTest {
     }
 
     @Test
+    void finalizeCreatesTheDestinationDatabaseAsTheAppsOwnAndLetsDataReaderUseIt() {
+        assertOk(SnowflakeProcedures.configureConnector(session,
+                new Variant("{\"warehouse\": \"XS\", \"destination_database\": \"dest_db\"}")));
+        assertOk(SnowflakeProcedures.setConnectionConfiguration(session,
+                new Variant("{\"base_url\": \"https://api.example.com\"}")));
+
+        assertOk(SnowflakeProcedures.finalizeConnectorConfiguration(session, new Variant("{}")));
+
+        assertThat(fake.databases).containsExactly("\"DEST_DB\"");
+        assertThat(fake.grants).contains("GRANT USAGE ON DATABASE \"DEST_DB\" TO APPLICATION ROLE DATA_READER");
+    }
+
+    @Test
+    void finalizeWithADestinationDatabaseNeedsCreateDatabase() {
+        assertOk(SnowflakeProcedures.configureConnector(session,
+                new Variant("{\"warehouse\": \"XS\", \"destination_database\": \"DEST_DB\"}")));
+        assertOk(SnowflakeProcedures.setConnectionConfiguration(session,
+                new Variant("{\"base_url\": \"https://api.example.com\"}")));
+        fake.privileges("EXECUTE TASK");
+
+        JsonNode response = json(SnowflakeProcedures.finalizeConnectorConfiguration(session, new Variant("{}")));
+
+        assertThat(response.path("response_code").asText()).isEqualTo("REQUIRED_PRIVILEGES_MISSING");
+        assertThat(response.path("message").asText()).endsWith("privileges: CREATE DATABASE");
+        assertThat(fake.databases).isEmpty();
+        assertThat(json(SnowflakeProcedures.getConnectorStatus(session)).path("configurationStatus").asText())
+                .isEqualTo("CONNECTED");
+    }
+
+    @Test
     void aCallIsOneTransactionWithEveryValueBound() {
         assertOk(SnowflakeProcedures.completePrerequisitesStep(session));
         fake.statements.clear();

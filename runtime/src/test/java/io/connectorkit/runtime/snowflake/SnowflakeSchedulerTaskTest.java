@@ -1,12 +1,14 @@
 package io.connectorkit.runtime.snowflake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.snowflake.snowpark_java.Session;
 import com.snowflake.snowpark_java.types.Variant;
 import io.connectorkit.runtime.json.Json;
 import io.connectorkit.runtime.spi.ConnectorRegistry;
+import io.connectorkit.runtime.status.ConfigurationStatus;
 import io.connectorkit.runtime.status.ConnectorStatus;
 import io.connectorkit.runtime.testing.EmbeddedAppFixture;
 import io.connectorkit.runtime.testing.FakeSnowparkSession;
@@ -80,6 +82,36 @@ class SnowflakeSchedulerTaskTest {
         assertThat(fake.sqlTexts()).contains("ALTER TASK IF EXISTS STATE.SCHEDULER_TASK RESUME");
         assertThat(fake.task.resumed).isTrue();
         assertThat(tables.state().status()).isEqualTo(ConnectorStatus.STARTED);
+    }
+
+    @Test
+    void finalizeWithAScheduleNeedsExecuteTaskAndLeavesTheConnectorConnectedWithoutIt() {
+        configureAndConnect("{\"warehouse\": \"xs\", \"global_schedule\": {\"scheduleType\": \"CRON\","
+                + " \"scheduleDefinition\": \"*/5 * * * *\"}}");
+        fake.privileges("CREATE DATABASE");
+
+        JsonNode response = json(SnowflakeProcedures.finalizeConnectorConfiguration(session, new Variant("{}")));
+
+        assertThat(response.path("response_code").asText()).isEqualTo("REQUIRED_PRIVILEGES_MISSING");
+        assertThat(response.path("message").asText()).endsWith("privileges: EXECUTE TASK");
+        assertThat(fake.task).isNull();
+        assertThat(tables.state().configurationStatus()).isEqualTo(ConfigurationStatus.CONNECTED);
+
+        fake.privileges("EXECUTE TASK");
+        assertOk(SnowflakeProcedures.finalizeConnectorConfiguration(session, new Variant("{}")));
+        assertThat(fake.task.resumed).isTrue();
+    }
+
+    @Test
+    void theFakeRefusesToResumeATaskWithoutExecuteTask() {
+        configureAndConnect("{\"warehouse\": \"xs\", \"global_schedule\": {\"scheduleType\": \"CRON\","
+                + " \"scheduleDefinition\": \"*/5 * * * *\"}}");
+        assertOk(SnowflakeProcedures.finalizeConnectorConfiguration(session, new Variant("{}")));
+        fake.privileges();
+
+        assertThatThrownBy(() -> session.sql("ALTER TASK STATE.SCHEDULER_TASK RESUME").collect())
+                .hasMessage("003001 (42501): SQL access control error: Insufficient privileges to operate on task "
+                        + "'STATE.SCHEDULER_TASK'");
     }
 
     @Test

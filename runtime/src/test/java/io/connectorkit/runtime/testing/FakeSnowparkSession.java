@@ -38,7 +38,11 @@ public final class FakeSnowparkSession {
     public volatile FakeTask task;
     private final Connection database;
     private final Session session;
-    private volatile Set<String> privileges = Set.of("EXECUTE TASK");
+    /** The databases the app created (CREATE DATABASE), by name as written. */
+    public final Set<String> databases = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The grants to application roles, as the statements wrote them. */
+    public final List<String> grants = new CopyOnWriteArrayList<>();
+    private volatile Set<String> privileges = Set.of("EXECUTE TASK", "CREATE DATABASE");
     private volatile List<String> warehouses = List.of();
     private volatile Predicate<String> failing = sql -> false;
     private volatile String failure = "";
@@ -98,6 +102,12 @@ public final class FakeSnowparkSession {
                 return new Row[] {Row.create("Statement executed successfully.")};
             }
             FakeTask existing = requireTask(sql);
+            if (alter.group(3).equals("RESUME") && !privileges.contains("EXECUTE TASK")) {
+                // Resuming a task needs EXECUTE TASK on the account, held by the task owner's role (the app):
+                // https://docs.snowflake.com/en/user-guide/tasks-intro#task-security
+                throw new RuntimeException("003001 (42501): SQL access control error: Insufficient privileges to "
+                        + "operate on task '" + existing.name + "'");
+            }
             if (alter.group(4) != null) {
                 existing.warehouse = alter.group(4);
             } else {
@@ -105,6 +115,33 @@ public final class FakeSnowparkSession {
             }
         } else {
             throw new UnsupportedOperationException("The fake does not understand the task statement " + sql);
+        }
+        return new Row[] {Row.create("Statement executed successfully.")};
+    }
+
+    /**
+     * What H2 cannot run: databases the app creates (with CREATE DATABASE on the account, else refused as Snowflake
+     * refuses it), and grants to application roles, kept as written (on a database: one the app created).
+     */
+    private Row[] accountObject(String sql) throws SQLException {
+        if (!database.getAutoCommit()) {
+            database.commit();
+        }
+        java.util.regex.Matcher create = java.util.regex.Pattern.compile("CREATE DATABASE IF NOT EXISTS (\\S+)")
+                .matcher(sql);
+        java.util.regex.Matcher onDatabase = java.util.regex.Pattern.compile("GRANT \\w+ ON DATABASE (\\S+) TO .*")
+                .matcher(sql);
+        if (create.matches()) {
+            if (!privileges.contains("CREATE DATABASE")) {
+                throw new RuntimeException("003001 (42501): SQL access control error: Insufficient privileges to "
+                        + "operate on account");
+            }
+            databases.add(create.group(1));
+        } else if (onDatabase.matches() && !databases.contains(onDatabase.group(1))) {
+            throw new RuntimeException("002003 (02000): SQL compilation error: Database '" + onDatabase.group(1)
+                    + "' does not exist or not authorized.");
+        } else {
+            grants.add(sql);
         }
         return new Row[] {Row.create("Statement executed successfully.")};
     }
@@ -180,6 +217,9 @@ public final class FakeSnowparkSession {
             default:
                 if (sql.matches("(CREATE|ALTER) TASK .*|GRANT MONITOR ON TASK .*")) {
                     return task(sql);
+                }
+                if (sql.startsWith("CREATE DATABASE IF NOT EXISTS ") || sql.contains(" TO APPLICATION ROLE ")) {
+                    return accountObject(sql);
                 }
                 return execute(unionToValues(sql).replace("PARSE_JSON(?)", "? FORMAT JSON").replace("SYSDATE()", "LOCALTIMESTAMP")
                         .replaceAll("TO_JSON\\(([^)]*)\\)", "$1").replace("TIMESTAMP_NTZ", "TIMESTAMP")
