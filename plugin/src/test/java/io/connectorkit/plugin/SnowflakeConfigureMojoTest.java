@@ -1,7 +1,9 @@
 package io.connectorkit.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.connectorkit.fake.snowflake.FakeAccount;
 import io.connectorkit.fake.snowflake.FakeNativeApp;
 import io.connectorkit.fake.snowflake.FakeSnowflake;
 import io.connectorkit.fake.snowflake.RecordedStatement;
@@ -22,6 +24,7 @@ import java.util.UUID;
 import org.apache.maven.api.di.Provides;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +41,8 @@ class SnowflakeConfigureMojoTest {
 
     static final String TOKEN = "ghp_snowflake_SECRET_0815";
     static final String APP = "CALL \"GITHUB_CONNECTOR\".PUBLIC.";
+    static final String SHOW_PRIVILEGES = "SHOW PRIVILEGES IN APPLICATION \"GITHUB_CONNECTOR\"";
+    static final String SHOW_GRANTS = "SHOW GRANTS TO APPLICATION \"GITHUB_CONNECTOR\"";
 
     @TempDir
     Path folder;
@@ -48,6 +53,7 @@ class SnowflakeConfigureMojoTest {
     private MavenProject project;
     private FakeSnowflake snowflake;
     private FakeNativeApp nativeApp;
+    private FakeAccount account;
     private Connection appDatabase;
     private ConnectorRegistry.Binding binding;
     private String realUserHome;
@@ -79,6 +85,8 @@ class SnowflakeConfigureMojoTest {
         }
         binding = EmbeddedApp.bind(appDatabase, connector);
         nativeApp = new FakeNativeApp(snowflake, "GITHUB_CONNECTOR", appDatabase);
+        account = new FakeAccount(snowflake);
+        account.requestsPrivileges("GITHUB_CONNECTOR", List.of("EXECUTE TASK", "CREATE DATABASE"));
 
         Files.writeString(folder.resolve("src/main/connector/configuration.yaml"), ConfigureMojoTest.CONFIGURATION);
         project.getProperties().setProperty("github.token", TOKEN);
@@ -104,6 +112,11 @@ class SnowflakeConfigureMojoTest {
         List<RecordedStatement> statements = snowflake.applicationStatements();
         assertThat(statements).extracting(RecordedStatement::sql).containsExactly(
                 APP + "GET_CONNECTOR_STATUS()",
+                "SHOW PRIVILEGES IN APPLICATION \"GITHUB_CONNECTOR\"",
+                "SHOW GRANTS TO APPLICATION \"GITHUB_CONNECTOR\"",
+                "GRANT EXECUTE TASK ON ACCOUNT TO APPLICATION \"GITHUB_CONNECTOR\"",
+                "GRANT CREATE DATABASE ON ACCOUNT TO APPLICATION \"GITHUB_CONNECTOR\"",
+                "GRANT USAGE ON WAREHOUSE \"CONNECTOR_WH\" TO APPLICATION \"GITHUB_CONNECTOR\"",
                 APP + "MARK_ALL_PREREQUISITES_AS_DONE()",
                 APP + "COMPLETE_PREREQUISITES_STEP()",
                 APP + "CONFIGURE_CONNECTOR(PARSE_JSON(?))",
@@ -116,12 +129,12 @@ class SnowflakeConfigureMojoTest {
                 APP + "SET_CONNECTION_CONFIGURATION(PARSE_JSON(?))",
                 APP + "FINALIZE_CONNECTOR_CONFIGURATION(PARSE_JSON(?))",
                 APP + "GET_CONNECTOR_STATUS()");
-        assertThat(statements.get(3).bindings()).containsExactly("{\"warehouse\":\"CONNECTOR_WH\","
+        assertThat(statements.get(8).bindings()).containsExactly("{\"warehouse\":\"CONNECTOR_WH\","
                 + "\"destination_database\":\"GITHUB_DATA\",\"destination_schema\":\"ISSUES\",\"page_size\":25}");
-        assertThat(statements.get(7).bindings()).containsExactly(
+        assertThat(statements.get(12).bindings()).containsExactly(
                 "\"GITHUB_CONNECTOR_SECRETS\".\"PUBLIC\".\"GITHUB_CONNECTOR_API_TOKEN\"");
-        assertThat(statements.get(8).bindings()).containsExactly("API_TOKEN_SECRET", "ENT_REF_1");
-        assertThat(statements.get(9).bindings()).containsExactly(
+        assertThat(statements.get(13).bindings()).containsExactly("API_TOKEN_SECRET", "ENT_REF_1");
+        assertThat(statements.get(14).bindings()).containsExactly(
                 "{\"base_url\":\"https://api.github.com\",\"api_token\":\"API_TOKEN_SECRET\"}");
         assertThat(statements).filteredOn(statement -> statement.toString().contains(TOKEN)).hasSize(1)
                 .allSatisfy(statement -> assertThat(statement.sql()).startsWith("CREATE OR REPLACE SECRET"));
@@ -155,7 +168,7 @@ class SnowflakeConfigureMojoTest {
                 APP + "REGISTER_REFERENCE(?, 'ADD', ?)",
                 "SELECT SYSTEM$REFERENCE(?, ?, 'PERSISTENT', ?)",
                 APP + "REGISTER_REFERENCE(?, 'ADD', ?)",
-                APP + "MARK_ALL_PREREQUISITES_AS_DONE()");
+                "SHOW PRIVILEGES IN APPLICATION \"GITHUB_CONNECTOR\"");
         assertThat(statements.get(1).bindings()).containsExactly("EXTERNAL ACCESS INTEGRATION", "\"GITHUB_ACCESS\"",
                 "USAGE");
         assertThat(statements.get(2).bindings()).containsExactly("GITHUB_EAI", "ENT_REF_1");
@@ -225,12 +238,46 @@ class SnowflakeConfigureMojoTest {
         assertThat(snowflake.applicationStatements().subList(before, snowflake.applicationStatements().size()))
                 .extracting(RecordedStatement::sql).containsExactly(
                         APP + "GET_CONNECTOR_STATUS()", APP + "PAUSE_CONNECTOR()",
-                        APP + "GET_CONNECTOR_STATUS()", APP + "UPDATE_WAREHOUSE(?)",
-                        APP + "GET_CONNECTOR_STATUS()", APP + "RESUME_CONNECTOR()",
+                        APP + "GET_CONNECTOR_STATUS()", SHOW_PRIVILEGES, SHOW_GRANTS,
+                        "GRANT USAGE ON WAREHOUSE \"BIGGER_WH\" TO APPLICATION \"GITHUB_CONNECTOR\"",
+                        APP + "UPDATE_WAREHOUSE(?)",
+                        APP + "GET_CONNECTOR_STATUS()", SHOW_PRIVILEGES, APP + "RESUME_CONNECTOR()",
                         APP + "GET_CONNECTOR_STATUS()",
                         "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"SYNC_STATUS\"",
-                        "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"CONNECTOR_CONFIGURATION\"");
+                        "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"CONNECTOR_CONFIGURATION\"",
+                        SHOW_PRIVILEGES, SHOW_GRANTS);
         assertThat(log.infos).contains("Snowflake application GITHUB_CONNECTOR on the snowflake target",
-                "  status:               STARTED", "    warehouse = bigger_wh", "    api_token = ********");
+                "  status:               STARTED", "    warehouse = bigger_wh", "    api_token = ********",
+                "  privileges:", "    EXECUTE TASK ON ACCOUNT: held", "    CREATE DATABASE ON ACCOUNT: held",
+                "    USAGE ON WAREHOUSE \"BIGGER_WH\": held");
+        assertThat(account.warehousesOf("GITHUB_CONNECTOR")).containsExactlyInAnyOrder("CONNECTOR_WH", "BIGGER_WH");
+    }
+
+    @Test
+    void withoutManageGrantsConfigureStopsBeforeTheWizardWithTheStatementsToHaveRun(
+            @InjectMojo(goal = "configure") ConfigureMojo configure, @InjectMojo(goal = "status") StatusMojo status)
+            throws Exception {
+        for (InstalledAppMojo goal : List.of(configure, status)) {
+            goal.target = "snowflake";
+            goal.connection = "fake";
+        }
+        account.roleManagesGrants(false);
+        account.grantAccountPrivilege("GITHUB_CONNECTOR", "CREATE DATABASE");
+
+        assertThatThrownBy(configure::execute).isInstanceOf(MojoFailureException.class).hasMessage(
+                "Snowflake application GITHUB_CONNECTOR lacks privileges it needs, and the connection's role may not "
+                        + "grant them. Have them granted, then run connector:configure again (the app was not called):\n"
+                        + "  GRANT EXECUTE TASK ON ACCOUNT TO APPLICATION \"GITHUB_CONNECTOR\";  -- run by "
+                        + "ACCOUNTADMIN, or a role with MANAGE GRANTS\n"
+                        + "  GRANT USAGE ON WAREHOUSE \"CONNECTOR_WH\" TO APPLICATION \"GITHUB_CONNECTOR\";  -- run "
+                        + "by the warehouse's owner, or a role with MANAGE GRANTS");
+        assertThat(snowflake.applicationStatements()).extracting(RecordedStatement::sql)
+                .noneMatch(sql -> sql.startsWith(APP) && !sql.equals(APP + "GET_CONNECTOR_STATUS()"));
+
+        status.setLog(log);
+        status.execute();
+        assertThat(log.infos).contains("  privileges:", "    CREATE DATABASE ON ACCOUNT: held",
+                "    EXECUTE TASK ON ACCOUNT: missing (GRANT EXECUTE TASK ON ACCOUNT TO APPLICATION "
+                        + "\"GITHUB_CONNECTOR\"; run by ACCOUNTADMIN, or a role with MANAGE GRANTS)");
     }
 }

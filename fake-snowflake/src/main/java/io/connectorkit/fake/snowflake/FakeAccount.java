@@ -86,6 +86,8 @@ public final class FakeAccount {
     /** The release channels of each package by name; a package without release channels has no entry. */
     private final Map<String, Map<String, ReleaseChannel>> releaseChannels = new ConcurrentHashMap<>();
     private final Map<String, StagedApp> apps = new ConcurrentHashMap<>();
+    /** The manifests of apps a test wired to an embedded app by hand (FakeNativeApp), which were not staged. */
+    private final Map<String, StagedManifest> wiredByHand = new ConcurrentHashMap<>();
     /** What the consumer granted each app. */
     private final ApplicationGrants grants;
     /** The package each built app was created from. */
@@ -106,8 +108,8 @@ public final class FakeAccount {
 
     public FakeAccount(FakeSnowflake snowflake) {
         this.snowflake = snowflake;
-        this.grants = new ApplicationGrants(snowflake,
-                app -> Optional.ofNullable(apps.get(app)).map(built -> built.manifest), this::appOwns);
+        this.grants = new ApplicationGrants(snowflake, app -> Optional.ofNullable(apps.get(app))
+                .map(built -> built.manifest).or(() -> Optional.ofNullable(wiredByHand.get(app))), this::appOwns);
         snowflake.closeWithThis(() -> apps.values().forEach(StagedApp::close));
         snowflake.on(sql -> sql.equals("SHOW APPLICATION PACKAGES"), query -> listing(packages));
         snowflake.on(sql -> sql.equals("SHOW APPLICATIONS"), query -> listing(applications));
@@ -179,6 +181,16 @@ public final class FakeAccount {
     /** The warehouses the app was granted USAGE on, by name. */
     public Set<String> warehousesOf(String app) {
         return grants.warehouses(app);
+    }
+
+    /**
+     * Declares the account privileges that an app a test wired by hand ({@link FakeNativeApp} over its own embedded
+     * app) requests in its manifest, so that grants to it are answered as for a staged app.
+     */
+    public void requestsPrivileges(String app, List<String> privileges) {
+        Map<String, String> requested = new LinkedHashMap<>();
+        privileges.forEach(privilege -> requested.put(privilege, ""));
+        wiredByHand.put(app, new StagedManifest(Map.of(), requested));
     }
 
     /** Grants the app an account privilege, as a consumer's administrator would. */

@@ -1,8 +1,10 @@
 package io.connectorkit.plugin.app;
 
 import io.connectorkit.runtime.procedures.PublicProcedure;
+import io.connectorkit.runtime.sql.Identifier;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A deployed connector app, on either target, reached the way its consumer reaches it: by calling its public
@@ -31,6 +33,24 @@ public interface InstalledApp extends AutoCloseable {
      * false.
      */
     boolean bindReference(ReferenceBinding binding) throws AppException;
+
+    /**
+     * What the app needs granted on its account, each held or missing: the account privileges its manifest requests,
+     * and USAGE on the warehouse when one is named. The embedded target holds everything and answers none.
+     */
+    default List<AppGrant> grants(Optional<Identifier> warehouse)
+            throws AppException {
+        return List.of();
+    }
+
+    /**
+     * Grants what {@link #grants} finds missing where the session's role may grant it, logging each grant; answers
+     * the grants as they are afterwards (what is still missing needs another role).
+     */
+    default List<AppGrant> grantMissing(
+            Optional<Identifier> warehouse) throws AppException {
+        return List.of();
+    }
 
     /** The rows of a public view ({@code CONNECTOR_CONFIGURATION}, {@code SYNC_STATUS}), by upper-case column. */
     List<Map<String, Object>> view(String name) throws AppException;

@@ -7,6 +7,7 @@ import io.connectorkit.plugin.app.InstalledApp;
 import io.connectorkit.plugin.app.ProcedureResponse;
 import io.connectorkit.plugin.app.ReferenceBinding;
 import io.connectorkit.plugin.app.RefusedException;
+import io.connectorkit.plugin.app.RequiredGrants;
 import io.connectorkit.runtime.procedures.PublicProcedure;
 import io.connectorkit.runtime.status.ConfigurationStatus;
 import java.util.Arrays;
@@ -91,6 +92,7 @@ public final class Wizard {
         log.accept(app.describe() + " is " + state + "; running " + steps.stream().map(Step::label)
                 .collect(Collectors.joining(", ")));
         bindReferences(configuration.references());
+        RequiredGrants.grantOrRefuse(app, RequiredGrants.warehouseOf(configuration.connector()), "connector:configure");
         for (Step step : steps) {
             run(step, configuration);
         }

@@ -5,6 +5,7 @@ import io.connectorkit.plugin.app.AppState;
 import io.connectorkit.plugin.app.InstalledApp;
 import io.connectorkit.plugin.app.ProcedureResponse;
 import io.connectorkit.plugin.app.RefusedException;
+import io.connectorkit.plugin.app.RequiredGrants;
 import io.connectorkit.plugin.configure.ConnectionWithSecrets;
 import io.connectorkit.plugin.configure.Json;
 import io.connectorkit.plugin.configure.WizardConfiguration;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -51,7 +53,10 @@ public final class Operations {
             configuration.computeIfAbsent(String.valueOf(row.get("CONFIG_GROUP")), group -> new LinkedHashMap<>())
                     .put(String.valueOf(row.get("CONFIG_KEY")), value == null ? null : value.toString());
         }
-        return new StatusReport(app.describe(), target, state, syncStatus, lastSyncedAt, configuration);
+        Optional<Identifier> warehouse = Optional.ofNullable(configuration.get("connector_configuration"))
+                .map(values -> values.get("warehouse")).filter(Identifier::isValid).map(Identifier::parse);
+        return new StatusReport(app.describe(), target, state, syncStatus, lastSyncedAt, configuration,
+                app.grants(warehouse));
     }
 
     public void pause() throws AppException, RefusedException {
@@ -69,6 +74,7 @@ public final class Operations {
             log.accept(app.describe() + " is started already: nothing to do");
             return;
         }
+        RequiredGrants.grantOrRefuse(app, Optional.empty(), "connector:resume");
         expectOk(PublicProcedure.RESUME_CONNECTOR, state, "resume");
     }
 
@@ -85,6 +91,7 @@ public final class Operations {
                     + "for a quoted name. Nothing was changed");
         }
         AppState state = requirePaused("update-warehouse");
+        RequiredGrants.grantOrRefuse(app, Optional.of(Identifier.parse(warehouse)), "connector:update-warehouse");
         ProcedureResponse response = app.call(PublicProcedure.UPDATE_WAREHOUSE, warehouse);
         log.accept(response.summary());
         if (response.code().equals("WAREHOUSE_ALREADY_USED")) {

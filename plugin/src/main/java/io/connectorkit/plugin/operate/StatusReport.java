@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.connectorkit.plugin.app.AppGrant;
 import io.connectorkit.plugin.app.AppState;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +16,10 @@ import java.util.Map;
  * configuration as the app's public view shows it (secrets masked by the app).
  *
  * @param configuration group → key → value as text, from {@code PUBLIC.CONNECTOR_CONFIGURATION}
+ * @param grants the privileges the app needs on its account, held or missing (none on the embedded target)
  */
 public record StatusReport(String app, String target, AppState state, String syncStatus, String lastSyncedAt,
-        Map<String, Map<String, String>> configuration) {
+        Map<String, Map<String, String>> configuration, List<AppGrant> grants) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -36,6 +38,10 @@ public record StatusReport(String app, String target, AppState state, String syn
             lines.add("  " + group + ":");
             values.forEach((key, value) -> lines.add("    " + key + " = " + value));
         });
+        if (!grants.isEmpty()) {
+            lines.add("  privileges:");
+            grants.forEach(grant -> lines.add("    " + grant.summary()));
+        }
         return lines;
     }
 
@@ -55,6 +61,16 @@ public record StatusReport(String app, String target, AppState state, String syn
             ObjectNode object = groups.putObject(group);
             values.forEach((key, value) -> object.set(key, parsedOrText(value)));
         });
+        if (!grants.isEmpty()) {
+            com.fasterxml.jackson.databind.node.ArrayNode privileges = root.putArray("privileges");
+            for (AppGrant grant : grants) {
+                ObjectNode entry = privileges.addObject();
+                entry.put("privilege", grant.privilege());
+                entry.put("on", grant.on());
+                entry.put("held", grant.held());
+                entry.put("statement", grant.statement());
+            }
+        }
         try {
             return JSON.writeValueAsString(root);
         } catch (java.io.IOException e) {

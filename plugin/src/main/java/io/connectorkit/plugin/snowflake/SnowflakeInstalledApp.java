@@ -1,6 +1,7 @@
 package io.connectorkit.plugin.snowflake;
 
 import io.connectorkit.plugin.app.AppException;
+import io.connectorkit.plugin.app.AppGrant;
 import io.connectorkit.plugin.app.InstalledApp;
 import io.connectorkit.plugin.app.ProcedureResponse;
 import io.connectorkit.plugin.app.ReferenceBinding;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -35,6 +37,7 @@ public final class SnowflakeInstalledApp implements InstalledApp {
     private final Identifier app;
     private final SecretSchema secrets;
     private final Consumer<String> log;
+    private final ApplicationPrivileges privileges;
     private boolean secretSchemaReady;
 
     public SnowflakeInstalledApp(SnowflakeSession session, Identifier app, SecretSchema secrets, Consumer<String> log) {
@@ -42,6 +45,17 @@ public final class SnowflakeInstalledApp implements InstalledApp {
         this.app = app;
         this.secrets = secrets;
         this.log = log;
+        this.privileges = new ApplicationPrivileges(session, app, log);
+    }
+
+    @Override
+    public List<AppGrant> grants(Optional<Identifier> warehouse) throws AppException {
+        return privileges.read(warehouse);
+    }
+
+    @Override
+    public List<AppGrant> grantMissing(Optional<Identifier> warehouse) throws AppException {
+        return privileges.grantMissing(warehouse);
     }
 
     @Override
