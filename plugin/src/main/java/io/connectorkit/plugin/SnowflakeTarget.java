@@ -40,7 +40,7 @@ final class SnowflakeTarget {
     static NativeAppInstaller.Request request(Descriptor app, String appName, String packageName, String version,
             boolean versioned, boolean force, boolean validate, String releaseChannel) {
         String name = appName == null || appName.isBlank() ? app.app().name() : appName;
-        String pkg = packageName == null || packageName.isBlank() ? name + "_pkg" : packageName;
+        String pkg = packageName == null || packageName.isBlank() ? Descriptor.packageOf(name) : packageName;
         Optional<String> installed = version != null && !version.isBlank() ? Optional.of(version)
                 : versioned ? Optional.of(app.app().version()) : Optional.empty();
         Optional<String> channel = releaseChannel == null || releaseChannel.isBlank() ? Optional.empty()
