@@ -45,7 +45,8 @@ final class SnowflakeTarget {
                 : versioned ? Optional.of(app.app().version()) : Optional.empty();
         Optional<String> channel = releaseChannel == null || releaseChannel.isBlank() ? Optional.empty()
                 : Optional.of(releaseChannel.strip());
-        return new NativeAppInstaller.Request(name, pkg, installed, app.app().label(), force, validate, channel);
+        return new NativeAppInstaller.Request(name, pkg, installed, app.app().label(), force, validate, channel,
+                Optional.of(app.app().snowparkVersion()));
     }
 
     private static Optional<ConnectionResolver.Server> server(String serverId, MavenSession session,

@@ -2,6 +2,8 @@ package io.connectorkit.plugin.snowflake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.connectorkit.plugin.descriptor.Descriptor;
+import io.connectorkit.plugin.descriptor.VersionNumbers;
 import io.connectorkit.plugin.render.Dialect;
 import io.connectorkit.runtime.sql.Identifier;
 import java.nio.file.Path;
@@ -36,14 +38,22 @@ public final class NativeAppInstaller {
      * @param validate whether Snowflake validates the setup script before the app is installed
      * @param releaseChannel the release channel to publish the version in (its default release directive then names
      *     the version and patch installed); empty = publish nowhere
+     * @param snowparkVersion the Snowpark version the bundle's procedures pin ({@code app.snowparkVersion}), which
+     *     validation checks Snowflake offers; empty = not checked
      */
     public record Request(String app, String pkg, Optional<String> version, String label, boolean force,
-            boolean validate, Optional<String> releaseChannel) {
+            boolean validate, Optional<String> releaseChannel, Optional<String> snowparkVersion) {
 
         /** A request that publishes in no release channel. */
         public Request(String app, String pkg, Optional<String> version, String label, boolean force,
                 boolean validate) {
             this(app, pkg, version, label, force, validate, Optional.empty());
+        }
+
+        /** A request that leaves the Snowpark version unchecked. */
+        public Request(String app, String pkg, Optional<String> version, String label, boolean force,
+                boolean validate, Optional<String> releaseChannel) {
+            this(app, pkg, version, label, force, validate, releaseChannel, Optional.empty());
         }
     }
 
@@ -76,6 +86,9 @@ public final class NativeAppInstaller {
                 ? Optional.of(channel(request.releaseChannel().get())) : Optional.empty();
         String stage = pkg.sql() + ".APP_SRC.STAGE";
         String stageLocation = Dialect.SNOWFLAKE.sqlLiteral("@" + stage);
+        if (request.validate() && request.snowparkVersion().isPresent()) {
+            requireOfferedSnowpark(request.snowparkVersion().get(), request);
+        }
 
         Optional<Map<String, Object>> existingPackage = find("SHOW APPLICATION PACKAGES", pkg, "listing packages",
                 request);
@@ -302,6 +315,44 @@ public final class NativeAppInstaller {
         log.accept("Created application " + app.name() + " " + source);
     }
 
+    /**
+     * Stops the deploy when Snowflake does not offer the Snowpark version the procedures pin: the setup script would
+     * fail at their CREATE PROCEDURE. The offered versions are the rows of INFORMATION_SCHEMA.PACKAGES (columns
+     * PACKAGE_NAME, VERSION, LANGUAGE; https://docs.snowflake.com/en/sql-reference/info-schema/packages), read
+     * through the SNOWFLAKE database, which every account has, since a deploy's session need not have a current
+     * database.
+     */
+    private void requireOfferedSnowpark(String pinned, Request request) throws DeployException {
+        List<String> offered = query("SELECT VERSION FROM SNOWFLAKE.INFORMATION_SCHEMA.PACKAGES WHERE LANGUAGE = 'java'"
+                + " AND PACKAGE_NAME = ?", "listing the Snowpark versions Snowflake offers", request,
+                Descriptor.SNOWPARK_PACKAGE).stream().map(row -> String.valueOf(row.get("version"))).distinct()
+                .sorted(VersionNumbers.ORDER).toList();
+        if (offered.isEmpty()) {
+            log.accept("Warning: Snowflake lists no version of " + Descriptor.SNOWPARK_PACKAGE + " for Java "
+                    + "(SNOWFLAKE.INFORMATION_SCHEMA.PACKAGES), so the pinned " + pinned + " is not checked");
+            return;
+        }
+        log.accept("Snowflake offers " + Descriptor.SNOWPARK_PACKAGE + " " + String.join(", ", offered) + " for Java; "
+                + "the app's procedures pin " + pinned);
+        List<String> runnable = offered.stream()
+                .filter(version -> VersionNumbers.ORDER.compare(version, Descriptor.DEFAULT_SNOWPARK_VERSION) >= 0)
+                .toList();
+        String installed = pinned.equals("latest") ? offered.get(offered.size() - 1) : pinned;
+        if (runnable.contains(installed)) {
+            return;
+        }
+        String setting = "app.snowparkVersion in the connector descriptor (connector.yaml)";
+        throw new DeployException(runnable.isEmpty()
+                ? "Snowflake offers no Snowpark version the connector runtime runs on (" + Descriptor.DEFAULT_SNOWPARK_VERSION
+                        + " or newer): INFORMATION_SCHEMA.PACKAGES lists " + String.join(", ", offered) + ". The app's "
+                        + "procedures cannot be created in this account; deploy to an account that offers one"
+                : "The app's procedures pin " + Descriptor.SNOWPARK_PACKAGE + ":" + pinned + ", which Snowflake "
+                        + (pinned.equals("latest") ? "resolves to " + installed + ", older than the runtime needs"
+                                : "does not offer")
+                        + " (it offers " + String.join(", ", offered) + "); set " + setting + " to one of "
+                        + String.join(", ", runnable) + ", then build and deploy again");
+    }
+
     private void validate(String stageLocation, Request request) throws DeployException {
         List<Map<String, Object>> rows = query("CALL SYSTEM$VALIDATE_NATIVE_APP_SETUP(" + stageLocation + ")",
                 "validating the setup script", request);
@@ -346,9 +397,10 @@ public final class NativeAppInstaller {
                 .findFirst();
     }
 
-    private List<Map<String, Object>> query(String sql, String doing, Request request) throws DeployException {
+    private List<Map<String, Object>> query(String sql, String doing, Request request, Object... values)
+            throws DeployException {
         try {
-            return session.query(sql);
+            return session.query(sql, values);
         } catch (SQLException e) {
             throw SnowflakeErrors.explain(e, doing, request.app(), request.pkg());
         }

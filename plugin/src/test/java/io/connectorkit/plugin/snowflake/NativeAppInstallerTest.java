@@ -440,6 +440,63 @@ class NativeAppInstallerTest {
         assertThat(sql()).noneMatch(sql -> sql.startsWith("CREATE APPLICATION \""));
     }
 
+    /** https://docs.snowflake.com/en/sql-reference/info-schema/packages */
+    @Test
+    void validationListsTheSnowparkVersionsSnowflakeOffersAndGoesOnWithAnOfferedOne() throws Exception {
+        validationPasses();
+
+        deploy(pinning("1.15.0", true));
+
+        RecordedStatement listing = snowflake.applicationStatements().get(0);
+        assertThat(listing.sql()).isEqualTo("SELECT VERSION FROM SNOWFLAKE.INFORMATION_SCHEMA.PACKAGES WHERE "
+                + "LANGUAGE = 'java' AND PACKAGE_NAME = ?");
+        assertThat(listing.bindings()).containsExactly("com.snowflake:snowpark");
+        assertThat(log).contains("Snowflake offers com.snowflake:snowpark 1.9.0, 1.10.0, 1.11.0, 1.12.0, 1.12.1, "
+                + "1.13.0, 1.13.1, 1.13.2, 1.14.0, 1.15.0, 1.16.0 for Java; the app's procedures pin 1.15.0");
+        assertThat(account.app("GITHUB_CONNECTOR")).isPresent();
+    }
+
+    @Test
+    void validationStopsAtASnowparkVersionSnowflakeDoesNotOfferBeforeAnythingChanges() {
+        validationPasses();
+        snowflake.packages().offer("java", "com.snowflake:snowpark", List.of("1.16.0", "1.12.0", "1.15.0"));
+
+        assertThatThrownBy(() -> deploy(pinning("1.17.0", true))).isInstanceOf(DeployException.class)
+                .hasMessage("The app's procedures pin com.snowflake:snowpark:1.17.0, which Snowflake does not offer "
+                        + "(it offers 1.12.0, 1.15.0, 1.16.0); set app.snowparkVersion in the connector descriptor "
+                        + "(connector.yaml) to one of 1.15.0, 1.16.0, then build and deploy again");
+        assertThat(sql()).containsExactly("SELECT VERSION FROM SNOWFLAKE.INFORMATION_SCHEMA.PACKAGES WHERE "
+                + "LANGUAGE = 'java' AND PACKAGE_NAME = ?");
+
+        snowflake.packages().offer("java", "com.snowflake:snowpark", List.of("1.12.0", "1.14.0"));
+        assertThatThrownBy(() -> deploy(pinning("latest", true)))
+                .hasMessage("Snowflake offers no Snowpark version the connector runtime runs on (1.15.0 or newer): "
+                        + "INFORMATION_SCHEMA.PACKAGES lists 1.12.0, 1.14.0. The app's procedures cannot be created in "
+                        + "this account; deploy to an account that offers one");
+        assertThat(account.packages).isEmpty();
+    }
+
+    @Test
+    void withoutValidationTheSnowparkVersionCostsNoStatement() throws Exception {
+        snowflake.packages().offer("java", "com.snowflake:snowpark", List.of("1.12.0"));
+
+        deploy(pinning("1.15.0", false));
+
+        assertThat(sql()).noneMatch(sql -> sql.contains("INFORMATION_SCHEMA"));
+        assertThat(account.app("GITHUB_CONNECTOR")).isPresent();
+    }
+
+    private void validationPasses() {
+        snowflake.on(sql -> sql.startsWith("CALL SYSTEM$VALIDATE_NATIVE_APP_SETUP"), Reply.columns(
+                Column.text("SYSTEM$VALIDATE_NATIVE_APP_SETUP")).row("{\"status\": \"SUCCESS\", \"errors\": [], "
+                + "\"warnings\": []}"));
+    }
+
+    private static NativeAppInstaller.Request pinning(String snowparkVersion, boolean validate) {
+        return new NativeAppInstaller.Request("github_connector", "github_connector_pkg", Optional.empty(),
+                "GitHub connector", false, validate, Optional.empty(), Optional.of(snowparkVersion));
+    }
+
     private void deploy(NativeAppInstaller.Request request) throws DeployException {
         new NativeAppInstaller(session, log::add).deploy(request, FileSync.filesUnder(bundle));
     }
