@@ -24,6 +24,12 @@ public final class NativeAppInstaller {
 
     /** Marks the objects the kit created; it refuses to change or drop objects without it. */
     static final String MARKER = "GENERATED_BY_CONNECTOR_KIT";
+    /**
+     * The comments the Snowflake CLI gives what {@code snow app run} creates (the second from older versions); it
+     * refuses an app or package whose comment is neither (snowflake-cli, src/snowflake/cli/_plugins/nativeapp/
+     * constants.py), so the kit's apps are never the CLI's.
+     */
+    static final List<String> CLI_MARKERS = List.of("GENERATED_BY_SNOWFLAKECLI", "GENERATED_BY_SNOWCLI");
     private static final int UPLOADS_AT_ONCE = 4;
 
     /**
@@ -341,16 +347,17 @@ public final class NativeAppInstaller {
         if (runnable.contains(installed)) {
             return;
         }
-        String setting = "app.snowparkVersion in the connector descriptor (connector.yaml)";
-        throw new DeployException(runnable.isEmpty()
-                ? "Snowflake offers no Snowpark version the connector runtime runs on (" + Descriptor.DEFAULT_SNOWPARK_VERSION
-                        + " or newer): INFORMATION_SCHEMA.PACKAGES lists " + String.join(", ", offered) + ". The app's "
-                        + "procedures cannot be created in this account; deploy to an account that offers one"
-                : "The app's procedures pin " + Descriptor.SNOWPARK_PACKAGE + ":" + pinned + ", which Snowflake "
-                        + (pinned.equals("latest") ? "resolves to " + installed + ", older than the runtime needs"
-                                : "does not offer")
-                        + " (it offers " + String.join(", ", offered) + "); set " + setting + " to one of "
-                        + String.join(", ", runnable) + ", then build and deploy again");
+        String offeredList = String.join(", ", offered);
+        if (runnable.isEmpty()) {
+            throw new DeployException("Snowflake offers no Snowpark version the connector runtime runs on ("
+                    + Descriptor.DEFAULT_SNOWPARK_VERSION + " or newer): INFORMATION_SCHEMA.PACKAGES lists "
+                    + offeredList + ". The connector's procedures cannot run in this account; deploy to one that "
+                    + "offers such a version");
+        }
+        throw new DeployException("The app's procedures pin " + Descriptor.SNOWPARK_PACKAGE + ":" + pinned + ", which "
+                + "Snowflake does not offer (it offers " + offeredList + "); set app.snowparkVersion in the connector "
+                + "descriptor (connector.yaml) to one of " + String.join(", ", runnable) + ", then build and deploy "
+                + "again");
     }
 
     private void validate(String stageLocation, Request request) throws DeployException {
@@ -383,6 +390,15 @@ public final class NativeAppInstaller {
             log.accept("The " + kind + " " + name.name() + " was not created by Connector Kit; using it anyway, as "
                     + "-Dconnector.force=true allows");
             return;
+        }
+        String comment = String.valueOf(row.get("comment"));
+        if (CLI_MARKERS.contains(comment)) {
+            throw new DeployException("The " + kind + " " + name.name() + " was created by the Snowflake CLI (snow "
+                    + "app run; its comment is " + comment + "), which manages it from its snowflake.yml, so the kit "
+                    + "leaves it alone. The two tools each keep their own app: deploy the kit's under other names "
+                    + "(-Dconnector.appName / -Dconnector.packageName), remove the CLI's with snow app teardown in the "
+                    + "folder of its snowflake.yml, or take it over with -Dconnector.force=true (the CLI then refuses "
+                    + "it)");
         }
         throw new DeployException("The " + kind + " " + name.name() + " exists but was not created by Connector Kit "
                 + "(its comment lacks " + MARKER + "), so it is left alone; choose another name "

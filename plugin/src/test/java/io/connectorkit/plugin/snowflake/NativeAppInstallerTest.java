@@ -412,6 +412,29 @@ class NativeAppInstallerTest {
                 .hasMessageContaining("was not created by Connector Kit");
     }
 
+    /** The Snowflake CLI marks what snow app run creates with its own comment and refuses what lacks it. */
+    @Test
+    void anAppTheSnowflakeCliCreatedIsLeftToTheCliWithTheFix() throws Exception {
+        account.packages.put("GITHUB_CONNECTOR_PKG", "GENERATED_BY_CONNECTOR_KIT");
+        account.applications.put("GITHUB_CONNECTOR", "GENERATED_BY_SNOWFLAKECLI");
+
+        assertThatThrownBy(() -> deploy(DEV)).hasMessage("The application GITHUB_CONNECTOR was created by the "
+                + "Snowflake CLI (snow app run; its comment is GENERATED_BY_SNOWFLAKECLI), which manages it from its "
+                + "snowflake.yml, so the kit leaves it alone. The two tools each keep their own app: deploy the kit's "
+                + "under other names (-Dconnector.appName / -Dconnector.packageName), remove the CLI's with snow app "
+                + "teardown in the folder of its snowflake.yml, or take it over with -Dconnector.force=true (the CLI "
+                + "then refuses it)");
+        assertThat(sql()).noneMatch(sql -> sql.startsWith("ALTER APPLICATION \"")
+                || sql.startsWith("CREATE APPLICATION \""));
+        assertThatThrownBy(() -> new NativeAppInstaller(session, log::add).undeploy(DEV))
+                .hasMessageStartingWith("The application GITHUB_CONNECTOR was created by the Snowflake CLI");
+        assertThat(account.applications).containsKey("GITHUB_CONNECTOR");
+
+        account.packages.put("GITHUB_CONNECTOR_PKG", "GENERATED_BY_SNOWCLI");
+        assertThatThrownBy(() -> deploy(DEV)).hasMessageStartingWith("The application package GITHUB_CONNECTOR_PKG "
+                + "was created by the Snowflake CLI (snow app run; its comment is GENERATED_BY_SNOWCLI)");
+    }
+
     @Test
     void undeployDropsTheAppThenThePackage() throws Exception {
         deploy(DEV);
@@ -471,8 +494,8 @@ class NativeAppInstallerTest {
         snowflake.packages().offer("java", "com.snowflake:snowpark", List.of("1.12.0", "1.14.0"));
         assertThatThrownBy(() -> deploy(pinning("latest", true)))
                 .hasMessage("Snowflake offers no Snowpark version the connector runtime runs on (1.15.0 or newer): "
-                        + "INFORMATION_SCHEMA.PACKAGES lists 1.12.0, 1.14.0. The app's procedures cannot be created in "
-                        + "this account; deploy to an account that offers one");
+                        + "INFORMATION_SCHEMA.PACKAGES lists 1.12.0, 1.14.0. The connector's procedures cannot run in "
+                        + "this account; deploy to one that offers such a version");
         assertThat(account.packages).isEmpty();
     }
 
