@@ -44,7 +44,10 @@ public final class DeployMojo extends AppMojo {
     @Parameter(property = "connector.force", defaultValue = "false")
     boolean force;
 
-    /** Snowflake: have Snowflake validate the setup script (SYSTEM$VALIDATE_NATIVE_APP_SETUP) before installing. */
+    /**
+     * Snowflake: before installing, check that Snowflake offers the Snowpark version the procedures pin
+     * (INFORMATION_SCHEMA.PACKAGES) and have it validate the setup script (SYSTEM$VALIDATE_NATIVE_APP_SETUP).
+     */
     @Parameter(property = "connector.validate", defaultValue = "false")
     boolean validate;
 

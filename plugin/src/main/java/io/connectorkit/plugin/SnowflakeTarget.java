@@ -40,12 +40,13 @@ final class SnowflakeTarget {
     static NativeAppInstaller.Request request(Descriptor app, String appName, String packageName, String version,
             boolean versioned, boolean force, boolean validate, String releaseChannel) {
         String name = appName == null || appName.isBlank() ? app.app().name() : appName;
-        String pkg = packageName == null || packageName.isBlank() ? name + "_pkg" : packageName;
+        String pkg = packageName == null || packageName.isBlank() ? Descriptor.packageOf(name) : packageName;
         Optional<String> installed = version != null && !version.isBlank() ? Optional.of(version)
                 : versioned ? Optional.of(app.app().version()) : Optional.empty();
         Optional<String> channel = releaseChannel == null || releaseChannel.isBlank() ? Optional.empty()
                 : Optional.of(releaseChannel.strip());
-        return new NativeAppInstaller.Request(name, pkg, installed, app.app().label(), force, validate, channel);
+        return new NativeAppInstaller.Request(name, pkg, installed, app.app().label(), force, validate, channel,
+                Optional.of(app.app().snowparkVersion()));
     }
 
     private static Optional<ConnectionResolver.Server> server(String serverId, MavenSession session,

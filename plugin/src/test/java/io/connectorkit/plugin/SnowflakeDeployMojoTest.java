@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import org.apache.maven.api.di.Provides;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
@@ -136,6 +137,29 @@ class SnowflakeDeployMojoTest {
                         + "RELEASE DIRECTIVE VERSION = \"V1\" PATCH = 0");
         assertThat(log.infos).contains("Deployed connector app github_connector to Snowflake from package "
                 + "github_connector_pkg, version V1, published in release channel alpha");
+    }
+
+    /** https://docs.snowflake.com/en/sql-reference/info-schema/packages */
+    @Test
+    void validationRefusesASnowparkVersionTheAccountDoesNotOffer(@InjectMojo(goal = "deploy") DeployMojo deploy)
+            throws Exception {
+        Path bundle = folder.resolve("target/connector/app/snowflake");
+        Files.createDirectories(bundle.resolve("lib"));
+        Files.writeString(bundle.resolve("setup.sql"), "SELECT 1;");
+        FakeAccount account = new FakeAccount(snowflake);
+        snowflake.packages().offer("java", "com.snowflake:snowpark", List.of("1.14.0", "1.16.0"));
+        deploy.target = "snowflake";
+        deploy.connection = "fake";
+        deploy.validate = true;
+        deploy.setLog(log);
+
+        assertThatThrownBy(deploy::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessage("The app's procedures pin com.snowflake:snowpark:1.15.0, which Snowflake does not offer "
+                        + "(it offers 1.14.0, 1.16.0); set app.snowparkVersion in the connector descriptor "
+                        + "(connector.yaml) to one of 1.16.0, then build and deploy again");
+        assertThat(log.infos).contains("Snowflake offers com.snowflake:snowpark 1.14.0, 1.16.0 for Java; the app's "
+                + "procedures pin 1.15.0");
+        assertThat(account.packages).isEmpty();
     }
 
     @Test

@@ -93,7 +93,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.GET_CONNECTOR_STATUS()
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.getConnectorStatus'
   EXECUTE AS OWNER;
@@ -104,7 +104,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.RECOVER_CONNECTOR_STATE(NEW_CONNECTOR_STATUS 
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.recoverConnectorState'
   EXECUTE AS OWNER;
@@ -114,7 +114,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.UPDATE_PREREQUISITE(ID VARCHAR, IS_COMPLETED 
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.updatePrerequisite'
   EXECUTE AS OWNER;
@@ -124,7 +124,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.MARK_ALL_PREREQUISITES_AS_DONE()
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.markAllPrerequisitesAsDone'
   EXECUTE AS OWNER;
@@ -134,7 +134,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.COMPLETE_PREREQUISITES_STEP()
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.completePrerequisitesStep'
   EXECUTE AS OWNER;
@@ -144,7 +144,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.CONFIGURE_CONNECTOR(CONFIG VARIANT)
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.configureConnector'
   EXECUTE AS OWNER;
@@ -154,7 +154,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.SET_CONNECTION_CONFIGURATION(CONNECTION_CONFI
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.setConnectionConfiguration'
   EXECUTE AS OWNER;
@@ -164,7 +164,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.GET_CONNECTION_CONFIGURATION()
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.getConnectionConfiguration'
   EXECUTE AS OWNER;
@@ -175,7 +175,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.TEST_CONNECTION()
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.testConnection'
   EXECUTE AS OWNER;
@@ -184,7 +184,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.FINALIZE_CONNECTOR_CONFIGURATION(CUSTOM_CONFI
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.finalizeConnectorConfiguration'
   EXECUTE AS OWNER;
@@ -194,7 +194,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.VALIDATE_SOURCE(CUSTOM_CONFIGURATION VARIANT)
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.validateSource'
   EXECUTE AS OWNER;
@@ -203,7 +203,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.RESET_CONFIGURATION()
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.resetConfiguration'
   EXECUTE AS OWNER;
@@ -213,7 +213,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.UPDATE_CONNECTION_CONFIGURATION(CONNECTION_CO
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.updateConnectionConfiguration'
   EXECUTE AS OWNER;
@@ -223,7 +223,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.TEST_DRAFT_CONNECTION(CONFIG VARIANT)
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.testDraftConnection'
   EXECUTE AS OWNER;
@@ -232,7 +232,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.UPDATE_WAREHOUSE(WAREHOUSE_NAME STRING)
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.updateWarehouse'
   EXECUTE AS OWNER;
@@ -242,7 +242,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.PAUSE_CONNECTOR()
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.pauseConnector'
   EXECUTE AS OWNER;
@@ -252,7 +252,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.RESUME_CONNECTOR()
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.resumeConnector'
   EXECUTE AS OWNER;
@@ -262,7 +262,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.CREATE_RESOURCE(NAME VARCHAR, RESOURCE_ID VAR
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.createResource'
   EXECUTE AS OWNER;
@@ -272,7 +272,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.ENABLE_RESOURCE(RESOURCE_INGESTION_DEFINITION
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.enableResource'
   EXECUTE AS OWNER;
@@ -282,7 +282,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.DISABLE_RESOURCE(RESOURCE_INGESTION_DEFINITIO
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.disableResource'
   EXECUTE AS OWNER;
@@ -292,7 +292,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.UPDATE_RESOURCE(RESOURCE_INGESTION_DEFINITION
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.updateResource'
   EXECUTE AS OWNER;
@@ -302,7 +302,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.RUN_SCHEDULER_ITERATION()
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.runSchedulerIteration'
   EXECUTE AS OWNER;

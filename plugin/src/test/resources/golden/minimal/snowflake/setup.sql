@@ -80,7 +80,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.GET_CONNECTOR_STATUS()
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.getConnectorStatus'
   EXECUTE AS OWNER;
@@ -91,7 +91,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.RECOVER_CONNECTOR_STATE(NEW_CONNECTOR_STATUS 
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.recoverConnectorState'
   EXECUTE AS OWNER;
@@ -101,7 +101,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.UPDATE_PREREQUISITE(ID VARCHAR, IS_COMPLETED 
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.updatePrerequisite'
   EXECUTE AS OWNER;
@@ -111,7 +111,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.MARK_ALL_PREREQUISITES_AS_DONE()
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.markAllPrerequisitesAsDone'
   EXECUTE AS OWNER;
@@ -121,7 +121,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.COMPLETE_PREREQUISITES_STEP()
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.completePrerequisitesStep'
   EXECUTE AS OWNER;
@@ -131,7 +131,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.CONFIGURE_CONNECTOR(CONFIG VARIANT)
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.configureConnector'
   EXECUTE AS OWNER;
@@ -141,7 +141,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.SET_CONNECTION_CONFIGURATION(CONNECTION_CONFI
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.setConnectionConfiguration'
   EXECUTE AS OWNER;
@@ -151,7 +151,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.GET_CONNECTION_CONFIGURATION()
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.getConnectionConfiguration'
   EXECUTE AS OWNER;
@@ -162,7 +162,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.TEST_CONNECTION()
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.testConnection'
   EXECUTE AS OWNER;
@@ -171,7 +171,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.FINALIZE_CONNECTOR_CONFIGURATION(CUSTOM_CONFI
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.finalizeConnectorConfiguration'
   EXECUTE AS OWNER;
@@ -181,7 +181,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.VALIDATE_SOURCE(CUSTOM_CONFIGURATION VARIANT)
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.validateSource'
   EXECUTE AS OWNER;
@@ -190,7 +190,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.RESET_CONFIGURATION()
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.resetConfiguration'
   EXECUTE AS OWNER;
@@ -200,7 +200,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.UPDATE_CONNECTION_CONFIGURATION(CONNECTION_CO
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.updateConnectionConfiguration'
   EXECUTE AS OWNER;
@@ -210,7 +210,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.TEST_DRAFT_CONNECTION(CONFIG VARIANT)
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.testDraftConnection'
   EXECUTE AS OWNER;
@@ -219,7 +219,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.UPDATE_WAREHOUSE(WAREHOUSE_NAME STRING)
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.updateWarehouse'
   EXECUTE AS OWNER;
@@ -229,7 +229,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.PAUSE_CONNECTOR()
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.pauseConnector'
   EXECUTE AS OWNER;
@@ -239,7 +239,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.RESUME_CONNECTOR()
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.resumeConnector'
   EXECUTE AS OWNER;
@@ -249,7 +249,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.CREATE_RESOURCE(NAME VARCHAR, RESOURCE_ID VAR
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.createResource'
   EXECUTE AS OWNER;
@@ -259,7 +259,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.ENABLE_RESOURCE(RESOURCE_INGESTION_DEFINITION
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.enableResource'
   EXECUTE AS OWNER;
@@ -269,7 +269,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.DISABLE_RESOURCE(RESOURCE_INGESTION_DEFINITIO
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.disableResource'
   EXECUTE AS OWNER;
@@ -279,7 +279,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.UPDATE_RESOURCE(RESOURCE_INGESTION_DEFINITION
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.updateResource'
   EXECUTE AS OWNER;
@@ -289,7 +289,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.RUN_SCHEDULER_ITERATION()
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.16.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.runSchedulerIteration'
   EXECUTE AS OWNER;

@@ -50,6 +50,7 @@ public final class FakeSnowflake implements AutoCloseable {
     private final Stages stages;
     private final LoginEndpoint logins;
     private final QueryEndpoint queries;
+    private final ServerPackages packages = new ServerPackages();
     private final List<AutoCloseable> closedWithThis = new CopyOnWriteArrayList<>();
     private ConsumerObjects consumerObjects;
 
@@ -61,6 +62,7 @@ public final class FakeSnowflake implements AutoCloseable {
         this.stages = new Stages(workFolder.resolve("uploads"));
         this.logins = new LoginEndpoint(sessions);
         this.queries = new QueryEndpoint(sessions, stages);
+        queries.on(ServerPackages::reads, packages::answer);
         server.createContext("/session/v1/login-request", new JsonEndpoint(logins::answer));
         server.createContext("/queries/v1/query-request", new JsonEndpoint(queries::answer));
         server.createContext("/session", new JsonEndpoint(new SessionEndpoint(sessions)::answer));
@@ -135,6 +137,14 @@ public final class FakeSnowflake implements AutoCloseable {
     /** Answers the statements whose SQL text the matcher accepts with the same reply every time. */
     public void on(Predicate<String> sqlMatcher, Reply reply) {
         on(sqlMatcher, query -> reply);
+    }
+
+    /**
+     * The packages the account offers procedures and functions (INFORMATION_SCHEMA.PACKAGES): by default
+     * {@link ServerPackages#SNOWPARK_VERSIONS} of Snowpark for Java and Scala, and a few others.
+     */
+    public ServerPackages packages() {
+        return packages;
     }
 
     /** Every statement that was executed, in the order it arrived, those the driver sent on its own included. */

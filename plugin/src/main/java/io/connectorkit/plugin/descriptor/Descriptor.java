@@ -38,8 +38,58 @@ public record Descriptor(Path file, App app, List<Prerequisite> prerequisites,
         files = List.copyOf(files);
     }
 
-    /** The app's identity. */
-    public record App(String name, String label, String version, int javaRuntime, String comment) {
+    /**
+     * The Snowpark package every Java procedure declares in PACKAGES, as {@code <group>:<artifact>}: the name
+     * INFORMATION_SCHEMA.PACKAGES lists it under (https://docs.snowflake.com/en/sql-reference/sql/create-procedure).
+     */
+    public static final String SNOWPARK_PACKAGE = "com.snowflake:snowpark";
+
+    /**
+     * The oldest Snowpark version the runtime runs on, and the one the procedures pin when the descriptor names none:
+     * the first with {@code Session.sql(String, Object...)}, through which the runtime binds every value (tag v1.15.0
+     * of github.com/snowflakedb/snowpark-java-scala; 1.14.0, which the Native SDK for Connectors' examples pin, lacks
+     * it). Snowflake installs only the versions its server-side list offers
+     * (https://docs.snowflake.com/en/sql-reference/info-schema/packages).
+     */
+    public static final String DEFAULT_SNOWPARK_VERSION = "1.15.0";
+
+    private static final String CLI_SUFFIX = "_cli";
+
+    /** The application package an app is installed from by default: the app's name with {@code _pkg}. */
+    public static String packageOf(String app) {
+        return app + "_pkg";
+    }
+
+    /**
+     * The app's identity.
+     *
+     * @param snowparkVersion the version of {@link #SNOWPARK_PACKAGE} the procedures pin, or {@code latest}
+     */
+    public record App(String name, String label, String version, int javaRuntime, String comment,
+            String snowparkVersion) {
+
+        /** The application package connector:deploy installs this app from unless told another. */
+        public String packageName() {
+            return packageOf(name);
+        }
+
+        /**
+         * The application {@code snow app run} creates from the generated snowflake.yml: named apart from the one
+         * connector:deploy installs, since each tool refuses to change an app the other created.
+         */
+        public String cliAppName() {
+            return name + CLI_SUFFIX;
+        }
+
+        /** The application package of {@link #cliAppName()}. */
+        public String cliPackageName() {
+            return packageOf(cliAppName());
+        }
+
+        /** The PACKAGES entry of every Java procedure, such as {@code com.snowflake:snowpark:1.15.0}. */
+        public String snowparkPackage() {
+            return SNOWPARK_PACKAGE + ":" + snowparkVersion;
+        }
     }
 
     /** What the app requests from the consumer. */

@@ -48,6 +48,7 @@ public final class DescriptorLoader {
             "([\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*\\.)*[\\p{javaJavaIdentifierStart}]"
                     + "[\\p{javaJavaIdentifierPart}]*(\\$[\\p{javaJavaIdentifierPart}]+)*");
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]*");
+    private static final Pattern SNOWPARK_VERSION = Pattern.compile("[0-9]{1,4}\\.[0-9]{1,4}\\.[0-9]{1,4}");
     private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** A network rule's HOST_PORT value: a host name, or a wildcard domain, with an optional port. */
     private static final Pattern HOST_PORT = Pattern.compile(
@@ -126,13 +127,15 @@ public final class DescriptorLoader {
     private Descriptor.App app(JsonNode node, String defaultVersion) {
         if (node == null) {
             problem("", "the section 'app' is missing; add 'app: {name: my_connector}'");
-            return new Descriptor.App("", "", defaultVersion, Descriptor.JAVA_RUNTIME, "");
+            return new Descriptor.App("", "", defaultVersion, Descriptor.JAVA_RUNTIME, "",
+                    Descriptor.DEFAULT_SNOWPARK_VERSION);
         }
         JsonNode app = mapping(node, "/app");
         if (app == null) {
-            return new Descriptor.App("", "", defaultVersion, Descriptor.JAVA_RUNTIME, "");
+            return new Descriptor.App("", "", defaultVersion, Descriptor.JAVA_RUNTIME, "",
+                    Descriptor.DEFAULT_SNOWPARK_VERSION);
         }
-        keys(app, "/app", List.of("name", "label", "version", "javaRuntime", "comment"));
+        keys(app, "/app", List.of("name", "label", "version", "javaRuntime", "comment", "snowparkVersion"));
         String name = text(app, "/app", "name", true);
         if (name != null && !isPlainName(name)) {
             problem("/app/name", "'" + name + "' is not a plain Snowflake name: the app, its package and its stage "
@@ -156,7 +159,31 @@ public final class DescriptorLoader {
         }
         String label = Optional.ofNullable(text(app, "/app", "label", false)).orElse(name);
         return new Descriptor.App(name, label, version, javaRuntime,
-                Optional.ofNullable(text(app, "/app", "comment", false)).orElse(""));
+                Optional.ofNullable(text(app, "/app", "comment", false)).orElse(""), snowparkVersion(app));
+    }
+
+    /**
+     * The Snowpark version the procedures pin: three numbers, or {@code latest}, as CREATE PROCEDURE takes them
+     * (https://docs.snowflake.com/en/sql-reference/sql/create-procedure), and none older than the runtime needs.
+     */
+    private String snowparkVersion(JsonNode app) {
+        String version = text(app, "/app", "snowparkVersion", false);
+        if (version == null) {
+            return Descriptor.DEFAULT_SNOWPARK_VERSION;
+        }
+        String fix = "write one that Snowflake lists (SELECT VERSION FROM SNOWFLAKE.INFORMATION_SCHEMA.PACKAGES WHERE "
+                + "LANGUAGE = 'java' AND PACKAGE_NAME = '" + Descriptor.SNOWPARK_PACKAGE + "'), such as "
+                + Descriptor.DEFAULT_SNOWPARK_VERSION + " (the default when snowparkVersion is left out), or latest";
+        if (!version.equals("latest") && !SNOWPARK_VERSION.matcher(version).matches()) {
+            problem("/app/snowparkVersion", "'" + version + "' is not a Snowpark version: Snowflake takes three "
+                    + "numbers (major.minor.patch) or latest; " + fix);
+        } else if (!version.equals("latest")
+                && VersionNumbers.ORDER.compare(version, Descriptor.DEFAULT_SNOWPARK_VERSION) < 0) {
+            problem("/app/snowparkVersion", "'" + version + "' is older than " + Descriptor.DEFAULT_SNOWPARK_VERSION
+                    + ", the first Snowpark version with Session.sql(query, values), through which the connector "
+                    + "runtime binds its values; " + fix);
+        }
+        return version;
     }
 
     private List<Prerequisite> prerequisites(JsonNode node) {

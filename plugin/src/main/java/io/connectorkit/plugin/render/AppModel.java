@@ -27,9 +27,6 @@ final class AppModel {
 
     static final String EXTERNAL_ACCESS_INTEGRATION = "EXTERNAL ACCESS INTEGRATION";
 
-    /** The Snowpark package the runtime is compiled against, declared by every procedure. */
-    static final String SNOWPARK_PACKAGE = "com.snowflake:snowpark:1.16.0";
-
     private final Descriptor descriptor;
     private final AppInputs inputs;
     private final Dialect dialect;
@@ -51,8 +48,10 @@ final class AppModel {
                 "comment", text(descriptor.app().comment()),
                 "javaRuntime", descriptor.app().javaRuntime()));
         model.put("cli", Map.of(
-                "appName", text(descriptor.app().name()),
-                "packageName", text(descriptor.app().name() + "_pkg")));
+                "appName", text(descriptor.app().cliAppName()),
+                "packageName", text(descriptor.app().cliPackageName()),
+                "kitAppName", text(descriptor.app().name()),
+                "kitPackageName", text(descriptor.app().packageName())));
         model.put("prerequisites", descriptor.prerequisites().stream().map(this::prerequisite).toList());
         model.put("connectorFields", descriptor.connectorFields().stream().map(this::field).toList());
         model.put("connectionFields", descriptor.connectionFields().stream().map(this::field).toList());
@@ -61,7 +60,7 @@ final class AppModel {
         model.put("initialStatus", ConnectorState.INSTALLED.toJsonText());
         model.put("procedures", java.util.Arrays.stream(PublicProcedure.values()).map(AppModel::procedure).toList());
         model.put("runtime", Map.of(
-                "snowparkPackage", SNOWPARK_PACKAGE,
+                "snowparkPackage", descriptor.app().snowparkPackage(),
                 "imports", inputs.libraries().stream().map(library -> text("/lib/" + library)).toList()));
         model.put("manifest", manifest());
         model.put("registerReference", references().stream()

@@ -2,6 +2,8 @@ package io.connectorkit.plugin.snowflake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.connectorkit.plugin.descriptor.Descriptor;
+import io.connectorkit.plugin.descriptor.VersionNumbers;
 import io.connectorkit.plugin.render.Dialect;
 import io.connectorkit.runtime.sql.Identifier;
 import java.nio.file.Path;
@@ -22,6 +24,12 @@ public final class NativeAppInstaller {
 
     /** Marks the objects the kit created; it refuses to change or drop objects without it. */
     static final String MARKER = "GENERATED_BY_CONNECTOR_KIT";
+    /**
+     * The comments the Snowflake CLI gives what {@code snow app run} creates (the second from older versions); it
+     * refuses an app or package whose comment is neither (snowflake-cli, src/snowflake/cli/_plugins/nativeapp/
+     * constants.py), so the kit's apps are never the CLI's.
+     */
+    static final List<String> CLI_MARKERS = List.of("GENERATED_BY_SNOWFLAKECLI", "GENERATED_BY_SNOWCLI");
     private static final int UPLOADS_AT_ONCE = 4;
 
     /**
@@ -36,14 +44,22 @@ public final class NativeAppInstaller {
      * @param validate whether Snowflake validates the setup script before the app is installed
      * @param releaseChannel the release channel to publish the version in (its default release directive then names
      *     the version and patch installed); empty = publish nowhere
+     * @param snowparkVersion the Snowpark version the bundle's procedures pin ({@code app.snowparkVersion}), which
+     *     validation checks Snowflake offers; empty = not checked
      */
     public record Request(String app, String pkg, Optional<String> version, String label, boolean force,
-            boolean validate, Optional<String> releaseChannel) {
+            boolean validate, Optional<String> releaseChannel, Optional<String> snowparkVersion) {
 
         /** A request that publishes in no release channel. */
         public Request(String app, String pkg, Optional<String> version, String label, boolean force,
                 boolean validate) {
             this(app, pkg, version, label, force, validate, Optional.empty());
+        }
+
+        /** A request that leaves the Snowpark version unchecked. */
+        public Request(String app, String pkg, Optional<String> version, String label, boolean force,
+                boolean validate, Optional<String> releaseChannel) {
+            this(app, pkg, version, label, force, validate, releaseChannel, Optional.empty());
         }
     }
 
@@ -76,6 +92,9 @@ public final class NativeAppInstaller {
                 ? Optional.of(channel(request.releaseChannel().get())) : Optional.empty();
         String stage = pkg.sql() + ".APP_SRC.STAGE";
         String stageLocation = Dialect.SNOWFLAKE.sqlLiteral("@" + stage);
+        if (request.validate() && request.snowparkVersion().isPresent()) {
+            requireOfferedSnowpark(request.snowparkVersion().get(), request);
+        }
 
         Optional<Map<String, Object>> existingPackage = find("SHOW APPLICATION PACKAGES", pkg, "listing packages",
                 request);
@@ -302,6 +321,45 @@ public final class NativeAppInstaller {
         log.accept("Created application " + app.name() + " " + source);
     }
 
+    /**
+     * Stops the deploy when Snowflake does not offer the Snowpark version the procedures pin: the setup script would
+     * fail at their CREATE PROCEDURE. The offered versions are the rows of INFORMATION_SCHEMA.PACKAGES (columns
+     * PACKAGE_NAME, VERSION, LANGUAGE; https://docs.snowflake.com/en/sql-reference/info-schema/packages), read
+     * through the SNOWFLAKE database, which every account has, since a deploy's session need not have a current
+     * database.
+     */
+    private void requireOfferedSnowpark(String pinned, Request request) throws DeployException {
+        List<String> offered = query("SELECT VERSION FROM SNOWFLAKE.INFORMATION_SCHEMA.PACKAGES WHERE LANGUAGE = 'java'"
+                + " AND PACKAGE_NAME = ?", "listing the Snowpark versions Snowflake offers", request,
+                Descriptor.SNOWPARK_PACKAGE).stream().map(row -> String.valueOf(row.get("version"))).distinct()
+                .sorted(VersionNumbers.ORDER).toList();
+        if (offered.isEmpty()) {
+            log.accept("Warning: Snowflake lists no version of " + Descriptor.SNOWPARK_PACKAGE + " for Java "
+                    + "(SNOWFLAKE.INFORMATION_SCHEMA.PACKAGES), so the pinned " + pinned + " is not checked");
+            return;
+        }
+        log.accept("Snowflake offers " + Descriptor.SNOWPARK_PACKAGE + " " + String.join(", ", offered) + " for Java; "
+                + "the app's procedures pin " + pinned);
+        List<String> runnable = offered.stream()
+                .filter(version -> VersionNumbers.ORDER.compare(version, Descriptor.DEFAULT_SNOWPARK_VERSION) >= 0)
+                .toList();
+        String installed = pinned.equals("latest") ? offered.get(offered.size() - 1) : pinned;
+        if (runnable.contains(installed)) {
+            return;
+        }
+        String offeredList = String.join(", ", offered);
+        if (runnable.isEmpty()) {
+            throw new DeployException("Snowflake offers no Snowpark version the connector runtime runs on ("
+                    + Descriptor.DEFAULT_SNOWPARK_VERSION + " or newer): INFORMATION_SCHEMA.PACKAGES lists "
+                    + offeredList + ". The connector's procedures cannot run in this account; deploy to one that "
+                    + "offers such a version");
+        }
+        throw new DeployException("The app's procedures pin " + Descriptor.SNOWPARK_PACKAGE + ":" + pinned + ", which "
+                + "Snowflake does not offer (it offers " + offeredList + "); set app.snowparkVersion in the connector "
+                + "descriptor (connector.yaml) to one of " + String.join(", ", runnable) + ", then build and deploy "
+                + "again");
+    }
+
     private void validate(String stageLocation, Request request) throws DeployException {
         List<Map<String, Object>> rows = query("CALL SYSTEM$VALIDATE_NATIVE_APP_SETUP(" + stageLocation + ")",
                 "validating the setup script", request);
@@ -333,6 +391,15 @@ public final class NativeAppInstaller {
                     + "-Dconnector.force=true allows");
             return;
         }
+        String comment = String.valueOf(row.get("comment"));
+        if (CLI_MARKERS.contains(comment)) {
+            throw new DeployException("The " + kind + " " + name.name() + " was created by the Snowflake CLI (snow "
+                    + "app run; its comment is " + comment + "), which manages it from its snowflake.yml, so the kit "
+                    + "leaves it alone. The two tools each keep their own app: deploy the kit's under other names "
+                    + "(-Dconnector.appName / -Dconnector.packageName), remove the CLI's with snow app teardown in the "
+                    + "folder of its snowflake.yml, or take it over with -Dconnector.force=true (the CLI then refuses "
+                    + "it)");
+        }
         throw new DeployException("The " + kind + " " + name.name() + " exists but was not created by Connector Kit "
                 + "(its comment lacks " + MARKER + "), so it is left alone; choose another name "
                 + "(-Dconnector.appName / -Dconnector.packageName) or take it over with -Dconnector.force=true");
@@ -346,9 +413,10 @@ public final class NativeAppInstaller {
                 .findFirst();
     }
 
-    private List<Map<String, Object>> query(String sql, String doing, Request request) throws DeployException {
+    private List<Map<String, Object>> query(String sql, String doing, Request request, Object... values)
+            throws DeployException {
         try {
-            return session.query(sql);
+            return session.query(sql, values);
         } catch (SQLException e) {
             throw SnowflakeErrors.explain(e, doing, request.app(), request.pkg());
         }

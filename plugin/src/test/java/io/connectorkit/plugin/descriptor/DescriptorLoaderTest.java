@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DescriptorLoaderTest {
 
@@ -26,7 +27,7 @@ class DescriptorLoaderTest {
         Descriptor descriptor = TestProjects.descriptor("full");
 
         assertThat(descriptor.app()).isEqualTo(new Descriptor.App("github_connector", "GitHub issues connector", "2.1",
-                17, "Ingests issues from the GitHub REST API"));
+                17, "Ingests issues from the GitHub REST API", "1.15.0"));
         assertThat(descriptor.prerequisites()).extracting(p -> p.id() + "@" + p.position())
                 .containsExactly("network@1", "token@2");
         assertThat(descriptor.connectorFields()).containsExactly(
@@ -57,7 +58,8 @@ class DescriptorLoaderTest {
         Descriptor descriptor = TestProjects.descriptor("minimal");
 
         assertThat(descriptor.app()).isEqualTo(new Descriptor.App("minimal_connector", "minimal_connector", "1.0.0",
-                17, ""));
+                17, "", Descriptor.DEFAULT_SNOWPARK_VERSION));
+        assertThat(descriptor.app().snowparkPackage()).isEqualTo("com.snowflake:snowpark:1.15.0");
         assertThat(descriptor.prerequisites()).isEmpty();
         assertThat(descriptor.classes()).isEmpty();
     }
@@ -92,6 +94,24 @@ class DescriptorLoaderTest {
                 new Malformed("java runtime 11", "app:\n  name: a\n  javaRuntime: 11\n",
                         "connector.yaml:3: app.javaRuntime: 11 is not supported: the connector runtime is Java 17 "
                                 + "bytecode"),
+                new Malformed("snowpark version of two numbers", "app:\n  name: a\n  snowparkVersion: 1.14\n",
+                        "connector.yaml:3: app.snowparkVersion: '1.14' is not a Snowpark version: Snowflake takes "
+                                + "three numbers (major.minor.patch) or latest; write one that Snowflake lists (SELECT "
+                                + "VERSION FROM SNOWFLAKE.INFORMATION_SCHEMA.PACKAGES WHERE LANGUAGE = 'java' AND "
+                                + "PACKAGE_NAME = 'com.snowflake:snowpark'), such as 1.15.0 (the default when "
+                                + "snowparkVersion is left out), or latest"),
+                new Malformed("snowpark version as a Maven coordinate", "app:\n  name: a\n"
+                        + "  snowparkVersion: com.snowflake:snowpark:1.14.0\n",
+                        "connector.yaml:3: app.snowparkVersion: 'com.snowflake:snowpark:1.14.0' is not a Snowpark "
+                                + "version"),
+                new Malformed("snowpark version older than the runtime needs", "app:\n  name: a\n"
+                        + "  snowparkVersion: 1.14.0\n",
+                        "connector.yaml:3: app.snowparkVersion: '1.14.0' is older than 1.15.0, the first Snowpark "
+                                + "version with Session.sql(query, values), through which the connector runtime binds "
+                                + "its values; write one that Snowflake lists"),
+                new Malformed("snowpark version older by its minor number", "app:\n  name: a\n"
+                        + "  snowparkVersion: 1.9.0\n",
+                        "connector.yaml:3: app.snowparkVersion: '1.9.0' is older than 1.15.0"),
                 new Malformed("bad version", "app:\n  name: a\n  version: 'v 1'\n",
                         "connector.yaml:3: app.version: 'v 1' is not a version name"),
                 new Malformed("prerequisites not a list", "app: {name: a}\nprerequisites:\n  id: x\n",
@@ -244,6 +264,17 @@ class DescriptorLoaderTest {
                     assertThat(problems.get(0).toString()).startsWith("src/main/connector/")
                             .contains(malformed.problem());
                 });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.16.0", "1.15.0", "1.100.0", "2.0.1", "latest"})
+    void theSnowparkVersionIsTheDescriptors(String version) throws Exception {
+        Path file = project.resolve("connector.yaml");
+        Files.writeString(file, "app:\n  name: a\n  snowparkVersion: " + version + "\n");
+
+        Descriptor descriptor = DescriptorLoader.load(file, project, "1.0");
+
+        assertThat(descriptor.app().snowparkPackage()).isEqualTo("com.snowflake:snowpark:" + version);
     }
 
     @Test

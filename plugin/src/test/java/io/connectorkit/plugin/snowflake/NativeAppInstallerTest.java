@@ -412,6 +412,29 @@ class NativeAppInstallerTest {
                 .hasMessageContaining("was not created by Connector Kit");
     }
 
+    /** The Snowflake CLI marks what snow app run creates with its own comment and refuses what lacks it. */
+    @Test
+    void anAppTheSnowflakeCliCreatedIsLeftToTheCliWithTheFix() throws Exception {
+        account.packages.put("GITHUB_CONNECTOR_PKG", "GENERATED_BY_CONNECTOR_KIT");
+        account.applications.put("GITHUB_CONNECTOR", "GENERATED_BY_SNOWFLAKECLI");
+
+        assertThatThrownBy(() -> deploy(DEV)).hasMessage("The application GITHUB_CONNECTOR was created by the "
+                + "Snowflake CLI (snow app run; its comment is GENERATED_BY_SNOWFLAKECLI), which manages it from its "
+                + "snowflake.yml, so the kit leaves it alone. The two tools each keep their own app: deploy the kit's "
+                + "under other names (-Dconnector.appName / -Dconnector.packageName), remove the CLI's with snow app "
+                + "teardown in the folder of its snowflake.yml, or take it over with -Dconnector.force=true (the CLI "
+                + "then refuses it)");
+        assertThat(sql()).noneMatch(sql -> sql.startsWith("ALTER APPLICATION \"")
+                || sql.startsWith("CREATE APPLICATION \""));
+        assertThatThrownBy(() -> new NativeAppInstaller(session, log::add).undeploy(DEV))
+                .hasMessageStartingWith("The application GITHUB_CONNECTOR was created by the Snowflake CLI");
+        assertThat(account.applications).containsKey("GITHUB_CONNECTOR");
+
+        account.packages.put("GITHUB_CONNECTOR_PKG", "GENERATED_BY_SNOWCLI");
+        assertThatThrownBy(() -> deploy(DEV)).hasMessageStartingWith("The application package GITHUB_CONNECTOR_PKG "
+                + "was created by the Snowflake CLI (snow app run; its comment is GENERATED_BY_SNOWCLI)");
+    }
+
     @Test
     void undeployDropsTheAppThenThePackage() throws Exception {
         deploy(DEV);
@@ -438,6 +461,63 @@ class NativeAppInstallerTest {
                         + "the template override and deploy again");
         assertThat(log).contains("Validation warning: No README");
         assertThat(sql()).noneMatch(sql -> sql.startsWith("CREATE APPLICATION \""));
+    }
+
+    /** https://docs.snowflake.com/en/sql-reference/info-schema/packages */
+    @Test
+    void validationListsTheSnowparkVersionsSnowflakeOffersAndGoesOnWithAnOfferedOne() throws Exception {
+        validationPasses();
+
+        deploy(pinning("1.15.0", true));
+
+        RecordedStatement listing = snowflake.applicationStatements().get(0);
+        assertThat(listing.sql()).isEqualTo("SELECT VERSION FROM SNOWFLAKE.INFORMATION_SCHEMA.PACKAGES WHERE "
+                + "LANGUAGE = 'java' AND PACKAGE_NAME = ?");
+        assertThat(listing.bindings()).containsExactly("com.snowflake:snowpark");
+        assertThat(log).contains("Snowflake offers com.snowflake:snowpark 1.9.0, 1.10.0, 1.11.0, 1.12.0, 1.12.1, "
+                + "1.13.0, 1.13.1, 1.13.2, 1.14.0, 1.15.0, 1.16.0 for Java; the app's procedures pin 1.15.0");
+        assertThat(account.app("GITHUB_CONNECTOR")).isPresent();
+    }
+
+    @Test
+    void validationStopsAtASnowparkVersionSnowflakeDoesNotOfferBeforeAnythingChanges() {
+        validationPasses();
+        snowflake.packages().offer("java", "com.snowflake:snowpark", List.of("1.16.0", "1.12.0", "1.15.0"));
+
+        assertThatThrownBy(() -> deploy(pinning("1.17.0", true))).isInstanceOf(DeployException.class)
+                .hasMessage("The app's procedures pin com.snowflake:snowpark:1.17.0, which Snowflake does not offer "
+                        + "(it offers 1.12.0, 1.15.0, 1.16.0); set app.snowparkVersion in the connector descriptor "
+                        + "(connector.yaml) to one of 1.15.0, 1.16.0, then build and deploy again");
+        assertThat(sql()).containsExactly("SELECT VERSION FROM SNOWFLAKE.INFORMATION_SCHEMA.PACKAGES WHERE "
+                + "LANGUAGE = 'java' AND PACKAGE_NAME = ?");
+
+        snowflake.packages().offer("java", "com.snowflake:snowpark", List.of("1.12.0", "1.14.0"));
+        assertThatThrownBy(() -> deploy(pinning("latest", true)))
+                .hasMessage("Snowflake offers no Snowpark version the connector runtime runs on (1.15.0 or newer): "
+                        + "INFORMATION_SCHEMA.PACKAGES lists 1.12.0, 1.14.0. The connector's procedures cannot run in "
+                        + "this account; deploy to one that offers such a version");
+        assertThat(account.packages).isEmpty();
+    }
+
+    @Test
+    void withoutValidationTheSnowparkVersionCostsNoStatement() throws Exception {
+        snowflake.packages().offer("java", "com.snowflake:snowpark", List.of("1.12.0"));
+
+        deploy(pinning("1.15.0", false));
+
+        assertThat(sql()).noneMatch(sql -> sql.contains("INFORMATION_SCHEMA"));
+        assertThat(account.app("GITHUB_CONNECTOR")).isPresent();
+    }
+
+    private void validationPasses() {
+        snowflake.on(sql -> sql.startsWith("CALL SYSTEM$VALIDATE_NATIVE_APP_SETUP"), Reply.columns(
+                Column.text("SYSTEM$VALIDATE_NATIVE_APP_SETUP")).row("{\"status\": \"SUCCESS\", \"errors\": [], "
+                + "\"warnings\": []}"));
+    }
+
+    private static NativeAppInstaller.Request pinning(String snowparkVersion, boolean validate) {
+        return new NativeAppInstaller.Request("github_connector", "github_connector_pkg", Optional.empty(),
+                "GitHub connector", false, validate, Optional.empty(), Optional.of(snowparkVersion));
     }
 
     private void deploy(NativeAppInstaller.Request request) throws DeployException {
