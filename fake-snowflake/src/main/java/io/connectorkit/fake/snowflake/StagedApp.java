@@ -15,11 +15,13 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 
 /**
- * An application built from staged files, as Snowflake builds one from a stage or a version: the connector that the
+ * An application built from staged files, as Snowflake builds one from a stage or a version: the objects its setup
+ * script creates (checked as Snowflake checks them, see {@link StagedSetupScript}), and the connector that the
  * jars under {@code lib/} hold (the description connector:generate put into the connector jar, else its provider,
  * else the standard connector) installed on an H2 database of its own and answering the app's calls. An upgrade
  * installs the new files' connector on the same database, so the app's state survives as it does in Snowflake.
@@ -38,14 +40,19 @@ final class StagedApp implements AutoCloseable {
     private URLClassLoader classes;
     private ConnectorRegistry.Binding binding;
 
-    private StagedApp(FakeSnowflake snowflake, String name, Connection database, Path folder) {
+    private StagedApp(FakeSnowflake snowflake, String name, Connection database, Path folder, AppCatalog catalog) {
         this.database = database;
         this.folder = folder;
-        this.nativeApp = new FakeNativeApp(snowflake, name, database);
+        this.nativeApp = new FakeNativeApp(snowflake, name, database, catalog);
     }
 
-    /** Installs the connector of the files; fails as the CREATE APPLICATION would when it cannot be loaded. */
+    /**
+     * Runs the setup script of the files and installs their connector; fails as the CREATE APPLICATION would when
+     * the manifest or the script is refused, or the connector cannot be loaded.
+     */
     static StagedApp create(FakeSnowflake snowflake, String name, Map<String, byte[]> files, boolean fromVersion) {
+        StagedManifest staged = StagedManifest.read(files);
+        AppCatalog catalog = StagedSetupScript.run(files, staged.setupScript(), Optional.empty());
         String id = UUID.randomUUID().toString();
         Connection database;
         try {
@@ -54,9 +61,10 @@ final class StagedApp implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open an H2 database for the app: " + e.getMessage(), e);
         }
-        StagedApp app = new StagedApp(snowflake, name, database, snowflake.workFolder().resolve("apps").resolve(id));
+        StagedApp app = new StagedApp(snowflake, name, database, snowflake.workFolder().resolve("apps").resolve(id),
+                catalog);
         try {
-            app.upgrade(files, fromVersion);
+            app.install(files, staged, catalog, fromVersion);
         } catch (RuntimeException e) {
             app.close();
             throw e;
@@ -64,9 +72,17 @@ final class StagedApp implements AutoCloseable {
         return app;
     }
 
-    /** Installs the connector of these files over the current one, keeping the app's state. */
+    /**
+     * Runs the setup script of these files over what the app keeps, and installs their connector over the current
+     * one, keeping the app's state. A refused script leaves the app as it was.
+     */
     synchronized void upgrade(Map<String, byte[]> files, boolean fromVersion) {
         StagedManifest staged = StagedManifest.read(files);
+        AppCatalog catalog = StagedSetupScript.run(files, staged.setupScript(), Optional.of(nativeApp.catalog()));
+        install(files, staged, catalog, fromVersion);
+    }
+
+    private void install(Map<String, byte[]> files, StagedManifest staged, AppCatalog catalog, boolean fromVersion) {
         URLClassLoader next = classLoader(files);
         try {
             ConnectorDefinition connector = ConnectorRegistry.resolve(null, next);
@@ -79,6 +95,7 @@ final class StagedApp implements AutoCloseable {
         closeQuietly(classes);
         classes = next;
         manifest = staged;
+        nativeApp.replaceCatalog(catalog);
         this.fromVersion = fromVersion;
     }
 

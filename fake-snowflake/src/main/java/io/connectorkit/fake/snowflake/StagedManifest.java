@@ -14,8 +14,9 @@ import java.util.Map;
  * upgraded from it: the references it declares, with what Snowflake refuses about them.
  *
  * @param references the declared references by name (upper case), with their object types and cardinality
+ * @param setupScript the path in the stage of the setup script ({@code artifacts.setup_script}), which is staged
  */
-record StagedManifest(Map<String, Reference> references) {
+record StagedManifest(Map<String, Reference> references, String setupScript) {
 
     /**
      * Snowflake's code for a manifest property with a value it does not accept (NATIVE_APPLICATION_MANIFEST_
@@ -73,7 +74,24 @@ record StagedManifest(Map<String, Reference> references) {
                 references.put(name.toUpperCase(Locale.ROOT), new Reference(name, type, multiValued));
             }
         }
-        return new StagedManifest(references);
+        return new StagedManifest(references, setupScript(manifest, files));
+    }
+
+    /**
+     * The manifest must name the setup script, and the stage must hold it
+     * (https://docs.snowflake.com/en/developer-guide/native-apps/creating-manifest). Snowflake does not document the
+     * code of a missing property; the fake answers the one for a property's value.
+     */
+    private static String setupScript(JsonNode manifest, Map<String, byte[]> files) {
+        String path = manifest.path("artifacts").path("setup_script").asText("").replaceFirst("^/", "");
+        if (path.isEmpty()) {
+            throw unexpected("artifacts.setup_script", "the manifest must name the setup script");
+        }
+        if (!files.containsKey(path)) {
+            throw new SnowflakeRefusal(FILE_NOT_FOUND, "02000", "The setup script file " + path + " specified in "
+                    + "the manifest was not found in the stage.");
+        }
+        return path;
     }
 
     private static SnowflakeRefusal unexpected(String property, String why) {
