@@ -33,8 +33,9 @@ final class StagedAppFiles {
               SELECT ID, TITLE, DESCRIPTION, IS_COMPLETED FROM STATE.PREREQUISITES ORDER BY POSITION;
             GRANT SELECT ON VIEW PUBLIC.PREREQUISITES TO APPLICATION ROLE ADMIN;
             """ + procedure("GET_CONNECTOR_STATUS", "", "") + procedure("MARK_ALL_PREREQUISITES_AS_DONE", "", "")
-            + procedure("COMPLETE_PREREQUISITES_STEP", "", "") + procedure("CONFIGURE_CONNECTOR", "CONFIG VARIANT",
-                    "VARIANT") + procedure("SET_CONNECTION_CONFIGURATION", "CONNECTION_CONFIGURATION VARIANT", "VARIANT")
+            + procedure("COMPLETE_PREREQUISITES_STEP", "", "")
+            + procedure("CONFIGURE_CONNECTOR", "CONFIG VARIANT", "VARIANT")
+            + procedure("SET_CONNECTION_CONFIGURATION", "CONNECTION_CONFIGURATION VARIANT", "VARIANT")
             + procedure("TEST_CONNECTION", "", "");
 
     private StagedAppFiles() {
