@@ -2,11 +2,9 @@ package io.connectorkit.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.connectorkit.fake.snowflake.AppCatalog;
 import io.connectorkit.fake.snowflake.FakeNativeApp;
 import io.connectorkit.fake.snowflake.FakeSnowflake;
 import io.connectorkit.fake.snowflake.RecordedStatement;
-import io.connectorkit.fake.snowflake.StagedSetupScript;
 import io.connectorkit.plugin.testing.MavenProjects;
 import io.connectorkit.plugin.testing.RecordingLog;
 import io.connectorkit.plugin.testing.TestProjects;
@@ -20,7 +18,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.apache.maven.api.di.Provides;
 import org.apache.maven.api.plugin.testing.InjectMojo;
@@ -82,9 +79,8 @@ class SnowflakeConfigureMojoTest {
         }
         binding = EmbeddedApp.bind(appDatabase, connector);
         // The procedures and views the app's callers reach: those the rendered setup script creates and grants.
-        AppCatalog catalog = StagedSetupScript.run(TestProjects.render("full").get("snowflake/setup.sql"),
-                Set.of("lib/connector-runtime.jar", "lib/full-connector.jar", "streamlit/app.py"));
-        nativeApp = new FakeNativeApp(snowflake, "GITHUB_CONNECTOR", appDatabase, catalog);
+        nativeApp = new FakeNativeApp(snowflake, "GITHUB_CONNECTOR", appDatabase,
+                TestProjects.snowflakeCatalog("full"));
 
         Files.writeString(folder.resolve("src/main/connector/configuration.yaml"), ConfigureMojoTest.CONFIGURATION);
         project.getProperties().setProperty("github.token", TOKEN);
