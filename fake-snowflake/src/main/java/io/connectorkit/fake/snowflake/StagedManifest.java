@@ -14,7 +14,7 @@ import java.util.Map;
  * upgraded from it: the references it declares, with what Snowflake refuses about them.
  *
  * @param references the declared references by name (upper case), with their object types and cardinality
- * @param setupScript the path in the stage of the setup script ({@code artifacts.setup_script}), which is staged
+ * @param setupScript the path in the stage of the setup script, which is staged
  */
 record StagedManifest(Map<String, Reference> references, String setupScript) {
 
@@ -78,15 +78,11 @@ record StagedManifest(Map<String, Reference> references, String setupScript) {
     }
 
     /**
-     * The manifest must name the setup script, and the stage must hold it
-     * (https://docs.snowflake.com/en/developer-guide/native-apps/creating-manifest). Snowflake does not document the
-     * code of a missing property; the fake answers the one for a property's value.
+     * The setup script: the one {@code artifacts.setup_script} names, else {@code setup.sql} beside the manifest; the
+     * stage must hold it (https://docs.snowflake.com/en/developer-guide/native-apps/creating-manifest).
      */
     private static String setupScript(JsonNode manifest, Map<String, byte[]> files) {
-        String path = manifest.path("artifacts").path("setup_script").asText("").replaceFirst("^/", "");
-        if (path.isEmpty()) {
-            throw unexpected("artifacts.setup_script", "the manifest must name the setup script");
-        }
+        String path = manifest.path("artifacts").path("setup_script").asText("setup.sql").replaceFirst("^/", "");
         if (!files.containsKey(path)) {
             throw new SnowflakeRefusal(FILE_NOT_FOUND, "02000", "The setup script file " + path + " specified in "
                     + "the manifest was not found in the stage.");

@@ -140,13 +140,15 @@ class StagedSetupScriptTest {
                 .hasMessageContaining("The setup script file setup.sql specified in the manifest was not found");
     }
 
+    /** https://docs.snowflake.com/en/developer-guide/native-apps/creating-manifest */
     @Test
-    void aManifestMustNameItsSetupScript() {
+    void aManifestThatNamesNoSetupScriptRunsSetupSql() {
         snowflake.addStageFile(STAGE, "manifest.yml", "manifest_version: 1\n".getBytes(StandardCharsets.UTF_8));
+        snowflake.addStageFile(STAGE, "setup.sql", "USE SCHEMA PUBLIC;".getBytes(StandardCharsets.UTF_8));
 
         assertThatThrownBy(() -> execute(CREATE))
-                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(93302))
-                .hasMessageContaining("'artifacts.setup_script'");
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(93082))
+                .hasMessageContaining("on line 1: SQL compilation error:\nA setup script cannot run USE statements");
     }
 
     /** An upgrade reruns the script over what the app keeps: its roles survive, so a plain CREATE fails then. */

@@ -50,7 +50,7 @@ class NativeAppInstallerTest {
         session = SnowflakeSession.open(new ConnectionSettings(snowflake.jdbcUrl(), snowflake.connectionProperties(),
                 List.of("test")));
         write("setup.sql", "CREATE APPLICATION ROLE IF NOT EXISTS ADMIN;");
-        write("manifest.yml", "manifest_version: 1\nartifacts:\n  setup_script: setup.sql");
+        write("manifest.yml", "manifest_version: 1");
         write("README.md", "# GitHub connector");
         write("lib/connector-runtime.jar", "runtime");
         write("lib/github.jar", "connector");
@@ -80,13 +80,13 @@ class NativeAppInstallerTest {
                         + STAGE + "' COMMENT = 'GENERATED_BY_CONNECTOR_KIT'");
         assertThat(puts()).contains("PUT 'file://" + bundle.resolve("lib/github.jar") + "' '@" + STAGE + "/lib' "
                 + "AUTO_COMPRESS = FALSE OVERWRITE = TRUE");
-        assertThat(snowflake.uploadedBytes()).isEqualTo(150);
+        assertThat(snowflake.uploadedBytes()).isEqualTo(113);
         Map<String, byte[]> stage = snowflake.stageFiles(STAGE);
         assertThat(stage).containsOnlyKeys("setup.sql", "manifest.yml", "README.md", "lib/connector-runtime.jar",
                 "lib/github.jar", "streamlit/app.py");
         assertThat(new String(stage.get("lib/github.jar"))).isEqualTo("connector");
         assertThat(log).contains("Created application package GITHUB_CONNECTOR_PKG",
-                "Stage @GITHUB_CONNECTOR_PKG.APP_SRC.STAGE: 6 uploaded (150 bytes), 0 removed, 0 unchanged",
+                "Stage @GITHUB_CONNECTOR_PKG.APP_SRC.STAGE: 6 uploaded (113 bytes), 0 removed, 0 unchanged",
                 "Created application GITHUB_CONNECTOR USING '@" + STAGE + "'");
     }
 
