@@ -14,7 +14,7 @@ def local = new File(app, 'local/setup.sql').text
 assert local.contains('CREATE SCHEMA IF NOT EXISTS SINK;')
 assert local.contains("CREATE USER IF NOT EXISTS VIEWER PASSWORD '';")
 assert local.contains('CREATE ALIAS PUBLIC.REGISTER_SECRET FOR')
-assert new File(app, 'snowflake.yml').text.contains('identifier: "issues_connector_pkg"')
+assert new File(app, 'snowflake.yml').text.contains('identifier: "issues_connector_cli_pkg"')
 assert new File(app, 'snowflake/lib/connector-runtime.jar').length() > 100000
 assert new File(app, 'local/lib/issues-connector.jar').isFile()
 

@@ -84,7 +84,9 @@ class SnowflakeConfigureMojoTest {
             statement.execute(Files.readString(TestProjects.project("full").resolve("src/main/connector/sql/sink.sql")));
         }
         binding = EmbeddedApp.bind(appDatabase, connector);
-        nativeApp = new FakeNativeApp(snowflake, "GITHUB_CONNECTOR", appDatabase);
+        // The procedures and views the app's callers reach: those the rendered setup script creates and grants.
+        nativeApp = new FakeNativeApp(snowflake, "GITHUB_CONNECTOR", appDatabase,
+                TestProjects.snowflakeCatalog("full"));
         account = new FakeAccount(snowflake);
         account.requestsPrivileges("GITHUB_CONNECTOR", List.of("EXECUTE TASK", "CREATE DATABASE"));
 

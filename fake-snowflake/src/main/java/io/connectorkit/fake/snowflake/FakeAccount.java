@@ -190,7 +190,7 @@ public final class FakeAccount {
     public void requestsPrivileges(String app, List<String> privileges) {
         Map<String, String> requested = new LinkedHashMap<>();
         privileges.forEach(privilege -> requested.put(privilege, ""));
-        wiredByHand.put(app, new StagedManifest(Map.of(), requested));
+        wiredByHand.put(app, new StagedManifest(Map.of(), "setup.sql", requested));
     }
 
     /** Grants the app an account privilege, as a consumer's administrator would. */

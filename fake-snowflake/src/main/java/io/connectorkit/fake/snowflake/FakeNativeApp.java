@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,13 +21,22 @@ import java.util.regex.Pattern;
  * SYSTEM$REFERENCE hands out; the references bound through REGISTER_REFERENCE are the app's, and make the secret
  * readable by it.
  *
- * <p>Tests may wire one by hand to an embedded app they installed; {@link FakeAccount} builds them from what was
- * staged when an application is created.
+ * <p>Only what the app's setup script created and granted to an application role can be reached, as in Snowflake:
+ * a CALL of a procedure it did not create with that many arguments, or did not grant, and a read of a view it did
+ * not create or grant, are refused (https://docs.snowflake.com/en/developer-guide/native-apps/creating-setup-script,
+ * "Visibility of objects created in the setup script"). An upgrade replaces what the script created.
+ *
+ * <p>Tests may wire one by hand to an embedded app they installed, with the catalog of a setup script they ran
+ * ({@link StagedSetupScript#run}); {@link FakeAccount} builds them from what was staged when an application is
+ * created.
  */
 public final class FakeNativeApp {
 
     private static final Pattern CALL = Pattern.compile("CALL \"([^\"]+)\"\\.PUBLIC\\.([A-Z_]+)\\((.*)\\)",
             Pattern.DOTALL);
+    /** Snowflake's codes for a procedure that is not there, and for an object that is not there or not granted. */
+    private static final int UNKNOWN_FUNCTION = 2140;
+    private static final int DOES_NOT_EXIST = 2003;
     private static final Pattern VIEW = Pattern.compile("SELECT \\* FROM \"([^\"]+)\"\\.PUBLIC\\.\"([A-Z_]+)\"");
 
     /** SECRET objects by qualified name, with their values: the fake's, shared by its apps. */
@@ -38,20 +49,39 @@ public final class FakeNativeApp {
     private final String name;
     private final Connection app;
     private volatile boolean dropped;
+    private volatile AppCatalog catalog;
 
     /**
      * @param name the application's name as Snowflake stores it ({@code GITHUB_CONNECTOR})
      * @param app an embedded app with its connector bound, which answers the calls
+     * @param catalog what the app's setup script created: the procedures and views that can be reached
      */
-    public FakeNativeApp(FakeSnowflake snowflake, String name, Connection app) {
+    public FakeNativeApp(FakeSnowflake snowflake, String name, Connection app, AppCatalog catalog) {
         this.name = name;
         this.app = app;
+        this.catalog = catalog;
         ConsumerObjects consumer = snowflake.consumerObjects();
         this.secrets = consumer.secrets;
         this.referenceIds = consumer.referenceIds;
-        snowflake.on(sql -> isCall(sql) && sql.contains(".PUBLIC.REGISTER_REFERENCE("), this::registerReference);
-        snowflake.on(sql -> isCall(sql) && !sql.contains(".PUBLIC.REGISTER_REFERENCE("), this::call);
+        snowflake.on(sql -> isCall(sql) && sql.contains(".PUBLIC.REGISTER_REFERENCE("),
+                granted(this::registerReference));
+        snowflake.on(sql -> isCall(sql) && !sql.contains(".PUBLIC.REGISTER_REFERENCE("), granted(this::call));
         snowflake.on(sql -> !dropped && ownName(VIEW.matcher(sql)), this::view);
+    }
+
+    /** What the app's setup script created, as of its last install or upgrade. */
+    public AppCatalog catalog() {
+        return catalog;
+    }
+
+    /** The body of the app's SQL procedure of this name ({@code REGISTER_REFERENCE}), if its setup script made one. */
+    public Optional<String> sqlBody(String procedure) {
+        return catalog.sqlBody(procedure);
+    }
+
+    /** An upgrade ran the new setup script: from now on its objects are the app's. */
+    void replaceCatalog(AppCatalog upgraded) {
+        catalog = upgraded;
     }
 
     /** The application's name as Snowflake stores it. */
@@ -70,6 +100,34 @@ public final class FakeNativeApp {
 
     private boolean ownName(Matcher matcher) {
         return matcher.matches() && matcher.group(1).equals(name);
+    }
+
+    /**
+     * The call, if the script created a procedure of that name taking that many arguments and granted it, and its
+     * schema, to an application role; else Snowflake's refusal.
+     */
+    private Function<Query, Reply> granted(Function<Query, Reply> call) {
+        return query -> {
+            Matcher matcher = CALL.matcher(query.sql());
+            matcher.matches();
+            String procedure = "PUBLIC." + matcher.group(2);
+            int arguments = ScriptStatements.topLevel(matcher.group(3), ',').size();
+            Optional<AppCatalog.Procedure> created = catalog.procedure(procedure, arguments);
+            if (created.isEmpty()) {
+                return Reply.error(UNKNOWN_FUNCTION, "42601", "SQL compilation error:\nUnknown user-defined function "
+                        + name + "." + procedure + ".");
+            }
+            if (!reachable("USAGE", "PROCEDURE", created.get().signature())) {
+                return Reply.error(DOES_NOT_EXIST, "02000", "SQL compilation error:\nProcedure '" + name + "."
+                        + created.get().signature() + "' does not exist or not authorized.");
+            }
+            return call.apply(query);
+        };
+    }
+
+    private boolean reachable(String privilege, String kind, String object) {
+        return !catalog.rolesGranted(privilege, kind, object).isEmpty()
+                && !catalog.rolesGranted("USAGE", "SCHEMA", object.substring(0, object.indexOf('.'))).isEmpty();
     }
 
     private Reply registerReference(Query query) {
@@ -99,6 +157,11 @@ public final class FakeNativeApp {
     private Reply view(Query query) {
         Matcher matcher = VIEW.matcher(query.sql());
         matcher.matches();
+        String view = "PUBLIC." + matcher.group(2);
+        if (!catalog.hasView(view) || !reachable("SELECT", "VIEW", view)) {
+            return Reply.error(DOES_NOT_EXIST, "02000", "SQL compilation error:\nObject '" + name + "." + view
+                    + "' does not exist or not authorized.");
+        }
         try (PreparedStatement statement = app.prepareStatement("SELECT * FROM PUBLIC." + matcher.group(2));
                 ResultSet rows = statement.executeQuery()) {
             ResultSetMetaData meta = rows.getMetaData();

@@ -16,11 +16,13 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 
 /**
- * An application built from staged files, as Snowflake builds one from a stage or a version: the connector that the
+ * An application built from staged files, as Snowflake builds one from a stage or a version: the objects its setup
+ * script creates (checked as Snowflake checks them, see {@link StagedSetupScript}), and the connector that the
  * jars under {@code lib/} hold (the description connector:generate put into the connector jar, else its provider,
  * else the standard connector) installed on an H2 database of its own and answering the app's calls. An upgrade
  * installs the new files' connector on the same database, so the app's state survives as it does in Snowflake.
@@ -40,20 +42,24 @@ final class StagedApp implements AutoCloseable {
     private ConnectorRegistry.Binding binding;
     private final ConnectorRegistry.Binding host;
 
-    private StagedApp(FakeSnowflake snowflake, String name, Connection database, Path folder, Account account) {
+    private StagedApp(FakeSnowflake snowflake, String name, Connection database, Path folder, AppCatalog catalog,
+            Account account) {
         this.database = database;
         this.folder = folder;
-        this.nativeApp = new FakeNativeApp(snowflake, name, database);
+        this.nativeApp = new FakeNativeApp(snowflake, name, database, catalog);
         this.host = EmbeddedApp.host(database, EmbeddedApp.Host.ofAccount(account));
     }
 
     /**
-     * Installs the connector of the files; fails as the CREATE APPLICATION would when it cannot be loaded.
+     * Runs the setup script of the files and installs their connector; fails as the CREATE APPLICATION would when
+     * the manifest or the script is refused, or the connector cannot be loaded.
      *
      * @param account the account as the app sees it, through what was granted to it
      */
     static StagedApp create(FakeSnowflake snowflake, String name, Map<String, byte[]> files, boolean fromVersion,
             Account account) {
+        StagedManifest staged = StagedManifest.read(files);
+        AppCatalog catalog = StagedSetupScript.run(files, staged.setupScript(), Optional.empty());
         String id = UUID.randomUUID().toString();
         Connection database;
         try {
@@ -63,9 +69,9 @@ final class StagedApp implements AutoCloseable {
             throw new IllegalStateException("Cannot open an H2 database for the app: " + e.getMessage(), e);
         }
         StagedApp app = new StagedApp(snowflake, name, database, snowflake.workFolder().resolve("apps").resolve(id),
-                account);
+                catalog, account);
         try {
-            app.upgrade(files, fromVersion);
+            app.install(files, staged, catalog, fromVersion);
         } catch (RuntimeException e) {
             app.close();
             throw e;
@@ -73,9 +79,17 @@ final class StagedApp implements AutoCloseable {
         return app;
     }
 
-    /** Installs the connector of these files over the current one, keeping the app's state. */
+    /**
+     * Runs the setup script of these files over what the app keeps, and installs their connector over the current
+     * one, keeping the app's state. A refused script leaves the app as it was.
+     */
     synchronized void upgrade(Map<String, byte[]> files, boolean fromVersion) {
         StagedManifest staged = StagedManifest.read(files);
+        AppCatalog catalog = StagedSetupScript.run(files, staged.setupScript(), Optional.of(nativeApp.catalog()));
+        install(files, staged, catalog, fromVersion);
+    }
+
+    private void install(Map<String, byte[]> files, StagedManifest staged, AppCatalog catalog, boolean fromVersion) {
         URLClassLoader next = classLoader(files);
         try {
             ConnectorDefinition connector = ConnectorRegistry.resolve(null, next);
@@ -88,6 +102,7 @@ final class StagedApp implements AutoCloseable {
         closeQuietly(classes);
         classes = next;
         manifest = staged;
+        nativeApp.replaceCatalog(catalog);
         this.fromVersion = fromVersion;
     }
 

@@ -14,9 +14,10 @@ import java.util.Map;
  * upgraded from it: the references it declares, with what Snowflake refuses about them.
  *
  * @param references the declared references by name (upper case), with their object types and cardinality
+ * @param setupScript the path in the stage of the setup script, which is staged
  * @param privileges the account privileges the app requests (upper case), with their descriptions, in order
  */
-record StagedManifest(Map<String, Reference> references, Map<String, String> privileges) {
+record StagedManifest(Map<String, Reference> references, String setupScript, Map<String, String> privileges) {
 
     /**
      * Snowflake's code for a manifest property with a value it does not accept (NATIVE_APPLICATION_MANIFEST_
@@ -81,7 +82,20 @@ record StagedManifest(Map<String, Reference> references, Map<String, String> pri
                 privileges.put(entry.getKey().toUpperCase(Locale.ROOT), entry.getValue().path("description").asText(""));
             }
         }
-        return new StagedManifest(references, privileges);
+        return new StagedManifest(references, setupScript(manifest, files), privileges);
+    }
+
+    /**
+     * The setup script: the one {@code artifacts.setup_script} names, else {@code setup.sql} beside the manifest; the
+     * stage must hold it (https://docs.snowflake.com/en/developer-guide/native-apps/creating-manifest).
+     */
+    private static String setupScript(JsonNode manifest, Map<String, byte[]> files) {
+        String path = manifest.path("artifacts").path("setup_script").asText("setup.sql").replaceFirst("^/", "");
+        if (!files.containsKey(path)) {
+            throw new SnowflakeRefusal(FILE_NOT_FOUND, "02000", "The setup script file " + path + " specified in "
+                    + "the manifest was not found in the stage.");
+        }
+        return path;
     }
 
     private static SnowflakeRefusal unexpected(String property, String why) {

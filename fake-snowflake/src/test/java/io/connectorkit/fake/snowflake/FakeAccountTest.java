@@ -3,13 +3,6 @@ package io.connectorkit.fake.snowflake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.connectorkit.runtime.spi.ConnectionTester;
-import io.connectorkit.runtime.spi.ConnectorDescription;
-import io.connectorkit.runtime.spi.Prerequisite;
-import io.connectorkit.runtime.spi.SpiRole;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -18,9 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.jar.JarOutputStream;
-import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,10 +24,14 @@ class FakeAccountTest {
     private static final String APP = "CALL \"PROBE\".PUBLIC.";
     private static final String PACKAGE = "ALTER APPLICATION PACKAGE \"PROBE_PKG\"";
 
-    private static final byte[] PRIVILEGES_MANIFEST = ("manifest_version: 1\nprivileges:\n"
+    private static final byte[] PRIVILEGES_MANIFEST = (StagedAppFiles.MANIFEST + "privileges:\n"
             + "  - EXECUTE TASK:\n      description: \"Run the ingestion tasks\"\n"
             + "  - CREATE DATABASE:\n      description: \"Create the destination database\"\n")
-            .getBytes(StandardCharsets.UTF_8);
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    /** The procedures the privilege tests call besides those of the wizard's first steps. */
+    private static final String LIFECYCLE_SCRIPT = StagedAppFiles.SETUP_SCRIPT
+            + StagedAppFiles.procedure("FINALIZE_CONNECTOR_CONFIGURATION", "CUSTOM_CONFIGURATION VARIANT", "VARIANT")
+            + StagedAppFiles.procedure("PAUSE_CONNECTOR", "", "");
 
     private FakeSnowflake snowflake;
     private FakeAccount account;
@@ -48,7 +42,7 @@ class FakeAccountTest {
         snowflake = FakeSnowflake.start();
         account = new FakeAccount(snowflake);
         connection = DriverManager.getConnection(snowflake.jdbcUrl(), snowflake.connectionProperties());
-        snowflake.addStageFile(STAGE, "manifest.yml", "manifest_version: 1\n".getBytes(StandardCharsets.UTF_8));
+        StagedAppFiles.stageScript(snowflake, STAGE, StagedAppFiles.SETUP_SCRIPT);
     }
 
     @AfterEach
@@ -59,8 +53,7 @@ class FakeAccountTest {
 
     @Test
     void createApplicationInstallsTheConnectorThatTheStagedJarDescribes() throws Exception {
-        snowflake.addStageFile(STAGE, "lib/probe.jar", connectorJar(StagedTesters.FirstBuild.class));
-        snowflake.addStageFile(STAGE, "setup.sql", "CREATE APPLICATION ROLE ADMIN;".getBytes(StandardCharsets.UTF_8));
+        snowflake.addStageFile(STAGE, "lib/probe.jar", StagedAppFiles.connectorJar(StagedTesters.FirstBuild.class));
 
         execute(CREATE + USING_STAGE + " COMMENT = 'GENERATED_BY_CONNECTOR_KIT'");
 
@@ -71,11 +64,11 @@ class FakeAccountTest {
 
     @Test
     void anUpgradeInstallsTheNewlyStagedConnectorAndKeepsTheAppsState() throws Exception {
-        snowflake.addStageFile(STAGE, "lib/probe.jar", connectorJar(StagedTesters.FirstBuild.class));
+        snowflake.addStageFile(STAGE, "lib/probe.jar", StagedAppFiles.connectorJar(StagedTesters.FirstBuild.class));
         execute(CREATE + USING_STAGE);
         configureUpToTheConnection();
         String configured = call("GET_CONNECTOR_STATUS()");
-        snowflake.addStageFile(STAGE, "lib/probe.jar", connectorJar(StagedTesters.SecondBuild.class));
+        snowflake.addStageFile(STAGE, "lib/probe.jar", StagedAppFiles.connectorJar(StagedTesters.SecondBuild.class));
 
         assertThat(call("TEST_CONNECTION()")).as("staging alone changes nothing").contains("first build");
         execute("ALTER APPLICATION \"PROBE\" UPGRADE" + USING_STAGE);
@@ -86,9 +79,9 @@ class FakeAccountTest {
 
     @Test
     void aVersionKeepsTheFilesItWasAddedWith() throws Exception {
-        snowflake.addStageFile(STAGE, "lib/probe.jar", connectorJar(StagedTesters.FirstBuild.class));
+        snowflake.addStageFile(STAGE, "lib/probe.jar", StagedAppFiles.connectorJar(StagedTesters.FirstBuild.class));
         execute("ALTER APPLICATION PACKAGE \"PROBE_PKG\" ADD VERSION \"V1\"" + USING_STAGE + " LABEL = 'one'");
-        snowflake.addStageFile(STAGE, "lib/probe.jar", connectorJar(StagedTesters.SecondBuild.class));
+        snowflake.addStageFile(STAGE, "lib/probe.jar", StagedAppFiles.connectorJar(StagedTesters.SecondBuild.class));
 
         execute(CREATE + " USING VERSION \"V1\"");
         assertThat(configureUpToTheConnection()).contains("first build");
@@ -105,7 +98,7 @@ class FakeAccountTest {
 
     @Test
     void aConnectorThatCannotBeLoadedFailsTheCreationAndLeavesNoApp() throws Exception {
-        snowflake.addStageFile(STAGE, "lib/probe.jar", connectorJar("com.example.Missing"));
+        snowflake.addStageFile(STAGE, "lib/probe.jar", StagedAppFiles.connectorJar("com.example.Missing"));
 
         assertThatThrownBy(() -> execute(CREATE + USING_STAGE))
                 .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(93082))
@@ -117,7 +110,7 @@ class FakeAccountTest {
 
     @Test
     void aDroppedAppAnswersNoMoreAndCanBeCreatedAgain() throws Exception {
-        snowflake.addStageFile(STAGE, "lib/probe.jar", connectorJar(StagedTesters.FirstBuild.class));
+        snowflake.addStageFile(STAGE, "lib/probe.jar", StagedAppFiles.connectorJar(StagedTesters.FirstBuild.class));
         execute(CREATE + USING_STAGE);
         configureUpToTheConnection();
 
@@ -133,7 +126,7 @@ class FakeAccountTest {
     @Test
     void aNewPackageHasReleaseChannelsAndItsVersionsAreRegisteredAndPatched() throws Exception {
         execute("CREATE APPLICATION PACKAGE IF NOT EXISTS \"PROBE_PKG\" COMMENT = 'GENERATED_BY_CONNECTOR_KIT'");
-        snowflake.addStageFile(STAGE, "lib/probe.jar", connectorJar(StagedTesters.FirstBuild.class));
+        snowflake.addStageFile(STAGE, "lib/probe.jar", StagedAppFiles.connectorJar(StagedTesters.FirstBuild.class));
 
         assertThat(column("SHOW RELEASE CHANNELS IN APPLICATION PACKAGE \"PROBE_PKG\"", "name"))
                 .containsExactly("QA", "ALPHA", "DEFAULT");
@@ -141,7 +134,7 @@ class FakeAccountTest {
                 .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1003))
                 .hasMessageContaining("use REGISTER VERSION");
         execute(PACKAGE + " REGISTER VERSION \"V1\"" + USING_STAGE + " LABEL = 'one'");
-        snowflake.addStageFile(STAGE, "lib/probe.jar", connectorJar(StagedTesters.SecondBuild.class));
+        snowflake.addStageFile(STAGE, "lib/probe.jar", StagedAppFiles.connectorJar(StagedTesters.SecondBuild.class));
         assertThat(column(PACKAGE + " ADD PATCH FOR VERSION \"V1\"" + USING_STAGE, "patch")).containsExactly("1");
         assertThat(column("SHOW VERSIONS IN APPLICATION PACKAGE \"PROBE_PKG\"", "patch")).containsExactly("0", "1");
 
@@ -197,7 +190,7 @@ class FakeAccountTest {
     /** https://docs.snowflake.com/en/sql-reference/sql/drop-application */
     @Test
     void anAppThatOwnsADatabaseIsDroppedOnlyWithCascade() throws Exception {
-        snowflake.addStageFile(STAGE, "lib/probe.jar", connectorJar(StagedTesters.FirstBuild.class));
+        snowflake.addStageFile(STAGE, "lib/probe.jar", StagedAppFiles.connectorJar(StagedTesters.FirstBuild.class));
         execute(CREATE + USING_STAGE);
         account.appOwns("PROBE", "PROBE_DATA");
 
@@ -216,8 +209,9 @@ class FakeAccountTest {
     /** The values of one column of a statement's rows, as text. */
     @Test
     void theAppHoldsOnlyWhatWasGrantedAndCreatesItsDestinationDatabaseWithCreateDatabase() throws Exception {
+        StagedAppFiles.stageScript(snowflake, STAGE, LIFECYCLE_SCRIPT);
         snowflake.addStageFile(STAGE, "manifest.yml", PRIVILEGES_MANIFEST);
-        snowflake.addStageFile(STAGE, "lib/probe.jar", connectorJar(StagedTesters.FirstBuild.class));
+        snowflake.addStageFile(STAGE, "lib/probe.jar", StagedAppFiles.connectorJar(StagedTesters.FirstBuild.class));
         execute(CREATE + USING_STAGE);
         configureUpToTheConnection();
 
@@ -244,8 +238,9 @@ class FakeAccountTest {
 
     @Test
     void aRoleWithoutManageGrantsCannotGrantToTheApp() throws Exception {
+        StagedAppFiles.stageScript(snowflake, STAGE, LIFECYCLE_SCRIPT);
         snowflake.addStageFile(STAGE, "manifest.yml", PRIVILEGES_MANIFEST);
-        snowflake.addStageFile(STAGE, "lib/probe.jar", connectorJar(StagedTesters.FirstBuild.class));
+        snowflake.addStageFile(STAGE, "lib/probe.jar", StagedAppFiles.connectorJar(StagedTesters.FirstBuild.class));
         execute(CREATE + USING_STAGE);
         account.roleManagesGrants(false);
 
@@ -295,23 +290,5 @@ class FakeAccountTest {
                 return result.getString(1);
             }
         }
-    }
-
-    private static byte[] connectorJar(Class<? extends ConnectionTester> tester) throws IOException {
-        return connectorJar(tester.getName());
-    }
-
-    /** A connector jar as connector:generate makes it; its classes come from the test's class path. */
-    private static byte[] connectorJar(String testerClass) throws IOException {
-        ConnectorDescription description = new ConnectorDescription("probe", "1.0",
-                List.of(Prerequisite.of("network", "Allow the host", "An external access integration", 1)),
-                List.of(), List.of(), Map.of(SpiRole.CONNECTION_TESTER, testerClass));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JarOutputStream jar = new JarOutputStream(bytes)) {
-            jar.putNextEntry(new ZipEntry(ConnectorDescription.RESOURCE));
-            jar.write(description.toJsonText().getBytes(StandardCharsets.UTF_8));
-            jar.closeEntry();
-        }
-        return bytes.toByteArray();
     }
 }

@@ -103,7 +103,8 @@ class StagedManifestTest {
     }
 
     private void stageManifest(String references) {
-        snowflake.addStageFile(STAGE, "manifest.yml", ("manifest_version: 1\nreferences:\n" + references)
+        StagedAppFiles.stageScript(snowflake, STAGE, "CREATE APPLICATION ROLE IF NOT EXISTS ADMIN;");
+        snowflake.addStageFile(STAGE, "manifest.yml", (StagedAppFiles.MANIFEST + "references:\n" + references)
                 .getBytes(StandardCharsets.UTF_8));
     }
 

@@ -1,12 +1,18 @@
 package io.connectorkit.plugin.testing;
 
+import io.connectorkit.fake.snowflake.AppCatalog;
+import io.connectorkit.fake.snowflake.StagedSetupScript;
 import io.connectorkit.plugin.descriptor.Descriptor;
 import io.connectorkit.plugin.descriptor.DescriptorException;
 import io.connectorkit.plugin.descriptor.DescriptorLoader;
 import io.connectorkit.plugin.generate.AppGenerator;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /** The example projects under src/test/resources/projects, rendered as the goals would. */
 public final class TestProjects {
@@ -36,5 +42,21 @@ public final class TestProjects {
     public static Map<String, String> render(Path base) throws Exception {
         return new AppGenerator(base.resolve("src/main/connector/templates"), GENERATOR, base)
                 .generate(descriptor(base), List.of("connector-runtime.jar", base.getFileName() + "-connector.jar"));
+    }
+
+    /**
+     * What the project's rendered Snowflake setup script creates, run by the fake as Snowflake runs it at CREATE
+     * APPLICATION: over the files the app's stage would hold (the imported jars, the project's app files).
+     */
+    public static AppCatalog snowflakeCatalog(String project) throws Exception {
+        Set<String> staged = new HashSet<>(Set.of("lib/connector-runtime.jar", "lib/" + project + "-connector.jar"));
+        for (Descriptor.AppFiles files : descriptor(project).files()) {
+            Path source = project(project).resolve(files.source());
+            try (Stream<Path> paths = Files.walk(source)) {
+                paths.filter(Files::isRegularFile).forEach(file -> staged.add(files.target() + "/"
+                        + source.relativize(file).toString().replace('\\', '/')));
+            }
+        }
+        return StagedSetupScript.run(render(project).get("snowflake/setup.sql"), staged);
     }
 }
