@@ -79,6 +79,7 @@ final class StagedApp implements AutoCloseable {
         closeQuietly(classes);
         classes = next;
         manifest = staged;
+        nativeApp.install(staged, files);
         this.fromVersion = fromVersion;
     }
 

@@ -14,8 +14,9 @@ import java.util.Map;
  * upgraded from it: the references it declares, with what Snowflake refuses about them.
  *
  * @param references the declared references by name (upper case), with their object types and cardinality
+ * @param setupScript the staged path of the setup script ({@code artifacts.setup_script})
  */
-record StagedManifest(Map<String, Reference> references) {
+record StagedManifest(Map<String, Reference> references, String setupScript) {
 
     /**
      * Snowflake's code for a manifest property with a value it does not accept (NATIVE_APPLICATION_MANIFEST_
@@ -73,7 +74,7 @@ record StagedManifest(Map<String, Reference> references) {
                 references.put(name.toUpperCase(Locale.ROOT), new Reference(name, type, multiValued));
             }
         }
-        return new StagedManifest(references);
+        return new StagedManifest(references, manifest.path("artifacts").path("setup_script").asText("setup.sql"));
     }
 
     private static SnowflakeRefusal unexpected(String property, String why) {

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.connectorkit.runtime.spi.ConnectionTester;
-import io.connectorkit.runtime.spi.ConnectorDescription;
-import io.connectorkit.runtime.spi.Prerequisite;
-import io.connectorkit.runtime.spi.SpiRole;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -18,9 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.jar.JarOutputStream;
-import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -252,15 +245,6 @@ class FakeAccountTest {
 
     /** A connector jar as connector:generate makes it; its classes come from the test's class path. */
     private static byte[] connectorJar(String testerClass) throws IOException {
-        ConnectorDescription description = new ConnectorDescription("probe", "1.0",
-                List.of(Prerequisite.of("network", "Allow the host", "An external access integration", 1)),
-                List.of(), List.of(), Map.of(SpiRole.CONNECTION_TESTER, testerClass));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JarOutputStream jar = new JarOutputStream(bytes)) {
-            jar.putNextEntry(new ZipEntry(ConnectorDescription.RESOURCE));
-            jar.write(description.toJsonText().getBytes(StandardCharsets.UTF_8));
-            jar.closeEntry();
-        }
-        return bytes.toByteArray();
+        return StagedJars.connectorJar(testerClass, List.of());
     }
 }
