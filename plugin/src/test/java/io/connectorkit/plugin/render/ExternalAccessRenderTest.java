@@ -6,6 +6,8 @@ import io.connectorkit.fake.snowflake.ExternalAccessIntegrations.AllowedSecrets;
 import io.connectorkit.fake.snowflake.FakeNativeApp;
 import io.connectorkit.fake.snowflake.FakeSnowflake;
 import io.connectorkit.plugin.checks.StaticChecks;
+import io.connectorkit.plugin.snowflake.ConnectionSettings;
+import io.connectorkit.plugin.snowflake.SnowflakeSession;
 import io.connectorkit.plugin.testing.TestProjects;
 import io.connectorkit.runtime.embedded.EmbeddedApp;
 import io.connectorkit.runtime.procedures.PublicProcedure;
@@ -16,10 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -112,8 +111,8 @@ class ExternalAccessRenderTest {
                 .toDefinition(getClass().getClassLoader());
         try (FakeSnowflake snowflake = FakeSnowflake.start();
                 Connection embedded = DriverManager.getConnection("jdbc:h2:mem:" + UUID.randomUUID());
-                Connection account = DriverManager.getConnection(snowflake.jdbcUrl(),
-                        snowflake.connectionProperties())) {
+                SnowflakeSession account = SnowflakeSession.open(new ConnectionSettings(snowflake.jdbcUrl(),
+                        snowflake.connectionProperties(), List.of("test")))) {
             EmbeddedApp.install(embedded, connector);
             try (ConnectorRegistry.Binding binding = EmbeddedApp.bind(embedded, connector)) {
                 FakeNativeApp nativeApp = new FakeNativeApp(snowflake, "REACHING_OUT", embedded);
@@ -128,9 +127,7 @@ class ExternalAccessRenderTest {
                 assertThat(nativeApp.boundObjects("ARCHIVE")).containsExactly("DB.S.ORDERS", "DB.S.ITEMS");
                 assertThat(nativeApp.externalAccess).as("the secret is not bound yet").isEmpty();
 
-                try (Statement statement = account.createStatement()) {
-                    statement.execute("CREATE OR REPLACE SECRET DB.S.TOKEN TYPE = GENERIC_STRING SECRET_STRING = 't'");
-                }
+                account.execute("CREATE OR REPLACE SECRET DB.S.TOKEN TYPE = GENERIC_STRING SECRET_STRING = 't'");
                 String secret = reference(account, "SECRET", "DB.S.TOKEN");
                 assertThat(register(account, "API_TOKEN_SECRET", secret)).startsWith("External access could not be "
                         + "set up: SQL compilation error:").contains("\"DB\".\"S\".\"TOKEN\"", "\"API_EAI\"");
@@ -145,24 +142,17 @@ class ExternalAccessRenderTest {
         }
     }
 
-    private static String reference(Connection account, String type, String object) throws SQLException {
+    private static String reference(SnowflakeSession account, String type, String object) throws SQLException {
         return answer(account, "SELECT SYSTEM$REFERENCE(?, ?, 'PERSISTENT', 'USAGE')", type, object);
     }
 
-    private static String register(Connection account, String reference, String id) throws SQLException {
+    private static String register(SnowflakeSession account, String reference, String id) throws SQLException {
         return answer(account, "CALL \"REACHING_OUT\".PUBLIC.REGISTER_REFERENCE(?, 'ADD', ?)", reference, id);
     }
 
-    private static String answer(Connection account, String sql, String... arguments) throws SQLException {
-        try (PreparedStatement statement = account.prepareStatement(sql)) {
-            for (int i = 0; i < arguments.length; i++) {
-                statement.setString(i + 1, arguments[i]);
-            }
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                return result.getString(1);
-            }
-        }
+    private static String answer(SnowflakeSession account, String sql, Object... arguments) throws SQLException {
+        Object value = account.query(sql, arguments).get(0).values().iterator().next();
+        return value == null ? null : value.toString();
     }
 
     private static byte[] bytes(String text) {
