@@ -87,6 +87,6 @@ abstract class InstalledAppMojo extends AppMojo {
             throw new MojoFailureException("'" + e.text() + "' (connector.appName, connector.secretDatabase or "
                     + "connector.secretSchema) is not a Snowflake name: " + e.reason(), e);
         }
-        return new SnowflakeInstalledApp(openSnowflake(), app, secrets, getLog()::info);
+        return new SnowflakeInstalledApp(openSnowflake(), app, secrets, descriptor, getLog()::info);
     }
 }

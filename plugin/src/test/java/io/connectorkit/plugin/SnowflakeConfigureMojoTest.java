@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.connectorkit.fake.snowflake.FakeAccount;
+import io.connectorkit.fake.snowflake.ExternalAccessIntegrations.AllowedSecrets;
 import io.connectorkit.fake.snowflake.FakeNativeApp;
 import io.connectorkit.fake.snowflake.FakeSnowflake;
 import io.connectorkit.fake.snowflake.RecordedStatement;
@@ -20,6 +21,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.maven.api.di.Provides;
 import org.apache.maven.api.plugin.testing.InjectMojo;
@@ -43,6 +45,8 @@ class SnowflakeConfigureMojoTest {
     static final String APP = "CALL \"GITHUB_CONNECTOR\".PUBLIC.";
     static final String SHOW_PRIVILEGES = "SHOW PRIVILEGES IN APPLICATION \"GITHUB_CONNECTOR\"";
     static final String SHOW_GRANTS = "SHOW GRANTS TO APPLICATION \"GITHUB_CONNECTOR\"";
+    static final String SECRET = "\"GITHUB_CONNECTOR_SECRETS\".\"PUBLIC\".\"GITHUB_CONNECTOR_API_TOKEN\"";
+    static final String REFERENCES = "references:\n  GITHUB_EAI: github_access\n  WAREHOUSE_REFERENCE: '\"Ingest Wh\"'\n";
 
     @TempDir
     Path folder;
@@ -87,6 +91,11 @@ class SnowflakeConfigureMojoTest {
         // The procedures and views the app's callers reach: those the rendered setup script creates and grants.
         nativeApp = new FakeNativeApp(snowflake, "GITHUB_CONNECTOR", appDatabase,
                 TestProjects.snowflakeCatalog("full"));
+        // The app as connector:generate renders it for this project: its REGISTER_REFERENCE and
+        // SETUP_EXTERNAL_ACCESS run from this setup script (AppRendererTest keeps the golden files current).
+        Path generated = Path.of("src/test/resources/golden/full/snowflake");
+        nativeApp.install(Map.of("manifest.yml", Files.readAllBytes(generated.resolve("manifest.yml")),
+                "setup.sql", Files.readAllBytes(generated.resolve("setup.sql"))));
         account = new FakeAccount(snowflake);
         account.requestsPrivileges("GITHUB_CONNECTOR", List.of("EXECUTE TASK", "CREATE DATABASE"));
 
@@ -159,7 +168,7 @@ class SnowflakeConfigureMojoTest {
         configure.connection = "fake";
         configure.setLog(log);
         Files.writeString(folder.resolve("src/main/connector/configuration.yaml"), ConfigureMojoTest.CONFIGURATION
-                + "references:\n  GITHUB_EAI: github_access\n  WAREHOUSE_REFERENCE: '\"Ingest Wh\"'\n");
+                + REFERENCES);
 
         configure.execute();
 
@@ -177,10 +186,54 @@ class SnowflakeConfigureMojoTest {
         assertThat(statements.get(3).bindings()).containsExactly("WAREHOUSE", "\"Ingest Wh\"", "USAGE");
         assertThat(nativeApp.boundReferences).containsEntry("GITHUB_EAI", "\"GITHUB_ACCESS\"")
                 .containsEntry("WAREHOUSE_REFERENCE", "\"Ingest Wh\"");
+        // Binding the secret completed the references: SETUP_EXTERNAL_ACCESS gave every connector procedure both.
+        assertThat(nativeApp.externalAccess).hasSize(14).containsEntry("TEST_CONNECTION",
+                new FakeNativeApp.ExternalAccess(Map.of("api_token", SECRET), List.of("\"GITHUB_ACCESS\"")));
         assertThat(log.infos).contains(
                 "Bound EXTERNAL ACCESS INTEGRATION \"GITHUB_ACCESS\" to the app's reference GITHUB_EAI",
                 "Bound WAREHOUSE \"Ingest Wh\" to the app's reference WAREHOUSE_REFERENCE",
                 "Snowflake application GITHUB_CONNECTOR is now STARTED (configuration FINALIZED)");
+    }
+
+    @Test
+    void anIntegrationThatDoesNotAllowTheKitsSecretFailsConfigureWithTheAlterToRunAndNothingElseChanges(
+            @InjectMojo(goal = "configure") ConfigureMojo configure) throws Exception {
+        configure.target = "snowflake";
+        configure.connection = "fake";
+        configure.setLog(log);
+        Files.writeString(folder.resolve("src/main/connector/configuration.yaml"), ConfigureMojoTest.CONFIGURATION
+                + REFERENCES);
+        snowflake.externalAccessIntegrations().create("GITHUB_ACCESS",
+                AllowedSecrets.of("GITHUB_CONNECTOR_SECRETS.PUBLIC.ANOTHER_TOKEN"));
+
+        assertThatThrownBy(configure::execute).hasMessage("Binding the secret " + SECRET + " for 'api_token' to the "
+                + "reference API_TOKEN_SECRET of Snowflake application GITHUB_CONNECTOR failed: REGISTER_REFERENCE "
+                + "answered 'External access could not be set up: SQL compilation error:\nSecret '" + SECRET + "' is "
+                + "not allowed by the ALLOWED_AUTHENTICATION_SECRETS of external access integration "
+                + "'\"GITHUB_ACCESS\"'.'. The external access integration bound to the app's reference GITHUB_EAI must "
+                + "allow the secret the kit created in its ALLOWED_AUTHENTICATION_SECRETS: as the integration's owner, "
+                + "run\n  ALTER EXTERNAL ACCESS INTEGRATION \"GITHUB_ACCESS\" SET ALLOWED_AUTHENTICATION_SECRETS = ("
+                + SECRET + ")\n(keep any secret it allows already in that list), then run mvn connector:configure "
+                + "again");
+
+        List<RecordedStatement> statements = snowflake.applicationStatements();
+        assertThat(statements).last().extracting(RecordedStatement::sql).isEqualTo(APP + "REGISTER_REFERENCE(?, 'ADD', ?)");
+        assertThat(statements).extracting(RecordedStatement::sql)
+                .noneMatch(sql -> sql.contains("SET_CONNECTION_CONFIGURATION") || sql.contains("FINALIZE"));
+        assertThat(nativeApp.externalAccess).isEmpty();
+        assertThat(String.join("\n", log.everything)).doesNotContain(TOKEN);
+
+        // The statement the message gives, then configure again: it resumes at the connection step and finishes.
+        try (Connection account = DriverManager.getConnection(snowflake.jdbcUrl(), snowflake.connectionProperties());
+                Statement statement = account.createStatement()) {
+            statement.execute("ALTER EXTERNAL ACCESS INTEGRATION \"GITHUB_ACCESS\" SET ALLOWED_AUTHENTICATION_SECRETS = ("
+                    + SECRET + ")");
+        }
+        configure.execute();
+
+        assertThat(nativeApp.externalAccess).containsKey("TEST_CONNECTION");
+        assertThat(log.infos).contains("Snowflake application GITHUB_CONNECTOR is now STARTED (configuration "
+                + "FINALIZED)");
     }
 
     @Test

@@ -1,12 +1,19 @@
 package io.connectorkit.fake.snowflake;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.connectorkit.fake.snowflake.ScriptHost.ScriptObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,11 +22,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An installed application behind the fake endpoint: its procedures and views are answered by a real connector
- * runtime on an embedded (H2) app, so the goals get the runtime's own responses. The consumer-side objects that
- * secrets travel through are the fake's (shared by its apps): SECRET objects by name and the references
- * SYSTEM$REFERENCE hands out; the references bound through REGISTER_REFERENCE are the app's, and make the secret
- * readable by it.
+ * An installed application behind the fake endpoint. Its {@code LANGUAGE SQL} procedures (REGISTER_REFERENCE,
+ * GET_REFERENCE_CONFIG, SETUP_EXTERNAL_ACCESS) run from the setup script it was installed from, with
+ * {@link SnowflakeScript}; its other procedures and its views are answered by a real connector runtime on an embedded
+ * (H2) app, so the goals get the runtime's own responses. The consumer-side objects that secrets travel through are
+ * the fake's (shared by its apps): SECRET objects by name, the references SYSTEM$REFERENCE hands out, and the external
+ * access integrations. The references bound with SYSTEM$SET_REFERENCE or SYSTEM$ADD_REFERENCE are the app's; a
+ * bound secret becomes readable by the embedded app.
  *
  * <p>Only what the app's setup script created and granted to an application role can be reached, as in Snowflake:
  * a CALL of a procedure it did not create with that many arguments, or did not grant, and a read of a view it did
@@ -27,27 +36,68 @@ import java.util.regex.Pattern;
  * "Visibility of objects created in the setup script"). An upgrade replaces what the script created.
  *
  * <p>Tests may wire one by hand to an embedded app they installed, with the catalog of a setup script they ran
- * ({@link StagedSetupScript#run}); {@link FakeAccount} builds them from what was staged when an application is
+ * ({@link StagedSetupScript#run}), then give it the staged files it would have been installed from
+ * ({@link #install}); {@link FakeAccount} builds them from what was staged when an application is
  * created.
  */
 public final class FakeNativeApp {
 
     private static final Pattern CALL = Pattern.compile("CALL \"([^\"]+)\"\\.PUBLIC\\.([A-Z_]+)\\((.*)\\)",
             Pattern.DOTALL);
-    /** Snowflake's codes for a procedure that is not there, and for an object that is not there or not granted. */
-    private static final int UNKNOWN_FUNCTION = 2140;
-    private static final int DOES_NOT_EXIST = 2003;
     private static final Pattern VIEW = Pattern.compile("SELECT \\* FROM \"([^\"]+)\"\\.PUBLIC\\.\"([A-Z_]+)\"");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Not a Snowflake code: the fake's own, for a procedure body it cannot interpret. */
+    public static final int CANNOT_INTERPRET = 999_001;
+    /**
+     * Snowflake documents that SYSTEM$SET_REFERENCE "supports only single-valued references" and that
+     * SYSTEM$ADD_REFERENCE errs when the reference is already bound
+     * (https://docs.snowflake.com/en/sql-reference/functions/system_set_reference,
+     * https://docs.snowflake.com/en/sql-reference/functions/system_add_reference), but not these errors' codes or
+     * text: a compilation error is their likeliest shape, as for the fake's other undocumented refusals.
+     */
+    static final int UNDOCUMENTED_REFUSAL = 1003;
+    /** Snowflake's code for an object that does not exist or is not authorized. */
+    static final int DOES_NOT_EXIST = 2003;
+    /** Snowflake's "Unknown function" (here: a procedure the setup script never created). */
+    static final int UNKNOWN_FUNCTION = 2140;
+
+    /**
+     * A procedure's external access, as SETUP_EXTERNAL_ACCESS's ALTER PROCEDURE set it: the objects given.
+     *
+     * @param secrets secret variable name → the SECRET object
+     */
+    public record ExternalAccess(Map<String, String> secrets, List<String> integrations) {
+        public ExternalAccess {
+            secrets = Collections.unmodifiableMap(new LinkedHashMap<>(secrets));
+            integrations = List.copyOf(integrations);
+        }
+    }
 
     /** SECRET objects by qualified name, with their values: the fake's, shared by its apps. */
     public final Map<String, String> secrets;
     /** The object each reference handed out by SYSTEM$REFERENCE stands for: the fake's, shared by its apps. */
     public final Map<String, String> referenceIds;
-    /** The app's bound references: reference name → the object bound (a SECRET, a warehouse, an integration). */
+    /**
+     * The app's bound references: reference name → the object bound (a SECRET, a warehouse, an integration). A
+     * multi-valued reference maps to its objects in the order they were added, joined with {@code ", "}
+     * ({@link #boundObjects} lists them).
+     */
     public final Map<String, String> boundReferences = new ConcurrentHashMap<>();
+    /**
+     * The procedures given secrets and integrations by ALTER PROCEDURE since the app was last installed or
+     * upgraded (which replaces the procedures and so drops these settings), by procedure name.
+     */
+    public final Map<String, ExternalAccess> externalAccess = new ConcurrentHashMap<>();
 
     private final String name;
     private final Connection app;
+    private final ExternalAccessIntegrations integrations;
+    /** The reference IDs bound to each reference, by its manifest name (upper case), in the order bound. */
+    private final Map<String, List<String>> bindings = new HashMap<>();
+    private final Map<String, SnowflakeScript> parsedBodies = new HashMap<>();
+    private StagedManifest manifest;
+    private SetupScriptProcedures procedures;
     private volatile boolean dropped;
     private volatile AppCatalog catalog;
 
@@ -63,20 +113,14 @@ public final class FakeNativeApp {
         ConsumerObjects consumer = snowflake.consumerObjects();
         this.secrets = consumer.secrets;
         this.referenceIds = consumer.referenceIds;
-        snowflake.on(sql -> isCall(sql) && sql.contains(".PUBLIC.REGISTER_REFERENCE("),
-                granted(this::registerReference));
-        snowflake.on(sql -> isCall(sql) && !sql.contains(".PUBLIC.REGISTER_REFERENCE("), granted(this::call));
+        this.integrations = snowflake.externalAccessIntegrations();
+        snowflake.on(this::isCall, granted(this::call));
         snowflake.on(sql -> !dropped && ownName(VIEW.matcher(sql)), this::view);
     }
 
     /** What the app's setup script created, as of its last install or upgrade. */
     public AppCatalog catalog() {
         return catalog;
-    }
-
-    /** The body of the app's SQL procedure of this name ({@code REGISTER_REFERENCE}), if its setup script made one. */
-    public Optional<String> sqlBody(String procedure) {
-        return catalog.sqlBody(procedure);
     }
 
     /** An upgrade ran the new setup script: from now on its objects are the app's. */
@@ -87,6 +131,34 @@ public final class FakeNativeApp {
     /** The application's name as Snowflake stores it. */
     public String name() {
         return name;
+    }
+
+    /**
+     * Takes the manifest and setup script of the staged files the app is installed from, as CREATE APPLICATION and
+     * every upgrade do: its LANGUAGE SQL procedures are the script's from now on.
+     *
+     * @throws IllegalArgumentException when Snowflake would refuse the manifest
+     */
+    public void install(Map<String, byte[]> stagedFiles) {
+        try {
+            install(StagedManifest.read(stagedFiles), stagedFiles);
+        } catch (SnowflakeRefusal refusal) {
+            throw new IllegalArgumentException("Snowflake refuses these files (" + refusal.code + "): "
+                    + refusal.getMessage(), refusal);
+        }
+    }
+
+    synchronized void install(StagedManifest staged, Map<String, byte[]> stagedFiles) {
+        manifest = staged;
+        procedures = SetupScriptProcedures.of(stagedFiles, staged.setupScript());
+        parsedBodies.clear();
+        externalAccess.clear();
+    }
+
+    /** The objects bound to a reference, in the order they were bound; empty when none is. */
+    public synchronized List<String> boundObjects(String reference) {
+        return bindings.getOrDefault(reference.toUpperCase(Locale.ROOT), List.of()).stream()
+                .map(referenceIds::get).toList();
     }
 
     /** From now on, calls of this app are answered as those of an app that does not exist. */
@@ -130,28 +202,241 @@ public final class FakeNativeApp {
                 && !catalog.rolesGranted("USAGE", "SCHEMA", object.substring(0, object.indexOf('.'))).isEmpty();
     }
 
-    private Reply registerReference(Query query) {
-        String reference = String.valueOf(query.bindings().get(0));
-        String object = referenceIds.get(String.valueOf(query.bindings().get(1)));
-        if (object == null) {
-            return Reply.error(2003, "02000", "Reference does not exist or not authorized");
-        }
-        boundReferences.put(reference, object);
-        if (!secrets.containsKey(object)) {
-            // A warehouse or an integration: bound, and nothing for the embedded app to read.
-            return Reply.columns(Column.text("REGISTER_REFERENCE")).row((Object) null);
-        }
-        // What the binding achieves in Snowflake: the app can read the secret through its reference.
-        String answer = runCall("CALL PUBLIC.REGISTER_SECRET(?, ?)", List.of(reference, secrets.get(object)));
-        return Reply.columns(Column.text("REGISTER_REFERENCE")).row((Object) (answer.contains("\"OK\"") ? null : answer));
-    }
-
-    private Reply call(Query query) {
+    private synchronized Reply call(Query query) {
         Matcher matcher = CALL.matcher(query.sql());
         matcher.matches();
-        String arguments = matcher.group(3).replace("PARSE_JSON(?)", "?");
-        return Reply.columns(Column.text(matcher.group(2)))
-                .row(runCall("CALL PUBLIC." + matcher.group(2) + "(" + arguments + ")", query.bindings()));
+        String procedure = matcher.group(2);
+        Reply.Result answer = Reply.columns(Column.text(procedure));
+        if (procedures == null || !procedures.isScripted(procedure)) {
+            if (procedure.equals("REGISTER_REFERENCE")) {
+                return Reply.error(CANNOT_INTERPRET, "0A000", "The fake app " + name + " has no setup script to run "
+                        + "REGISTER_REFERENCE from: give it the staged files with FakeNativeApp.install");
+            }
+            String arguments = matcher.group(3).replace("PARSE_JSON(?)", "?");
+            return answer.row(runCall("CALL PUBLIC." + procedure + "(" + arguments + ")", query.bindings()));
+        }
+        try {
+            return answer.row((Object) runScripted(procedure, arguments(matcher.group(3), query.bindings())));
+        } catch (SnowflakeRefusal refusal) {
+            return refusal.reply();
+        } catch (SnowflakeScript.UnsupportedScriptException | IllegalStateException e) {
+            return Reply.error(CANNOT_INTERPRET, "0A000", e.getMessage());
+        }
+    }
+
+    private String runScripted(String procedure, List<Object> arguments) {
+        SetupScriptProcedures.Procedure definition = procedures.procedure(procedure).orElseThrow();
+        SnowflakeScript script = parsedBodies.get(procedure);
+        if (script == null) {
+            script = SnowflakeScript.parse(procedure, definition.scriptingBody().orElseThrow());
+            parsedBodies.put(procedure, script);
+        }
+        return script.run(definition.parameters(), arguments, new AppHost());
+    }
+
+    /** The values of a CALL's arguments: each a placeholder ({@code ?}, {@code PARSE_JSON(?)}) or a literal. */
+    private static List<Object> arguments(String text, List<Object> bindings) {
+        List<Object> values = new ArrayList<>();
+        if (text.isBlank()) {
+            return values;
+        }
+        int next = 0;
+        for (String argument : text.split(",(?=(?:[^']*'[^']*')*[^']*$)")) {
+            String trimmed = argument.trim();
+            if (trimmed.equals("?") || trimmed.equals("PARSE_JSON(?)")) {
+                values.add(bindings.get(next++));
+            } else if (trimmed.length() >= 2 && trimmed.startsWith("'") && trimmed.endsWith("'")) {
+                values.add(trimmed.substring(1, trimmed.length() - 1).replace("''", "'"));
+            } else if (trimmed.equalsIgnoreCase("NULL")) {
+                values.add(null);
+            } else {
+                throw new SnowflakeScript.UnsupportedScriptException("The fake Snowflake cannot pass the argument "
+                        + trimmed + " to a LANGUAGE SQL procedure: use ?, PARSE_JSON(?), NULL or a string literal");
+            }
+        }
+        return values;
+    }
+
+    /** What the app's scripts reach: its references, its procedures and the account's integrations. */
+    private final class AppHost implements ScriptHost {
+
+        @Override
+        public Object systemFunction(String function, List<Object> arguments) {
+            switch (function) {
+                case "SYSTEM$SET_REFERENCE": {
+                    StagedManifest.Reference reference = declared(function, arguments, 2);
+                    if (reference.multiValued()) {
+                        throw new SnowflakeRefusal(UNDOCUMENTED_REFUSAL, "42601", "SQL compilation error:\n"
+                                + "SYSTEM$SET_REFERENCE supports only single-valued references; reference '"
+                                + reference.name() + "' is multi-valued.");
+                    }
+                    // "If an association was already created using the same reference name, the existing
+                    // association is overwritten": https://docs.snowflake.com/en/sql-reference/functions/system_set_reference
+                    bind(reference, referenceId(arguments.get(1)), true);
+                    return null;
+                }
+                case "SYSTEM$ADD_REFERENCE": {
+                    StagedManifest.Reference reference = declared(function, arguments, 2);
+                    String id = referenceId(arguments.get(1));
+                    List<String> bound = bindings.getOrDefault(key(reference), List.of());
+                    if (bound.contains(id) || (!reference.multiValued() && !bound.isEmpty())) {
+                        throw new SnowflakeRefusal(UNDOCUMENTED_REFUSAL, "42601", "SQL compilation error:\n"
+                                + "Reference '" + reference.name() + "' is already associated with "
+                                + (bound.contains(id) ? "this object." : "an object."));
+                    }
+                    bind(reference, id, false);
+                    return null;
+                }
+                case "SYSTEM$REMOVE_REFERENCE": {
+                    StagedManifest.Reference reference = declared(function, arguments, 2);
+                    String alias = String.valueOf(arguments.get(1));
+                    if (!bindings.getOrDefault(key(reference), new ArrayList<>()).remove(alias)) {
+                        throw new SnowflakeRefusal(DOES_NOT_EXIST, "02000", "Reference '" + alias + "' of '"
+                                + reference.name() + "' does not exist or not authorized.");
+                    }
+                    publish(reference);
+                    return null;
+                }
+                case "SYSTEM$REMOVE_ALL_REFERENCES": {
+                    StagedManifest.Reference reference = declared(function, arguments, 1);
+                    bindings.remove(key(reference));
+                    publish(reference);
+                    return null;
+                }
+                case "SYSTEM$GET_ALL_REFERENCES": {
+                    StagedManifest.Reference reference = declared(function, arguments, 1);
+                    // The aliases of the bound objects, a JSON array: empty while none is bound.
+                    ArrayNode aliases = JSON.createArrayNode();
+                    bindings.getOrDefault(key(reference), List.of()).forEach(aliases::add);
+                    return aliases.toString();
+                }
+                default:
+                    throw new SnowflakeScript.UnsupportedScriptException("The fake Snowflake does not model "
+                            + function + ", which a LANGUAGE SQL procedure of " + name + " calls");
+            }
+        }
+
+        @Override
+        public Object call(String procedure, List<Object> arguments) {
+            if (procedures.isScripted(procedure)) {
+                return runScripted(procedure, arguments);
+            }
+            if (procedures.procedure(procedure).isEmpty()) {
+                throw new SnowflakeRefusal(UNKNOWN_FUNCTION, "42601", "SQL compilation error:\nUnknown user-defined "
+                        + "function PUBLIC." + procedure + ".");
+            }
+            return runCall("CALL PUBLIC." + procedure + "(" + "?, ".repeat(arguments.size()).replaceAll(", $", "")
+                    + ")", arguments);
+        }
+
+        /**
+         * Gives the procedure the secrets and integrations, refused as Snowflake refuses an integration whose
+         * ALLOWED_AUTHENTICATION_SECRETS does not list the secret ("the secrets that UDF or procedure handler code
+         * can use when accessing the external network locations",
+         * https://docs.snowflake.com/en/sql-reference/sql/create-external-access-integration). Snowflake does not
+         * document that error's code or text; the fake's is a compilation error naming both objects.
+         */
+        @Override
+        public void alterProcedure(String procedure, List<String> argumentTypes, Map<String, ScriptObject> secrets,
+                List<ScriptObject> integrationObjects) {
+            boolean exists = procedures.procedure(procedure)
+                    .filter(definition -> definition.parameterTypes().size() == argumentTypes.size()).isPresent();
+            if (!exists) {
+                throw new SnowflakeRefusal(DOES_NOT_EXIST, "02000", "SQL compilation error:\nProcedure 'PUBLIC."
+                        + procedure + "(" + String.join(", ", argumentTypes) + ")' does not exist or not authorized.");
+            }
+            Map<String, String> secretObjects = new LinkedHashMap<>();
+            secrets.forEach((variable, secret) -> secretObjects.put(variable, object(secret)));
+            List<String> integrationNames = integrationObjects.stream().map(this::object).toList();
+            for (String integration : integrationNames) {
+                for (String secret : secretObjects.values()) {
+                    if (!integrations.allows(integration, secret)) {
+                        throw new SnowflakeRefusal(UNDOCUMENTED_REFUSAL, "42601", "SQL compilation error:\nSecret '"
+                                + secret + "' is not allowed by the ALLOWED_AUTHENTICATION_SECRETS of external access "
+                                + "integration '" + integration + "'.");
+                    }
+                }
+            }
+            externalAccess.put(procedure, new ExternalAccess(secretObjects, integrationNames));
+        }
+
+        /** The object {@code reference('R')} stands for (R must be bound to one), or the named object. */
+        private String object(ScriptObject object) {
+            if (!object.isReference()) {
+                return ExternalAccessIntegrations.qualified(object.name());
+            }
+            StagedManifest.Reference reference = declared(object.name());
+            List<String> bound = bindings.getOrDefault(key(reference), List.of());
+            if (bound.size() != 1) {
+                throw new SnowflakeRefusal(DOES_NOT_EXIST, "02000", "SQL compilation error:\nReference '"
+                        + reference.name() + "' " + (bound.isEmpty() ? "is not bound to an object." : "is bound to "
+                                + bound.size() + " objects; reference() needs one."));
+            }
+            return ExternalAccessIntegrations.qualified(referenceIds.get(bound.get(0)));
+        }
+
+        private StagedManifest.Reference declared(String function, List<Object> arguments, int count) {
+            if (arguments.size() != count) {
+                throw new SnowflakeRefusal(938, "42601", "SQL compilation error:\nnot enough arguments for function ["
+                        + function + "], expected " + count + ", got " + arguments.size());
+            }
+            return declared(String.valueOf(arguments.get(0)));
+        }
+
+        /**
+         * The reference the manifest declares by this name; Snowflake's reference functions take only those
+         * (https://docs.snowflake.com/en/developer-guide/native-apps/requesting-refs). The refusal's text is the
+         * fake's: Snowflake does not document it.
+         */
+        private StagedManifest.Reference declared(String reference) {
+            StagedManifest.Reference declared = manifest.references().get(reference.toUpperCase(Locale.ROOT));
+            if (declared == null) {
+                throw new SnowflakeRefusal(DOES_NOT_EXIST, "02000", "Reference definition '" + reference
+                        + "' does not exist in the manifest of application '" + name + "' or not authorized.");
+            }
+            return declared;
+        }
+
+        private String referenceId(Object id) {
+            String text = String.valueOf(id);
+            if (!referenceIds.containsKey(text)) {
+                throw new SnowflakeRefusal(DOES_NOT_EXIST, "02000", "Reference does not exist or not authorized");
+            }
+            return text;
+        }
+
+        private void bind(StagedManifest.Reference reference, String id, boolean replace) {
+            List<String> bound = bindings.computeIfAbsent(key(reference), key -> new ArrayList<>());
+            if (replace) {
+                bound.clear();
+            }
+            bound.add(id);
+            publish(reference);
+            String object = referenceIds.get(id);
+            if (secrets.containsKey(object)) {
+                // What the binding achieves in Snowflake: the app can read the secret through its reference.
+                String answer = runCall("CALL PUBLIC.REGISTER_SECRET(?, ?)", List.of(reference.name(),
+                        secrets.get(object)));
+                if (!answer.contains("\"OK\"")) {
+                    throw new IllegalStateException("The embedded app behind the fake refused the secret of "
+                            + reference.name() + ": " + answer);
+                }
+            }
+        }
+
+        private void publish(StagedManifest.Reference reference) {
+            List<String> objects = bindings.getOrDefault(key(reference), List.of()).stream()
+                    .map(referenceIds::get).toList();
+            if (objects.isEmpty()) {
+                boundReferences.remove(reference.name());
+            } else {
+                boundReferences.put(reference.name(), String.join(", ", objects));
+            }
+        }
+
+        private String key(StagedManifest.Reference reference) {
+            return reference.name().toUpperCase(Locale.ROOT);
+        }
     }
 
     private Reply view(Query query) {

@@ -52,6 +52,7 @@ public final class FakeSnowflake implements AutoCloseable {
     private final QueryEndpoint queries;
     private final ServerPackages packages = new ServerPackages();
     private final List<AutoCloseable> closedWithThis = new CopyOnWriteArrayList<>();
+    private final ExternalAccessIntegrations externalAccessIntegrations;
     private ConsumerObjects consumerObjects;
 
     private FakeSnowflake(HttpServer server, ExecutorService requestThreads, Path workFolder) {
@@ -68,6 +69,7 @@ public final class FakeSnowflake implements AutoCloseable {
         server.createContext("/session", new JsonEndpoint(new SessionEndpoint(sessions)::answer));
         // Telemetry is switched off at login; should a driver send some anyway, it is taken and dropped.
         server.createContext("/telemetry/send", new JsonEndpoint((exchange, body) -> JsonEndpoint.success(null)));
+        this.externalAccessIntegrations = new ExternalAccessIntegrations(this);
     }
 
     /** Starts a fake on an ephemeral port of 127.0.0.1. */
@@ -181,6 +183,11 @@ public final class FakeSnowflake implements AutoCloseable {
     /** The bytes PUT stored into stages: after compression, if the PUT compressed. */
     public long uploadedBytes() {
         return stages.uploadedBytes();
+    }
+
+    /** The account's external access integrations: which secrets each allows. */
+    public ExternalAccessIntegrations externalAccessIntegrations() {
+        return externalAccessIntegrations;
     }
 
     /** The secrets and references of the account; their handlers are added with the first app. */

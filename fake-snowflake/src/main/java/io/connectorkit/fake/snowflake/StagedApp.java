@@ -103,6 +103,7 @@ final class StagedApp implements AutoCloseable {
         classes = next;
         manifest = staged;
         nativeApp.replaceCatalog(catalog);
+        nativeApp.install(staged, files);
         this.fromVersion = fromVersion;
     }
 

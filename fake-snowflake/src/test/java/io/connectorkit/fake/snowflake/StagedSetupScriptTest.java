@@ -204,7 +204,7 @@ class StagedSetupScriptTest {
     void anUpgradeReplacesTheCatalog() throws Exception {
         stage(StagedAppFiles.SETUP_SCRIPT);
         execute(CREATE);
-        assertThat(account.app("PROBE").orElseThrow().sqlBody("PUBLIC.GET_REFERENCE_CONFIG")).isEmpty();
+        assertThat(account.app("PROBE").orElseThrow().catalog().sqlBody("PUBLIC.GET_REFERENCE_CONFIG")).isEmpty();
 
         stage(StagedAppFiles.SETUP_SCRIPT.replace(StagedAppFiles.procedure("TEST_CONNECTION", "", ""), "") + """
                 CREATE OR REPLACE PROCEDURE PUBLIC.GET_REFERENCE_CONFIG(REF_NAME STRING)
@@ -219,7 +219,7 @@ class StagedSetupScriptTest {
         execute(UPGRADE);
 
         assertCallRefused("TEST_CONNECTION()", 2140, "Unknown user-defined function PROBE.PUBLIC.TEST_CONNECTION.");
-        assertThat(account.app("PROBE").orElseThrow().sqlBody("GET_REFERENCE_CONFIG"))
+        assertThat(account.app("PROBE").orElseThrow().catalog().sqlBody("GET_REFERENCE_CONFIG"))
                 .contains("\nBEGIN\n  RETURN '';\nEND;\n");
         assertThat(account.app("PROBE").orElseThrow().catalog().tables()).containsKey("STATE.PREREQUISITES");
     }

@@ -6,7 +6,9 @@ import io.connectorkit.plugin.app.InstalledApp;
 import io.connectorkit.plugin.app.ProcedureResponse;
 import io.connectorkit.plugin.app.ReferenceBinding;
 import io.connectorkit.plugin.descriptor.Descriptor;
+import io.connectorkit.runtime.config.FieldType;
 import io.connectorkit.runtime.config.SecretReference;
+import io.connectorkit.runtime.spi.ConnectorDescription;
 import io.connectorkit.plugin.render.Dialect;
 import io.connectorkit.runtime.procedures.PublicProcedure;
 import io.connectorkit.runtime.sql.Identifier;
@@ -38,14 +40,21 @@ public final class SnowflakeInstalledApp implements InstalledApp {
     private final SecretSchema secrets;
     private final Consumer<String> log;
     private final ApplicationPrivileges privileges;
+    private final ExternalAccessAdvice externalAccess;
+    /** The secret fields of the connection, whose SECRET objects the kit creates. */
+    private final List<String> secretFields;
     private boolean secretSchemaReady;
 
-    public SnowflakeInstalledApp(SnowflakeSession session, Identifier app, SecretSchema secrets, Consumer<String> log) {
+    public SnowflakeInstalledApp(SnowflakeSession session, Identifier app, SecretSchema secrets, Descriptor descriptor,
+            Consumer<String> log) {
         this.session = session;
         this.app = app;
         this.secrets = secrets;
         this.log = log;
         this.privileges = new ApplicationPrivileges(session, app, log);
+        this.externalAccess = new ExternalAccessAdvice(app, descriptor);
+        this.secretFields = descriptor.connectionFields().stream().filter(field -> field.type() == FieldType.SECRET)
+                .map(ConnectorDescription.Field::name).toList();
     }
 
     @Override
@@ -79,8 +88,7 @@ public final class SnowflakeInstalledApp implements InstalledApp {
     @Override
     public void bindSecret(String field, String value) throws AppException {
         String reference = SecretReference.nameOf(field);
-        Identifier secret = Identifier.ofName(app.name() + "_" + field.toUpperCase(Locale.ROOT));
-        String qualified = secrets.sql() + "." + secret.sql();
+        String qualified = secretObject(field);
         prepareSecretSchema();
         try {
             // CREATE SECRET takes no bind variables: the value is the one literal the kit writes, escaped by the
@@ -95,7 +103,13 @@ public final class SnowflakeInstalledApp implements InstalledApp {
         }
         String id = single("SELECT SYSTEM$REFERENCE('SECRET', ?, 'PERSISTENT', 'READ')",
                 "SYSTEM$REFERENCE", qualified);
-        single("CALL " + app.sql() + ".PUBLIC.REGISTER_REFERENCE(?, 'ADD', ?)", "REGISTER_REFERENCE", reference, id);
+        String answer = single("CALL " + app.sql() + ".PUBLIC.REGISTER_REFERENCE(?, 'ADD', ?)", "REGISTER_REFERENCE",
+                reference, id);
+        if (!ExternalAccessAdvice.isSuccess(answer)) {
+            throw new AppException(externalAccess.forAnswer("Binding the secret " + qualified + " for '" + field
+                    + "' to the reference " + reference + " of " + describe(), "REGISTER_REFERENCE", answer,
+                    List.of(qualified)));
+        }
         log.accept("Secret '" + field + "' stored in " + qualified + " and bound to the app's reference " + reference);
     }
 
@@ -114,6 +128,11 @@ public final class SnowflakeInstalledApp implements InstalledApp {
             throw new AppException("Reading " + view + " of " + describe() + " failed: " + SnowflakeErrors.describe(e),
                     e);
         }
+    }
+
+    /** The SECRET object the kit creates for a secret field: {@code <db>.<schema>.<APP>_<FIELD>}. */
+    private String secretObject(String field) {
+        return secrets.sql() + "." + Identifier.ofName(app.name() + "_" + field.toUpperCase(Locale.ROOT)).sql();
     }
 
     private void prepareSecretSchema() throws AppException {
@@ -143,9 +162,11 @@ public final class SnowflakeInstalledApp implements InstalledApp {
         // The callback is a SCHEMA.NAME of plain names, checked when the descriptor was read.
         String answer = single("CALL " + app.sql() + "." + reference.registerCallback() + "(?, 'ADD', ?)",
                 reference.registerCallback(), reference.name(), id);
-        if (answer != null) {
-            throw new AppException("Binding " + binding.object().sql() + " to the reference " + reference.name()
-                    + " of " + describe() + " failed: " + reference.registerCallback() + " answered '" + answer + "'");
+        externalAccess.bound(reference, binding.object());
+        if (!ExternalAccessAdvice.isSuccess(answer)) {
+            throw new AppException(externalAccess.forAnswer("Binding " + binding.object().sql() + " to the reference "
+                    + reference.name() + " of " + describe(), reference.registerCallback(), answer,
+                    secretFields.stream().map(this::secretObject).toList()));
         }
         log.accept("Bound " + reference.objectType() + " " + binding.object().sql() + " to the app's reference "
                 + reference.name());

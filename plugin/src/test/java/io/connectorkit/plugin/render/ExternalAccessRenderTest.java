@@ -2,15 +2,31 @@ package io.connectorkit.plugin.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.connectorkit.fake.snowflake.ExternalAccessIntegrations.AllowedSecrets;
+import io.connectorkit.fake.snowflake.FakeNativeApp;
+import io.connectorkit.fake.snowflake.StagedSetupScript;
+import io.connectorkit.fake.snowflake.FakeSnowflake;
 import io.connectorkit.plugin.checks.StaticChecks;
+import io.connectorkit.plugin.snowflake.ConnectionSettings;
+import io.connectorkit.plugin.snowflake.SnowflakeSession;
 import io.connectorkit.plugin.testing.TestProjects;
+import io.connectorkit.runtime.embedded.EmbeddedApp;
 import io.connectorkit.runtime.procedures.PublicProcedure;
+import io.connectorkit.runtime.spi.ConnectorDefinition;
+import io.connectorkit.runtime.spi.ConnectorRegistry;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -77,6 +93,84 @@ class ExternalAccessRenderTest {
         assertThat(StaticChecks.grants("snowflake/setup.sql", setup)).isEmpty();
     }
 
+    /**
+     * The rendered REGISTER_REFERENCE and SETUP_EXTERNAL_ACCESS, run by the fake's Snowflake Scripting interpreter
+     * through the real driver: SYSTEM$ADD_REFERENCE for the multi-valued reference (SYSTEM$SET_REFERENCE would be
+     * refused), nothing altered until both references are bound, then every connector procedure given both, and the
+     * integration's refusal of the secret answered.
+     */
+    @Test
+    void theRenderedCallbacksBindAsSnowflakeRequiresAndAnswerTheExternalAccessError(@TempDir Path project)
+            throws Exception {
+        String references = """
+                  references:
+                    - {name: API_ACCESS, label: API, description: Reaches the API, hosts: [api.example.com],
+                       objectType: EXTERNAL ACCESS INTEGRATION, privileges: [USAGE]}
+                    - {name: ARCHIVE, label: Archive, description: Tables to copy, multiValued: true,
+                       objectType: TABLE, privileges: [SELECT]}
+                """;
+        Map<String, String> app = renderedApp(project, references);
+        ConnectorDefinition connector = TestProjects.descriptor(project).toDescription()
+                .toDefinition(getClass().getClassLoader());
+        try (FakeSnowflake snowflake = FakeSnowflake.start();
+                Connection embedded = DriverManager.getConnection("jdbc:h2:mem:" + UUID.randomUUID());
+                SnowflakeSession account = SnowflakeSession.open(new ConnectionSettings(snowflake.jdbcUrl(),
+                        snowflake.connectionProperties(), List.of("test")))) {
+            EmbeddedApp.install(embedded, connector);
+            try (ConnectorRegistry.Binding binding = EmbeddedApp.bind(embedded, connector)) {
+                // The jars the procedures import are staged by connector:bundle, beside the rendered files.
+                Set<String> staged = new HashSet<>(app.keySet().stream().map(path -> path.substring(
+                        "snowflake/".length())).toList());
+                java.util.regex.Matcher imports = java.util.regex.Pattern.compile("'/(lib/[^']+\\.jar)'")
+                        .matcher(app.get("snowflake/setup.sql"));
+                while (imports.find()) {
+                    staged.add(imports.group(1));
+                }
+                FakeNativeApp nativeApp = new FakeNativeApp(snowflake, "REACHING_OUT", embedded,
+                        StagedSetupScript.run(app.get("snowflake/setup.sql"), staged));
+                nativeApp.install(Map.of("manifest.yml", bytes(app.get("snowflake/manifest.yml")),
+                        "setup.sql", bytes(app.get("snowflake/setup.sql"))));
+                snowflake.externalAccessIntegrations().create("API_EAI", AllowedSecrets.none());
+
+                assertThat(register(account, "ARCHIVE", reference(account, "TABLE", "DB.S.ORDERS"))).isNull();
+                assertThat(register(account, "ARCHIVE", reference(account, "TABLE", "DB.S.ITEMS"))).isNull();
+                assertThat(register(account, "API_ACCESS", reference(account, "EXTERNAL ACCESS INTEGRATION",
+                        "API_EAI"))).isNull();
+                assertThat(nativeApp.boundObjects("ARCHIVE")).containsExactly("DB.S.ORDERS", "DB.S.ITEMS");
+                assertThat(nativeApp.externalAccess).as("the secret is not bound yet").isEmpty();
+
+                account.execute("CREATE OR REPLACE SECRET DB.S.TOKEN TYPE = GENERIC_STRING SECRET_STRING = 't'");
+                String secret = reference(account, "SECRET", "DB.S.TOKEN");
+                assertThat(register(account, "API_TOKEN_SECRET", secret)).startsWith("External access could not be "
+                        + "set up: SQL compilation error:").contains("\"DB\".\"S\".\"TOKEN\"", "\"API_EAI\"");
+                assertThat(nativeApp.externalAccess).isEmpty();
+
+                snowflake.externalAccessIntegrations().create("API_EAI", AllowedSecrets.of("db.s.token"));
+                assertThat(register(account, "API_TOKEN_SECRET", secret)).isNull();
+                assertThat(nativeApp.externalAccess.keySet()).containsExactlyInAnyOrderElementsOf(
+                        Arrays.stream(PublicProcedure.values()).filter(PublicProcedure::runsConnectorCode)
+                                .map(Enum::name).toList());
+            }
+        }
+    }
+
+    private static String reference(SnowflakeSession account, String type, String object) throws SQLException {
+        return answer(account, "SELECT SYSTEM$REFERENCE(?, ?, 'PERSISTENT', 'USAGE')", type, object);
+    }
+
+    private static String register(SnowflakeSession account, String reference, String id) throws SQLException {
+        return answer(account, "CALL \"REACHING_OUT\".PUBLIC.REGISTER_REFERENCE(?, 'ADD', ?)", reference, id);
+    }
+
+    private static String answer(SnowflakeSession account, String sql, Object... arguments) throws SQLException {
+        Object value = account.query(sql, arguments).get(0).values().iterator().next();
+        return value == null ? null : value.toString();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
     @Test
     void withoutAnIntegrationNothingIsAltered(@TempDir Path project) throws Exception {
         String setup = render(project, "");
@@ -85,11 +179,14 @@ class ExternalAccessRenderTest {
     }
 
     private static String render(Path project, String references) throws Exception {
+        return renderedApp(project, references).get("snowflake/setup.sql");
+    }
+
+    private static Map<String, String> renderedApp(Path project, String references) throws Exception {
         Files.createDirectories(project.resolve("src/main/connector"));
         Files.writeString(project.resolve("src/main/connector/connector.yaml"), "app: {name: reaching_out}\n"
                 + "configuration:\n  connection:\n    - {name: api_token, type: secret, required: true}\n"
                 + (references.isEmpty() ? "" : "manifest:\n" + references));
-        Map<String, String> app = TestProjects.render(project);
-        return app.get("snowflake/setup.sql");
+        return TestProjects.render(project);
     }
 }

@@ -1,0 +1,31 @@
+package io.connectorkit.fake.snowflake;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a Snowflake Scripting body reaches outside itself while {@link SnowflakeScript} runs it: the app's system
+ * functions, its other procedures, and ALTER PROCEDURE. Each may fail with a {@link SnowflakeRefusal}, which the
+ * script's exception handlers catch as Snowflake's errors.
+ */
+interface ScriptHost {
+
+    /** {@code SYSTEM$…(args)}: its answer. */
+    Object systemFunction(String name, List<Object> arguments);
+
+    /** {@code CALL PUBLIC.<NAME>(args)}: the procedure's answer. */
+    Object call(String procedure, List<Object> arguments);
+
+    /**
+     * {@code ALTER PROCEDURE PUBLIC.<NAME>(<types>) SET SECRETS = (…) EXTERNAL_ACCESS_INTEGRATIONS = (…)}.
+     *
+     * @param secrets the secret variable names and the objects given to them
+     * @param integrations the integrations given
+     */
+    void alterProcedure(String procedure, List<String> argumentTypes, Map<String, ScriptObject> secrets,
+            List<ScriptObject> integrations);
+
+    /** An object an ALTER PROCEDURE names: {@code reference('NAME')} (one of the app's references) or by its name. */
+    record ScriptObject(String name, boolean isReference) {
+    }
+}

@@ -1,0 +1,284 @@
+package io.connectorkit.fake.snowflake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.connectorkit.runtime.config.FieldType;
+import io.connectorkit.runtime.spi.ConnectorDescription;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * References bound through the app's own REGISTER_REFERENCE, run from the staged setup script, through the real
+ * driver: the reference functions as Snowflake defines them
+ * (https://docs.snowflake.com/en/developer-guide/native-apps/requesting-refs) and the integrations' allowed secrets
+ * (https://docs.snowflake.com/en/sql-reference/sql/create-external-access-integration).
+ */
+class FakeNativeAppReferencesTest {
+
+    private static final String STAGE = "\"PROBE_PKG\".APP_SRC.STAGE";
+    private static final String CREATE = "CREATE APPLICATION \"PROBE\" FROM APPLICATION PACKAGE \"PROBE_PKG\" USING '@"
+            + STAGE + "'";
+    private static final String REGISTER = "CALL \"PROBE\".PUBLIC.REGISTER_REFERENCE(?, ?, ?)";
+    private static final String SECRET = "\"DB\".\"S\".\"TOKEN\"";
+    private static final String MANIFEST = """
+            manifest_version: 1
+            references:
+              - SOURCES:
+                  label: Tables
+                  privileges: [SELECT]
+                  object_type: TABLE
+                  multi_valued: true
+                  register_callback: PUBLIC.REGISTER_REFERENCE
+              - API_ACCESS:
+                  label: API access
+                  privileges: [USAGE]
+                  object_type: EXTERNAL ACCESS INTEGRATION
+                  register_callback: PUBLIC.REGISTER_REFERENCE
+                  configuration_callback: PUBLIC.GET_REFERENCE_CONFIG
+              - API_TOKEN_SECRET:
+                  label: api_token
+                  privileges: [READ]
+                  object_type: SECRET
+                  register_callback: PUBLIC.REGISTER_REFERENCE
+                  configuration_callback: PUBLIC.GET_REFERENCE_CONFIG
+            """;
+    /** The shape of the kit's generated procedures, with one procedure that gets the external access. */
+    private static final String SETUP = """
+            CREATE APPLICATION ROLE IF NOT EXISTS ADMIN;
+            CREATE OR ALTER VERSIONED SCHEMA PUBLIC;
+            GRANT USAGE ON SCHEMA PUBLIC TO APPLICATION ROLE ADMIN;
+            CREATE OR REPLACE PROCEDURE PUBLIC.TEST_CONNECTION()
+              RETURNS VARIANT
+              LANGUAGE JAVA
+              RUNTIME_VERSION = '17'
+              PACKAGES = ('com.snowflake:snowpark:1.15.0')
+              IMPORTS = ('/lib/probe.jar')
+              HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.testConnection';
+            GRANT USAGE ON PROCEDURE PUBLIC.TEST_CONNECTION() TO APPLICATION ROLE ADMIN;
+
+            CREATE OR REPLACE PROCEDURE PUBLIC.REGISTER_REFERENCE(REF_NAME STRING, OPERATION STRING, REF_OR_ALIAS STRING)
+              RETURNS STRING
+              LANGUAGE SQL
+              AS $$
+            DECLARE
+              SETUP_ANSWER STRING;
+            BEGIN
+              CASE (OPERATION)
+                WHEN 'ADD' THEN
+                  IF (REF_NAME IN ('SOURCES')) THEN
+                    SELECT SYSTEM$ADD_REFERENCE(:REF_NAME, :REF_OR_ALIAS);
+                  ELSE
+                    SELECT SYSTEM$SET_REFERENCE(:REF_NAME, :REF_OR_ALIAS);
+                  END IF;
+                  CALL PUBLIC.SETUP_EXTERNAL_ACCESS() INTO :SETUP_ANSWER;
+                  IF (SETUP_ANSWER IS NOT NULL AND SETUP_ANSWER <> 'Success') THEN
+                    RETURN SETUP_ANSWER;
+                  END IF;
+                WHEN 'REMOVE' THEN
+                  SELECT SYSTEM$REMOVE_REFERENCE(:REF_NAME, :REF_OR_ALIAS);
+                WHEN 'CLEAR' THEN
+                  SELECT SYSTEM$REMOVE_ALL_REFERENCES(:REF_NAME);
+                ELSE
+                  RETURN 'unknown operation: ' || OPERATION;
+              END CASE;
+              RETURN NULL;
+            END;
+            $$;
+            GRANT USAGE ON PROCEDURE PUBLIC.REGISTER_REFERENCE(STRING, STRING, STRING) TO APPLICATION ROLE ADMIN;
+
+            CREATE OR REPLACE PROCEDURE PUBLIC.SET_ONLY(REF_NAME STRING, REF_OR_ALIAS STRING)
+              RETURNS STRING
+              LANGUAGE SQL
+              AS $$
+            BEGIN
+              SELECT SYSTEM$SET_REFERENCE(:REF_NAME, :REF_OR_ALIAS);
+              RETURN 'set';
+            END;
+            $$;
+            GRANT USAGE ON PROCEDURE PUBLIC.SET_ONLY(STRING, STRING) TO APPLICATION ROLE ADMIN;
+
+            CREATE OR REPLACE PROCEDURE PUBLIC.SETUP_EXTERNAL_ACCESS()
+              RETURNS STRING
+              LANGUAGE SQL
+              EXECUTE AS OWNER
+              AS $$
+            BEGIN
+              BEGIN
+                IF (ARRAY_SIZE(PARSE_JSON(SYSTEM$GET_ALL_REFERENCES('API_ACCESS'))) = 0) THEN
+                  RETURN NULL;
+                END IF;
+                IF (ARRAY_SIZE(PARSE_JSON(SYSTEM$GET_ALL_REFERENCES('API_TOKEN_SECRET'))) = 0) THEN
+                  RETURN NULL;
+                END IF;
+              EXCEPTION
+                WHEN OTHER THEN
+                  RETURN NULL;
+              END;
+              ALTER PROCEDURE PUBLIC.TEST_CONNECTION() SET
+                SECRETS = ('api_token' = reference('API_TOKEN_SECRET'))
+                EXTERNAL_ACCESS_INTEGRATIONS = (reference('API_ACCESS'));
+              RETURN 'Success';
+            EXCEPTION
+              WHEN OTHER THEN
+                RETURN 'External access could not be set up: ' || SQLERRM;
+            END;
+            $$;
+            """;
+
+    private FakeSnowflake snowflake;
+    private FakeAccount account;
+    private Connection connection;
+
+    @BeforeEach
+    void start() throws SQLException, IOException {
+        snowflake = FakeSnowflake.start();
+        account = new FakeAccount(snowflake);
+        connection = DriverManager.getConnection(snowflake.jdbcUrl(), snowflake.connectionProperties());
+        snowflake.addStageFile(STAGE, "manifest.yml", MANIFEST.getBytes(StandardCharsets.UTF_8));
+        snowflake.addStageFile(STAGE, "lib/probe.jar", StagedJars.connectorJar(StagedTesters.FirstBuild.class
+                .getName(), List.of(new ConnectorDescription.Field("api_token", FieldType.SECRET, true, null, ""))));
+    }
+
+    @AfterEach
+    void stop() throws SQLException {
+        connection.close();
+        snowflake.close();
+    }
+
+    @Test
+    void aMultiValuedReferenceTakesAddedObjectsAndSetReferenceIsRefused() throws SQLException {
+        install(SETUP);
+        String first = reference("TABLE", "DB.S.ORDERS");
+        String second = reference("TABLE", "DB.S.CUSTOMERS");
+
+        assertThat(register("SOURCES", "ADD", first)).isNull();
+        assertThat(register("SOURCES", "ADD", second)).isNull();
+
+        FakeNativeApp app = account.app("PROBE").orElseThrow();
+        assertThat(app.boundObjects("SOURCES")).containsExactly("DB.S.ORDERS", "DB.S.CUSTOMERS");
+        assertThat(app.boundReferences).containsEntry("SOURCES", "DB.S.ORDERS, DB.S.CUSTOMERS");
+        assertThatThrownBy(() -> register("SOURCES", "ADD", first)).isInstanceOf(SQLException.class)
+                .hasMessageContaining("Reference 'SOURCES' is already associated with this object.");
+        assertThatThrownBy(() -> call("CALL \"PROBE\".PUBLIC.SET_ONLY(?, ?)", "SOURCES", reference("TABLE", "DB.S.X")))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1003))
+                .hasMessageContaining("SYSTEM$SET_REFERENCE supports only single-valued references; reference "
+                        + "'SOURCES' is multi-valued.");
+
+        assertThat(register("SOURCES", "REMOVE", first)).isNull();
+        assertThat(app.boundObjects("SOURCES")).containsExactly("DB.S.CUSTOMERS");
+        assertThat(register("SOURCES", "CLEAR", "")).isNull();
+        assertThat(app.boundReferences).doesNotContainKey("SOURCES");
+        assertThat(register("SOURCES", "MOVE", "")).isEqualTo("unknown operation: MOVE");
+    }
+
+    @Test
+    void aReferenceTheManifestDoesNotDeclareIsRefused() throws SQLException {
+        install(SETUP);
+
+        assertThatThrownBy(() -> register("NOT_DECLARED", "ADD", reference("TABLE", "DB.S.T")))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(2003))
+                .hasMessageContaining("Reference definition 'NOT_DECLARED' does not exist in the manifest of "
+                        + "application 'PROBE'");
+    }
+
+    @Test
+    void theBoundIntegrationMustAllowTheBoundSecret() throws SQLException {
+        install(SETUP);
+        execute("CREATE EXTERNAL ACCESS INTEGRATION api_eai ALLOWED_NETWORK_RULES = (api_rule) "
+                + "ALLOWED_AUTHENTICATION_SECRETS = (db.s.other_token) ENABLED = TRUE");
+        FakeNativeApp app = account.app("PROBE").orElseThrow();
+
+        assertThat(register("API_ACCESS", "ADD", reference("EXTERNAL ACCESS INTEGRATION", "API_EAI")))
+                .as("no secret bound yet: nothing to set up").isNull();
+        execute("CREATE OR REPLACE SECRET " + SECRET + " TYPE = GENERIC_STRING SECRET_STRING = 'token'");
+        String secret = secretReference();
+        assertThat(register("API_TOKEN_SECRET", "ADD", secret)).isEqualTo("External access could not be set up: "
+                + "SQL compilation error:\nSecret '" + SECRET + "' is not allowed by the ALLOWED_AUTHENTICATION_"
+                + "SECRETS of external access integration '\"API_EAI\"'.");
+        assertThat(app.externalAccess).isEmpty();
+
+        execute("ALTER EXTERNAL ACCESS INTEGRATION API_EAI SET ALLOWED_AUTHENTICATION_SECRETS = (db.s.token)");
+
+        assertThat(register("API_TOKEN_SECRET", "ADD", secret)).isNull();
+        assertThat(app.externalAccess).containsOnly(Map.entry("TEST_CONNECTION", new FakeNativeApp.ExternalAccess(
+                Map.of("api_token", SECRET), List.of("\"API_EAI\""))));
+    }
+
+    @Test
+    void anIntegrationTheFakeWasNotToldAboutAllowsEverySecretAndOneDeclaredInJavaEnforcesItsList()
+            throws SQLException {
+        install(SETUP);
+        execute("CREATE OR REPLACE SECRET " + SECRET + " TYPE = GENERIC_STRING SECRET_STRING = 'token'");
+        String secret = secretReference();
+
+        assertThat(register("API_ACCESS", "ADD", reference("EXTERNAL ACCESS INTEGRATION", "UNDECLARED_EAI")))
+                .isNull();
+        assertThat(register("API_TOKEN_SECRET", "ADD", secret)).isNull();
+        assertThat(account.app("PROBE").orElseThrow().externalAccess).containsKey("TEST_CONNECTION");
+
+        snowflake.externalAccessIntegrations().create("UNDECLARED_EAI",
+                ExternalAccessIntegrations.AllowedSecrets.none());
+        assertThat(register("API_TOKEN_SECRET", "ADD", secret)).startsWith("External access could not be set up: ");
+        snowflake.externalAccessIntegrations().create("undeclared_eai",
+                ExternalAccessIntegrations.AllowedSecrets.anySecret());
+        assertThat(register("API_TOKEN_SECRET", "ADD", secret)).isNull();
+    }
+
+    @Test
+    void aProcedureBodyOutsideTheInterpretedSubsetFailsItsCallLoudly() throws SQLException {
+        install(SETUP.replace("RETURN 'set';", "FOR I IN 1 TO 2 DO\n    RETURN 'set';\n  END FOR;"));
+
+        assertThatThrownBy(() -> call("CALL \"PROBE\".PUBLIC.SET_ONLY(?, ?)", "SOURCES", "ENT_REF_1"))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode())
+                        .isEqualTo(FakeNativeApp.CANNOT_INTERPRET))
+                .hasMessageContaining("The fake Snowflake cannot run PUBLIC.SET_ONLY: line 4 of its body has the "
+                        + "statement FOR");
+    }
+
+    private void install(String setupScript) throws SQLException {
+        snowflake.addStageFile(STAGE, "setup.sql", setupScript.getBytes(StandardCharsets.UTF_8));
+        execute(CREATE);
+    }
+
+    private String reference(String type, String object) throws SQLException {
+        return call("SELECT SYSTEM$REFERENCE(?, ?, 'PERSISTENT', 'USAGE')", type, object);
+    }
+
+    private String secretReference() throws SQLException {
+        return call("SELECT SYSTEM$REFERENCE('SECRET', ?, 'PERSISTENT', 'READ')", SECRET);
+    }
+
+    private String register(String reference, String operation, String id) throws SQLException {
+        return call(REGISTER, reference, operation, id);
+    }
+
+    private String call(String sql, String... arguments) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < arguments.length; i++) {
+                statement.setString(i + 1, arguments[i]);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getString(1);
+            }
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package io.connectorkit.fake.snowflake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.connectorkit.fake.snowflake.ScriptHost.ScriptObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Snowflake Scripting subset the fake interprets
+ * (https://docs.snowflake.com/en/developer-guide/snowflake-scripting/index): what each construct does, with
+ * Snowflake's NULL logic and exception handling, and a loud refusal of anything outside the subset.
+ */
+class SnowflakeScriptTest {
+
+    /** The shape of the kit's REGISTER_REFERENCE: SYSTEM$ADD_REFERENCE for multi-valued references. */
+    private static final String REGISTER = """
+            DECLARE
+              SETUP_ANSWER STRING;
+            BEGIN
+              CASE (OPERATION)
+                WHEN 'ADD' THEN
+                  IF (REF_NAME IN ('TABLES', 'VIEWS')) THEN
+                    SELECT SYSTEM$ADD_REFERENCE(:REF_NAME, :REF_OR_ALIAS);
+                  ELSE
+                    SELECT SYSTEM$SET_REFERENCE(:REF_NAME, :REF_OR_ALIAS);
+                  END IF;
+                  CALL PUBLIC.SETUP_EXTERNAL_ACCESS() INTO :SETUP_ANSWER;
+                  IF (SETUP_ANSWER IS NOT NULL AND SETUP_ANSWER <> 'Success') THEN
+                    RETURN SETUP_ANSWER;
+                  END IF;
+                WHEN 'CLEAR' THEN
+                  SELECT SYSTEM$REMOVE_ALL_REFERENCES(:REF_NAME);
+                ELSE
+                  RETURN 'unknown operation: ' || OPERATION;
+              END CASE;
+              RETURN NULL;
+            END;
+            """;
+    private static final List<String> REGISTER_PARAMETERS = List.of("REF_NAME", "OPERATION", "REF_OR_ALIAS");
+
+    private final RecordingHost host = new RecordingHost();
+
+    @Test
+    void caseAndIfChooseTheSystemFunctionAndTheSetupAnswerIsReturnedUnlessNullOrSuccess() {
+        SnowflakeScript script = SnowflakeScript.parse("REGISTER_REFERENCE", REGISTER);
+
+        host.setupAnswer = null;
+        assertThat(script.run(REGISTER_PARAMETERS, List.of("TABLES", "ADD", "ENT_REF_1"), host)).isNull();
+        host.setupAnswer = "Success";
+        assertThat(script.run(REGISTER_PARAMETERS, List.of("WAREHOUSE", "ADD", "ENT_REF_2"), host)).isNull();
+        host.setupAnswer = "External access could not be set up: denied";
+        assertThat(script.run(REGISTER_PARAMETERS, List.of("WAREHOUSE", "ADD", "ENT_REF_3"), host))
+                .isEqualTo("External access could not be set up: denied");
+        assertThat(script.run(REGISTER_PARAMETERS, List.of("TABLES", "CLEAR", ""), host)).isNull();
+        assertThat(script.run(REGISTER_PARAMETERS, List.of("TABLES", "MOVE", ""), host))
+                .isEqualTo("unknown operation: MOVE");
+
+        assertThat(host.log).containsExactly(
+                "SYSTEM$ADD_REFERENCE[TABLES, ENT_REF_1]", "CALL SETUP_EXTERNAL_ACCESS[]",
+                "SYSTEM$SET_REFERENCE[WAREHOUSE, ENT_REF_2]", "CALL SETUP_EXTERNAL_ACCESS[]",
+                "SYSTEM$SET_REFERENCE[WAREHOUSE, ENT_REF_3]", "CALL SETUP_EXTERNAL_ACCESS[]",
+                "SYSTEM$REMOVE_ALL_REFERENCES[TABLES]");
+    }
+
+    @Test
+    void aNestedHandlerCatchesItsBlocksErrorsAndTheOuterOneSeesSqlerrm() {
+        SnowflakeScript script = SnowflakeScript.parse("SETUP_EXTERNAL_ACCESS", """
+                BEGIN
+                  BEGIN
+                    IF (ARRAY_SIZE(PARSE_JSON(SYSTEM$GET_ALL_REFERENCES('EAI'))) = 0) THEN
+                      RETURN NULL;
+                    END IF;
+                  EXCEPTION
+                    WHEN OTHER THEN
+                      RETURN 'inner: ' || SQLERRM;
+                  END;
+                  ALTER PROCEDURE PUBLIC.RUN(VARIANT) SET
+                    SECRETS = ('api_token' = reference('TOKEN'))
+                    EXTERNAL_ACCESS_INTEGRATIONS = (reference('EAI'), OTHER_EAI);
+                  RETURN 'Success';
+                EXCEPTION
+                  WHEN OTHER THEN
+                    RETURN 'outer: ' || SQLERRM || ' (' || SQLCODE || ')';
+                END;
+                """);
+
+        host.references = "[]";
+        assertThat(script.run(List.of(), List.of(), host)).as("no integration bound yet").isNull();
+        host.references = "not json";
+        assertThat(script.run(List.of(), List.of(), host)).startsWith("inner: Error parsing JSON: ");
+        host.references = "[\"ENT_REF_1\"]";
+        assertThat(script.run(List.of(), List.of(), host)).isEqualTo("Success");
+        assertThat(host.alterations).containsExactly("RUN[VARIANT] {api_token=ScriptObject[name=TOKEN, "
+                + "isReference=true]} [ScriptObject[name=EAI, isReference=true], ScriptObject[name=OTHER_EAI, "
+                + "isReference=false]]");
+        host.alterRefusal = new SnowflakeRefusal(1003, "42601", "Secret not allowed");
+        assertThat(script.run(List.of(), List.of(), host)).isEqualTo("outer: Secret not allowed (1003)");
+    }
+
+    @Test
+    void nullComparesToNothingAndLetDeclaresWhereAssignmentNeedsADeclaration() {
+        SnowflakeScript script = SnowflakeScript.parse("P", """
+                DECLARE
+                  ANSWER STRING DEFAULT 'start';
+                BEGIN
+                  LET UNKNOWN STRING := NULL;
+                  IF (UNKNOWN <> 'Success' OR UNKNOWN = 'Success' OR NOT (UNKNOWN IN ('a'))) THEN
+                    RETURN 'NULL compared as a value';
+                  END IF;
+                  IF (UNKNOWN IS NULL AND 1 = 1.0 AND X <> 'b') THEN
+                    ANSWER := ANSWER || '-' || X;
+                  ELSE
+                    RETURN 'wrong branch';
+                  END IF;
+                  CASE
+                    WHEN ANSWER = 'start-a' THEN
+                      RETURN ANSWER;
+                  END CASE;
+                  RETURN 'no match';
+                END;
+                """);
+
+        assertThat(script.run(List.of("X"), List.of("a"), host)).isEqualTo("start-a");
+        assertThatThrownBy(() -> SnowflakeScript.parse("P", "BEGIN\n  NEVER_DECLARED := 1;\nEND;")
+                .run(List.of(), List.of(), host))
+                .isInstanceOfSatisfying(SnowflakeRefusal.class, e -> assertThat(e.code).isEqualTo(904))
+                .hasMessage("SQL compilation error: error line 2 at position 0\ninvalid identifier 'NEVER_DECLARED'");
+    }
+
+    @Test
+    void anErrorWithoutHandlerReachesTheCaller() {
+        SnowflakeScript script = SnowflakeScript.parse("P", "BEGIN\n  SELECT SYSTEM$FAIL();\n  RETURN 'after';\nEND;");
+
+        assertThatThrownBy(() -> script.run(List.of(), List.of(), host)).isInstanceOf(SnowflakeRefusal.class)
+                .hasMessage("SYSTEM$FAIL failed");
+    }
+
+    @Test
+    void constructsOutsideTheSubsetAreRefusedByNameAndLine() {
+        assertUnsupported("BEGIN\n  FOR I IN 1 TO 3 DO\n    RETURN I;\n  END FOR;\nEND;", "line 2", "the statement FOR");
+        assertUnsupported("BEGIN\n  IF (1 = 1) THEN\n    RETURN 1;\n  ELSEIF (1 = 2) THEN\n    RETURN 2;\n  END IF;\nEND;",
+                "line 4", "ELSEIF");
+        assertUnsupported("BEGIN\n  RETURN UPPER('a');\nEND;", "line 2", "the function UPPER");
+        assertUnsupported("BEGIN\n  RETURN 1;\nEXCEPTION\n  WHEN STATEMENT_ERROR THEN\n    RETURN 2;\nEND;",
+                "line 4", "named exceptions (WHEN STATEMENT_ERROR)");
+        assertUnsupported("BEGIN\n  SELECT 1 FROM T;\nEND;", "line 2", "SELECT … FROM");
+        assertUnsupported("DECLARE\n  C CURSOR FOR SELECT 1;\nBEGIN\n  RETURN 1;\nEND;", "line 2",
+                "a variable of type CURSOR");
+        assertUnsupported("BEGIN\n  RETURN 1 + 1;\nEND;", "line 2", "the character '+'");
+        assertUnsupported("BEGIN\n  ALTER TABLE T SET COMMENT = 'x';\nEND;", "line 2", "ALTER TABLE");
+    }
+
+    private static void assertUnsupported(String body, String line, String construct) {
+        assertThatThrownBy(() -> SnowflakeScript.parse("P", body))
+                .isInstanceOf(SnowflakeScript.UnsupportedScriptException.class)
+                .hasMessageContaining("The fake Snowflake cannot run PUBLIC.P: " + line + " of its body has ")
+                .hasMessageContaining(construct)
+                .hasMessageEndingWith("which is outside the Snowflake Scripting it interprets");
+    }
+
+    /** Records what the script reaches, and answers as a test sets it up. */
+    private static final class RecordingHost implements ScriptHost {
+        final List<String> log = new ArrayList<>();
+        final List<String> alterations = new ArrayList<>();
+        String setupAnswer;
+        String references = "[]";
+        SnowflakeRefusal alterRefusal;
+
+        @Override
+        public Object systemFunction(String name, List<Object> arguments) {
+            if (name.equals("SYSTEM$GET_ALL_REFERENCES")) {
+                return references;
+            }
+            if (name.equals("SYSTEM$FAIL")) {
+                throw new SnowflakeRefusal(100132, "P0000", "SYSTEM$FAIL failed");
+            }
+            log.add(name + arguments);
+            return null;
+        }
+
+        @Override
+        public Object call(String procedure, List<Object> arguments) {
+            log.add("CALL " + procedure + arguments);
+            return setupAnswer;
+        }
+
+        @Override
+        public void alterProcedure(String procedure, List<String> argumentTypes, Map<String, ScriptObject> secrets,
+                List<ScriptObject> integrations) {
+            if (alterRefusal != null) {
+                throw alterRefusal;
+            }
+            alterations.add(procedure + argumentTypes + " " + new HashMap<>(secrets) + " " + integrations);
+        }
+    }
+}
