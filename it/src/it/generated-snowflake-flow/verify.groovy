@@ -8,7 +8,7 @@ try {
         assert step(n).contains(text): "step ${n} should have logged: ${text}\n--- step-${n}.log:\n${step(n)}"
     }
     def stage = '@"SNOW_CONNECTOR_PKG".APP_SRC.STAGE'
-    def warehouse = System.getenv('SNOWFLAKE_WAREHOUSE') ?: 'SNOW_WH'
+    def warehouse = live ? System.getenv('SNOWFLAKE_WAREHOUSE') : 'SNOW_WH'
     def version = '"1.1.0"'
     def invoker = new Properties()
     new File(basedir, 'invoker.properties').withInputStream { invoker.load(it) }
