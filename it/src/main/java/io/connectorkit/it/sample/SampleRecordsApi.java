@@ -11,9 +11,11 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -22,7 +24,7 @@ import java.util.regex.Pattern;
 /**
  * The source the integration tests and the quickstart ingest from: the records API the archetype's example connector
  * reads, served on 127.0.0.1. {@code GET /health} and {@code GET /datasets/{dataset}/records?after=&limit=} answer
- * with a bearer token only; datasets {@code orders} and {@code customers} hold fixed records. The first page of
+ * with a bearer token only (any of the tokens it was started with, as an API does while a token is rotated); datasets {@code orders} and {@code customers} hold fixed records. The first page of
  * {@code customers} answers 503 once, so that every run shows the connector retrying.
  */
 public final class SampleRecordsApi implements AutoCloseable {
@@ -34,14 +36,14 @@ public final class SampleRecordsApi implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
-    private final String token;
+    private final Set<String> tokens;
     private final Map<String, List<Map<String, Object>>> datasets = Map.of("orders", orders(), "customers",
             customers());
     private final AtomicInteger unavailableToCome = new AtomicInteger(1);
     private final AtomicInteger requests = new AtomicInteger();
 
-    private SampleRecordsApi(String token) throws IOException {
-        this.token = token;
+    private SampleRecordsApi(Set<String> tokens) throws IOException {
+        this.tokens = tokens;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "sample-records-api");
@@ -52,12 +54,12 @@ public final class SampleRecordsApi implements AutoCloseable {
         server.start();
     }
 
-    /** Serves the API on a free port of 127.0.0.1, accepting {@code Authorization: Bearer <token>}. */
-    public static SampleRecordsApi start(String token) throws IOException {
-        if (token == null || token.isBlank()) {
-            throw new IllegalArgumentException("The sample API needs the token it accepts");
+    /** Serves the API on a free port of 127.0.0.1, accepting {@code Authorization: Bearer <token>} for each token. */
+    public static SampleRecordsApi start(String... tokens) throws IOException {
+        if (tokens.length == 0 || Arrays.stream(tokens).anyMatch(token -> token == null || token.isBlank())) {
+            throw new IllegalArgumentException("The sample API needs the tokens it accepts, none of them blank");
         }
-        return new SampleRecordsApi(token);
+        return new SampleRecordsApi(Set.copyOf(Arrays.asList(tokens)));
     }
 
     /** The API's root, the connector's {@code base_url}. */
@@ -81,7 +83,7 @@ public final class SampleRecordsApi implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             if (!"GET".equals(exchange.getRequestMethod())) {
                 send(exchange, 405, Map.of("error", "only GET is served"));
-            } else if (!("Bearer " + token).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            } else if (!isAccepted(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 send(exchange, 401, Map.of("error", "missing or unknown bearer token"));
             } else if (path.equals("/v1/health")) {
                 send(exchange, 200, Map.of("status", "ok"));
@@ -94,6 +96,11 @@ public final class SampleRecordsApi implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private boolean isAccepted(String authorization) {
+        return authorization != null && authorization.startsWith("Bearer ")
+                && tokens.contains(authorization.substring("Bearer ".length()));
     }
 
     private void records(HttpExchange exchange, String dataset, Map<String, String> query) throws IOException {

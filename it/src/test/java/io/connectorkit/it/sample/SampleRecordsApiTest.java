@@ -95,6 +95,24 @@ class SampleRecordsApiTest {
     }
 
     @Test
+    void theHookStartsTheApiWithTheTokensThatSingleInvocationsRotateTo(@TempDir Path project) throws Exception {
+        Files.writeString(project.resolve("invoker.properties"), """
+                invoker.environmentVariables.RECORDS_API_TOKEN = first
+                invoker.environmentVariables.RECORDS_API_TOKEN.5 = rotated
+                invoker.environmentVariables.RECORDS_API_TOKENS = not-a-token
+                invoker.userPropertiesFile = api.properties
+                """);
+
+        try (SampleRecordsApi started = InvokerHooks.startSampleApi(project)) {
+            for (String token : List.of("first", "rotated", "not-a-token")) {
+                assertThat(client.send(HttpRequest.newBuilder(URI.create(started.url() + "/health"))
+                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString())
+                        .statusCode()).as(token).isEqualTo(token.equals("not-a-token") ? 401 : 200);
+            }
+        }
+    }
+
+    @Test
     void theHookNamesWhatTheProjectMustDeclare(@TempDir Path project) throws Exception {
         Files.writeString(project.resolve("invoker.properties"), "invoker.goals = verify\n");
 

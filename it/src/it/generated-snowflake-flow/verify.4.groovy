@@ -1,0 +1,14 @@
+// After the second deploy, on the fake account: one app built from the project's jar, its references bound once.
+def server = context.snowflake
+if (server == null) {
+    return true
+}
+def statements = server.snowflake().applicationStatements()*.sql()
+assert statements.count { it.startsWith('CREATE APPLICATION "SNOW_CONNECTOR"') } == 1
+assert statements.count { it.startsWith('ALTER APPLICATION "SNOW_CONNECTOR" UPGRADE') } == 1
+assert statements.count { it.startsWith('CREATE OR REPLACE SECRET') } == 1
+assert server.snowflake().stageFiles('@"SNOW_CONNECTOR_PKG".APP_SRC.STAGE').keySet().contains('lib/snow-connector.jar')
+def app = server.account().app('SNOW_CONNECTOR').orElseThrow()
+assert app.boundReferences == ['API_ACCESS': '"RECORDS_API_ACCESS"', 'WAREHOUSE_REFERENCE': '"SNOW_WH"',
+                               'API_TOKEN_SECRET': '"SNOW_CONNECTOR_SECRETS"."PUBLIC"."SNOW_CONNECTOR_API_TOKEN"']
+return true
