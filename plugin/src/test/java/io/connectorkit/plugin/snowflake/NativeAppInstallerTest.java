@@ -90,6 +90,16 @@ class NativeAppInstallerTest {
                 "Created application GITHUB_CONNECTOR USING '@" + STAGE + "'");
     }
 
+    /** What a development-mode redeploy of an unchanged bundle sends: 6 statements, no PUT. */
+    private static final List<String> NO_OP_REDEPLOY = List.of(
+            "SHOW APPLICATION PACKAGES",
+            "CREATE SCHEMA IF NOT EXISTS \"GITHUB_CONNECTOR_PKG\".APP_SRC",
+            "CREATE STAGE IF NOT EXISTS " + STAGE + " ENCRYPTION = (TYPE = 'SNOWFLAKE_SSE') DIRECTORY = (ENABLE = "
+                    + "TRUE)",
+            "LIST '@" + STAGE + "'",
+            "SHOW APPLICATIONS",
+            "ALTER APPLICATION \"GITHUB_CONNECTOR\" UPGRADE USING '@" + STAGE + "'");
+
     @Test
     void aRedeployOfTheSameBundleUploadsAndRemovesNothing() throws Exception {
         deploy(DEV);
@@ -98,15 +108,22 @@ class NativeAppInstallerTest {
 
         deploy(DEV);
 
-        assertThat(sql().subList(before, sql().size())).containsExactly(
-                "SHOW APPLICATION PACKAGES",
-                "CREATE SCHEMA IF NOT EXISTS \"GITHUB_CONNECTOR_PKG\".APP_SRC",
-                "CREATE STAGE IF NOT EXISTS " + STAGE + " ENCRYPTION = (TYPE = 'SNOWFLAKE_SSE') DIRECTORY = (ENABLE = "
-                        + "TRUE)",
-                "LIST '@" + STAGE + "'",
-                "SHOW APPLICATIONS",
-                "ALTER APPLICATION \"GITHUB_CONNECTOR\" UPGRADE USING '@" + STAGE + "'");
+        assertThat(sql().subList(before, sql().size())).containsExactlyElementsOf(NO_OP_REDEPLOY);
         assertThat(snowflake.uploadedBytes()).isEqualTo(uploaded);
+    }
+
+    @Test
+    void aOneFileChangeCostsOnePutMoreThanTheNoOpRedeploy() throws Exception {
+        deploy(DEV);
+        int before = snowflake.applicationStatements().size();
+        write("lib/github.jar", "connector, version 2");
+
+        deploy(DEV);
+
+        List<String> redeploy = sql().subList(before, sql().size());
+        assertThat(redeploy).hasSize(7);
+        assertThat(redeploy.get(4)).startsWith("PUT 'file://" + bundle.resolve("lib/github.jar") + "'");
+        assertThat(redeploy).filteredOn(sql -> !sql.startsWith("PUT")).containsExactlyElementsOf(NO_OP_REDEPLOY);
     }
 
     @Test
