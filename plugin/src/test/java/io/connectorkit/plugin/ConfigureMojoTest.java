@@ -205,6 +205,10 @@ class ConfigureMojoTest {
         assertThat(json).contains("\"status\" : \"STARTED\"", "\"configurationStatus\" : \"FINALIZED\"",
                 "\"warehouse\" : \"BIGGER_WH\"", "\"base_url\" : \"https://github.example.com/api/v3\"",
                 "\"api_token\" : \"********\"", "\"page_size\" : 25").doesNotContain(TOKEN);
+
+        status.outputFile = folder.resolve("target/status/status.json").toFile();
+        assertThat(stdout(status)).as("with an output file, nothing on standard output").isEmpty();
+        assertThat(Files.readString(status.outputFile.toPath()).trim()).isEqualTo(json.trim());
     }
 
     @Test
@@ -346,14 +350,9 @@ class ConfigureMojoTest {
     }
 
     private String stdout(StatusMojo status) throws Exception {
-        PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            status.execute();
-        } finally {
-            System.setOut(original);
-        }
+        status.standardOutput = () -> new PrintStream(captured, true, StandardCharsets.UTF_8);
+        status.execute();
         return captured.toString(StandardCharsets.UTF_8);
     }
 
