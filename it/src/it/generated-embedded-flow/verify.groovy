@@ -12,6 +12,22 @@ try {
         assert step(n) =~ /\[INFO\]   total +${ingested}\n/: "step ${n} should show ${ingested} rows in all:\n${step(n)}"
     }
 
+    // 1: README's "Start a connector project" generates with exactly these archetype arguments, and builds with
+    // ./mvnw (step 2 runs through it: invoker.mavenExecutable.2).
+    def invoker = new Properties()
+    new File(basedir, 'invoker.properties').withInputStream { invoker.load(it) }
+    def archetypeArguments = { String command -> (command =~ /-D(archetype\w+|groupId|artifactId|package|interactiveMode)=\S+/)*.getAt(0) }
+    def kit = basedir
+    while (!new File(kit, 'archetype/pom.xml').isFile()) { kit = kit.parentFile }
+    def readme = new File(kit, 'README.md').getText('UTF-8')
+    def start = readme.substring(readme.indexOf('## Start a connector project'), readme.indexOf('## Modules'))
+    assert archetypeArguments(start) == archetypeArguments(invoker.getProperty('invoker.goals.1').replace('${kit.version}', kitVersion)):
+            "README's archetype:generate and this IT's step 1 differ:\n${start}"
+    assert start.contains('./mvnw -B install -DskipTests ') && start.contains('\ncd orders-connector\n./mvnw verify ')
+    assert new File(basedir, 'orders-connector/mvnw').canExecute()
+    assert new File(basedir, 'build.log').getText('UTF-8') =~ /found existing MAVEN_HOME at |Couldn't find MAVEN_HOME, downloading/:
+            'step 2 did not run through the generated ./mvnw'
+
     // 2: generated project verified, deployed, configured, resources created, ingested, status and stats shown.
     expect(2, 'Tests run:')
     expect(2, 'Deployed connector app')
@@ -27,8 +43,8 @@ try {
     expect(3, 'RESUME_CONNECTOR: OK')
 
     // 5: the newer version is deployed over the app: state and ingested rows kept, nothing ingested twice.
-    expect(5, 'Deployed connector app flow_connector 1.1.0 to the embedded target')
-    expect(5, 'changed: snowflake/lib/flow-connector.jar, local/lib/flow-connector.jar')
+    expect(5, 'Deployed connector app orders_connector 1.1.0 to the embedded target')
+    expect(5, 'changed: snowflake/lib/orders-connector.jar, local/lib/orders-connector.jar')
     expect(5, 'None is due.')
     totalLine(5)
     def status = new groovy.json.JsonSlurper().parseText(json(6))
@@ -44,15 +60,13 @@ try {
 
     // 9: undeployed, nothing left of the app.
     expect(9, 'Undeployed the embedded app')
-    def apps = new File(basedir, 'flow-connector/.connector/local')
+    def apps = new File(basedir, 'orders-connector/.connector/local')
     assert !apps.exists() || apps.listFiles().findAll { it.isDirectory() }.isEmpty(): "left behind: ${apps.list()}"
 
     // 10: the help goal describes a goal's parameters with their properties.
     expect(10, 'connector.hours')
 
     // The token came from the environment only: no log and no file the builds wrote holds it.
-    def invoker = new Properties()
-    new File(basedir, 'invoker.properties').withInputStream { invoker.load(it) }
     def token = invoker.getProperty('invoker.environmentVariables.RECORDS_API_TOKEN').trim()
     basedir.eachFileRecurse(groovy.io.FileType.FILES) { file ->
         if (file.name != 'invoker.properties' && file.length() < 50_000_000) {

@@ -9,9 +9,15 @@ def rules = [
                      'the label shown to the consumer: up to 100 characters on one line, without " \\ < > or &'],
 ]
 def properties = request.properties
+def project = new File(request.outputDirectory, request.artifactId)
 def problems = rules.findAll { key, rule -> !(properties.getProperty(key) ==~ rule[0]) }
         .collect { key, rule -> "-D${key}='${properties.getProperty(key)}' is not ${rule[1]}" }
 if (problems) {
-    new File(request.outputDirectory, request.artifactId).deleteDir()
+    project.deleteDir()
     throw new IllegalArgumentException('Cannot generate the connector project: ' + problems.join('; '))
+}
+// The archetype's jar keeps no file modes, and the README's first command is ./mvnw.
+def wrapper = new File(project, 'mvnw')
+if (!wrapper.setExecutable(true, false)) {
+    throw new IllegalStateException("Cannot make ${wrapper} executable: run chmod +x mvnw in the generated project")
 }

@@ -25,6 +25,16 @@ assert readme.startsWith('# demo-connector\n')
 assert readme.contains('\n## Build and test\n') && readme.contains('`${env.RECORDS_API_TOKEN}`')
 assert text('.gitignore') == 'target/\n.connector/\n'
 
+// The kit's Maven Wrapper, pinned to the kit's own Maven, and runnable as ./mvnw (it/src/it/generated-embedded-flow
+// builds a generated project through it).
+def kit = basedir
+while (!new File(kit, 'archetype/pom.xml').isFile()) { kit = kit.parentFile }
+['mvnw', 'mvnw.cmd', '.mvn/wrapper/maven-wrapper.properties'].each { path ->
+    assert file(path).bytes == new File(kit, path).bytes: "${path} differs from the kit's"
+}
+assert text('.mvn/wrapper/maven-wrapper.properties') =~ /(?m)^distributionUrl=.*\/apache-maven-\d+\.\d+\.\d+-bin\.zip$/
+assert file('mvnw').canExecute(): 'the generated mvnw is not executable'
+
 // The kit's pinned versions, taken when the archetype was built.
 def pom = text('pom.xml')
 assert !pom.contains('@') : 'an @...@ token of the archetype build was left in the pom'
