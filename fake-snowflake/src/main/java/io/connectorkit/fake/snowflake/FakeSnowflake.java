@@ -1,12 +1,16 @@
 package io.connectorkit.fake.snowflake;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -106,6 +110,20 @@ public final class FakeSnowflake implements AutoCloseable {
         properties.setProperty("JDBC_QUERY_RESULT_FORMAT", "JSON");
         properties.setProperty("disablePlatformDetection", "true");
         return properties;
+    }
+
+    /**
+     * An OIDC ID token for a {@code WORKLOAD_IDENTITY} login, shaped as a CI provider issues one (a JWT naming issuer,
+     * subject and Snowflake's audience) but unsigned: the fake reads its claims and, unlike Snowflake, checks no
+     * signature. The driver only accepts a workload identity login to a Snowflake host, so a test JVM needs
+     * {@code SNOWFLAKE_WIF_ALLOWED_HOST_SUFFIXES=127.0.0.1} in its environment (the build's surefire sets it).
+     */
+    public static String oidcToken(String issuer, String subject) {
+        ObjectNode claims = JsonNodeFactory.instance.objectNode().put("iss", issuer).put("sub", subject)
+                .put("aud", "snowflakecomputing.com");
+        Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
+        return encoder.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + encoder.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8)) + ".";
     }
 
     /** Makes the following logins fail as Snowflake fails a wrong user name or password, with this message. */

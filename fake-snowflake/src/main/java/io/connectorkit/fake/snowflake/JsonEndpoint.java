@@ -24,7 +24,7 @@ import java.util.zip.GZIPInputStream;
  */
 final class JsonEndpoint implements HttpHandler {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper();
 
     /** Snowflake's code for an internal error, used when the fake itself fails. */
     private static final int INTERNAL_ERROR = 200001;

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +65,7 @@ class FakeSnowflakeTest {
         }
 
         assertThat(snowflake.logins()).containsExactly(new RecordedLogin(
-                FakeSnowflake.USER, FakeSnowflake.ACCOUNT, "SNOWFLAKE", true, false, null, null, null, null));
+                FakeSnowflake.USER, FakeSnowflake.ACCOUNT, "SNOWFLAKE", true, false, null, null, null, null, null));
         assertThat(snowflake.logins().toString()).doesNotContain(FakeSnowflake.PASSWORD);
     }
 
@@ -98,6 +102,42 @@ class FakeSnowflakeTest {
         assertThat(login.authenticator()).isEqualTo(authenticator);
         assertThat(login.tokenPresent()).isTrue();
         assertThat(login.passwordPresent()).isFalse();
+    }
+
+    @Test
+    void acceptsAnOidcWorkloadIdentityLoginAndRecordsWhoItClaims() throws Exception {
+        Properties properties = snowflake.connectionProperties();
+        properties.remove("password");
+        properties.remove("user");
+        properties.setProperty("authenticator", "WORKLOAD_IDENTITY");
+        properties.setProperty("workloadIdentityProvider", "OIDC");
+        properties.setProperty("token", FakeSnowflake.oidcToken("https://token.actions.githubusercontent.com",
+                "repo:acme/connector:ref:refs/heads/main"));
+
+        try (Connection connection = DriverManager.getConnection(snowflake.jdbcUrl(), properties)) {
+            assertThat(connection.isClosed()).isFalse();
+        }
+
+        RecordedLogin login = snowflake.logins().get(0);
+        assertThat(login.authenticator()).isEqualTo("WORKLOAD_IDENTITY");
+        assertThat(login.tokenPresent()).isTrue();
+        assertThat(login.workloadIdentity()).isEqualTo(new RecordedLogin.WorkloadIdentity("OIDC",
+                "https://token.actions.githubusercontent.com", "repo:acme/connector:ref:refs/heads/main"));
+    }
+
+    @Test
+    void refusesAWorkloadIdentityLoginWhoseTokenIsNoJwt() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        String body = "{\"data\":{\"ACCOUNT_NAME\":\"" + FakeSnowflake.ACCOUNT + "\",\"AUTHENTICATOR\":"
+                + "\"WORKLOAD_IDENTITY\",\"PROVIDER\":\"OIDC\",\"TOKEN\":\"not-a-jwt\"}}";
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://" + URI.create(
+                        snowflake.jdbcUrl().substring("jdbc:".length())).getAuthority() + "/session/v1/login-request"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.body()).contains("\"success\":false").contains("\"code\":\"390100\"")
+                .contains("Invalid OIDC token: it must be a JWT with iss and sub claims.");
+        assertThat(snowflake.logins()).isEmpty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.connectorkit.plugin.snowflake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,15 @@ public final class ConnectionResolver {
         DRIVER_PROPERTY.put("private_key_path", "private_key_file");
         DRIVER_PROPERTY.put("private_key_passphrase", "private_key_file_pwd");
         DRIVER_PROPERTY.put("private_key_file_pwd", "private_key_file_pwd");
+        // snowflake-jdbc's SFSessionProperty names for workload identity federation; the toml keys are the CLI's
+        // (https://docs.snowflake.com/en/developer-guide/snowflake-cli/connecting/configure-connections).
+        DRIVER_PROPERTY.put("workload_identity_provider", "workloadIdentityProvider");
+        DRIVER_PROPERTY.put("workload_identity_entra_resource", "workloadIdentityEntraResource");
+        DRIVER_PROPERTY.put("workload_identity_impersonation_path", "workloadIdentityImpersonationPath");
     }
+
+    /** The values of {@code workload_identity_provider} that snowflake-jdbc's WorkloadIdentityProviderType knows. */
+    private static final List<String> WORKLOAD_IDENTITY_PROVIDERS = List.of("AWS", "AZURE", "GCP", "OIDC");
 
     /** Keys that say where to connect rather than who connects. */
     private static final List<String> LOCATION_KEYS = List.of("host", "port", "protocol", "region");
@@ -76,6 +85,7 @@ public final class ConnectionResolver {
         List<String> tried = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> origins = new LinkedHashMap<>();
 
         Path file = connectionsFile();
         if (!Files.isRegularFile(file)) {
@@ -85,9 +95,13 @@ public final class ConnectionResolver {
             if (table == null || !table.isObject()) {
                 tried.add(file + " (no [" + name + "] table)");
             } else {
-                table.properties().forEach(entry -> values.put(entry.getKey().toLowerCase(Locale.ROOT),
-                        entry.getValue().asText()));
-                sources.add(file + " [" + name + "]");
+                String source = file + " [" + name + "]";
+                table.properties().forEach(entry -> {
+                    String key = entry.getKey().toLowerCase(Locale.ROOT);
+                    values.put(key, entry.getValue().asText());
+                    origins.put(key, source);
+                });
+                sources.add(source);
             }
         }
 
@@ -95,7 +109,9 @@ public final class ConnectionResolver {
         boolean fromEnvironment = false;
         for (Map.Entry<String, String> variable : environment.entrySet()) {
             if (variable.getKey().startsWith(prefix) && !variable.getValue().isEmpty()) {
-                values.put(variable.getKey().substring(prefix.length()).toLowerCase(Locale.ROOT), variable.getValue());
+                String key = variable.getKey().substring(prefix.length()).toLowerCase(Locale.ROOT);
+                values.put(key, variable.getValue());
+                origins.put(key, variable.getKey());
                 fromEnvironment = true;
             }
         }
@@ -106,29 +122,94 @@ public final class ConnectionResolver {
             if (credentials.username() != null && !values.containsKey("user")) {
                 values.put("user", credentials.username());
             }
+            String source = "settings.xml server '" + credentials.id() + "'";
             if (credentials.password() != null) {
-                boolean keyPair = values.containsKey("private_key_file") || values.containsKey("private_key_path")
-                        || values.containsKey("private_key_raw");
-                values.put(keyPair ? "private_key_passphrase" : "password", credentials.password());
+                String key = passwordKey(values);
+                values.put(key, credentials.password());
+                origins.put(key, source + " <password>");
             }
-            sources.add("settings.xml server '" + credentials.id() + "'");
+            sources.add(source);
         }
 
         if (!values.containsKey("authenticator") && (values.containsKey("private_key_file")
                 || values.containsKey("private_key_path") || values.containsKey("private_key_raw"))) {
             values.put("authenticator", "SNOWFLAKE_JWT");
         }
+        checkWorkloadIdentity(name, values, origins);
         List<String> missing = missing(values);
         if (sources.isEmpty() || !missing.isEmpty()) {
             throw new IllegalStateException("No usable Snowflake connection '" + name + "': "
                     + (missing.isEmpty() ? "" : "missing " + String.join(", ", missing) + "; ")
                     + "tried " + String.join(", ", tried.isEmpty() ? sources : concat(sources, tried))
                     + ". Define it in " + file + " as [" + name + "] (account, user, and password or private_key_file"
-                    + " or token), or set " + prefix + "ACCOUNT and the others, or name a Maven server with "
+                    + " or token; or authenticator = \"WORKLOAD_IDENTITY\" with workload_identity_provider), or set " + prefix + "ACCOUNT and the others, or name a Maven server with "
                     + "-Dconnector.serverId for the user and password; pick another connection with "
                     + "-Dconnector.connection=<name>");
         }
         return new ConnectionSettings(url(values), properties(values), sources);
+    }
+
+    /** Where a Maven server's password goes: the key passphrase, the workload identity's OIDC token, or the password. */
+    private static String passwordKey(Map<String, String> values) {
+        if (values.containsKey("private_key_file") || values.containsKey("private_key_path")
+                || values.containsKey("private_key_raw")) {
+            return "private_key_passphrase";
+        }
+        return values.getOrDefault("authenticator", "").equalsIgnoreCase("WORKLOAD_IDENTITY") ? "token" : "password";
+    }
+
+    /**
+     * A workload identity login needs a provider the driver knows and, for OIDC, the CI provider's ID token (a JWT); the
+     * driver's own errors for these do not say which file or variable to fix, so they are caught here. The user is
+     * optional: Snowflake finds the service user by the identity (snowflake-jdbc SessionUtil.isUsernameRequired).
+     */
+    private static void checkWorkloadIdentity(String name, Map<String, String> values, Map<String, String> origins) {
+        if (!values.getOrDefault("authenticator", "").equalsIgnoreCase("WORKLOAD_IDENTITY")) {
+            return;
+        }
+        String provider = values.get("workload_identity_provider");
+        if (provider == null) {
+            throw new IllegalStateException("Snowflake connection '" + name + "' has authenticator = WORKLOAD_IDENTITY"
+                    + " (from " + origins.get("authenticator") + ") but no workload_identity_provider; set it to "
+                    + String.join(", ", WORKLOAD_IDENTITY_PROVIDERS) + " (OIDC for a CI provider's ID token, as in "
+                    + "GitHub Actions) in the same place or as SNOWFLAKE_CONNECTIONS_"
+                    + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_WORKLOAD_IDENTITY_PROVIDER");
+        }
+        if (!WORKLOAD_IDENTITY_PROVIDERS.contains(provider.toUpperCase(Locale.ROOT))) {
+            throw new IllegalStateException("Snowflake connection '" + name + "': workload_identity_provider = '"
+                    + provider + "' (from " + origins.get("workload_identity_provider") + ") is not a provider the "
+                    + "driver knows; use one of " + String.join(", ", WORKLOAD_IDENTITY_PROVIDERS));
+        }
+        values.put("workload_identity_provider", provider.toUpperCase(Locale.ROOT));
+        if (!provider.equalsIgnoreCase("OIDC")) {
+            return;
+        }
+        if (!values.containsKey("token") && !values.containsKey("token_file_path")) {
+            throw new IllegalStateException("Snowflake connection '" + name + "' logs in with an OIDC workload "
+                    + "identity but has no token; set token_file_path to a file holding the CI provider's ID token, or "
+                    + "pass the token as SNOWFLAKE_CONNECTIONS_" + name.toUpperCase(Locale.ROOT).replace('-', '_')
+                    + "_TOKEN (never in connections.toml)");
+        }
+        if (values.containsKey("token") && !looksLikeJwt(values.get("token"))) {
+            throw new IllegalStateException("Snowflake connection '" + name + "': the token (from "
+                    + origins.get("token") + ") is not an OIDC ID token (a JWT of three dot-separated parts whose "
+                    + "claims name iss and sub); pass the ID token your CI provider issues for the audience "
+                    + "snowflakecomputing.com, not an access token or a password");
+        }
+    }
+
+    private static boolean looksLikeJwt(String token) {
+        String[] parts = token.strip().split("\\.", -1);
+        if (parts.length != 3) {
+            return false;
+        }
+        try {
+            JsonNode claims = new ObjectMapper().readTree(Base64.getUrlDecoder()
+                    .decode(parts[1]));
+            return claims != null && claims.path("iss").isTextual() && claims.path("sub").isTextual();
+        } catch (IOException | IllegalArgumentException notAJwt) {
+            return false;
+        }
     }
 
     private Path connectionsFile() {
@@ -152,7 +233,8 @@ public final class ConnectionResolver {
             missing.add("account");
         }
         String authenticator = values.getOrDefault("authenticator", "SNOWFLAKE").toUpperCase(Locale.ROOT);
-        if (!values.containsKey("user") && !authenticator.equals("OAUTH")) {
+        if (!values.containsKey("user") && !authenticator.equals("OAUTH")
+                && !authenticator.equals("WORKLOAD_IDENTITY")) {
             missing.add("user");
         }
         switch (authenticator) {
@@ -221,7 +303,8 @@ public final class ConnectionResolver {
         try {
             return Files.readString(file, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            throw new IllegalStateException("The OAuth token file " + file + " cannot be read: " + e.getMessage(), e);
+            throw new IllegalStateException("The token file " + file + " (token_file_path) cannot be read: "
+                    + e.getMessage() + "; check the path, or pass the token itself as token", e);
         }
     }
 

@@ -22,11 +22,16 @@ public record ConnectionSettings(String url, Properties properties, List<String>
         sources = List.copyOf(sources);
     }
 
-    /** The connection described for a log line: account, user, authenticator, role, and where they came from. */
+    /**
+     * The connection described for a log line: account, user, authenticator (with its workload identity provider),
+     * role, and where they came from.
+     */
     public String describe() {
         return "account " + properties.getProperty("account", "?") + " as "
                 + properties.getProperty("user", "(no user)") + " with "
                 + properties.getProperty("authenticator", "SNOWFLAKE")
+                + (properties.containsKey("workloadIdentityProvider")
+                        ? " (" + properties.getProperty("workloadIdentityProvider") + ")" : "")
                 + (properties.containsKey("role") ? ", role " + properties.getProperty("role") : "")
                 + " (from " + String.join(", ", sources) + ")";
     }

@@ -3,6 +3,7 @@ package io.connectorkit.plugin.snowflake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.connectorkit.fake.snowflake.FakeSnowflake;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
@@ -141,7 +142,8 @@ class ConnectionResolverTest {
                         + "with -Dconnector.serverId); tried " + home.resolve("elsewhere/connections.toml")
                         + " (no such file), SNOWFLAKE_CONNECTIONS_DEV_* environment variables (none set). Define it in "
                         + home.resolve("elsewhere/connections.toml") + " as [dev] (account, user, and password or "
-                        + "private_key_file or token), or set SNOWFLAKE_CONNECTIONS_DEV_ACCOUNT and the others, or name "
+                        + "private_key_file or token; or authenticator = \"WORKLOAD_IDENTITY\" with "
+                        + "workload_identity_provider), or set SNOWFLAKE_CONNECTIONS_DEV_ACCOUNT and the others, or name "
                         + "a Maven server with -Dconnector.serverId for the user and password; pick another connection "
                         + "with -Dconnector.connection=<name>");
     }
@@ -155,6 +157,89 @@ class ConnectionResolverTest {
         assertThatThrownBy(() -> resolver().resolve("half", Optional.empty()))
                 .hasMessageStartingWith("No usable Snowflake connection 'half': missing private_key_file (the key "
                         + "pair's private key); tried SNOWFLAKE_CONNECTIONS_HALF_* environment variables, ");
+    }
+
+    @Test
+    void aGitHubActionsOidcWorkloadIdentityNeedsNoUserAndNeverShowsTheToken() {
+        String token = FakeSnowflake.oidcToken("https://token.actions.githubusercontent.com", "repo:acme/c:ref:main");
+        environment.put("SNOWFLAKE_CONNECTIONS_GHA_ACCOUNT", "acme-ci");
+        environment.put("SNOWFLAKE_CONNECTIONS_GHA_AUTHENTICATOR", "workload_identity");
+        environment.put("SNOWFLAKE_CONNECTIONS_GHA_WORKLOAD_IDENTITY_PROVIDER", "oidc");
+        environment.put("SNOWFLAKE_CONNECTIONS_GHA_TOKEN", token);
+
+        ConnectionSettings settings = resolver().resolve("gha", Optional.empty());
+
+        assertThat(settings.properties()).containsEntry("authenticator", "WORKLOAD_IDENTITY")
+                .containsEntry("workloadIdentityProvider", "OIDC").containsEntry("token", token)
+                .doesNotContainKey("user");
+        assertThat(settings.describe()).isEqualTo("account acme-ci as (no user) with WORKLOAD_IDENTITY (OIDC) (from "
+                + "SNOWFLAKE_CONNECTIONS_GHA_* environment variables)");
+        assertThat(settings.toString()).doesNotContain(token);
+    }
+
+    @Test
+    void aWorkloadIdentityTokenFileOfConnectionsTomlOrTheMavenServersPassword() throws Exception {
+        String token = FakeSnowflake.oidcToken("https://gitlab.example.com", "project_path:acme/c:ref_type:branch");
+        Path tokenFile = home.resolve("id-token");
+        Files.writeString(tokenFile, token + "\n");
+        Files.writeString(home.resolve(".snowflake/connections.toml"), """
+                [file]
+                account = "acme"
+                authenticator = "WORKLOAD_IDENTITY"
+                workload_identity_provider = "OIDC"
+                token_file_path = "%s"
+
+                [server]
+                account = "acme"
+                authenticator = "WORKLOAD_IDENTITY"
+                workload_identity_provider = "AZURE"
+                workload_identity_entra_resource = "api://snowflake"
+                """.formatted(tokenFile));
+
+        assertThat(resolver().resolve("file", Optional.empty()).properties()).containsEntry("token", token)
+                .doesNotContainKey("token_file_path");
+        assertThat(resolver().resolve("server", Optional.of(new ConnectionResolver.Server("ci", "svc", token)))
+                .properties()).containsEntry("token", token).doesNotContainKey("password")
+                .containsEntry("workloadIdentityProvider", "AZURE")
+                .containsEntry("workloadIdentityEntraResource", "api://snowflake");
+    }
+
+    @Test
+    void aWorkloadIdentityWithoutOrWithAnUnknownProviderNamesTheKeyAndWhereItCameFrom() {
+        environment.put("SNOWFLAKE_CONNECTIONS_GHA_ACCOUNT", "acme-ci");
+        environment.put("SNOWFLAKE_CONNECTIONS_GHA_AUTHENTICATOR", "WORKLOAD_IDENTITY");
+
+        assertThatThrownBy(() -> resolver().resolve("gha", Optional.empty()))
+                .hasMessage("Snowflake connection 'gha' has authenticator = WORKLOAD_IDENTITY (from "
+                        + "SNOWFLAKE_CONNECTIONS_GHA_AUTHENTICATOR) but no workload_identity_provider; set it to AWS, "
+                        + "AZURE, GCP, OIDC (OIDC for a CI provider's ID token, as in GitHub Actions) in the same place "
+                        + "or as SNOWFLAKE_CONNECTIONS_GHA_WORKLOAD_IDENTITY_PROVIDER");
+
+        environment.put("SNOWFLAKE_CONNECTIONS_GHA_WORKLOAD_IDENTITY_PROVIDER", "GITHUB");
+        assertThatThrownBy(() -> resolver().resolve("gha", Optional.empty()))
+                .hasMessage("Snowflake connection 'gha': workload_identity_provider = 'GITHUB' (from "
+                        + "SNOWFLAKE_CONNECTIONS_GHA_WORKLOAD_IDENTITY_PROVIDER) is not a provider the driver knows; "
+                        + "use one of AWS, AZURE, GCP, OIDC");
+    }
+
+    @Test
+    void anOidcWorkloadIdentityWithoutATokenOrWithOneThatIsNoJwtSaysSoWithoutShowingIt() {
+        environment.put("SNOWFLAKE_CONNECTIONS_GHA_ACCOUNT", "acme-ci");
+        environment.put("SNOWFLAKE_CONNECTIONS_GHA_AUTHENTICATOR", "WORKLOAD_IDENTITY");
+        environment.put("SNOWFLAKE_CONNECTIONS_GHA_WORKLOAD_IDENTITY_PROVIDER", "OIDC");
+
+        assertThatThrownBy(() -> resolver().resolve("gha", Optional.empty()))
+                .hasMessage("Snowflake connection 'gha' logs in with an OIDC workload identity but has no token; set "
+                        + "token_file_path to a file holding the CI provider's ID token, or pass the token as "
+                        + "SNOWFLAKE_CONNECTIONS_GHA_TOKEN (never in connections.toml)");
+
+        environment.put("SNOWFLAKE_CONNECTIONS_GHA_TOKEN", "ghs_an_access_token_not_an_id_token");
+        assertThatThrownBy(() -> resolver().resolve("gha", Optional.empty()))
+                .hasMessage("Snowflake connection 'gha': the token (from SNOWFLAKE_CONNECTIONS_GHA_TOKEN) is not an "
+                        + "OIDC ID token (a JWT of three dot-separated parts whose claims name iss and sub); pass the "
+                        + "ID token your CI provider issues for the audience snowflakecomputing.com, not an access "
+                        + "token or a password")
+                .message().doesNotContain("ghs_an_access_token_not_an_id_token");
     }
 
     @Test

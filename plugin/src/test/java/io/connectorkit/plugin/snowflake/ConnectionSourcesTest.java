@@ -113,6 +113,24 @@ class ConnectionSourcesTest {
     }
 
     @Test
+    void aGitHubActionsOidcWorkloadIdentityFromTheEnvironmentAlone() throws Exception {
+        fakeLocation("SNOWFLAKE_CONNECTIONS_CI_");
+        environment.put("SNOWFLAKE_CONNECTIONS_CI_AUTHENTICATOR", "WORKLOAD_IDENTITY");
+        environment.put("SNOWFLAKE_CONNECTIONS_CI_WORKLOAD_IDENTITY_PROVIDER", "OIDC");
+        environment.put("SNOWFLAKE_CONNECTIONS_CI_TOKEN", FakeSnowflake.oidcToken(
+                "https://token.actions.githubusercontent.com", "repo:acme/connector:environment:prod"));
+
+        connect("ci", Optional.empty());
+
+        assertThat(snowflake.logins().get(0)).satisfies(login -> {
+            assertThat(login.authenticator()).isEqualTo("WORKLOAD_IDENTITY");
+            assertThat(login.user()).isNull();
+            assertThat(login.workloadIdentity()).isEqualTo(new RecordedLogin.WorkloadIdentity("OIDC",
+                    "https://token.actions.githubusercontent.com", "repo:acme/connector:environment:prod"));
+        });
+    }
+
+    @Test
     void aRefusedLoginIsAnSqlErrorWithSnowflakesMessage() throws Exception {
         connectionsToml("[dev]\nuser = \"deployer\"\npassword = \"wrong\"\n");
         snowflake.rejectLogins("Incorrect username or password was specified.");
