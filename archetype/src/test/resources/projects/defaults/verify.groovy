@@ -40,6 +40,7 @@ def pom = text('pom.xml')
 assert !pom.contains('@') : 'an @...@ token of the archetype build was left in the pom'
 assert pom =~ /<connector-kit.version>\d+\.\d+\.\d+(-SNAPSHOT)?<\/connector-kit.version>/
 assert pom.contains('<version>${connector-kit.version}</version>')
+assert pom =~ /<project.build.outputTimestamp>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ<\/project.build.outputTimestamp>/
 
 // What mvn verify did: the tests ran and passed, and the app was bundled.
 def log = text('build.log')

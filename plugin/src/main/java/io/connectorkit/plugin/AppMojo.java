@@ -55,8 +55,8 @@ abstract class AppMojo extends ConnectorMojo {
         }
     }
 
-    LocalApp localApp(Descriptor app) {
-        return new LocalApp(localHome.toPath(), app.app().name());
+    LocalApp localApp(Descriptor.App app) {
+        return new LocalApp(localHome.toPath(), app.name());
     }
 
     SnowflakeSession openSnowflake() throws MojoFailureException {

@@ -45,8 +45,21 @@ abstract class ConnectorMojo extends AbstractMojo {
     protected abstract void run() throws MojoExecutionException, MojoFailureException;
 
     Descriptor loadDescriptor() throws MojoFailureException {
+        return read(DescriptorLoader::load);
+    }
+
+    /** The descriptor's app section alone, for a goal that needs only the app's name and version. */
+    Descriptor.App loadAppSection() throws MojoFailureException {
+        return read(DescriptorLoader::loadApp);
+    }
+
+    private interface DescriptorRead<T> {
+        T read(Path file, Path baseDirectory, String defaultVersion) throws DescriptorException;
+    }
+
+    private <T> T read(DescriptorRead<T> reader) throws MojoFailureException {
         try {
-            return DescriptorLoader.load(descriptor.toPath(), baseDirectory(), defaultVersion());
+            return reader.read(descriptor.toPath(), baseDirectory(), defaultVersion());
         } catch (DescriptorException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

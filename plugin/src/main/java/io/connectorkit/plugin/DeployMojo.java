@@ -58,10 +58,11 @@ public final class DeployMojo extends AppMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        Descriptor app = loadDescriptor();
         switch (target()) {
-            case LOCAL -> deployLocally(app);
-            case SNOWFLAKE -> deployToSnowflake(app);
+            // The embedded target deploys the bundle as built (and checked) by package: of the descriptor it only
+            // needs the app's name and version, and a no-op deploy then costs little more than Maven's start.
+            case LOCAL -> deployLocally(loadAppSection());
+            case SNOWFLAKE -> deployToSnowflake(loadDescriptor());
         }
     }
 
@@ -85,7 +86,7 @@ public final class DeployMojo extends AppMojo {
                 + request.releaseChannel().map(c -> ", published in release channel " + c).orElse(""));
     }
 
-    private void deployLocally(Descriptor app) throws MojoFailureException {
+    private void deployLocally(Descriptor.App app) throws MojoFailureException {
         Path bundle = appDirectory.toPath().resolve("local");
         if (!Files.isRegularFile(bundle.resolve("setup.sql")) || !Files.isDirectory(bundle.resolve("lib"))) {
             throw new MojoFailureException("There is no bundle to deploy in " + shown(appDirectory) + "; build it "
@@ -94,20 +95,22 @@ public final class DeployMojo extends AppMojo {
         LocalApp local = localApp(app);
         LocalApp.Deployment deployment;
         try {
-            deployment = local.deploy(bundle, app.app().version(),
-                    () -> getLog().info("Waiting for another goal that is changing " + app.app().name() + "..."));
+            deployment = local.deploy(bundle, app.version(),
+                    () -> getLog().info("Waiting for another goal that is changing " + app.name() + "..."));
         } catch (RuntimeException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
         if (deployment.upToDate()) {
-            getLog().info("Connector app " + app.app().name() + " " + app.app().version() + " is up to date on the "
+            getLog().info("Connector app " + app.name() + " " + app.version() + " is up to date on the "
                     + "embedded target (nothing changed)");
         } else {
-            getLog().info("Deployed connector app " + app.app().name() + " " + app.app().version() + " to the embedded "
+            getLog().info("Deployed connector app " + app.name() + " " + app.version() + " to the embedded "
                     + "target in " + shown(local.folder()));
         }
         getLog().info("JDBC URL: " + deployment.jdbcUrl());
-        getLog().info("GET_CONNECTOR_STATUS: " + deployment.status());
+        deployment.status().ifPresentOrElse(status -> getLog().info("GET_CONNECTOR_STATUS: " + status),
+                () -> getLog().info("Its status: mvn connector:status (a deploy that changes nothing does not open "
+                        + "the app)"));
         getLog().info("Procedures run from the jars in " + shown(local.libraries()) + "; put them on the class path "
                 + "of any program that opens the database.");
     }

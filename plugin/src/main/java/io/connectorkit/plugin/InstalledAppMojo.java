@@ -62,7 +62,7 @@ abstract class InstalledAppMojo extends AppMojo {
             throw new MojoFailureException(e.getMessage(), e);
         }
         return switch (target()) {
-            case LOCAL -> localApp(descriptor).open(appRole);
+            case LOCAL -> localApp(descriptor.app()).open(appRole);
             case SNOWFLAKE -> {
                 if (appRole != AppRole.ADMIN) {
                     throw new MojoFailureException("On Snowflake the goals act as the role of the connection; leave "

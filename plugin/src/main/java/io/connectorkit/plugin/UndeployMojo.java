@@ -56,7 +56,7 @@ public final class UndeployMojo extends AppMojo {
     }
 
     private void undeployLocally(Descriptor app) throws MojoFailureException {
-        LocalApp local = localApp(app);
+        LocalApp local = localApp(app.app());
         if (!local.folder().toFile().exists()) {
             getLog().info("There is no embedded app " + app.app().name() + " in " + shown(localHome)
                     + " (nothing to undeploy)");

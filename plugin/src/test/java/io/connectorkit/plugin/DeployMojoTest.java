@@ -49,7 +49,9 @@ class DeployMojoTest {
         assertThat(log.infos).containsSubsequence(
                 "Deployed connector app github_connector 2.1 to the embedded target in .connector/local/github_connector",
                 "JDBC URL: jdbc:h2:file:" + app.resolve("github_connector") + ";AUTO_SERVER=TRUE",
-                "Connector app github_connector 2.1 is up to date on the embedded target (nothing changed)");
+                "Connector app github_connector 2.1 is up to date on the embedded target (nothing changed)",
+                "Its status: mvn connector:status (a deploy that changes nothing does not open the app)");
+        assertThat(log.infos).filteredOn(line -> line.startsWith("GET_CONNECTOR_STATUS: ")).hasSize(1);
 
         assertThatThrownBy(undeploy::execute).isInstanceOf(MojoFailureException.class)
                 .hasMessage("Undeploying deletes the app and all its state; in batch mode confirm it with "

@@ -77,7 +77,42 @@ public final class DescriptorLoader {
         return new DescriptorLoader(file, baseDirectory).read(defaultVersion);
     }
 
+    /**
+     * Reads and validates only the descriptor's {@code app} section (and that the file is a descriptor at all): for
+     * the goals that act on a bundle already built, which only need the app's name and version, and so skip the
+     * cost of checking the rest.
+     */
+    public static Descriptor.App loadApp(Path file, Path baseDirectory, String defaultVersion)
+            throws DescriptorException {
+        DescriptorLoader loader = new DescriptorLoader(file, baseDirectory);
+        Descriptor.App app = loader.app(loader.sections().get("app"), defaultVersion);
+        loader.failOnProblems();
+        return app;
+    }
+
     private Descriptor read(String defaultVersion) throws DescriptorException {
+        JsonNode root = sections();
+        Descriptor.App app = app(root.get("app"), defaultVersion);
+        List<Prerequisite> prerequisites = prerequisites(root.get("prerequisites"));
+        JsonNode configuration = mapping(root.get("configuration"), "/configuration");
+        if (configuration != null) {
+            keys(configuration, "/configuration", List.of("connector", "connection"));
+        }
+        List<ConnectorDescription.Field> connectorFields = fields(configuration == null ? null
+                : configuration.get("connector"), "/configuration/connector", true);
+        List<ConnectorDescription.Field> connectionFields = fields(configuration == null ? null
+                : configuration.get("connection"), "/configuration/connection", false);
+        Map<SpiRole, String> classes = classes(root.get("spi"));
+        Descriptor.Manifest manifest = manifest(root.get("manifest"), connectionFields);
+        Map<String, List<Path>> extraSql = extraSql(root.get("sql"));
+        List<Descriptor.AppFiles> files = files(root.get("files"));
+        failOnProblems();
+        return new Descriptor(file, app, prerequisites, connectorFields, connectionFields, classes, manifest,
+                extraSql, files);
+    }
+
+    /** The parsed file, a mapping of known sections; a file that is none fails at once. */
+    private JsonNode sections() throws DescriptorException {
         if (!Files.isRegularFile(file)) {
             throw new DescriptorException(List.of(new Problem(shownFile, 0, "", "the connector descriptor does not "
                     + "exist; create it (a minimal one is 'app: {name: my_connector}') or point connector.descriptor "
@@ -102,26 +137,13 @@ public final class DescriptorLoader {
                     + describe(root))));
         }
         keys(root, "", List.of("app", "prerequisites", "configuration", "spi", "manifest", "sql", "files"));
+        return root;
+    }
 
-        Descriptor.App app = app(root.get("app"), defaultVersion);
-        List<Prerequisite> prerequisites = prerequisites(root.get("prerequisites"));
-        JsonNode configuration = mapping(root.get("configuration"), "/configuration");
-        if (configuration != null) {
-            keys(configuration, "/configuration", List.of("connector", "connection"));
-        }
-        List<ConnectorDescription.Field> connectorFields = fields(configuration == null ? null
-                : configuration.get("connector"), "/configuration/connector", true);
-        List<ConnectorDescription.Field> connectionFields = fields(configuration == null ? null
-                : configuration.get("connection"), "/configuration/connection", false);
-        Map<SpiRole, String> classes = classes(root.get("spi"));
-        Descriptor.Manifest manifest = manifest(root.get("manifest"), connectionFields);
-        Map<String, List<Path>> extraSql = extraSql(root.get("sql"));
-        List<Descriptor.AppFiles> files = files(root.get("files"));
+    private void failOnProblems() throws DescriptorException {
         if (!problems.isEmpty()) {
             throw new DescriptorException(problems);
         }
-        return new Descriptor(file, app, prerequisites, connectorFields, connectionFields, classes, manifest,
-                extraSql, files);
     }
 
     private Descriptor.App app(JsonNode node, String defaultVersion) {

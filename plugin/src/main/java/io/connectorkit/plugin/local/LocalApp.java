@@ -19,7 +19,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,9 +69,12 @@ public final class LocalApp {
         return Files.isRegularFile(folder().resolve(MARKER));
     }
 
-    /** What a deploy did, and the status the freshly deployed app answered. */
+    /**
+     * What a deploy did, and the status the freshly deployed app answered; none when it was up to date, since then
+     * the app is not opened at all.
+     */
     public record Deployment(String jdbcUrl, boolean upToDate, FileSync.Changes libraries, String version,
-            String status) {
+            Optional<String> status) {
     }
 
     /**
@@ -94,9 +96,7 @@ public final class LocalApp {
             throw new UncheckedIOException("Cannot read " + libraries(), e);
         }
         URLClassLoader connectorClasses = new URLClassLoader(jars.toArray(URL[]::new), LocalApp.class.getClassLoader());
-        Connection connection = role == AppRole.VIEWER ? DriverManager.getConnection(jdbcUrl(),
-                EmbeddedApp.VIEWER_USER, "")
-                : DriverManager.getConnection(jdbcUrl());
+        Connection connection = openDatabase(role == AppRole.VIEWER ? EmbeddedApp.VIEWER_USER : "");
         try {
             return new LocalConnection(connection, connectorClasses);
         } catch (RuntimeException e) {
@@ -132,7 +132,8 @@ public final class LocalApp {
         String fingerprint = fingerprint(script, jars);
         try (LocalAppLock lock = LocalAppLock.acquire(home.resolve(name + ".lock"), LOCK_TIMEOUT, onWait)) {
             if (fingerprint.equals(deployedFingerprint().orElse(null)) && databaseExists()) {
-                return new Deployment(jdbcUrl(), true, new FileSync.Changes(List.of(), List.of()), version, status());
+                return new Deployment(jdbcUrl(), true, new FileSync.Changes(List.of(), List.of()), version,
+                        Optional.empty());
             }
             Files.createDirectories(folder());
             FileSync.Changes libraries = FileSync.mirror(libraries(), jars, "lib/");
@@ -140,7 +141,7 @@ public final class LocalApp {
             // The app answers before it counts as deployed: a connector that cannot load fails the deploy now.
             String status = status();
             writeMarker(version, fingerprint);
-            return new Deployment(jdbcUrl(), false, libraries, version, status);
+            return new Deployment(jdbcUrl(), false, libraries, version, Optional.of(status));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + folder(), e);
         }
@@ -180,7 +181,7 @@ public final class LocalApp {
     }
 
     private void runScript(Path script) {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl());
+        try (Connection connection = openDatabase("");
                 Reader reader = Files.newBufferedReader(script, StandardCharsets.UTF_8)) {
             RunScript.execute(connection, reader);
         } catch (SQLException e) {
@@ -189,6 +190,17 @@ public final class LocalApp {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + script, e);
         }
+    }
+
+    /**
+     * Connects through H2's driver itself: DriverManager would first load every driver the plugin's class loader
+     * offers, the Snowflake driver's hundreds of classes among them, on each goal that only opens the embedded app.
+     */
+    private Connection openDatabase(String user) throws SQLException {
+        Properties credentials = new Properties();
+        credentials.setProperty("user", user);
+        credentials.setProperty("password", "");
+        return org.h2.Driver.load().connect(jdbcUrl(), credentials);
     }
 
     private boolean databaseExists() {

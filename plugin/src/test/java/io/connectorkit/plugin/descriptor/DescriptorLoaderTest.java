@@ -303,6 +303,22 @@ class DescriptorLoaderTest {
     }
 
     @Test
+    void theAppSectionAloneIsCheckedWhenOnlyItIsRead() throws Exception {
+        Path file = project.resolve("connector.yaml");
+        Files.writeString(file, "app:\n  name: github_connector\nprerequisites:\n  - {id: a}\n");
+
+        assertThat(DescriptorLoader.loadApp(file, project, "2.0")).isEqualTo(new Descriptor.App("github_connector",
+                "github_connector", "2.0", 17, "", Descriptor.DEFAULT_SNOWPARK_VERSION));
+
+        Files.writeString(file, "app:\n  name: 1app\nprerequisites:\n  - {id: a}\nsecrets: {}\n");
+        assertThatThrownBy(() -> DescriptorLoader.loadApp(file, project, "1.0"))
+                .hasMessageStartingWith("2 problems in the connector descriptor:")
+                .hasMessageContaining("connector.yaml:5: secrets")
+                .hasMessageContaining("connector.yaml:2: app.name")
+                .hasMessageNotContaining("prerequisites[0]");
+    }
+
+    @Test
     void aMissingDescriptorSaysHowToStart() {
         assertThatThrownBy(() -> DescriptorLoader.load(project.resolve("connector.yaml"), project, "1.0"))
                 .hasMessage("connector.yaml:0: the connector descriptor does not exist; create it (a minimal one is "
