@@ -39,8 +39,8 @@ try {
 
     // 3: rebuilt from nothing (clean), the project's jar has the same bytes (project.build.outputTimestamp), so the
     // deploy changes nothing and does not open the app; then paused, nothing ingested, warehouse moved, resumed.
-    expect(3, 'Bundled connector app flow_connector into')
-    expect(3, 'Connector app flow_connector 1.0.0 is up to date on the embedded target (nothing changed)')
+    expect(3, 'Bundled connector app orders_connector into')
+    expect(3, 'Connector app orders_connector 1.0.0 is up to date on the embedded target (nothing changed)')
     expect(3, 'Its status: mvn connector:status (a deploy that changes nothing does not open the app)')
     expect(3, 'PAUSE_CONNECTOR: OK')
     expect(3, 'UPDATE_WAREHOUSE: OK')
