@@ -1,8 +1,9 @@
 package io.connectorkit.runtime;
 
+import io.connectorkit.runtime.json.InvalidJsonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.internal.json.JsonTree;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,31 +35,31 @@ public final class Response {
     }
 
     public static Response ok() {
-        return new Response(ResponseCode.OK.name(), null, Json.object());
+        return new Response(ResponseCode.OK.name(), null, JsonTree.object());
     }
 
     public static Response ok(String message) {
-        return new Response(ResponseCode.OK.name(), message, Json.object());
+        return new Response(ResponseCode.OK.name(), message, JsonTree.object());
     }
 
     /** A response with a runtime code and its standard message. */
     public static Response of(ResponseCode code, Object... messageValues) {
-        return new Response(code.name(), code.message(messageValues), Json.object());
+        return new Response(code.name(), code.message(messageValues), JsonTree.object());
     }
 
     /** A response with a runtime code and an explicit message. */
     public static Response withMessage(ResponseCode code, String message) {
-        return new Response(code.name(), message, Json.object());
+        return new Response(code.name(), message, JsonTree.object());
     }
 
     /** A response with a connector-defined code, for hooks ({@code TEST_CONNECTION_FAILED}, ...). */
     public static Response error(String code, String message) {
-        return new Response(code, message, Json.object());
+        return new Response(code, message, JsonTree.object());
     }
 
     /** The answer of a pause or resume hook that undid its partial work: the connector goes back where it was. */
     public static Response rollback(String message) {
-        return new Response(ResponseCode.ROLLBACK.name(), message, Json.object());
+        return new Response(ResponseCode.ROLLBACK.name(), message, JsonTree.object());
     }
 
     /**
@@ -67,15 +68,15 @@ public final class Response {
      */
     public static Response fromJsonText(String text) {
         try {
-            return fromJson(Json.parse(text));
-        } catch (Json.InvalidJsonException e) {
+            return fromJson(JsonTree.parse(text));
+        } catch (InvalidJsonException e) {
             return of(ResponseCode.INVALID_RESPONSE, "the response is not JSON: " + e.getMessage());
         }
     }
 
     static Response fromJson(JsonNode node) {
         if (node == null || !node.isObject()) {
-            return of(ResponseCode.INVALID_RESPONSE, "the response is " + Json.describeType(node) + ", not an object");
+            return of(ResponseCode.INVALID_RESPONSE, "the response is " + JsonTree.describeType(node) + ", not an object");
         }
         JsonNode code = node.get(CODE_KEY);
         if (code == null || !code.isTextual() || code.asText().isBlank()) {
@@ -86,7 +87,7 @@ public final class Response {
         if (!isOkCode(code.asText()) && (text == null || text.isBlank())) {
             return of(ResponseCode.INVALID_RESPONSE, "message must not be null if responseCode is not OK");
         }
-        ObjectNode payload = Json.object();
+        ObjectNode payload = JsonTree.object();
         for (Map.Entry<String, JsonNode> field : node.properties()) {
             if (!field.getKey().equals(CODE_KEY) && !field.getKey().equals(MESSAGE_KEY)) {
                 payload.set(field.getKey(), field.getValue());
@@ -108,7 +109,7 @@ public final class Response {
             throw new IllegalArgumentException(key + " is not an extra key");
         }
         ObjectNode copy = payload.deepCopy();
-        copy.set(key, Json.tree(value));
+        copy.set(key, JsonTree.tree(value));
         return new Response(code, message, copy);
     }
 
@@ -123,7 +124,7 @@ public final class Response {
     /** The extra keys, beside code and message, as plain Java values (Map, List, String, Number, Boolean). */
     @SuppressWarnings("unchecked")
     public java.util.Map<String, Object> payload() {
-        return (java.util.Map<String, Object>) Json.plain(payload);
+        return (java.util.Map<String, Object>) JsonTree.plain(payload);
     }
 
     public boolean isOk() {
@@ -137,11 +138,11 @@ public final class Response {
     /** The whole response object as plain Java values. */
     @SuppressWarnings("unchecked")
     public java.util.Map<String, Object> toMap() {
-        return (java.util.Map<String, Object>) Json.plain(toJson());
+        return (java.util.Map<String, Object>) JsonTree.plain(toJson());
     }
 
     ObjectNode toJson() {
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonTree.object();
         json.put(CODE_KEY, code);
         if (message != null) {
             json.put(MESSAGE_KEY, message);
@@ -151,7 +152,7 @@ public final class Response {
     }
 
     public String toJsonText() {
-        return Json.write(toJson());
+        return JsonTree.write(toJson());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package ${package};
 
+import io.connectorkit.runtime.json.InvalidJsonException;
 import io.connectorkit.runtime.json.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -198,8 +199,8 @@ public final class RecordsApiClient {
     private static Page page(String url, String body) {
         Object json;
         try {
-            json = Json.plain(Json.parse(body));
-        } catch (Json.InvalidJsonException e) {
+            json = Json.parse(body);
+        } catch (InvalidJsonException e) {
             throw notAPage(url, "the body is not JSON: " + e.getMessage());
         }
         if (!(json instanceof Map<?, ?> object) || !(object.get("records") instanceof List<?> items)) {

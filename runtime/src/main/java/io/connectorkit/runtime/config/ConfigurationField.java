@@ -1,8 +1,9 @@
 package io.connectorkit.runtime.config;
 
+import io.connectorkit.runtime.json.InvalidJsonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.internal.json.JsonTree;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -81,9 +82,20 @@ public final class ConfigurationField {
         return new ConfigurationField(name, type, true, null, description, shape);
     }
 
-    /** A value stored when the field is absent. It must have the field's type. */
-    public ConfigurationField defaultValue(JsonNode value) {
+    /**
+     * A value stored when the field is absent. It must have the field's type.
+     *
+     * @param value a plain Java value: {@code String}, {@code Number}, {@code Boolean}, or for an object field a
+     *     {@code Map} with {@code String} keys
+     * @return a copy of this field with the default
+     * @throws IllegalArgumentException when the field is required or secret, or the value does not fit its type
+     */
+    public ConfigurationField defaultValue(Object value) {
         Objects.requireNonNull(value, "default value");
+        return defaultValue(JsonTree.tree(value));
+    }
+
+    private ConfigurationField defaultValue(JsonNode value) {
         if (required) {
             throw new IllegalArgumentException("The field '" + name + "' is required, so it cannot also have a default");
         }
@@ -95,17 +107,38 @@ public final class ConfigurationField {
             throw new IllegalArgumentException("The default of field '" + name + "' is not valid: " + problem);
         });
         // Stored as if read back from JSON text, so a default equals the same value given by a user.
-        return new ConfigurationField(name, type, false, Json.parse(Json.write(value)), description, shape);
+        return new ConfigurationField(name, type, false, JsonTree.parse(JsonTree.write(value)), description, shape);
     }
 
+    /**
+     * A text value stored when the field is absent.
+     *
+     * @param value the default text
+     * @return a copy of this field with the default
+     * @see #defaultValue(Object)
+     */
     public ConfigurationField defaultValue(String value) {
         return defaultValue(JsonNodeFactory.instance.textNode(value));
     }
 
+    /**
+     * A number stored when the field is absent.
+     *
+     * @param value the default number
+     * @return a copy of this field with the default
+     * @see #defaultValue(Object)
+     */
     public ConfigurationField defaultValue(long value) {
         return defaultValue(JsonNodeFactory.instance.numberNode(value));
     }
 
+    /**
+     * A boolean stored when the field is absent.
+     *
+     * @param value the default
+     * @return a copy of this field with the default
+     * @see #defaultValue(Object)
+     */
     public ConfigurationField defaultValue(boolean value) {
         return defaultValue(JsonNodeFactory.instance.booleanNode(value));
     }
@@ -131,7 +164,18 @@ public final class ConfigurationField {
         return required;
     }
 
-    public Optional<JsonNode> defaultValue() {
+    /**
+     * The value stored when the field is absent.
+     *
+     * @return the default as a plain Java value ({@code String}, {@code Long} or {@code Integer}, {@code Boolean},
+     *     {@code Map}, …), or empty when the field has none
+     */
+    public Optional<Object> defaultValue() {
+        return Optional.ofNullable(defaultValue).map(JsonTree::plain);
+    }
+
+    /** The default as stored, for the schema's own use. */
+    Optional<JsonNode> defaultTree() {
         return Optional.ofNullable(defaultValue).map(JsonNode::deepCopy);
     }
 
@@ -143,7 +187,7 @@ public final class ConfigurationField {
      * Why the value does not fit this field, or empty when it does. A secret field takes only the name of its
      * {@link SecretReference}, so that the secret's value never lands in the stored configuration.
      */
-    public Optional<String> problem(JsonNode value) {
+    Optional<String> problem(JsonNode value) {
         if (type == FieldType.SECRET) {
             return value.isTextual() && SecretReference.isReferenceOf(name, value.asText()) ? Optional.empty()
                     : Optional.of("it " + SecretReference.refusal(name));
@@ -151,11 +195,16 @@ public final class ConfigurationField {
         return type.problem(value).or(() -> shape.apply(value));
     }
 
-    /** Why the value, given as JSON text, does not fit this field, or empty when it does; for callers without Jackson. */
+    /**
+     * Why a value does not fit this field.
+     *
+     * @param json the value as JSON text, for example {@code "\"https://api.example.com\""} or {@code 100}
+     * @return the reason, to be shown after the field's name; empty when the value fits
+     */
     public Optional<String> problemOfJson(String json) {
         try {
-            return problem(Json.parse(json));
-        } catch (Json.InvalidJsonException e) {
+            return problem(JsonTree.parse(json));
+        } catch (InvalidJsonException e) {
             return Optional.of("it is not JSON: " + e.getMessage());
         }
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.runtime.Response;
 import io.connectorkit.runtime.ResponseCode;
-import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.internal.json.JsonTree;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -107,22 +107,31 @@ public final class ConfigurationSchema {
                 .map(ConfigurationField::name).toList();
     }
 
-    /** A copy of a stored value fit to show: every secret field masked. */
-    public ObjectNode masked(ObjectNode stored) {
-        ObjectNode shown = stored.deepCopy();
+    /**
+     * A copy of a configuration fit to show: every secret field masked.
+     *
+     * @param stored a configuration of this schema's group
+     * @return the same keys, each secret field's value replaced by {@link FieldType#MASK}
+     */
+    public Configuration masked(Configuration stored) {
+        ObjectNode shown = Configuration.tree(stored);
         for (ConfigurationField field : fields.values()) {
             if (field.type() == FieldType.SECRET && shown.has(field.name()) && !shown.get(field.name()).isNull()) {
                 shown.put(field.name(), FieldType.MASK);
             }
         }
-        return shown;
+        return Configuration.ofTree(shown);
     }
 
     /**
-     * Checks a configuration object. Answers the value to store (defaults filled in, null values dropped), or the
-     * refusal naming every offending field.
+     * Checks a configuration object: no unknown keys, required keys present, every value of its field's type.
+     *
+     * @param given the configuration as given
+     * @return the value to store (defaults filled in, null and blank values dropped), or the refusal naming every
+     *     offending field
      */
-    public Validation validate(ObjectNode input) {
+    public Validation validate(Configuration given) {
+        ObjectNode input = Configuration.tree(given);
         List<String> unknown = new ArrayList<>();
         List<String> reserved = new ArrayList<>();
         for (Iterator<String> names = input.fieldNames(); names.hasNext(); ) {
@@ -143,7 +152,7 @@ public final class ConfigurationSchema {
                     String.join(", ", reserved)) + " These names are reserved for the keys of response objects."));
         }
 
-        ObjectNode value = Json.object();
+        ObjectNode value = JsonTree.object();
         List<String> problems = new ArrayList<>();
         ResponseCode problemCode = null;
         for (Map.Entry<String, JsonNode> entry : input.properties()) {
@@ -158,7 +167,7 @@ public final class ConfigurationSchema {
                 problemCode = problemCode == null ? ResponseCode.INVALID_CONFIGURATION_VALUE : problemCode;
             } else if (problem.isPresent()) {
                 problems.add("Field '" + field.name() + "' of " + group + " has the value "
-                        + Json.write(entry.getValue()) + ", which is not valid: " + problem.get() + ".");
+                        + JsonTree.write(entry.getValue()) + ", which is not valid: " + problem.get() + ".");
                 if (problemCode == null) {
                     problemCode = field.type() == FieldType.IDENTIFIER && entry.getValue().isTextual()
                             ? ResponseCode.INVALID_IDENTIFIER : ResponseCode.INVALID_CONFIGURATION_VALUE;
@@ -176,7 +185,7 @@ public final class ConfigurationSchema {
                 if (field.isRequired()) {
                     missing.add(field.name());
                 } else {
-                    field.defaultValue().ifPresent(defaultValue -> value.set(field.name(), defaultValue));
+                    field.defaultTree().ifPresent(defaultValue -> value.set(field.name(), defaultValue));
                 }
             }
         }
@@ -215,33 +224,44 @@ public final class ConfigurationSchema {
 
     /** The outcome of {@link #validate}: the value to store, or the refusal. */
     public static final class Validation {
-        private final ObjectNode value;
+        private final Configuration value;
         private final Response refusal;
 
-        private Validation(ObjectNode value, Response refusal) {
+        private Validation(Configuration value, Response refusal) {
             this.value = value;
             this.refusal = refusal;
         }
 
         static Validation accepted(ObjectNode value) {
-            return new Validation(value, null);
+            return new Validation(Configuration.ofTree(value), null);
         }
 
         static Validation refused(Response refusal) {
             return new Validation(null, refusal);
         }
 
+        /**
+         * @return whether the configuration was accepted
+         */
         public boolean isAccepted() {
             return refusal == null;
         }
 
-        public ObjectNode value() {
+        /**
+         * @return the value to store
+         * @throws IllegalStateException when the configuration was refused
+         */
+        public Configuration value() {
             if (value == null) {
                 throw new IllegalStateException("The configuration was refused: " + refusal);
             }
-            return value.deepCopy();
+            return value;
         }
 
+        /**
+         * @return the refusal, naming every offending field
+         * @throws IllegalStateException when the configuration was accepted
+         */
         public Response refusal() {
             if (refusal == null) {
                 throw new IllegalStateException("The configuration was accepted");

@@ -1,7 +1,8 @@
 package io.connectorkit.runtime.config;
 
+import io.connectorkit.runtime.json.InvalidJsonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.internal.json.JsonTree;
 import io.connectorkit.runtime.sql.Identifier;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -56,14 +57,14 @@ public enum FieldType {
     /** Why the value, given as JSON text, does not have this type, or empty when it does. */
     public Optional<String> problemOfJson(String json) {
         try {
-            return problem(Json.parse(json));
-        } catch (Json.InvalidJsonException e) {
+            return problem(JsonTree.parse(json));
+        } catch (InvalidJsonException e) {
             return Optional.of("it is not JSON: " + e.getMessage());
         }
     }
 
     /** Why the value does not have this type, or empty when it does. A null value is the caller's business. */
-    public Optional<String> problem(JsonNode value) {
+    Optional<String> problem(JsonNode value) {
         switch (this) {
             case STRING:
                 return value.isTextual() ? Optional.empty() : notA(value);
@@ -97,7 +98,7 @@ public enum FieldType {
     }
 
     private Optional<String> notA(JsonNode value) {
-        return Optional.of("it must be " + expected + ", but it is " + Json.describeType(value));
+        return Optional.of("it must be " + expected + ", but it is " + JsonTree.describeType(value));
     }
 
     private static Optional<String> urlProblem(String text) {

@@ -1,6 +1,6 @@
 package io.connectorkit.runtime.embedded;
 
-import io.connectorkit.runtime.JsonArgument;
+import io.connectorkit.runtime.procedures.JsonArgument;
 import io.connectorkit.runtime.Response;
 import io.connectorkit.runtime.ResponseCode;
 import io.connectorkit.runtime.procedures.ConnectorRuntime;

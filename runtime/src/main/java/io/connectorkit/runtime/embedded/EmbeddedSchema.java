@@ -1,6 +1,6 @@
 package io.connectorkit.runtime.embedded;
 
-import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.internal.json.JsonTree;
 import io.connectorkit.runtime.procedures.PublicProcedure;
 import io.connectorkit.runtime.state.StateStore;
 import io.connectorkit.runtime.status.ConnectorState;
@@ -39,7 +39,7 @@ public final class EmbeddedSchema {
                 "ALTER TABLE STATE.PREREQUISITES ADD COLUMN IF NOT EXISTS IS_COMPLETED BOOLEAN DEFAULT FALSE",
                 // The first status, only when there is none: an upgrade never resets the connector.
                 "INSERT INTO STATE.APP_STATE (\"KEY\", \"VALUE\", UPDATED_AT) SELECT '" + StateStore.CONNECTOR_STATUS
-                        + "', '" + Json.write(ConnectorState.INSTALLED.toJson()) + "' FORMAT JSON, "
+                        + "', '" + ConnectorState.INSTALLED.toJsonText() + "' FORMAT JSON, "
                         + H2Dialect.INSTANCE.currentTimestamp() + " WHERE NOT EXISTS (SELECT 1 FROM STATE.APP_STATE"
                         + " WHERE \"KEY\" = '" + StateStore.CONNECTOR_STATUS + "')",
                 // Secret values, by reference name: written by REGISTER_SECRET, read by ConnectorContext.secret only.

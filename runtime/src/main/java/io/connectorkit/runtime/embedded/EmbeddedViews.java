@@ -1,8 +1,9 @@
 package io.connectorkit.runtime.embedded;
 
+import io.connectorkit.runtime.internal.json.ConfigurationTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.internal.json.JsonTree;
 import io.connectorkit.runtime.spi.ConnectorDefinition;
 import io.connectorkit.runtime.state.StateStore;
 import io.connectorkit.runtime.status.SyncStatus;
@@ -42,7 +43,7 @@ public final class EmbeddedViews {
                 ResultSet config = statement.executeQuery()) {
             while (config.next()) {
                 String group = config.getString(1);
-                JsonNode value = Json.parse(config.getString(2));
+                JsonNode value = JsonTree.parse(config.getString(2));
                 Timestamp updatedAt = config.getTimestamp(3);
                 if (value.isObject()) {
                     for (Map.Entry<String, JsonNode> field : masked(connector, group, (ObjectNode) value)
@@ -85,8 +86,10 @@ public final class EmbeddedViews {
 
     private static ObjectNode masked(ConnectorDefinition connector, String group, ObjectNode value) {
         return switch (group) {
-            case StateStore.CONNECTOR_CONFIGURATION -> connector.connectorConfigurationSchema().masked(value);
-            case StateStore.CONNECTION_CONFIGURATION -> connector.connectionConfigurationSchema().masked(value);
+            case StateStore.CONNECTOR_CONFIGURATION -> ConfigurationTrees.tree(
+                    connector.connectorConfigurationSchema().masked(ConfigurationTrees.configuration(value)));
+            case StateStore.CONNECTION_CONFIGURATION -> ConfigurationTrees.tree(
+                    connector.connectionConfigurationSchema().masked(ConfigurationTrees.configuration(value)));
             default -> value;
         };
     }
@@ -96,7 +99,7 @@ public final class EmbeddedViews {
         if (value.isNull()) {
             return null;
         }
-        return value.isTextual() ? value.asText() : Json.write(value);
+        return value.isTextual() ? value.asText() : JsonTree.write(value);
     }
 
     /** H2 first calls a table function only to learn its columns. */

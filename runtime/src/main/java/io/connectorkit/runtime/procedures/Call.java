@@ -1,5 +1,6 @@
 package io.connectorkit.runtime.procedures;
 
+import io.connectorkit.runtime.internal.json.ConfigurationTrees;
 import io.connectorkit.runtime.Response;
 import io.connectorkit.runtime.ResponseCode;
 import io.connectorkit.runtime.config.Configuration;
@@ -100,12 +101,12 @@ final class Call {
         return new ConnectorContext() {
             @Override
             public Configuration connectorConfiguration() {
-                return Configuration.of(store.readConfiguration(StateStore.CONNECTOR_CONFIGURATION).orElse(null));
+                return ConfigurationTrees.configuration(store.readConfiguration(StateStore.CONNECTOR_CONFIGURATION).orElse(null));
             }
 
             @Override
             public Configuration connectionConfiguration() {
-                return Configuration.of(store.readConfiguration(StateStore.CONNECTION_CONFIGURATION).orElse(null));
+                return ConfigurationTrees.configuration(store.readConfiguration(StateStore.CONNECTION_CONFIGURATION).orElse(null));
             }
 
             @Override

@@ -1,13 +1,13 @@
 package io.connectorkit.runtime.procedures;
 
+import io.connectorkit.runtime.internal.json.ConfigurationTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.connectorkit.runtime.JsonArgument;
 import io.connectorkit.runtime.Response;
 import io.connectorkit.runtime.ResponseCode;
 import io.connectorkit.runtime.config.Configuration;
 import io.connectorkit.runtime.config.ConfigurationSchema;
-import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.internal.json.JsonTree;
 import io.connectorkit.runtime.spi.ConnectionTester;
 import io.connectorkit.runtime.spi.DraftConnectionTester;
 import io.connectorkit.runtime.spi.StepValidator;
@@ -57,7 +57,8 @@ final class ConnectionProcedures {
             return Response.of(ResponseCode.CONNECTION_CONFIGURATION_NOT_FOUND);
         }
         Response response = Response.ok();
-        ObjectNode shown = call.connector.connectionConfigurationSchema().masked(stored.get());
+        ObjectNode shown = ConfigurationTrees.tree(call.connector.connectionConfigurationSchema()
+                .masked(ConfigurationTrees.configuration(stored.get())));
         for (var field : shown.properties()) {
             response = response.with(field.getKey(), field.getValue());
         }
@@ -94,8 +95,8 @@ final class ConnectionProcedures {
             return argument.notAnObject(PublicProcedure.TEST_DRAFT_CONNECTION.name(), "CONFIG");
         }
         ConfigurationSchema.Validation validation = call.connector.connectionConfigurationSchema()
-                .validate(input.get());
-        return validation.isAccepted() ? testDraft(validation.value()) : validation.refusal();
+                .validate(ConfigurationTrees.configuration(input.get()));
+        return validation.isAccepted() ? testDraft(ConfigurationTrees.tree(validation.value())) : validation.refusal();
     }
 
     private Response test(ObjectNode connection) {
@@ -103,7 +104,7 @@ final class ConnectionProcedures {
         if (tester.isEmpty()) {
             return Response.of(ResponseCode.CONNECTION_TESTER_NOT_REGISTERED);
         }
-        return call.hook("connection tester", () -> tester.get().test(Configuration.of(connection), call.context()));
+        return call.hook("connection tester", () -> tester.get().test(ConfigurationTrees.configuration(connection), call.context()));
     }
 
     private Response testDraft(ObjectNode draft) {
@@ -112,7 +113,7 @@ final class ConnectionProcedures {
             return test(draft);
         }
         return call.hook("draft connection tester",
-                () -> draftTester.get().testDraft(Configuration.of(draft), call.context()));
+                () -> draftTester.get().testDraft(ConfigurationTrees.configuration(draft), call.context()));
     }
 
     /**
@@ -125,30 +126,30 @@ final class ConnectionProcedures {
             return Accepted.refused(argument.notAnObject(procedure.name(), "CONNECTION_CONFIGURATION"));
         }
         ConfigurationSchema schema = call.connector.connectionConfigurationSchema();
-        ConfigurationSchema.Validation validation = schema.validate(input.get());
+        ConfigurationSchema.Validation validation = schema.validate(ConfigurationTrees.configuration(input.get()));
         if (!validation.isAccepted()) {
             return Accepted.refused(validation.refusal());
         }
         Optional<StepValidator> validator = call.connector.validator(step);
         if (validator.isEmpty()) {
-            return Accepted.of(validation.value());
+            return Accepted.of(ConfigurationTrees.tree(validation.value()));
         }
-        ObjectNode value = validation.value();
+        ObjectNode value = ConfigurationTrees.tree(validation.value());
         Response verdict = call.hook("connection configuration validator",
-                () -> validator.get().validate(Configuration.of(value), call.context()));
+                () -> validator.get().validate(ConfigurationTrees.configuration(value), call.context()));
         if (!verdict.isOk()) {
             return Accepted.refused(verdict);
         }
         if (!verdict.payload().containsKey("config")) {
             return Accepted.of(value);
         }
-        JsonNode replacement = Json.tree(verdict.payload().get("config"));
+        JsonNode replacement = JsonTree.tree(verdict.payload().get("config"));
         if (!replacement.isObject()) {
             return Accepted.refused(Response.of(ResponseCode.INVALID_RESPONSE, "the connection configuration "
-                    + "validator answered a config that is " + Json.describeType(replacement) + ", not an object"));
+                    + "validator answered a config that is " + JsonTree.describeType(replacement) + ", not an object"));
         }
-        ConfigurationSchema.Validation normalised = schema.validate((ObjectNode) replacement);
-        return normalised.isAccepted() ? Accepted.of(normalised.value()) : Accepted.refused(normalised.refusal());
+        ConfigurationSchema.Validation normalised = schema.validate(ConfigurationTrees.configuration(replacement));
+        return normalised.isAccepted() ? Accepted.of(ConfigurationTrees.tree(normalised.value())) : Accepted.refused(normalised.refusal());
     }
 
     private record Accepted(ObjectNode value, Response refusal) {

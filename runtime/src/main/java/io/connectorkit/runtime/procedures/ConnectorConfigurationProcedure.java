@@ -1,7 +1,7 @@
 package io.connectorkit.runtime.procedures;
 
+import io.connectorkit.runtime.internal.json.ConfigurationTrees;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.connectorkit.runtime.JsonArgument;
 import io.connectorkit.runtime.Response;
 import io.connectorkit.runtime.config.Configuration;
 import io.connectorkit.runtime.config.ConfigurationSchema;
@@ -30,14 +30,14 @@ final class ConnectorConfigurationProcedure {
                 return config.notAnObject(PublicProcedure.CONFIGURE_CONNECTOR.name(), "CONFIG");
             }
             ConfigurationSchema.Validation validation = call.connector.connectorConfigurationSchema()
-                    .validate(input.get());
+                    .validate(ConfigurationTrees.configuration(input.get()));
             if (!validation.isAccepted()) {
                 return validation.refusal();
             }
-            ObjectNode value = validation.value();
+            ObjectNode value = ConfigurationTrees.tree(validation.value());
             Optional<Response> refusal = call.connector.validator(WizardStep.CONNECTOR_CONFIGURATION)
                     .map(validator -> call.hook("connector configuration validator",
-                            () -> validator.validate(Configuration.of(value), call.context())))
+                            () -> validator.validate(ConfigurationTrees.configuration(value), call.context())))
                     .filter(response -> !response.isOk());
             if (refusal.isPresent()) {
                 return refusal.get();

@@ -1,6 +1,5 @@
 package io.connectorkit.runtime.procedures;
 
-import io.connectorkit.runtime.JsonArgument;
 import io.connectorkit.runtime.Response;
 import io.connectorkit.runtime.ResponseCode;
 import io.connectorkit.runtime.spi.ConnectorDefinition;

@@ -1,8 +1,8 @@
 package io.connectorkit.runtime.procedures;
 
+import io.connectorkit.runtime.internal.json.ConfigurationTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.connectorkit.runtime.JsonArgument;
 import io.connectorkit.runtime.Response;
 import io.connectorkit.runtime.ResponseCode;
 import io.connectorkit.runtime.config.Configuration;
@@ -42,7 +42,7 @@ final class FinalizeProcedures {
                 return argument.notAnObject(PublicProcedure.FINALIZE_CONNECTOR_CONFIGURATION.name(),
                         "CUSTOM_CONFIGURATION");
             }
-            Configuration finalizeInput = Configuration.of(input.get());
+            Configuration finalizeInput = ConfigurationTrees.configuration(input.get());
             Optional<Response> validation = call.connector.validator(WizardStep.FINALIZE)
                     .map(validator -> call.hook("finalize validator",
                             () -> validator.validate(finalizeInput, call.context())));
@@ -79,7 +79,7 @@ final class FinalizeProcedures {
      */
     private Optional<Response> prepareAccount() {
         ObjectNode configuration = call.store.readConfiguration(StateStore.CONNECTOR_CONFIGURATION)
-                .orElse(io.connectorkit.runtime.json.Json.object());
+                .orElse(io.connectorkit.runtime.internal.json.JsonTree.object());
         JsonNode schedule = configuration.get("global_schedule");
         if (schedule != null && !schedule.isNull()
                 && !call.account.holdsAccountPrivilege(LifecycleProcedures.EXECUTE_TASK)) {
@@ -108,7 +108,7 @@ final class FinalizeProcedures {
      */
     private Optional<Response> createSchedulerTask() {
         ObjectNode configuration = call.store.readConfiguration(StateStore.CONNECTOR_CONFIGURATION)
-                .orElse(io.connectorkit.runtime.json.Json.object());
+                .orElse(io.connectorkit.runtime.internal.json.JsonTree.object());
         JsonNode schedule = configuration.get("global_schedule");
         if (schedule == null || schedule.isNull()) {
             return Optional.empty();
@@ -134,7 +134,7 @@ final class FinalizeProcedures {
         if (input.isEmpty()) {
             return argument.notAnObject(PublicProcedure.VALIDATE_SOURCE.name(), "CUSTOM_CONFIGURATION");
         }
-        return validateSource(Configuration.of(input.get()));
+        return validateSource(ConfigurationTrees.configuration(input.get()));
     }
 
     private Response validateSource(Configuration finalizeInput) {

@@ -1,11 +1,11 @@
 package io.connectorkit.runtime.procedures;
 
+import io.connectorkit.runtime.json.InvalidJsonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.connectorkit.runtime.JsonArgument;
 import io.connectorkit.runtime.config.CronExpression;
-import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.internal.json.JsonTree;
 import io.connectorkit.runtime.resources.IngestionConfiguration;
 import io.connectorkit.runtime.resources.IngestionStrategy;
 import io.connectorkit.runtime.resources.ResourceDefinition;
@@ -65,9 +65,9 @@ final class ResourceInput {
             return new Parsed(List.of(), null);
         }
         try {
-            JsonNode value = Json.parse(json);
+            JsonNode value = JsonTree.parse(json);
             return value.isNull() ? new Parsed(List.of(), null) : parse(value);
-        } catch (Json.InvalidJsonException e) {
+        } catch (InvalidJsonException e) {
             return new Parsed(List.of(), "It is not JSON: " + e.getMessage() + ".");
         }
     }
@@ -75,14 +75,14 @@ final class ResourceInput {
     static Parsed parse(JsonNode value) {
         if (!value.isArray()) {
             return new Parsed(List.of(), "The ingestion configurations must be a JSON array of objects, not "
-                    + Json.describeType(value) + ".");
+                    + JsonTree.describeType(value) + ".");
         }
         List<IngestionConfiguration> configurations = new ArrayList<>();
         for (int i = 0; i < value.size(); i++) {
             String at = "ingestionConfigurations[" + i + "]";
             JsonNode item = value.get(i);
             if (!item.isObject()) {
-                return new Parsed(List.of(), at + " is " + Json.describeType(item) + ", not an object.");
+                return new Parsed(List.of(), at + " is " + JsonTree.describeType(item) + ", not an object.");
             }
             for (Map.Entry<String, JsonNode> property : item.properties()) {
                 if (!PROPERTIES.contains(property.getKey())) {
@@ -161,7 +161,7 @@ final class ResourceInput {
 
     /** The configurations as stored: the spec's property order, absent (null) properties left out. */
     static String toJson(List<IngestionConfiguration> configurations) {
-        ArrayNode array = Json.object().arrayNode();
+        ArrayNode array = JsonTree.object().arrayNode();
         for (IngestionConfiguration configuration : configurations) {
             ObjectNode item = array.addObject();
             putIfPresent(item, "id", configuration.id());
@@ -169,17 +169,17 @@ final class ResourceInput {
                 item.put("ingestionStrategy", configuration.ingestionStrategy().name());
             }
             if (configuration.customIngestionConfiguration() != null) {
-                item.set("customIngestionConfiguration", Json.parse(configuration.customIngestionConfiguration()));
+                item.set("customIngestionConfiguration", JsonTree.parse(configuration.customIngestionConfiguration()));
             }
             if (configuration.scheduleType() != null) {
                 item.put("scheduleType", configuration.scheduleType().name());
             }
             putIfPresent(item, "scheduleDefinition", configuration.scheduleDefinition());
             if (configuration.destination() != null) {
-                item.set("destination", Json.parse(configuration.destination()));
+                item.set("destination", JsonTree.parse(configuration.destination()));
             }
         }
-        return Json.write(array);
+        return JsonTree.write(array);
     }
 
     /**
@@ -190,7 +190,7 @@ final class ResourceInput {
         if (json == null) {
             return true;
         }
-        JsonNode value = Json.parse(json);
+        JsonNode value = JsonTree.parse(json);
         return value.isNull() || (value.isContainerNode() && value.isEmpty())
                 || (value.isTextual() && value.asText().isBlank());
     }
@@ -227,7 +227,7 @@ final class ResourceInput {
         if (value == null || value.isNull() || value.isTextual()) {
             return Optional.empty();
         }
-        return Optional.of(at + "." + property + " must be a string, not " + Json.describeType(value) + ".");
+        return Optional.of(at + "." + property + " must be a string, not " + JsonTree.describeType(value) + ".");
     }
 
     private static Optional<String> enumProblem(JsonNode item, String property, Enum<?>[] values, String at) {
@@ -240,7 +240,7 @@ final class ResourceInput {
             return Optional.empty();
         }
         return Optional.of(at + "." + property + " is " + (value.isTextual() ? "'" + value.asText() + "'"
-                : Json.describeType(value)) + "; it must be one of " + String.join(", ", names) + ".");
+                : JsonTree.describeType(value)) + "; it must be one of " + String.join(", ", names) + ".");
     }
 
     private static String text(JsonNode item, String property) {
@@ -250,7 +250,7 @@ final class ResourceInput {
 
     private static String json(JsonNode item, String property) {
         JsonNode value = item.get(property);
-        return value == null || value.isNull() ? null : Json.write(value);
+        return value == null || value.isNull() ? null : JsonTree.write(value);
     }
 
     private static void putIfPresent(ObjectNode item, String property, String value) {

@@ -1,10 +1,9 @@
 package io.connectorkit.runtime.procedures;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.connectorkit.runtime.JsonArgument;
 import io.connectorkit.runtime.Response;
 import io.connectorkit.runtime.ResponseCode;
-import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.internal.json.JsonTree;
 import io.connectorkit.runtime.resources.IngestionConfiguration;
 import io.connectorkit.runtime.resources.ResourceDefinition;
 import io.connectorkit.runtime.spi.ResourceHooks;
@@ -50,7 +49,7 @@ final class ResourceProcedures {
             }
             Optional<JsonNode> resource = resourceId.value();
             if (resource.isPresent() && resources.idOfResourceId(resource.get()).isPresent()) {
-                return invalidInput("Resource with resourceId '" + Json.write(resource.get()) + "' already exists.");
+                return invalidInput("Resource with resourceId '" + JsonTree.write(resource.get()) + "' already exists.");
             }
             ResourceInput.Parsed parsed = ResourceInput.parse(ingestionConfigurations, "INGESTION_CONFIGURATIONS");
             if (!parsed.isValid()) {
@@ -61,8 +60,8 @@ final class ResourceProcedures {
                 return notJson.get();
             }
             ResourceDefinition definition = new ResourceDefinition(id == null ? UUID.randomUUID().toString() : id,
-                    name, Boolean.TRUE.equals(enabled), null, resource.map(Json::write).orElse(null),
-                    resourceMetadata.value().map(Json::write).orElse(null), parsed.configurations());
+                    name, Boolean.TRUE.equals(enabled), null, resource.map(JsonTree::write).orElse(null),
+                    resourceMetadata.value().map(JsonTree::write).orElse(null), parsed.configurations());
             Response refusal = firstRefusal(
                     () -> call.hook("ResourceHooks.validateCreate", () -> hooks.validateCreate(definition,
                             call.context())),

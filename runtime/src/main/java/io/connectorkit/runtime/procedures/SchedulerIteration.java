@@ -1,11 +1,13 @@
 package io.connectorkit.runtime.procedures;
 
+import io.connectorkit.runtime.internal.json.ConfigurationTrees;
+import io.connectorkit.runtime.json.InvalidJsonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.runtime.Response;
 import io.connectorkit.runtime.ResponseCode;
 import io.connectorkit.runtime.config.Configuration;
-import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.internal.json.JsonTree;
 import io.connectorkit.runtime.procedures.IngestionStore.DueProcess;
 import io.connectorkit.runtime.procedures.IngestionStore.StaleProcess;
 import io.connectorkit.runtime.spi.ConnectorContext;
@@ -221,9 +223,9 @@ final class SchedulerIteration {
         LocalDateTime completedAt = now();
         long rows = result.reportedRows().orElse(sink.rowsWritten());
         String metadata = result.message().map(text -> {
-            ObjectNode json = Json.object();
+            ObjectNode json = JsonTree.object();
             json.put("message", text);
-            return Json.write(json);
+            return JsonTree.write(json);
         }).orElse(null);
         if (!store.completeRun(runId, completedAt, rows, metadata)) {
             // Reaped while it ran (it outlived the timeout) and maybe claimed again: its rows must not count twice.
@@ -249,7 +251,7 @@ final class SchedulerIteration {
 
     private Configuration connectorConfiguration() {
         if (connectorConfiguration == null) {
-            connectorConfiguration = Configuration.of(call.store
+            connectorConfiguration = ConfigurationTrees.configuration(call.store
                     .readConfiguration(StateStore.CONNECTOR_CONFIGURATION).orElse(null));
         }
         return connectorConfiguration;
@@ -259,8 +261,8 @@ final class SchedulerIteration {
     private static ObjectNode configuration(String configurationsJson, String configurationId) {
         JsonNode configurations;
         try {
-            configurations = configurationsJson == null ? null : Json.parse(configurationsJson);
-        } catch (Json.InvalidJsonException e) {
+            configurations = configurationsJson == null ? null : JsonTree.parse(configurationsJson);
+        } catch (InvalidJsonException e) {
             throw new IllegalStateException("The resource's INGESTION_CONFIGURATION is not JSON: " + e.getMessage());
         }
         if (configurations != null && configurations.isArray()) {
@@ -304,13 +306,13 @@ final class SchedulerIteration {
 
     private static Configuration object(ObjectNode configuration, String key) {
         JsonNode value = configuration.get(key);
-        return value != null && value.isObject() ? Configuration.of((ObjectNode) value) : Configuration.empty();
+        return value != null && value.isObject() ? ConfigurationTrees.configuration((ObjectNode) value) : Configuration.empty();
     }
 
     private static String errorMetadata(String error) {
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonTree.object();
         json.put("error", error);
-        return Json.write(json);
+        return JsonTree.write(json);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.connectorkit.runtime.procedures;
 
-import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.json.InvalidJsonException;
+import io.connectorkit.runtime.internal.json.JsonTree;
 import io.connectorkit.runtime.spi.Sink;
 import io.connectorkit.runtime.sql.Identifier;
 import io.connectorkit.runtime.sql.SqlPort;
@@ -152,8 +153,8 @@ final class TableSink implements Sink {
             cursorJson = null;
         } else {
             try {
-                cursorJson = Json.write(Json.parse(json));
-            } catch (Json.InvalidJsonException e) {
+                cursorJson = JsonTree.write(JsonTree.parse(json));
+            } catch (InvalidJsonException e) {
                 throw new IllegalArgumentException("The cursor must be JSON text: " + e.getMessage(), e);
             }
         }
@@ -162,7 +163,7 @@ final class TableSink implements Sink {
 
     @Override
     public void setCursor(Map<String, ?> cursor) {
-        setCursor(cursor == null ? null : Json.write(Json.tree(cursor)));
+        setCursor(cursor == null ? null : JsonTree.write(JsonTree.tree(cursor)));
     }
 
     @Override
@@ -464,11 +465,11 @@ final class TableSink implements Sink {
         }
         Object plain = plain(column, value);
         if (kind == Kind.JSON) {
-            return Json.write(Json.tree(plain instanceof LocalDateTime || plain instanceof LocalDate
+            return JsonTree.write(JsonTree.tree(plain instanceof LocalDateTime || plain instanceof LocalDate
                     ? text(plain) : plain));
         }
         if (plain instanceof Map || plain instanceof List) {
-            return Json.write(Json.tree(plain));
+            return JsonTree.write(JsonTree.tree(plain));
         }
         if (onSnowflake && (plain instanceof LocalDateTime || plain instanceof LocalDate)) {
             return text(plain);

@@ -3,7 +3,7 @@ package io.connectorkit.runtime.resources;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.runtime.config.Configuration;
-import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.internal.json.JsonTree;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,7 +44,7 @@ public record ResourceDefinition(String id, String name, boolean enabled, String
      * "ingestionConfigurations": [...]}}, every key present, {@code null} when absent.
      */
     public String toJsonText() {
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonTree.object();
         json.put("id", id);
         json.put("name", name);
         json.put("enabled", enabled);
@@ -63,10 +63,10 @@ public record ResourceDefinition(String id, String name, boolean enabled, String
             item.put("scheduleDefinition", configuration.scheduleDefinition());
             item.set("destination", jsonOrNull(configuration.destination()));
         }
-        return Json.write(json);
+        return JsonTree.write(json);
     }
 
     private static com.fasterxml.jackson.databind.JsonNode jsonOrNull(String text) {
-        return text == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : Json.parse(text);
+        return text == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : JsonTree.parse(text);
     }
 }

@@ -2,7 +2,7 @@ package io.connectorkit.runtime.snowflake;
 
 import com.snowflake.snowpark_java.Session;
 import com.snowflake.snowpark_java.types.Variant;
-import io.connectorkit.runtime.JsonArgument;
+import io.connectorkit.runtime.procedures.JsonArgument;
 import io.connectorkit.runtime.Response;
 import io.connectorkit.runtime.ResponseCode;
 import io.connectorkit.runtime.procedures.ConnectorRuntime;

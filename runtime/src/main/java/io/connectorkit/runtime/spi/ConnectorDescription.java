@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.runtime.config.ConfigurationField;
 import io.connectorkit.runtime.config.FieldType;
-import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.internal.json.JsonTree;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -29,7 +29,7 @@ public record ConnectorDescription(String name, String version, List<Prerequisit
             if (required) {
                 field = field.required();
             }
-            return defaultJson == null ? field : field.defaultValue(Json.parse(defaultJson));
+            return defaultJson == null ? field : field.defaultValue(JsonTree.parse(defaultJson));
         }
     }
 
@@ -71,15 +71,15 @@ public record ConnectorDescription(String name, String version, List<Prerequisit
     }
 
     public String toJsonText() {
-        return Json.write(toJson());
+        return JsonTree.write(toJson());
     }
 
     public static ConnectorDescription fromJsonText(String text) {
-        return fromJson(Json.parse(text));
+        return fromJson(JsonTree.parse(text));
     }
 
     private ObjectNode toJson() {
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonTree.object();
         json.put("name", name);
         json.put("version", version);
         ArrayNode prerequisiteArray = json.putArray("prerequisites");
@@ -127,7 +127,7 @@ public record ConnectorDescription(String name, String version, List<Prerequisit
             item.put("type", field.type().label());
             item.put("required", field.required());
             if (field.defaultJson() != null) {
-                item.set("default", Json.parse(field.defaultJson()));
+                item.set("default", JsonTree.parse(field.defaultJson()));
             }
             item.put("description", field.description());
         }
@@ -141,7 +141,7 @@ public record ConnectorDescription(String name, String version, List<Prerequisit
                     () -> new IllegalStateException("The connector description uses the unknown field type '" + type
                             + "'; rebuild the connector with the plugin matching this runtime")),
                     item.path("required").asBoolean(false),
-                    item.hasNonNull("default") ? Json.write(item.get("default")) : null,
+                    item.hasNonNull("default") ? JsonTree.write(item.get("default")) : null,
                     item.path("description").asText("")));
         }
         return fields;

@@ -1,7 +1,7 @@
 package io.connectorkit.runtime.spi;
 
 import io.connectorkit.runtime.config.Configuration;
-import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.internal.json.JsonTree;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -58,7 +58,7 @@ public record IngestionTask(String runId, String processId, String definitionId,
         if (resourceIdJson == null) {
             return Optional.empty();
         }
-        Object value = Json.plain(Json.parse(resourceIdJson));
+        Object value = JsonTree.plain(JsonTree.parse(resourceIdJson));
         return value instanceof String || value instanceof Number ? Optional.of(value.toString()) : Optional.empty();
     }
 
@@ -75,7 +75,7 @@ public record IngestionTask(String runId, String processId, String definitionId,
     private static Configuration objectOrEmpty(String json) {
         try {
             return Configuration.ofJson(json);
-        } catch (IllegalArgumentException | Json.InvalidJsonException e) {
+        } catch (IllegalArgumentException e) {
             return Configuration.empty();
         }
     }

@@ -1,7 +1,8 @@
 package io.connectorkit.runtime.state;
 
+import io.connectorkit.runtime.json.InvalidJsonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.internal.json.JsonTree;
 import io.connectorkit.runtime.sql.Dialect;
 import io.connectorkit.runtime.sql.Sql;
 import io.connectorkit.runtime.sql.SqlRow;
@@ -82,11 +83,11 @@ public final class ResourceStore {
                 + " WHERE RESOURCE_ID IS NOT NULL")) {
             JsonNode stored;
             try {
-                stored = Json.parse(row.getString(1));
-            } catch (Json.InvalidJsonException e) {
+                stored = JsonTree.parse(row.getString(1));
+            } catch (InvalidJsonException e) {
                 continue;
             }
-            if (stored.equals(Json.VALUE_EQUALITY, resourceId)) {
+            if (stored.equals(JsonTree.VALUE_EQUALITY, resourceId)) {
                 return Optional.of(row.getString(0));
             }
         }

@@ -1,8 +1,9 @@
 package io.connectorkit.runtime.state;
 
+import io.connectorkit.runtime.json.InvalidJsonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.internal.json.JsonTree;
 import io.connectorkit.runtime.sql.Dialect;
 import io.connectorkit.runtime.sql.Sql;
 import io.connectorkit.runtime.sql.SqlRow;
@@ -33,7 +34,7 @@ public final class StateStore {
     }
 
     public Optional<ConnectorState> readState() {
-        return readValue(APP_STATE, CONNECTOR_STATUS).map(ConnectorState::fromJson);
+        return readValue(APP_STATE, CONNECTOR_STATUS).map(value -> ConnectorState.fromJsonText(JsonTree.write(value)));
     }
 
     /**
@@ -54,14 +55,14 @@ public final class StateStore {
     }
 
     public void writeState(ConnectorState state) {
-        writeValue(APP_STATE, CONNECTOR_STATUS, state.toJson());
+        writeValue(APP_STATE, CONNECTOR_STATUS, JsonTree.parse(state.toJsonText()));
     }
 
     public Optional<ObjectNode> readConfiguration(String key) {
         return readValue(APP_CONFIG, key).map(value -> {
             if (!value.isObject()) {
                 throw new CorruptStateException("the " + key + " value in " + APP_CONFIG + " is "
-                        + Json.describeType(value) + ", not an object");
+                        + JsonTree.describeType(value) + ", not an object");
             }
             return (ObjectNode) value;
         });
@@ -99,14 +100,14 @@ public final class StateStore {
         }
         String text = rows.get(0).getString(0);
         try {
-            return Optional.of(Json.parse(text));
-        } catch (Json.InvalidJsonException e) {
+            return Optional.of(JsonTree.parse(text));
+        } catch (InvalidJsonException e) {
             throw new CorruptStateException("the " + key + " value in " + table + " is not JSON: " + e.getMessage());
         }
     }
 
     private void writeValue(String table, String key, JsonNode value) {
-        String json = Json.write(value);
+        String json = JsonTree.write(value);
         int updated = sql.update("UPDATE " + table + " SET \"VALUE\" = " + dialect.jsonParameter() + ", UPDATED_AT = "
                 + dialect.currentTimestamp() + " WHERE \"KEY\" = ?", json, key);
         if (updated == 0) {

@@ -2,7 +2,8 @@ package io.connectorkit.runtime.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.internal.json.JsonTree;
+import io.connectorkit.runtime.json.InvalidJsonException;
 import java.util.Objects;
 
 /** The {@code connector_status} row of {@code STATE.APP_STATE}: {@code {"status": ..., "configurationStatus": ...}}. */
@@ -16,10 +17,24 @@ public record ConnectorState(ConnectorStatus status, ConfigurationStatus configu
         Objects.requireNonNull(configurationStatus, "configurationStatus");
     }
 
-    /** Reads the stored JSON; a value the runtime cannot understand raises {@link CorruptStateException}. */
-    public static ConnectorState fromJson(JsonNode json) {
+    /**
+     * Reads the stored value.
+     *
+     * @param text JSON text such as {@code {"status": "STARTED", "configurationStatus": "FINALIZED"}}
+     * @return the state
+     * @throws CorruptStateException when the text is not such an object
+     */
+    public static ConnectorState fromJsonText(String text) {
+        try {
+            return fromJson(JsonTree.parse(text));
+        } catch (InvalidJsonException e) {
+            throw new CorruptStateException("the connector_status value is not JSON: " + e.getMessage());
+        }
+    }
+
+    private static ConnectorState fromJson(JsonNode json) {
         if (json == null || !json.isObject()) {
-            throw new CorruptStateException("the connector_status value is " + Json.describeType(json) + ", not an object");
+            throw new CorruptStateException("the connector_status value is " + JsonTree.describeType(json) + ", not an object");
         }
         return new ConnectorState(
                 valueOf(ConnectorStatus.class, json, "status"),
@@ -39,15 +54,18 @@ public record ConnectorState(ConnectorStatus status, ConfigurationStatus configu
         }
     }
 
-    public ObjectNode toJson() {
-        ObjectNode json = Json.object();
+    private ObjectNode toJson() {
+        ObjectNode json = JsonTree.object();
         json.put("status", status.name());
         json.put("configurationStatus", configurationStatus.name());
         return json;
     }
 
+    /**
+     * @return the value as stored, {@code {"status": ..., "configurationStatus": ...}}
+     */
     public String toJsonText() {
-        return Json.write(toJson());
+        return JsonTree.write(toJson());
     }
 
     public ConnectorState withStatus(ConnectorStatus newStatus) {

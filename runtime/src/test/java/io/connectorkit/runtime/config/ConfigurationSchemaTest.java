@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.internal.json.JsonTree;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -86,7 +86,7 @@ class ConfigurationSchemaTest {
         assertThat(connection.validate(object("{\"api_token\": \"\"}")).refusal().code())
                 .isEqualTo("MISSING_CONFIGURATION_FIELD");
         assertThat(connection.secretFieldNames()).containsExactly("api_token");
-        assertThat(ConfigurationField.secret("api_token").problem(Json.parse("\"API_TOKEN_SECRET\""))).isEmpty();
+        assertThat(ConfigurationField.secret("api_token").problem(JsonTree.parse("\"API_TOKEN_SECRET\""))).isEmpty();
     }
 
     @Test
@@ -111,7 +111,7 @@ class ConfigurationSchemaTest {
                 .hasMessageContaining("'my-field' is not valid");
     }
 
-    private static ObjectNode object(String json) {
-        return (ObjectNode) Json.parse(json);
+    private static Configuration object(String json) {
+        return Configuration.ofJson(json);
     }
 }

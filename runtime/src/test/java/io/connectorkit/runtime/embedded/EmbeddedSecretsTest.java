@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.connectorkit.runtime.Response;
 import io.connectorkit.runtime.config.ConfigurationField;
-import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.internal.json.JsonTree;
 import io.connectorkit.runtime.status.ConfigurationStatus;
 import io.connectorkit.runtime.status.ConnectorState;
 import io.connectorkit.runtime.status.ConnectorStatus;
@@ -58,7 +58,7 @@ class EmbeddedSecretsTest {
 
     @Test
     void theConnectorReadsTheBoundSecretAndNothingReadableShowsIt() throws Exception {
-        assertThat(app.call("REGISTER_SECRET", "API_TOKEN_SECRET", SECRET)).isEqualTo(Json.parse(
+        assertThat(app.call("REGISTER_SECRET", "API_TOKEN_SECRET", SECRET)).isEqualTo(JsonTree.parse(
                 "{\"response_code\": \"OK\", \"message\": \"Secret API_TOKEN_SECRET is bound.\"}"));
         configure();
 
@@ -94,7 +94,7 @@ class EmbeddedSecretsTest {
             JsonNode refused = app.call("SET_CONNECTION_CONFIGURATION",
                     "{\"base_url\": \"https://api.example.com\", \"api_token\": " + value + "}");
 
-            assertThat(refused).as(value).isEqualTo(Json.parse("{\"response_code\": \"INVALID_CONFIGURATION_VALUE\","
+            assertThat(refused).as(value).isEqualTo(JsonTree.parse("{\"response_code\": \"INVALID_CONFIGURATION_VALUE\","
                     + " \"message\": \"" + refusal + "\"}"));
         }
         JsonNode draft = app.call("TEST_DRAFT_CONNECTION", "{\"base_url\": \"https://api.example.com\", \"api_token\": \""
@@ -166,7 +166,7 @@ class EmbeddedSecretsTest {
 
         JsonNode response = app.call("REGISTER_SECRET", "GITHUB_TOKEN", SECRET);
 
-        assertThat(response).isEqualTo(Json.parse("{\"response_code\": \"INVALID_REFERENCE_NAME\", \"message\": "
+        assertThat(response).isEqualTo(JsonTree.parse("{\"response_code\": \"INVALID_REFERENCE_NAME\", \"message\": "
                 + "\"'GITHUB_TOKEN' is not a secret reference of this connector; its secret references are "
                 + "API_TOKEN_SECRET (one per secret connection field, named after the field).\"}"));
         assertThat(app.call("REGISTER_SECRET", null, SECRET).path("message").asText())
@@ -188,7 +188,7 @@ class EmbeddedSecretsTest {
         String before = app.snapshot();
 
         for (String value : new String[] {null, "", "   "}) {
-            assertThat(app.call("REGISTER_SECRET", "API_TOKEN_SECRET", value)).isEqualTo(Json.parse(
+            assertThat(app.call("REGISTER_SECRET", "API_TOKEN_SECRET", value)).isEqualTo(JsonTree.parse(
                     "{\"response_code\": \"INVALID_INPUT\", \"message\": \"The secret value for API_TOKEN_SECRET is "
                             + "empty; give the secret itself as SECRET_VALUE.\"}"));
         }

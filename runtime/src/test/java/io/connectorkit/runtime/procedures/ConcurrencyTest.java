@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.connectorkit.runtime.Response;
-import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.internal.json.JsonTree;
 import io.connectorkit.runtime.status.ConfigurationStatus;
 import io.connectorkit.runtime.status.ConnectorState;
 import io.connectorkit.runtime.status.ConnectorStatus;
@@ -78,7 +78,7 @@ class ConcurrencyTest {
         ConnectorStatus expectedFinal = pauses == resumes ? ConnectorStatus.STARTED : ConnectorStatus.PAUSED;
         assertThat(app.state()).isEqualTo(new ConnectorState(expectedFinal, ConfigurationStatus.FINALIZED));
         assertThat(configuration("connector_configuration")).as("configure never got through a finalized connector")
-                .isEqualTo(Json.parse("{\"warehouse\": \"WH\", \"batch_size\": 500}"));
+                .isEqualTo(JsonTree.parse("{\"warehouse\": \"WH\", \"batch_size\": 500}"));
     }
 
     @Test
@@ -90,7 +90,7 @@ class ConcurrencyTest {
             if (call % 2 == 0) {
                 String config = "{\"warehouse\": \"W" + thread + "_" + call + "\", \"destination_database\": \"D"
                         + thread + "_" + call + "\"}";
-                submitted.add(Json.parse(config.replace("}", ", \"batch_size\": 500}")));
+                submitted.add(JsonTree.parse(config.replace("}", ", \"batch_size\": 500}")));
                 assertThat(EmbeddedAppFixture.call(connection, "CONFIGURE_CONNECTOR", config)
                         .path("response_code").asText()).isEqualTo("OK");
             } else {
@@ -150,7 +150,7 @@ class ConcurrencyTest {
     }
 
     private JsonNode configuration(String key) {
-        return Json.parse((String) app.query("SELECT \"VALUE\" FROM STATE.APP_CONFIG WHERE \"KEY\" = ?", key)
+        return JsonTree.parse((String) app.query("SELECT \"VALUE\" FROM STATE.APP_CONFIG WHERE \"KEY\" = ?", key)
                 .get(0).get("VALUE"));
     }
 

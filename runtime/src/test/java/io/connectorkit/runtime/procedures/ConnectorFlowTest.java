@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.connectorkit.runtime.Response;
 import io.connectorkit.runtime.ResponseCode;
-import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.internal.json.JsonTree;
 import io.connectorkit.runtime.spi.ConnectorDefinition;
 import io.connectorkit.runtime.status.ConfigurationStatus;
 import io.connectorkit.runtime.status.ConnectorState;
@@ -42,7 +42,7 @@ class ConnectorFlowTest {
         assertOk(app.call("COMPLETE_PREREQUISITES_STEP"), "Prerequisites step completed successfully.");
         assertThat(status()).isEqualTo(state(ConnectorStatus.CONFIGURING, ConfigurationStatus.PREREQUISITES_DONE));
 
-        JsonNode configured = Json.parse(app.sqlText("CALL PUBLIC.CONFIGURE_CONNECTOR(PARSE_JSON('{\"warehouse\": "
+        JsonNode configured = JsonTree.parse(app.sqlText("CALL PUBLIC.CONFIGURE_CONNECTOR(PARSE_JSON('{\"warehouse\": "
                 + "\"xs\", \"destination_database\": \"DEST_DB\", \"global_schedule\": {\"scheduleType\": \"CRON\", "
                 + "\"scheduleDefinition\": \"*/15 * * * *\"}}'))"));
         assertOk(configured, "Connector successfully configured.");
@@ -229,7 +229,7 @@ class ConnectorFlowTest {
 
         JsonNode response = app.call("CONFIGURE_CONNECTOR", "{\"destination_database\": \"DEST_DB\"}");
 
-        assertThat(response).isEqualTo(Json.parse("{\"response_code\": \"DESTINATION_MISSING\", \"message\": "
+        assertThat(response).isEqualTo(JsonTree.parse("{\"response_code\": \"DESTINATION_MISSING\", \"message\": "
                 + "\"Database DEST_DB does not exist.\", \"hint\": \"Create it first\"}"));
         assertThat(app.snapshot()).isEqualTo(before);
     }
@@ -239,7 +239,7 @@ class ConnectorFlowTest {
         app.close();
         app = EmbeddedAppFixture.install(connector.definition()
                 .validator(io.connectorkit.runtime.spi.WizardStep.CONNECTION_CONFIGURATION, (input, context) ->
-                        Response.ok().with("config", Json.parse("{\"base_url\": \""
+                        Response.ok().with("config", JsonTree.parse("{\"base_url\": \""
                                 + input.requireString("base_url").replaceAll("/+$", "") + "\"}")))
                 .build());
         configure();
@@ -269,7 +269,7 @@ class ConnectorFlowTest {
         connect();
         app.call("MARK_ALL_PREREQUISITES_AS_DONE");
 
-        assertThat(app.call("RESET_CONFIGURATION")).isEqualTo(Json.parse("{\"response_code\": \"OK\"}"));
+        assertThat(app.call("RESET_CONFIGURATION")).isEqualTo(JsonTree.parse("{\"response_code\": \"OK\"}"));
 
         assertThat(app.state()).isEqualTo(ConnectorState.INSTALLED);
         assertThat(app.query("SELECT * FROM STATE.APP_CONFIG")).isEmpty();
@@ -336,11 +336,11 @@ class ConnectorFlowTest {
     private ConnectorState status() {
         JsonNode response = app.call("GET_CONNECTOR_STATUS");
         assertThat(response.path("response_code").asText()).isEqualTo("OK");
-        return ConnectorState.fromJson(response);
+        return ConnectorState.fromJsonText(JsonTree.write(response));
     }
 
     private JsonNode configuration(String key) {
-        return Json.parse((String) app.query("SELECT \"VALUE\" FROM STATE.APP_CONFIG WHERE \"KEY\" = ?", key)
+        return JsonTree.parse((String) app.query("SELECT \"VALUE\" FROM STATE.APP_CONFIG WHERE \"KEY\" = ?", key)
                 .get(0).get("VALUE"));
     }
 

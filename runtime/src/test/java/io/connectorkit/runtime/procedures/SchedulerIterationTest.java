@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.internal.json.JsonTree;
 import io.connectorkit.runtime.spi.IngestionStrategy;
 import io.connectorkit.runtime.status.ConfigurationStatus;
 import io.connectorkit.runtime.status.ConnectorState;
@@ -49,10 +49,10 @@ class SchedulerIterationTest {
 
         JsonNode first = f.iterate();
 
-        assertThat(first).isEqualTo(Json.parse("{\"response_code\": \"OK\", \"message\": \"Ran 1 of 1 scheduled"
+        assertThat(first).isEqualTo(JsonTree.parse("{\"response_code\": \"OK\", \"message\": \"Ran 1 of 1 scheduled"
                 + " ingestions: 1 completed, 0 failed.\", \"due\": 1, \"completed\": 1, \"failed\": 0, \"reaped\": 0}"));
         assertThat(f.ids("DEST.ORDERS")).containsExactly(1L, 2L, 3L);
-        assertThat(f.cursor("proc-orders")).isEqualTo(Json.parse("{\"after\": 3}"));
+        assertThat(f.cursor("proc-orders")).isEqualTo(JsonTree.parse("{\"after\": 3}"));
         assertThat(f.process("proc-orders")).containsEntry("STATUS", "SCHEDULED").containsEntry("ATTEMPTS", 0)
                 .containsEntry("LAST_ERROR", null);
         assertThat(f.nextRunAt("proc-orders")).isEqualTo(T0.plusHours(1));
@@ -61,7 +61,7 @@ class SchedulerIterationTest {
                 .containsEntry("INGESTION_PROCESS_ID", "proc-orders")
                 .containsEntry("RESOURCE_INGESTION_DEFINITION_ID", "def-orders")
                 .containsEntry("INGESTION_CONFIGURATION_ID", "cfg");
-        assertThat(Json.parse((String) run.get("METADATA"))).isEqualTo(Json.parse("{\"message\": \"3 items after 0\"}"));
+        assertThat(JsonTree.parse((String) run.get("METADATA"))).isEqualTo(JsonTree.parse("{\"message\": \"3 items after 0\"}"));
 
         f.clock.advance(Duration.ofMinutes(59));
         assertThat(f.iterate().path("due").asInt()).isZero();
@@ -76,7 +76,7 @@ class SchedulerIterationTest {
         f.iterate();
 
         assertThat(f.ids("DEST.ORDERS")).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
-        assertThat(f.cursor("proc-orders")).isEqualTo(Json.parse("{\"after\": 7}"));
+        assertThat(f.cursor("proc-orders")).isEqualTo(JsonTree.parse("{\"after\": 7}"));
         assertThat(f.source.tasks).extracting(task -> task.cursor().orElse(null))
                 .containsExactly(null, "{\"after\":3}", "{\"after\":6}", "{\"after\":7}");
         assertThat(f.runs()).extracting(row -> row.get("INGESTED_ROWS")).containsExactly(3, 3, 1, 0);
@@ -207,8 +207,8 @@ class SchedulerIterationTest {
         Map<String, Object> run = f.runs().get(0);
         assertThat(run).containsEntry("STATUS", "FAILED").containsEntry("INGESTED_ROWS", 0);
         assertThat(run.get("COMPLETED_AT")).isNotNull();
-        assertThat(Json.parse((String) run.get("METADATA")))
-                .isEqualTo(Json.parse("{\"error\": \"IllegalStateException: the API answered 503\"}"));
+        assertThat(JsonTree.parse((String) run.get("METADATA")))
+                .isEqualTo(JsonTree.parse("{\"error\": \"IllegalStateException: the API answered 503\"}"));
         assertThat(f.process("proc-orders")).containsEntry("STATUS", "SCHEDULED").containsEntry("ATTEMPTS", 1)
                 .containsEntry("LAST_ERROR", "IllegalStateException: the API answered 503");
         assertThat(f.nextRunAt("proc-orders")).isEqualTo(T0.plusMinutes(1));
@@ -251,7 +251,7 @@ class SchedulerIterationTest {
         f.iterate();
 
         assertThat(f.ids("DEST.ORDERS")).hasSize(2500).doesNotHaveDuplicates();
-        assertThat(f.cursor("proc-orders")).isEqualTo(Json.parse("{\"after\": 2500}"));
+        assertThat(f.cursor("proc-orders")).isEqualTo(JsonTree.parse("{\"after\": 2500}"));
     }
 
     @Test
@@ -269,7 +269,7 @@ class SchedulerIterationTest {
         assertThat(f.process("proc-orders")).containsEntry("STATUS", "IN_PROGRESS");
         assertThat(f.runs().get(1)).containsEntry("STATUS", "IN_PROGRESS");
         assertThat(f.ids("DEST.ORDERS")).containsExactly(1L, 2L);
-        assertThat(f.cursor("proc-orders")).isEqualTo(Json.parse("{\"after\": 2}"));
+        assertThat(f.cursor("proc-orders")).isEqualTo(JsonTree.parse("{\"after\": 2}"));
 
         f.clock.advance(Duration.ofMinutes(59));
         JsonNode tooEarly = f.iterate();
@@ -284,7 +284,7 @@ class SchedulerIterationTest {
         assertThat(reaping.path("message").asText()).endsWith("Reaped 1 run stuck IN_PROGRESS for more than 60 minutes.");
         Map<String, Object> reaped = f.runs().get(1);
         assertThat(reaped).containsEntry("STATUS", "FAILED");
-        assertThat(Json.parse((String) reaped.get("METADATA")).path("error").asText())
+        assertThat(JsonTree.parse((String) reaped.get("METADATA")).path("error").asText())
                 .startsWith("The run was reaped after 60 minutes without progress");
         assertThat(f.process("proc-orders")).containsEntry("STATUS", "SCHEDULED").containsEntry("ATTEMPTS", 1);
         assertThat(f.nextRunAt("proc-orders")).isEqualTo(T0.plusMinutes(62 + 1));
@@ -294,7 +294,7 @@ class SchedulerIterationTest {
         f.iterate();
 
         assertThat(f.ids("DEST.ORDERS")).containsExactly(1L, 2L, 3L, 4L, 5L);
-        assertThat(f.cursor("proc-orders")).isEqualTo(Json.parse("{\"after\": 5}"));
+        assertThat(f.cursor("proc-orders")).isEqualTo(JsonTree.parse("{\"after\": 5}"));
         assertThat(f.source.tasks).extracting(task -> task.attempt()).containsExactly(1, 1, 2, 1);
     }
 
@@ -355,7 +355,7 @@ class SchedulerIterationTest {
         assertThat(f.iterate().path("completed").asInt()).isEqualTo(1);
 
         assertThat(f.process("proc-orders")).containsEntry("STATUS", "FINISHED");
-        assertThat(f.cursor("proc-orders")).isEqualTo(Json.parse("{\"after\": 3}"));
+        assertThat(f.cursor("proc-orders")).isEqualTo(JsonTree.parse("{\"after\": 3}"));
         assertThat(f.iterate().path("due").asInt()).isZero();
     }
 

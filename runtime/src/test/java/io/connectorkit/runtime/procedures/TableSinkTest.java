@@ -3,7 +3,7 @@ package io.connectorkit.runtime.procedures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.internal.json.JsonTree;
 import io.connectorkit.runtime.spi.Ingestion;
 import io.connectorkit.runtime.spi.IngestionResult;
 import io.connectorkit.runtime.testing.SchedulerFixture;
@@ -78,7 +78,7 @@ class TableSinkTest {
                 .containsEntry("ACTIVE", true).containsEntry("DAY", java.sql.Date.valueOf("2026-03-01"))
                 .containsEntry("SEEN_AT", Timestamp.valueOf("2026-03-01 08:00:00"))
                 .containsEntry("Exact Name", "x");
-        assertThat(Json.parse((String) rows.get(0).get("PAYLOAD"))).isEqualTo(Json.parse("{\"a\": [1, 2]}"));
+        assertThat(JsonTree.parse((String) rows.get(0).get("PAYLOAD"))).isEqualTo(JsonTree.parse("{\"a\": [1, 2]}"));
         assertThat(rows.get(1)).containsEntry("ID", 2L).containsEntry("NOTE", "second").containsEntry("PRICE", null)
                 .containsEntry("SEEN_AT", Timestamp.valueOf("2026-03-01 08:00:00"));
         assertThat(f.runs().get(0)).containsEntry("INGESTED_ROWS", 2);
@@ -164,7 +164,7 @@ class TableSinkTest {
 
         f.iterate();
 
-        assertThat(f.runs()).extracting(run -> Json.parse((String) run.get("METADATA")).path("message").asText())
+        assertThat(f.runs()).extracting(run -> JsonTree.parse((String) run.get("METADATA")).path("message").asText())
                 .contains("\"DEST\".\"ORDERS\"", "\"DEST\".\"_BER_ORDERS_2026_\"", "\"RAW\".\"Orders.v2\"",
                         "\"DEST\".\"ORDERS_COPY\"");
         assertThat(f.ids("DEST.\"_BER_ORDERS_2026_\"")).containsExactly(1L);
@@ -238,11 +238,11 @@ class TableSinkTest {
             return IngestionResult.rows(0);
         });
         f.iterate();
-        assertThat(f.cursor("proc-orders")).isEqualTo(Json.parse("{\"page\": 2}"));
+        assertThat(f.cursor("proc-orders")).isEqualTo(JsonTree.parse("{\"page\": 2}"));
 
         ingestion.set((task, sink, context) -> IngestionResult.written());
         f.iterate();
-        assertThat(f.cursor("proc-orders")).isEqualTo(Json.parse("{\"page\": 2}"));
+        assertThat(f.cursor("proc-orders")).isEqualTo(JsonTree.parse("{\"page\": 2}"));
 
         ingestion.set((task, sink, context) -> {
             assertThat(task.cursorObject().integer("page")).hasValue(2L);

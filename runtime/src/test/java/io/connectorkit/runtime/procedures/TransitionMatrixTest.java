@@ -254,7 +254,7 @@ class TransitionMatrixTest {
         app.execute("DELETE FROM STATE.APP_CONFIG");
         app.execute("DELETE FROM STATE.PREREQUISITES");
         app.execute("INSERT INTO STATE.APP_STATE (\"KEY\", \"VALUE\", UPDATED_AT) VALUES ('connector_status', ?"
-                + " FORMAT JSON, TIMESTAMP '2026-01-01 00:00:00')", io.connectorkit.runtime.json.Json.write(state.toJson()));
+                + " FORMAT JSON, TIMESTAMP '2026-01-01 00:00:00')", state.toJsonText());
         app.forceConfiguration("connector_configuration", "{\"warehouse\": \"OLD_WH\", \"destination_database\": \"DB\"}");
         app.forceConfiguration("connection_configuration", "{\"host\": \"source.example.com\"}");
         app.execute("INSERT INTO STATE.PREREQUISITES (ID, TITLE, DESCRIPTION, POSITION, IS_COMPLETED)"

@@ -10,7 +10,7 @@ import static io.connectorkit.runtime.testing.EmbeddedAppFixture.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.internal.json.JsonTree;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class CreateResourceTest {
         JsonNode response = resources.create("Issues of acme/api", "{\"owner\": \"acme\", \"repo\": \"api\"}",
                 array(C1, C2), "acme-api", false, "{\"language\": \"java\"}");
 
-        assertThat(response).isEqualTo(Json.parse(
+        assertThat(response).isEqualTo(JsonTree.parse(
                 "{\"response_code\": \"OK\", \"message\": \"Resource created\", \"id\": \"acme-api\"}"));
         assertThat(resources.definitions()).containsExactly(row("ID", "acme-api",
                 "RESOURCE_ID", "{\"owner\":\"acme\",\"repo\":\"api\"}", "NAME", "Issues of acme/api",
@@ -79,8 +79,8 @@ class CreateResourceTest {
 
         resources.create("r1", false, configuration);
 
-        assertThat(Json.parse((String) resources.definitions().get(0).get("INGESTION_CONFIGURATION"))).isEqualTo(
-                Json.parse("[{\"id\": \"c1\", \"ingestionStrategy\": \"SNAPSHOT\", \"customIngestionConfiguration\":"
+        assertThat(JsonTree.parse((String) resources.definitions().get(0).get("INGESTION_CONFIGURATION"))).isEqualTo(
+                JsonTree.parse("[{\"id\": \"c1\", \"ingestionStrategy\": \"SNAPSHOT\", \"customIngestionConfiguration\":"
                         + " {\"labels\": [\"bug\"], \"since\": null}, \"scheduleType\": \"GLOBAL\","
                         + " \"destination\": {\"table\": \"ISSUES\"}}]"));
     }
@@ -92,7 +92,7 @@ class CreateResourceTest {
 
         JsonNode response = resources.create("Other", "{\"repository\": \"other\"}", array(C2), "r1", true, null);
 
-        assertThat(response).isEqualTo(Json.parse("{\"response_code\": \"INVALID_INPUT\", \"message\":"
+        assertThat(response).isEqualTo(JsonTree.parse("{\"response_code\": \"INVALID_INPUT\", \"message\":"
                 + " \"Resource with id 'r1' already exists.\"}"));
         assertThat(resources.app.snapshot()).isEqualTo(before);
         assertThat(resources.hooks.calls).containsExactly("validateCreate(r1)", "preCreate(r1)", "postCreate(r1)");
@@ -108,7 +108,7 @@ class CreateResourceTest {
 
         assertThat(response.path("response_code").asText()).isEqualTo("INVALID_INPUT");
         assertThat(response.path("message").asText()).isEqualTo("Resource with resourceId '"
-                + Json.write(Json.parse(sameResourceId)) + "' already exists.");
+                + JsonTree.write(JsonTree.parse(sameResourceId)) + "' already exists.");
         assertThat(resources.definitions()).hasSize(1);
     }
 
@@ -150,7 +150,7 @@ class CreateResourceTest {
     void configurationsOfAnInvalidStructureAreRefusedBeforeAnyHook(String configurations, String problem) {
         JsonNode response = resources.create("Resource", "{\"repository\": \"r1\"}", configurations, "r1", true, null);
 
-        assertThat(response).isEqualTo(Json.parse("{\"response_code\": \"INVALID_INPUT\"}").deepCopy()
+        assertThat(response).isEqualTo(JsonTree.parse("{\"response_code\": \"INVALID_INPUT\"}").deepCopy()
                 .<com.fasterxml.jackson.databind.node.ObjectNode>require().put("message", STRUCTURE + problem));
         assertThat(resources.hooks.calls).isEmpty();
         assertThat(resources.definitions()).isEmpty();

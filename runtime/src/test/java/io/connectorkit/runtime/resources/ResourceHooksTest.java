@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.connectorkit.runtime.Response;
-import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.internal.json.JsonTree;
 import io.connectorkit.runtime.sql.SqlRow;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +54,7 @@ class ResourceHooksTest {
 
         JsonNode response = resources.create("r1", true, C1);
 
-        assertThat(response).isEqualTo(Json.parse(REFUSAL.toJsonText()));
+        assertThat(response).isEqualTo(JsonTree.parse(REFUSAL.toJsonText()));
         assertThat(resources.hooks.calls).last().isEqualTo(hook + "(r1)");
         assertThat(resources.definitions()).isEmpty();
     }
@@ -66,7 +66,7 @@ class ResourceHooksTest {
 
         JsonNode response = resources.create("r1", true, C1);
 
-        assertThat(response).isEqualTo(Json.parse("{\"response_code\": \"SOURCE_REFUSED\", \"message\": \"The source"
+        assertThat(response).isEqualTo(JsonTree.parse("{\"response_code\": \"SOURCE_REFUSED\", \"message\": \"The source"
                 + " does not know it.\", \"detail\": {\"status\": 404}, \"id\": \"r1\"}"));
         assertThat(resources.app.snapshot()).isEqualTo(before);
         resources.hooks.answer("postCreate", context -> Response.ok());
@@ -101,7 +101,7 @@ class ResourceHooksTest {
         resources.hooks.calls.clear();
         resources.hooks.answer(hook, context -> REFUSAL);
 
-        assertThat(resources.call("ENABLE_RESOURCE", "r1")).isEqualTo(Json.parse(REFUSAL.toJsonText()));
+        assertThat(resources.call("ENABLE_RESOURCE", "r1")).isEqualTo(JsonTree.parse(REFUSAL.toJsonText()));
 
         assertThat(resources.app.snapshot()).isEqualTo(before);
         assertThat(resources.hooks.calls).last().isEqualTo(hook + "(r1)");
@@ -115,7 +115,7 @@ class ResourceHooksTest {
         resources.hooks.calls.clear();
         resources.hooks.answer(hook, context -> REFUSAL);
 
-        assertThat(resources.call("DISABLE_RESOURCE", "r1")).isEqualTo(Json.parse(REFUSAL.toJsonText()));
+        assertThat(resources.call("DISABLE_RESOURCE", "r1")).isEqualTo(JsonTree.parse(REFUSAL.toJsonText()));
 
         assertThat(resources.app.snapshot()).isEqualTo(before);
         assertThat(resources.hooks.calls).last().isEqualTo(hook + "(r1)");
@@ -129,7 +129,7 @@ class ResourceHooksTest {
         resources.hooks.calls.clear();
         resources.hooks.answer(hook, context -> REFUSAL);
 
-        assertThat(resources.call("UPDATE_RESOURCE", "r1", array(C2))).isEqualTo(Json.parse(REFUSAL.toJsonText()));
+        assertThat(resources.call("UPDATE_RESOURCE", "r1", array(C2))).isEqualTo(JsonTree.parse(REFUSAL.toJsonText()));
 
         assertThat(resources.app.snapshot()).isEqualTo(before);
         assertThat(resources.hooks.calls).last().isEqualTo(hook + "(r1:c2)");
@@ -142,7 +142,7 @@ class ResourceHooksTest {
             throw new IllegalStateException("the source is down");
         });
 
-        assertThat(resources.call("ENABLE_RESOURCE", "r1")).isEqualTo(Json.parse("{\"response_code\": "
+        assertThat(resources.call("ENABLE_RESOURCE", "r1")).isEqualTo(JsonTree.parse("{\"response_code\": "
                 + "\"UNKNOWN_ERROR\", \"message\": \"The connector's ResourceHooks.preEnable failed: "
                 + "IllegalStateException: the source is down\"}"));
         assertThat(resources.definitions()).extracting(definition -> definition.get("IS_ENABLED")).containsExactly(
@@ -153,7 +153,7 @@ class ResourceHooksTest {
     void aHookWithoutAnAnswerIsAnInvalidResponse() {
         resources.hooks.answer("validateCreate", context -> null);
 
-        assertThat(resources.create("r1", true, C1)).isEqualTo(Json.parse("{\"response_code\": \"INVALID_RESPONSE\","
+        assertThat(resources.create("r1", true, C1)).isEqualTo(JsonTree.parse("{\"response_code\": \"INVALID_RESPONSE\","
                 + " \"message\": \"Invalid connector response, reason: the connector's ResourceHooks.validateCreate "
                 + "returned no response\"}"));
     }

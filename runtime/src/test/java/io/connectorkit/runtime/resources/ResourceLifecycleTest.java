@@ -10,7 +10,7 @@ import static io.connectorkit.runtime.testing.EmbeddedAppFixture.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.internal.json.JsonTree;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** ENABLE_RESOURCE, DISABLE_RESOURCE, UPDATE_RESOURCE (spec §3.11) and the processes they create and end (§2.5). */
 class ResourceLifecycleTest {
 
-    private static final JsonNode OK = Json.parse("{\"response_code\": \"OK\"}");
+    private static final JsonNode OK = JsonTree.parse("{\"response_code\": \"OK\"}");
 
     private final ResourceApp resources = new ResourceApp();
 
@@ -90,12 +90,12 @@ class ResourceLifecycleTest {
     @Test
     void anUnknownDefinitionIsInvalidInput() {
         for (String procedure : List.of("ENABLE_RESOURCE", "DISABLE_RESOURCE")) {
-            assertThat(resources.call(procedure, "nope")).isEqualTo(Json.parse("{\"response_code\": "
+            assertThat(resources.call(procedure, "nope")).isEqualTo(JsonTree.parse("{\"response_code\": "
                     + "\"INVALID_INPUT\", \"message\": \"Resource with resourceId 'nope' does not exist\"}"));
             assertThat(resources.call(procedure, (Object) null).path("message").asText())
                     .isEqualTo("Resource with resourceId 'null' does not exist");
         }
-        assertThat(resources.call("UPDATE_RESOURCE", "nope", array(C1))).isEqualTo(Json.parse("{\"response_code\": "
+        assertThat(resources.call("UPDATE_RESOURCE", "nope", array(C1))).isEqualTo(JsonTree.parse("{\"response_code\": "
                 + "\"INVALID_INPUT\", \"message\": \"Resource with resourceId 'nope' does not exist\"}"));
         // As in the SDK, the update hooks run before the definition is looked up.
         assertThat(resources.hooks.calls).containsExactly("validateUpdate(nope:c1)", "preUpdate(nope:c1)");
@@ -159,10 +159,10 @@ class ResourceLifecycleTest {
 
         JsonNode response = resources.call("UPDATE_RESOURCE", "r1", array(c1Faster, C3));
 
-        assertThat(response).isEqualTo(Json.parse("{\"response_code\": \"OK\", \"message\": "
+        assertThat(response).isEqualTo(JsonTree.parse("{\"response_code\": \"OK\", \"message\": "
                 + "\"Resource successfully updated.\"}"));
-        assertThat(Json.parse((String) resources.definitions().get(0).get("INGESTION_CONFIGURATION")))
-                .isEqualTo(Json.parse(array(c1Faster, C3)));
+        assertThat(JsonTree.parse((String) resources.definitions().get(0).get("INGESTION_CONFIGURATION")))
+                .isEqualTo(JsonTree.parse(array(c1Faster, C3)));
         // c1 is kept: its running process is left alone although its schedule changed.
         assertThat(processId("r1", "c1")).isEqualTo(c1Process);
         assertThat(resources.processes("r1")).containsExactlyInAnyOrder(
@@ -182,8 +182,8 @@ class ResourceLifecycleTest {
                 .isEqualTo("OK");
 
         assertThat(resources.processes("r1")).isEqualTo(before);
-        assertThat(Json.parse((String) resources.definitions().get(0).get("INGESTION_CONFIGURATION")))
-                .isEqualTo(Json.parse(array(C3)));
+        assertThat(JsonTree.parse((String) resources.definitions().get(0).get("INGESTION_CONFIGURATION")))
+                .isEqualTo(JsonTree.parse(array(C3)));
         assertThat(resources.call("ENABLE_RESOURCE", "r1")).isEqualTo(OK);
         assertThat(active("r1")).containsExactly(process("c3", "SCHEDULED", false, null));
     }
@@ -220,7 +220,7 @@ class ResourceLifecycleTest {
         JsonNode empty = resources.call("UPDATE_RESOURCE", "r1", "[]");
         JsonNode duplicate = resources.call("UPDATE_RESOURCE", "r1", array(C3, C3));
 
-        assertThat(empty).isEqualTo(Json.parse("{\"response_code\": \"UPDATE_RESOURCE_ERROR\", \"message\": \"Error "
+        assertThat(empty).isEqualTo(JsonTree.parse("{\"response_code\": \"UPDATE_RESOURCE_ERROR\", \"message\": \"Error "
                 + "occurred while updating resource. Changes were rolled back. Error: Resource validation failed with 1"
                 + " errors: Field 'ingestionConfiguration' cannot be empty when parentId is not set.'\"}"));
         assertThat(duplicate.path("message").asText()).endsWith("Field 'ingestionConfiguration.id' must be unique "
@@ -235,7 +235,7 @@ class ResourceLifecycleTest {
 
         JsonNode response = resources.call("UPDATE_RESOURCE", "r1", "{\"id\": \"c1\"}");
 
-        assertThat(response).isEqualTo(Json.parse("{\"response_code\": \"INVALID_INPUT\", \"message\": \"Provided "
+        assertThat(response).isEqualTo(JsonTree.parse("{\"response_code\": \"INVALID_INPUT\", \"message\": \"Provided "
                 + "ingestion configuration has invalid structure and cannot be processed. The ingestion configurations"
                 + " must be a JSON array of objects, not an object.\"}"));
         assertThat(resources.hooks.calls).isEmpty();

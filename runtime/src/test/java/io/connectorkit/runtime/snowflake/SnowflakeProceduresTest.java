@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.snowflake.snowpark_java.Session;
 import com.snowflake.snowpark_java.types.Variant;
-import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.internal.json.JsonTree;
 import io.connectorkit.runtime.spi.ConnectorRegistry;
 import io.connectorkit.runtime.testing.EmbeddedAppFixture;
 import io.connectorkit.runtime.testing.FakeSnowparkSession;
@@ -32,7 +32,7 @@ class SnowflakeProceduresTest {
 
     @Test
     void theWholeFlowRunsThroughTheSnowparkHandlers() {
-        assertThat(json(SnowflakeProcedures.getConnectorStatus(session))).isEqualTo(Json.parse(
+        assertThat(json(SnowflakeProcedures.getConnectorStatus(session))).isEqualTo(JsonTree.parse(
                 "{\"response_code\": \"OK\", \"status\": \"CONFIGURING\", \"configurationStatus\": \"INSTALLED\"}"));
         assertOk(SnowflakeProcedures.markAllPrerequisitesAsDone(session));
         assertOk(SnowflakeProcedures.completePrerequisitesStep(session));
@@ -169,7 +169,7 @@ class SnowflakeProceduresTest {
     }
 
     private static JsonNode json(Variant variant) {
-        return Json.parse(variant.asJsonString());
+        return JsonTree.parse(variant.asJsonString());
     }
 
     private static void assertOk(Variant response) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.snowflake.snowpark_java.Session;
 import com.snowflake.snowpark_java.types.Variant;
-import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.internal.json.JsonTree;
 import io.connectorkit.runtime.spi.ConnectorDefinition;
 import io.connectorkit.runtime.spi.ConnectorRegistry;
 import io.connectorkit.runtime.testing.EmbeddedAppFixture;
@@ -40,14 +40,14 @@ class SnowflakeResourceProceduresTest {
     void theResourceProceduresRunThroughTheSnowparkHandlers() {
         JsonNode created = json(SnowflakeProcedures.createResource(session, "Issues", new Variant("{\"repo\": \"api\"}"),
                 new Variant(CONFIGURATIONS), "r1", false, new Variant("{\"stars\": 3}")));
-        assertThat(created).isEqualTo(Json.parse("{\"response_code\": \"OK\", \"message\": \"Resource created\","
+        assertThat(created).isEqualTo(JsonTree.parse("{\"response_code\": \"OK\", \"message\": \"Resource created\","
                 + " \"id\": \"r1\"}"));
         assertThat(json(SnowflakeProcedures.enableResource(session, "r1")).path("response_code").asText())
                 .isEqualTo("OK");
         assertThat(processes()).containsExactly("c1:SCHEDULED", "c2:SCHEDULED");
 
         assertThat(json(SnowflakeProcedures.updateResource(session, "r1", new Variant("[{\"id\": \"c2\","
-                + " \"ingestionStrategy\": \"SNAPSHOT\", \"scheduleType\": \"GLOBAL\"}]")))).isEqualTo(Json.parse(
+                + " \"ingestionStrategy\": \"SNAPSHOT\", \"scheduleType\": \"GLOBAL\"}]")))).isEqualTo(JsonTree.parse(
                         "{\"response_code\": \"OK\", \"message\": \"Resource successfully updated.\"}"));
         assertThat(processes()).containsExactly("c1:FINISHED", "c2:SCHEDULED");
 
@@ -124,6 +124,6 @@ class SnowflakeResourceProceduresTest {
     }
 
     private static JsonNode json(Variant variant) {
-        return Json.parse(variant.asJsonString());
+        return JsonTree.parse(variant.asJsonString());
     }
 }

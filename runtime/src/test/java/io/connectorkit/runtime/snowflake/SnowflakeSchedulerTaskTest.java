@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.snowflake.snowpark_java.Session;
 import com.snowflake.snowpark_java.types.Variant;
-import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.internal.json.JsonTree;
 import io.connectorkit.runtime.spi.ConnectorRegistry;
 import io.connectorkit.runtime.status.ConfigurationStatus;
 import io.connectorkit.runtime.status.ConnectorStatus;
@@ -149,7 +149,7 @@ class SnowflakeSchedulerTaskTest {
 
         assertThat(failed.path("response_code").asText()).isEqualTo("UNKNOWN_ERROR");
         assertThat(failed.path("message").asText()).contains("Insufficient privileges to operate on task");
-        assertThat(json(SnowflakeProcedures.getConnectorStatus(session))).isEqualTo(Json.parse("{\"response_code\":"
+        assertThat(json(SnowflakeProcedures.getConnectorStatus(session))).isEqualTo(JsonTree.parse("{\"response_code\":"
                 + " \"OK\", \"status\": \"CONFIGURING\", \"configurationStatus\": \"CONNECTED\"}"));
         assertThat(fake.task.resumed).isFalse();
 
@@ -198,7 +198,7 @@ class SnowflakeSchedulerTaskTest {
     }
 
     private static JsonNode json(Variant variant) {
-        return Json.parse(variant.asJsonString());
+        return JsonTree.parse(variant.asJsonString());
     }
 
     private static void assertOk(Variant response) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.snowflake.snowpark_java.Session;
 import com.snowflake.snowpark_java.types.Variant;
-import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.internal.json.JsonTree;
 import io.connectorkit.runtime.spi.ConnectorRegistry;
 import io.connectorkit.runtime.status.ConfigurationStatus;
 import io.connectorkit.runtime.status.ConnectorState;
@@ -32,7 +32,7 @@ class SnowflakeSchedulerTest {
     }
 
     private JsonNode iterate() {
-        return Json.parse(SnowflakeProcedures.runSchedulerIteration(session).asJsonString());
+        return JsonTree.parse(SnowflakeProcedures.runSchedulerIteration(session).asJsonString());
     }
 
     @Test
@@ -42,14 +42,14 @@ class SnowflakeSchedulerTest {
 
         JsonNode response = iterate();
 
-        assertThat(response).isEqualTo(Json.parse("{\"response_code\": \"OK\", \"message\": \"Ran 1 of 1 scheduled"
+        assertThat(response).isEqualTo(JsonTree.parse("{\"response_code\": \"OK\", \"message\": \"Ran 1 of 1 scheduled"
                 + " ingestions: 1 completed, 0 failed.\", \"due\": 1, \"completed\": 1, \"failed\": 0, \"reaped\": 0}"));
         assertThat(f.ids("DEST.ORDERS")).containsExactly(1L, 2L, 3L, 4L);
-        assertThat(f.cursor("proc-orders")).isEqualTo(Json.parse("{\"after\": 4}"));
+        assertThat(f.cursor("proc-orders")).isEqualTo(JsonTree.parse("{\"after\": 4}"));
         Map<String, Object> row = f.app.query("SELECT * FROM DEST.ORDERS WHERE ID = 2").get(0);
         assertThat(row).containsEntry("NAME", "orders #2").containsEntry("UPDATED_AT",
                 java.sql.Timestamp.valueOf("2026-01-01 00:00:02"));
-        assertThat(Json.parse((String) row.get("TAGS"))).isEqualTo(Json.parse("[\"t2\", \"x\"]"));
+        assertThat(JsonTree.parse((String) row.get("TAGS"))).isEqualTo(JsonTree.parse("[\"t2\", \"x\"]"));
 
         List<String> sql = fake.sqlTexts();
         assertThat(sql).contains("CREATE TABLE IF NOT EXISTS \"DEST\".\"ORDERS\" (\"ID\" NUMBER(38,0), \"NAME\""

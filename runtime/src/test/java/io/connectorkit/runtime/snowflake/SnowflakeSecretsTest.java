@@ -10,7 +10,7 @@ import com.snowflake.snowpark_java.types.SnowflakeSecrets;
 import com.snowflake.snowpark_java.types.Variant;
 import io.connectorkit.runtime.Response;
 import io.connectorkit.runtime.config.ConfigurationField;
-import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.internal.json.JsonTree;
 import io.connectorkit.runtime.spi.ConnectorDefinition;
 import io.connectorkit.runtime.spi.ConnectorRegistry;
 import io.connectorkit.runtime.testing.EmbeddedAppFixture;
@@ -79,7 +79,7 @@ class SnowflakeSecretsTest {
         assertThat(fake.statements).extracting(Object::toString).noneMatch(statement -> statement.contains(SECRET));
         assertThat(tables.query("SELECT \"VALUE\" FROM STATE.APP_CONFIG WHERE \"KEY\" = 'connection_configuration'")
                 .get(0).get("VALUE").toString()).contains("\"api_token\":\"API_TOKEN_SECRET\"");
-        assertThat(Json.parse(SnowflakeProcedures.getConnectionConfiguration(session).asJsonString())
+        assertThat(JsonTree.parse(SnowflakeProcedures.getConnectionConfiguration(session).asJsonString())
                 .path("api_token").asText()).isEqualTo("********");
     }
 
@@ -114,13 +114,13 @@ class SnowflakeSecretsTest {
         String answer = SnowflakeProcedures.setConnectionConfiguration(session, new Variant(
                 "{\"base_url\": \"https://api.example.com\", \"api_token\": \"" + SECRET + "\"}")).asJsonString();
 
-        assertThat(Json.parse(answer).path("response_code").asText()).isEqualTo("INVALID_CONFIGURATION_VALUE");
+        assertThat(JsonTree.parse(answer).path("response_code").asText()).isEqualTo("INVALID_CONFIGURATION_VALUE");
         assertThat(answer).doesNotContain(SECRET).contains("API_TOKEN_SECRET");
         assertThat(fake.sqlTexts()).last().isEqualTo("ROLLBACK");
     }
 
     private static void assertOk(Variant response) {
-        assertThat(Json.parse(response.asJsonString()).path("response_code").asText())
+        assertThat(JsonTree.parse(response.asJsonString()).path("response_code").asText())
                 .as("response %s", response.asJsonString()).isEqualTo("OK");
     }
 }

@@ -79,7 +79,7 @@ class ConnectorRegistryTest {
             assertThat(ConnectorDescription.fromJsonText(description.toJsonText())).isEqualTo(description);
             assertThat(found.prerequisites()).extracting(Prerequisite::id).containsExactly("p1");
             assertThat(found.connectorConfigurationSchema().field("page_size").orElseThrow().defaultValue())
-                    .hasValue(io.connectorkit.runtime.json.Json.parse("50"));
+                    .hasValue(50);
             assertThat(found.connectionConfigurationSchema().field("api_token").orElseThrow().isRequired()).isTrue();
             assertThat(found.connectionTester().orElseThrow().test(null, null).message()).hasValue("Always connected.");
         }

@@ -3,7 +3,7 @@ package io.connectorkit.runtime.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectorkit.runtime.Response;
-import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.internal.json.JsonTree;
 import io.connectorkit.runtime.resources.IngestionConfiguration;
 import io.connectorkit.runtime.resources.IngestionStrategy;
 import io.connectorkit.runtime.resources.ResourceDefinition;
@@ -47,7 +47,7 @@ class ResourceHooksRegistrationTest {
         ConnectorDescription read = ConnectorDescription.fromJsonText(description.toJsonText());
         ResourceHooks hooks = read.toDefinition(getClass().getClassLoader()).resourceHooks();
 
-        assertThat(Json.parse(description.toJsonText()).path("spi").path("resourceHooks").asText())
+        assertThat(JsonTree.parse(description.toJsonText()).path("spi").path("resourceHooks").asText())
                 .isEqualTo(OnlyPublicRepositories.class.getName());
         assertThat(read).isEqualTo(description);
         assertThat(hooks).isInstanceOf(OnlyPublicRepositories.class);
@@ -67,7 +67,7 @@ class ResourceHooksRegistrationTest {
                 List.of(new IngestionConfiguration("c1", IngestionStrategy.INCREMENTAL, "{\"labels\":[\"bug\"]}",
                         ScheduleType.INTERVAL, "60m", null)));
 
-        assertThat(Json.parse(resource.toJsonText())).isEqualTo(Json.parse("{\"id\": \"r1\", \"name\": \"Issues\","
+        assertThat(JsonTree.parse(resource.toJsonText())).isEqualTo(JsonTree.parse("{\"id\": \"r1\", \"name\": \"Issues\","
                 + " \"enabled\": true, \"disabled\": false, \"parentId\": null, \"resourceId\": {\"repo\": \"api\"},"
                 + " \"resourceMetadata\": null, \"ingestionConfigurations\": [{\"id\": \"c1\", \"ingestionStrategy\":"
                 + " \"INCREMENTAL\", \"customIngestionConfiguration\": {\"labels\": [\"bug\"]}, \"scheduleType\":"

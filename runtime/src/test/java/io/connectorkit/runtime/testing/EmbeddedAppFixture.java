@@ -2,7 +2,7 @@ package io.connectorkit.runtime.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.connectorkit.runtime.embedded.EmbeddedApp;
-import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.internal.json.JsonTree;
 import io.connectorkit.runtime.spi.ConnectorDefinition;
 import io.connectorkit.runtime.spi.ConnectorRegistry;
 import io.connectorkit.runtime.status.ConnectorState;
@@ -100,7 +100,7 @@ public final class EmbeddedAppFixture implements AutoCloseable {
             }
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
-                return Json.parse(result.getString(1));
+                return JsonTree.parse(result.getString(1));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("CALL " + procedure + " raised a SQL error: " + e.getMessage(), e);
@@ -158,13 +158,13 @@ public final class EmbeddedAppFixture implements AutoCloseable {
         if (rows.size() != 1) {
             throw new IllegalStateException("Expected one connector_status row, found " + rows.size());
         }
-        return ConnectorState.fromJson(Json.parse((String) rows.get(0).get("VALUE")));
+        return ConnectorState.fromJsonText((String) rows.get(0).get("VALUE"));
     }
 
     /** Puts the connector into a state directly, as a test precondition. */
     public void forceState(ConnectorState state) {
         execute("UPDATE STATE.APP_STATE SET \"VALUE\" = ? FORMAT JSON WHERE \"KEY\" = 'connector_status'",
-                Json.write(state.toJson()));
+                state.toJsonText());
     }
 
     public void forceConfiguration(String key, String json) {

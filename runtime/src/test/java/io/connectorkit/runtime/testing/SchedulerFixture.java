@@ -1,7 +1,7 @@
 package io.connectorkit.runtime.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.internal.json.JsonTree;
 import io.connectorkit.runtime.spi.ConnectorDefinition;
 import io.connectorkit.runtime.status.ConfigurationStatus;
 import io.connectorkit.runtime.status.ConnectorState;
@@ -87,7 +87,7 @@ public final class SchedulerFixture implements AutoCloseable {
     /** The process's cursor as JSON, or null. */
     public JsonNode cursor(String processId) {
         Object metadata = process(processId).get("METADATA");
-        return metadata == null ? null : Json.parse((String) metadata);
+        return metadata == null ? null : JsonTree.parse((String) metadata);
     }
 
     public LocalDateTime nextRunAt(String processId) {

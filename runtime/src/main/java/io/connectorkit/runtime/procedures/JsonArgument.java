@@ -1,8 +1,11 @@
-package io.connectorkit.runtime;
+package io.connectorkit.runtime.procedures;
 
+import io.connectorkit.runtime.json.InvalidJsonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.connectorkit.runtime.json.Json;
+import io.connectorkit.runtime.internal.json.JsonTree;
+import io.connectorkit.runtime.Response;
+import io.connectorkit.runtime.ResponseCode;
 import java.util.Optional;
 
 /**
@@ -27,8 +30,8 @@ public final class JsonArgument {
             return new JsonArgument(null, NULL);
         }
         try {
-            return new JsonArgument(Json.parse(text), null);
-        } catch (Json.InvalidJsonException e) {
+            return new JsonArgument(JsonTree.parse(text), null);
+        } catch (InvalidJsonException e) {
             return new JsonArgument(null, "it is not valid JSON (" + e.getMessage() + ")");
         }
     }
@@ -62,7 +65,7 @@ public final class JsonArgument {
 
     /** The refusal for an argument that is not an object. */
     public Response notAnObject(String procedure, String argument) {
-        String why = problem != null ? problem : "it is " + Json.describeType(value);
+        String why = problem != null ? problem : "it is " + JsonTree.describeType(value);
         return Response.withMessage(ResponseCode.CONFIGURATION_NOT_AN_OBJECT, "The argument " + argument + " of "
                 + procedure + " must be a JSON object such as {\"key\": \"value\"}, but " + why + ".");
     }
