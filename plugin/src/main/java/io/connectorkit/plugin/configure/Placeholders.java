@@ -7,8 +7,8 @@ import java.util.function.Function;
 /**
  * Resolves the placeholders of a configuration file's values: {@code ${env.NAME}} (an environment variable),
  * {@code ${settings.SERVER_ID.password}} and {@code ${settings.SERVER_ID.username}} (a server of Maven's
- * settings.xml, decrypted) and {@code ${name}} (a system or Maven property). {@code $${} writes a literal
- * {@code ${}.
+ * settings.xml, decrypted) and {@code ${name}} (a system or Maven property). <code>$${</code> writes a literal
+ * <code>${</code>.
  */
 public final class Placeholders {
 

@@ -34,6 +34,15 @@ public final class ConfigurationField {
         this.shape = shape;
     }
 
+    /**
+     * An optional field of the given type, without default or description.
+     *
+     * @param name the key in the configuration object: letters, digits and {@code _}, not starting with a digit
+     *     (for example {@code sink_database})
+     * @param type what the field's values must be
+     * @return the field
+     * @throws IllegalArgumentException when the name is not valid
+     */
     public static ConfigurationField of(String name, FieldType type) {
         Objects.requireNonNull(type, "type");
         if (name == null || !NAME.matcher(name).matches()) {
@@ -43,38 +52,97 @@ public final class ConfigurationField {
         return new ConfigurationField(name, type, false, null, "", value -> Optional.empty());
     }
 
+    /**
+     * An optional string field: any JSON string.
+     *
+     * @param name the key in the configuration object, see {@link #of}
+     * @return the field; chain {@link #required()}, {@link #defaultValue(Object)} or {@link #description(String)}
+     */
     public static ConfigurationField string(String name) {
         return of(name, FieldType.STRING);
     }
 
+    /**
+     * An optional Snowflake identifier field, such as a warehouse, database or role name; read it with {@link
+     * Configuration#identifier}.
+     *
+     * @param name the key in the configuration object, see {@link #of}
+     * @return the field; chain {@link #required()}, {@link #defaultValue(Object)} or {@link #description(String)}
+     */
     public static ConfigurationField identifier(String name) {
         return of(name, FieldType.IDENTIFIER);
     }
 
+    /**
+     * An optional whole-number field (JSON number without fraction, within {@code long}); read it with {@link
+     * Configuration#integer}.
+     *
+     * @param name the key in the configuration object, see {@link #of}
+     * @return the field; chain {@link #required()}, {@link #defaultValue(Object)} or {@link #description(String)}
+     */
     public static ConfigurationField integer(String name) {
         return of(name, FieldType.INTEGER);
     }
 
+    /**
+     * An optional boolean field ({@code true} or {@code false}); read it with {@link Configuration#bool}.
+     *
+     * @param name the key in the configuration object, see {@link #of}
+     * @return the field; chain {@link #required()}, {@link #defaultValue(Object)} or {@link #description(String)}
+     */
     public static ConfigurationField bool(String name) {
         return of(name, FieldType.BOOLEAN);
     }
 
+    /**
+     * An optional absolute {@code http} or {@code https} URL field.
+     *
+     * @param name the key in the configuration object, see {@link #of}
+     * @return the field; chain {@link #required()}, {@link #defaultValue(Object)} or {@link #description(String)}
+     */
     public static ConfigurationField url(String name) {
         return of(name, FieldType.URL);
     }
 
+    /**
+     * An optional 5-field cron expression field (minute, hour, day of month, month, day of week), checked with {@link
+     * CronExpression}.
+     *
+     * @param name the key in the configuration object, see {@link #of}
+     * @return the field; chain {@link #required()}, {@link #defaultValue(Object)} or {@link #description(String)}
+     */
     public static ConfigurationField cron(String name) {
         return of(name, FieldType.CRON);
     }
 
+    /**
+     * An optional JSON object field; read it with {@link Configuration#object}.
+     *
+     * @param name the key in the configuration object, see {@link #of}
+     * @return the field; chain {@link #required()}, {@link #defaultValue(Object)} or {@link #description(String)}
+     */
     public static ConfigurationField object(String name) {
         return of(name, FieldType.OBJECT);
     }
 
+    /**
+     * A secret field of the connection configuration: its value is the name of the field's {@link SecretReference},
+     * never the secret itself, and views and read procedures mask it. A secret field cannot have a default.
+     *
+     * @param name the key in the configuration object, see {@link #of}
+     * @return the field; chain {@link #required()}, {@link #defaultValue(Object)} or {@link #description(String)}
+     */
     public static ConfigurationField secret(String name) {
         return of(name, FieldType.SECRET);
     }
 
+    /**
+     * The same field, required: a configuration without a value for it (absent, {@code null} or blank text) is
+     * refused with {@code MISSING_CONFIGURATION_FIELD}.
+     *
+     * @return a copy of this field, required
+     * @throws IllegalArgumentException when the field has a default already
+     */
     public ConfigurationField required() {
         if (defaultValue != null) {
             throw new IllegalArgumentException("The field '" + name + "' has a default, so it cannot also be required");
@@ -143,6 +211,12 @@ public final class ConfigurationField {
         return defaultValue(JsonNodeFactory.instance.booleanNode(value));
     }
 
+    /**
+     * The same field with a description, shown beside it in the app's wizard and in the kit's messages.
+     *
+     * @param text one sentence for the consumer; {@code null} for none
+     * @return a copy of this field with the description
+     */
     public ConfigurationField description(String text) {
         return new ConfigurationField(name, type, required, defaultValue, text == null ? "" : text, shape);
     }
@@ -152,14 +226,23 @@ public final class ConfigurationField {
         return new ConfigurationField(name, type, required, defaultValue, description, check);
     }
 
+    /**
+     * @return the key in the configuration object, such as {@code sink_database}
+     */
     public String name() {
         return name;
     }
 
+    /**
+     * @return what the field's values must be
+     */
     public FieldType type() {
         return type;
     }
 
+    /**
+     * @return whether a configuration without a value for this field is refused
+     */
     public boolean isRequired() {
         return required;
     }
@@ -179,6 +262,9 @@ public final class ConfigurationField {
         return Optional.ofNullable(defaultValue).map(JsonNode::deepCopy);
     }
 
+    /**
+     * @return the description, empty when none was given
+     */
     public String description() {
         return description;
     }
@@ -209,6 +295,7 @@ public final class ConfigurationField {
         }
     }
 
+    /** The field as messages show it, for example {@code base_url (url, required)}. */
     @Override
     public String toString() {
         return name + " (" + type.label() + (required ? ", required" : "") + ")";

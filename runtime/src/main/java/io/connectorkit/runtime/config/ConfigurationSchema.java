@@ -59,7 +59,14 @@ public final class ConfigurationSchema {
         this.fields = byName;
     }
 
-    /** The standard connector keys plus the connector's own. */
+    /**
+     * The schema of {@code connector_configuration}: the {@linkplain #STANDARD_CONNECTOR_FIELDS standard keys} plus
+     * the connector's own. Unknown keys are refused with {@code CONNECTOR_CONFIGURATION_PARSING_ERROR}.
+     *
+     * @param customFields the connector's own fields
+     * @return the schema
+     * @throws IllegalArgumentException when a custom field has a standard field's name, or a name is declared twice
+     */
     public static ConfigurationSchema connectorConfiguration(List<ConfigurationField> customFields) {
         for (ConfigurationField custom : customFields) {
             if (STANDARD_CONNECTOR_FIELDS.stream().anyMatch(standard -> standard.name().equals(custom.name()))) {
@@ -73,7 +80,15 @@ public final class ConfigurationSchema {
                 ResponseCode.CONNECTOR_CONFIGURATION_PARSING_ERROR);
     }
 
-    /** The connector's connection keys; with none declared, any keys are accepted (as in Snowflake's SDK). */
+    /**
+     * The schema of {@code connection_configuration}. With no field declared, any keys are accepted, as in
+     * Snowflake's SDK; otherwise unknown keys are refused with {@code CONNECTION_CONFIGURATION_PARSING_ERROR}.
+     *
+     * @param declaredFields the connection's fields; empty for a free-form connection configuration
+     * @return the schema
+     * @throws IllegalArgumentException when a field is named {@code response_code} or {@code message} (the keys of
+     *     response objects), or a name is declared twice
+     */
     public static ConfigurationSchema connectionConfiguration(List<ConfigurationField> declaredFields) {
         for (ConfigurationField field : declaredFields) {
             if (RESERVED_CONNECTION_KEYS.contains(field.name())) {
@@ -85,23 +100,38 @@ public final class ConfigurationSchema {
                 ResponseCode.CONNECTION_CONFIGURATION_PARSING_ERROR);
     }
 
+    /**
+     * @return {@code connector_configuration} or {@code connection_configuration}
+     */
     public String group() {
         return group;
     }
 
+    /**
+     * @return every declared field, in declaration order (standard fields first)
+     */
     public List<ConfigurationField> fields() {
         return List.copyOf(fields.values());
     }
 
+    /**
+     * @param name a key of the configuration object
+     * @return the field of that name, or empty when none is declared
+     */
     public Optional<ConfigurationField> field(String name) {
         return Optional.ofNullable(fields.get(name));
     }
 
+    /**
+     * @return whether any keys are accepted (a connection configuration without declared fields)
+     */
     public boolean isFreeForm() {
         return freeForm;
     }
 
-    /** The names of the secret fields, in declaration order. */
+    /**
+     * @return the names of the secret fields, in declaration order
+     */
     public List<String> secretFieldNames() {
         return fields.values().stream().filter(field -> field.type() == FieldType.SECRET)
                 .map(ConfigurationField::name).toList();

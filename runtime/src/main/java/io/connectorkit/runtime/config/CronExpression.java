@@ -76,6 +76,8 @@ public final class CronExpression {
     /**
      * The expression, ready to tell when it fires.
      *
+     * @param expression five fields separated by blanks, for example {@code "0 * * * *"} (every hour)
+     * @return the parsed expression
      * @throws IllegalArgumentException with {@link #problem}'s reason when the expression is not valid
      */
     public static CronExpression parse(String expression) {
@@ -87,7 +89,9 @@ public final class CronExpression {
         return new CronExpression(trimmed, trimmed.split("\\s+"));
     }
 
-    /** The expression as given, without surrounding blanks. */
+    /**
+     * @return the expression as given, without surrounding blanks
+     */
     public String text() {
         return text;
     }
@@ -95,6 +99,9 @@ public final class CronExpression {
     /**
      * The first minute strictly after {@code after} at which the expression fires, in the same (UTC) wall-clock time;
      * empty when it never fires (such as {@code 0 0 30 2 *}).
+     *
+     * @param after a UTC wall-clock time
+     * @return the next firing minute, or empty when there is none
      */
     public Optional<LocalDateTime> nextAfter(LocalDateTime after) {
         LocalDateTime time = after.truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
@@ -117,7 +124,12 @@ public final class CronExpression {
         return Optional.empty();
     }
 
-    /** Whether the expression fires at this minute. */
+    /**
+     * Whether the expression fires at this minute; seconds and smaller units of the time are ignored.
+     *
+     * @param time a UTC wall-clock time
+     * @return whether the expression fires in that minute
+     */
     public boolean matches(LocalDateTime time) {
         return months.get(time.getMonthValue()) && dayMatches(time.toLocalDate()) && hours.get(time.getHour())
                 && minutes.get(time.getMinute());
@@ -183,7 +195,12 @@ public final class CronExpression {
         return values;
     }
 
-    /** Why the expression is not a valid 5-field cron expression, or empty when it is. */
+    /**
+     * Why an expression is not a valid 5-field cron expression.
+     *
+     * @param expression the text to check; {@code null} and blank text are refused
+     * @return the reason, naming the field and what it allows; empty when the expression is valid
+     */
     public static Optional<String> problem(String expression) {
         if (expression == null || expression.isBlank()) {
             return Optional.of("the expression is empty");
@@ -202,6 +219,10 @@ public final class CronExpression {
         return Optional.empty();
     }
 
+    /**
+     * @param expression the text to check
+     * @return whether {@link #problem} finds nothing wrong with it
+     */
     public static boolean isValid(String expression) {
         return problem(expression).isEmpty();
     }

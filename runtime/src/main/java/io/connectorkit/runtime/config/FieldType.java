@@ -11,11 +11,17 @@ import java.util.Optional;
 
 /** The type of a configuration field; the runtime refuses values that do not have it. */
 public enum FieldType {
+    /** Any JSON string. */
     STRING("a string"),
+    /** A Snowflake identifier: unquoted ({@code MY_WAREHOUSE}, resolved upper-case) or double-quoted. */
     IDENTIFIER("a Snowflake identifier such as MY_WAREHOUSE or \"My Warehouse\""),
+    /** A JSON number without fraction, within the range of {@code long}. */
     INTEGER("a whole number"),
+    /** JSON {@code true} or {@code false}; the strings {@code "true"} and {@code "false"} are refused. */
     BOOLEAN("true or false"),
+    /** An absolute {@code http} or {@code https} URL with a host. */
     URL("an absolute http or https URL such as https://api.example.com"),
+    /** A 5-field cron expression as {@link CronExpression} accepts it. */
     CRON("a 5-field cron expression such as \"0 * * * *\""),
     /**
      * A credential of the connection configuration. Its value is the name of the field's {@link SecretReference};
@@ -23,6 +29,7 @@ public enum FieldType {
      * in a message.
      */
     SECRET("the name of the field's secret reference, such as API_TOKEN_SECRET"),
+    /** A JSON object, of any keys. */
     OBJECT("a JSON object");
 
     /** What read procedures and views show instead of a secret's value. */
@@ -34,17 +41,26 @@ public enum FieldType {
         this.expected = expected;
     }
 
-    /** What a value of this type looks like, for messages. */
+    /**
+     * @return what a value of this type looks like, completing "it must be …" in messages
+     */
     public String expected() {
         return expected;
     }
 
-    /** The name used in descriptors and messages: {@code string}, {@code identifier}, ... */
+    /**
+     * @return the name used in {@code connector.yaml} and in messages: {@code string}, {@code identifier}, …
+     */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The type with this {@linkplain #label() label}, if any. */
+    /**
+     * The type with this {@linkplain #label() label}.
+     *
+     * @param label a label such as {@code url}; lower case only
+     * @return the type, or empty when no type has this label
+     */
     public static Optional<FieldType> ofLabel(String label) {
         for (FieldType type : values()) {
             if (type.label().equals(label)) {
@@ -54,7 +70,13 @@ public enum FieldType {
         return Optional.empty();
     }
 
-    /** Why the value, given as JSON text, does not have this type, or empty when it does. */
+    /**
+     * Why a value does not have this type. A secret's value is checked only for its form here; a
+     * {@link ConfigurationField} checks the exact reference name.
+     *
+     * @param json the value as JSON text, for example {@code "\"XS\""} or {@code 100}
+     * @return the reason, to be shown after the field's name; empty when the value has this type
+     */
     public Optional<String> problemOfJson(String json) {
         try {
             return problem(JsonTree.parse(json));

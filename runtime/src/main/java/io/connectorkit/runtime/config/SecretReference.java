@@ -17,13 +17,24 @@ public final class SecretReference {
     private SecretReference() {
     }
 
-    /** The reference name of a secret field: {@code api_token} → {@code API_TOKEN_SECRET}. */
+    /**
+     * The reference name of a secret field: {@code api_token} → {@code API_TOKEN_SECRET}.
+     *
+     * @param fieldName the secret field's name
+     * @return the name, upper-cased, with {@link #SUFFIX}
+     */
     public static String nameOf(String fieldName) {
         Objects.requireNonNull(fieldName, "field name");
         return fieldName.toUpperCase(Locale.ROOT) + SUFFIX;
     }
 
-    /** Whether the text is exactly the reference name of the field, as a secret field's value must be. */
+    /**
+     * Whether a text is exactly the reference name of the field, as a secret field's value must be.
+     *
+     * @param fieldName the secret field's name
+     * @param text a value given for the field
+     * @return whether the value is {@link #nameOf nameOf(fieldName)}, case included
+     */
     public static boolean isReferenceOf(String fieldName, String text) {
         return nameOf(fieldName).equals(text);
     }
