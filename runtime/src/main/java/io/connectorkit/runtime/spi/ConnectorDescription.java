@@ -16,14 +16,39 @@ import java.util.Objects;
  * A connector as its descriptor states it, in the form the runtime reads from the connector's jar
  * ({@value #RESOURCE}, written by {@code connector:generate} from {@code connector.yaml}): fields, prerequisites and
  * the classes of its hooks. The runtime owns this format, so both sides of it live here.
+ *
+ * @param name the app's name from {@code app.name}, a plain Snowflake name such as {@code orders_connector}
+ * @param version the app's version ({@code app.version}, else the project's version), or null
+ * @param prerequisites the prerequisites, in declaration order
+ * @param connectorFields the connector's own keys of {@code connector_configuration} (without the standard ones)
+ * @param connectionFields the declared keys of {@code connection_configuration}; empty means any keys
+ * @param classes the fully qualified name of the class serving in each role the descriptor's {@code spi} section
+ *     names; a role without an entry keeps the runtime's default
  */
 public record ConnectorDescription(String name, String version, List<Prerequisite> prerequisites,
         List<Field> connectorFields, List<Field> connectionFields, Map<SpiRole, String> classes) {
 
+    /** Where the description lives in the connector's jar, as a class-path resource name. */
     public static final String RESOURCE = "META-INF/connectorkit/connector.json";
 
-    /** A declared configuration field; its default, if any, as JSON text. */
+    /**
+     * A declared configuration field; its default, if any, as JSON text.
+     *
+     * @param name the key in the configuration object
+     * @param type the value's type
+     * @param required whether the key must be given; a required field cannot have a default
+     * @param defaultJson the default value as JSON text ({@code 100}, {@code "daily"}), or null for none
+     * @param description what the field is for, as shown to the user; may be empty
+     */
     public record Field(String name, FieldType type, boolean required, String defaultJson, String description) {
+        /**
+         * The field as the runtime checks it.
+         *
+         * @return a field of this name, type, description and requiredness, with the default parsed from
+         *     {@link #defaultJson()}
+         * @throws IllegalArgumentException when the default is not JSON text, does not fit the type, or is given
+         *     for a required or a secret field
+         */
         public ConfigurationField toConfigurationField() {
             ConfigurationField field = ConfigurationField.of(name, type).description(description);
             if (required) {
@@ -33,6 +58,17 @@ public record ConnectorDescription(String name, String version, List<Prerequisit
         }
     }
 
+    /**
+     * Copies the lists and the map, so the description is immutable.
+     *
+     * @param name the app's name
+     * @param version the app's version, or null
+     * @param prerequisites the prerequisites
+     * @param connectorFields the connector's own connector configuration fields
+     * @param connectionFields the declared connection configuration fields
+     * @param classes the hook class name of each role
+     * @throws NullPointerException when the name, a list, the map, or an element of them is null
+     */
     public ConnectorDescription {
         Objects.requireNonNull(name, "name");
         prerequisites = List.copyOf(prerequisites);
@@ -41,7 +77,18 @@ public record ConnectorDescription(String name, String version, List<Prerequisit
         classes = Map.copyOf(classes);
     }
 
-    /** The connector this description stands for, its hook classes loaded from the loader. */
+    /**
+     * The connector this description stands for, its hook classes loaded from the loader. Each named class is
+     * instantiated once, through its public no-argument constructor. The name and the version are not part of the
+     * definition.
+     *
+     * @param loader the class loader that holds the connector's classes
+     * @return the definition, as {@link ConnectorDefinition.Builder#build()} checks it
+     * @throws IllegalStateException when a named class cannot serve in its role ({@link SpiRole#problem}) or its
+     *     constructor fails
+     * @throws IllegalArgumentException when the fields or prerequisites are refused by
+     *     {@link ConnectorDefinition.Builder#build()}
+     */
     public ConnectorDefinition toDefinition(ClassLoader loader) {
         ConnectorDefinition.Builder builder = ConnectorDefinition.builder();
         prerequisites.forEach(builder::prerequisite);
@@ -70,10 +117,25 @@ public record ConnectorDescription(String name, String version, List<Prerequisit
         return builder.build();
     }
 
+    /**
+     * The description in the {@value #RESOURCE} format, as {@code connector:generate} writes it into the jar.
+     *
+     * @return compact JSON text that {@link #fromJsonText(String)} reads back to an equal description
+     */
     public String toJsonText() {
         return JsonTree.write(toJson());
     }
 
+    /**
+     * Reads a description in the {@value #RESOURCE} format.
+     *
+     * @param text the JSON text of the resource
+     * @return the description; absent lists are empty and absent texts null
+     * @throws IllegalStateException when it names a hook role or a field type this runtime does not know (a
+     *     connector built with another plugin version)
+     * @throws io.connectorkit.runtime.json.InvalidJsonException when the text is not JSON
+     * @throws NullPointerException when it has no {@code name}
+     */
     public static ConnectorDescription fromJsonText(String text) {
         return fromJson(JsonTree.parse(text));
     }

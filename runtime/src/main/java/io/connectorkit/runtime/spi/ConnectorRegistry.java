@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * Finds the connector of an app. A host that runs several apps in one JVM (the embedded target, tests) binds a
  * definition to an app key. Otherwise the connector jar's description ({@value ConnectorDescription#RESOURCE},
  * generated from its descriptor) is used, else the one {@link ConnectorProvider} on the class path, else the
- * {@linkplain ConnectorDefinition#standard() standard} connector.
+ * {@linkplain ConnectorDefinition#standard() standard} connector. What is found on the class path is kept per
+ * class loader, so it is read once.
  */
 public final class ConnectorRegistry {
 
@@ -29,7 +30,16 @@ public final class ConnectorRegistry {
     private ConnectorRegistry() {
     }
 
-    /** Makes calls of the app with this key use the definition, until the returned handle is closed. */
+    /**
+     * Makes calls of the app with this key use the definition, until the returned handle is closed. Binding a key
+     * again replaces the earlier definition.
+     *
+     * @param appKey the key the host resolves the app's connector with
+     * @param definition the connector the app's calls use
+     * @return the handle whose {@link Binding#close()} removes this binding, and nothing when the key has been bound
+     *     to another definition since
+     * @throws NullPointerException when the key or the definition is null
+     */
     public static Binding bind(String appKey, ConnectorDefinition definition) {
         Objects.requireNonNull(appKey, "app key");
         Objects.requireNonNull(definition, "definition");
@@ -37,6 +47,18 @@ public final class ConnectorRegistry {
         return () -> BOUND.remove(appKey, definition);
     }
 
+    /**
+     * The connector of an app: its binding, else what the class path holds, in the order the class comment gives.
+     *
+     * @param appKey the app's key, or null for no binding lookup
+     * @param loader the class loader to search for a description or a provider; the result is cached for it
+     * @return the connector's definition, never null
+     * @throws IllegalStateException when the class path holds several descriptions or several providers, or the
+     *     description names a hook class that cannot be used
+     * @throws IllegalArgumentException when the description's fields or prerequisites are refused by
+     *     {@link ConnectorDefinition.Builder#build()}
+     * @throws java.io.UncheckedIOException when the description cannot be read
+     */
     public static ConnectorDefinition resolve(String appKey, ClassLoader loader) {
         ConnectorDefinition bound = appKey == null ? null : BOUND.get(appKey);
         if (bound != null) {
@@ -88,7 +110,10 @@ public final class ConnectorRegistry {
         }
     }
 
-    /** An active binding; closing it removes the binding. */
+    /**
+     * An active binding; closing it removes the binding. Closing it again does nothing. Use it in
+     * try-with-resources; its {@code close()} throws no checked exception.
+     */
     @FunctionalInterface
     public interface Binding extends AutoCloseable {
         @Override

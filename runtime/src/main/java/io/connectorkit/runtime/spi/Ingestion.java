@@ -19,9 +19,14 @@ package io.connectorkit.runtime.spi;
 public interface Ingestion {
 
     /**
-     * Ingests once.
+     * Ingests once. The run's error text (the exception's class and message, and its root cause) is stored with
+     * every secret value of the connection configuration masked, cut to 2000 characters.
      *
-     * @return what the run did; {@link IngestionResult#written()} counts the rows the sink wrote
+     * @param task the due process: resource, ingestion configuration, cursor and attempt
+     * @param sink where the run's rows and its new cursor go
+     * @param context what the procedure gives the hook; {@link ConnectorContext#sql()} runs in the run's
+     *     transaction
+     * @return what the run did; {@link IngestionResult#written()} counts the rows the sink wrote; null fails the run
      * @throws RuntimeException when the run fails: nothing it wrote is kept, the run is recorded FAILED, the
      *     connector stays STARTED and the process is retried with backoff
      */

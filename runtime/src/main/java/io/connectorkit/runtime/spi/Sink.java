@@ -29,10 +29,24 @@ import java.util.Map;
  */
 public interface Sink {
 
-    /** Writes one row. Rows are sent in batches; an invalid row fails the run (nothing of it is kept). */
+    /**
+     * Writes one row. Rows are sent in batches of 1000; an invalid row fails the run (nothing of it is kept). A row
+     * is checked when its batch is sent, so the exception may come from a later {@code write} or from the run's
+     * completion.
+     *
+     * @param row column names to values, as the class comment describes; the sink may hold it until its batch is
+     *     sent, so do not change it afterwards
+     * @throws NullPointerException when the row is null
+     * @throws IllegalArgumentException when a row's key is not a valid column name, two keys name the same column,
+     *     or a value has an unsupported type
+     */
     void write(Map<String, ?> row);
 
-    /** Writes several rows. */
+    /**
+     * Writes several rows, one {@link #write(Map)} each, in order.
+     *
+     * @param rows the rows
+     */
     default void writeAll(Iterable<? extends Map<String, ?>> rows) {
         for (Map<String, ?> row : rows) {
             write(row);
@@ -44,28 +58,44 @@ public interface Sink {
      * stored in the process's {@code METADATA} together with the rows; {@code null} clears it. Not calling it keeps
      * the current cursor.
      *
+     * @param json the cursor as JSON text (any JSON value, usually an object), or null to clear it
      * @throws IllegalArgumentException when the text is not JSON
      */
     void setCursor(String json);
 
-    /** Sets the cursor to a JSON object of plain values (String, Number, Boolean, Map, List, null). */
+    /**
+     * Sets the cursor to a JSON object of plain values (String, Number, Boolean, Map, List, null).
+     *
+     * @param cursor the cursor's keys and values, or null to clear it
+     * @throws IllegalArgumentException when a value cannot be turned into JSON
+     */
     void setCursor(Map<String, ?> cursor);
 
     /**
      * Deletes every row of the destination table in this run's transaction, before its first row is written: the
-     * table then holds exactly this run's rows once it completes (a {@code SNAPSHOT} that replaces its data).
+     * table then holds exactly this run's rows once it completes (a {@code SNAPSHOT} that replaces its data). A run
+     * that writes no row after it still empties the table. Calling it again does nothing more.
+     *
+     * @throws IllegalStateException when the run's first batch of rows has already been sent
      */
     void clearDestination();
 
-    /** The rows written so far in this run. */
+    /**
+     * The rows written so far in this run.
+     *
+     * @return the number of {@link #write(Map)} calls, whether or not their batch was sent yet; what
+     *     {@link IngestionResult#written()} records
+     */
     long rowsWritten();
 
     /**
      * The destination table as SQL (quoted identifiers), for a connector that also writes it with its own statements
      * through {@code context.sql()}.
      *
+     * @return the qualified, quoted table name, such as {@code "RAW"."ORDERS"} (with the database in Snowflake)
      * @throws IllegalStateException when no destination can be derived (no {@code destination.table} and no
-     *     {@code destination_schema})
+     *     {@code destination_schema}, an unqualified {@code destination.table} and no {@code destination_schema}, or
+     *     a {@code destination.table} that is not a table name)
      */
     String destinationTable();
 }

@@ -1,6 +1,9 @@
 package io.connectorkit.runtime.spi;
 
-/** The steps whose input a connector can validate beyond the declared field types. */
+/**
+ * The steps whose input a connector can validate beyond the declared field types, each named by the procedure that
+ * runs its {@link StepValidator}. Register a validator with {@link ConnectorDefinition.Builder#validator}.
+ */
 public enum WizardStep {
     /** {@code CONFIGURE_CONNECTOR}. */
     CONNECTOR_CONFIGURATION,
