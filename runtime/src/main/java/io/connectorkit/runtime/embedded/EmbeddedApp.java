@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A connector app on the embedded target: an H2 database whose {@code PUBLIC} procedures are Java aliases of the
- * runtime. Several apps can live in one JVM; each is known by its database.
+ * runtime. Several apps can live in one JVM; each is known by its database (the file path of a file database, the
+ * name of an in-memory one), so every connection to the same database reaches the same app and its bindings.
  */
 public final class EmbeddedApp {
 
@@ -40,18 +41,41 @@ public final class EmbeddedApp {
      * What a host that stands in for an account gives the app instead of the embedded target's own: the account's
      * grants and the secrets the running procedure may read (a fake Snowflake endpoint in tests). Without secrets of
      * its own, the app reads those REGISTER_SECRET stored.
+     *
+     * @param account the account the app acts in: its privileges and warehouses
+     * @param secrets the secrets connector code reads; empty to read those {@code REGISTER_SECRET} stored
      */
     public record Host(Account account, Optional<SecretStore> secrets) {
+        /**
+         * Checks that both parts are given.
+         *
+         * @param account the account the app acts in
+         * @param secrets the secrets connector code reads, or empty
+         * @throws NullPointerException when {@code account} or {@code secrets} is {@code null}
+         */
         public Host {
             Objects.requireNonNull(account, "account");
             Objects.requireNonNull(secrets, "secrets");
         }
 
+        /**
+         * A host that stands in for the account and its secrets.
+         *
+         * @param account the account the app acts in
+         * @param secrets the secrets connector code reads, instead of those {@code REGISTER_SECRET} stored
+         * @throws NullPointerException when {@code account} or {@code secrets} is {@code null}
+         */
         public Host(Account account, SecretStore secrets) {
             this(account, Optional.of(secrets));
         }
 
-        /** A host that stands in for the account only. */
+        /**
+         * A host that stands in for the account only; the app reads the secrets {@code REGISTER_SECRET} stored.
+         *
+         * @param account the account the app acts in
+         * @return a host without secrets of its own
+         * @throws NullPointerException when {@code account} is {@code null}
+         */
         public static Host ofAccount(Account account) {
             return new Host(account, Optional.empty());
         }
@@ -64,7 +88,12 @@ public final class EmbeddedApp {
 
     /**
      * Creates or upgrades the app in the database: idempotent, and every row of state survives.
-     * The connector's prerequisites are merged in; connector classes must be loadable by this class's loader.
+     * The connector's prerequisites are merged in: new ones are added, the texts of known ones refreshed, and whether
+     * they are completed is kept. Connector classes must be loadable by this class's loader.
+     *
+     * @param connection a connection to the app's database as its admin user (not {@link #VIEWER_USER})
+     * @param connector  the connector whose prerequisites the app lists
+     * @throws IllegalStateException when a statement fails; installing again resumes where it stopped
      */
     public static void install(Connection connection, ConnectorDefinition connector) {
         new EmbeddedInstaller(connection).install(connector);
@@ -72,7 +101,13 @@ public final class EmbeddedApp {
 
     /**
      * Makes this JVM answer the app's procedures with the given connector until the binding is closed; for hosts
-     * and tests that run a connector without a {@code ConnectorProvider} service entry.
+     * and tests that run a connector without a {@code ConnectorProvider} service entry. A later binding of the same
+     * app replaces this one.
+     *
+     * @param connection any connection to the app's database; it only tells which app is meant
+     * @param connector  the connector that answers the app's procedures
+     * @return the binding; closing it lets the app find its connector on the class path again
+     * @throws IllegalStateException when the connection cannot tell which database it belongs to
      */
     public static ConnectorRegistry.Binding bind(Connection connection, ConnectorDefinition connector) {
         return ConnectorRegistry.bind(key(connection), connector);
@@ -80,7 +115,14 @@ public final class EmbeddedApp {
 
     /**
      * Makes the app answer with the host's account and secrets until the binding is closed; without one, the app
-     * holds every privilege and reads the secrets REGISTER_SECRET stored.
+     * holds every privilege and reads the secrets REGISTER_SECRET stored. A later host of the same app replaces this
+     * one; closing a replaced binding does nothing.
+     *
+     * @param connection any connection to the app's database; it only tells which app is meant
+     * @param host       the account and secrets the app uses
+     * @return the binding; closing it puts back the embedded target's own account and secrets
+     * @throws NullPointerException  when {@code host} is {@code null}
+     * @throws IllegalStateException when the connection cannot tell which database it belongs to
      */
     public static ConnectorRegistry.Binding host(Connection connection, Host host) {
         String key = key(connection);

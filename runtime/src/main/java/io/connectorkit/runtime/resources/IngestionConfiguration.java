@@ -19,12 +19,22 @@ public record IngestionConfiguration(String id, IngestionStrategy ingestionStrat
         String customIngestionConfiguration, ScheduleType scheduleType, String scheduleDefinition,
         String destination) {
 
-    /** The custom configuration with typed getters, when it is a JSON object. */
+    /**
+     * The custom configuration with typed getters, when it is a JSON object.
+     *
+     * @return the configuration; empty when {@code customIngestionConfiguration} is {@code null} or JSON other than
+     *         an object
+     */
     public Optional<Configuration> customConfiguration() {
         return object(customIngestionConfiguration);
     }
 
-    /** The destination with typed getters, when it is a JSON object. */
+    /**
+     * The destination with typed getters, when it is a JSON object.
+     *
+     * @return the destination as a configuration; empty when {@code destination} is {@code null} or JSON other than
+     *         an object
+     */
     public Optional<Configuration> destinationConfiguration() {
         return object(destination);
     }

@@ -23,17 +23,39 @@ import java.util.Optional;
 public record ResourceDefinition(String id, String name, boolean enabled, String parentId, String resourceId,
         String resourceMetadata, List<IngestionConfiguration> ingestionConfigurations) {
 
+    /**
+     * Keeps an unmodifiable copy of the ingestion configurations; {@code null} becomes an empty list. Nothing else is
+     * checked here.
+     *
+     * @param id                      the definition's id
+     * @param name                    shown to people
+     * @param enabled                 whether its ingestion runs
+     * @param parentId                the parent definition's id, or {@code null}
+     * @param resourceId              what identifies it in the source system, JSON text
+     * @param resourceMetadata        free-form, JSON text or {@code null}
+     * @param ingestionConfigurations its configurations; copied, {@code null} for none
+     */
     public ResourceDefinition {
         ingestionConfigurations = ingestionConfigurations == null ? List.of()
                 : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(ingestionConfigurations));
     }
 
-    /** The resource id with typed getters, when it is a JSON object. */
+    /**
+     * The resource id with typed getters, when it is a JSON object.
+     *
+     * @return the resource id as a configuration; empty when {@code resourceId} is {@code null} or JSON other than an
+     *         object (a string, for example)
+     */
     public Optional<Configuration> resourceIdConfiguration() {
         return IngestionConfiguration.object(resourceId);
     }
 
-    /** The metadata with typed getters, when it is a JSON object. */
+    /**
+     * The metadata with typed getters, when it is a JSON object.
+     *
+     * @return the metadata as a configuration; empty when {@code resourceMetadata} is {@code null} or JSON other than
+     *         an object
+     */
     public Optional<Configuration> resourceMetadataConfiguration() {
         return IngestionConfiguration.object(resourceMetadata);
     }
@@ -41,7 +63,11 @@ public record ResourceDefinition(String id, String name, boolean enabled, String
     /**
      * The JSON shape Snowflake's SDK gives its SQL hooks ({@code CREATE_RESOURCE_VALIDATE(resource)}):
      * {@code {"id", "name", "enabled", "disabled", "parentId", "resourceId", "resourceMetadata",
-     * "ingestionConfigurations": [...]}}, every key present, {@code null} when absent.
+     * "ingestionConfigurations": [...]}}, every key present, {@code null} when absent. {@code disabled} is the negation
+     * of {@code enabled}; the JSON-text components are embedded as JSON, not as strings.
+     *
+     * @return compact JSON text of the definition and its ingestion configurations
+     * @throws io.connectorkit.runtime.json.InvalidJsonException when a JSON-text component is not JSON
      */
     public String toJsonText() {
         ObjectNode json = JsonTree.object();

@@ -25,31 +25,70 @@ public final class StatusGate {
         this.periodAfterMessage = periodAfterMessage;
     }
 
+    /**
+     * A gate that lets the call go on only in one of the given statuses; add configuration statuses with
+     * {@link #configurationStatus(ConfigurationStatus...)} or {@link #configurationStatusNot(ConfigurationStatus...)}.
+     *
+     * @param allowed the statuses in which the call may go on, in the order the refusal lists them; none allows any
+     *                status
+     * @return a gate on the status only, whose refusals end with a period
+     */
     public static StatusGate status(ConnectorStatus... allowed) {
         return new StatusGate(List.of(allowed), List.of(), true);
     }
 
+    /**
+     * This gate, also requiring one of the given configuration statuses; replaces configuration statuses set before.
+     *
+     * @param allowed the configuration statuses in which the call may go on, in the order the refusal lists them;
+     *                none allows any
+     * @return a new gate; this one is unchanged
+     */
     public StatusGate configurationStatus(ConfigurationStatus... allowed) {
         return new StatusGate(statuses, List.of(allowed), periodAfterMessage);
     }
 
-    /** Any configuration status except the given ones. */
+    /**
+     * This gate, also requiring any configuration status except the given ones; replaces configuration statuses set
+     * before. The refusal lists the allowed ones in wizard order.
+     *
+     * @param excluded the configuration statuses in which the call is refused
+     * @return a new gate; this one is unchanged
+     */
     public StatusGate configurationStatusNot(ConfigurationStatus... excluded) {
         Set<ConfigurationStatus> allowed = EnumSet.allOf(ConfigurationStatus.class);
         allowed.removeAll(List.of(excluded));
         return new StatusGate(statuses, List.copyOf(allowed), periodAfterMessage);
     }
 
-    /** RECOVER_CONNECTOR_STATE's messages end without a period, as in the SDK. */
+    /**
+     * This gate with refusal messages that end without a period: RECOVER_CONNECTOR_STATE's messages do, as in the SDK.
+     *
+     * @return a new gate; this one is unchanged
+     */
     public StatusGate withoutFinalPeriod() {
         return new StatusGate(statuses, configurationStatuses, false);
     }
 
+    /**
+     * Whether a call may go on in this state.
+     *
+     * @param state the connector's current state
+     * @return {@code true} when {@link #check(ConnectorState)} finds nothing to refuse
+     */
     public boolean allows(ConnectorState state) {
         return check(state).isEmpty();
     }
 
-    /** The refusal for this state, or empty when the call may go on. */
+    /**
+     * The refusal for this state, or empty when the call may go on. A wrong status gives
+     * {@code INVALID_CONNECTOR_STATUS} ("Invalid connector status. Expected status: [STARTED, PAUSING]. Current status:
+     * PAUSED."), checked first; a wrong configuration status gives {@code INVALID_CONNECTOR_CONFIGURATION_STATUS}
+     * ("Invalid connector configuration status. Expected one of statuses: [...]. Current status: ...").
+     *
+     * @param state the connector's current state, as stored (not {@link ConnectorStatus#reported()})
+     * @return the refusing response, or empty
+     */
     public Optional<Response> check(ConnectorState state) {
         if (!statuses.isEmpty() && !statuses.contains(state.status())) {
             return Optional.of(Response.withMessage(ResponseCode.INVALID_CONNECTOR_STATUS,
