@@ -5,6 +5,7 @@ import io.connectorkit.plugin.app.AppRole;
 import io.connectorkit.plugin.app.InstalledApp;
 import io.connectorkit.plugin.app.RefusedException;
 import io.connectorkit.plugin.descriptor.Descriptor;
+import io.connectorkit.plugin.local.RuntimeLogging;
 import io.connectorkit.plugin.snowflake.SnowflakeInstalledApp;
 import io.connectorkit.runtime.sql.Identifier;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -41,7 +42,8 @@ abstract class InstalledAppMojo extends AppMojo {
         Descriptor descriptor = loadDescriptor();
         prepare(descriptor);
         AppWork work = work(descriptor);
-        try (InstalledApp app = open(descriptor)) {
+        try (RuntimeLogging.Scope logging = RuntimeLogging.toGoalLog(getLog()::warn, getLog()::debug);
+                InstalledApp app = open(descriptor)) {
             work.run(app);
         } catch (AppException | RefusedException e) {
             throw new MojoFailureException(e.getMessage(), e);

@@ -3,6 +3,7 @@ package io.connectorkit.plugin;
 import io.connectorkit.plugin.descriptor.Descriptor;
 import io.connectorkit.plugin.operate.Ingestions;
 import java.time.Duration;
+import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -24,6 +25,13 @@ public final class RunMojo extends InstalledAppMojo {
     @Parameter(property = "connector.iterations", defaultValue = "0")
     int iterations;
 
+    /**
+     * Whether a failed run stops the scheduler and fails the build. Off by default: like the app's own scheduler,
+     * {@code run} goes on and the app retries the failed run with backoff; each failure is printed as it happens.
+     */
+    @Parameter(property = "connector.failOnError", defaultValue = "false")
+    boolean failOnError;
+
     @Inject
     public RunMojo(SettingsDecrypter decrypter) {
         super(decrypter);
@@ -39,9 +47,16 @@ public final class RunMojo extends InstalledAppMojo {
         return app -> {
             getLog().info("Running the scheduler of " + app.describe() + " every " + pollSeconds + " s"
                     + (iterations > 0 ? " for " + iterations + " iteration(s)" : "; stop it with Ctrl-C"));
-            int ran = new Ingestions(app, getLog()::info, getLog()::warn).runEvery(Duration.ofSeconds(pollSeconds),
-                    iterations, duration -> Thread.sleep(duration.toMillis()));
-            getLog().info("The scheduler ran " + ran + " iteration(s)");
+            List<Ingestions.Iteration> ran = new Ingestions(app, getLog()::info, getLog()::warn).runEvery(
+                    Duration.ofSeconds(pollSeconds), iterations, duration -> Thread.sleep(duration.toMillis()),
+                    iteration -> !failOnError || iteration.failure("").isEmpty());
+            getLog().info("The scheduler ran " + ran.size() + " iteration(s)");
+            if (failOnError && !ran.isEmpty()) {
+                java.util.Optional<String> failure = ran.get(ran.size() - 1).failure("mvn connector:ingest");
+                if (failure.isPresent()) {
+                    throw new MojoFailureException(failure.get());
+                }
+            }
         };
     }
 }

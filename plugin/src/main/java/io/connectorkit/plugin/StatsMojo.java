@@ -20,7 +20,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 @Mojo(name = "stats", threadSafe = true)
 public final class StatsMojo extends InstalledAppMojo {
 
-    /** How many hours to show at most, ending with the last hour that has runs. */
+    /** How many hours to show, ending with the current hour (UTC); hours without runs are shown as zero. */
     @Parameter(property = "connector.hours", defaultValue = "24")
     int hours;
 
@@ -40,7 +40,7 @@ public final class StatsMojo extends InstalledAppMojo {
                     + "more (default 24)");
         }
         return app -> {
-            StatsReport report = new StatsReader(app).read(hours);
+            StatsReport report = new StatsReader(app, java.time.Clock.systemUTC()).read(hours);
             report.lines().forEach(getLog()::info);
             try {
                 Files.createDirectories(statsFile.toPath().toAbsolutePath().getParent());

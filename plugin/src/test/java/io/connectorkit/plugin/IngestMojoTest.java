@@ -83,7 +83,15 @@ class IngestMojoTest {
         ingest.execute();
         ingest.execute();
 
-        assertThat(log.infos).allSatisfy(line -> assertThat(line).startsWith("RUN_SCHEDULER_ITERATION: OK"));
+        assertThat(log.infos).containsExactly(
+                "RUN_SCHEDULER_ITERATION: OK (Ran 1 of 1 scheduled ingestions: 1 completed, 0 failed.)",
+                log.infos.get(1),
+                "RUN_SCHEDULER_ITERATION: OK (Ran 1 of 1 scheduled ingestions: 1 completed, 0 failed.)",
+                log.infos.get(3),
+                "RUN_SCHEDULER_ITERATION: OK (Ran 1 of 1 scheduled ingestions: 1 completed, 0 failed.)",
+                log.infos.get(5));
+        assertThat(log.infos.get(1)).matches("  sdk issues: COMPLETED, 3 rows in \\d+\\.\\d\\d s");
+        assertThat(log.infos.get(3)).matches("  sdk issues: COMPLETED, 1 row in \\d+\\.\\d\\d s");
         assertThat(rows("SELECT NUMBER, TITLE FROM ISSUES.SDK_ISSUES ORDER BY NUMBER"))
                 .isEqualTo("1 first\n2 second\n3 third\n4 fourth\n");
         assertThat(rows("SELECT STATUS, INGESTED_ROWS FROM STATE.INGESTION_RUN ORDER BY STARTED_AT, INGESTED_ROWS"))
@@ -113,9 +121,21 @@ class IngestMojoTest {
         assertThat(rows("SELECT COUNT(*) FROM STATE.INGESTION_RUN")).isEqualTo("0\n");
         resume.execute();
         FakeIssueSource.failNext(1);
-        ingest.execute();
 
-        assertThat(log.everything).anySatisfy(line -> assertThat(line).startsWith("1 ingestion(s) failed"));
+        assertThatThrownBy(ingest::execute).isInstanceOf(MojoFailureException.class).hasMessage("""
+                1 of 1 ingestion failed
+                  sdk issues: IllegalStateException: GitHub answered 503 Service Unavailable
+                The app recorded the failure and retries with backoff (mvn connector:status shows the next run). \
+                Fix the cause (the source, the connection or the connector's ingestion code; mvn -X shows the stack \
+                trace), then run it again now with mvn connector:ingest -Dconnector.resource="sdk issues"; \
+                -Dconnector.failOnError=false keeps the build green while runs fail""");
+
+        assertThat(log.warnings).singleElement().asString().matches("  sdk issues: FAILED after \\d+\\.\\d\\d s "
+                + "\\(attempt 1, retry at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\\): IllegalStateException: GitHub "
+                + "answered 503 Service Unavailable");
+        assertThat(log.everything).as("no stack trace on the console").noneMatch(line -> line.contains("\tat "));
+        assertThat(log.debugCauses).as("the stack trace is there for mvn -X").anySatisfy(cause ->
+                assertThat(cause).hasMessageContaining("GitHub answered 503"));
         assertThat(rows("SELECT STATUS, CAST(METADATA AS VARCHAR) FROM STATE.INGESTION_RUN")).contains("FAILED")
                 .contains("GitHub answered 503 Service Unavailable");
         assertThat(rows("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'SDK_ISSUES'"))
@@ -123,6 +143,72 @@ class IngestMojoTest {
         status.setLog(log);
         status.execute();
         assertThat(log.infos).contains("  status:               STARTED");
+        assertThat(log.infos).anySatisfy(line -> assertThat(line).startsWith("    sdk issues (sdk): enabled; last run ")
+                .contains(" FAILED, 0 rows; 1 failure: IllegalStateException: GitHub answered 503 Service Unavailable;"
+                        + " retry at "));
+
+        FakeIssueSource.failNext(1);
+        ingest.failOnError = false;
+        ingest.resource = "sdk";
+        ingest.execute();
+        assertThat(log.warnings).hasSize(2);
+        assertThat(log.warnings.get(1)).contains("(attempt 2, retry at ");
+    }
+
+    @Test
+    void oneResourceRunsNowWhetherDueOrNotAndStatusListsEveryResource(@InjectMojo(goal = "ingest") IngestMojo ingest,
+            @InjectMojo(goal = "resources") ResourcesMojo resources, @InjectMojo(goal = "status") StatusMojo status)
+            throws Exception {
+        Files.writeString(folder.resolve("src/main/connector/configuration.yaml"), ConfigureMojoTest.CONFIGURATION
+                + RESOURCES.formatted("INTERVAL\n        scheduleDefinition: 60m"));
+        resources.execute();
+        FakeIssueSource.add("first");
+        ingest.setLog(log);
+        ingest.execute();
+        FakeIssueSource.add("second");
+
+        ingest.execute();
+        assertThat(log.infos).last().asString().isEqualTo("RUN_SCHEDULER_ITERATION: OK (Ran 0 of 1 scheduled "
+                + "ingestions: 0 completed, 0 failed. None is due.)");
+        ingest.resource = "sdk";
+        ingest.execute();
+
+        assertThat(log.infos.subList(log.infos.size() - 2, log.infos.size())).satisfiesExactly(
+                line -> assertThat(line).isEqualTo("RUN_INGESTION_NOW: OK (Ran 1 of 1 scheduled ingestions now, due or"
+                        + " not: 1 completed, 0 failed.)"),
+                line -> assertThat(line).startsWith("  sdk issues: COMPLETED, 1 row in ").contains("(next run "));
+        assertThat(rows("SELECT NUMBER, TITLE FROM ISSUES.SDK_ISSUES ORDER BY NUMBER")).isEqualTo("1 first\n2 second\n");
+
+        ingest.resource = "sdk issues";
+        ingest.execute();
+        ingest.resource = "nope";
+        assertThatThrownBy(ingest::execute).isInstanceOf(MojoFailureException.class).hasMessage("connector.resource "
+                + "'nope' is no resource of embedded app github_connector: its resources are sdk (sdk issues); give "
+                + "one of these ids");
+        ingest.resource = null;
+        ingest.force = true;
+        ingest.execute();
+        assertThat(rows("SELECT COUNT(*) FROM STATE.INGESTION_RUN")).isEqualTo("4\n");
+
+        status.setLog(log);
+        status.execute();
+        assertThat(log.infos).anySatisfy(line -> assertThat(line).matches("    sdk issues \\(sdk\\): enabled; last run "
+                + "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC COMPLETED, 0 rows; next run \\d{4}-.* UTC"));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        status.standardOutput = () -> new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        status.format = "json";
+        status.execute();
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.toString(java.nio.charset.StandardCharsets.UTF_8));
+        com.fasterxml.jackson.databind.JsonNode resource = json.path("resources").get(0);
+        assertThat(resource.path("id").asText()).isEqualTo("sdk");
+        assertThat(resource.path("name").asText()).isEqualTo("sdk issues");
+        assertThat(resource.path("enabled").asBoolean()).isTrue();
+        assertThat(resource.path("lastRun").path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(resource.path("lastRun").path("rows").asLong()).isZero();
+        assertThat(resource.path("lastError").isNull()).isTrue();
+        assertThat(resource.path("attempts").asInt()).isZero();
+        assertThat(resource.path("nextRunAt").asText()).endsWith("Z");
     }
 
     @Test

@@ -187,7 +187,7 @@ class SnowflakeConfigureMojoTest {
         assertThat(nativeApp.boundReferences).containsEntry("GITHUB_EAI", "\"GITHUB_ACCESS\"")
                 .containsEntry("WAREHOUSE_REFERENCE", "\"Ingest Wh\"");
         // Binding the secret completed the references: SETUP_EXTERNAL_ACCESS gave every connector procedure both.
-        assertThat(nativeApp.externalAccess).hasSize(14).containsEntry("TEST_CONNECTION",
+        assertThat(nativeApp.externalAccess).hasSize(15).containsKey("RUN_INGESTION_NOW").containsEntry("TEST_CONNECTION",
                 new FakeNativeApp.ExternalAccess(Map.of("api_token", SECRET), List.of("\"GITHUB_ACCESS\"")));
         assertThat(log.infos).contains(
                 "Bound EXTERNAL ACCESS INTEGRATION \"GITHUB_ACCESS\" to the app's reference GITHUB_EAI",
@@ -238,9 +238,10 @@ class SnowflakeConfigureMojoTest {
 
     @Test
     void resourcesAndStatsUseTheSameProceduresAndViews(@InjectMojo(goal = "configure") ConfigureMojo configure,
-            @InjectMojo(goal = "resources") ResourcesMojo resources, @InjectMojo(goal = "stats") StatsMojo stats)
+            @InjectMojo(goal = "resources") ResourcesMojo resources, @InjectMojo(goal = "stats") StatsMojo stats,
+            @InjectMojo(goal = "ingest") IngestMojo ingest, @InjectMojo(goal = "status") StatusMojo status)
             throws Exception {
-        for (InstalledAppMojo goal : List.of(configure, resources, stats)) {
+        for (InstalledAppMojo goal : List.of(configure, resources, stats, ingest, status)) {
             goal.target = "snowflake";
             goal.connection = "fake";
         }
@@ -262,13 +263,35 @@ class SnowflakeConfigureMojoTest {
                 APP + "CREATE_RESOURCE(?, PARSE_JSON(?), PARSE_JSON(?), ?, ?, PARSE_JSON(?))",
                 "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"INGESTION_DEFINITIONS\"",
                 "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"AGGREGATED_CONNECTOR_STATS\"",
-                "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"CONNECTOR_STATS\"");
+                "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"CONNECTOR_STATS\"",
+                "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"INGESTION_DEFINITIONS\"");
         assertThat(statements.get(2).bindings()).containsExactly("docs", "\"snowflakedb/docs\"",
                 "[{\"id\":\"nightly\",\"ingestionStrategy\":\"SNAPSHOT\",\"scheduleType\":\"CRON\","
                         + "\"scheduleDefinition\":\"0 2 * * *\"}]", "docs", false, null);
         assertThat(log.infos).contains("No ingestion runs yet for Snowflake application GITHUB_CONNECTOR: enable a "
                 + "resource (connector:resources); its runs follow its schedule (on the embedded target, "
                 + "connector:ingest runs the due ones now)");
+
+        // One resource now, on Snowflake too: RUN_INGESTION_NOW through the app's own scheduler path.
+        io.connectorkit.plugin.fixtures.FakeIssueSource.reset();
+        io.connectorkit.plugin.fixtures.FakeIssueSource.add("first");
+        int beforeIngest = snowflake.applicationStatements().size();
+        ingest.setLog(log);
+        ingest.resource = "sdk issues";
+        ingest.execute();
+        assertThat(snowflake.applicationStatements().subList(beforeIngest, snowflake.applicationStatements().size()))
+                .extracting(RecordedStatement::sql).containsExactly(
+                        "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"INGESTION_DEFINITIONS\"",
+                        APP + "RUN_INGESTION_NOW(?)");
+        assertThat(log.infos).anySatisfy(line -> assertThat(line).startsWith("  sdk issues: COMPLETED, 1 row in"));
+        ingest.resource = "docs";
+        assertThatThrownBy(ingest::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("RUN_INGESTION_NOW answered INVALID_INPUT").hasMessageContaining("is disabled");
+        status.setLog(log);
+        status.execute();
+        assertThat(log.infos).anySatisfy(line -> assertThat(line).startsWith("    sdk issues (")
+                .contains(": enabled; last run ").contains(" COMPLETED, 1 row; next run "));
+        assertThat(log.infos).anySatisfy(line -> assertThat(line).isEqualTo("    docs: disabled; no run yet"));
     }
 
     @Test
@@ -300,11 +323,13 @@ class SnowflakeConfigureMojoTest {
                         APP + "GET_CONNECTOR_STATUS()",
                         "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"SYNC_STATUS\"",
                         "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"CONNECTOR_CONFIGURATION\"",
-                        SHOW_PRIVILEGES, SHOW_GRANTS);
+                        SHOW_PRIVILEGES, SHOW_GRANTS,
+                        "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"RESOURCE_STATUS\"");
         assertThat(log.infos).contains("Snowflake application GITHUB_CONNECTOR on the snowflake target",
                 "  status:               STARTED", "    warehouse = bigger_wh", "    api_token = ********",
                 "  privileges:", "    EXECUTE TASK ON ACCOUNT: held", "    CREATE DATABASE ON ACCOUNT: held",
-                "    USAGE ON WAREHOUSE \"BIGGER_WH\": held");
+                "    USAGE ON WAREHOUSE \"BIGGER_WH\": held",
+                "  resources:            none yet (mvn connector:resources creates them)");
         assertThat(account.warehousesOf("GITHUB_CONNECTOR")).containsExactlyInAnyOrder("CONNECTOR_WH", "BIGGER_WH");
     }
 

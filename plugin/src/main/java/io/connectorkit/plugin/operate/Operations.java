@@ -56,7 +56,7 @@ public final class Operations {
         Optional<Identifier> warehouse = Optional.ofNullable(configuration.get("connector_configuration"))
                 .map(values -> values.get("warehouse")).filter(Identifier::isValid).map(Identifier::parse);
         return new StatusReport(app.describe(), target, state, syncStatus, lastSyncedAt, configuration,
-                app.grants(warehouse));
+                app.grants(warehouse), ResourceStatus.read(app));
     }
 
     public void pause() throws AppException, RefusedException {

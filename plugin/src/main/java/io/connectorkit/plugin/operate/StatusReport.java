@@ -17,9 +17,10 @@ import java.util.Map;
  *
  * @param configuration group → key → value as text, from {@code PUBLIC.CONNECTOR_CONFIGURATION}
  * @param grants the privileges the app needs on its account, held or missing (none on the embedded target)
+ * @param resources every resource with its last run, failures and next run, by name
  */
 public record StatusReport(String app, String target, AppState state, String syncStatus, String lastSyncedAt,
-        Map<String, Map<String, String>> configuration, List<AppGrant> grants) {
+        Map<String, Map<String, String>> configuration, List<AppGrant> grants, List<ResourceStatus> resources) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -41,6 +42,12 @@ public record StatusReport(String app, String target, AppState state, String syn
         if (!grants.isEmpty()) {
             lines.add("  privileges:");
             grants.forEach(grant -> lines.add("    " + grant.summary()));
+        }
+        if (resources.isEmpty()) {
+            lines.add("  resources:            none yet (mvn connector:resources creates them)");
+        } else {
+            lines.add("  resources:");
+            resources.forEach(resource -> lines.add("    " + resource.line()));
         }
         return lines;
     }
@@ -71,6 +78,8 @@ public record StatusReport(String app, String target, AppState state, String syn
                 entry.put("statement", grant.statement());
             }
         }
+        com.fasterxml.jackson.databind.node.ArrayNode resourceList = root.putArray("resources");
+        resources.forEach(resource -> resourceList.add(JSON.valueToTree(resource.toMap())));
         try {
             return JSON.writeValueAsString(root);
         } catch (java.io.IOException e) {

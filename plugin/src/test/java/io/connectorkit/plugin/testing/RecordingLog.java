@@ -10,6 +10,9 @@ public final class RecordingLog extends SystemStreamLog {
     public final List<String> infos = new CopyOnWriteArrayList<>();
     /** Every line at every level, debug included, for checks that something never appears in a log. */
     public final List<String> everything = new CopyOnWriteArrayList<>();
+    public final List<String> warnings = new CopyOnWriteArrayList<>();
+    /** The throwables logged at debug level, which only {@code mvn -X} shows. */
+    public final List<Throwable> debugCauses = new CopyOnWriteArrayList<>();
 
     @Override
     public void info(CharSequence content) {
@@ -29,7 +32,16 @@ public final class RecordingLog extends SystemStreamLog {
     }
 
     @Override
+    public void debug(CharSequence content, Throwable error) {
+        everything.add(String.valueOf(content));
+        if (error != null) {
+            debugCauses.add(error);
+        }
+    }
+
+    @Override
     public void warn(CharSequence content) {
+        warnings.add(content.toString());
         everything.add(content.toString());
         super.warn(content);
     }

@@ -134,6 +134,13 @@ public final class EmbeddedProcedures {
         return call(connection, PublicProcedure.RUN_SCHEDULER_ITERATION, ConnectorRuntime::runSchedulerIteration);
     }
 
+    /** Called by the host ({@code connector:ingest -Dconnector.resource}, {@code -Dconnector.force}), as ADMIN. */
+    public static String runIngestionNow(Connection connection, String resourceIngestionDefinitionId)
+            throws SQLException {
+        return call(connection, PublicProcedure.RUN_INGESTION_NOW,
+                runtime -> runtime.runIngestionNow(resourceIngestionDefinitionId));
+    }
+
     /**
      * {@code PUBLIC.REGISTER_SECRET(REF_NAME, SECRET_VALUE)}, embedded only and ADMIN only: binds a secret to one of
      * the connector's secret references, as binding a Snowflake {@code SECRET} to the app's reference does.

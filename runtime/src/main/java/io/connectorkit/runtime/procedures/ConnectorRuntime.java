@@ -130,6 +130,15 @@ public final class ConnectorRuntime {
         return run(PublicProcedure.RUN_SCHEDULER_ITERATION, () -> new SchedulerIteration(call).run());
     }
 
+    /**
+     * RUN_INGESTION_NOW: the ingestions of one resource now, due or not, or of every enabled resource when the id
+     * is {@code null}.
+     */
+    public Response runIngestionNow(String resourceIngestionDefinitionId) {
+        return run(PublicProcedure.RUN_INGESTION_NOW, () -> new SchedulerIteration(call,
+                SchedulerIteration.Selection.now(resourceIngestionDefinitionId)).run());
+    }
+
     /** Turns whatever escapes a procedure into a response object, logged with its cause. */
     static Response run(PublicProcedure procedure, Supplier<Response> work) {
         Response response;

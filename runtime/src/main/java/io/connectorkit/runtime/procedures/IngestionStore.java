@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The scheduler's statements on {@code STATE.INGESTION_PROCESS}, {@code STATE.INGESTION_RUN} and
@@ -34,11 +35,18 @@ final class IngestionStore {
     private final SqlPort sql;
     private final Dialect dialect;
     private final String ts;
+    /** The processes with what their runs need, joined to their definitions. */
+    private final String dueColumns;
 
     IngestionStore(SqlPort sql) {
         this.sql = sql;
         this.dialect = sql.dialect();
         this.ts = "snowflake".equals(dialect.name()) ? "CAST(? AS TIMESTAMP_NTZ)" : "CAST(? AS TIMESTAMP)";
+        this.dueColumns = "SELECT p.ID, p.RESOURCE_INGESTION_DEFINITION_ID, p.INGESTION_CONFIGURATION_ID, "
+                + dialect.jsonText("p.METADATA") + ", COALESCE(p.ATTEMPTS, 0), d.NAME, "
+                + dialect.jsonText("d.RESOURCE_ID") + ", " + dialect.jsonText("d.RESOURCE_METADATA") + ", "
+                + dialect.jsonText("d.INGESTION_CONFIGURATION") + " FROM " + PROCESS + " p JOIN " + DEFINITION
+                + " d ON d.ID = p.RESOURCE_INGESTION_DEFINITION_ID";
     }
 
     static String timestamp(LocalDateTime time) {
@@ -52,17 +60,34 @@ final class IngestionStore {
 
     /** SCHEDULED processes due at this time (never run, or their next run is not after it), oldest first. */
     List<DueProcess> due(LocalDateTime now) {
-        return sql.query("SELECT p.ID, p.RESOURCE_INGESTION_DEFINITION_ID, p.INGESTION_CONFIGURATION_ID, "
-                + dialect.jsonText("p.METADATA") + ", COALESCE(p.ATTEMPTS, 0), d.NAME, "
-                + dialect.jsonText("d.RESOURCE_ID") + ", " + dialect.jsonText("d.RESOURCE_METADATA") + ", "
-                + dialect.jsonText("d.INGESTION_CONFIGURATION") + " FROM " + PROCESS + " p JOIN " + DEFINITION
-                + " d ON d.ID = p.RESOURCE_INGESTION_DEFINITION_ID WHERE p.STATUS = 'SCHEDULED' AND (p.NEXT_RUN_AT IS"
-                + " NULL OR p.NEXT_RUN_AT <= " + ts + ") ORDER BY p.NEXT_RUN_AT NULLS FIRST, p.CREATED_AT, p.ID",
-                timestamp(now)).stream()
-                .map(row -> new DueProcess(row.getString(0), row.getString(1), row.getString(2), row.getString(3),
-                        row.getLong(4).intValue(), row.getString(5), row.getString(6), row.getString(7),
-                        row.getString(8)))
+        return sql.query(dueColumns + " WHERE p.STATUS = 'SCHEDULED' AND (p.NEXT_RUN_AT IS NULL OR p.NEXT_RUN_AT <= "
+                + ts + ") ORDER BY p.NEXT_RUN_AT NULLS FIRST, p.CREATED_AT, p.ID", timestamp(now)).stream()
+                .map(IngestionStore::dueProcess)
                 .toList();
+    }
+
+    private static DueProcess dueProcess(SqlRow row) {
+        return new DueProcess(row.getString(0), row.getString(1), row.getString(2), row.getString(3),
+                row.getLong(4).intValue(), row.getString(5), row.getString(6), row.getString(7), row.getString(8));
+    }
+
+    /**
+     * SCHEDULED processes whether due or not, of one definition or of all ({@code definitionId} null), in the order
+     * the schedule would run them.
+     */
+    List<DueProcess> scheduled(String definitionId) {
+        String order = " ORDER BY p.NEXT_RUN_AT NULLS FIRST, p.CREATED_AT, p.ID";
+        List<SqlRow> rows = definitionId == null
+                ? sql.query(dueColumns + " WHERE p.STATUS = 'SCHEDULED' AND d.ENABLED" + order)
+                : sql.query(dueColumns + " WHERE p.STATUS = 'SCHEDULED' AND p.RESOURCE_INGESTION_DEFINITION_ID = ?"
+                        + order, definitionId);
+        return rows.stream().map(IngestionStore::dueProcess).toList();
+    }
+
+    /** Whether the definition is enabled; empty when there is no such definition. */
+    Optional<Boolean> enabled(String definitionId) {
+        List<SqlRow> rows = sql.query("SELECT ENABLED FROM " + DEFINITION + " WHERE ID = ?", definitionId);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(Boolean.TRUE.equals(rows.get(0).getBoolean(0)));
     }
 
     List<StaleProcess> staleProcesses(LocalDateTime cutoff) {
@@ -82,8 +107,15 @@ final class IngestionStore {
                 timestamp(now), timestamp(now), metadataJson, timestamp(cutoff));
     }
 
-    /** Takes a due process for a run; false when another iteration took it, or it is no longer due. */
-    boolean claim(String processId, LocalDateTime now) {
+    /**
+     * Takes a scheduled process for a run; false when another iteration took it, or (unless {@code dueOrNot}) it is
+     * no longer due.
+     */
+    boolean claim(String processId, LocalDateTime now, boolean dueOrNot) {
+        if (dueOrNot) {
+            return sql.update("UPDATE " + PROCESS + " SET STATUS = 'IN_PROGRESS', UPDATED_AT = " + ts + " WHERE ID = ?"
+                    + " AND STATUS = 'SCHEDULED'", timestamp(now), processId) == 1;
+        }
         return sql.update("UPDATE " + PROCESS + " SET STATUS = 'IN_PROGRESS', UPDATED_AT = " + ts + " WHERE ID = ?"
                 + " AND STATUS = 'SCHEDULED' AND (NEXT_RUN_AT IS NULL OR NEXT_RUN_AT <= " + ts + ")",
                 timestamp(now), processId, timestamp(now)) == 1;

@@ -32,7 +32,12 @@ public enum PublicProcedure {
     DISABLE_RESOURCE(Access.ADMIN, true, Argument.varchar("RESOURCE_INGESTION_DEFINITION_ID")),
     UPDATE_RESOURCE(Access.ADMIN, true, Argument.varchar("RESOURCE_INGESTION_DEFINITION_ID"),
             Argument.variant("INGESTION_CONFIGURATIONS")),
-    RUN_SCHEDULER_ITERATION(Access.INTERNAL, true);
+    RUN_SCHEDULER_ITERATION(Access.INTERNAL, true),
+    /**
+     * A kit extension: runs the ingestions of one resource now, due or not (NULL: of every enabled resource),
+     * through the scheduler's own claim, run and retry.
+     */
+    RUN_INGESTION_NOW(Access.ADMIN, true, Argument.varchar("RESOURCE_INGESTION_DEFINITION_ID").withDefault("NULL"));
 
     /** Which application roles get USAGE on the procedure (spec §3.1). */
     public enum Access {
@@ -125,7 +130,7 @@ public enum PublicProcedure {
             case CONFIGURE_CONNECTOR, SET_CONNECTION_CONFIGURATION, TEST_CONNECTION, FINALIZE_CONNECTOR_CONFIGURATION,
                     VALIDATE_SOURCE, UPDATE_CONNECTION_CONFIGURATION, TEST_DRAFT_CONNECTION, PAUSE_CONNECTOR,
                     RESUME_CONNECTOR, CREATE_RESOURCE, ENABLE_RESOURCE, DISABLE_RESOURCE, UPDATE_RESOURCE,
-                    RUN_SCHEDULER_ITERATION -> true;
+                    RUN_SCHEDULER_ITERATION, RUN_INGESTION_NOW -> true;
             default -> false;
         };
     }

@@ -21,7 +21,10 @@ import io.connectorkit.runtime.status.ConnectorStatus;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -52,11 +55,32 @@ final class SchedulerIteration {
 
     private final Call call;
     private final IngestionStore store;
+    private final Selection selection;
     private Configuration connectorConfiguration;
 
+    /**
+     * Which processes an iteration runs: the due ones (the schedule's iteration), or now, due or not, those of one
+     * resource or of every enabled resource (RUN_INGESTION_NOW). Both go through the same claim, run and retry.
+     *
+     * @param definitionId the one resource's definition; {@code null} for every resource
+     * @param dueOrNot whether processes run before their next run time (and before their retry)
+     */
+    record Selection(String definitionId, boolean dueOrNot) {
+        static final Selection DUE = new Selection(null, false);
+
+        static Selection now(String definitionId) {
+            return new Selection(definitionId, true);
+        }
+    }
+
     SchedulerIteration(Call call) {
+        this(call, Selection.DUE);
+    }
+
+    SchedulerIteration(Call call, Selection selection) {
         this.call = call;
         this.store = new IngestionStore(call.port);
+        this.selection = selection;
     }
 
     /** What the first transaction found: why nothing runs, or what is due. */
@@ -71,6 +95,27 @@ final class SchedulerIteration {
         FAILED,
         SKIPPED,
         STOPPED
+    }
+
+    /** What one run did, for the response's {@code runs}: people and the goals read it. */
+    private record RunReport(Outcome outcome, DueProcess process, String runId, long rows, long durationMs,
+            String message, String error, LocalDateTime nextRunAt, int attempt) {
+
+        Map<String, Object> toMap() {
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("resourceIngestionDefinitionId", process.definitionId());
+            run.put("resource", process.resourceName());
+            run.put("ingestionConfigurationId", process.configurationId());
+            run.put("runId", runId);
+            run.put("status", outcome.name());
+            run.put("rows", rows);
+            run.put("durationMs", durationMs);
+            run.put("attempt", attempt);
+            run.put("message", message);
+            run.put("error", error);
+            run.put("nextRunAt", IngestionStore.timestamp(nextRunAt));
+            return run;
+        }
     }
 
     Response run() {
@@ -89,7 +134,15 @@ final class SchedulerIteration {
             }
             LocalDateTime now = now();
             int reaped = reap(now);
-            return new Plan(null, reaped, store.countScheduled(), store.due(now));
+            if (selection.definitionId() != null) {
+                Optional<Response> refusal = refuseSelection(selection.definitionId());
+                if (refusal.isPresent()) {
+                    return Plan.idle(refusal.get());
+                }
+            }
+            List<DueProcess> due = selection.dueOrNot() ? store.scheduled(selection.definitionId())
+                    : store.due(now);
+            return new Plan(null, reaped, store.countScheduled(), due);
         });
         if (plan.idle() != null) {
             return plan.idle();
@@ -99,8 +152,13 @@ final class SchedulerIteration {
         int failed = 0;
         int skipped = 0;
         int notRun = 0;
+        List<Map<String, Object>> runs = new ArrayList<>();
         for (int i = 0; i < plan.due().size(); i++) {
-            Outcome outcome = runOne(plan.due().get(i), ingestion);
+            RunReport report = runOne(plan.due().get(i), ingestion);
+            Outcome outcome = report.outcome();
+            if (outcome == Outcome.COMPLETED || outcome == Outcome.FAILED) {
+                runs.add(report.toMap());
+            }
             if (outcome == Outcome.STOPPED) {
                 notRun = plan.due().size() - i;
                 break;
@@ -112,9 +170,10 @@ final class SchedulerIteration {
             }
         }
         StringBuilder message = new StringBuilder("Ran " + (completed + failed) + " of " + plan.scheduled()
-                + " scheduled ingestions: " + completed + " completed, " + failed + " failed.");
+                + " scheduled ingestions" + (selection.dueOrNot() ? " now, due or not" : "") + ": " + completed
+                + " completed, " + failed + " failed.");
         if (plan.due().isEmpty()) {
-            message.append(" None is due.");
+            message.append(selection.dueOrNot() ? " None is scheduled." : " None is due.");
         }
         if (skipped > 0) {
             message.append(' ').append(skipped).append(skipped == 1 ? " was" : " were")
@@ -128,7 +187,23 @@ final class SchedulerIteration {
             message.append(" Reaped ").append(plan.reaped()).append(plan.reaped() == 1 ? " run" : " runs")
                     .append(" stuck IN_PROGRESS for more than ").append(timeoutMinutes()).append(" minutes.");
         }
-        return counts(Response.ok(message.toString()), plan.due().size(), completed, failed, plan.reaped());
+        return counts(Response.ok(message.toString()), plan.due().size(), completed, failed, plan.reaped())
+                .with("runs", runs);
+    }
+
+    /** Why the one resource asked for cannot run now, if it cannot. */
+    private Optional<Response> refuseSelection(String definitionId) {
+        Optional<Boolean> enabled = store.enabled(definitionId);
+        if (enabled.isEmpty()) {
+            return Optional.of(Response.withMessage(ResponseCode.INVALID_INPUT, "Resource ingestion definition with"
+                    + " id '" + definitionId + "' does not exist; PUBLIC.INGESTION_DEFINITIONS lists the resources."));
+        }
+        if (!enabled.get()) {
+            return Optional.of(Response.withMessage(ResponseCode.INVALID_INPUT, "Resource ingestion definition with"
+                    + " id '" + definitionId + "' is disabled, so it has nothing scheduled to run; enable it"
+                    + " (ENABLE_RESOURCE) first."));
+        }
+        return Optional.empty();
     }
 
     private static Response counts(Response response, int due, int completed, int failed, int reaped) {
@@ -167,45 +242,49 @@ final class SchedulerIteration {
         return call.connector.ingestionTimeout().toMinutes();
     }
 
-    private Outcome runOne(DueProcess process, Ingestion ingestion) {
+    private RunReport runOne(DueProcess process, Ingestion ingestion) {
         String runId = UUID.randomUUID().toString();
         LocalDateTime startedAt = now();
+        int attempt = process.attempts() + 1;
         Outcome claim = call.port.inTransaction(() -> {
             Optional<ConnectorState> state = call.store.lockState();
             if (state.isEmpty() || state.get().status() != ConnectorStatus.STARTED) {
                 return Outcome.STOPPED;
             }
-            if (!store.claim(process.processId(), startedAt)) {
+            if (!store.claim(process.processId(), startedAt, selection.dueOrNot())) {
                 return Outcome.SKIPPED;
             }
             store.startRun(runId, process, startedAt);
             return Outcome.COMPLETED;
         });
         if (claim != Outcome.COMPLETED) {
-            return claim;
+            return new RunReport(claim, process, runId, 0, 0, null, null, null, attempt);
         }
         ConnectorContext context = call.context();
         try {
-            call.port.inTransaction(() -> {
-                ingestAndComplete(process, runId, startedAt, ingestion, context);
-                return null;
-            });
-            return Outcome.COMPLETED;
+            return call.port.inTransaction(() -> ingestAndComplete(process, runId, startedAt, ingestion, context));
         } catch (RunReaped e) {
             LOG.log(System.Logger.Level.WARNING, "The ingestion of resource ''{0}'' (run {1}) outlived the ingestion "
                     + "timeout and was reaped meanwhile; its rows were rolled back", process.resourceName(), runId);
-            return Outcome.FAILED;
+            return new RunReport(Outcome.FAILED, process, runId, 0, millisSince(startedAt), null, e.getMessage(),
+                    null, attempt);
         } catch (RuntimeException | LinkageError e) {
             LOG.log(System.Logger.Level.WARNING, "The ingestion of resource '" + process.resourceName()
                     + "' (configuration '" + process.configurationId() + "', run " + runId + ") failed", e);
-            recordFailure(process, runId, describe(e, context));
-            return Outcome.FAILED;
+            String error = describe(e, context);
+            LocalDateTime retryAt = recordFailure(process, runId, error);
+            return new RunReport(Outcome.FAILED, process, runId, 0, millisSince(startedAt), null, error, retryAt,
+                    attempt);
         }
     }
 
+    private long millisSince(LocalDateTime startedAt) {
+        return Math.max(0, java.time.Duration.between(startedAt, now()).toMillis());
+    }
+
     /** The run's one transaction; {@link RunReaped} when the run was reaped meanwhile and nothing may be kept. */
-    private void ingestAndComplete(DueProcess process, String runId, LocalDateTime startedAt, Ingestion ingestion,
-            ConnectorContext context) {
+    private RunReport ingestAndComplete(DueProcess process, String runId, LocalDateTime startedAt,
+            Ingestion ingestion, ConnectorContext context) {
         ObjectNode configuration = configuration(process.configurationsJson(), process.configurationId());
         IngestionSchedule schedule = schedule(configuration);
         IngestionTask task = new IngestionTask(runId, process.processId(), process.definitionId(),
@@ -231,19 +310,28 @@ final class SchedulerIteration {
             // Reaped while it ran (it outlived the timeout) and maybe claimed again: its rows must not count twice.
             throw new RunReaped();
         }
-        store.rescheduleAfterSuccess(process.processId(), sink.cursorSet(), sink.cursorJson(),
-                schedule.nextRunAfter(startedAt).orElse(null), completedAt);
+        LocalDateTime nextRunAt = schedule.nextRunAfter(startedAt).orElse(null);
+        store.rescheduleAfterSuccess(process.processId(), sink.cursorSet(), sink.cursorJson(), nextRunAt,
+                completedAt);
+        return new RunReport(Outcome.COMPLETED, process, runId, rows,
+                Math.max(0, java.time.Duration.between(startedAt, completedAt).toMillis()),
+                result.message().orElse(null), null, nextRunAt, task.attempt());
     }
 
-    /** Records the failure in its own transaction, after the run's writes were rolled back. */
-    private void recordFailure(DueProcess process, String runId, String error) {
+    /**
+     * Records the failure in its own transaction, after the run's writes were rolled back.
+     *
+     * @return when the process is retried; {@code null} when the run was reaped meanwhile
+     */
+    private LocalDateTime recordFailure(DueProcess process, String runId, String error) {
         LocalDateTime now = now();
-        call.port.inTransaction(() -> {
+        return call.port.inTransaction(() -> {
             if (store.failRun(runId, now, errorMetadata(error))) {
                 IngestionSchedule schedule = scheduleOf(process.configurationsJson(), process.configurationId());
                 int attempts = process.attempts() + 1;
-                store.rescheduleAfterFailure(process.processId(), attempts, error, schedule.retryAt(now, attempts),
-                        now);
+                LocalDateTime retryAt = schedule.retryAt(now, attempts);
+                store.rescheduleAfterFailure(process.processId(), attempts, error, retryAt, now);
+                return retryAt;
             }
             return null;
         });

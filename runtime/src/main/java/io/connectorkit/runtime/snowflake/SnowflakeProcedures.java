@@ -117,6 +117,10 @@ public final class SnowflakeProcedures {
         return call(session, ConnectorRuntime::runSchedulerIteration);
     }
 
+    public static Variant runIngestionNow(Session session, String resourceIngestionDefinitionId) {
+        return call(session, runtime -> runtime.runIngestionNow(resourceIngestionDefinitionId));
+    }
+
     private static JsonArgument argument(Variant variant) {
         return JsonArgument.ofText(variant == null ? null : variant.asJsonString());
     }

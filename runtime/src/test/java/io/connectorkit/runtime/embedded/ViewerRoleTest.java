@@ -102,7 +102,8 @@ class ViewerRoleTest {
                 new AdminCall("ENABLE_RESOURCE", paused, "disabled_resource"),
                 new AdminCall("DISABLE_RESOURCE", paused, "enabled_resource"),
                 new AdminCall("UPDATE_RESOURCE", paused, "enabled_resource", CONFIGURATIONS),
-                new AdminCall("RUN_SCHEDULER_ITERATION", new ConnectorState(STARTED, FINALIZED)));
+                new AdminCall("RUN_SCHEDULER_ITERATION", new ConnectorState(STARTED, FINALIZED)),
+                new AdminCall("RUN_INGESTION_NOW", new ConnectorState(STARTED, FINALIZED), (Object) null));
     }
 
     @ParameterizedTest(name = "{0}")

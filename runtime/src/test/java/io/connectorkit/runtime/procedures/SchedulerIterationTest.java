@@ -49,8 +49,21 @@ class SchedulerIterationTest {
 
         JsonNode first = f.iterate();
 
+        JsonNode runs = ((com.fasterxml.jackson.databind.node.ObjectNode) first).remove("runs");
         assertThat(first).isEqualTo(JsonTree.parse("{\"response_code\": \"OK\", \"message\": \"Ran 1 of 1 scheduled"
                 + " ingestions: 1 completed, 0 failed.\", \"due\": 1, \"completed\": 1, \"failed\": 0, \"reaped\": 0}"));
+        assertThat(runs).hasSize(1);
+        JsonNode reported = runs.get(0);
+        assertThat(reported.path("resource").asText()).isEqualTo("orders");
+        assertThat(reported.path("resourceIngestionDefinitionId").asText()).isEqualTo("def-orders");
+        assertThat(reported.path("ingestionConfigurationId").asText()).isEqualTo("cfg");
+        assertThat(reported.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(reported.path("rows").asLong()).isEqualTo(3);
+        assertThat(reported.path("attempt").asInt()).isEqualTo(1);
+        assertThat(reported.path("message").asText()).isEqualTo("3 items after 0");
+        assertThat(reported.path("error").isNull()).isTrue();
+        assertThat(reported.path("nextRunAt").asText()).isEqualTo("2026-03-02 11:00:00.000000");
+        assertThat(reported.path("durationMs").asLong()).isZero();
         assertThat(f.ids("DEST.ORDERS")).containsExactly(1L, 2L, 3L);
         assertThat(f.cursor("proc-orders")).isEqualTo(JsonTree.parse("{\"after\": 3}"));
         assertThat(f.process("proc-orders")).containsEntry("STATUS", "SCHEDULED").containsEntry("ATTEMPTS", 0)
@@ -204,6 +217,17 @@ class SchedulerIterationTest {
 
         assertThat(failed.path("message").asText()).isEqualTo("Ran 1 of 1 scheduled ingestions: 0 completed, 1 failed.");
         assertThat(failed.path("failed").asInt()).isEqualTo(1);
+        JsonNode reported = failed.path("runs").get(0);
+        assertThat(reported.path("status").asText()).isEqualTo("FAILED");
+        assertThat(reported.path("error").asText()).isEqualTo("IllegalStateException: the API answered 503");
+        assertThat(reported.path("attempt").asInt()).isEqualTo(1);
+        assertThat(reported.path("nextRunAt").asText()).as("the retry").isEqualTo("2026-03-02 10:01:00.000000");
+        assertThat(f.app.query("SELECT NAME, IS_ENABLED, PROCESS_STATUS, ATTEMPTS, LAST_ERROR, NEXT_RUN_AT,"
+                + " LAST_RUN_STATUS, LAST_RUN_ROWS FROM PUBLIC.RESOURCE_STATUS")).singleElement().satisfies(row ->
+                assertThat(row).containsEntry("NAME", "orders").containsEntry("IS_ENABLED", true)
+                        .containsEntry("PROCESS_STATUS", "SCHEDULED").containsEntry("ATTEMPTS", 1)
+                        .containsEntry("LAST_ERROR", "IllegalStateException: the API answered 503")
+                        .containsEntry("LAST_RUN_STATUS", "FAILED").containsEntry("LAST_RUN_ROWS", 0));
         Map<String, Object> run = f.runs().get(0);
         assertThat(run).containsEntry("STATUS", "FAILED").containsEntry("INGESTED_ROWS", 0);
         assertThat(run.get("COMPLETED_AT")).isNotNull();
@@ -232,6 +256,69 @@ class SchedulerIterationTest {
         assertThat(f.nextRunAt("proc-orders")).isEqualTo(T0.plusMinutes(3 + 30));
         assertThat(f.ids("DEST.ORDERS")).containsExactly(1L, 2L);
         assertThat(f.runs()).extracting(row -> row.get("STATUS")).containsExactly("FAILED", "FAILED", "COMPLETED");
+    }
+
+    @Test
+    void runIngestionNowRunsOneResourceBeforeItIsDueThroughTheSameRunsAndRetries() {
+        SchedulerFixture f = fixture();
+        f.source.items("orders", 4).pageSize(2);
+        f.source.items("customers", 3);
+        f.ingests("orders", "INCREMENTAL", "INTERVAL", "60m");
+        f.ingests("customers", "SNAPSHOT", "INTERVAL", "60m");
+        f.iterate();
+        f.clock.advance(Duration.ofMinutes(5));
+        assertThat(f.iterate().path("due").asInt()).as("neither is due yet").isZero();
+
+        JsonNode now = f.app.call("RUN_INGESTION_NOW", "def-orders");
+
+        assertThat(now.path("response_code").asText()).isEqualTo("OK");
+        assertThat(now.path("message").asText()).isEqualTo("Ran 1 of 2 scheduled ingestions now, due or not: 1"
+                + " completed, 0 failed.");
+        assertThat(now.path("runs")).singleElement().satisfies(run -> {
+            assertThat(run.path("resource").asText()).isEqualTo("orders");
+            assertThat(run.path("rows").asLong()).isEqualTo(2);
+        });
+        assertThat(f.ids("DEST.ORDERS")).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(f.nextRunAt("proc-orders")).as("the schedule goes on from this run")
+                .isEqualTo(T0.plusMinutes(5).plusHours(1));
+        assertThat(f.nextRunAt("proc-customers")).isEqualTo(T0.plusHours(1));
+
+        f.source.failNext(new IllegalStateException("the API answered 500"));
+        JsonNode failed = f.app.call("RUN_INGESTION_NOW", "def-orders");
+        assertThat(failed.path("failed").asInt()).isEqualTo(1);
+        assertThat(f.process("proc-orders")).containsEntry("ATTEMPTS", 1)
+                .containsEntry("LAST_ERROR", "IllegalStateException: the API answered 500");
+        assertThat(f.app.call("RUN_INGESTION_NOW", "def-orders").path("completed").asInt())
+                .as("run now does not wait for the retry").isEqualTo(1);
+        assertThat(f.process("proc-orders")).containsEntry("ATTEMPTS", 0);
+
+        JsonNode all = f.app.call("RUN_INGESTION_NOW", (Object) null);
+        assertThat(all.path("completed").asInt()).as("every enabled resource").isEqualTo(2);
+        assertThat(f.runs()).hasSize(7);
+    }
+
+    @Test
+    void runIngestionNowRefusesAnUnknownOrDisabledResourceAndAPausedConnectorRunsNothing() {
+        SchedulerFixture f = fixture();
+        f.source.items("orders", 1);
+        f.ingests("orders", "INCREMENTAL", "GLOBAL", null);
+        f.app.execute("INSERT INTO STATE.RESOURCE_INGESTION_DEFINITION (ID, NAME, ENABLED, UPDATED_AT) VALUES"
+                + " ('def-off', 'off', FALSE, TIMESTAMP '2026-01-01 00:00:00')");
+
+        JsonNode unknown = f.app.call("RUN_INGESTION_NOW", "def-nope");
+        JsonNode disabled = f.app.call("RUN_INGESTION_NOW", "def-off");
+
+        assertThat(unknown.path("response_code").asText()).isEqualTo("INVALID_INPUT");
+        assertThat(unknown.path("message").asText()).contains("'def-nope' does not exist");
+        assertThat(disabled.path("response_code").asText()).isEqualTo("INVALID_INPUT");
+        assertThat(disabled.path("message").asText()).contains("'def-off' is disabled").contains("ENABLE_RESOURCE");
+        assertThat(f.runs()).isEmpty();
+
+        f.app.forceState(new ConnectorState(ConnectorStatus.PAUSED, ConfigurationStatus.FINALIZED));
+        JsonNode paused = f.app.call("RUN_INGESTION_NOW", "def-orders");
+        assertThat(paused.path("response_code").asText()).isEqualTo("OK");
+        assertThat(paused.path("message").asText()).startsWith("The connector is paused");
+        assertThat(f.runs()).isEmpty();
     }
 
     @Test

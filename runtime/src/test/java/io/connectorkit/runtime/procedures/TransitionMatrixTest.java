@@ -82,7 +82,8 @@ class TransitionMatrixTest {
         ENABLE_RESOURCE("disabled_resource"),
         DISABLE_RESOURCE("enabled_resource"),
         UPDATE_RESOURCE("enabled_resource", RESOURCE_CONFIGURATIONS),
-        RUN_SCHEDULER_ITERATION();
+        RUN_SCHEDULER_ITERATION(),
+        RUN_INGESTION_NOW((Object) null);
 
         final Object[] arguments;
 
@@ -173,6 +174,7 @@ class TransitionMatrixTest {
             case UPDATE_RESOURCE:
                 // Spec §3.11: the resource procedures do not check the connector's status.
             case RUN_SCHEDULER_ITERATION:
+            case RUN_INGESTION_NOW:
                 // Runs only when STARTED, and answers OK either way (saying why nothing ran); never moves the status.
                 return Expected.ok(before);
             default:

@@ -42,6 +42,9 @@ class SnowflakeSchedulerTest {
 
         JsonNode response = iterate();
 
+        assertThat(response.path("runs")).singleElement().satisfies(run -> assertThat(run.path("rows").asLong())
+                .isEqualTo(4));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) response).remove("runs");
         assertThat(response).isEqualTo(JsonTree.parse("{\"response_code\": \"OK\", \"message\": \"Ran 1 of 1 scheduled"
                 + " ingestions: 1 completed, 0 failed.\", \"due\": 1, \"completed\": 1, \"failed\": 0, \"reaped\": 0}"));
         assertThat(f.ids("DEST.ORDERS")).containsExactly(1L, 2L, 3L, 4L);
@@ -65,6 +68,20 @@ class SnowflakeSchedulerTest {
                 + " 'COMPLETED', COMPLETED_AT = CAST(? AS TIMESTAMP_NTZ)"));
         assertThat(sql).noneMatch(statement -> statement.contains("orders #") || statement.contains("2026-"));
         assertThat(sql.get(sql.size() - 1)).isEqualTo("COMMIT");
+    }
+
+    @Test
+    void runIngestionNowRunsOneResourceBeforeItIsDueThroughItsSnowparkHandler() {
+        f.source.items("orders", 3).pageSize(2);
+        f.ingests("orders", "INCREMENTAL", "INTERVAL", "60m");
+        iterate();
+        assertThat(iterate().path("due").asInt()).isZero();
+
+        JsonNode response = JsonTree.parse(SnowflakeProcedures.runIngestionNow(session, "def-orders").asJsonString());
+
+        assertThat(response.path("completed").asInt()).isEqualTo(1);
+        assertThat(response.path("runs").get(0).path("resource").asText()).isEqualTo("orders");
+        assertThat(f.ids("DEST.ORDERS")).containsExactly(1L, 2L, 3L);
     }
 
     @Test
