@@ -640,20 +640,8 @@ public final class DescriptorLoader {
         problems.add(new Problem(shownFile, yaml.line(path), dotted(path), message));
     }
 
-    /** {@code /prerequisites/1/id} → {@code prerequisites[1].id}. */
     static String dotted(String path) {
-        StringBuilder dotted = new StringBuilder();
-        for (String part : path.split("/")) {
-            if (part.isEmpty()) {
-                continue;
-            }
-            if (part.matches("[0-9]+")) {
-                dotted.append('[').append(part).append(']');
-            } else {
-                dotted.append(dotted.length() == 0 ? "" : ".").append(part);
-            }
-        }
-        return dotted.toString();
+        return YamlText.path(path);
     }
 
     private static boolean isPlainName(String name) {
