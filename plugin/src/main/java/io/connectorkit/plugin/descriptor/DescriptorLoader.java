@@ -107,8 +107,10 @@ public final class DescriptorLoader {
         Map<String, List<Path>> extraSql = extraSql(root.get("sql"));
         List<Descriptor.AppFiles> files = files(root.get("files"));
         failOnProblems();
+        Map<SpiRole, Integer> classLines = new EnumMap<>(SpiRole.class);
+        classes.keySet().forEach(role -> classLines.put(role, yaml.line("/spi/" + role.key())));
         return new Descriptor(file, app, prerequisites, connectorFields, connectionFields, classes, manifest,
-                extraSql, files);
+                extraSql, files, classLines);
     }
 
     /** The parsed file, a mapping of known sections; a file that is none fails at once. */

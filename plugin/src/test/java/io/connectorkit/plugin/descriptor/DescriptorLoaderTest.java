@@ -288,6 +288,8 @@ class DescriptorLoaderTest {
 
         assertThat(descriptor.classes()).containsExactly(java.util.Map.entry(SpiRole.INGESTION,
                 "com.example.IssuesIngestion"));
+        assertThat(descriptor.classLines()).as("the line of each class, for the checks that load them")
+                .containsExactly(java.util.Map.entry(SpiRole.INGESTION, 3));
         assertThat(descriptor.toDescription().classes()).containsEntry(SpiRole.INGESTION,
                 "com.example.IssuesIngestion");
     }
