@@ -154,10 +154,43 @@ class ResourcesMojoTest {
                         + "\n  Not disabled although the file no longer lists them, because of the refusals: "
                         + idOf("sdk issues") + " (sdk issues)"
                         + "\n  What to do: fix the refused resources in the resources section of the configuration "
-                        + "file and run connector:resources again; what was applied stays, and that run does not "
+                        + "file; then run connector:resources again; what was applied stays, and that run does not "
                         + "repeat it");
         assertThat(definitions()).isEqualTo("sdk issues enabled [issues SCHEDULED]\npublic repo enabled [issues "
                 + "SCHEDULED]\ndocs disabled []\n");
+    }
+
+    @Test
+    void aRefusedDisablingOfAnUnlistedResourceDoesNotStopTheOthers(
+            @InjectMojo(goal = "resources") ResourcesMojo resources) throws Exception {
+        write(ConfigureMojoTest.CONFIGURATION + RESOURCES + """
+                  - id: pinned
+                    name: pinned
+                    resourceId: snowflakedb/pinned
+                    ingestionConfigurations:
+                      - {id: issues, ingestionStrategy: INCREMENTAL, scheduleType: GLOBAL}
+                """);
+        resources.execute();
+        write(ConfigureMojoTest.CONFIGURATION + """
+                resources:
+                  - id: docs
+                    name: docs
+                    resourceId: snowflakedb/docs
+                    ingestionConfigurations:
+                      - {id: nightly, ingestionStrategy: SNAPSHOT, scheduleType: CRON, scheduleDefinition: "0 2 * * *"}
+                """);
+        String sdk = idOf("sdk issues");
+
+        assertThatThrownBy(resources::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessage("The app refused disabling 1 resource the file no longer lists:"
+                        + "\n  resource pinned (pinned), which the file no longer lists: DISABLE_RESOURCE answered "
+                        + "PINNED_RESOURCE: The resource pinned stays enabled."
+                        + "\n  Applied: enabled docs; disabled " + sdk + " (sdk issues)"
+                        + "\n  What to do: see why the app keeps the unlisted ones with mvn connector:status, or list "
+                        + "them again; then run connector:resources again; what was applied stays, and that run does "
+                        + "not repeat it");
+        assertThat(definitions()).isEqualTo("sdk issues disabled [issues FINISHED]\npinned enabled [issues "
+                + "SCHEDULED]\ndocs enabled [nightly SCHEDULED]\n");
     }
 
     @Test

@@ -164,6 +164,7 @@ public final class ResourceSync {
             }
         }
         List<String> keptEnabled = new ArrayList<>();
+        List<String> unlistedRefusals = new ArrayList<>();
         if (disableUnlisted) {
             for (Existing resource : existing) {
                 if (listed.contains(resource) || !resource.enabled()) {
@@ -176,15 +177,19 @@ public final class ResourceSync {
                 }
                 ProcedureResponse response = call(PublicProcedure.DISABLE_RESOURCE, resource.id());
                 if (!response.isOk()) {
-                    throw new RefusedException(response, "check mvn connector:status and run connector:resources "
-                            + "again; applied before that: " + applied);
+                    unlistedRefusals.add("resource " + label + ", which the file no longer lists: "
+                            + response.procedure() + " answered " + response.code()
+                            + response.message().map(text -> ": " + text).orElse(""));
+                    firstRefused = firstRefused == null ? response.procedure() : firstRefused;
+                    continue;
                 }
                 log.accept("Disabled resource " + label + ": the configuration file no longer lists it");
                 applied.disabled.add(label);
             }
         }
-        if (!refusals.isEmpty()) {
-            throw new RefusedException(firstRefused, refused(refusals, wanted.size(), applied, keptEnabled));
+        if (firstRefused != null) {
+            throw new RefusedException(firstRefused, refused(refusals, wanted.size(), unlistedRefusals, applied,
+                    keptEnabled));
         }
         return new Outcome(applied.created.size(), applied.updated.size(), applied.enabled.size(),
                 applied.disabled.size(), unchanged);
@@ -195,18 +200,29 @@ public final class ResourceSync {
                 + response.code() + response.message().map(text -> ": " + text).orElse("") + consequence;
     }
 
-    private static String refused(List<String> refusals, int listed, Applied applied, List<String> keptEnabled) {
-        StringBuilder message = new StringBuilder("The app refused " + refusals.size() + " of the " + listed
-                + " listed resource" + (listed == 1 ? "" : "s") + ":");
+    private static String refused(List<String> refusals, int listed, List<String> unlistedRefusals, Applied applied,
+            List<String> keptEnabled) {
+        List<String> what = new ArrayList<>();
+        if (!refusals.isEmpty()) {
+            what.add(refusals.size() + " of the " + listed + " listed resource" + (listed == 1 ? "" : "s"));
+        }
+        if (!unlistedRefusals.isEmpty()) {
+            what.add("disabling " + unlistedRefusals.size() + " resource" + (unlistedRefusals.size() == 1 ? "" : "s")
+                    + " the file no longer lists");
+        }
+        StringBuilder message = new StringBuilder("The app refused " + String.join(" and ", what) + ":");
         refusals.forEach(refusal -> message.append("\n  ").append(refusal));
+        unlistedRefusals.forEach(refusal -> message.append("\n  ").append(refusal));
         message.append("\n  Applied: ").append(applied);
         if (!keptEnabled.isEmpty()) {
             message.append("\n  Not disabled although the file no longer lists them, because of the refusals: ")
                     .append(String.join(", ", keptEnabled));
         }
-        return message.append("\n  What to do: fix the refused resources in the resources section of the "
-                + "configuration file and run connector:resources again; what was applied stays, and that run does "
-                + "not repeat it").toString();
+        return message.append("\n  What to do: ").append(refusals.isEmpty() ? "" : "fix the refused resources in "
+                + "the resources section of the configuration file; ").append(unlistedRefusals.isEmpty() ? ""
+                : "see why the app keeps the unlisted ones with mvn connector:status, or list them again; ")
+                .append("then run connector:resources again; what was applied stays, and that run does not repeat it")
+                .toString();
     }
 
     private static boolean matches(ResourceSpec resource, Existing existing) {
