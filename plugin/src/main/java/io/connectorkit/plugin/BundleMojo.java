@@ -64,7 +64,8 @@ public final class BundleMojo extends ConnectorMojo {
             }
         }
         try (var classes = projectClasses(project.getRuntimeClasspathElements())) {
-            problems.addAll(StaticChecks.connectorClasses(app, classes));
+            problems.addAll(StaticChecks.connectorClasses(app, classes, className -> false,
+                    projectClassNames(project.getRuntimeClasspathElements())));
         } catch (DependencyResolutionRequiredException | IOException e) {
             throw new MojoFailureException("Cannot read the project's class path to check the connector's classes: "
                     + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package io.connectorkit.plugin;
 
+import io.connectorkit.plugin.checks.ClassSuggestions;
 import io.connectorkit.plugin.descriptor.Descriptor;
 import io.connectorkit.plugin.descriptor.DescriptorException;
 import io.connectorkit.plugin.descriptor.DescriptorLoader;
@@ -7,6 +8,7 @@ import java.io.File;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
@@ -86,6 +88,15 @@ abstract class ConnectorMojo extends AbstractMojo {
             }
         }
         return new URLClassLoader(urls, getClass().getClassLoader());
+    }
+
+    /**
+     * The project's own classes, for a "did you mean" when the descriptor names one that does not exist: the class
+     * folders of the class path (not its jars) and the compile source roots (classes not compiled yet).
+     */
+    ClassSuggestions projectClassNames(List<String> classpathElements) {
+        return ClassSuggestions.scan(classpathElements.stream().map(Path::of).filter(Files::isDirectory).toList(),
+                project.getCompileSourceRoots().stream().map(Path::of).toList());
     }
 
     void failOn(List<String> problems, String headline) throws MojoFailureException {

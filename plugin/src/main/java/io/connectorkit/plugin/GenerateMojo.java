@@ -80,7 +80,8 @@ public final class GenerateMojo extends ConnectorMojo {
         problems.addAll(StaticChecks.references("snowflake/manifest.yml", rendered.get("snowflake/manifest.yml"),
                 "snowflake/setup.sql", rendered.get("snowflake/setup.sql")));
         try (var classes = projectClasses(project.getCompileClasspathElements())) {
-            problems.addAll(StaticChecks.connectorClasses(app, classes, this::hasSource));
+            problems.addAll(StaticChecks.connectorClasses(app, classes, this::hasSource,
+                    projectClassNames(project.getCompileClasspathElements())));
         } catch (org.apache.maven.artifact.DependencyResolutionRequiredException | java.io.IOException e) {
             throw new MojoFailureException("Cannot read the project's class path to check the connector's classes: "
                     + e.getMessage(), e);

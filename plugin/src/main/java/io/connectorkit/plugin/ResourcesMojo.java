@@ -10,6 +10,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 /**
  * Makes the app's resources match the configuration file's {@code resources} section: creates, updates, enables and
  * disables (CREATE_RESOURCE, UPDATE_RESOURCE, ENABLE_RESOURCE, DISABLE_RESOURCE). A second run changes nothing.
+ * A refusal of the app does not stop the others: the goal fails at the end with every refusal and what it applied.
  */
 @Mojo(name = "resources", threadSafe = true)
 public final class ResourcesMojo extends ConfigurationFileMojo {

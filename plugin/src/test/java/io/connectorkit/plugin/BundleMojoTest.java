@@ -104,6 +104,26 @@ class BundleMojoTest {
     }
 
     @Test
+    void aMisspelledConnectorClassFailsTheBundleWithItsLineAndTheClassMeant(
+            @InjectMojo(goal = "generate") GenerateMojo generate, @InjectMojo(goal = "bundle") BundleMojo bundle)
+            throws Exception {
+        generate.execute();
+        MavenProjects.buildConnectorJar(project);
+        Path descriptor = folder.resolve("src/main/connector/connector.yaml");
+        Files.writeString(descriptor, Files.readString(descriptor).replace("fixtures.GithubIssuesIngestion",
+                "fixtures.GithubIssueIngestion"));
+        int line = Files.readAllLines(descriptor).indexOf("  ingestion: io.connectorkit.plugin.fixtures."
+                + "GithubIssueIngestion") + 1;
+
+        assertThatThrownBy(bundle::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessage("The connector app cannot be bundled:\n  connector.yaml:" + line + ": spi.ingestion: the "
+                        + "class io.connectorkit.plugin.fixtures.GithubIssueIngestion is not on the class path; did "
+                        + "you mean io.connectorkit.plugin.fixtures.GithubIssuesIngestion? Otherwise write the fully "
+                        + "qualified name of a public class with a public no-argument constructor that implements "
+                        + "io.connectorkit.runtime.spi.Ingestion");
+    }
+
+    @Test
     void bundlingBeforeRenderingSaysWhichGoalIsMissing(@InjectMojo(goal = "bundle") BundleMojo bundle) {
         MavenProjects.buildConnectorJar(project);
 

@@ -141,9 +141,17 @@ class GenerateMojoTest {
         Files.writeString(descriptor, Files.readString(descriptor).replace("fixtures.GithubFinalizer",
                 "fixtures.GithubFinaliser"));
 
+        // Generate runs before compile: the class meant is known from its source.
+        Path source = folder.resolve("src/main/java/io/connectorkit/plugin/fixtures/GithubFinalizer.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, "package io.connectorkit.plugin.fixtures;\n");
+        int line = Files.readAllLines(descriptor).indexOf("  finalizeCallback: "
+                + "io.connectorkit.plugin.fixtures.GithubFinaliser") + 1;
+
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
-                .hasMessageContaining("connector.yaml: spi.finalizeCallback: the class "
-                        + "io.connectorkit.plugin.fixtures.GithubFinaliser is not on the class path");
+                .hasMessageContaining("\n  connector.yaml:" + line + ": spi.finalizeCallback: the class "
+                        + "io.connectorkit.plugin.fixtures.GithubFinaliser is not on the class path; did you mean "
+                        + "io.connectorkit.plugin.fixtures.GithubFinalizer? Otherwise write the fully qualified name");
     }
 
     @Test

@@ -295,6 +295,43 @@ class SnowflakeConfigureMojoTest {
     }
 
     @Test
+    void resourcesGoOnAfterARefusalOfTheAppAndNameItsLine(@InjectMojo(goal = "configure") ConfigureMojo configure,
+            @InjectMojo(goal = "resources") ResourcesMojo resources) throws Exception {
+        for (InstalledAppMojo goal : List.of(configure, resources)) {
+            goal.target = "snowflake";
+            goal.connection = "fake";
+        }
+        configure.execute();
+        String configuration = ConfigureMojoTest.CONFIGURATION + """
+                resources:
+                  - name: secret repo
+                    resourceId: {owner: acme, repo: vault, private: true}
+                    ingestionConfigurations:
+                      - {id: issues, ingestionStrategy: INCREMENTAL, scheduleType: GLOBAL}
+                  - id: docs
+                    name: docs
+                    resourceId: snowflakedb/docs
+                    ingestionConfigurations:
+                      - {id: nightly, ingestionStrategy: SNAPSHOT, scheduleType: CRON, scheduleDefinition: "0 2 * * *"}
+                """;
+        Files.writeString(folder.resolve("src/main/connector/configuration.yaml"), configuration);
+        int line = configuration.lines().toList().indexOf("  - name: secret repo") + 1;
+        int before = snowflake.applicationStatements().size();
+
+        assertThatThrownBy(resources::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("The app refused 1 of the 2 listed resources:\n  "
+                        + "src/main/connector/configuration.yaml:" + line + ": resource secret repo: CREATE_RESOURCE "
+                        + "answered PRIVATE_REPOSITORY: Private repositories are not ingested.\n  Applied: created docs "
+                        + "(id docs)\n  What to do:");
+
+        assertThat(snowflake.applicationStatements().subList(before, snowflake.applicationStatements().size()))
+                .extracting(RecordedStatement::sql).containsExactly(
+                        "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"INGESTION_DEFINITIONS\"",
+                        APP + "CREATE_RESOURCE(?, PARSE_JSON(?), PARSE_JSON(?), ?, ?, PARSE_JSON(?))",
+                        APP + "CREATE_RESOURCE(?, PARSE_JSON(?), PARSE_JSON(?), ?, ?, PARSE_JSON(?))");
+    }
+
+    @Test
     void dailyUseGoalsCallTheSameProcedures(@InjectMojo(goal = "configure") ConfigureMojo configure,
             @InjectMojo(goal = "pause") PauseMojo pause, @InjectMojo(goal = "update-warehouse") UpdateWarehouseMojo
                     updateWarehouse, @InjectMojo(goal = "resume") ResumeMojo resume,

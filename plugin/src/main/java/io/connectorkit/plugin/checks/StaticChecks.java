@@ -215,24 +215,34 @@ public final class StaticChecks {
 
     /** Every class the descriptor names exists, is concrete, public, and implements its role's interface. */
     public static List<String> connectorClasses(Descriptor descriptor, ClassLoader projectClasses) {
-        return connectorClasses(descriptor, projectClasses, className -> false);
+        return connectorClasses(descriptor, projectClasses, className -> false, ClassSuggestions.none());
     }
 
     /**
      * The same, before compilation: a class that is not on the class path yet but whose source file exists is
-     * checked later (by the bundle goal), not refused.
+     * checked later (by the bundle goal), not refused. A class that is not found gets the closest of the project's
+     * classes as a "did you mean".
      */
     public static List<String> connectorClasses(Descriptor descriptor, ClassLoader projectClasses,
-            java.util.function.Predicate<String> compiledLater) {
+            java.util.function.Predicate<String> compiledLater, ClassSuggestions suggestions) {
         List<String> problems = new ArrayList<>();
         for (Map.Entry<SpiRole, String> entry : descriptor.classes().entrySet()) {
-            if (!isLoadable(entry.getValue(), projectClasses) && compiledLater.test(entry.getValue())) {
+            SpiRole role = entry.getKey();
+            String className = entry.getValue();
+            boolean loadable = isLoadable(className, projectClasses);
+            if (!loadable && compiledLater.test(className)) {
                 continue;
             }
-            Optional<String> problem = entry.getKey().problem(entry.getValue(), projectClasses);
-            problem.ifPresent(text -> problems.add(descriptor.file().getFileName() + ": spi." + entry.getKey().key()
-                    + ": " + text + "; write the fully qualified name of a public class with a public no-argument "
-                    + "constructor that implements " + entry.getKey().contract().getName()));
+            Optional<String> problem = role.problem(className, projectClasses);
+            if (problem.isEmpty()) {
+                continue;
+            }
+            String fix = loadable ? "; write" : suggestions.closest(className, role.contract(), projectClasses)
+                    .map(name -> "; did you mean " + name + "? Otherwise write").orElse("; write");
+            Integer line = descriptor.classLines().get(role);
+            problems.add(descriptor.file().getFileName() + (line == null ? "" : ":" + line) + ": spi." + role.key()
+                    + ": " + problem.get() + fix + " the fully qualified name of a public class with a public "
+                    + "no-argument constructor that implements " + role.contract().getName());
         }
         return problems;
     }

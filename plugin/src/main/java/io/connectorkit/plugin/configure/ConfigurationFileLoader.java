@@ -278,7 +278,8 @@ public final class ConfigurationFileLoader {
                         + YamlText.describe(node.get(i)));
                 continue;
             }
-            resolveTree(node.get(i), path).flatMap(resource -> section.resource(resource, path))
+            String location = shownFile + ":" + yaml.line(path);
+            resolveTree(node.get(i), path).flatMap(resource -> section.resource(resource, path, location))
                     .ifPresent(resources::add);
         }
         return Optional.of(resources);
@@ -424,6 +425,6 @@ public final class ConfigurationFileLoader {
     }
 
     private static String dotted(String path) {
-        return path.isEmpty() ? "" : path.substring(1).replace('/', '.');
+        return YamlText.path(path);
     }
 }

@@ -11,9 +11,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
  * @param resourceId what identifies the resource in the source, any JSON value
  * @param metadata the resource metadata, or null
  * @param ingestionConfigurations the spec's ingestion configuration objects
+ * @param location where the file lists the resource, as {@code <file>:<line>}, for messages
  */
 public record ResourceSpec(String id, String name, JsonNode resourceId, boolean enabled, JsonNode metadata,
-        ArrayNode ingestionConfigurations) {
+        ArrayNode ingestionConfigurations, String location) {
 
     /** How the resource is named in messages: its id, or its name. */
     public String label() {

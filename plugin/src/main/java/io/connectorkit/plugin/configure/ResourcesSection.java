@@ -37,8 +37,12 @@ final class ResourcesSection {
         this.problem = problem;
     }
 
-    /** The resource at this path, or empty when it has problems (each one reported). */
-    Optional<ResourceSpec> resource(JsonNode resource, String path) {
+    /**
+     * The resource at this path, or empty when it has problems (each one reported).
+     *
+     * @param location where the file lists it, {@code <file>:<line>}
+     */
+    Optional<ResourceSpec> resource(JsonNode resource, String path, String location) {
         int before = problemCount;
         unknownKeys(resource, path, RESOURCE_KEYS, "the keys of a resource");
         String id = optionalText(resource, path, "id");
@@ -73,7 +77,7 @@ final class ResourcesSection {
             return Optional.empty();
         }
         return Optional.of(new ResourceSpec(id, name, resourceId, enabled,
-                metadata == null || metadata.isNull() ? null : metadata, configurations));
+                metadata == null || metadata.isNull() ? null : metadata, configurations, location));
     }
 
     private ArrayNode configurations(JsonNode node, String path) {
@@ -184,6 +188,6 @@ final class ResourcesSection {
     }
 
     private static String dotted(String path) {
-        return path.substring(1).replace('/', '.');
+        return YamlText.path(path);
     }
 }

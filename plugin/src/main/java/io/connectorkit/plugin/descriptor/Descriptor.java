@@ -21,10 +21,12 @@ import java.util.Map;
  * @param manifest what the app asks of the consumer's account
  * @param extraSql SQL scripts appended to the setup script, per dialect
  * @param files folders copied into the app (a Streamlit UI, for example)
+ * @param classLines the line of the file that names each class, for the checks that load the classes later
  */
 public record Descriptor(Path file, App app, List<Prerequisite> prerequisites,
         List<ConnectorDescription.Field> connectorFields, List<ConnectorDescription.Field> connectionFields,
-        Map<SpiRole, String> classes, Manifest manifest, Map<String, List<Path>> extraSql, List<AppFiles> files) {
+        Map<SpiRole, String> classes, Manifest manifest, Map<String, List<Path>> extraSql, List<AppFiles> files,
+        Map<SpiRole, Integer> classLines) {
 
     /** The Java runtime the runtime's bytecode needs in Snowflake. */
     public static final int JAVA_RUNTIME = 17;
@@ -36,6 +38,14 @@ public record Descriptor(Path file, App app, List<Prerequisite> prerequisites,
         classes = Map.copyOf(classes);
         extraSql = Map.copyOf(extraSql);
         files = List.copyOf(files);
+        classLines = Map.copyOf(classLines);
+    }
+
+    /** A descriptor whose class lines are not known (built in code rather than read from a file). */
+    public Descriptor(Path file, App app, List<Prerequisite> prerequisites,
+            List<ConnectorDescription.Field> connectorFields, List<ConnectorDescription.Field> connectionFields,
+            Map<SpiRole, String> classes, Manifest manifest, Map<String, List<Path>> extraSql, List<AppFiles> files) {
+        this(file, app, prerequisites, connectorFields, connectionFields, classes, manifest, extraSql, files, Map.of());
     }
 
     /**

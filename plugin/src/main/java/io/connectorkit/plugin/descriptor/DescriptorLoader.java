@@ -107,8 +107,10 @@ public final class DescriptorLoader {
         Map<String, List<Path>> extraSql = extraSql(root.get("sql"));
         List<Descriptor.AppFiles> files = files(root.get("files"));
         failOnProblems();
+        Map<SpiRole, Integer> classLines = new EnumMap<>(SpiRole.class);
+        classes.keySet().forEach(role -> classLines.put(role, yaml.line("/spi/" + role.key())));
         return new Descriptor(file, app, prerequisites, connectorFields, connectionFields, classes, manifest,
-                extraSql, files);
+                extraSql, files, classLines);
     }
 
     /** The parsed file, a mapping of known sections; a file that is none fails at once. */
@@ -640,20 +642,8 @@ public final class DescriptorLoader {
         problems.add(new Problem(shownFile, yaml.line(path), dotted(path), message));
     }
 
-    /** {@code /prerequisites/1/id} → {@code prerequisites[1].id}. */
     static String dotted(String path) {
-        StringBuilder dotted = new StringBuilder();
-        for (String part : path.split("/")) {
-            if (part.isEmpty()) {
-                continue;
-            }
-            if (part.matches("[0-9]+")) {
-                dotted.append('[').append(part).append(']');
-            } else {
-                dotted.append(dotted.length() == 0 ? "" : ".").append(part);
-            }
-        }
-        return dotted.toString();
+        return YamlText.path(path);
     }
 
     private static boolean isPlainName(String name) {

@@ -25,6 +25,27 @@ public final class YamlText {
         return node.toString();
     }
 
+    /**
+     * A node's path as every message of the kit writes it, the way YAML users read it: keys joined by dots, list
+     * indexes in brackets ({@code /resources/0/ingestionConfigurations/1/id} becomes
+     * {@code resources[0].ingestionConfigurations[1].id}). Paths are those of {@link LocatedYaml#line(String)}; a
+     * mapping key made only of digits reads as an index too, which none of the kit's files has.
+     */
+    public static String path(String pointer) {
+        StringBuilder path = new StringBuilder();
+        for (String part : pointer.split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (part.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                path.append('[').append(part).append(']');
+            } else {
+                path.append(path.length() == 0 ? "" : ".").append(part);
+            }
+        }
+        return path.toString();
+    }
+
     /** The allowed key a mistyped one most likely meant, if any is close. */
     public static Optional<String> closest(String key, Collection<String> allowed) {
         String best = null;
@@ -39,7 +60,8 @@ public final class YamlText {
         return bestDistance <= Math.max(2, key.length() / 3) ? Optional.ofNullable(best) : Optional.empty();
     }
 
-    private static int distance(String a, String b) {
+    /** The Levenshtein distance of the two texts, case as given. */
+    public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

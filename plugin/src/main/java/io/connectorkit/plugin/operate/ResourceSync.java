@@ -21,6 +21,12 @@ import java.util.function.Consumer;
  * Makes the app's resources match the configuration file: creates the missing ones, replaces changed ingestion
  * configurations, enables and disables, and (unless told otherwise) disables the resources the file no longer lists.
  * A resource is matched by its id when the file gives one, else by its resourceId. A second run changes nothing.
+ *
+ * <p>The connector's resource hooks decide inside CREATE_RESOURCE, UPDATE_RESOURCE, ENABLE_RESOURCE and
+ * DISABLE_RESOURCE, so a refusal cannot be known without making the call. The sync therefore goes on after a refusal,
+ * applies the other resources, and then fails listing every refusal (with where the file lists the resource) and
+ * exactly what it applied. The resources the file no longer lists are left enabled while any is refused: a refused
+ * resource may be the one meant to replace them.
  */
 public final class ResourceSync {
 
@@ -42,6 +48,30 @@ public final class ResourceSync {
             JsonNode configurations) {
     }
 
+    /** What has been applied so far, by kind of change, in the order of the calls. */
+    private static final class Applied {
+        final List<String> created = new ArrayList<>();
+        final List<String> updated = new ArrayList<>();
+        final List<String> enabled = new ArrayList<>();
+        final List<String> disabled = new ArrayList<>();
+
+        @Override
+        public String toString() {
+            List<String> parts = new ArrayList<>();
+            add(parts, "created", created);
+            add(parts, "updated the ingestion configurations of", updated);
+            add(parts, "enabled", enabled);
+            add(parts, "disabled", disabled);
+            return parts.isEmpty() ? "nothing" : String.join("; ", parts);
+        }
+
+        private static void add(List<String> parts, String verb, List<String> labels) {
+            if (!labels.isEmpty()) {
+                parts.add(verb + " " + String.join(", ", labels));
+            }
+        }
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final InstalledApp app;
@@ -52,45 +82,75 @@ public final class ResourceSync {
         this.log = log;
     }
 
+    /**
+     * Applies the resources in the file's order.
+     *
+     * @throws RefusedException when the app refused any call: every refusal and everything applied are listed
+     * @throws AppException when a call could not be made; the message says what was applied before it
+     */
     public Outcome sync(List<ResourceSpec> wanted, boolean disableUnlisted) throws AppException, RefusedException {
+        Applied applied = new Applied();
+        try {
+            return sync(wanted, disableUnlisted, applied);
+        } catch (AppException e) {
+            throw new AppException(e.getMessage() + "\n  Applied before that: " + applied, e);
+        }
+    }
+
+    private Outcome sync(List<ResourceSpec> wanted, boolean disableUnlisted, Applied applied)
+            throws AppException, RefusedException {
         List<Existing> existing = existing();
         List<Existing> listed = new ArrayList<>();
-        int created = 0;
-        int updated = 0;
-        int enabled = 0;
-        int disabled = 0;
+        List<String> refusals = new ArrayList<>();
+        String firstRefused = null;
         int unchanged = 0;
         for (ResourceSpec resource : wanted) {
             Optional<Existing> match = existing.stream().filter(candidate -> matches(resource, candidate)).findFirst();
             if (match.isEmpty()) {
-                ProcedureResponse response = expectOk(resource, PublicProcedure.CREATE_RESOURCE, resource.name(),
+                ProcedureResponse response = call(PublicProcedure.CREATE_RESOURCE, resource.name(),
                         Json.write(resource.resourceId()), Json.write(resource.ingestionConfigurations()),
                         resource.id(), resource.enabled(),
                         resource.metadata() == null ? null : Json.write(resource.metadata()));
-                log.accept("Created resource " + resource.label() + response.text("id").map(id -> " (id " + id + ")")
-                        .orElse("") + (resource.enabled() ? ", enabled" : ", disabled"));
-                created++;
+                if (!response.isOk()) {
+                    refusals.add(refusal(resource, response, ""));
+                    firstRefused = firstRefused == null ? response.procedure() : firstRefused;
+                    continue;
+                }
+                String id = response.text("id").map(text -> " (id " + text + ")").orElse("");
+                log.accept("Created resource " + resource.label() + id + (resource.enabled() ? ", enabled"
+                        : ", disabled"));
+                applied.created.add(resource.label() + id);
                 continue;
             }
             Existing current = match.get();
             listed.add(current);
             boolean changed = false;
+            boolean toggle = current.enabled() != resource.enabled();
             if (!Objects.equals(withoutNulls(current.configurations()), withoutNulls(resource.ingestionConfigurations()))) {
-                expectOk(resource, PublicProcedure.UPDATE_RESOURCE, current.id(),
+                ProcedureResponse response = call(PublicProcedure.UPDATE_RESOURCE, current.id(),
                         Json.write(resource.ingestionConfigurations()));
+                if (!response.isOk()) {
+                    // Enabling or disabling with the configurations the app refused to change is not what the
+                    // file asks for either.
+                    refusals.add(refusal(resource, response, toggle ? " (so it was not "
+                            + (resource.enabled() ? "enabled" : "disabled") + " either)" : ""));
+                    firstRefused = firstRefused == null ? response.procedure() : firstRefused;
+                    continue;
+                }
                 log.accept("Updated the ingestion configurations of resource " + resource.label());
-                updated++;
+                applied.updated.add(resource.label());
                 changed = true;
             }
-            if (current.enabled() != resource.enabled()) {
-                expectOk(resource, resource.enabled() ? PublicProcedure.ENABLE_RESOURCE
+            if (toggle) {
+                ProcedureResponse response = call(resource.enabled() ? PublicProcedure.ENABLE_RESOURCE
                         : PublicProcedure.DISABLE_RESOURCE, current.id());
-                log.accept((resource.enabled() ? "Enabled" : "Disabled") + " resource " + resource.label());
-                if (resource.enabled()) {
-                    enabled++;
-                } else {
-                    disabled++;
+                if (!response.isOk()) {
+                    refusals.add(refusal(resource, response, ""));
+                    firstRefused = firstRefused == null ? response.procedure() : firstRefused;
+                    continue;
                 }
+                log.accept((resource.enabled() ? "Enabled" : "Disabled") + " resource " + resource.label());
+                (resource.enabled() ? applied.enabled : applied.disabled).add(resource.label());
                 changed = true;
             }
             if (!current.name().equals(resource.name())
@@ -103,17 +163,66 @@ public final class ResourceSync {
                 unchanged++;
             }
         }
+        List<String> keptEnabled = new ArrayList<>();
+        List<String> unlistedRefusals = new ArrayList<>();
         if (disableUnlisted) {
             for (Existing resource : existing) {
-                if (!listed.contains(resource) && resource.enabled()) {
-                    expectOk(null, PublicProcedure.DISABLE_RESOURCE, resource.id());
-                    log.accept("Disabled resource " + resource.id() + " (" + resource.name() + "): the "
-                            + "configuration file no longer lists it");
-                    disabled++;
+                if (listed.contains(resource) || !resource.enabled()) {
+                    continue;
                 }
+                String label = resource.id() + " (" + resource.name() + ")";
+                if (!refusals.isEmpty()) {
+                    keptEnabled.add(label);
+                    continue;
+                }
+                ProcedureResponse response = call(PublicProcedure.DISABLE_RESOURCE, resource.id());
+                if (!response.isOk()) {
+                    unlistedRefusals.add("resource " + label + ", which the file no longer lists: "
+                            + response.procedure() + " answered " + response.code()
+                            + response.message().map(text -> ": " + text).orElse(""));
+                    firstRefused = firstRefused == null ? response.procedure() : firstRefused;
+                    continue;
+                }
+                log.accept("Disabled resource " + label + ": the configuration file no longer lists it");
+                applied.disabled.add(label);
             }
         }
-        return new Outcome(created, updated, enabled, disabled, unchanged);
+        if (firstRefused != null) {
+            throw new RefusedException(firstRefused, refused(refusals, wanted.size(), unlistedRefusals, applied,
+                    keptEnabled));
+        }
+        return new Outcome(applied.created.size(), applied.updated.size(), applied.enabled.size(),
+                applied.disabled.size(), unchanged);
+    }
+
+    private static String refusal(ResourceSpec resource, ProcedureResponse response, String consequence) {
+        return resource.location() + ": resource " + resource.label() + ": " + response.procedure() + " answered "
+                + response.code() + response.message().map(text -> ": " + text).orElse("") + consequence;
+    }
+
+    private static String refused(List<String> refusals, int listed, List<String> unlistedRefusals, Applied applied,
+            List<String> keptEnabled) {
+        List<String> what = new ArrayList<>();
+        if (!refusals.isEmpty()) {
+            what.add(refusals.size() + " of the " + listed + " listed resource" + (listed == 1 ? "" : "s"));
+        }
+        if (!unlistedRefusals.isEmpty()) {
+            what.add("disabling " + unlistedRefusals.size() + " resource" + (unlistedRefusals.size() == 1 ? "" : "s")
+                    + " the file no longer lists");
+        }
+        StringBuilder message = new StringBuilder("The app refused " + String.join(" and ", what) + ":");
+        refusals.forEach(refusal -> message.append("\n  ").append(refusal));
+        unlistedRefusals.forEach(refusal -> message.append("\n  ").append(refusal));
+        message.append("\n  Applied: ").append(applied);
+        if (!keptEnabled.isEmpty()) {
+            message.append("\n  Not disabled although the file no longer lists them, because of the refusals: ")
+                    .append(String.join(", ", keptEnabled));
+        }
+        return message.append("\n  What to do: ").append(refusals.isEmpty() ? "" : "fix the refused resources in "
+                + "the resources section of the configuration file; ").append(unlistedRefusals.isEmpty() ? ""
+                : "see why the app keeps the unlisted ones with mvn connector:status, or list them again; ")
+                .append("then run connector:resources again; what was applied stays, and that run does not repeat it")
+                .toString();
     }
 
     private static boolean matches(ResourceSpec resource, Existing existing) {
@@ -131,15 +240,9 @@ public final class ResourceSync {
         return resources;
     }
 
-    private ProcedureResponse expectOk(ResourceSpec resource, PublicProcedure procedure, Object... arguments)
-            throws AppException, RefusedException {
+    private ProcedureResponse call(PublicProcedure procedure, Object... arguments) throws AppException {
         ProcedureResponse response = app.call(procedure, arguments);
         log.accept(response.summary());
-        if (!response.isOk()) {
-            throw new RefusedException(response, resource == null ? "check mvn connector:status and run "
-                    + "connector:resources again" : "fix resource " + resource.label() + " in the resources section "
-                    + "of the configuration file and run connector:resources again (resources before it are done)");
-        }
         return response;
     }
 

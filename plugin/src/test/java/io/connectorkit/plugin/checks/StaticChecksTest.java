@@ -187,4 +187,28 @@ class StaticChecksTest {
                         + "public class with a public no-argument constructor that implements "
                         + "io.connectorkit.runtime.spi.Ingestion");
     }
+
+    @Test
+    void aMisspelledClassGetsItsDescriptorLineAndTheClosestProjectClass() throws Exception {
+        Descriptor full = TestProjects.descriptor("full");
+        Map<SpiRole, String> classes = new HashMap<>(full.classes());
+        classes.put(SpiRole.FINALIZE_CALLBACK, "io.connectorkit.plugin.fixtures.GithubFinaliser");
+        classes.put(SpiRole.SOURCE_VALIDATOR, "com.example.Unrelated");
+        Descriptor misspelled = new Descriptor(full.file(), full.app(), full.prerequisites(), full.connectorFields(),
+                full.connectionFields(), classes, full.manifest(), full.extraSql(), full.files(),
+                Map.of(SpiRole.FINALIZE_CALLBACK, 44, SpiRole.SOURCE_VALIDATOR, 45));
+        ClassSuggestions project = ClassSuggestions.of(java.util.List.of("io.connectorkit.plugin.fixtures.GithubFinalizer",
+                "io.connectorkit.plugin.fixtures.GithubConnectionTester"));
+
+        assertThat(StaticChecks.connectorClasses(misspelled, getClass().getClassLoader(), name -> false, project))
+                .containsExactlyInAnyOrder(
+                        "connector.yaml:44: spi.finalizeCallback: the class "
+                                + "io.connectorkit.plugin.fixtures.GithubFinaliser is not on the class path; did you "
+                                + "mean io.connectorkit.plugin.fixtures.GithubFinalizer? Otherwise write the fully "
+                                + "qualified name of a public class with a public no-argument constructor that "
+                                + "implements io.connectorkit.runtime.spi.FinalizeCallback",
+                        "connector.yaml:45: spi.sourceValidator: the class com.example.Unrelated is not on the class "
+                                + "path; write the fully qualified name of a public class with a public no-argument "
+                                + "constructor that implements io.connectorkit.runtime.spi.SourceValidator");
+    }
 }

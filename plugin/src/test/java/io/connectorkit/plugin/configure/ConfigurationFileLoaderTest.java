@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.connectorkit.plugin.descriptor.Descriptor;
 import io.connectorkit.plugin.descriptor.DescriptorException.Problem;
+import io.connectorkit.plugin.testing.ProblemPaths;
 import io.connectorkit.plugin.testing.TestProjects;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -199,10 +200,10 @@ class ConfigurationFileLoaderTest {
                                 + "\"every hour\"} is not valid for this object field: its scheduleDefinition 'every "
                                 + "hour' is not a valid cron expression"),
                 bad("unknown prerequisite", "prerequisites: [network, tokn]\n" + connection,
-                        "configuration.yaml:1: prerequisites.1: unknown prerequisite 'tokn'; did you mean 'token'? the "
+                        "configuration.yaml:1: prerequisites[1]: unknown prerequisite 'tokn'; did you mean 'token'? the "
                                 + "descriptor declares network, token"),
                 bad("prerequisite listed twice", "prerequisites: [network, network]\n" + connection,
-                        "prerequisites.1: the prerequisite 'network' is listed twice; list it once"),
+                        "prerequisites[1]: the prerequisite 'network' is listed twice; list it once"),
                 bad("prerequisites neither all nor a list", "prerequisites: yes\n" + connection,
                         "prerequisites: expected 'all' or a list of prerequisite ids, but found"),
                 bad("connector section as a list", "connector: [warehouse]\n" + connection,
@@ -212,24 +213,24 @@ class ConfigurationFileLoaderTest {
                 bad("resources as a mapping", "resources: {name: x}\n" + connection,
                         "resources: expected a list of resources (items starting with '- '), but found a mapping"),
                 bad("resource that is not a mapping", "resources: [issues]\n" + connection,
-                        "resources.0: expected a resource (a mapping of its keys), but found 'issues'"),
+                        "resources[0]: expected a resource (a mapping of its keys), but found 'issues'"),
                 bad("resource without resourceId", "resources:\n  - name: issues\n    ingestionConfigurations:\n"
                                 + "      - {id: a, ingestionStrategy: INCREMENTAL, scheduleType: GLOBAL}\n" + connection,
-                        "configuration.yaml:2: resources.0.resourceId: a resource needs resourceId"),
+                        "configuration.yaml:2: resources[0].resourceId: a resource needs resourceId"),
                 bad("resource without configurations", "resources:\n  - {name: issues, resourceId: 1}\n" + connection,
-                        "resources.0.ingestionConfigurations: a resource needs at least one ingestion configuration"),
+                        "resources[0].ingestionConfigurations: a resource needs at least one ingestion configuration"),
                 bad("unknown resource key", "resources:\n  - {name: issues, resourceId: 1, enable: true, "
                                 + "ingestionConfigurations: [{id: a, ingestionStrategy: SNAPSHOT, scheduleType: GLOBAL}]}\n"
                                 + connection,
-                        "resources.0.enable: unknown key 'enable'; did you mean 'enabled'? the keys of a resource are"),
+                        "resources[0].enable: unknown key 'enable'; did you mean 'enabled'? the keys of a resource are"),
                 bad("bad ingestion strategy", "resources:\n  - {name: issues, resourceId: 1, ingestionConfigurations: "
                                 + "[{id: a, ingestionStrategy: FULL, scheduleType: GLOBAL}]}\n" + connection,
-                        "resources.0.ingestionConfigurations.0.ingestionStrategy: 'FULL' is not a valid "
+                        "resources[0].ingestionConfigurations[0].ingestionStrategy: 'FULL' is not a valid "
                                 + "ingestionStrategy; use one of SNAPSHOT, INCREMENTAL"),
                 bad("bad interval", "resources:\n  - {name: issues, resourceId: 1, ingestionConfigurations: "
                                 + "[{id: a, ingestionStrategy: SNAPSHOT, scheduleType: INTERVAL, scheduleDefinition: 90s}]}\n"
                                 + connection,
-                        "resources.0.ingestionConfigurations.0.scheduleDefinition: '90s' is not an interval: write a "
+                        "resources[0].ingestionConfigurations[0].scheduleDefinition: '90s' is not an interval: write a "
                                 + "number and one of the letters d, h, m, such as 15m, 6h or 1d"),
                 bad("bad cron schedule of a resource", "resources:\n  - {name: issues, resourceId: 1, "
                                 + "ingestionConfigurations: [{id: a, ingestionStrategy: SNAPSHOT, scheduleType: CRON, "
@@ -238,13 +239,13 @@ class ConfigurationFileLoaderTest {
                 bad("configuration id twice", "resources:\n  - {name: issues, resourceId: 1, ingestionConfigurations: "
                                 + "[{id: a, ingestionStrategy: SNAPSHOT, scheduleType: GLOBAL}, {id: a, "
                                 + "ingestionStrategy: SNAPSHOT, scheduleType: GLOBAL}]}\n" + connection,
-                        "resources.0.ingestionConfigurations.1.id: the ingestion configuration id 'a' is given twice"),
+                        "resources[0].ingestionConfigurations[1].id: the ingestion configuration id 'a' is given twice"),
                 bad("resourceId twice", "resources:\n  - {name: a, resourceId: 7, ingestionConfigurations: [{id: a, "
                                 + "ingestionStrategy: SNAPSHOT, scheduleType: GLOBAL}]}\n  - {name: b, resourceId: 7, "
                                 + "ingestionConfigurations: [{id: a, ingestionStrategy: SNAPSHOT, scheduleType: GLOBAL}]}\n"
                                 + connection,
-                        "configuration.yaml:3: resources.1.resourceId: the resourceId 7 is given twice (also at "
-                                + "resources.0)"),
+                        "configuration.yaml:3: resources[1].resourceId: the resourceId 7 is given twice (also at "
+                                + "resources[0])"),
                 bad("unknown reference", "references:\n  GITHUB_EIA: ACCESS\n" + connection,
                         "configuration.yaml:2: references.GITHUB_EIA: unknown reference 'GITHUB_EIA'; did you mean "
                                 + "'GITHUB_EAI'? the references of the descriptor's manifest are WAREHOUSE_REFERENCE, "
@@ -283,6 +284,7 @@ class ConfigurationFileLoaderTest {
                     assertThat(e.problems()).as("problems of '%s'", name).hasSize(1);
                     Problem problem = e.problems().get(0);
                     assertThat(problem.toString()).contains(expected);
+                    ProblemPaths.assertBracketed(problem.toString());
                     assertThat(problem.file()).isEqualTo("configuration.yaml");
                     assertThat(e.getMessage()).doesNotContain(TOKEN).endsWith("nothing was called");
                 });

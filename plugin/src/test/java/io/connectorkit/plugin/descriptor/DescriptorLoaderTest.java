@@ -3,6 +3,7 @@ package io.connectorkit.plugin.descriptor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.connectorkit.plugin.testing.ProblemPaths;
 import io.connectorkit.plugin.testing.TestProjects;
 import io.connectorkit.runtime.config.FieldType;
 import io.connectorkit.runtime.spi.ConnectorDescription;
@@ -263,6 +264,7 @@ class DescriptorLoaderTest {
                     assertThat(problems).as("exactly one problem").hasSize(1);
                     assertThat(problems.get(0).toString()).startsWith("src/main/connector/")
                             .contains(malformed.problem());
+                    ProblemPaths.assertBracketed(problems.get(0).toString());
                 });
     }
 
@@ -286,6 +288,8 @@ class DescriptorLoaderTest {
 
         assertThat(descriptor.classes()).containsExactly(java.util.Map.entry(SpiRole.INGESTION,
                 "com.example.IssuesIngestion"));
+        assertThat(descriptor.classLines()).as("the line of each class, for the checks that load them")
+                .containsExactly(java.util.Map.entry(SpiRole.INGESTION, 3));
         assertThat(descriptor.toDescription().classes()).containsEntry(SpiRole.INGESTION,
                 "com.example.IssuesIngestion");
     }
