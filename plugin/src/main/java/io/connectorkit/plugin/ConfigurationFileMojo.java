@@ -4,6 +4,9 @@ import io.connectorkit.plugin.configure.ConfigurationFileException;
 import io.connectorkit.plugin.configure.ConfigurationFileLoader;
 import io.connectorkit.plugin.configure.Placeholders;
 import io.connectorkit.plugin.configure.WizardConfiguration;
+import io.connectorkit.plugin.app.AppException;
+import io.connectorkit.plugin.app.InstalledApp;
+import io.connectorkit.plugin.configure.ConfigurationDrift;
 import io.connectorkit.plugin.descriptor.Descriptor;
 import java.io.File;
 import java.util.Optional;
@@ -38,6 +41,18 @@ abstract class ConfigurationFileMojo extends InstalledAppMojo {
         } catch (UndecryptableServer e) {
             throw (MojoFailureException) e.getCause();
         }
+    }
+
+    /**
+     * Warns of every field the configuration file and the app disagree on, with how to reconcile.
+     *
+     * @param sections which to compare: {@code connector}, {@code connection}
+     */
+    void reportDrift(InstalledApp app, java.util.Set<String> sections) throws AppException {
+        ConfigurationDrift drift = ConfigurationDrift.between(app, wizardConfiguration);
+        ConfigurationDrift shown = new ConfigurationDrift(sections.contains("connector") ? drift.connector()
+                : java.util.Map.of(), sections.contains("connection") ? drift.connection() : java.util.Map.of());
+        shown.lines(shown(configuration)).forEach(getLog()::warn);
     }
 
     private Optional<String> property(String name) {

@@ -35,6 +35,6 @@ public final class ConfigureMojo extends ConfigurationFileMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
-        return app -> new Wizard(app, getLog()::info).run(wizardConfiguration, only);
+        return app -> new Wizard(app, getLog()::info, getLog()::warn).run(wizardConfiguration, only);
     }
 }

@@ -4,6 +4,7 @@ import io.connectorkit.plugin.app.AppException;
 import io.connectorkit.plugin.app.AppRole;
 import io.connectorkit.plugin.app.InstalledApp;
 import io.connectorkit.plugin.app.RefusedException;
+import io.connectorkit.plugin.configure.ConfigurationFileException;
 import io.connectorkit.plugin.descriptor.Descriptor;
 import io.connectorkit.plugin.local.RuntimeLogging;
 import io.connectorkit.plugin.snowflake.SnowflakeInstalledApp;
@@ -34,7 +35,8 @@ abstract class InstalledAppMojo extends AppMojo {
 
     /** What the goal does with the open app. */
     interface AppWork {
-        void run(InstalledApp app) throws AppException, RefusedException, MojoFailureException;
+        void run(InstalledApp app) throws AppException, RefusedException, MojoFailureException,
+                ConfigurationFileException;
     }
 
     @Override
@@ -45,7 +47,7 @@ abstract class InstalledAppMojo extends AppMojo {
         try (RuntimeLogging.Scope logging = RuntimeLogging.toGoalLog(getLog()::warn, getLog()::debug);
                 InstalledApp app = open(descriptor)) {
             work.run(app);
-        } catch (AppException | RefusedException e) {
+        } catch (AppException | RefusedException | ConfigurationFileException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
     }

@@ -27,6 +27,8 @@ public final class ResourcesMojo extends ConfigurationFileMojo {
     @Override
     AppWork work(Descriptor descriptor) {
         return app -> {
+            wizardConfiguration.requireResolved(java.util.List.of("resources"));
+            reportDrift(app, java.util.Set.of("connector", "connection"));
             if (wizardConfiguration.resources().isEmpty()) {
                 getLog().info("The configuration file " + shown(configuration) + " has no resources section: nothing "
                         + "to do (add one to choose what " + app.describe() + " ingests)");

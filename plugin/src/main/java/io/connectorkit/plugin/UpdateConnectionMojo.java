@@ -20,6 +20,10 @@ public final class UpdateConnectionMojo extends ConfigurationFileMojo {
 
     @Override
     AppWork work(Descriptor descriptor) {
-        return app -> new Operations(app, getLog()::info).updateConnection(wizardConfiguration);
+        return app -> {
+            wizardConfiguration.requireResolved(java.util.List.of("connection"));
+            reportDrift(app, java.util.Set.of("connector"));
+            new Operations(app, getLog()::info).updateConnection(wizardConfiguration);
+        };
     }
 }

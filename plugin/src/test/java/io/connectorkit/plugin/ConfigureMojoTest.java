@@ -93,7 +93,8 @@ class ConfigureMojoTest {
         configure.execute();
 
         assertThat(log.infos).containsExactly("embedded app github_connector is configured already (STARTED "
-                + "(configuration FINALIZED)): nothing to do");
+                + "(configuration FINALIZED)) and its connector configuration matches configuration.yaml: nothing to"
+                + " do");
         assertThat(state()).isEqualTo(stateAfterFirstRun);
     }
 
@@ -209,6 +210,81 @@ class ConfigureMojoTest {
         status.outputFile = folder.resolve("target/status/status.json").toFile();
         assertThat(stdout(status)).as("with an output file, nothing on standard output").isEmpty();
         assertThat(Files.readString(status.outputFile.toPath()).trim()).isEqualTo(json.trim());
+    }
+
+    @Test
+    void afterTheWizardConfigureAppliesChangedConnectorFieldsAndEveryGoalReportsDrift(
+            @InjectMojo(goal = "configure") ConfigureMojo configure, @InjectMojo(goal = "pause") PauseMojo pause,
+            @InjectMojo(goal = "resume") ResumeMojo resume,
+            @InjectMojo(goal = "update-warehouse") UpdateWarehouseMojo updateWarehouse,
+            @InjectMojo(goal = "update-connection") UpdateConnectionMojo updateConnection,
+            @InjectMojo(goal = "resources") ResourcesMojo resources) throws Exception {
+        configure.execute();
+        Path file = folder.resolve("src/main/connector/configuration.yaml");
+        Files.writeString(file, CONFIGURATION.replace("page_size: 25", "page_size: 50").replace("ISSUES", "RAW"));
+        configure.setLog(log);
+
+        configure.execute();
+
+        assertThat(log.infos).containsExactly("connector.destination_schema changes from 'ISSUES' to 'RAW'",
+                "connector.page_size changes from '25' to '50'",
+                "[update] PAUSE_CONNECTOR: OK (Connector successfully paused.)",
+                "[update] UPDATE_CONNECTOR_CONFIGURATION: OK (Connector configuration updated: destination_schema,"
+                        + " page_size.)",
+                "[update] RESUME_CONNECTOR: OK (Connector successfully resumed.)");
+        assertThat(state()).contains("\"page_size\":50", "\"destination_schema\":\"RAW\"")
+                .contains("\"status\":\"STARTED\"");
+        log.infos.clear();
+        configure.execute();
+        assertThat(log.infos).singleElement().asString().endsWith("matches configuration.yaml: nothing to do");
+
+        // update-warehouse makes the app differ from the file: the goals that read the file say so, and how to fix it.
+        pause.execute();
+        updateWarehouse.warehouse = "BIGGER_WH";
+        updateWarehouse.setLog(log);
+        updateWarehouse.execute();
+        assertThat(log.infos).contains("UPDATE_WAREHOUSE: OK (from CONNECTOR_WH to BIGGER_WH)");
+        resume.execute();
+        resources.setLog(log);
+        resources.execute();
+        String drift = "connector.warehouse: src/main/connector/configuration.yaml says 'CONNECTOR_WH', the app has "
+                + "'BIGGER_WH'; mvn connector:configure moves the app to the file's warehouse, or write 'BIGGER_WH' "
+                + "into the file to keep the app's";
+        assertThat(log.warnings).contains(drift);
+
+        // Goals that send no connection need no secret: the token's placeholder is resolved only when it is sent.
+        project.getProperties().remove("github.token");
+        log.infos.clear();
+        configure.execute();
+        assertThat(log.infos).contains("connector.warehouse changes from 'BIGGER_WH' to 'CONNECTOR_WH'",
+                "[update] RESUME_CONNECTOR: OK (Connector successfully resumed.)");
+        assertThat(state()).contains("\"warehouse\":\"CONNECTOR_WH\"");
+        pause.execute();
+        String before = state();
+        assertThatThrownBy(updateConnection::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("connection.api_token: the property 'github.token' (from ${github.token}) is"
+                        + " not set").hasMessageEndingWith("nothing was called");
+        assertThat(state()).isEqualTo(before);
+    }
+
+    @Test
+    void updateConnectionWithTheAppsValuesHasNothingToDo(@InjectMojo(goal = "configure") ConfigureMojo configure,
+            @InjectMojo(goal = "pause") PauseMojo pause,
+            @InjectMojo(goal = "update-connection") UpdateConnectionMojo updateConnection) throws Exception {
+        Path file = folder.resolve("src/main/connector/configuration.yaml");
+        configure.execute();
+        pause.execute();
+        Files.writeString(file, CONFIGURATION.replace("  api_token: ${github.token}\n", ""));
+        String before = state();
+        updateConnection.setLog(log);
+
+        assertThatThrownBy(updateConnection::execute).as("the descriptor requires the token").isInstanceOf(
+                MojoFailureException.class);
+        Files.writeString(file, CONFIGURATION);
+        updateConnection.execute();
+        assertThat(log.infos).anySatisfy(line -> assertThat(line).startsWith("UPDATE_CONNECTION_CONFIGURATION: OK"))
+                .as("a connection with a secret is always sent: a rotated secret cannot be compared");
+        assertThat(state()).isNotEqualTo(before);
     }
 
     @Test

@@ -158,7 +158,8 @@ class SnowflakeConfigureMojoTest {
         configure.execute();
 
         assertThat(snowflake.applicationStatements().subList(before, snowflake.applicationStatements().size()))
-                .extracting(RecordedStatement::sql).containsExactly(APP + "GET_CONNECTOR_STATUS()");
+                .extracting(RecordedStatement::sql).containsExactly(APP + "GET_CONNECTOR_STATUS()",
+                        "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"CONNECTOR_CONFIGURATION\"");
     }
 
     @Test
@@ -257,15 +258,15 @@ class SnowflakeConfigureMojoTest {
 
         List<RecordedStatement> statements = snowflake.applicationStatements().subList(before,
                 snowflake.applicationStatements().size());
-        assertThat(statements).extracting(RecordedStatement::sql).containsExactly(
+        assertThat(statements).extracting(RecordedStatement::sql).containsExactly("SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"CONNECTOR_CONFIGURATION\"",
                 "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"INGESTION_DEFINITIONS\"",
                 APP + "CREATE_RESOURCE(?, PARSE_JSON(?), PARSE_JSON(?), ?, ?, PARSE_JSON(?))",
-                APP + "CREATE_RESOURCE(?, PARSE_JSON(?), PARSE_JSON(?), ?, ?, PARSE_JSON(?))",
+                APP + "CREATE_RESOURCE(?, PARSE_JSON(?), PARSE_JSON(?), ?, ?, PARSE_JSON(?))", "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"CONNECTOR_CONFIGURATION\"",
                 "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"INGESTION_DEFINITIONS\"",
                 "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"AGGREGATED_CONNECTOR_STATS\"",
                 "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"CONNECTOR_STATS\"",
                 "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"INGESTION_DEFINITIONS\"");
-        assertThat(statements.get(2).bindings()).containsExactly("docs", "\"snowflakedb/docs\"",
+        assertThat(statements.get(3).bindings()).containsExactly("docs", "\"snowflakedb/docs\"",
                 "[{\"id\":\"nightly\",\"ingestionStrategy\":\"SNAPSHOT\",\"scheduleType\":\"CRON\","
                         + "\"scheduleDefinition\":\"0 2 * * *\"}]", "docs", false, null);
         assertThat(log.infos).contains("No ingestion runs yet for Snowflake application GITHUB_CONNECTOR: enable a "
@@ -325,7 +326,7 @@ class SnowflakeConfigureMojoTest {
                         + "(id docs)\n  What to do:");
 
         assertThat(snowflake.applicationStatements().subList(before, snowflake.applicationStatements().size()))
-                .extracting(RecordedStatement::sql).containsExactly(
+                .extracting(RecordedStatement::sql).containsExactly("SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"CONNECTOR_CONFIGURATION\"",
                         "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"INGESTION_DEFINITIONS\"",
                         APP + "CREATE_RESOURCE(?, PARSE_JSON(?), PARSE_JSON(?), ?, ?, PARSE_JSON(?))",
                         APP + "CREATE_RESOURCE(?, PARSE_JSON(?), PARSE_JSON(?), ?, ?, PARSE_JSON(?))");
@@ -355,6 +356,7 @@ class SnowflakeConfigureMojoTest {
                         APP + "GET_CONNECTOR_STATUS()", APP + "PAUSE_CONNECTOR()",
                         APP + "GET_CONNECTOR_STATUS()", SHOW_PRIVILEGES, SHOW_GRANTS,
                         "GRANT USAGE ON WAREHOUSE \"BIGGER_WH\" TO APPLICATION \"GITHUB_CONNECTOR\"",
+                        "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"CONNECTOR_CONFIGURATION\"",
                         APP + "UPDATE_WAREHOUSE(?)",
                         APP + "GET_CONNECTOR_STATUS()", SHOW_PRIVILEGES, APP + "RESUME_CONNECTOR()",
                         APP + "GET_CONNECTOR_STATUS()",

@@ -50,6 +50,7 @@ public final class ConfigurationFileLoader {
     private final Descriptor descriptor;
     private final Placeholders placeholders;
     private final List<Problem> problems = new ArrayList<>();
+    private final Map<String, List<Problem>> unresolved = new LinkedHashMap<>();
     private LocatedYaml yaml;
 
     private ConfigurationFileLoader(Path file, String shownFile, Descriptor descriptor, Placeholders placeholders) {
@@ -106,7 +107,7 @@ public final class ConfigurationFileLoader {
             throw new ConfigurationFileException(problems);
         }
         return new WizardConfiguration(file, prerequisites, connector, connection, secrets, finalizeConfiguration,
-                resources, references);
+                resources, references, unresolved);
     }
 
     private WizardConfiguration.Prerequisites prerequisites(JsonNode node) {
@@ -216,7 +217,7 @@ public final class ConfigurationFileLoader {
         try {
             resolved = placeholders.resolve(node.asText());
         } catch (Placeholders.UnresolvedException e) {
-            problem(path, e.getMessage());
+            unresolved(path, e.getMessage());
             return Optional.empty();
         }
         if (!resolved.fromPlaceholder()) {
@@ -342,7 +343,7 @@ public final class ConfigurationFileLoader {
             try {
                 return Optional.of(NODES.textNode(placeholders.resolve(node.asText()).value()));
             } catch (Placeholders.UnresolvedException e) {
-                problem(path, e.getMessage());
+                unresolved(path, e.getMessage());
                 return Optional.empty();
             }
         }
@@ -417,7 +418,18 @@ public final class ConfigurationFileLoader {
 
     private boolean hasProblemAt(String path) {
         String field = dotted(path);
-        return problems.stream().anyMatch(problem -> problem.field().equals(field));
+        return problems.stream().anyMatch(problem -> problem.field().equals(field))
+                || unresolved.values().stream().flatMap(List::stream).anyMatch(problem -> problem.field().equals(field));
+    }
+
+    /**
+     * A placeholder that cannot be resolved is a problem only for a goal that sends its section: kept by section, and
+     * {@link WizardConfiguration#requireResolved} reports it then.
+     */
+    private void unresolved(String path, String message) {
+        String section = path.substring(1).split("/", 2)[0];
+        unresolved.computeIfAbsent(section, key -> new ArrayList<>())
+                .add(new Problem(shownFile, yaml.line(path), dotted(path), message));
     }
 
     private void problem(String path, String message) {

@@ -64,10 +64,16 @@ public final class Wizard {
 
     private final InstalledApp app;
     private final Consumer<String> log;
+    private final Consumer<String> warn;
 
     public Wizard(InstalledApp app, Consumer<String> log) {
+        this(app, log, log);
+    }
+
+    public Wizard(InstalledApp app, Consumer<String> log, Consumer<String> warn) {
         this.app = app;
         this.log = log;
+        this.warn = warn;
     }
 
     /**
@@ -76,7 +82,7 @@ public final class Wizard {
      * @throws RefusedException when a procedure does not answer OK: nothing after it runs
      */
     public Outcome run(WizardConfiguration configuration, Optional<Step> only) throws AppException,
-            RefusedException {
+            RefusedException, ConfigurationFileException {
         AppState state = AppState.of(app);
         if (state.isFinalized()) {
             if (only.isPresent()) {
@@ -85,10 +91,17 @@ public final class Wizard {
                         + "connection with mvn connector:update-connection and the warehouse with "
                         + "mvn connector:update-warehouse");
             }
-            log.accept(app.describe() + " is configured already (" + state + "): nothing to do");
-            return new Outcome(List.of(), state);
+            if (!new ConfigurationUpdate(app, log, warn).apply(configuration, state)) {
+                return new Outcome(List.of(), state);
+            }
+            return new Outcome(List.of(Step.CONNECTOR), AppState.of(app));
         }
         List<Step> steps = only.map(List::of).orElseGet(() -> Step.remainingAfter(state.configurationStatus()));
+        List<String> sections = new java.util.ArrayList<>(steps.stream().map(Step::label).toList());
+        if (!configuration.references().isEmpty()) {
+            sections.add("references");
+        }
+        configuration.requireResolved(sections);
         log.accept(app.describe() + " is " + state + "; running " + steps.stream().map(Step::label)
                 .collect(Collectors.joining(", ")));
         bindReferences(configuration.references());

@@ -8,6 +8,7 @@ import io.connectorkit.plugin.app.RefusedException;
 import io.connectorkit.plugin.app.RequiredGrants;
 import io.connectorkit.plugin.configure.ConnectionWithSecrets;
 import io.connectorkit.plugin.configure.Json;
+import io.connectorkit.plugin.configure.ConfigurationDrift;
 import io.connectorkit.plugin.configure.WizardConfiguration;
 import io.connectorkit.runtime.procedures.PublicProcedure;
 import io.connectorkit.runtime.sql.Identifier;
@@ -92,8 +93,10 @@ public final class Operations {
         }
         AppState state = requirePaused("update-warehouse");
         RequiredGrants.grantOrRefuse(app, Optional.of(Identifier.parse(warehouse)), "connector:update-warehouse");
+        String before = connectorField("warehouse");
         ProcedureResponse response = app.call(PublicProcedure.UPDATE_WAREHOUSE, warehouse);
-        log.accept(response.summary());
+        log.accept(response.summary() + (response.isOk() && before != null ? " (from " + before + " to "
+                + warehouse + ")" : ""));
         if (response.code().equals("WAREHOUSE_ALREADY_USED")) {
             log.accept(app.describe() + " uses warehouse " + warehouse + " already: nothing to do");
             return;
@@ -102,6 +105,13 @@ public final class Operations {
     }
 
     public void updateConnection(WizardConfiguration configuration) throws AppException, RefusedException {
+        if (configuration.secrets().isEmpty()
+                && ConfigurationDrift.between(app, configuration).connection().isEmpty()) {
+            // With secret fields the run always goes on: a rotated secret cannot be compared, the app never shows it.
+            log.accept(app.describe() + " has the connection of " + configuration.file().getFileName()
+                    + " already: nothing to do");
+            return;
+        }
         AppState state = requirePaused("update-connection");
         String connection = Json.write(ConnectionWithSecrets.bind(app, configuration));
         ProcedureResponse response = app.call(PublicProcedure.UPDATE_CONNECTION_CONFIGURATION, connection);
@@ -114,6 +124,17 @@ public final class Operations {
                     + "until update-connection succeeds, the connector reads that value");
         }
         requireOk(response, state, "update-connection");
+    }
+
+    /** A field of the app's connector configuration as its view shows it; {@code null} when it has none. */
+    private String connectorField(String field) throws AppException {
+        for (Map<String, Object> row : app.view("CONNECTOR_CONFIGURATION")) {
+            if ("connector_configuration".equals(String.valueOf(row.get("CONFIG_GROUP")))
+                    && field.equals(String.valueOf(row.get("CONFIG_KEY")))) {
+                return row.get("VALUE") == null ? null : row.get("VALUE").toString();
+            }
+        }
+        return null;
     }
 
     public void reset() throws AppException, RefusedException {

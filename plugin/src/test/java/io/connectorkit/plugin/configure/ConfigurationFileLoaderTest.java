@@ -10,6 +10,7 @@ import io.connectorkit.plugin.testing.TestProjects;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -279,7 +280,8 @@ class ConfigurationFileLoaderTest {
             throws Exception {
         Path file = write(yaml);
 
-        assertThatThrownBy(() -> ConfigurationFileLoader.load(file, "configuration.yaml", descriptor, placeholders))
+        assertThatThrownBy(() -> ConfigurationFileLoader.load(file, "configuration.yaml", descriptor, placeholders)
+                .requireResolved(ConfigurationFileLoader.SECTIONS))
                 .isInstanceOfSatisfying(ConfigurationFileException.class, e -> {
                     assertThat(e.problems()).as("problems of '%s'", name).hasSize(1);
                     Problem problem = e.problems().get(0);
@@ -288,6 +290,22 @@ class ConfigurationFileLoaderTest {
                     assertThat(problem.file()).isEqualTo("configuration.yaml");
                     assertThat(e.getMessage()).doesNotContain(TOKEN).endsWith("nothing was called");
                 });
+    }
+
+    @Test
+    void anUnresolvedPlaceholderIsAProblemOnlyForAGoalThatSendsItsSection() throws Exception {
+        Path file = write("connector:\n  page_size: 20\nconnection:\n  base_url: https://api.github.com\n"
+                + "  api_token: ${env.MISSING_TOKEN}\n");
+
+        WizardConfiguration configuration = ConfigurationFileLoader.load(file, "configuration.yaml", descriptor,
+                placeholders);
+
+        configuration.requireResolved(List.of("connector", "resources", "prerequisites", "finalize"));
+        assertThat(configuration.secrets()).isEmpty();
+        assertThatThrownBy(() -> configuration.requireResolved(List.of("connector", "connection")))
+                .isInstanceOf(ConfigurationFileException.class).hasMessage("configuration.yaml:5: connection.api_token:"
+                        + " the environment variable MISSING_TOKEN (from ${env.MISSING_TOKEN}) is not set; export it"
+                        + " before running Maven (in CI, as a masked variable); nothing was called");
     }
 
     @Test

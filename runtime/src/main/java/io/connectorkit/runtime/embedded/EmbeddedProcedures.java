@@ -91,6 +91,11 @@ public final class EmbeddedProcedures {
                 runtime -> runtime.testDraftConnection(JsonArgument.ofText(config)));
     }
 
+    public static String updateConnectorConfiguration(Connection connection, String config) throws SQLException {
+        return call(connection, PublicProcedure.UPDATE_CONNECTOR_CONFIGURATION,
+                runtime -> runtime.updateConnectorConfiguration(JsonArgument.ofText(config)));
+    }
+
     public static String updateWarehouse(Connection connection, String warehouseName) throws SQLException {
         return call(connection, PublicProcedure.UPDATE_WAREHOUSE, runtime -> runtime.updateWarehouse(warehouseName));
     }

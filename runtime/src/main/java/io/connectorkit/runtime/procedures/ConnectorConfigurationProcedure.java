@@ -3,6 +3,8 @@ package io.connectorkit.runtime.procedures;
 import io.connectorkit.runtime.internal.json.ConfigurationTrees;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.runtime.Response;
+import io.connectorkit.runtime.ResponseCode;
+import io.connectorkit.runtime.internal.json.JsonTree;
 import io.connectorkit.runtime.config.Configuration;
 import io.connectorkit.runtime.config.ConfigurationSchema;
 import io.connectorkit.runtime.spi.WizardStep;
@@ -16,6 +18,7 @@ import java.util.Optional;
 final class ConnectorConfigurationProcedure {
 
     private static final StatusGate CONFIGURING = StatusGate.status(ConnectorStatus.CONFIGURING);
+    private static final StatusGate PAUSED = StatusGate.status(ConnectorStatus.PAUSED);
 
     private final Call call;
 
@@ -48,5 +51,54 @@ final class ConnectorConfigurationProcedure {
             }
             return Response.ok("Connector successfully configured.");
         }));
+    }
+
+    /**
+     * UPDATE_CONNECTOR_CONFIGURATION (a kit extension, after the wizard): the given fields replace the stored ones of
+     * a paused connector; the whole result is validated as CONFIGURE_CONNECTOR validates, and saved at once or not at
+     * all. The warehouse keeps its own procedure, UPDATE_WAREHOUSE, which checks the app can use it.
+     */
+    Response updateConnectorConfiguration(JsonArgument config) {
+        return call.atomically(() -> call.withState(PAUSED, state -> {
+            if (state.configurationStatus() != ConfigurationStatus.FINALIZED) {
+                return Response.withMessage(ResponseCode.INVALID_CONNECTOR_CONFIGURATION_STATUS, "The connector "
+                        + "configuration can be updated once the wizard is finished; it is " + state
+                        .configurationStatus() + ": use CONFIGURE_CONNECTOR.");
+            }
+            Optional<ObjectNode> input = config.asObject();
+            if (input.isEmpty()) {
+                return config.notAnObject(PublicProcedure.UPDATE_CONNECTOR_CONFIGURATION.name(), "CONFIG");
+            }
+            ObjectNode stored = call.store.readConfiguration(StateStore.CONNECTOR_CONFIGURATION)
+                    .orElseGet(JsonTree::object);
+            if (input.get().has("warehouse") && !input.get().get("warehouse").equals(stored.get("warehouse"))) {
+                return Response.withMessage(ResponseCode.INVALID_INPUT, "The warehouse is changed with UPDATE_WAREHOUSE,"
+                        + " which checks that the app can use it; leave warehouse out of UPDATE_CONNECTOR_CONFIGURATION.");
+            }
+            ObjectNode merged = stored.deepCopy();
+            merged.setAll(input.get());
+            ConfigurationSchema.Validation validation = call.connector.connectorConfigurationSchema()
+                    .validate(ConfigurationTrees.configuration(merged));
+            if (!validation.isAccepted()) {
+                return validation.refusal();
+            }
+            ObjectNode value = ConfigurationTrees.tree(validation.value());
+            Optional<Response> refusal = call.connector.validator(WizardStep.CONNECTOR_CONFIGURATION)
+                    .map(validator -> call.hook("connector configuration validator",
+                            () -> validator.validate(ConfigurationTrees.configuration(value), call.context())))
+                    .filter(response -> !response.isOk());
+            if (refusal.isPresent()) {
+                return refusal.get();
+            }
+            call.store.writeConfiguration(StateStore.CONNECTOR_CONFIGURATION, value);
+            return Response.ok("Connector configuration updated: " + String.join(", ", fieldNames(input.get()))
+                    + ".");
+        }));
+    }
+
+    private static java.util.List<String> fieldNames(ObjectNode input) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        input.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 }

@@ -93,6 +93,11 @@ public final class ConnectorRuntime {
                 () -> new ConnectionProcedures(call).testDraftConnection(config));
     }
 
+    public Response updateConnectorConfiguration(JsonArgument config) {
+        return run(PublicProcedure.UPDATE_CONNECTOR_CONFIGURATION,
+                () -> new ConnectorConfigurationProcedure(call).updateConnectorConfiguration(config));
+    }
+
     public Response updateWarehouse(String warehouseName) {
         return run(PublicProcedure.UPDATE_WAREHOUSE, () -> new WarehouseProcedure(call).updateWarehouse(warehouseName));
     }

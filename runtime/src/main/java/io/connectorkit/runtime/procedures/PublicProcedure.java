@@ -23,6 +23,8 @@ public enum PublicProcedure {
     UPDATE_CONNECTION_CONFIGURATION(Access.ADMIN, true, Argument.variant("CONNECTION_CONFIGURATION")),
     TEST_DRAFT_CONNECTION(Access.INTERNAL, false, Argument.variant("CONFIG")),
     UPDATE_WAREHOUSE(Access.ADMIN, true, Argument.string("WAREHOUSE_NAME")),
+    /** A kit extension: replaces connector configuration fields of a paused, finished connector. */
+    UPDATE_CONNECTOR_CONFIGURATION(Access.ADMIN, true, Argument.variant("CONFIG")),
     PAUSE_CONNECTOR(Access.ADMIN, true),
     RESUME_CONNECTOR(Access.ADMIN, true),
     CREATE_RESOURCE(Access.ADMIN, true, Argument.varchar("NAME"), Argument.variant("RESOURCE_ID"),
@@ -128,7 +130,7 @@ public enum PublicProcedure {
     public boolean runsConnectorCode() {
         return switch (this) {
             case CONFIGURE_CONNECTOR, SET_CONNECTION_CONFIGURATION, TEST_CONNECTION, FINALIZE_CONNECTOR_CONFIGURATION,
-                    VALIDATE_SOURCE, UPDATE_CONNECTION_CONFIGURATION, TEST_DRAFT_CONNECTION, PAUSE_CONNECTOR,
+                    VALIDATE_SOURCE, UPDATE_CONNECTION_CONFIGURATION, UPDATE_CONNECTOR_CONFIGURATION, TEST_DRAFT_CONNECTION, PAUSE_CONNECTOR,
                     RESUME_CONNECTOR, CREATE_RESOURCE, ENABLE_RESOURCE, DISABLE_RESOURCE, UPDATE_RESOURCE,
                     RUN_SCHEDULER_ITERATION, RUN_INGESTION_NOW -> true;
             default -> false;

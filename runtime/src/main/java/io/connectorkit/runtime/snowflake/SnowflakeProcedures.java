@@ -79,6 +79,10 @@ public final class SnowflakeProcedures {
         return call(session, runtime -> runtime.testDraftConnection(argument(config)));
     }
 
+    public static Variant updateConnectorConfiguration(Session session, Variant config) {
+        return call(session, runtime -> runtime.updateConnectorConfiguration(argument(config)));
+    }
+
     public static Variant updateWarehouse(Session session, String warehouseName) {
         return call(session, runtime -> runtime.updateWarehouse(warehouseName));
     }

@@ -94,6 +94,7 @@ class ViewerRoleTest {
                 new AdminCall("UPDATE_CONNECTION_CONFIGURATION", paused, connection),
                 new AdminCall("TEST_DRAFT_CONNECTION", installed, connection),
                 new AdminCall("UPDATE_WAREHOUSE", paused, "NEW_WH"),
+                new AdminCall("UPDATE_CONNECTOR_CONFIGURATION", paused, "{}"),
                 new AdminCall("PAUSE_CONNECTOR", new ConnectorState(STARTED, FINALIZED)),
                 new AdminCall("RESUME_CONNECTOR", paused),
                 new AdminCall("REGISTER_SECRET", installed, "API_TOKEN_SECRET", "tok"),

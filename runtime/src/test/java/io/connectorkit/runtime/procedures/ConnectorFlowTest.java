@@ -94,6 +94,43 @@ class ConnectorFlowTest {
     }
 
     @Test
+    void updateConnectorConfigurationReplacesFieldsOfAPausedConnectorValidatedAndAtomically() {
+        finalizeWizard();
+        String beforePause = app.snapshot();
+        JsonNode whileStarted = app.call("UPDATE_CONNECTOR_CONFIGURATION", "{\"batch_size\": 50}");
+        assertThat(whileStarted.path("response_code").asText()).isEqualTo("INVALID_CONNECTOR_STATUS");
+        assertThat(app.snapshot()).isEqualTo(beforePause);
+        assertOk(app.call("PAUSE_CONNECTOR"), "Connector successfully paused.");
+        connector.calls.clear();
+
+        assertOk(app.call("UPDATE_CONNECTOR_CONFIGURATION", "{\"batch_size\": 50, \"destination_schema\": \"RAW\"}"),
+                "Connector configuration updated: batch_size, destination_schema.");
+
+        assertThat(configuration("connector_configuration")).isEqualTo(JsonTree.parse("{\"warehouse\": \"xs\","
+                + " \"batch_size\": 50, \"destination_schema\": \"RAW\"}"));
+        assertThat(connector.calls).as("the connector's validator sees the whole result")
+                .containsExactly("validate connector {\"warehouse\":\"xs\",\"batch_size\":50,\"destination_schema\":\"RAW\"}");
+        assertThat(status()).isEqualTo(state(ConnectorStatus.PAUSED, ConfigurationStatus.FINALIZED));
+
+        String before = app.snapshot();
+        JsonNode badType = app.call("UPDATE_CONNECTOR_CONFIGURATION", "{\"batch_size\": \"many\"}");
+        JsonNode unknown = app.call("UPDATE_CONNECTOR_CONFIGURATION", "{\"batch_sise\": 5}");
+        JsonNode warehouse = app.call("UPDATE_CONNECTOR_CONFIGURATION", "{\"warehouse\": \"OTHER_WH\"}");
+        JsonNode sameWarehouse = app.call("UPDATE_CONNECTOR_CONFIGURATION", "{\"warehouse\": \"xs\"}");
+        connector.connectorValidator(() -> Response.withMessage(ResponseCode.INVALID_INPUT, "batch too small"));
+        JsonNode refused = app.call("UPDATE_CONNECTOR_CONFIGURATION", "{\"batch_size\": 1}");
+
+        assertThat(badType.path("response_code").asText()).isEqualTo("INVALID_CONFIGURATION_VALUE");
+        assertThat(unknown.path("response_code").asText()).isEqualTo("CONNECTOR_CONFIGURATION_PARSING_ERROR");
+        assertThat(warehouse.path("response_code").asText()).isEqualTo("INVALID_INPUT");
+        assertThat(warehouse.path("message").asText()).contains("UPDATE_WAREHOUSE");
+        assertThat(sameWarehouse.path("response_code").asText()).isEqualTo("OK");
+        assertThat(refused.path("message").asText()).isEqualTo("batch too small");
+        assertThat(app.snapshot().replaceAll("UPDATED_AT=[^,}]*", "")).as("refusals change nothing")
+                .isEqualTo(before.replaceAll("UPDATED_AT=[^,}]*", ""));
+    }
+
+    @Test
     void pauseHookRollbackKeepsTheConnectorStarted() {
         finalizeWizard();
         connector.pause(context -> Response.rollback("The source refused to stop; nothing was changed."));

@@ -76,6 +76,7 @@ class TransitionMatrixTest {
         UPDATE_CONNECTION_CONFIGURATION("{\"host\": \"other.example.com\"}"),
         TEST_DRAFT_CONNECTION("{\"host\": \"draft.example.com\"}"),
         UPDATE_WAREHOUSE("NEW_WH"),
+        UPDATE_CONNECTOR_CONFIGURATION("{}"),
         PAUSE_CONNECTOR(),
         RESUME_CONNECTOR(),
         CREATE_RESOURCE("New resource", "{\"repo\": \"new\"}", RESOURCE_CONFIGURATIONS, "new", true, null),
@@ -168,6 +169,12 @@ class TransitionMatrixTest {
             case RESUME_CONNECTOR:
                 return status == PAUSED || status == STARTING ? Expected.ok(new ConnectorState(STARTED, FINALIZED))
                         : Expected.refused("INVALID_CONNECTOR_STATUS", before);
+            case UPDATE_CONNECTOR_CONFIGURATION:
+                if (status != PAUSED) {
+                    return Expected.refused("INVALID_CONNECTOR_STATUS", before);
+                }
+                return configuration == FINALIZED ? Expected.ok(before)
+                        : Expected.refused("INVALID_CONNECTOR_CONFIGURATION_STATUS", before);
             case CREATE_RESOURCE:
             case ENABLE_RESOURCE:
             case DISABLE_RESOURCE:
