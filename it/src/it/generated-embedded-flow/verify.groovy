@@ -47,7 +47,7 @@ try {
     expect(3, 'RESUME_CONNECTOR: OK')
 
     // 5: the newer version is deployed over the app: state and ingested rows kept, nothing ingested twice.
-    expect(5, 'Deployed connector app orders_connector 1.1.0 to the embedded target')
+    expect(5, 'Upgraded connector app orders_connector to 1.1.0 on the embedded target in .connector/local/orders_connector: its state, configuration, resources and ingested rows were kept')
     expect(5, 'changed: snowflake/lib/orders-connector.jar, local/lib/orders-connector.jar')
     expect(5, 'None is due.')
     totalLine(5)

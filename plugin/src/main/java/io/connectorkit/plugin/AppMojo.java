@@ -30,7 +30,10 @@ abstract class AppMojo extends ConnectorMojo {
     @Parameter(property = "connector.serverId")
     String serverId;
 
-    /** Snowflake: the application's name; default the descriptor's {@code app.name}. */
+    /**
+     * The application's name; default the descriptor's {@code app.name}. On the embedded target it names the app's
+     * folder and database under {@code connector.localHome}, so one project can hold several apps.
+     */
     @Parameter(property = "connector.appName")
     String appName;
 
@@ -55,9 +58,26 @@ abstract class AppMojo extends ConnectorMojo {
         }
     }
 
-    LocalApp localApp(Descriptor.App app) {
-        return new LocalApp(localHome.toPath(), app.name());
+    LocalApp localApp(Descriptor.App app) throws MojoFailureException {
+        return new LocalApp(localHome.toPath(), localName(app));
     }
+
+    /** {@code connector.appName} when given, else the descriptor's; a folder name on every file system. */
+    String localName(Descriptor.App app) throws MojoFailureException {
+        if (appName == null || appName.isBlank()) {
+            return app.name();
+        }
+        String name = appName.strip();
+        if (!LOCAL_NAME.matcher(name).matches()) {
+            throw new MojoFailureException("connector.appName '" + appName + "' cannot name an app on the embedded "
+                    + "target: use a letter or _ first, then letters, digits or _ (at most 255), e.g. "
+                    + app.name() + "_test; nothing was changed");
+        }
+        return name;
+    }
+
+    private static final java.util.regex.Pattern LOCAL_NAME = java.util.regex.Pattern.compile(
+            "[A-Za-z_][A-Za-z0-9_]{0,254}");
 
     SnowflakeSession openSnowflake() throws MojoFailureException {
         return SnowflakeTarget.open(connection, serverId, session, decrypter, getLog());

@@ -96,15 +96,19 @@ public final class DeployMojo extends AppMojo {
         LocalApp.Deployment deployment;
         try {
             deployment = local.deploy(bundle, app.version(),
-                    () -> getLog().info("Waiting for another goal that is changing " + app.name() + "..."));
+                    () -> getLog().info("Waiting for another goal that is changing " + local.name() + "..."));
         } catch (RuntimeException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
         if (deployment.upToDate()) {
-            getLog().info("Connector app " + app.name() + " " + app.version() + " is up to date on the "
+            getLog().info("Connector app " + local.name() + " " + app.version() + " is up to date on the "
                     + "embedded target (nothing changed)");
+        } else if (deployment.upgraded()) {
+            getLog().info("Upgraded connector app " + local.name() + " to " + app.version() + " on the embedded "
+                    + "target in " + shown(local.folder()) + ": its state, configuration, resources and ingested rows"
+                    + " were kept");
         } else {
-            getLog().info("Deployed connector app " + app.name() + " " + app.version() + " to the embedded "
+            getLog().info("Deployed connector app " + local.name() + " " + app.version() + " to the embedded "
                     + "target in " + shown(local.folder()));
         }
         getLog().info("JDBC URL: " + deployment.jdbcUrl());

@@ -6,6 +6,7 @@ import io.connectorkit.plugin.app.InstalledApp;
 import io.connectorkit.plugin.app.RefusedException;
 import io.connectorkit.plugin.configure.ConfigurationFileException;
 import io.connectorkit.plugin.descriptor.Descriptor;
+import io.connectorkit.plugin.local.LocalApp;
 import io.connectorkit.plugin.local.RuntimeLogging;
 import io.connectorkit.plugin.snowflake.SnowflakeInstalledApp;
 import io.connectorkit.runtime.sql.Identifier;
@@ -28,6 +29,14 @@ abstract class InstalledAppMojo extends AppMojo {
     /** Snowflake: the schema of that database that holds them. */
     @Parameter(property = "connector.secretSchema", defaultValue = "PUBLIC")
     String secretSchema;
+
+    /**
+     * Embedded target: when the bundle in {@code connector.appDirectory} is newer than the deployed app (built by
+     * {@code mvn package}, not deployed), deploy it before the goal runs, instead of warning that the goal runs the
+     * deployed, older code.
+     */
+    @Parameter(property = "connector.deployFirst", defaultValue = "false")
+    boolean deployFirst;
 
     InstalledAppMojo(SettingsDecrypter decrypter) {
         super(decrypter);
@@ -66,7 +75,11 @@ abstract class InstalledAppMojo extends AppMojo {
             throw new MojoFailureException(e.getMessage(), e);
         }
         return switch (target()) {
-            case LOCAL -> localApp(descriptor.app()).open(appRole);
+            case LOCAL -> {
+                LocalApp local = localApp(descriptor.app());
+                checkDeployedCode(local, descriptor);
+                yield local.open(appRole);
+            }
             case SNOWFLAKE -> {
                 if (appRole != AppRole.ADMIN) {
                     throw new MojoFailureException("On Snowflake the goals act as the role of the connection; leave "
@@ -78,8 +91,30 @@ abstract class InstalledAppMojo extends AppMojo {
         };
     }
 
+    /** The goals run the deployed code: a bundle built since must not be ignored silently. */
+    private void checkDeployedCode(LocalApp local, Descriptor descriptor) throws MojoFailureException {
+        java.nio.file.Path bundle = appDirectory.toPath().resolve("local");
+        if (local.isDeployedFrom(bundle).orElse(true)) {
+            return;
+        }
+        if (!deployFirst) {
+            getLog().warn("The embedded app " + local.name() + " runs older code than the bundle in "
+                    + shown(appDirectory) + " (built, not deployed): this goal runs the deployed code. Deploy the "
+                    + "bundle with mvn connector:deploy, or add -Dconnector.deployFirst=true");
+            return;
+        }
+        try {
+            LocalApp.Deployment deployment = local.deploy(bundle, descriptor.app().version(),
+                    () -> getLog().info("Waiting for another goal that is changing " + local.name() + "..."));
+            getLog().info((deployment.upgraded() ? "Upgraded" : "Deployed") + " connector app " + local.name() + " to "
+                    + descriptor.app().version() + " from " + shown(appDirectory) + " first (connector.deployFirst)");
+        } catch (RuntimeException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+    }
+
     private InstalledApp openOnSnowflake(Descriptor descriptor) throws MojoFailureException {
-        String name = appName == null || appName.isBlank() ? descriptor.app().name() : appName;
+        String name = appName == null || appName.isBlank() ? descriptor.app().name() : appName.strip();
         Identifier app;
         SnowflakeInstalledApp.SecretSchema secrets;
         try {

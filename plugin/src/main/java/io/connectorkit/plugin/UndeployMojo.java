@@ -58,19 +58,19 @@ public final class UndeployMojo extends AppMojo {
     private void undeployLocally(Descriptor app) throws MojoFailureException {
         LocalApp local = localApp(app.app());
         if (!local.folder().toFile().exists()) {
-            getLog().info("There is no embedded app " + app.app().name() + " in " + shown(localHome)
+            getLog().info("There is no embedded app " + local.name() + " in " + shown(localHome)
                     + " (nothing to undeploy)");
             return;
         }
-        confirm("Delete the embedded app " + app.app().name() + " and all its state in " + shown(local.folder().toFile())
+        confirm("Delete the embedded app " + local.name() + " and all its state in " + shown(local.folder().toFile())
                 + "?");
         try {
-            local.undeploy(() -> getLog().info("Waiting for another goal that is changing " + app.app().name()
+            local.undeploy(() -> getLog().info("Waiting for another goal that is changing " + local.name()
                     + "..."));
         } catch (RuntimeException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
-        getLog().info("Undeployed the embedded app " + app.app().name());
+        getLog().info("Undeployed the embedded app " + local.name());
     }
 
     private void confirm(String question) throws MojoFailureException {

@@ -77,4 +77,75 @@ class DeployMojoTest {
                 .hasMessage("connector.target 'azure' is not a target; use local or snowflake (local, the embedded "
                         + "app, is the default)");
     }
+
+    @Test
+    void appNameNamesTheEmbeddedAppAndABadOneIsRefused(@InjectMojo(goal = "generate") GenerateMojo generate,
+            @InjectMojo(goal = "bundle") BundleMojo bundle, @InjectMojo(goal = "deploy") DeployMojo deploy,
+            @InjectMojo(goal = "status") StatusMojo status, @InjectMojo(goal = "undeploy") UndeployMojo undeploy)
+            throws Exception {
+        generate.execute();
+        MavenProjects.buildConnectorJar(project);
+        bundle.execute();
+        deploy.appName = "github_connector_test";
+        deploy.setLog(log);
+
+        deploy.execute();
+
+        assertThat(folder.resolve(".connector/local/github_connector_test/github_connector_test.mv.db")).exists();
+        assertThat(folder.resolve(".connector/local/github_connector")).doesNotExist();
+        assertThat(log.infos).contains("Deployed connector app github_connector_test 2.1 to the embedded target in "
+                + ".connector/local/github_connector_test");
+        status.appName = "github_connector_test";
+        status.setLog(log);
+        status.execute();
+        assertThat(log.infos).contains("embedded app github_connector_test on the local target");
+
+        deploy.appName = "github connector";
+        assertThatThrownBy(deploy::execute).isInstanceOf(MojoFailureException.class).hasMessage("connector.appName "
+                + "'github connector' cannot name an app on the embedded target: use a letter or _ first, then "
+                + "letters, digits or _ (at most 255), e.g. github_connector_test; nothing was changed");
+        assertThat(folder.resolve(".connector/local").toFile().list()).containsOnly("github_connector_test",
+                "github_connector_test.lock");
+        undeploy.appName = "github_connector_test";
+        undeploy.force = true;
+        undeploy.setLog(log);
+        undeploy.execute();
+        assertThat(log.infos).contains("Undeployed the embedded app github_connector_test");
+    }
+
+    @Test
+    void aBundleBuiltButNotDeployedIsNamedByTheGoalsAndDeployFirstDeploysIt(
+            @InjectMojo(goal = "generate") GenerateMojo generate, @InjectMojo(goal = "bundle") BundleMojo bundle,
+            @InjectMojo(goal = "deploy") DeployMojo deploy, @InjectMojo(goal = "status") StatusMojo status)
+            throws Exception {
+        generate.execute();
+        MavenProjects.buildConnectorJar(project);
+        bundle.execute();
+        deploy.execute();
+        status.setLog(log);
+        status.execute();
+        assertThat(log.warnings).isEmpty();
+
+        Path script = folder.resolve("target/connector/app/local/setup.sql");
+        java.nio.file.Files.writeString(script, java.nio.file.Files.readString(script) + "\n-- rebuilt\n");
+        status.execute();
+
+        assertThat(log.warnings).containsExactly("The embedded app github_connector runs older code than the bundle "
+                + "in target/connector/app (built, not deployed): this goal runs the deployed code. Deploy the bundle "
+                + "with mvn connector:deploy, or add -Dconnector.deployFirst=true");
+
+        status.deployFirst = true;
+        status.execute();
+        assertThat(log.infos).contains("Upgraded connector app github_connector to 2.1 from target/connector/app "
+                + "first (connector.deployFirst)");
+        status.deployFirst = false;
+        status.execute();
+        assertThat(log.warnings).hasSize(1);
+
+        deploy.setLog(log);
+        java.nio.file.Files.writeString(script, java.nio.file.Files.readString(script) + "\n-- again\n");
+        deploy.execute();
+        assertThat(log.infos).contains("Upgraded connector app github_connector to 2.1 on the embedded target in "
+                + ".connector/local/github_connector: its state, configuration, resources and ingested rows were kept");
+    }
 }

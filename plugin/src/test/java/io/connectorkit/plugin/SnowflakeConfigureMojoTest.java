@@ -188,7 +188,7 @@ class SnowflakeConfigureMojoTest {
         assertThat(nativeApp.boundReferences).containsEntry("GITHUB_EAI", "\"GITHUB_ACCESS\"")
                 .containsEntry("WAREHOUSE_REFERENCE", "\"Ingest Wh\"");
         // Binding the secret completed the references: SETUP_EXTERNAL_ACCESS gave every connector procedure both.
-        assertThat(nativeApp.externalAccess).hasSize(15).containsKey("RUN_INGESTION_NOW").containsEntry("TEST_CONNECTION",
+        assertThat(nativeApp.externalAccess).hasSize(16).containsKey("RUN_INGESTION_NOW").containsKey("UPDATE_CONNECTOR_CONFIGURATION").containsEntry("TEST_CONNECTION",
                 new FakeNativeApp.ExternalAccess(Map.of("api_token", SECRET), List.of("\"GITHUB_ACCESS\"")));
         assertThat(log.infos).contains(
                 "Bound EXTERNAL ACCESS INTEGRATION \"GITHUB_ACCESS\" to the app's reference GITHUB_EAI",
@@ -370,6 +370,32 @@ class SnowflakeConfigureMojoTest {
                 "    USAGE ON WAREHOUSE \"BIGGER_WH\": held",
                 "  resources:            none yet (mvn connector:resources creates them)");
         assertThat(account.warehousesOf("GITHUB_CONNECTOR")).containsExactlyInAnyOrder("CONNECTOR_WH", "BIGGER_WH");
+    }
+
+    @Test
+    void afterTheWizardConfigureUpdatesTheChangedConnectorFieldsWithoutTheSecret(
+            @InjectMojo(goal = "configure") ConfigureMojo configure) throws Exception {
+        configure.target = "snowflake";
+        configure.connection = "fake";
+        configure.execute();
+        Files.writeString(folder.resolve("src/main/connector/configuration.yaml"), ConfigureMojoTest.CONFIGURATION
+                .replace("page_size: 25", "page_size: 50"));
+        project.getProperties().remove("github.token");
+        int before = snowflake.applicationStatements().size();
+        configure.setLog(log);
+
+        configure.execute();
+
+        List<RecordedStatement> statements = snowflake.applicationStatements().subList(before,
+                snowflake.applicationStatements().size());
+        assertThat(statements).extracting(RecordedStatement::sql).containsExactly(APP + "GET_CONNECTOR_STATUS()",
+                "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"CONNECTOR_CONFIGURATION\"", APP + "PAUSE_CONNECTOR()",
+                APP + "UPDATE_CONNECTOR_CONFIGURATION(PARSE_JSON(?))", APP + "RESUME_CONNECTOR()",
+                APP + "GET_CONNECTOR_STATUS()");
+        assertThat(statements.get(3).bindings()).containsExactly("{\"page_size\":50}");
+        assertThat(log.infos).contains("[update] UPDATE_CONNECTOR_CONFIGURATION: OK (Connector configuration updated:"
+                + " page_size.)");
+        assertThat(nativeApp.externalAccess).containsKey("UPDATE_CONNECTOR_CONFIGURATION");
     }
 
     @Test

@@ -74,7 +74,25 @@ public final class LocalApp {
      * the app is not opened at all.
      */
     public record Deployment(String jdbcUrl, boolean upToDate, FileSync.Changes libraries, String version,
-            Optional<String> status) {
+            Optional<String> status, boolean upgraded) {
+    }
+
+    /** The app's name on the embedded target: its folder and database. */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Whether the deployed app was deployed from this bundle ({@code setup.sql} and {@code lib/} of its {@code local}
+     * folder); empty when the app is not deployed or the bundle is not built.
+     */
+    public Optional<Boolean> isDeployedFrom(Path bundle) {
+        Path script = bundle.resolve("setup.sql");
+        Optional<String> deployed = deployedFingerprint();
+        if (deployed.isEmpty() || !Files.isRegularFile(script) || !Files.isDirectory(bundle.resolve("lib"))) {
+            return Optional.empty();
+        }
+        return Optional.of(deployed.get().equals(fingerprint(script, FileSync.filesUnder(bundle.resolve("lib")))));
     }
 
     /**
@@ -133,15 +151,16 @@ public final class LocalApp {
         try (LocalAppLock lock = LocalAppLock.acquire(home.resolve(name + ".lock"), LOCK_TIMEOUT, onWait)) {
             if (fingerprint.equals(deployedFingerprint().orElse(null)) && databaseExists()) {
                 return new Deployment(jdbcUrl(), true, new FileSync.Changes(List.of(), List.of()), version,
-                        Optional.empty());
+                        Optional.empty(), false);
             }
+            boolean upgraded = isDeployed() && databaseExists();
             Files.createDirectories(folder());
             FileSync.Changes libraries = FileSync.mirror(libraries(), jars, "lib/");
             runScript(script);
             // The app answers before it counts as deployed: a connector that cannot load fails the deploy now.
             String status = status();
             writeMarker(version, fingerprint);
-            return new Deployment(jdbcUrl(), false, libraries, version, Optional.of(status));
+            return new Deployment(jdbcUrl(), false, libraries, version, Optional.of(status), upgraded);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + folder(), e);
         }

@@ -283,7 +283,10 @@ public final class NativeAppInstaller {
         }
         try {
             session.execute("ALTER APPLICATION " + app.sql() + " UPGRADE " + source);
-            log.accept("Upgraded application " + app.name() + " " + source);
+            // https://docs.snowflake.com/en/developer-guide/native-apps/versioning: an upgrade runs the new setup
+            // script over the installed app, whose tables and data stay.
+            log.accept("Upgraded application " + app.name() + " " + source + ": its state, configuration, resources "
+                    + "and ingested rows were kept");
         } catch (SQLException e) {
             if (!SnowflakeErrors.NEEDS_RECREATE.contains(e.getErrorCode()) || !request.force()) {
                 throw SnowflakeErrors.explain(e, "upgrading the application", request.app(), request.pkg());
