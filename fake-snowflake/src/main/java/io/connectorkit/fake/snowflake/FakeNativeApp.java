@@ -449,8 +449,8 @@ public final class FakeNativeApp {
             return Reply.error(DOES_NOT_EXIST, "02000", "SQL compilation error:\nObject '" + name + "." + view
                     + "' does not exist or not authorized.");
         }
-        return rows("SELECT * FROM PUBLIC." + matcher.group(2), matcher.group(3) == null ? List.of()
-                : query.bindings());
+        return matcher.group(3) == null ? rows("SELECT * FROM PUBLIC." + matcher.group(2), List.of())
+                : rows("SELECT * FROM PUBLIC." + matcher.group(2) + " LIMIT ?", query.bindings());
     }
 
     /**

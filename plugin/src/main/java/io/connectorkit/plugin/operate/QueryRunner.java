@@ -118,8 +118,10 @@ public final class QueryRunner {
             rows = app.select("SELECT * FROM " + table + " LIMIT ?", List.of(limit + 1), limit + 1);
         } catch (AppException e) {
             throw new QueryException("The destination table " + table + " of resource '" + resource.name()
-                    + "' cannot be read (" + e.getMessage() + "); the resource's first ingestion creates it: run "
-                    + "connector:ingest (embedded target) or wait for its schedule, then query again", e);
+                    + "' cannot be read (" + e.getMessage() + "). Either it does not exist yet: the resource's first "
+                    + "ingestion creates it (run connector:ingest on the embedded target, or wait for its schedule), "
+                    + "then query again; or, on Snowflake, the connection's role may not read it: have it granted "
+                    + "the app's application role DATA_READER", e);
         }
         return result("Resource '" + resource.name() + "' (" + table + ")", rows, limit);
     }
