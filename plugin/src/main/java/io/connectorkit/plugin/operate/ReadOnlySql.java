@@ -66,6 +66,12 @@ final class ReadOnlySql {
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
             String upper = token.text().toUpperCase(Locale.ROOT);
+            // Snowflake's system functions include control functions that act on the account (cancel queries, bind
+            // references): https://docs.snowflake.com/en/sql-reference/functions-system
+            if (token.kind() == Kind.WORD && upper.startsWith("SYSTEM$")) {
+                throw new QueryException("connector.sql '" + sql + "' calls " + upper + "; Snowflake's system "
+                        + "functions can act on the account, so connector:query runs none: leave it out");
+            }
             if (token.kind() == Kind.WORD && SIDE_EFFECTS.contains(upper)) {
                 throw new QueryException("connector.sql '" + sql + "' calls " + upper + ", which writes outside the "
                         + "query and cannot be undone; connector:query only reads (write the rows to a file with "
