@@ -85,8 +85,21 @@ class QueryMojoTest {
             assertThat(table).containsExactly("  TITLE                | NUMBER", "  ---------------------+-------",
                     "  first                | 1", "  second, with a comma | 2");
         }
-        assertThat(log.infos).hasSize(6).last().isEqualTo("… more rows not shown: only the first 2 were read; "
-                + "raise -Dconnector.limit to see more");
+        assertThat(log.infos).hasSize(6).last().isEqualTo("… 1 more row not shown; raise -Dconnector.limit to see "
+                + "it");
+    }
+
+    @Test
+    void aQueryCutByTheLimitSaysThatThereIsMore(@InjectMojo(goal = "query") QueryMojo query) throws Exception {
+        query.sql = "SELECT TITLE FROM ISSUES.SDK_ISSUES ORDER BY NUMBER DESC";
+        query.limit = 1;
+        query.setLog(log);
+
+        query.execute();
+
+        assertThat(log.infos).containsExactly("the query: 1 row(s) shown", "  TITLE", "  --------------",
+                "  third \"quoted\"", "… more rows not shown: only the first 1 were read; raise -Dconnector.limit to "
+                        + "see more");
     }
 
     @Test

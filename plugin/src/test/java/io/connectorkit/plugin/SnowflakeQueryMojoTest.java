@@ -157,6 +157,7 @@ class SnowflakeQueryMojoTest {
                 "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"INGESTION_DEFINITIONS\"",
                 "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"CONNECTOR_CONFIGURATION\"",
                 "SELECT * FROM \"GITHUB_DATA\".\"ISSUES\".\"SDK_ISSUES\" LIMIT ?",
+                "SELECT COUNT(*) FROM \"GITHUB_DATA\".\"ISSUES\".\"SDK_ISSUES\"",
                 "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"INGESTION_DEFINITIONS\"",
                 "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"CONNECTOR_CONFIGURATION\"",
                 "SELECT * FROM \"GITHUB_DATA\".\"ISSUES\".\"SDK_ISSUES\" LIMIT ?",
@@ -164,8 +165,7 @@ class SnowflakeQueryMojoTest {
         assertThat(statements.get(2).bindings()).containsExactly(3L);
         assertThat(log.infos).contains("Resource 'sdk issues' (\"GITHUB_DATA\".\"ISSUES\".\"SDK_ISSUES\"): "
                 + "2 row(s) shown");
-        assertThat(log.infos).contains("… more rows not shown: only the first 2 were read; raise -Dconnector.limit "
-                + "to see more");
+        assertThat(log.infos).contains("… 1 more row not shown; raise -Dconnector.limit to see it");
         String[] documents = standardOutput.toString(StandardCharsets.UTF_8).split("(?<=\\])\\R", 2);
         JsonNode rows = new ObjectMapper().readTree(documents[0]);
         assertThat(rows).hasSize(3);

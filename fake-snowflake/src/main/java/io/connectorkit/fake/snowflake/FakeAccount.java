@@ -30,8 +30,11 @@ import java.util.stream.Collectors;
  */
 public final class FakeAccount {
 
-    /** A read of a table by its three quoted names, with at most a bound row limit: what connector:query sends. */
-    private static final Pattern OWNED_TABLE = Pattern.compile("SELECT \\* FROM \"((?:[^\"]|\"\")+)\"\\."
+    /**
+     * A read of a table by its three quoted names, its rows (at most a bound number of them) or how many there are:
+     * what connector:query sends.
+     */
+    private static final Pattern OWNED_TABLE = Pattern.compile("SELECT (\\*|COUNT\\(\\*\\)) FROM \"((?:[^\"]|\"\")+)\"\\."
             + "\"((?:[^\"]|\"\")+)\"\\.\"((?:[^\"]|\"\")+)\"( LIMIT \\?)?");
     private static final Pattern NAME = Pattern.compile("\"([^\"]+)\"");
     private static final Pattern COMMENT = Pattern.compile("COMMENT = '([^']*)'");
@@ -210,13 +213,14 @@ public final class FakeAccount {
     private Reply ownedTable(Query query) {
         Matcher matcher = OWNED_TABLE.matcher(query.sql());
         matcher.matches();
-        String database = matcher.group(1).replace("\"\"", "\"");
-        String schema = matcher.group(2).replace("\"\"", "\"");
-        String table = matcher.group(3).replace("\"\"", "\"");
-        List<Object> bindings = matcher.group(4) == null ? List.of() : query.bindings();
+        boolean count = !matcher.group(1).equals("*");
+        String database = matcher.group(2).replace("\"\"", "\"");
+        String schema = matcher.group(3).replace("\"\"", "\"");
+        String table = matcher.group(4).replace("\"\"", "\"");
+        List<Object> bindings = matcher.group(5) == null ? List.of() : query.bindings();
         return externalObjects.entrySet().stream().filter(owned -> owned.getValue().contains(database))
                 .map(Map.Entry::getKey).findFirst().flatMap(snowflake::nativeApp)
-                .map(app -> app.ownedTable(database, schema, table, bindings))
+                .map(app -> app.ownedTable(count, database, schema, table, bindings))
                 .orElseGet(() -> Reply.error(2003, "02000", "SQL compilation error:\nObject '" + database + "."
                         + schema + "." + table + "' does not exist or not authorized."));
     }

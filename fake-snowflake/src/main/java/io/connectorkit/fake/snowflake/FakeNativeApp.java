@@ -44,8 +44,9 @@ public final class FakeNativeApp {
 
     private static final Pattern CALL = Pattern.compile("CALL \"([^\"]+)\"\\.PUBLIC\\.([A-Z_]+)\\((.*)\\)",
             Pattern.DOTALL);
-    private static final Pattern VIEW = Pattern.compile("SELECT \\* FROM \"([^\"]+)\"\\.PUBLIC\\.\"([A-Z_]+)\""
-            + "( LIMIT \\?)?");
+    /** A read of a view: its rows, at most a bound number of them, or how many there are. */
+    private static final Pattern VIEW = Pattern.compile("SELECT (?:\\*|(COUNT\\(\\*\\))) FROM \"([^\"]+)\"\\.PUBLIC"
+            + "\\.\"([A-Z_]+)\"( LIMIT \\?)?");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Not a Snowflake code: the fake's own, for a procedure body it cannot interpret. */
@@ -173,7 +174,7 @@ public final class FakeNativeApp {
     }
 
     private boolean ownName(Matcher matcher) {
-        return matcher.matches() && matcher.group(1).equals(name);
+        return matcher.matches() && matcher.group(matcher.pattern() == VIEW ? 2 : 1).equals(name);
     }
 
     /**
@@ -444,13 +445,13 @@ public final class FakeNativeApp {
     private Reply view(Query query) {
         Matcher matcher = VIEW.matcher(query.sql());
         matcher.matches();
-        String view = "PUBLIC." + matcher.group(2);
+        String view = "PUBLIC." + matcher.group(3);
         if (!catalog.hasView(view) || !reachable("SELECT", "VIEW", view)) {
             return Reply.error(DOES_NOT_EXIST, "02000", "SQL compilation error:\nObject '" + name + "." + view
                     + "' does not exist or not authorized.");
         }
-        return matcher.group(3) == null ? rows("SELECT * FROM PUBLIC." + matcher.group(2), List.of())
-                : rows("SELECT * FROM PUBLIC." + matcher.group(2) + " LIMIT ?", query.bindings());
+        String select = "SELECT " + (matcher.group(1) == null ? "*" : "COUNT(*)") + " FROM " + view;
+        return matcher.group(4) == null ? rows(select, List.of()) : rows(select + " LIMIT ?", query.bindings());
     }
 
     /**
@@ -458,13 +459,13 @@ public final class FakeNativeApp {
      * embedded app, where the table lives in the schema of that name (H2 has no databases); refused as Snowflake
      * refuses an object that does not exist or is not authorized when there is no such table there.
      */
-    Reply ownedTable(String database, String schema, String table, List<Object> bindings) {
+    Reply ownedTable(boolean count, String database, String schema, String table, List<Object> bindings) {
         String qualified = database + "." + schema + "." + table;
         if (dropped || schema.equals("STATE") || schema.equals("PUBLIC") || !tableExists(schema, table)) {
             return Reply.error(DOES_NOT_EXIST, "02000", "SQL compilation error:\nObject '" + qualified
                     + "' does not exist or not authorized.");
         }
-        return rows("SELECT * FROM \"" + schema.replace("\"", "\"\"") + "\".\"" + table.replace("\"", "\"\"")
+        return rows("SELECT " + (count ? "COUNT(*)" : "*") + " FROM \"" + schema.replace("\"", "\"\"") + "\".\"" + table.replace("\"", "\"\"")
                 + "\"" + (bindings.isEmpty() ? "" : " LIMIT ?"), bindings);
     }
 

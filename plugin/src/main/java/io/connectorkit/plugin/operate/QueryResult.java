@@ -17,9 +17,9 @@ import java.util.List;
  * What {@code connector:query} shows: the rows read, at most the limit, and whether more were there.
  *
  * @param what the rows' source as the first line names it ({@code PUBLIC.SYNC_STATUS}, {@code the query})
- * @param more whether the source had rows past the limit
+ * @param hidden how many rows the limit left out: 0 for none, -1 for some (a query's rows are not counted)
  */
-public record QueryResult(String what, List<String> columns, List<List<Object>> rows, boolean more) {
+public record QueryResult(String what, List<String> columns, List<List<Object>> rows, long hidden) {
 
     /** Longer values are cut in the table, which is for reading; JSON and CSV carry them whole. */
     static final int WIDEST_CELL = 60;
@@ -35,7 +35,7 @@ public record QueryResult(String what, List<String> columns, List<List<Object>> 
     /** The rows as aligned columns for the build log, with a header line and what was left out. */
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
-        lines.add(what + ": " + rows.size() + " row(s)" + (more ? " shown" : ""));
+        lines.add(what + ": " + rows.size() + " row(s)" + (more() ? " shown" : ""));
         int[] widths = new int[columns.size()];
         List<List<String>> cells = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
@@ -57,16 +57,23 @@ public record QueryResult(String what, List<String> columns, List<List<Object>> 
         }
         lines.add("  " + String.join("-+-", rule));
         cells.forEach(texts -> lines.add(line(texts, widths)));
-        if (more) {
+        if (more()) {
             lines.add(moreRows());
         }
         return lines;
     }
 
+    /** Whether the limit left rows out. */
+    public boolean more() {
+        return hidden != 0;
+    }
+
     /** What the limit left out, for the log: JSON and CSV documents hold only rows. */
     public String moreRows() {
-        return "… more rows not shown: only the first " + rows.size() + " were read; raise -Dconnector.limit to see "
-                + "more";
+        return hidden > 0 ? "… " + hidden + (hidden == 1 ? " more row" : " more rows") + " not shown; raise "
+                + "-Dconnector.limit to see " + (hidden == 1 ? "it" : "them")
+                : "… more rows not shown: only the first " + rows.size() + " were read; raise -Dconnector.limit to see "
+                        + "more";
     }
 
     /** An array with one object per row, its members named by column, in column order. */

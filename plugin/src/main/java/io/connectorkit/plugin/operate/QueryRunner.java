@@ -103,12 +103,13 @@ public final class QueryRunner {
 
     public QueryResult run(Source source, int limit) throws AppException, QueryException {
         if (source instanceof Sql sql) {
-            return result("the query", app.select(sql.statement(), List.of(), limit + 1), limit);
+            return result("the query", app.select(sql.statement(), List.of(), limit + 1), limit, null);
         }
         if (source instanceof View view) {
+            String name = app.viewSql(view.name());
             // A bound LIMIT is Snowflake's way for drivers too: https://docs.snowflake.com/en/sql-reference/constructs/limit
-            return result("PUBLIC." + view.name().name(), app.select("SELECT * FROM " + app.viewSql(view.name())
-                    + " LIMIT ?", List.of(limit + 1), limit + 1), limit);
+            return result("PUBLIC." + view.name().name(), app.select("SELECT * FROM " + name + " LIMIT ?",
+                    List.of(limit + 1), limit + 1), limit, name);
         }
         Resource resource = (Resource) source;
         Destination destination = destination(resource.name());
@@ -123,7 +124,7 @@ public final class QueryRunner {
                     + "then query again; or, on Snowflake, the connection's role may not read it: have it granted "
                     + "the app's application role DATA_READER", e);
         }
-        return result("Resource '" + resource.name() + "' (" + table + ")", rows, limit);
+        return result("Resource '" + resource.name() + "' (" + table + ")", rows, limit, table);
     }
 
     /**
@@ -175,8 +176,19 @@ public final class QueryRunner {
         }
     }
 
-    private static QueryResult result(String what, QueryRows rows, int limit) {
-        boolean more = rows.rows().size() > limit;
-        return new QueryResult(what, rows.columns(), more ? rows.rows().subList(0, limit) : rows.rows(), more);
+    /**
+     * @param table the view or table read, counted when rows were left out; {@code null} for a query, whose rows
+     *     past the one read past the limit are not counted
+     */
+    private QueryResult result(String what, QueryRows rows, int limit, String table) throws AppException {
+        if (rows.rows().size() <= limit) {
+            return new QueryResult(what, rows.columns(), rows.rows(), 0);
+        }
+        long hidden = -1;
+        if (table != null) {
+            Object count = app.select("SELECT COUNT(*) FROM " + table, List.of(), 1).rows().get(0).get(0);
+            hidden = Math.max(1, Long.parseLong(String.valueOf(count)) - limit);
+        }
+        return new QueryResult(what, rows.columns(), rows.rows().subList(0, limit), hidden);
     }
 }
