@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.connectorkit.plugin.fixtures.FakeIssueSource;
+import io.connectorkit.plugin.app.AppRole;
+import io.connectorkit.plugin.app.InstalledApp;
 import io.connectorkit.plugin.local.LocalApp;
 import io.connectorkit.plugin.local.LocalConnection;
 import io.connectorkit.plugin.testing.MavenProjects;
@@ -153,13 +155,24 @@ class QueryMojoTest {
             @InjectMojo(goal = "query") QueryMojo pause) throws Exception {
         delete.sql = "WITH gone AS (SELECT 1) DELETE FROM ISSUES.SDK_ISSUES";
         assertThatThrownBy(delete::execute).isInstanceOf(MojoFailureException.class)
-                .hasMessageStartingWith("The query failed on embedded app github_connector: ");
+                .hasMessageStartingWith("The query failed on embedded app github_connector: Syntax error");
 
         pause.sql = "SELECT PUBLIC.PAUSE_CONNECTOR() AS PAUSED";
         assertThatThrownBy(pause::execute).isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("Procedure PAUSE_CONNECTOR cannot run inside a read-only query");
 
-        assertThat(rows("SELECT COUNT(*) FROM ISSUES.SDK_ISSUES")).isEqualTo("3\n");
+        pause.sql = "SELECT * FROM FINAL TABLE (UPDATE ISSUES.SDK_ISSUES SET TITLE = 'changed')";
+        assertThatThrownBy(pause::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("reads FINAL TABLE (…), which runs the INSERT, UPDATE or MERGE inside it");
+
+        // Below the goal's checks: the app runs even a changing query in a transaction it rolls back.
+        try (InstalledApp app = new LocalApp(folder.resolve(".connector/local"), "github_connector")
+                .open(AppRole.ADMIN)) {
+            assertThat(app.select("SELECT TITLE FROM FINAL TABLE (UPDATE ISSUES.SDK_ISSUES SET TITLE = 'changed')",
+                    List.of(), 10).rows()).hasSize(3).allSatisfy(row -> assertThat(row).containsExactly("changed"));
+        }
+
+        assertThat(rows("SELECT COUNT(*) FROM ISSUES.SDK_ISSUES WHERE TITLE <> 'changed'")).isEqualTo("3\n");
         assertThat(rows("SELECT CAST(\"VALUE\" AS VARCHAR) FROM STATE.APP_STATE WHERE \"KEY\" = 'connector_status'"))
                 .contains("STARTED");
     }

@@ -72,6 +72,12 @@ final class ReadOnlySql {
                 throw new QueryException("connector.sql '" + sql + "' calls " + upper + "; Snowflake's system "
                         + "functions can act on the account, so connector:query runs none: leave it out");
             }
+            // H2's data change delta tables: SELECT * FROM FINAL TABLE (UPDATE …) changes rows.
+            if (token.kind() == Kind.WORD && List.of("FINAL", "NEW", "OLD").contains(upper) && i + 1 < tokens.size()
+                    && tokens.get(i + 1).kind() == Kind.WORD && tokens.get(i + 1).text().equalsIgnoreCase("TABLE")) {
+                throw new QueryException("connector.sql '" + sql + "' reads " + upper + " TABLE (…), which runs the "
+                        + "INSERT, UPDATE or MERGE inside it; connector:query only reads: leave it out");
+            }
             if (token.kind() == Kind.WORD && SIDE_EFFECTS.contains(upper)) {
                 throw new QueryException("connector.sql '" + sql + "' calls " + upper + ", which writes outside the "
                         + "query and cannot be undone; connector:query only reads (write the rows to a file with "
