@@ -174,6 +174,25 @@ class SnowflakeQueryMojoTest {
     }
 
     @Test
+    void aQueryIsSentAsGivenAndReadUpToOneRowPastTheLimit(@InjectMojo(goal = "configure") ConfigureMojo configure,
+            @InjectMojo(goal = "resources") ResourcesMojo resources, @InjectMojo(goal = "query") QueryMojo query)
+            throws Exception {
+        ingested(configure, resources);
+        account.appOwns("GITHUB_CONNECTOR", "GITHUB_DATA");
+        onSnowflake(query).sql = "SELECT * FROM \"GITHUB_DATA\".\"ISSUES\".\"SDK_ISSUES\";";
+        query.limit = 1;
+
+        query.execute();
+
+        assertThat(snowflake.applicationStatements()).last().satisfies(statement -> {
+            assertThat(statement.sql()).isEqualTo("SELECT * FROM \"GITHUB_DATA\".\"ISSUES\".\"SDK_ISSUES\"");
+            assertThat(statement.bindings()).isEmpty();
+        });
+        assertThat(log.infos).contains("the query: 1 row(s) shown", "… more rows not shown: only the first 1 were "
+                + "read; raise -Dconnector.limit to see more");
+    }
+
+    @Test
     void refusesAsSnowflakeDoesWhatTheAppDoesNotOwnOrHasNotCreated(
             @InjectMojo(goal = "configure") ConfigureMojo configure,
             @InjectMojo(goal = "resources") ResourcesMojo resources, @InjectMojo(goal = "query") QueryMojo notOwned,

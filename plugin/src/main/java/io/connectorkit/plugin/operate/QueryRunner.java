@@ -9,9 +9,11 @@ import io.connectorkit.runtime.config.Configuration;
 import io.connectorkit.runtime.procedures.Destination;
 import io.connectorkit.runtime.sql.Identifier;
 import io.connectorkit.runtime.state.StateStore;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -74,7 +76,7 @@ public final class QueryRunner {
         }
         if (view != null && !view.isEmpty()) {
             String name = view.strip();
-            if (name.toUpperCase(java.util.Locale.ROOT).startsWith("PUBLIC.")) {
+            if (name.toUpperCase(Locale.ROOT).startsWith("PUBLIC.")) {
                 name = name.substring("PUBLIC.".length());
             }
             try {
@@ -150,7 +152,7 @@ public final class QueryRunner {
             JsonNode tree;
             try {
                 tree = JSON.readTree(configurations.toString());
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new AppException("PUBLIC.INGESTION_DEFINITIONS holds a value that is not JSON for resource '"
                         + name + "': " + e.getMessage(), e);
             }
