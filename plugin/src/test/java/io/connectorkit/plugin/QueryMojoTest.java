@@ -159,7 +159,7 @@ class QueryMojoTest {
 
         pause.sql = "SELECT PUBLIC.PAUSE_CONNECTOR() AS PAUSED";
         assertThatThrownBy(pause::execute).isInstanceOf(MojoFailureException.class)
-                .hasMessageContaining("Procedure PAUSE_CONNECTOR cannot run inside a read-only query");
+                .hasMessageContaining("calls the app's procedure PAUSE_CONNECTOR, which may change the app");
 
         pause.sql = "SELECT * FROM FINAL TABLE (UPDATE ISSUES.SDK_ISSUES SET TITLE = 'changed')";
         assertThatThrownBy(pause::execute).isInstanceOf(MojoFailureException.class)
@@ -170,6 +170,9 @@ class QueryMojoTest {
                 .open(AppRole.ADMIN)) {
             assertThat(app.select("SELECT TITLE FROM FINAL TABLE (UPDATE ISSUES.SDK_ISSUES SET TITLE = 'changed')",
                     List.of(), 10).rows()).hasSize(3).allSatisfy(row -> assertThat(row).containsExactly("changed"));
+            // The procedures commit their own work, so they refuse to run inside the query at all.
+            assertThatThrownBy(() -> app.select("SELECT PUBLIC.PAUSE_CONNECTOR()", List.of(), 1))
+                    .hasMessageContaining("Procedure PAUSE_CONNECTOR cannot run inside a read-only query");
         }
 
         assertThat(rows("SELECT COUNT(*) FROM ISSUES.SDK_ISSUES WHERE TITLE <> 'changed'")).isEqualTo("3\n");

@@ -1,8 +1,12 @@
 package io.connectorkit.plugin.operate;
 
+import io.connectorkit.runtime.embedded.EmbeddedApp;
+import io.connectorkit.runtime.procedures.PublicProcedure;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The checks of {@code connector.sql} made before anything is opened: one statement that starts with SELECT or
@@ -17,6 +21,12 @@ final class ReadOnlySql {
      */
     private static final List<String> SIDE_EFFECTS = List.of("CSVWRITE", "FILE_WRITE", "LINK_SCHEMA",
             "ABORT_SESSION", "CANCEL_SESSION");
+
+    /**
+     * The app's procedures, which H2 lets a SELECT call as functions. The embedded app refuses them during a query in
+     * this JVM, but another JVM that holds the database (connector:run) would run them, so they are refused here too.
+     */
+    private static final Set<String> PROCEDURES = procedures();
 
     private enum Kind { WORD, QUOTED, STRING, SEMICOLON, DOT, OTHER }
 
@@ -78,6 +88,11 @@ final class ReadOnlySql {
                 throw new QueryException("connector.sql '" + sql + "' reads " + upper + " TABLE (…), which runs the "
                         + "INSERT, UPDATE or MERGE inside it; connector:query only reads: leave it out");
             }
+            if ((token.kind() == Kind.WORD || token.kind() == Kind.QUOTED) && PROCEDURES.contains(upper)
+                    && i + 1 < tokens.size() && tokens.get(i + 1).text().equals("(")) {
+                throw new QueryException("connector.sql '" + sql + "' calls the app's procedure " + upper + ", which "
+                        + "may change the app; connector:query only reads: run the procedure's goal instead");
+            }
             if (token.kind() == Kind.WORD && SIDE_EFFECTS.contains(upper)) {
                 throw new QueryException("connector.sql '" + sql + "' calls " + upper + ", which writes outside the "
                         + "query and cannot be undone; connector:query only reads (write the rows to a file with "
@@ -95,6 +110,15 @@ final class ReadOnlySql {
             statement = statement.substring(0, statement.lastIndexOf(';')).strip();
         }
         return statement;
+    }
+
+    private static Set<String> procedures() {
+        Set<String> names = new HashSet<>();
+        for (PublicProcedure procedure : PublicProcedure.values()) {
+            names.add(procedure.name());
+        }
+        names.add(EmbeddedApp.REGISTER_SECRET.substring(EmbeddedApp.REGISTER_SECRET.indexOf('.') + 1));
+        return Set.copyOf(names);
     }
 
     private static List<Token> tokens(String sql) throws QueryException {

@@ -41,6 +41,10 @@ class ReadOnlySqlTest {
         assertThatThrownBy(() -> ReadOnlySql.check("SELECT SYSTEM$CANCEL_ALL_QUERIES(1)", false))
                 .hasMessageContaining("calls SYSTEM$CANCEL_ALL_QUERIES; Snowflake's system functions can act on "
                         + "the account");
+        assertThatThrownBy(() -> ReadOnlySql.check("SELECT public.pause_connector()", false))
+                .hasMessageContaining("calls the app's procedure PAUSE_CONNECTOR, which may change the app");
+        assertThatThrownBy(() -> ReadOnlySql.check("SELECT PUBLIC.\"REGISTER_SECRET\" ('A', 'b')", false))
+                .hasMessageContaining("calls the app's procedure REGISTER_SECRET");
         assertThatThrownBy(() -> ReadOnlySql.check("select file_write('x', '/tmp/x')", false))
                 .hasMessageContaining("calls FILE_WRITE, which writes outside the query");
     }
