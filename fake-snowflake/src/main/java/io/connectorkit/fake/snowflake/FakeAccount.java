@@ -30,6 +30,12 @@ import java.util.stream.Collectors;
  */
 public final class FakeAccount {
 
+    /**
+     * A read of a table by its three quoted names, its rows (at most a bound number of them) or how many there are:
+     * what connector:query sends.
+     */
+    private static final Pattern OWNED_TABLE = Pattern.compile("SELECT (\\*|COUNT\\(\\*\\)) FROM \"((?:[^\"]|\"\")+)\"\\."
+            + "\"((?:[^\"]|\"\")+)\"\\.\"((?:[^\"]|\"\")+)\"( LIMIT \\?)?");
     private static final Pattern NAME = Pattern.compile("\"([^\"]+)\"");
     private static final Pattern COMMENT = Pattern.compile("COMMENT = '([^']*)'");
     private static final String STAGE_LITERAL = "'((?:[^']|'')*)'";
@@ -111,6 +117,7 @@ public final class FakeAccount {
         this.grants = new ApplicationGrants(snowflake, app -> Optional.ofNullable(apps.get(app))
                 .map(built -> built.manifest).or(() -> Optional.ofNullable(wiredByHand.get(app))), this::appOwns);
         snowflake.closeWithThis(() -> apps.values().forEach(StagedApp::close));
+        snowflake.on(sql -> OWNED_TABLE.matcher(sql).matches(), this::ownedTable);
         snowflake.on(sql -> sql.equals("SHOW APPLICATION PACKAGES"), query -> listing(packages));
         snowflake.on(sql -> sql.equals("SHOW APPLICATIONS"), query -> listing(applications));
         snowflake.on(sql -> sql.startsWith("CREATE APPLICATION PACKAGE IF NOT EXISTS"), query -> {
@@ -196,6 +203,26 @@ public final class FakeAccount {
     /** Grants the app an account privilege, as a consumer's administrator would. */
     public void grantAccountPrivilege(String app, String privilege) {
         grants.grantAccountPrivilege(app, privilege);
+    }
+
+    /**
+     * A read of a table in a database an app owns, such as the destination tables its ingestions write: answered by
+     * that app; any other table is one the fake does not hold, refused as Snowflake refuses an object that does not
+     * exist or is not authorized (002003).
+     */
+    private Reply ownedTable(Query query) {
+        Matcher matcher = OWNED_TABLE.matcher(query.sql());
+        matcher.matches();
+        boolean count = !matcher.group(1).equals("*");
+        String database = matcher.group(2).replace("\"\"", "\"");
+        String schema = matcher.group(3).replace("\"\"", "\"");
+        String table = matcher.group(4).replace("\"\"", "\"");
+        List<Object> bindings = matcher.group(5) == null ? List.of() : query.bindings();
+        return externalObjects.entrySet().stream().filter(owned -> owned.getValue().contains(database))
+                .map(Map.Entry::getKey).findFirst().flatMap(snowflake::nativeApp)
+                .map(app -> app.ownedTable(count, database, schema, table, bindings))
+                .orElseGet(() -> Reply.error(2003, "02000", "SQL compilation error:\nObject '" + database + "."
+                        + schema + "." + table + "' does not exist or not authorized."));
     }
 
     /** The app built by CREATE APPLICATION, if there is one by this name. */

@@ -44,7 +44,9 @@ public final class FakeNativeApp {
 
     private static final Pattern CALL = Pattern.compile("CALL \"([^\"]+)\"\\.PUBLIC\\.([A-Z_]+)\\((.*)\\)",
             Pattern.DOTALL);
-    private static final Pattern VIEW = Pattern.compile("SELECT \\* FROM \"([^\"]+)\"\\.PUBLIC\\.\"([A-Z_]+)\"");
+    /** A read of a view: its rows, at most a bound number of them, or how many there are. */
+    private static final Pattern VIEW = Pattern.compile("SELECT (?:\\*|(COUNT\\(\\*\\))) FROM \"([^\"]+)\"\\.PUBLIC"
+            + "\\.\"([A-Z_]+)\"( LIMIT \\?)?");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Not a Snowflake code: the fake's own, for a procedure body it cannot interpret. */
@@ -116,6 +118,7 @@ public final class FakeNativeApp {
         this.integrations = snowflake.externalAccessIntegrations();
         snowflake.on(this::isCall, granted(this::call));
         snowflake.on(sql -> !dropped && ownName(VIEW.matcher(sql)), this::view);
+        snowflake.register(this);
     }
 
     /** What the app's setup script created, as of its last install or upgrade. */
@@ -171,7 +174,7 @@ public final class FakeNativeApp {
     }
 
     private boolean ownName(Matcher matcher) {
-        return matcher.matches() && matcher.group(1).equals(name);
+        return matcher.matches() && matcher.group(matcher.pattern() == VIEW ? 2 : 1).equals(name);
     }
 
     /**
@@ -442,13 +445,51 @@ public final class FakeNativeApp {
     private Reply view(Query query) {
         Matcher matcher = VIEW.matcher(query.sql());
         matcher.matches();
-        String view = "PUBLIC." + matcher.group(2);
+        String view = "PUBLIC." + matcher.group(3);
         if (!catalog.hasView(view) || !reachable("SELECT", "VIEW", view)) {
             return Reply.error(DOES_NOT_EXIST, "02000", "SQL compilation error:\nObject '" + name + "." + view
                     + "' does not exist or not authorized.");
         }
-        try (PreparedStatement statement = app.prepareStatement("SELECT * FROM PUBLIC." + matcher.group(2));
-                ResultSet rows = statement.executeQuery()) {
+        String select = "SELECT " + (matcher.group(1) == null ? "*" : "COUNT(*)") + " FROM " + view;
+        return matcher.group(4) == null ? rows(select, List.of()) : rows(select + " LIMIT ?", query.bindings());
+    }
+
+    /**
+     * A read of a table in a database the app created outside itself, such as a destination table: answered from the
+     * embedded app, where the table lives in the schema of that name (H2 has no databases); refused as Snowflake
+     * refuses an object that does not exist or is not authorized when there is no such table there.
+     */
+    Reply ownedTable(boolean count, String database, String schema, String table, List<Object> bindings) {
+        String qualified = database + "." + schema + "." + table;
+        if (dropped || schema.equals("STATE") || schema.equals("PUBLIC") || !tableExists(schema, table)) {
+            return Reply.error(DOES_NOT_EXIST, "02000", "SQL compilation error:\nObject '" + qualified
+                    + "' does not exist or not authorized.");
+        }
+        return rows("SELECT " + (count ? "COUNT(*)" : "*") + " FROM \"" + schema.replace("\"", "\"\"") + "\".\"" + table.replace("\"", "\"\"")
+                + "\"" + (bindings.isEmpty() ? "" : " LIMIT ?"), bindings);
+    }
+
+    private boolean tableExists(String schema, String table) {
+        try (PreparedStatement statement = app.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
+                + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND TABLE_TYPE = 'BASE TABLE'")) {
+            statement.setString(1, schema);
+            statement.setString(2, table);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1) > 0;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The embedded app behind the fake failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The rows of a read, every value as text, as the fake's views answer. */
+    private Reply rows(String sql, List<Object> bindings) {
+        try (PreparedStatement statement = app.prepareStatement(sql)) {
+            for (int i = 0; i < bindings.size(); i++) {
+                statement.setObject(i + 1, bindings.get(i));
+            }
+            ResultSet rows = statement.executeQuery();
             ResultSetMetaData meta = rows.getMetaData();
             List<Column> columns = new ArrayList<>();
             for (int i = 1; i <= meta.getColumnCount(); i++) {

@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,6 +60,8 @@ public final class FakeSnowflake implements AutoCloseable {
     private final List<AutoCloseable> closedWithThis = new CopyOnWriteArrayList<>();
     private final ExternalAccessIntegrations externalAccessIntegrations;
     private ConsumerObjects consumerObjects;
+    /** The apps behind this fake by name, the latest of a name winning (an app created again after a drop). */
+    private final Map<String, FakeNativeApp> nativeApps = new ConcurrentHashMap<>();
 
     private FakeSnowflake(HttpServer server, ExecutorService requestThreads, Path workFolder) {
         this.server = server;
@@ -214,6 +218,16 @@ public final class FakeSnowflake implements AutoCloseable {
             consumerObjects = new ConsumerObjects(this);
         }
         return consumerObjects;
+    }
+
+    /** Makes the app answer the reads of the objects it owns outside itself ({@link FakeAccount#appOwns}). */
+    void register(FakeNativeApp app) {
+        nativeApps.put(app.name(), app);
+    }
+
+    /** The app of that name behind this fake, if one was created. */
+    Optional<FakeNativeApp> nativeApp(String name) {
+        return Optional.ofNullable(nativeApps.get(name));
     }
 
     /** A folder of this fake's own, deleted when it closes. */

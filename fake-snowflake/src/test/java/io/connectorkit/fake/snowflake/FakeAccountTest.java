@@ -187,6 +187,31 @@ class FakeAccountTest {
         assertThat(account.packages).containsEntry("PROBE_PKG", "GENERATED_BY_CONNECTOR_KIT");
     }
 
+    /**
+     * Only a database the app owns is answered, from the app's own tables outside STATE and PUBLIC (those are the
+     * app's inside); everything else is an object that does not exist or is not authorized.
+     */
+    @Test
+    void aTableReadIsAnsweredOnlyInADatabaseAnAppOwns() throws Exception {
+        snowflake.addStageFile(STAGE, "lib/probe.jar", StagedAppFiles.connectorJar(StagedTesters.FirstBuild.class));
+        execute(CREATE + USING_STAGE);
+        account.appOwns("PROBE", "PROBE_DATA");
+
+        for (String sql : List.of("SELECT * FROM \"OTHER_DB\".\"ISSUES\".\"T\"",
+                "SELECT * FROM \"PROBE_DATA\".\"STATE\".\"APP_STATE\"",
+                "SELECT COUNT(*) FROM \"PROBE_DATA\".\"ISSUES\".\"MISSING\"")) {
+            assertThatThrownBy(() -> execute(sql)).as(sql)
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(2003))
+                    .hasMessageContaining("' does not exist or not authorized.");
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT * FROM \"PROBE_DATA\".\"ISSUES\".\"MISSING\" LIMIT ?")) {
+            statement.setInt(1, 3);
+            assertThatThrownBy(statement::executeQuery).hasMessageContaining("Object 'PROBE_DATA.ISSUES.MISSING' "
+                    + "does not exist or not authorized.");
+        }
+    }
+
     /** https://docs.snowflake.com/en/sql-reference/sql/drop-application */
     @Test
     void anAppThatOwnsADatabaseIsDroppedOnlyWithCascade() throws Exception {

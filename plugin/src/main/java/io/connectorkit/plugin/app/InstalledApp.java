@@ -52,6 +52,25 @@ public interface InstalledApp extends AutoCloseable {
         return List.of();
     }
 
+    /** How SQL names one of the app's public views on this target: {@code PUBLIC."V"}, or on Snowflake {@code "APP".PUBLIC."V"}. */
+    default String viewSql(Identifier view) {
+        return "PUBLIC." + view.sql();
+    }
+
+    /** Whether table names on this target have a database part (Snowflake), which the embedded target ignores. */
+    default boolean hasDatabases() {
+        return false;
+    }
+
+    /**
+     * Runs one read-only query with its values bound in order and answers its columns and at most {@code maxRows}
+     * rows. The caller has checked that the text is a single SELECT; the target keeps it from changing anything
+     * where it can.
+     */
+    default QueryRows select(String sql, List<Object> values, int maxRows) throws AppException {
+        throw new AppException(describe() + " cannot run queries");
+    }
+
     /** The rows of a public view ({@code CONNECTOR_CONFIGURATION}, {@code SYNC_STATUS}), by upper-case column. */
     List<Map<String, Object>> view(String name) throws AppException;
 

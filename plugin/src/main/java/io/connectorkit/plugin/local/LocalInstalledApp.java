@@ -3,11 +3,14 @@ package io.connectorkit.plugin.local;
 import io.connectorkit.plugin.app.AppException;
 import io.connectorkit.plugin.app.InstalledApp;
 import io.connectorkit.plugin.app.ProcedureResponse;
+import io.connectorkit.plugin.app.QueryRows;
 import io.connectorkit.plugin.app.ReferenceBinding;
 import io.connectorkit.runtime.config.SecretReference;
 import io.connectorkit.runtime.embedded.EmbeddedApp;
 import io.connectorkit.runtime.procedures.PublicProcedure;
+import io.connectorkit.runtime.spi.ConnectorRegistry;
 import io.connectorkit.runtime.sql.Identifier;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -74,6 +77,52 @@ public final class LocalInstalledApp implements InstalledApp {
             return rows;
         } catch (SQLException e) {
             throw new AppException("Reading PUBLIC." + view + " of " + describe() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs the query so that it cannot change the app: H2 runs only a query through {@code executeQuery} (a
+     * {@code WITH … DELETE} is refused), the transaction is always rolled back, and the app's procedures, which
+     * commit their own work and which a SELECT could call as functions, refuse to run meanwhile. A result with a
+     * column of {@code STATE.SECRETS} is refused before a row is read.
+     */
+    @Override
+    public QueryRows select(String sql, List<Object> values, int maxRows) throws AppException {
+        Connection jdbc = connection.jdbc();
+        try (ConnectorRegistry.Binding readOnly = EmbeddedApp.readOnly()) {
+            boolean autoCommit = jdbc.getAutoCommit();
+            jdbc.setAutoCommit(false);
+            try (PreparedStatement statement = jdbc.prepareStatement(sql)) {
+                for (int i = 0; i < values.size(); i++) {
+                    statement.setObject(i + 1, values.get(i));
+                }
+                statement.setMaxRows(maxRows);
+                try (ResultSet result = statement.executeQuery()) {
+                    ResultSetMetaData meta = result.getMetaData();
+                    List<String> columns = new ArrayList<>();
+                    for (int i = 1; i <= meta.getColumnCount(); i++) {
+                        if ("STATE".equals(meta.getSchemaName(i)) && "SECRETS".equals(meta.getTableName(i))) {
+                            throw new AppException("The query reads STATE.SECRETS (column " + meta.getColumnLabel(i)
+                                    + "), which holds the secrets; secrets are never shown: leave that table out");
+                        }
+                        columns.add(meta.getColumnLabel(i));
+                    }
+                    List<List<Object>> rows = new ArrayList<>();
+                    while (rows.size() < maxRows && result.next()) {
+                        List<Object> row = new ArrayList<>();
+                        for (int i = 1; i <= columns.size(); i++) {
+                            row.add(result.getObject(i));
+                        }
+                        rows.add(row);
+                    }
+                    return new QueryRows(columns, rows);
+                }
+            } finally {
+                jdbc.rollback();
+                jdbc.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new AppException("The query failed on " + describe() + ": " + e.getMessage(), e);
         }
     }
 

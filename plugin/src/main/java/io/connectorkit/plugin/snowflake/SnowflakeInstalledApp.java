@@ -4,6 +4,7 @@ import io.connectorkit.plugin.app.AppException;
 import io.connectorkit.plugin.app.AppGrant;
 import io.connectorkit.plugin.app.InstalledApp;
 import io.connectorkit.plugin.app.ProcedureResponse;
+import io.connectorkit.plugin.app.QueryRows;
 import io.connectorkit.plugin.app.ReferenceBinding;
 import io.connectorkit.plugin.descriptor.Descriptor;
 import io.connectorkit.runtime.config.FieldType;
@@ -127,6 +128,25 @@ public final class SnowflakeInstalledApp implements InstalledApp {
         } catch (SQLException e) {
             throw new AppException("Reading " + view + " of " + describe() + " failed: " + SnowflakeErrors.describe(e),
                     e);
+        }
+    }
+
+    @Override
+    public String viewSql(Identifier view) {
+        return app.sql() + ".PUBLIC." + view.sql();
+    }
+
+    @Override
+    public boolean hasDatabases() {
+        return true;
+    }
+
+    @Override
+    public QueryRows select(String sql, List<Object> values, int maxRows) throws AppException {
+        try {
+            return session.select(sql, maxRows, values.toArray());
+        } catch (SQLException e) {
+            throw new AppException("The query failed on " + describe() + ": " + SnowflakeErrors.describe(e), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.connectorkit.plugin.snowflake;
 
+import io.connectorkit.plugin.app.QueryRows;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -53,6 +54,29 @@ public final class SnowflakeSession implements AutoCloseable {
                 rows.add(row);
             }
             return rows;
+        }
+    }
+
+    /** The columns and at most {@code maxRows} rows of a query, values as the driver gives them. */
+    public QueryRows select(String sql, int maxRows, Object... values) throws SQLException {
+        try (PreparedStatement statement = prepare(sql, values)) {
+            statement.setMaxRows(maxRows);
+            try (ResultSet result = statement.executeQuery()) {
+                ResultSetMetaData meta = result.getMetaData();
+                List<String> columns = new ArrayList<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    columns.add(meta.getColumnLabel(i));
+                }
+                List<List<Object>> rows = new ArrayList<>();
+                while (rows.size() < maxRows && result.next()) {
+                    List<Object> row = new ArrayList<>();
+                    for (int i = 1; i <= columns.size(); i++) {
+                        row.add(result.getObject(i));
+                    }
+                    rows.add(row);
+                }
+                return new QueryRows(columns, rows);
+            }
         }
     }
 

@@ -82,6 +82,11 @@ public final class EmbeddedApp {
     }
 
     private static final Map<String, Host> HOSTS = new ConcurrentHashMap<>();
+    /** How many read-only scopes this thread has open (see {@link #readOnly}). */
+    private static final ThreadLocal<int[]> READ_ONLY = ThreadLocal.withInitial(() -> new int[1]);
+
+    /** SQL's state for "read-only SQL transaction". */
+    static final String READ_ONLY_STATE = "25006";
 
     private EmbeddedApp() {
     }
@@ -128,6 +133,27 @@ public final class EmbeddedApp {
         String key = key(connection);
         HOSTS.put(key, Objects.requireNonNull(host, "host"));
         return () -> HOSTS.remove(key, host);
+    }
+
+    /**
+     * Until the returned scope is closed, every procedure of every embedded app refuses to run on this thread. A
+     * read-only query runs inside one: H2 lets a SELECT call a procedure alias as a function, and the procedures commit
+     * their own work, so a rolled-back transaction alone would not undo what such a call changed.
+     *
+     * @return the scope; closing it lets this thread's procedure calls run again
+     */
+    public static ConnectorRegistry.Binding readOnly() {
+        int[] depth = READ_ONLY.get();
+        depth[0]++;
+        return () -> depth[0] = Math.max(0, depth[0] - 1);
+    }
+
+    /** Refuses a procedure call inside a {@link #readOnly} scope, before it runs. */
+    static void checkWritable(String procedure) throws SQLException {
+        if (READ_ONLY.get()[0] > 0) {
+            throw new SQLException("Procedure " + procedure + " cannot run inside a read-only query: a query only "
+                    + "reads; call the procedure with its goal instead", READ_ONLY_STATE);
+        }
     }
 
     /** The runtime for one procedure call on this connection. */

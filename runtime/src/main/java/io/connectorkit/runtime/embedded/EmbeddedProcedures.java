@@ -152,6 +152,7 @@ public final class EmbeddedProcedures {
      */
     public static String registerSecret(Connection connection, String referenceName, String secretValue)
             throws SQLException {
+        EmbeddedApp.checkWritable(SecretRegistration.PROCEDURE);
         CallerRole.check(connection, SecretRegistration.PROCEDURE, false);
         Response response;
         try {
@@ -174,6 +175,7 @@ public final class EmbeddedProcedures {
 
     private static String call(Connection connection, PublicProcedure procedure,
             Function<ConnectorRuntime, Response> work) throws SQLException {
+        EmbeddedApp.checkWritable(procedure.name());
         CallerRole.check(connection, procedure.name(),
                 procedure.access() == PublicProcedure.Access.ADMIN_AND_VIEWER);
         Response response;

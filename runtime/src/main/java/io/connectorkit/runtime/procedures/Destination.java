@@ -11,12 +11,21 @@ import java.util.Optional;
  * The table an ingestion configuration writes to (see {@link io.connectorkit.runtime.spi.Sink}): its
  * {@code destination.table}, possibly qualified, else a table named after the resource; the schema, and in Snowflake
  * the database, default to {@code connector_configuration}'s {@code destination_schema} and
- * {@code destination_database}. Every part is an {@link Identifier}.
+ * {@code destination_database}. Every part is an {@link Identifier}. Public for the tools that show a resource's
+ * destination table ({@code connector:query}).
+ *
+ * @param database the database, on a target that has databases
+ * @param schema the schema
+ * @param table the table
  */
-record Destination(Optional<Identifier> database, Identifier schema, Identifier table) {
+public record Destination(Optional<Identifier> database, Identifier schema, Identifier table) {
 
-    /** The table as SQL: quoted, qualified names. */
-    String sql() {
+    /**
+     * The table as SQL.
+     *
+     * @return quoted, qualified names: {@code "DB"."SCHEMA"."TABLE"}, or {@code "SCHEMA"."TABLE"} without a database
+     */
+    public String sql() {
         return database.map(name -> name.sql() + ".").orElse("") + schema.sql() + "." + table.sql();
     }
 
@@ -30,9 +39,10 @@ record Destination(Optional<Identifier> database, Identifier schema, Identifier 
      * @param connectorConfiguration the stored {@code connector_configuration}
      * @param resourceName the resource's name, for the default table name
      * @param withDatabases whether the target has databases (Snowflake); the embedded target ignores database names
+     * @return the destination table
      * @throws IllegalStateException saying why no destination can be derived
      */
-    static Destination resolve(Configuration destination, Configuration connectorConfiguration, String resourceName,
+    public static Destination resolve(Configuration destination, Configuration connectorConfiguration, String resourceName,
             boolean withDatabases) {
         Optional<Identifier> database = withDatabases
                 ? name(connectorConfiguration, "destination_database", "connector_configuration") : Optional.empty();
