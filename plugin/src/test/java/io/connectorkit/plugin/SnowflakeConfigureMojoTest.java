@@ -395,7 +395,6 @@ class SnowflakeConfigureMojoTest {
         assertThat(statements.get(3).bindings()).containsExactly("{\"page_size\":50}");
         assertThat(log.infos).contains("[update] UPDATE_CONNECTOR_CONFIGURATION: OK (Connector configuration updated:"
                 + " page_size.)");
-        assertThat(nativeApp.externalAccess).containsKey("UPDATE_CONNECTOR_CONFIGURATION");
     }
 
     @Test
