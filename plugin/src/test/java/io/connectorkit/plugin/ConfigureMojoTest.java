@@ -288,7 +288,7 @@ class ConfigureMojoTest {
     }
 
     @Test
-    void aRefusedConnectionUpdateKeepsTheOldConnectionAndSaysTheNewSecretIsBound(
+    void aRefusedConnectionUpdateKeepsTheOldConnectionAndItsSecret(
             @InjectMojo(goal = "configure") ConfigureMojo configure, @InjectMojo(goal = "pause") PauseMojo pause,
             @InjectMojo(goal = "update-connection") UpdateConnectionMojo updateConnection) throws Exception {
         configure.execute();
@@ -296,15 +296,27 @@ class ConfigureMojoTest {
         Files.writeString(folder.resolve("src/main/connector/configuration.yaml"),
                 CONFIGURATION.replace("https://api.github.com", "https://github.example.com"));
         project.getProperties().setProperty("github.token", "bad");
-        String before = state();
+        String before = state() + secrets();
 
         assertThatThrownBy(updateConnection::execute).isInstanceOf(MojoFailureException.class)
                 .hasMessage("UPDATE_CONNECTION_CONFIGURATION answered TEST_CONNECTION_FAILED: GitHub refused the token "
                         + "(401).\n  What to do: fix the connection section of the configuration file, or the source "
-                        + "it points at, and run update-connection again. The old connection configuration is kept, "
-                        + "but the new value of api_token is bound already: until update-connection succeeds, the "
-                        + "connector reads that value");
-        assertThat(state()).isEqualTo(before).contains("https://api.github.com");
+                        + "it points at, and run update-connection again; the old connection and its secret values are "
+                        + "kept: nothing was changed");
+        assertThat(state() + secrets()).as("the old token is bound again, as it was").isEqualTo(before)
+                .contains("https://api.github.com");
+
+        project.getProperties().setProperty("github.token", TOKEN);
+        Files.writeString(folder.resolve("src/main/connector/configuration.yaml"), CONFIGURATION);
+        updateConnection.execute();
+        assertThat(secrets()).as("a kept update forgets the replaced value").endsWith(" null\n");
+    }
+
+    /** The stored secrets, encrypted, and whether a replaced value is kept aside. */
+    private String secrets() throws Exception {
+        try (LocalConnection app = localApp().connect()) {
+            return rows(app, "SELECT REFERENCE_NAME, \"VALUE\", PREVIOUS_VALUE FROM STATE.SECRETS ORDER BY 1");
+        }
     }
 
     @Test

@@ -37,4 +37,41 @@ class PluginDescriptorTest {
         assertThat(mojos.getLength()).isGreaterThanOrEqualTo(17);
         assertThat(notThreadSafe).as("goals without threadSafe = true").isEmpty();
     }
+
+    /** The README's goal reference names every goal and, in its parameter table, every {@code -D} property. */
+    @Test
+    void theReadmeNamesEveryGoalAndEveryProperty() throws Exception {
+        Document descriptor;
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/maven/plugin.xml")) {
+            descriptor = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in);
+        }
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("../README.md"));
+        String reference = readme.substring(readme.indexOf("## Goal reference"),
+                readme.indexOf("\n## ", readme.indexOf("## Goal reference") + 1));
+        List<String> missing = new ArrayList<>();
+        NodeList mojos = descriptor.getElementsByTagName("mojo");
+        for (int i = 0; i < mojos.getLength(); i++) {
+            Element mojo = (Element) mojos.item(i);
+            String goal = mojo.getElementsByTagName("goal").item(0).getTextContent();
+            if (!reference.contains("`connector:" + goal + "`")) {
+                missing.add("goal " + goal);
+            }
+            NodeList configuration = mojo.getElementsByTagName("configuration");
+            if (configuration.getLength() == 0) {
+                continue;
+            }
+            NodeList parameters = configuration.item(0).getChildNodes();
+            for (int j = 0; j < parameters.getLength(); j++) {
+                if (parameters.item(j) instanceof Element parameter) {
+                    java.util.regex.Matcher property = java.util.regex.Pattern.compile("\\$\\{([\\w.]+)}")
+                            .matcher(parameter.getTextContent());
+                    if (property.matches() && property.group(1).startsWith("connector.")
+                            && !reference.contains("`" + property.group(1) + "`")) {
+                        missing.add(goal + ": " + property.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(missing).as("goals and properties the README's goal reference does not name").isEmpty();
+    }
 }

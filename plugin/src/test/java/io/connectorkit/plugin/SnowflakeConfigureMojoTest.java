@@ -398,6 +398,34 @@ class SnowflakeConfigureMojoTest {
     }
 
     @Test
+    void aRefusedConnectionUpdateBindsTheOldSecretObjectAgainAndDropsTheDraft(
+            @InjectMojo(goal = "configure") ConfigureMojo configure, @InjectMojo(goal = "pause") PauseMojo pause,
+            @InjectMojo(goal = "update-connection") UpdateConnectionMojo updateConnection) throws Exception {
+        for (InstalledAppMojo goal : List.of(configure, pause, updateConnection)) {
+            goal.target = "snowflake";
+            goal.connection = "fake";
+        }
+        configure.execute();
+        pause.execute();
+        String main = "\"GITHUB_CONNECTOR_SECRETS\".\"PUBLIC\".\"GITHUB_CONNECTOR_API_TOKEN\"";
+        String draft = "\"GITHUB_CONNECTOR_SECRETS\".\"PUBLIC\".\"GITHUB_CONNECTOR_API_TOKEN_DRAFT\"";
+        project.getProperties().setProperty("github.token", "bad");
+
+        assertThatThrownBy(updateConnection::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("TEST_CONNECTION_FAILED").hasMessageEndingWith("nothing was changed");
+
+        assertThat(nativeApp.boundReferences).containsEntry("API_TOKEN_SECRET", main);
+        assertThat(nativeApp.secrets).containsEntry(main, TOKEN).doesNotContainKey(draft);
+        assertThat(snowflake.applicationStatements()).extracting(RecordedStatement::sql)
+                .contains("DROP SECRET IF EXISTS " + draft);
+
+        project.getProperties().setProperty("github.token", TOKEN);
+        updateConnection.execute();
+        assertThat(nativeApp.boundReferences).containsEntry("API_TOKEN_SECRET", main);
+        assertThat(nativeApp.secrets).containsEntry(main, TOKEN).doesNotContainKey(draft);
+    }
+
+    @Test
     void withoutManageGrantsConfigureStopsBeforeTheWizardWithTheStatementsToHaveRun(
             @InjectMojo(goal = "configure") ConfigureMojo configure, @InjectMojo(goal = "status") StatusMojo status)
             throws Exception {

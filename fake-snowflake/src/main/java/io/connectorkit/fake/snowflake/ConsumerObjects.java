@@ -37,6 +37,11 @@ final class ConsumerObjects {
             secrets.put(matcher.group(1), unescape(matcher.group(2)));
             return Reply.statementExecuted();
         });
+        // https://docs.snowflake.com/en/sql-reference/sql/drop-secret
+        snowflake.on(sql -> sql.startsWith("DROP SECRET IF EXISTS "), query -> {
+            secrets.remove(query.sql().substring("DROP SECRET IF EXISTS ".length()).strip());
+            return Reply.statementExecuted();
+        });
         snowflake.on(sql -> sql.startsWith("SELECT SYSTEM$REFERENCE("), query -> {
             String id = "ENT_REF_" + (referenceIds.size() + 1);
             // SYSTEM$REFERENCE('SECRET', ?, …) binds the object only; SYSTEM$REFERENCE(?, ?, …) its type, then it.

@@ -28,6 +28,21 @@ public interface InstalledApp extends AutoCloseable {
     void bindSecret(String field, String value) throws AppException;
 
     /**
+     * Binds a secret's new value for an update the app may refuse: the value it replaces is kept aside, and the draft
+     * is then kept or undone, so that a refused update leaves the old value bound.
+     */
+    SecretDraft bindSecretDraft(String field, String value) throws AppException;
+
+    /** A secret bound by {@link #bindSecretDraft}, to be kept or undone. */
+    interface SecretDraft {
+        /** The new value stays bound; the one it replaced is deleted. */
+        void keep() throws AppException;
+
+        /** The replaced value is bound again; the new one is deleted. */
+        void undo() throws AppException;
+    }
+
+    /**
      * Binds an account object to one of the app's references (a warehouse, an external access integration), through
      * the reference's register callback. The embedded target has no account objects: it binds nothing and answers
      * false.

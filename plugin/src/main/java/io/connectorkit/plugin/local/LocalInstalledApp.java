@@ -55,6 +55,32 @@ public final class LocalInstalledApp implements InstalledApp {
         }
     }
 
+    /** REGISTER_SECRET keeps the value it replaces until SETTLE_SECRET keeps the new one or puts it back. */
+    @Override
+    public SecretDraft bindSecretDraft(String field, String value) throws AppException {
+        bindSecret(field, value);
+        String reference = SecretReference.nameOf(field);
+        return new SecretDraft() {
+            @Override
+            public void keep() throws AppException {
+                settle(reference, true);
+            }
+
+            @Override
+            public void undo() throws AppException {
+                settle(reference, false);
+            }
+        };
+    }
+
+    private void settle(String reference, boolean keepNew) throws AppException {
+        ProcedureResponse response = ProcedureResponse.parse("SETTLE_SECRET",
+                callProcedure(EmbeddedApp.SETTLE_SECRET, "?, ?", reference, keepNew));
+        if (!response.isOk()) {
+            throw new AppException("Settling the secret " + reference + " failed: " + response.summary());
+        }
+    }
+
     @Override
     public boolean bindReference(ReferenceBinding binding) {
         return false;

@@ -6,7 +6,8 @@ import io.connectorkit.plugin.app.InstalledApp;
 import io.connectorkit.plugin.app.ProcedureResponse;
 import io.connectorkit.plugin.app.RefusedException;
 import io.connectorkit.plugin.app.RequiredGrants;
-import io.connectorkit.plugin.configure.ConnectionWithSecrets;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.connectorkit.runtime.config.SecretReference;
 import io.connectorkit.plugin.configure.Json;
 import io.connectorkit.plugin.configure.ConfigurationDrift;
 import io.connectorkit.plugin.configure.WizardConfiguration;
@@ -113,17 +114,29 @@ public final class Operations {
             return;
         }
         AppState state = requirePaused("update-connection");
-        String connection = Json.write(ConnectionWithSecrets.bind(app, configuration));
-        ProcedureResponse response = app.call(PublicProcedure.UPDATE_CONNECTION_CONFIGURATION, connection);
-        log.accept(response.summary());
-        if (!response.isOk() && !configuration.secrets().isEmpty() && !isStatusRefusal(response)) {
-            // A secret is bound before the draft is tested, and a bound secret cannot be read back to restore it.
-            throw new RefusedException(response, "fix the connection section of the configuration file, or the source "
-                    + "it points at, and run update-connection again. The old connection configuration is kept, but "
-                    + "the new value of " + String.join(", ", configuration.secrets().keySet()) + " is bound already: "
-                    + "until update-connection succeeds, the connector reads that value");
+        ObjectNode connection = configuration.connection().deepCopy();
+        List<InstalledApp.SecretDraft> drafts = new java.util.ArrayList<>();
+        try {
+            for (Map.Entry<String, String> secret : configuration.secrets().entrySet()) {
+                drafts.add(app.bindSecretDraft(secret.getKey(), secret.getValue()));
+                connection.put(secret.getKey(), SecretReference.nameOf(secret.getKey()));
+            }
+            ProcedureResponse response = app.call(PublicProcedure.UPDATE_CONNECTION_CONFIGURATION,
+                    Json.write(connection));
+            log.accept(response.summary());
+            if (response.isOk()) {
+                for (InstalledApp.SecretDraft draft : drafts) {
+                    draft.keep();
+                }
+                drafts.clear();
+            }
+            requireOk(response, state, "update-connection");
+        } finally {
+            // A refused test, or a failed call: the secrets bound for it are undone, so nothing changed.
+            for (InstalledApp.SecretDraft draft : drafts) {
+                draft.undo();
+            }
         }
-        requireOk(response, state, "update-connection");
     }
 
     /** A field of the app's connector configuration as its view shows it; {@code null} when it has none. */
@@ -213,7 +226,8 @@ public final class Operations {
                     + "connector:status and, if it reports ERROR, repair it with mvn connector:recover "
                     + "-Dconnector.status=PAUSED";
             default -> goal.equals("update-connection") ? "fix the connection section of the configuration file, or "
-                    + "the source it points at, and run update-connection again (the old connection is kept)"
+                    + "the source it points at, and run update-connection again; the old connection and its secret values "
+                    + "are kept: nothing was changed"
                     : "check mvn connector:status, then run " + goal + " again";
         };
     }

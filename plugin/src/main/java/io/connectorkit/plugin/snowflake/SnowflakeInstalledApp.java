@@ -88,8 +88,36 @@ public final class SnowflakeInstalledApp implements InstalledApp {
 
     @Override
     public void bindSecret(String field, String value) throws AppException {
-        String reference = SecretReference.nameOf(field);
-        String qualified = secretObject(field);
+        bindSecretObject(field, secretObject(field), value);
+    }
+
+    /**
+     * The new value goes into a second SECRET object, {@code <app>_<FIELD>_DRAFT}, and the reference is bound to it;
+     * the old object keeps the old value. Kept: the old object takes the new value, the reference is bound back to it
+     * and the draft dropped; undone: the reference is bound back to the old object and the draft dropped. Either way
+     * the reference ends on the one object, {@code <app>_<FIELD>}.
+     */
+    @Override
+    public SecretDraft bindSecretDraft(String field, String value) throws AppException {
+        String draft = secrets.sql() + "." + Identifier.ofName(app.name() + "_" + field.toUpperCase(Locale.ROOT)
+                + "_DRAFT").sql();
+        bindSecretObject(field, draft, value);
+        return new SecretDraft() {
+            @Override
+            public void keep() throws AppException {
+                bindSecretObject(field, secretObject(field), value);
+                dropSecret(draft);
+            }
+
+            @Override
+            public void undo() throws AppException {
+                rebind(field, secretObject(field));
+                dropSecret(draft);
+            }
+        };
+    }
+
+    private void bindSecretObject(String field, String qualified, String value) throws AppException {
         prepareSecretSchema();
         try {
             // CREATE SECRET takes no bind variables: the value is the one literal the kit writes, escaped by the
@@ -102,6 +130,12 @@ public final class SnowflakeInstalledApp implements InstalledApp {
                     + "in " + secrets.sql() + " or choose another schema with -Dconnector.secretDatabase and "
                     + "-Dconnector.secretSchema");
         }
+        rebind(field, qualified);
+    }
+
+    /** Binds the secret reference of the field to a SECRET object, through the app's register callback. */
+    private void rebind(String field, String qualified) throws AppException {
+        String reference = SecretReference.nameOf(field);
         String id = single("SELECT SYSTEM$REFERENCE('SECRET', ?, 'PERSISTENT', 'READ')",
                 "SYSTEM$REFERENCE", qualified);
         String answer = single("CALL " + app.sql() + ".PUBLIC.REGISTER_REFERENCE(?, 'ADD', ?)", "REGISTER_REFERENCE",
@@ -112,6 +146,15 @@ public final class SnowflakeInstalledApp implements InstalledApp {
                     List.of(qualified)));
         }
         log.accept("Secret '" + field + "' stored in " + qualified + " and bound to the app's reference " + reference);
+    }
+
+    /** https://docs.snowflake.com/en/sql-reference/sql/drop-secret */
+    private void dropSecret(String qualified) throws AppException {
+        try {
+            session.execute("DROP SECRET IF EXISTS " + qualified);
+        } catch (SQLException e) {
+            throw new AppException("Dropping the secret " + qualified + " failed: " + SnowflakeErrors.describe(e), e);
+        }
     }
 
     @Override

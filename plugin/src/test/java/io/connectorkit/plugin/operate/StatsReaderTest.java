@@ -34,6 +34,11 @@ class StatsReaderTest {
         }
 
         @Override
+        public SecretDraft bindSecretDraft(String field, String value) {
+            throw new AssertionError("stats binds no secret");
+        }
+
+        @Override
         public boolean bindReference(io.connectorkit.plugin.app.ReferenceBinding binding) {
             throw new AssertionError("stats binds no reference");
         }

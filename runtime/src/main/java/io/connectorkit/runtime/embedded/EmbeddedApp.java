@@ -38,6 +38,13 @@ public final class EmbeddedApp {
     public static final String REGISTER_SECRET = "PUBLIC." + SecretRegistration.PROCEDURE;
 
     /**
+     * The embedded target's procedure that ends a REGISTER_SECRET made for an update that may be refused:
+     * {@code CALL PUBLIC.SETTLE_SECRET('API_TOKEN_SECRET', TRUE)} keeps the new value, {@code FALSE} puts the replaced
+     * one back; it answers a response object.
+     */
+    public static final String SETTLE_SECRET = "PUBLIC." + SecretRegistration.SETTLE;
+
+    /**
      * What a host that stands in for an account gives the app instead of the embedded target's own: the account's
      * grants and the secrets the running procedure may read (a fake Snowflake endpoint in tests). Without secrets of
      * its own, the app reads those REGISTER_SECRET stored.

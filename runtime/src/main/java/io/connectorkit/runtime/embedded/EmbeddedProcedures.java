@@ -165,6 +165,22 @@ public final class EmbeddedProcedures {
         return response.toJsonText();
     }
 
+    /** {@code PUBLIC.SETTLE_SECRET(REF_NAME, KEEP_NEW)}, embedded only and ADMIN only (see SecretRegistration). */
+    public static String settleSecret(Connection connection, String referenceName, Boolean keepNew)
+            throws SQLException {
+        EmbeddedApp.checkWritable(SecretRegistration.SETTLE);
+        CallerRole.check(connection, SecretRegistration.SETTLE, false);
+        Response response;
+        try {
+            response = new SecretRegistration(EmbeddedApp.connector(connection),
+                    new EmbeddedSecrets(new JdbcSqlPort(connection, H2Dialect.INSTANCE)))
+                    .settle(referenceName, keepNew);
+        } catch (RuntimeException | LinkageError e) {
+            response = cannotStart(e);
+        }
+        return response.toJsonText();
+    }
+
     /**
      * {@code PARSE_JSON('...')} for scripts written for Snowflake: the text passes through unchanged, and the
      * procedure that receives it reports text that is not JSON as a response, not as a SQL error.

@@ -45,6 +45,8 @@ public final class EmbeddedSchema {
                 // Secret values, by reference name: written by REGISTER_SECRET, read by ConnectorContext.secret only.
                 "CREATE TABLE IF NOT EXISTS STATE.SECRETS (REFERENCE_NAME VARCHAR PRIMARY KEY,"
                         + " \"VALUE\" VARCHAR NOT NULL, UPDATED_AT TIMESTAMP)",
+                // The value a REGISTER_SECRET replaced, until SETTLE_SECRET keeps the new one or puts it back.
+                "ALTER TABLE STATE.SECRETS ADD COLUMN IF NOT EXISTS PREVIOUS_VALUE VARCHAR",
                 // Application role VIEWER is an H2 user. Earlier local setup scripts made VIEWER a role, and H2 users
                 // and roles share their names.
                 "DROP ROLE IF EXISTS " + CallerRole.VIEWER_USER,
@@ -57,6 +59,7 @@ public final class EmbeddedSchema {
             statements.addAll(alias(procedure.qualifiedName(), PROCEDURES + "." + procedure.handlerMethod()));
         }
         statements.addAll(alias(EmbeddedApp.REGISTER_SECRET, PROCEDURES + ".registerSecret"));
+        statements.addAll(alias(EmbeddedApp.SETTLE_SECRET, PROCEDURES + ".settleSecret"));
         statements.addAll(alias("PUBLIC.PARSE_JSON", PROCEDURES + ".parseJson"));
         statements.addAll(alias("PUBLIC.CONNECTOR_CONFIGURATION_ROWS", TABLE_FUNCTIONS + ".connectorConfiguration"));
         statements.addAll(alias("PUBLIC.SYNC_STATUS_ROW", TABLE_FUNCTIONS + ".syncStatus"));

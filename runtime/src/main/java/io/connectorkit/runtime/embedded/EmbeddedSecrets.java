@@ -33,9 +33,34 @@ final class EmbeddedSecrets implements SecretStore {
         return rows.isEmpty() ? Optional.empty() : Optional.of(cipher.decrypt(reference, rows.get(0).getString(0)));
     }
 
-    /** Binds the value to the reference, replacing a value bound before. */
+    /**
+     * Binds the value to the reference. The value it replaces is kept, encrypted, until {@link #settle}: as the
+     * consumer's old SECRET object stays while a Snowflake reference is bound to a new one.
+     */
     void bind(String referenceName, String value) {
-        sql.update("MERGE INTO STATE.SECRETS (REFERENCE_NAME, \"VALUE\", UPDATED_AT) KEY (REFERENCE_NAME) VALUES (?, ?, "
-                + H2Dialect.INSTANCE.currentTimestamp() + ")", referenceName, cipher.encrypt(referenceName, value));
+        String encrypted = cipher.encrypt(referenceName, value);
+        int replaced = sql.update("UPDATE STATE.SECRETS SET PREVIOUS_VALUE = \"VALUE\", \"VALUE\" = ?, UPDATED_AT = "
+                + H2Dialect.INSTANCE.currentTimestamp() + " WHERE REFERENCE_NAME = ?", encrypted, referenceName);
+        if (replaced == 0) {
+            sql.update("INSERT INTO STATE.SECRETS (REFERENCE_NAME, \"VALUE\", UPDATED_AT) VALUES (?, ?, "
+                    + H2Dialect.INSTANCE.currentTimestamp() + ")", referenceName, encrypted);
+        }
+    }
+
+    /**
+     * Ends a bind: keeps the new value and forgets the one it replaced, or puts the replaced one back (a first bind
+     * undone leaves no value).
+     *
+     * @return whether the reference had a bind to settle
+     */
+    boolean settle(String referenceName, boolean keepNew) {
+        if (keepNew) {
+            return sql.update("UPDATE STATE.SECRETS SET PREVIOUS_VALUE = NULL WHERE REFERENCE_NAME = ?",
+                    referenceName) == 1;
+        }
+        int restored = sql.update("UPDATE STATE.SECRETS SET \"VALUE\" = PREVIOUS_VALUE, PREVIOUS_VALUE = NULL, UPDATED_AT"
+                + " = " + H2Dialect.INSTANCE.currentTimestamp() + " WHERE REFERENCE_NAME = ? AND PREVIOUS_VALUE IS NOT"
+                + " NULL", referenceName);
+        return restored == 1 || sql.update("DELETE FROM STATE.SECRETS WHERE REFERENCE_NAME = ?", referenceName) == 1;
     }
 }

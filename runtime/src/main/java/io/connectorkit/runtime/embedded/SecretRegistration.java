@@ -13,6 +13,7 @@ import java.util.List;
 final class SecretRegistration {
 
     static final String PROCEDURE = "REGISTER_SECRET";
+    static final String SETTLE = "SETTLE_SECRET";
 
     private static final System.Logger LOG = System.getLogger("io.connectorkit.runtime");
 
@@ -58,6 +59,29 @@ final class SecretRegistration {
             return Response.withMessage(ResponseCode.UNKNOWN_ERROR, PROCEDURE + " failed unexpectedly for "
                     + referenceName + ": " + e.getClass().getSimpleName() + " (its message is not shown, since it may "
                     + "quote the secret); nothing was stored.");
+        }
+    }
+
+    /**
+     * {@code PUBLIC.SETTLE_SECRET(REF_NAME, KEEP_NEW)}: after a REGISTER_SECRET for an update that may be refused,
+     * keeps the new value (and forgets the replaced one), or puts the replaced one back, as re-binding a Snowflake
+     * reference to the SECRET object it had does.
+     */
+    Response settle(String referenceName, Boolean keepNew) {
+        if (keepNew == null) {
+            return Response.withMessage(ResponseCode.INVALID_INPUT, "KEEP_NEW must be TRUE (keep the new value) or FALSE"
+                    + " (put the replaced one back).");
+        }
+        try {
+            boolean settled = secrets.settle(referenceName, keepNew);
+            return Response.ok(!settled ? "Secret " + referenceName + " had nothing to settle."
+                    : keepNew ? "Secret " + referenceName + " keeps its new value." : "Secret " + referenceName
+                            + " has its previous value again.");
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "{0} failed unexpectedly for {1}: {2}", SETTLE, referenceName,
+                    e.getClass().getName());
+            return Response.withMessage(ResponseCode.UNKNOWN_ERROR, SETTLE + " failed unexpectedly for " + referenceName
+                    + ": " + e.getClass().getSimpleName());
         }
     }
 }

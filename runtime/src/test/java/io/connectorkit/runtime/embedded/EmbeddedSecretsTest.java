@@ -139,6 +139,34 @@ class EmbeddedSecretsTest {
     }
 
     @Test
+    void settleSecretKeepsTheNewValueOrPutsTheReplacedOneBack() {
+        configure();
+        app.call("REGISTER_SECRET", "API_TOKEN_SECRET", "first");
+        assertOk(app.call("SET_CONNECTION_CONFIGURATION", CONNECTION), "Connection works.");
+        assertOk(app.call("SETTLE_SECRET", "API_TOKEN_SECRET", true), "Secret API_TOKEN_SECRET keeps its new value.");
+        Object stored = app.query("SELECT \"VALUE\" FROM STATE.SECRETS").get(0).get("VALUE");
+
+        app.call("REGISTER_SECRET", "API_TOKEN_SECRET", "second");
+        assertOk(app.call("SETTLE_SECRET", "API_TOKEN_SECRET", false),
+                "Secret API_TOKEN_SECRET has its previous value again.");
+
+        assertOk(app.call("TEST_CONNECTION"), "Connection works.");
+        assertThat(seenByTester.get()).contains("first");
+        assertThat(app.query("SELECT \"VALUE\", PREVIOUS_VALUE FROM STATE.SECRETS")).singleElement()
+                .satisfies(row -> assertThat(row).containsEntry("VALUE", stored).containsEntry("PREVIOUS_VALUE", null));
+
+        app.call("REGISTER_SECRET", "API_TOKEN_SECRET", "third");
+        assertOk(app.call("SETTLE_SECRET", "API_TOKEN_SECRET", true), "Secret API_TOKEN_SECRET keeps its new value.");
+        assertOk(app.call("TEST_CONNECTION"), "Connection works.");
+        assertThat(seenByTester.get()).contains("third");
+        assertThat(app.query("SELECT PREVIOUS_VALUE FROM STATE.SECRETS").get(0).get("PREVIOUS_VALUE"))
+                .as("the replaced value is forgotten").isNull();
+        assertOk(app.call("SETTLE_SECRET", "API_TOKEN_SECRET", true), "Secret API_TOKEN_SECRET keeps its new value.");
+        assertThat(app.call("SETTLE_SECRET", "API_TOKEN_SECRET", (Object) null).path("response_code").asText())
+                .isEqualTo("INVALID_INPUT");
+    }
+
+    @Test
     void withoutABoundSecretTheConnectorSeesNone() {
         configure();
 

@@ -98,6 +98,7 @@ class ViewerRoleTest {
                 new AdminCall("PAUSE_CONNECTOR", new ConnectorState(STARTED, FINALIZED)),
                 new AdminCall("RESUME_CONNECTOR", paused),
                 new AdminCall("REGISTER_SECRET", installed, "API_TOKEN_SECRET", "tok"),
+                new AdminCall("SETTLE_SECRET", installed, "API_TOKEN_SECRET", true),
                 new AdminCall("CREATE_RESOURCE", paused, "New", "{\"repo\": \"new\"}", CONFIGURATIONS, "new", true,
                         null),
                 new AdminCall("ENABLE_RESOURCE", paused, "disabled_resource"),
@@ -132,6 +133,7 @@ class ViewerRoleTest {
                 .filter(procedure -> procedure.access() != PublicProcedure.Access.ADMIN_AND_VIEWER)
                 .map(Enum::name).toList());
         expected.add("REGISTER_SECRET");
+        expected.add("SETTLE_SECRET");
 
         assertThat(covered).containsExactlyInAnyOrderElementsOf(expected);
     }
