@@ -79,6 +79,17 @@ abstract class AppMojo extends ConnectorMojo {
     private static final java.util.regex.Pattern LOCAL_NAME = java.util.regex.Pattern.compile(
             "[A-Za-z_][A-Za-z0-9_]{0,254}");
 
+    /** What this project last deployed to Snowflake, by connection and app (beside the embedded target's home). */
+    io.connectorkit.plugin.snowflake.DeployRecord snowflakeDeployRecord() {
+        return new io.connectorkit.plugin.snowflake.DeployRecord(localHome.toPath().toAbsolutePath().getParent()
+                .resolve("snowflake"));
+    }
+
+    /** The connection as the deploy record names it. */
+    String connectionKey() {
+        return connection == null || connection.isBlank() ? "default" : connection.strip();
+    }
+
     SnowflakeSession openSnowflake() throws MojoFailureException {
         return SnowflakeTarget.open(connection, serverId, session, decrypter, getLog());
     }

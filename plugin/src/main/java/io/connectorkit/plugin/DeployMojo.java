@@ -76,6 +76,8 @@ public final class DeployMojo extends AppMojo {
                 releaseChannel);
         try (SnowflakeSession snowflake = openSnowflake()) {
             new NativeAppInstaller(snowflake, getLog()::info).deploy(request, FileSync.filesUnder(bundle));
+            snowflakeDeployRecord().deployed(connectionKey(),
+                    io.connectorkit.runtime.sql.Identifier.parse(request.app()).name(), FileSync.filesUnder(bundle));
         } catch (DeployException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (SQLException e) {

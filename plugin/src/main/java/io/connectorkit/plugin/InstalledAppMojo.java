@@ -113,6 +113,40 @@ abstract class InstalledAppMojo extends AppMojo {
         }
     }
 
+    /**
+     * Snowflake: the app runs what this project deployed last (its deploy record); a bundle built since is named, and
+     * {@code connector.deployFirst} deploys it first, in development mode, as a plain connector:deploy does.
+     */
+    private void checkDeployedCode(String app, Descriptor descriptor) throws MojoFailureException {
+        java.nio.file.Path bundle = appDirectory.toPath().resolve("snowflake");
+        if (!java.nio.file.Files.isDirectory(bundle)) {
+            return;
+        }
+        java.util.Map<String, java.nio.file.Path> files = io.connectorkit.plugin.bundle.FileSync.filesUnder(bundle);
+        if (snowflakeDeployRecord().isDeployed(connectionKey(), app, files).orElse(true)) {
+            return;
+        }
+        if (!deployFirst) {
+            getLog().warn("The Snowflake application " + app + " runs older code than the bundle in "
+                    + shown(appDirectory) + " (built, not deployed since this project's last deploy): this goal runs "
+                    + "the deployed code. Deploy the bundle with mvn connector:deploy -Dconnector.target=snowflake, "
+                    + "or add -Dconnector.deployFirst=true");
+            return;
+        }
+        io.connectorkit.plugin.snowflake.NativeAppInstaller.Request request = snowflakeRequest(descriptor, null,
+                false, false, false, null);
+        try (io.connectorkit.plugin.snowflake.SnowflakeSession snowflake = openSnowflake()) {
+            new io.connectorkit.plugin.snowflake.NativeAppInstaller(snowflake, getLog()::info).deploy(request, files);
+            snowflakeDeployRecord().deployed(connectionKey(), Identifier.parse(request.app()).name(), files);
+        } catch (io.connectorkit.plugin.snowflake.DeployException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (java.sql.SQLException e) {
+            throw new MojoFailureException("The Snowflake session failed: " + e.getMessage(), e);
+        }
+        getLog().info("Deployed the bundle in " + shown(appDirectory) + " to the Snowflake application " + app
+                + " first, in development mode (connector.deployFirst)");
+    }
+
     private InstalledApp openOnSnowflake(Descriptor descriptor) throws MojoFailureException {
         String name = appName == null || appName.isBlank() ? descriptor.app().name() : appName.strip();
         Identifier app;
@@ -126,6 +160,7 @@ abstract class InstalledAppMojo extends AppMojo {
             throw new MojoFailureException("'" + e.text() + "' (connector.appName, connector.secretDatabase or "
                     + "connector.secretSchema) is not a Snowflake name: " + e.reason(), e);
         }
+        checkDeployedCode(app.name(), descriptor);
         return new SnowflakeInstalledApp(openSnowflake(), app, secrets, descriptor, getLog()::info);
     }
 }

@@ -344,6 +344,7 @@ class SnowflakeConfigureMojoTest {
         configure.execute();
         int before = snowflake.applicationStatements().size();
         updateWarehouse.warehouse = "bigger_wh";
+        updateWarehouse.setLog(log);
         status.setLog(log);
 
         pause.execute();
@@ -364,6 +365,7 @@ class SnowflakeConfigureMojoTest {
                         "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"CONNECTOR_CONFIGURATION\"",
                         SHOW_PRIVILEGES, SHOW_GRANTS,
                         "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"RESOURCE_STATUS\"");
+        assertThat(log.infos).contains("UPDATE_WAREHOUSE: OK (from CONNECTOR_WH to BIGGER_WH)");
         assertThat(log.infos).contains("Snowflake application GITHUB_CONNECTOR on the snowflake target",
                 "  status:               STARTED", "    warehouse = bigger_wh", "    api_token = ********",
                 "  privileges:", "    EXECUTE TASK ON ACCOUNT: held", "    CREATE DATABASE ON ACCOUNT: held",

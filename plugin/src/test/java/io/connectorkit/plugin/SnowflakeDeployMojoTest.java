@@ -116,6 +116,44 @@ class SnowflakeDeployMojoTest {
     }
 
     @Test
+    void aBundleBuiltButNotDeployedIsNamedByTheGoalsAndDeployFirstDeploysIt(
+            @InjectMojo(goal = "generate") GenerateMojo generate, @InjectMojo(goal = "bundle") BundleMojo bundle,
+            @InjectMojo(goal = "deploy") DeployMojo deploy, @InjectMojo(goal = "status") StatusMojo status)
+            throws Exception {
+        generate.execute();
+        MavenProjects.buildConnectorJarWithDescription(project);
+        bundle.execute();
+        deploy.target = "snowflake";
+        deploy.connection = "fake";
+        new FakeAccount(snowflake);
+        deploy.execute();
+        assertThat(folder.resolve(".connector/snowflake/fake/GITHUB_CONNECTOR")).exists();
+        status.target = "snowflake";
+        status.connection = "fake";
+        status.setLog(log);
+        status.execute();
+        assertThat(log.warnings).isEmpty();
+
+        Path script = folder.resolve("target/connector/app/snowflake/setup.sql");
+        Files.writeString(script, Files.readString(script) + "\n-- rebuilt\n");
+        status.execute();
+        assertThat(log.warnings).containsExactly("The Snowflake application GITHUB_CONNECTOR runs older code than the "
+                + "bundle in target/connector/app (built, not deployed since this project's last deploy): this goal "
+                + "runs the deployed code. Deploy the bundle with mvn connector:deploy -Dconnector.target=snowflake, "
+                + "or add -Dconnector.deployFirst=true");
+
+        status.deployFirst = true;
+        status.execute();
+        assertThat(log.infos).contains("Deployed the bundle in target/connector/app to the Snowflake application "
+                + "GITHUB_CONNECTOR first, in development mode (connector.deployFirst)");
+        assertThat(new String(snowflake.stageFiles("\"GITHUB_CONNECTOR_PKG\".APP_SRC.STAGE").get("setup.sql"),
+                java.nio.charset.StandardCharsets.UTF_8)).contains("-- rebuilt");
+        status.deployFirst = false;
+        status.execute();
+        assertThat(log.warnings).hasSize(1);
+    }
+
+    @Test
     void aVersionIsPublishedInTheReleaseChannelNamed(
             @InjectMojo(goal = "generate") GenerateMojo generate, @InjectMojo(goal = "bundle") BundleMojo bundle,
             @InjectMojo(goal = "deploy") DeployMojo deploy) throws Exception {

@@ -97,7 +97,7 @@ public final class Operations {
         String before = connectorField("warehouse");
         ProcedureResponse response = app.call(PublicProcedure.UPDATE_WAREHOUSE, warehouse);
         log.accept(response.summary() + (response.isOk() && before != null ? " (from " + before + " to "
-                + warehouse + ")" : ""));
+                + Identifier.parse(warehouse).name() + ")" : ""));
         if (response.code().equals("WAREHOUSE_ALREADY_USED")) {
             log.accept(app.describe() + " uses warehouse " + warehouse + " already: nothing to do");
             return;
