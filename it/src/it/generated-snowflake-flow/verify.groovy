@@ -31,7 +31,7 @@ try {
     // 4: nothing to upload, the app upgraded in place from the same files, nothing to configure, resources unchanged.
     assert step(4) =~ /Stage @SNOW_CONNECTOR_PKG\.APP_SRC\.STAGE: 0 uploaded \(0 bytes\), 0 removed, [1-9]\d* unchanged/
     expect(4, "Upgraded application SNOW_CONNECTOR USING '${stage}'")
-    expect(4, 'is configured already (STARTED (configuration FINALIZED)): nothing to do')
+    expect(4, 'is configured already (STARTED (configuration FINALIZED)) and its connector configuration matches configuration-snowflake.yaml: nothing to do')
     expect(4, 'Resources of Snowflake application SNOW_CONNECTOR: up to date (nothing changed), 2 listed')
 
     // 5: the daily goals call the same procedures on Snowflake; the rotated token is bound, then tested and saved.
@@ -72,9 +72,11 @@ try {
         assert statements.count { it.startsWith('ALTER APPLICATION "SNOW_CONNECTOR" UPGRADE USING \'@') } == 2
         assert statements.count { it.startsWith('ALTER APPLICATION "SNOW_CONNECTOR" UPGRADE USING VERSION') } == 2
         def secrets = statements.findAll { it.startsWith('CREATE OR REPLACE SECRET') }
-        assert secrets.size() == 3
+        // update-connection binds the rotated token in the draft object first, then in the app's own once it works.
+        assert secrets.size() == 4
         def rotated = invoker.getProperty('invoker.environmentVariables.RECORDS_API_TOKEN.5').trim()
-        assert secrets.count { it.contains("'${rotated}'") } == 2: 'update-connection and the new configure bind the rotated token'
+        assert secrets.count { it.contains("'${rotated}'") } == 3: 'update-connection (draft, kept) and the new configure bind the rotated token'
+        assert statements.count { it == 'DROP SECRET IF EXISTS "SNOW_CONNECTOR_SECRETS"."PUBLIC"."SNOW_CONNECTOR_API_TOKEN_DRAFT"' } == 1
         assert !server.account().applications.containsKey('SNOW_CONNECTOR')
         assert !server.account().packages.containsKey('SNOW_CONNECTOR_PKG')
         assert server.account().app('SNOW_CONNECTOR').isEmpty()

@@ -8,7 +8,7 @@ assert log.contains('embedded app pipeline_connector is now STARTED (configurati
 
 // The second run: nothing to deploy, nothing to configure.
 assert log.contains('Connector app pipeline_connector 1.2.0 is up to date on the embedded target (nothing changed)')
-assert log.contains('embedded app pipeline_connector is configured already (STARTED (configuration FINALIZED)): nothing to do')
+assert log.contains('embedded app pipeline_connector is configured already (STARTED (configuration FINALIZED)) and its connector configuration matches configuration.yaml: nothing to do')
 assert log.contains('    api_token = ********')
 assert log.contains('    warehouse = PIPELINE_WH')
 
