@@ -110,8 +110,8 @@ class IngestMojoTest {
     @Test
     void aPausedConnectorIngestsNothingAndAFailedRunIsRecordedWhileTheConnectorStaysStarted(
             @InjectMojo(goal = "ingest") IngestMojo ingest, @InjectMojo(goal = "pause") PauseMojo pause,
-            @InjectMojo(goal = "resume") ResumeMojo resume, @InjectMojo(goal = "status") StatusMojo status)
-            throws Exception {
+            @InjectMojo(goal = "resume") ResumeMojo resume, @InjectMojo(goal = "status") StatusMojo status,
+            @InjectMojo(goal = "stats") StatsMojo stats) throws Exception {
         FakeIssueSource.add("first");
         pause.execute();
         ingest.setLog(log);
@@ -153,6 +153,15 @@ class IngestMojoTest {
         ingest.execute();
         assertThat(log.warnings).hasSize(2);
         assertThat(log.warnings.get(1)).contains("(attempt 2, retry at ");
+
+        stats.setLog(log);
+        stats.execute();
+        assertThat(log.infos).contains("  sdk issues: 0 rows in 2 runs, 2 failed; failing: IllegalStateException: GitHub"
+                + " answered 503 Service Unavailable", "Failed runs:");
+        assertThat(log.infos).filteredOn(line -> line.endsWith("  sdk issues: IllegalStateException: GitHub answered"
+                + " 503 Service Unavailable")).hasSize(2);
+        assertThat(folder.resolve("target/connector/stats.html")).content().contains("class=\"failed\"",
+                "GitHub answered 503 Service Unavailable");
     }
 
     @Test

@@ -157,12 +157,14 @@ public final class StatsReader {
         return error.isTextual() ? Ingestions.firstLine(error.asText()) : "no error recorded";
     }
 
+    /** H2 answers a JSON column as its UTF-8 bytes, Snowflake's driver as text. */
     private static JsonNode json(Object value) {
         if (value == null) {
             return JSON.missingNode();
         }
         try {
-            JsonNode node = JSON.readTree(value.toString());
+            JsonNode node = JSON.readTree(value instanceof byte[] bytes
+                    ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : value.toString());
             return node == null ? JSON.missingNode() : node;
         } catch (IOException e) {
             return JSON.missingNode();
