@@ -241,6 +241,33 @@ class IngestMojoTest {
                         + "scheduler task runs the ingestions on its schedule");
     }
 
+    @Test
+    void runGoesOnAfterAFailedRunUnlessAskedToStop(@InjectMojo(goal = "run") RunMojo run) throws Exception {
+        FakeIssueSource.add("first");
+        FakeIssueSource.failNext(2);
+        run.iterations = 2;
+        run.pollSeconds = 1;
+        run.setLog(log);
+
+        run.execute();
+        assertThat(log.warnings).hasSize(1).first().asString().startsWith("  sdk issues: FAILED after ");
+        assertThat(log.infos).last().isEqualTo("The scheduler ran 2 iteration(s)");
+
+        // The failed process waits a minute for its retry: make it due again, and failing.
+        try (LocalConnection app = new LocalApp(folder.resolve(".connector/local"), "github_connector").connect();
+                Statement statement = app.jdbc().createStatement()) {
+            statement.executeUpdate("UPDATE STATE.INGESTION_PROCESS SET NEXT_RUN_AT = NULL");
+        }
+        FakeIssueSource.reset();
+        FakeIssueSource.failNext(1);
+        run.failOnError = true;
+        run.iterations = 5;
+        assertThatThrownBy(run::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("1 of 1 ingestion failed\n  sdk issues: IllegalStateException: GitHub answered"
+                        + " 503 Service Unavailable");
+        assertThat(log.infos).contains("The scheduler ran 1 iteration(s)");
+    }
+
     private String rows(String sql) throws Exception {
         StringBuilder text = new StringBuilder();
         try (LocalConnection app = new LocalApp(folder.resolve(".connector/local"), "github_connector").connect();

@@ -293,6 +293,16 @@ class SnowflakeConfigureMojoTest {
         assertThat(log.infos).anySatisfy(line -> assertThat(line).startsWith("    sdk issues (")
                 .contains(": enabled; last run ").contains(" COMPLETED, 1 row; next run "));
         assertThat(log.infos).anySatisfy(line -> assertThat(line).isEqualTo("    docs: disabled; no run yet"));
+
+        io.connectorkit.plugin.fixtures.FakeIssueSource.failNext(1);
+        ingest.resource = "sdk issues";
+        ingest.failOnError = false;
+        ingest.execute();
+        stats.execute();
+        assertThat(log.infos).anySatisfy(line -> assertThat(line).startsWith("  sdk issues: 1 rows in 2 runs, 1 failed,")
+                .endsWith("; failing: IllegalStateException: GitHub answered 503 Service Unavailable"));
+        assertThat(log.infos).anySatisfy(line -> assertThat(line).endsWith(" UTC  sdk issues: IllegalStateException:"
+                + " GitHub answered 503 Service Unavailable"));
     }
 
     @Test

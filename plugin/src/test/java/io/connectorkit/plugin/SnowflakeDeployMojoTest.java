@@ -144,7 +144,9 @@ class SnowflakeDeployMojoTest {
 
         status.deployFirst = true;
         status.execute();
-        assertThat(log.infos).contains("Deployed the bundle in target/connector/app to the Snowflake application "
+        assertThat(log.infos).contains("Upgraded application GITHUB_CONNECTOR USING '@\"GITHUB_CONNECTOR_PKG\".APP_SRC"
+                + ".STAGE': its state, configuration, resources and ingested rows were kept",
+                "Deployed the bundle in target/connector/app to the Snowflake application "
                 + "GITHUB_CONNECTOR first, in development mode (connector.deployFirst)");
         assertThat(new String(snowflake.stageFiles("\"GITHUB_CONNECTOR_PKG\".APP_SRC.STAGE").get("setup.sql"),
                 java.nio.charset.StandardCharsets.UTF_8)).contains("-- rebuilt");
