@@ -133,7 +133,11 @@ public final class SnowflakeInstalledApp implements InstalledApp {
         rebind(field, qualified);
     }
 
-    /** Binds the secret reference of the field to a SECRET object, through the app's register callback. */
+    /**
+     * Binds the secret reference of the field to a SECRET object, through the app's register callback; binding a
+     * single-valued reference again replaces the object it was bound to
+     * (https://docs.snowflake.com/en/sql-reference/functions/system_set_reference), which is how a draft is undone.
+     */
     private void rebind(String field, String qualified) throws AppException {
         String reference = SecretReference.nameOf(field);
         String id = single("SELECT SYSTEM$REFERENCE('SECRET', ?, 'PERSISTENT', 'READ')",
