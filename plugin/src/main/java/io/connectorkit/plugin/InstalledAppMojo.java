@@ -4,12 +4,20 @@ import io.connectorkit.plugin.app.AppException;
 import io.connectorkit.plugin.app.AppRole;
 import io.connectorkit.plugin.app.InstalledApp;
 import io.connectorkit.plugin.app.RefusedException;
+import io.connectorkit.plugin.bundle.FileSync;
 import io.connectorkit.plugin.configure.ConfigurationFileException;
 import io.connectorkit.plugin.descriptor.Descriptor;
 import io.connectorkit.plugin.local.LocalApp;
 import io.connectorkit.plugin.local.RuntimeLogging;
+import io.connectorkit.plugin.snowflake.DeployException;
+import io.connectorkit.plugin.snowflake.NativeAppInstaller;
 import io.connectorkit.plugin.snowflake.SnowflakeInstalledApp;
+import io.connectorkit.plugin.snowflake.SnowflakeSession;
 import io.connectorkit.runtime.sql.Identifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -93,7 +101,7 @@ abstract class InstalledAppMojo extends AppMojo {
 
     /** The goals run the deployed code: a bundle built since must not be ignored silently. */
     private void checkDeployedCode(LocalApp local, Descriptor descriptor) throws MojoFailureException {
-        java.nio.file.Path bundle = appDirectory.toPath().resolve("local");
+        Path bundle = appDirectory.toPath().resolve("local");
         if (local.isDeployedFrom(bundle).orElse(true)) {
             return;
         }
@@ -118,11 +126,11 @@ abstract class InstalledAppMojo extends AppMojo {
      * {@code connector.deployFirst} deploys it first, in development mode, as a plain connector:deploy does.
      */
     private void checkDeployedCode(String app, Descriptor descriptor) throws MojoFailureException {
-        java.nio.file.Path bundle = appDirectory.toPath().resolve("snowflake");
-        if (!java.nio.file.Files.isDirectory(bundle)) {
+        Path bundle = appDirectory.toPath().resolve("snowflake");
+        if (!Files.isDirectory(bundle)) {
             return;
         }
-        java.util.Map<String, java.nio.file.Path> files = io.connectorkit.plugin.bundle.FileSync.filesUnder(bundle);
+        Map<String, Path> files = FileSync.filesUnder(bundle);
         if (snowflakeDeployRecord().isDeployed(connectionKey(), app, files).orElse(true)) {
             return;
         }
@@ -133,14 +141,14 @@ abstract class InstalledAppMojo extends AppMojo {
                     + "or add -Dconnector.deployFirst=true");
             return;
         }
-        io.connectorkit.plugin.snowflake.NativeAppInstaller.Request request = snowflakeRequest(descriptor, null,
+        NativeAppInstaller.Request request = snowflakeRequest(descriptor, null,
                 false, false, false, null);
-        try (io.connectorkit.plugin.snowflake.SnowflakeSession snowflake = openSnowflake()) {
-            new io.connectorkit.plugin.snowflake.NativeAppInstaller(snowflake, getLog()::info).deploy(request, files);
+        try (SnowflakeSession snowflake = openSnowflake()) {
+            new NativeAppInstaller(snowflake, getLog()::info).deploy(request, files);
             snowflakeDeployRecord().deployed(connectionKey(), Identifier.parse(request.app()).name(), files);
-        } catch (io.connectorkit.plugin.snowflake.DeployException e) {
+        } catch (DeployException e) {
             throw new MojoFailureException(e.getMessage(), e);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new MojoFailureException("The Snowflake session failed: " + e.getMessage(), e);
         }
         getLog().info("Deployed the bundle in " + shown(appDirectory) + " to the Snowflake application " + app
