@@ -27,6 +27,9 @@ try {
     expect(3, 'Snowflake application SNOW_CONNECTOR is now STARTED (configuration FINALIZED)')
     expect(3, 'Resources of Snowflake application SNOW_CONNECTOR: 2 created')
     expect(3, "    warehouse = ${warehouse}")
+    if (!live) {
+        expect(3, 'EXECUTE TASK ON ACCOUNT: held (granted by Snowflake at install and upgrade, manifest version 2; it cannot be revoked)')
+    }
 
     // 4: nothing to upload, the app upgraded in place from the same files, nothing to configure, resources unchanged.
     assert step(4) =~ /Stage @SNOW_CONNECTOR_PKG\.APP_SRC\.STAGE: 0 uploaded \(0 bytes\), 0 removed, [1-9]\d* unchanged/

@@ -85,7 +85,7 @@ class GenerateMojoTest {
 
         mojo.execute();
 
-        assertThat(log.infos).anySatisfy(line -> assertThat(line).endsWith("changed: snowflake/manifest.yml"));
+        assertThat(log.infos).anySatisfy(line -> assertThat(line).endsWith("changed: snowflake/manifest.yml, snowflake/README.md"));
         assertThat(Files.getLastModifiedTime(folder.resolve("target/connector/app/snowflake/setup.sql")))
                 .isEqualTo(LONG_AGO);
         assertThat(folder.resolve("target/connector/app/snowflake/manifest.yml")).content()

@@ -246,8 +246,10 @@ public final class FakeAccount {
             return noSuchVersionOrPatch(pkg, matcher.group(3), matcher.group(4));
         }
         try {
-            apps.put(name, StagedApp.create(snowflake, name, files.get(), matcher.group(3) != null,
-                    grants.accountOf(name)));
+            StagedApp created = StagedApp.create(snowflake, name, files.get(), matcher.group(3) != null,
+                    grants.accountOf(name));
+            apps.put(name, created);
+            grantAutomatically(name, created.manifest);
         } catch (RuntimeException e) {
             return installFailed(name, e);
         }
@@ -283,10 +285,19 @@ public final class FakeAccount {
         }
         try {
             app.upgrade(files.get(), toVersion);
+            grantAutomatically(name, app.manifest);
         } catch (RuntimeException e) {
             return installFailed(name, e);
         }
         return Reply.statementExecuted();
+    }
+
+    /**
+     * Under manifest version 2 Snowflake grants the listed privileges at install and upgrade, and they cannot be
+     * revoked (https://docs.snowflake.com/en/developer-guide/native-apps/requesting-auto-privs).
+     */
+    private void grantAutomatically(String app, StagedManifest manifest) {
+        manifest.automaticallyGranted().forEach(privilege -> grants.grantAccountPrivilege(app, privilege));
     }
 
     /**

@@ -16,8 +16,16 @@ import java.util.Map;
  * @param references the declared references by name (upper case), with their object types and cardinality
  * @param setupScript the path in the stage of the setup script, which is staged
  * @param privileges the account privileges the app requests (upper case), with their descriptions, in order
+ * @param version {@code manifest_version}: under 2 Snowflake grants the listed privileges it can grant automatically
+ *     at install and upgrade (https://docs.snowflake.com/en/developer-guide/native-apps/requesting-auto-privs)
  */
-record StagedManifest(Map<String, Reference> references, String setupScript, Map<String, String> privileges) {
+record StagedManifest(Map<String, Reference> references, String setupScript, Map<String, String> privileges,
+        int version) {
+
+    /** What manifest version 2 grants by itself (the page above lists them). */
+    static final List<String> AUTOMATICALLY_GRANTED = List.of("EXECUTE TASK", "EXECUTE MANAGED TASK",
+            "CREATE WAREHOUSE", "CREATE COMPUTE POOL", "BIND SERVICE ENDPOINT", "CREATE DATABASE",
+            "CREATE EXTERNAL ACCESS INTEGRATION", "CREATE SECURITY INTEGRATION");
 
     /**
      * Snowflake's code for a manifest property with a value it does not accept (NATIVE_APPLICATION_MANIFEST_
@@ -40,6 +48,16 @@ record StagedManifest(Map<String, Reference> references, String setupScript, Map
     record Reference(String name, String objectType, boolean multiValued) {
     }
 
+    StagedManifest(Map<String, Reference> references, String setupScript, Map<String, String> privileges) {
+        this(references, setupScript, privileges, 1);
+    }
+
+    /** The privileges Snowflake grants the app at install and upgrade: none under version 1. */
+    List<String> automaticallyGranted() {
+        return version < 2 ? List.of() : privileges.keySet().stream().filter(AUTOMATICALLY_GRANTED::contains)
+                .toList();
+    }
+
     StagedManifest {
         references = Map.copyOf(references);
         privileges = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(privileges));
@@ -57,6 +75,11 @@ record StagedManifest(Map<String, Reference> references, String setupScript, Map
             manifest = new ObjectMapper(new YAMLFactory()).readTree(text);
         } catch (IOException e) {
             throw new SnowflakeRefusal(INVALID_SYNTAX, "22000", "Invalid manifest file syntax: " + e.getMessage());
+        }
+        JsonNode versionNode = manifest.path("manifest_version");
+        int version = versionNode.isMissingNode() ? 1 : versionNode.asInt(0);
+        if (version != 1 && version != 2) {
+            throw unexpected("manifest_version", "the supported manifest versions are 1 and 2");
         }
         Map<String, Reference> references = new LinkedHashMap<>();
         for (JsonNode item : manifest.path("references")) {
@@ -82,7 +105,7 @@ record StagedManifest(Map<String, Reference> references, String setupScript, Map
                 privileges.put(entry.getKey().toUpperCase(Locale.ROOT), entry.getValue().path("description").asText(""));
             }
         }
-        return new StagedManifest(references, setupScript(manifest, files), privileges);
+        return new StagedManifest(references, setupScript(manifest, files), privileges, version);
     }
 
     /**

@@ -262,6 +262,36 @@ class FakeAccountTest {
     }
 
     @Test
+    void underManifestVersion2SnowflakeGrantsTheListedPrivilegesAtInstallAndUpgrade() throws Exception {
+        StagedAppFiles.stageScript(snowflake, STAGE, LIFECYCLE_SCRIPT);
+        String v2 = new String(PRIVILEGES_MANIFEST, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("manifest_version: 1", "manifest_version: 2");
+        assertThat(v2).contains("manifest_version: 2");
+        snowflake.addStageFile(STAGE, "manifest.yml", (v2 + "  - READ SESSION:\n      description: \"Read\"\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        snowflake.addStageFile(STAGE, "lib/probe.jar", StagedAppFiles.connectorJar(StagedTesters.FirstBuild.class));
+
+        execute(CREATE + USING_STAGE);
+
+        assertThat(account.accountPrivilegesOf("PROBE")).as("not READ SESSION: it is not granted automatically")
+                .containsExactlyInAnyOrder("EXECUTE TASK", "CREATE DATABASE");
+        assertThat(column("SHOW PRIVILEGES IN APPLICATION \"PROBE\"", "is_granted"))
+                .containsExactly("true", "true", "false");
+    }
+
+    @Test
+    void aManifestVersionSnowflakeDoesNotKnowIsRefused() throws Exception {
+        StagedAppFiles.stageScript(snowflake, STAGE, LIFECYCLE_SCRIPT);
+        snowflake.addStageFile(STAGE, "manifest.yml", new String(PRIVILEGES_MANIFEST,
+                java.nio.charset.StandardCharsets.UTF_8).replace("manifest_version: 1", "manifest_version: 3")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        snowflake.addStageFile(STAGE, "lib/probe.jar", StagedAppFiles.connectorJar(StagedTesters.FirstBuild.class));
+
+        assertThatThrownBy(() -> execute(CREATE + USING_STAGE)).isInstanceOfSatisfying(SQLException.class,
+                e -> assertThat(e.getErrorCode()).isEqualTo(93302)).hasMessageContaining("manifest_version");
+    }
+
+    @Test
     void aRoleWithoutManageGrantsCannotGrantToTheApp() throws Exception {
         StagedAppFiles.stageScript(snowflake, STAGE, LIFECYCLE_SCRIPT);
         snowflake.addStageFile(STAGE, "manifest.yml", PRIVILEGES_MANIFEST);

@@ -102,11 +102,37 @@ public record Descriptor(Path file, App app, List<Prerequisite> prerequisites,
         }
     }
 
-    /** What the app requests from the consumer. */
-    public record Manifest(List<Privilege> privileges, List<Reference> references, String defaultStreamlit) {
+    /**
+     * What the app requests from the consumer.
+     *
+     * @param version the manifest's {@code manifest_version}: 2 (the default) grants the listed privileges at install
+     *     and upgrade, and they cannot be revoked; 1 has the consumer grant them, as SDK apps do
+     */
+    public record Manifest(List<Privilege> privileges, List<Reference> references, String defaultStreamlit,
+            int version) {
+        /** The manifest version of a descriptor that names none. */
+        public static final int DEFAULT_VERSION = 2;
+
+        /**
+         * The privileges Snowflake grants automatically under manifest version 2
+         * (https://docs.snowflake.com/en/developer-guide/native-apps/requesting-auto-privs).
+         */
+        public static final List<String> AUTOMATICALLY_GRANTED = List.of("EXECUTE TASK", "EXECUTE MANAGED TASK",
+                "CREATE WAREHOUSE", "CREATE COMPUTE POOL", "BIND SERVICE ENDPOINT", "CREATE DATABASE",
+                "CREATE EXTERNAL ACCESS INTEGRATION", "CREATE SECURITY INTEGRATION");
+
         public Manifest {
             privileges = List.copyOf(privileges);
             references = List.copyOf(references);
+        }
+
+        public Manifest(List<Privilege> privileges, List<Reference> references, String defaultStreamlit) {
+            this(privileges, references, defaultStreamlit, DEFAULT_VERSION);
+        }
+
+        /** Whether Snowflake grants the listed privileges itself (manifest version 2). */
+        public boolean grantsPrivilegesAutomatically() {
+            return version >= 2;
         }
     }
 

@@ -354,7 +354,8 @@ public final class DescriptorLoader {
         if (manifest == null) {
             return new Descriptor.Manifest(List.of(), List.of(), null);
         }
-        keys(manifest, "/manifest", List.of("privileges", "references", "defaultStreamlit"));
+        keys(manifest, "/manifest", List.of("version", "privileges", "references", "defaultStreamlit"));
+        int version = manifestVersion(manifest.get("version"));
         List<Descriptor.Privilege> privileges = new ArrayList<>();
         List<JsonNode> privilegeItems = sequence(manifest.get("privileges"), "/manifest/privileges");
         for (int i = 0; i < privilegeItems.size(); i++) {
@@ -370,6 +371,12 @@ public final class DescriptorLoader {
                         + "does, in capitals (for example EXECUTE TASK)");
             }
             String description = text(item, path, "description", true);
+            if (name != null && version >= 2 && UPPER_WORDS.matcher(name).matches()
+                    && !Descriptor.Manifest.AUTOMATICALLY_GRANTED.contains(name)) {
+                problem(path + "/name", "'" + name + "' is not a privilege that manifest version 2 grants "
+                        + "automatically (" + String.join(", ", Descriptor.Manifest.AUTOMATICALLY_GRANTED) + "); "
+                        + "request it under manifest.version: 1, where the consumer grants it");
+            }
             if (name != null && description != null) {
                 privileges.add(new Descriptor.Privilege(name, description));
             }
@@ -452,7 +459,24 @@ public final class DescriptorLoader {
             }
         }
         String defaultStreamlit = qualifiedName(manifest, "/manifest", "defaultStreamlit");
-        return new Descriptor.Manifest(privileges, references, defaultStreamlit);
+        return new Descriptor.Manifest(privileges, references, defaultStreamlit, version);
+    }
+
+    /**
+     * {@code manifest.version}: 1 or 2 (https://docs.snowflake.com/en/developer-guide/native-apps/creating-manifest,
+     * https://docs.snowflake.com/en/developer-guide/native-apps/requesting-auto-privs); 2 when left out.
+     */
+    private int manifestVersion(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Descriptor.Manifest.DEFAULT_VERSION;
+        }
+        if (node.isIntegralNumber() && (node.asInt() == 1 || node.asInt() == 2)) {
+            return node.asInt();
+        }
+        problem("/manifest/version", describe(node) + " is not a manifest version; write 2 (the default: Snowflake "
+                + "grants the listed privileges at install and upgrade) or 1 (the consumer grants them, as for SDK "
+                + "apps)");
+        return Descriptor.Manifest.DEFAULT_VERSION;
     }
 
     /** The {@code host[:port]}s an external access integration reference lets the connector reach. */

@@ -75,6 +75,7 @@ public record StatusReport(String app, String target, AppState state, String syn
                 entry.put("privilege", grant.privilege());
                 entry.put("on", grant.on());
                 entry.put("held", grant.held());
+                entry.put("grantedAutomatically", grant.automatic());
                 entry.put("statement", grant.statement());
             }
         }

@@ -181,6 +181,8 @@ final class AppModel {
 
     private Map<String, Object> manifest() {
         Map<String, Object> model = new HashMap<>();
+        model.put("version", descriptor.manifest().version());
+        model.put("grantsPrivilegesAutomatically", descriptor.manifest().grantsPrivilegesAutomatically());
         model.put("privileges", descriptor.manifest().privileges().stream()
                 .map(privilege -> Map.of("name", text(privilege.name()), "description", text(privilege.description())))
                 .toList());

@@ -2,6 +2,7 @@ package io.connectorkit.plugin.snowflake;
 
 import io.connectorkit.plugin.app.AppException;
 import io.connectorkit.plugin.app.AppGrant;
+import io.connectorkit.plugin.descriptor.Descriptor;
 import io.connectorkit.runtime.sql.Identifier;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -35,11 +36,18 @@ final class ApplicationPrivileges {
     private final SnowflakeSession session;
     private final Identifier app;
     private final Consumer<String> log;
+    private final boolean automaticGrants;
 
     ApplicationPrivileges(SnowflakeSession session, Identifier app, Consumer<String> log) {
+        this(session, app, log, false);
+    }
+
+    /** @param automaticGrants whether the manifest (version 2) has Snowflake grant the privileges it lists */
+    ApplicationPrivileges(SnowflakeSession session, Identifier app, Consumer<String> log, boolean automaticGrants) {
         this.session = session;
         this.app = app;
         this.log = log;
+        this.automaticGrants = automaticGrants;
     }
 
     /** A grant as read, and whether the session's role may make it. */
@@ -61,7 +69,8 @@ final class ApplicationPrivileges {
             try {
                 session.execute(grant.statement());
                 log.accept("Granted " + grant.privilege() + " ON " + grant.on() + " to application " + app.name());
-                after.add(new AppGrant(grant.privilege(), grant.on(), true, grant.statement(), grant.whoMayGrant()));
+                after.add(new AppGrant(grant.privilege(), grant.on(), true, grant.statement(), grant.whoMayGrant(),
+                        grant.automatic()));
             } catch (SQLException e) {
                 if (e.getErrorCode() != INSUFFICIENT_PRIVILEGES) {
                     throw new AppException("Granting " + grant.privilege() + " ON " + grant.on() + " to application "
@@ -85,8 +94,10 @@ final class ApplicationPrivileges {
             String on = imported ? "DATABASE SNOWFLAKE" : "ACCOUNT";
             String statement = "GRANT " + (imported ? "IMPORTED PRIVILEGES" : privilege) + " ON " + on
                     + " TO APPLICATION " + app.sql();
+            boolean automatic = automaticGrants && Descriptor.Manifest.AUTOMATICALLY_GRANTED.contains(privilege);
             requested.add(new Requested(new AppGrant(imported ? "IMPORTED PRIVILEGES" : privilege, on,
-                    flag(row.get("is_granted")), statement, ACCOUNT_GRANTORS), flag(row.get("is_grantable"))));
+                    flag(row.get("is_granted")), statement, ACCOUNT_GRANTORS, automatic),
+                    flag(row.get("is_grantable"))));
         }
         if (warehouse.isPresent()) {
             String name = warehouse.get().name();

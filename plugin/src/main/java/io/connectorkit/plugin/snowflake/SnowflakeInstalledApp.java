@@ -52,7 +52,8 @@ public final class SnowflakeInstalledApp implements InstalledApp {
         this.app = app;
         this.secrets = secrets;
         this.log = log;
-        this.privileges = new ApplicationPrivileges(session, app, log);
+        this.privileges = new ApplicationPrivileges(session, app, log,
+                descriptor.manifest().grantsPrivilegesAutomatically());
         this.externalAccess = new ExternalAccessAdvice(app, descriptor);
         this.secretFields = descriptor.connectionFields().stream().filter(field -> field.type() == FieldType.SECRET)
                 .map(ConnectorDescription.Field::name).toList();

@@ -55,6 +55,19 @@ class DescriptorLoaderTest {
     }
 
     @Test
+    void theManifestVersionIsTwoUnlessTheDescriptorSaysOne() throws Exception {
+        Path file = project.resolve("connector.yaml");
+        Files.writeString(file, "app: {name: a}\n");
+        assertThat(DescriptorLoader.load(file, project, "1.0").manifest().version()).isEqualTo(2);
+        Files.writeString(file, "app: {name: a}\nmanifest:\n  version: 1\n  privileges:\n"
+                + "    - {name: READ SESSION, description: Read the session}\n");
+        Descriptor v1 = DescriptorLoader.load(file, project, "1.0");
+        assertThat(v1.manifest().version()).isEqualTo(1);
+        assertThat(v1.manifest().grantsPrivilegesAutomatically()).isFalse();
+        assertThat(v1.manifest().privileges()).extracting(Descriptor.Privilege::name).containsExactly("READ SESSION");
+    }
+
+    @Test
     void aMinimalDescriptorTakesItsVersionFromTheProject() throws Exception {
         Descriptor descriptor = TestProjects.descriptor("minimal");
 
@@ -191,6 +204,17 @@ class DescriptorLoaderTest {
                         "connector.yaml:3: spi.resourceHooks: 'hooks!' is not a Java class name; write the fully "
                                 + "qualified name of a class implementing ResourceHooks (for example "
                                 + "com.example.connector.MyResourceHooks)"),
+                new Malformed("manifest version 3", "app: {name: a}\nmanifest:\n  version: 3\n",
+                        "connector.yaml:3: manifest.version: 3 is not a manifest version; write 2 (the default:"
+                                + " Snowflake grants the listed privileges at install and upgrade) or 1"),
+                new Malformed("manifest version as text", "app: {name: a}\nmanifest:\n  version: two\n",
+                        "manifest.version: 'two' is not a manifest version"),
+                new Malformed("a privilege version 2 does not grant", "app: {name: a}\nmanifest:\n  privileges:\n"
+                        + "    - {name: READ SESSION, description: Read the session}\n",
+                        "manifest.privileges[0].name: 'READ SESSION' is not a privilege that manifest version 2 "
+                                + "grants automatically (EXECUTE TASK, EXECUTE MANAGED TASK, CREATE WAREHOUSE, CREATE "
+                                + "COMPUTE POOL, BIND SERVICE ENDPOINT, CREATE DATABASE, CREATE EXTERNAL ACCESS "
+                                + "INTEGRATION, CREATE SECURITY INTEGRATION); request it under manifest.version: 1"),
                 new Malformed("privilege in lower case", "app: {name: a}\nmanifest:\n  privileges:\n"
                         + "    - {name: execute task, description: Run tasks}\n",
                         "manifest.privileges[0].name: 'execute task' is not an account privilege name"),

@@ -10,5 +10,19 @@ application package and create the app from it, or use one of two tools, each wi
 - `snow app run` in the folder above, which holds `snowflake.yml`, installs `${cli.appName.md}` from the package
   `${cli.packageName.md}` (Snowflake CLI 3.0 or newer).
 
+<#if manifest.privileges?has_content>
+<#if manifest.grantsPrivilegesAutomatically>
+The manifest (version ${manifest.version?c}) lists these account privileges, which Snowflake grants the app when it
+is installed and upgraded; a consumer agrees to them by installing the app, and cannot revoke them afterwards:
+<#else>
+The manifest (version ${manifest.version?c}) requests these account privileges, which the consumer grants
+(`GRANT <privilege> ON ACCOUNT TO APPLICATION <app>`, as `mvn connector:configure` does when its role may):
+</#if>
+
+<#list manifest.privileges as privilege>
+- `${privilege.name.md}`: ${privilege.description.md}
+</#list>
+
+</#if>
 Each tool marks what it creates with its own comment and refuses to change an app or package the other created, so
 the two apps are named apart; `snow app teardown` removes the CLI's, `mvn connector:undeploy` the kit's.
