@@ -51,6 +51,50 @@ public final class StaticChecks {
     }
 
     /**
+     * The manifest's version and what it allows: {@code manifest_version} 1 or 2
+     * (https://docs.snowflake.com/en/developer-guide/native-apps/creating-manifest); under 2 no
+     * {@code required_at_setup}, which Snowflake's version-2 templates dropped, and only privileges Snowflake grants
+     * automatically (https://docs.snowflake.com/en/developer-guide/native-apps/requesting-auto-privs). Debug mode is
+     * not set in a manifest but on the app, and is refused under version 2 (error 93362): the kit never sets it.
+     */
+    public static List<String> manifest(String manifestFile, String manifest) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(manifest);
+        } catch (java.io.IOException e) {
+            return List.of(manifestFile + ": is not YAML (" + e.getMessage().lines().findFirst().orElse("")
+                    + "); fix the template override that renders it");
+        }
+        JsonNode version = root == null ? null : root.get("manifest_version");
+        if (version == null || !version.isIntegralNumber() || version.asInt() < 1 || version.asInt() > 2) {
+            return List.of(manifestFile + ": manifest_version is " + (version == null ? "missing" : "'" + version
+                    .asText() + "'") + "; Snowflake reads 1 or 2 (set manifest.version in connector.yaml, or fix the "
+                    + "template override)");
+        }
+        if (version.asInt() < 2) {
+            return List.of();
+        }
+        List<String> problems = new ArrayList<>();
+        for (String section : List.of("references", "privileges")) {
+            for (JsonNode item : root.path(section)) {
+                item.properties().forEach(entry -> {
+                    if (entry.getValue().has("required_at_setup")) {
+                        problems.add(manifestFile + ": " + section + "." + entry.getKey() + ".required_at_setup is a "
+                                + "manifest version 1 key; remove it from the template override (version 2 grants "
+                                + "the privileges at install)");
+                    }
+                    if (section.equals("privileges") && !Descriptor.Manifest.AUTOMATICALLY_GRANTED.contains(
+                            entry.getKey().toUpperCase(Locale.ROOT))) {
+                        problems.add(manifestFile + ": privileges." + entry.getKey() + " is not granted automatically "
+                                + "under manifest version 2; set manifest.version: 1 in connector.yaml to request it");
+                    }
+                });
+            }
+        }
+        return problems;
+    }
+
+    /**
      * The manifest's references as Snowflake accepts them
      * (https://docs.snowflake.com/en/developer-guide/native-apps/requesting-refs): a SECRET or EXTERNAL ACCESS
      * INTEGRATION reference has a configuration callback and is single-valued; every callback is a procedure the

@@ -23,8 +23,27 @@ class StaticChecksTest {
         assertThat(StaticChecks.grants("snowflake/setup.sql", app.get("snowflake/setup.sql"))).isEmpty();
         assertThat(StaticChecks.references("snowflake/manifest.yml", app.get("snowflake/manifest.yml"),
                 "snowflake/setup.sql", app.get("snowflake/setup.sql"))).isEmpty();
+        assertThat(StaticChecks.manifest("snowflake/manifest.yml", app.get("snowflake/manifest.yml"))).isEmpty();
         assertThat(StaticChecks.connectorClasses(TestProjects.descriptor(project), getClass().getClassLoader()))
                 .isEmpty();
+    }
+
+    @Test
+    void theManifestChecksKnowBothVersions() {
+        String v1 = "manifest_version: 1\nprivileges:\n  - READ SESSION:\n      description: r\n"
+                + "references:\n  - WH:\n      object_type: WAREHOUSE\n      required_at_setup: true\n";
+        assertThat(StaticChecks.manifest("snowflake/manifest.yml", v1)).isEmpty();
+        assertThat(StaticChecks.manifest("snowflake/manifest.yml", v1.replace("manifest_version: 1",
+                "manifest_version: 2"))).containsExactly(
+                "snowflake/manifest.yml: references.WH.required_at_setup is a manifest version 1 key; remove it from "
+                        + "the template override (version 2 grants the privileges at install)",
+                "snowflake/manifest.yml: privileges.READ SESSION is not granted automatically under manifest "
+                        + "version 2; set manifest.version: 1 in connector.yaml to request it");
+        assertThat(StaticChecks.manifest("snowflake/manifest.yml", "artifacts: {setup_script: setup.sql}\n"))
+                .containsExactly("snowflake/manifest.yml: manifest_version is missing; Snowflake reads 1 or 2 (set "
+                        + "manifest.version in connector.yaml, or fix the template override)");
+        assertThat(StaticChecks.manifest("snowflake/manifest.yml", "manifest_version: 3\n")).singleElement()
+                .asString().contains("manifest_version is '3'");
     }
 
     @Test
