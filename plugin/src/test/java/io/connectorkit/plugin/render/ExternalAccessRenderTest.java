@@ -218,6 +218,10 @@ class ExternalAccessRenderTest {
                 .endsWith("CALL PUBLIC.SETUP_EXTERNAL_ACCESS();\n");
         assertThat(app.get("snowflake/manifest.yml")).contains("manifest_version: 2")
                 .doesNotContain("API_ACCESS");
+        assertThat(app.get("snowflake/README.md")).contains("approve these app specifications", "- `API_ACCESS` "
+                + "(EXTERNAL_ACCESS, \"API\"): Reads the API — hosts `api.example.com`, `files.example.com:8443`",
+                "- `SIGN_IN` (SECURITY_INTEGRATION, \"Sign in\"): OAuth — OAuth CLIENT_CREDENTIALS, token endpoint "
+                        + "https://auth.example.com/token");
         assertThat(StaticChecks.rerunnable("snowflake/setup.sql", setup, true)).isEmpty();
         assertThat(StaticChecks.grants("snowflake/setup.sql", setup)).isEmpty();
         assertThat(StaticChecks.specifications("snowflake/manifest.yml", app.get("snowflake/manifest.yml"),
