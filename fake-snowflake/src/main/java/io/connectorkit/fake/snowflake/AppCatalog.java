@@ -1,5 +1,6 @@
 package io.connectorkit.fake.snowflake;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,7 +63,7 @@ public final class AppCatalog {
      */
     public record Specification(String type, String label, String description, Map<String, String> definition) {
         public Specification {
-            definition = Map.copyOf(definition);
+            definition = Collections.unmodifiableMap(new LinkedHashMap<>(definition));
         }
     }
 

@@ -250,6 +250,7 @@ public final class FakeAccount {
                     grants.accountOf(name));
             apps.put(name, created);
             grantAutomatically(name, created.manifest);
+            created.nativeApp.runSetupCalls();
         } catch (RuntimeException e) {
             return installFailed(name, e);
         }
@@ -286,6 +287,7 @@ public final class FakeAccount {
         try {
             app.upgrade(files.get(), toVersion);
             grantAutomatically(name, app.manifest);
+            app.nativeApp.runSetupCalls();
         } catch (RuntimeException e) {
             return installFailed(name, e);
         }

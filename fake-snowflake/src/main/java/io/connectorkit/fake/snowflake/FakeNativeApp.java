@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.connectorkit.fake.snowflake.ScriptHost.ScriptObject;
 import io.connectorkit.runtime.sql.Account;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -51,6 +52,8 @@ public final class FakeNativeApp {
     private static final Pattern VIEW = Pattern.compile("SELECT (?:\\*|(COUNT\\(\\*\\))) FROM \"([^\"]+)\"\\.PUBLIC"
             + "\\.\"([A-Z_]+)\"( LIMIT \\?)?");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A setup script's own CALL of one of its procedures, without arguments. */
+    private static final Pattern SETUP_CALL = Pattern.compile("CALL PUBLIC\\.([A-Z_][A-Z0-9_$]*) ?\\(\\)");
     /** https://docs.snowflake.com/en/sql-reference/sql/show-specifications */
     private static final Pattern SHOW_SPECIFICATIONS = Pattern.compile(
             "SHOW (?:(APPROVED|DECLINED|PENDING) )?SPECIFICATIONS IN APPLICATION \"([^\"]+)\"");
@@ -116,6 +119,7 @@ public final class FakeNativeApp {
     private volatile Account account;
     private StagedManifest manifest;
     private SetupScriptProcedures procedures;
+    private String setupScript;
     private volatile boolean dropped;
     private volatile AppCatalog catalog;
 
@@ -260,9 +264,31 @@ public final class FakeNativeApp {
 
     synchronized void install(StagedManifest staged, Map<String, byte[]> stagedFiles) {
         manifest = staged;
+        byte[] script = stagedFiles.get(staged.setupScript());
+        setupScript = script == null ? null : new String(script, StandardCharsets.UTF_8);
         procedures = SetupScriptProcedures.of(stagedFiles, staged.setupScript());
         parsedBodies.clear();
         externalAccess.clear();
+    }
+
+    /**
+     * Runs the setup script's own CALLs of its LANGUAGE SQL procedures, as Snowflake runs every statement of the
+     * script at install and upgrade (the kit's script ends with CALL PUBLIC.SETUP_EXTERNAL_ACCESS(), which gives the
+     * replaced procedures their external access back). The fake's account calls this once it has granted the app
+     * what manifest version 2 grants before the script runs
+     * (https://docs.snowflake.com/en/developer-guide/native-apps/requesting-auto-privs); the calls' own answers are
+     * dropped, as the script drops them.
+     */
+    synchronized void runSetupCalls() {
+        if (procedures == null || setupScript == null) {
+            return;
+        }
+        for (ScriptStatements.Statement statement : ScriptStatements.split(setupScript)) {
+            Matcher call = SETUP_CALL.matcher(statement.text());
+            if (call.matches() && procedures.isScripted(call.group(1))) {
+                runScripted(call.group(1), List.of());
+            }
+        }
     }
 
     /** The objects bound to a reference, in the order they were bound; empty when none is. */

@@ -100,6 +100,17 @@ class AppSpecificationsTest {
                 .isEqualTo("\"SPEC_API\"");
     }
 
+    /** Snowflake runs every statement of the script, its CALLs too, after granting what manifest version 2 grants. */
+    @Test
+    void theScriptsOwnCallRunsAtInstallAndUpgradeWithThePrivilegesGranted() throws Exception {
+        stage(MANIFEST_V2, script("api.example.com") + "CALL PUBLIC.SETUP_ACCESS();\n");
+
+        execute(CREATE);
+        assertThat(account.app("SPEC").orElseThrow().createdIntegrations()).containsExactly("\"SPEC_API\"");
+        execute(UPGRADE);
+        assertThat(account.app("SPEC").orElseThrow().createdIntegrations()).containsExactly("\"SPEC_API\"");
+    }
+
     @Test
     void withoutThePrivilegeTheIntegrationIsRefused() throws Exception {
         stage(MANIFEST_V2.replace("privileges:\n  - CREATE EXTERNAL ACCESS INTEGRATION:\n      description: its own "
