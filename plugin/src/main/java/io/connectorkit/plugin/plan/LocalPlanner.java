@@ -41,8 +41,8 @@ public final class LocalPlanner {
         List<Change> changes = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         if (!app.isDeployed()) {
-            changes.add(new Change(Section.APPLICATION, Kind.ADDED, "embedded app " + app.name(), "created in "
-                    + app.folder() + ", version " + version));
+            changes.add(new Change(Section.APPLICATION, Kind.ADDED, "embedded app " + app.name(), "created, version "
+                    + version));
             changes.add(new Change(Section.FILES, Kind.ADDED, "setup.sql", size(script)));
             new TreeMap<>(jars).forEach((path, file) -> changes.add(new Change(Section.FILES, Kind.ADDED,
                     "lib/" + path, size(file))));

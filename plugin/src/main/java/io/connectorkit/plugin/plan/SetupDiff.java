@@ -10,7 +10,7 @@ import java.util.Set;
 /** What running a new setup script instead of the deployed one changes: objects, grants and other statements. */
 public final class SetupDiff {
 
-    private static final int SHOWN_LENGTH = 160;
+    private static final int SHOWN_LENGTH = 400;
 
     private SetupDiff() {
     }

@@ -31,6 +31,9 @@ final class SqlTokens {
     /** What a token is. */
     enum Type { WORD, QUOTED, STRING, BLOCK, PUNCTUATION }
 
+    /** Keywords a bracket follows after a space, unlike a name's argument list. */
+    private static final java.util.Set<String> SPACED_BEFORE_BRACKET = java.util.Set.of("AS", "USING", "IN", "ON",
+            "AND", "OR", "NOT", "EXISTS", "FROM", "JOIN", "WHERE", "SELECT", "INSERT", "VALUES", "OVER", "BY");
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Z_][A-Z0-9_$]*");
 
     private SqlTokens() {
@@ -87,7 +90,8 @@ final class SqlTokens {
         for (Token token : tokens) {
             boolean tight = previous == null || previous.isPunctuation('.') || previous.isPunctuation('(')
                     || token.isPunctuation('.') || token.isPunctuation(',') || token.isPunctuation(')')
-                    || token.isPunctuation('(') && previous.isNamePart();
+                    || token.isPunctuation('(') && previous.isNamePart()
+                            && !SPACED_BEFORE_BRACKET.contains(previous.text());
             if (!tight) {
                 text.append(' ');
             }
