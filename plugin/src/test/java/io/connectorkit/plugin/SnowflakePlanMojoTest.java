@@ -141,6 +141,15 @@ class SnowflakePlanMojoTest {
         assertThat(sentSince(sent)).containsExactly("SHOW APPLICATION PACKAGES", "SHOW APPLICATIONS",
                 "LIST '@" + STAGE + "'");
         assertThat(snowflake.stageFiles(STAGE).get("setup.sql")).isEqualTo(stage.get("setup.sql"));
+
+        plan.format = "markdown";
+        plan.outputFile = folder.resolve("target/plan.md").toFile();
+        plan.execute();
+        assertThat(Files.readString(folder.resolve("target/plan.md"))).startsWith(
+                "### Deploy plan: `GITHUB_CONNECTOR` on Snowflake\n\n**1 added, 4 changed, 1 removed**\n\n")
+                .contains("| changed | files | `setup.sql` | " + size("setup.sql") + " |\n",
+                        "| added | grants | `GRANT USAGE ON STREAMLIT STREAMLIT.GITHUB_UI TO APPLICATION ROLE VIEWER` |  |\n",
+                        "| removed | manifest privileges | `CREATE DATABASE` |  |\n");
     }
 
     @Test
