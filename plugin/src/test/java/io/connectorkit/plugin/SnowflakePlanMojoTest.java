@@ -1,10 +1,12 @@
 package io.connectorkit.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.connectorkit.fake.snowflake.FakeAccount;
 import io.connectorkit.fake.snowflake.FakeSnowflake;
 import io.connectorkit.fake.snowflake.RecordedStatement;
+import io.connectorkit.fake.snowflake.Reply;
 import io.connectorkit.plugin.testing.MavenProjects;
 import io.connectorkit.plugin.testing.RecordingLog;
 import java.net.URI;
@@ -16,6 +18,7 @@ import java.util.Map;
 import org.apache.maven.api.di.Provides;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -182,6 +185,49 @@ class SnowflakePlanMojoTest {
                 "    - extra/notes.txt",
                 "  Note: deployed setup script unknown: the stage's setup.sql is not the copy this project kept "
                         + "(deployed from elsewhere?), so its objects and grants are not compared");
+    }
+
+    @Test
+    void aPackageWithoutItsStageHasEverythingAddedAndOneTheKitDidNotMakeIsNamed(
+            @InjectMojo(goal = "generate") GenerateMojo generate, @InjectMojo(goal = "bundle") BundleMojo bundle,
+            @InjectMojo(goal = "plan") PlanMojo plan) throws Exception {
+        generate.execute();
+        MavenProjects.buildConnectorJarWithDescription(project);
+        bundle.execute();
+        FakeAccount account = new FakeAccount(snowflake);
+        account.packages.put("GITHUB_CONNECTOR_PKG", "made by hand");
+        // What Snowflake answers for a stage the package does not have (yet):
+        // https://docs.snowflake.com/en/sql-reference/sql/list
+        snowflake.on(sql -> sql.startsWith("LIST "), Reply.error(2003, "02000", "SQL compilation error:\nStage "
+                + "'GITHUB_CONNECTOR_PKG.APP_SRC.STAGE' does not exist or not authorized."));
+        onSnowflake(plan);
+
+        plan.execute();
+
+        assertThat(log.infos).noneMatch(line -> line.contains("application package GITHUB_CONNECTOR_PKG — created"))
+                .contains("    + application GITHUB_CONNECTOR — created from application package GITHUB_CONNECTOR_PKG",
+                        "    + setup.sql — " + size("setup.sql"),
+                        "  Note: application package GITHUB_CONNECTOR_PKG exists but was not created by Connector Kit "
+                                + "(its comment lacks GENERATED_BY_CONNECTOR_KIT): connector:deploy refuses it unless "
+                                + "-Dconnector.force=true");
+        assertThat(sentSince(0)).containsExactly("SHOW APPLICATION PACKAGES", "SHOW APPLICATIONS",
+                "LIST '@" + STAGE + "'");
+    }
+
+    @Test
+    void aNameSnowflakeWouldRefuseIsNamedAndNothingIsSent(@InjectMojo(goal = "generate") GenerateMojo generate,
+            @InjectMojo(goal = "bundle") BundleMojo bundle, @InjectMojo(goal = "plan") PlanMojo plan)
+            throws Exception {
+        generate.execute();
+        MavenProjects.buildConnectorJarWithDescription(project);
+        bundle.execute();
+        onSnowflake(plan);
+        plan.appName = "github connector";
+
+        assertThatThrownBy(plan::execute).isInstanceOf(MojoFailureException.class).hasMessageStartingWith(
+                "'github connector' (connector.appName or connector.packageName) is not a Snowflake name: ")
+                .hasMessageEndingWith("; nothing was sent to Snowflake");
+        assertThat(snowflake.logins()).isEmpty();
     }
 
     private void onSnowflake(AppMojo mojo) {
