@@ -78,6 +78,7 @@ public final class DeployMojo extends AppMojo {
         }
         NativeAppInstaller.Request request = snowflakeRequest(app, version, versioned, force, validate,
                 releaseChannel);
+        PlanMojo.requireNames(request);
         Plan plan;
         try (SnowflakeSession snowflake = openSnowflake()) {
             // Planned first, read-only, so that the summary says what this deploy changed.

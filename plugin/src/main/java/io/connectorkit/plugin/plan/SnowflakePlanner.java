@@ -9,6 +9,7 @@ import io.connectorkit.plugin.snowflake.DeployedStage;
 import io.connectorkit.plugin.snowflake.SnowflakeSession;
 import io.connectorkit.plugin.snowflake.StagePlan;
 import io.connectorkit.runtime.sql.Identifier;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +81,11 @@ public final class SnowflakePlanner {
         deployedScript.ifPresent(text -> changes.addAll(SetupDiff.between(SetupObjects.parse(text, true),
                 SetupObjects.parse(LocalPlanner.read(script), true))));
         Path manifest = bundle.resolve("manifest.yml");
-        Optional<String> deployedManifest = deployedText(deployed, appName, "manifest.yml", manifest, notes);
+        Optional<String> deployedManifest = Files.isRegularFile(manifest)
+                ? deployedText(deployed, appName, "manifest.yml", manifest, notes) : Optional.empty();
+        if (!Files.isRegularFile(manifest)) {
+            notes.add("the bundle has no manifest.yml (Snowflake needs one); build it with mvn package");
+        }
         if (deployedManifest.isPresent()) {
             try {
                 changes.addAll(ManifestDiff.between(deployedManifest.get(), LocalPlanner.read(manifest)));
