@@ -85,6 +85,12 @@ abstract class AppMojo extends ConnectorMojo {
                 .resolve("snowflake"));
     }
 
+    /** The setup script and manifest this project last deployed to Snowflake, beside the deploy record. */
+    io.connectorkit.plugin.snowflake.DeployedCopies snowflakeCopies() {
+        return new io.connectorkit.plugin.snowflake.DeployedCopies(localHome.toPath().toAbsolutePath().getParent()
+                .resolve("snowflake"));
+    }
+
     /** The connection as the deploy record names it. */
     String connectionKey() {
         return connection == null || connection.isBlank() ? "default" : connection.strip();

@@ -3,12 +3,16 @@ package io.connectorkit.plugin;
 import io.connectorkit.plugin.bundle.FileSync;
 import io.connectorkit.plugin.descriptor.Descriptor;
 import io.connectorkit.plugin.local.LocalApp;
+import io.connectorkit.plugin.plan.Plan;
+import io.connectorkit.plugin.plan.PlanReport;
+import io.connectorkit.plugin.plan.SnowflakePlanner;
 import io.connectorkit.plugin.snowflake.DeployException;
 import io.connectorkit.plugin.snowflake.NativeAppInstaller;
 import io.connectorkit.plugin.snowflake.SnowflakeSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -74,10 +78,16 @@ public final class DeployMojo extends AppMojo {
         }
         NativeAppInstaller.Request request = snowflakeRequest(app, version, versioned, force, validate,
                 releaseChannel);
+        PlanMojo.requireNames(request);
+        Plan plan;
         try (SnowflakeSession snowflake = openSnowflake()) {
+            // Planned first, read-only, so that the summary says what this deploy changed.
+            plan = new SnowflakePlanner(snowflake, snowflakeCopies(), connectionKey()).plan(request.app(),
+                    request.pkg(), bundle);
             new NativeAppInstaller(snowflake, getLog()::info).deploy(request, FileSync.filesUnder(bundle));
-            snowflakeDeployRecord().deployed(connectionKey(),
-                    io.connectorkit.runtime.sql.Identifier.parse(request.app()).name(), FileSync.filesUnder(bundle));
+            String deployed = io.connectorkit.runtime.sql.Identifier.parse(request.app()).name();
+            snowflakeDeployRecord().deployed(connectionKey(), deployed, FileSync.filesUnder(bundle));
+            snowflakeCopies().keep(connectionKey(), deployed, bundle);
         } catch (DeployException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (SQLException e) {
@@ -86,6 +96,7 @@ public final class DeployMojo extends AppMojo {
         getLog().info("Deployed connector app " + request.app() + " to Snowflake from package " + request.pkg()
                 + request.version().map(v -> ", version " + v).orElse(" (development mode)")
                 + request.releaseChannel().map(c -> ", published in release channel " + c).orElse(""));
+        logSummary(plan);
     }
 
     private void deployLocally(Descriptor.App app) throws MojoFailureException {
@@ -95,6 +106,7 @@ public final class DeployMojo extends AppMojo {
                     + "first: mvn package connector:deploy");
         }
         LocalApp local = localApp(app);
+        Plan plan = PlanMojo.planLocally(this, app);
         LocalApp.Deployment deployment;
         try {
             deployment = local.deploy(bundle, app.version(),
@@ -119,6 +131,18 @@ public final class DeployMojo extends AppMojo {
                         + "the app)"));
         getLog().info("Procedures run from the jars in " + shown(local.libraries()) + "; put them on the class path "
                 + "of any program that opens the database.");
+        logSummary(plan);
+    }
+
+    /** What the deploy changed, as connector:plan showed it before: one line when it changed nothing. */
+    private void logSummary(Plan plan) {
+        List<String> lines = new PlanReport(plan).lines();
+        if (plan.changesNothing()) {
+            lines.forEach(line -> getLog().info("Deploy summary: " + line.strip()));
+            return;
+        }
+        getLog().info("Deploy summary (" + plan.counts() + "):");
+        lines.forEach(getLog()::info);
     }
 
     private String shown(Path path) {

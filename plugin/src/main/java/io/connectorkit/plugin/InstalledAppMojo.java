@@ -146,6 +146,7 @@ abstract class InstalledAppMojo extends AppMojo {
         try (SnowflakeSession snowflake = openSnowflake()) {
             new NativeAppInstaller(snowflake, getLog()::info).deploy(request, files);
             snowflakeDeployRecord().deployed(connectionKey(), Identifier.parse(request.app()).name(), files);
+            snowflakeCopies().keep(connectionKey(), Identifier.parse(request.app()).name(), bundle);
         } catch (DeployException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (SQLException e) {

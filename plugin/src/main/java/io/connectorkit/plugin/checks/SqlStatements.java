@@ -8,19 +8,28 @@ import java.util.List;
  * identifiers, {@code $$} blocks or comments. Each statement keeps the line it starts on, and its text without
  * comments, for checks that report where a problem is.
  */
-final class SqlStatements {
+public final class SqlStatements {
 
-    /** One statement: its first line in the script and its text without comments. */
-    record Statement(int line, String text) {
+    /**
+     * One statement: its first line in the script and its text without comments.
+     *
+     * @param line the line the statement starts on, from 1
+     * @param text the statement without comments and without its closing semicolon
+     */
+    public record Statement(int line, String text) {
     }
 
     private SqlStatements() {
     }
 
     /**
+     * The script's statements in order.
+     *
+     * @param script the SQL script
      * @param backslashEscapes whether a backslash escapes the next character in string literals (Snowflake)
+     * @return the statements, empty ones left out
      */
-    static List<Statement> split(String script, boolean backslashEscapes) {
+    public static List<Statement> split(String script, boolean backslashEscapes) {
         List<Statement> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         int line = 1;

@@ -41,6 +41,8 @@ public final class LocalApp {
 
     /** Written last by a deploy; its presence also marks the folder as made by the kit. */
     static final String MARKER = "deployment.properties";
+    /** The setup script the last deploy ran, kept so that connector:plan can tell what the next one changes. */
+    static final String DEPLOYED_SETUP = "deployed-setup.sql";
     private static final Duration LOCK_TIMEOUT = Duration.ofMinutes(2);
 
     private final Path home;
@@ -63,6 +65,15 @@ public final class LocalApp {
     /** The jars the app's procedures run, for the class path of any JVM that opens the database. */
     public Path libraries() {
         return folder().resolve("lib");
+    }
+
+    /**
+     * The copy of the setup script the deployed app ran; empty for an app not deployed, or deployed before the kit
+     * kept a copy.
+     */
+    public Optional<Path> deployedSetupScript() {
+        Path copy = folder().resolve(DEPLOYED_SETUP);
+        return isDeployed() && Files.isRegularFile(copy) ? Optional.of(copy) : Optional.empty();
     }
 
     public boolean isDeployed() {
@@ -150,6 +161,11 @@ public final class LocalApp {
         String fingerprint = fingerprint(script, jars);
         try (LocalAppLock lock = LocalAppLock.acquire(home.resolve(name + ".lock"), LOCK_TIMEOUT, onWait)) {
             if (fingerprint.equals(deployedFingerprint().orElse(null)) && databaseExists()) {
+                if (!Files.isRegularFile(folder().resolve(DEPLOYED_SETUP))) {
+                    // The fingerprint proves the deployed script is this one: an app deployed before the kit kept
+                    // copies gets its copy now.
+                    keepSetupScript(script);
+                }
                 return new Deployment(jdbcUrl(), true, new FileSync.Changes(List.of(), List.of()), version,
                         Optional.empty(), false);
             }
@@ -157,6 +173,7 @@ public final class LocalApp {
             Files.createDirectories(folder());
             FileSync.Changes libraries = FileSync.mirror(libraries(), jars, "lib/");
             runScript(script);
+            keepSetupScript(script);
             // The app answers before it counts as deployed: a connector that cannot load fails the deploy now.
             String status = status();
             writeMarker(version, fingerprint);
@@ -242,6 +259,17 @@ public final class LocalApp {
             return Optional.of(properties);
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    private void keepSetupScript(Path script) {
+        Path copy = folder().resolve(DEPLOYED_SETUP);
+        Path partial = folder().resolve(DEPLOYED_SETUP + ".partial");
+        try {
+            Files.copy(script, partial, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep a copy of the setup script in " + copy, e);
         }
     }
 

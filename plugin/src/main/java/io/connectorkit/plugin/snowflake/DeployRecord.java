@@ -58,7 +58,7 @@ public final class DeployRecord {
     }
 
     /** Connection and app names become file names: anything but letters, digits, - and _ becomes _. */
-    private static String safe(String name) {
+    static String safe(String name) {
         return name.replaceAll("[^A-Za-z0-9_-]", "_");
     }
 
