@@ -107,9 +107,10 @@ public record Descriptor(Path file, App app, List<Prerequisite> prerequisites,
      *
      * @param version the manifest's {@code manifest_version}: 2 (the default) grants the listed privileges at install
      *     and upgrade, and they cannot be revoked; 1 has the consumer grant them, as SDK apps do
+     * @param telemetry the log and trace levels and the event definitions ({@code manifest.telemetry})
      */
     public record Manifest(List<Privilege> privileges, List<Reference> references, String defaultStreamlit,
-            int version) {
+            int version, Telemetry telemetry) {
         /** The manifest version of a descriptor that names none. */
         public static final int DEFAULT_VERSION = 2;
 
@@ -124,6 +125,12 @@ public record Descriptor(Path file, App app, List<Prerequisite> prerequisites,
         public Manifest {
             privileges = List.copyOf(privileges);
             references = List.copyOf(references);
+            telemetry = telemetry == null ? Telemetry.DEFAULT : telemetry;
+        }
+
+        public Manifest(List<Privilege> privileges, List<Reference> references, String defaultStreamlit,
+                int version) {
+            this(privileges, references, defaultStreamlit, version, Telemetry.DEFAULT);
         }
 
         public Manifest(List<Privilege> privileges, List<Reference> references, String defaultStreamlit) {

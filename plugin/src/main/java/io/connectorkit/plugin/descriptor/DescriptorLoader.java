@@ -354,7 +354,7 @@ public final class DescriptorLoader {
         if (manifest == null) {
             return new Descriptor.Manifest(List.of(), List.of(), null);
         }
-        keys(manifest, "/manifest", List.of("version", "privileges", "references", "defaultStreamlit"));
+        keys(manifest, "/manifest", List.of("version", "privileges", "references", "defaultStreamlit", "telemetry"));
         int version = manifestVersion(manifest.get("version"));
         List<Descriptor.Privilege> privileges = new ArrayList<>();
         List<JsonNode> privilegeItems = sequence(manifest.get("privileges"), "/manifest/privileges");
@@ -459,7 +459,8 @@ public final class DescriptorLoader {
             }
         }
         String defaultStreamlit = qualifiedName(manifest, "/manifest", "defaultStreamlit");
-        return new Descriptor.Manifest(privileges, references, defaultStreamlit, version);
+        Telemetry telemetry = new TelemetryReader(this::problem).read(manifest.get("telemetry"));
+        return new Descriptor.Manifest(privileges, references, defaultStreamlit, version, telemetry);
     }
 
     /**

@@ -18,9 +18,19 @@ artifacts:
   default_streamlit: ${manifest.defaultStreamlit.yaml}
 </#if>
 
+<#-- The levels say what Snowflake records into the consumer's event table; the event definitions what the consumer
+     shares with the provider, MANDATORY ones from the install on
+     (https://docs.snowflake.com/en/developer-guide/native-apps/event-definition). -->
 configuration:
-  log_level: INFO
-  trace_level: ON_EVENT
+  log_level: ${manifest.telemetry.logLevel.text}
+  trace_level: ${manifest.telemetry.traceLevel.text}
+<#if manifest.telemetry.events?has_content>
+  telemetry_event_definitions:
+<#list manifest.telemetry.events as event>
+    - type: ${event.type.text}
+      sharing: ${event.sharing.text}
+</#list>
+</#if>
 <#if manifest.privileges?has_content>
 
 privileges:
