@@ -6,6 +6,7 @@ import io.connectorkit.plugin.local.LocalApp;
 import io.connectorkit.plugin.snowflake.DeployException;
 import io.connectorkit.plugin.snowflake.NativeAppInstaller;
 import io.connectorkit.plugin.snowflake.SnowflakeSession;
+import io.connectorkit.plugin.snowflake.TelemetrySharing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -51,6 +52,21 @@ public final class DeployMojo extends AppMojo {
     @Parameter(property = "connector.validate", defaultValue = "false")
     boolean validate;
 
+    /**
+     * Snowflake: authorize the app to share its telemetry events with the provider (AUTHORIZE_TELEMETRY_EVENT_SHARING
+     * = TRUE), which Snowflake requires to install an app with MANDATORY event definitions. It is the consumer's
+     * consent, so it is never given by default.
+     */
+    @Parameter(property = "connector.authorizeTelemetry", defaultValue = "false")
+    boolean authorizeTelemetry;
+
+    /**
+     * Snowflake: the app's OPTIONAL event definitions to share too, comma-separated (e.g. {@code DEBUG_LOGS}); needs
+     * {@code connector.authorizeTelemetry}.
+     */
+    @Parameter(property = "connector.sharedEvents")
+    String sharedEvents;
+
     @Inject
     public DeployMojo(SettingsDecrypter decrypter) {
         super(decrypter);
@@ -74,8 +90,14 @@ public final class DeployMojo extends AppMojo {
         }
         NativeAppInstaller.Request request = snowflakeRequest(app, version, versioned, force, validate,
                 releaseChannel);
+        TelemetrySharing sharing;
+        try {
+            sharing = TelemetrySharing.of(app.manifest().telemetry(), authorizeTelemetry, sharedEvents);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
         try (SnowflakeSession snowflake = openSnowflake()) {
-            new NativeAppInstaller(snowflake, getLog()::info).deploy(request, FileSync.filesUnder(bundle));
+            new NativeAppInstaller(snowflake, getLog()::info, sharing).deploy(request, FileSync.filesUnder(bundle));
             snowflakeDeployRecord().deployed(connectionKey(),
                     io.connectorkit.runtime.sql.Identifier.parse(request.app()).name(), FileSync.filesUnder(bundle));
         } catch (DeployException e) {

@@ -86,7 +86,12 @@ abstract class InstalledAppMojo extends AppMojo {
             case LOCAL -> {
                 LocalApp local = localApp(descriptor.app());
                 checkDeployedCode(local, descriptor);
-                yield local.open(appRole);
+                InstalledApp opened = local.open(appRole);
+                if (opened instanceof io.connectorkit.plugin.local.LocalInstalledApp embedded) {
+                    embedded.recordEvents(new io.connectorkit.plugin.events.LocalEventLog(local.folder()),
+                            descriptor.manifest().telemetry().logLevel());
+                }
+                yield opened;
             }
             case SNOWFLAKE -> {
                 if (appRole != AppRole.ADMIN) {
