@@ -41,12 +41,12 @@ record StagedTelemetry(String logLevel, Map<String, String> definitions) {
             throw new SnowflakeRefusal(StagedManifest.INVALID_SYNTAX, "22000", "Invalid manifest file syntax: "
                     + e.getMessage());
         }
-        String logLevel = configuration.path("log_level").asText("OFF");
+        String logLevel = level(configuration.path("log_level"));
         if (!LOG_LEVELS.contains(logLevel)) {
             throw unexpected("configuration.log_level", "'" + logLevel + "' is not one of "
                     + String.join(", ", LOG_LEVELS));
         }
-        String traceLevel = configuration.path("trace_level").asText("OFF");
+        String traceLevel = level(configuration.path("trace_level"));
         if (!TRACE_LEVELS.contains(traceLevel)) {
             throw unexpected("configuration.trace_level", "'" + traceLevel + "' is not one of "
                     + String.join(", ", TRACE_LEVELS));
@@ -69,6 +69,11 @@ record StagedTelemetry(String logLevel, Map<String, String> definitions) {
             }
         }
         return new StagedTelemetry(logLevel, definitions);
+    }
+
+    /** A level, OFF when missing; YAML 1.1 reads an unquoted OFF as false. */
+    private static String level(JsonNode node) {
+        return node.isMissingNode() || node.isNull() || node.isBoolean() && !node.asBoolean() ? "OFF" : node.asText();
     }
 
     boolean hasMandatory() {

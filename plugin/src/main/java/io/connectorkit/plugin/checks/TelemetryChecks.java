@@ -71,7 +71,9 @@ public final class TelemetryChecks {
         if (node == null) {
             return java.util.Optional.empty();
         }
-        if (node.isTextual() && allowed.contains(node.asText())) {
+        // YAML 1.1 reads an unquoted OFF as false; the kit renders it quoted.
+        if (node.isTextual() && allowed.contains(node.asText()) || node.isBoolean() && !node.asBoolean()
+                && allowed.contains("OFF")) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(node.isTextual() ? "'" + node.asText() + "'" : node.toString());

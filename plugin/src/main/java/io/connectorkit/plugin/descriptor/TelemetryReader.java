@@ -50,7 +50,9 @@ final class TelemetryReader {
         if (node == null || node.isNull()) {
             return fallback;
         }
-        String value = node.isTextual() ? node.asText().strip().toUpperCase(Locale.ROOT) : null;
+        // YAML 1.1 reads an unquoted OFF as false.
+        String value = node.isTextual() ? node.asText().strip().toUpperCase(Locale.ROOT)
+                : node.isBoolean() && !node.asBoolean() ? "OFF" : null;
         if (value == null || !allowed.contains(value)) {
             problem.accept(PATH + "/" + key, YamlText.describe(node) + " is not a " + key + "; write one of "
                     + String.join(", ", allowed) + " (default " + fallback + ")");

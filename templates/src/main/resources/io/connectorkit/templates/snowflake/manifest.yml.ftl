@@ -22,8 +22,9 @@ artifacts:
      shares with the provider, MANDATORY ones from the install on
      (https://docs.snowflake.com/en/developer-guide/native-apps/event-definition). -->
 configuration:
-  log_level: ${manifest.telemetry.logLevel.text}
-  trace_level: ${manifest.telemetry.traceLevel.text}
+<#-- OFF is quoted: YAML 1.1 would read it as false. -->
+  log_level: <#if manifest.telemetry.logLevel.text == "OFF">"OFF"<#else>${manifest.telemetry.logLevel.text}</#if>
+  trace_level: <#if manifest.telemetry.traceLevel.text == "OFF">"OFF"<#else>${manifest.telemetry.traceLevel.text}</#if>
 <#if manifest.telemetry.events?has_content>
   telemetry_event_definitions:
 <#list manifest.telemetry.events as event>
