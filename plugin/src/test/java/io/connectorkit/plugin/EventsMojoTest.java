@@ -174,7 +174,7 @@ class EventsMojoTest {
         assertThat(shownBeforeEachPoll).containsExactly(3, 4);
         assertThat(log.infos).hasSize(4);
         assertThat(log.infos.get(3)).contains("INFO  RUN_INGESTION_NOW/sdk Ingestion of resource 'sdk issues' "
-                + "completed: 1 rows");
+                + "completed: 1 row in");
     }
 
     @Test

@@ -148,6 +148,8 @@ public final class FakeNativeApp {
     public void install(Map<String, byte[]> stagedFiles) {
         try {
             install(StagedManifest.read(stagedFiles), stagedFiles);
+            // An app wired by hand logs at its manifest's level, as one built by CREATE APPLICATION does.
+            telemetry.upgraded(name, StagedTelemetry.read(stagedFiles));
         } catch (SnowflakeRefusal refusal) {
             throw new IllegalArgumentException("Snowflake refuses these files (" + refusal.code + "): "
                     + refusal.getMessage(), refusal);

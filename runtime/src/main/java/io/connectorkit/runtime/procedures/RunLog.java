@@ -23,7 +23,8 @@ public final class RunLog {
 
     static void completed(String definitionId, String resource, String runId, long rows, long durationMs) {
         System.getLogger(scopeOf(definitionId)).log(System.Logger.Level.INFO, "Ingestion of resource ''{0}'' "
-                + "completed: {1} rows in {2} ms (run {3})", resource, String.valueOf(rows), String.valueOf(durationMs), runId);
+                + "completed: {1} in {2} ms (run {3})", resource, rows == 1 ? "1 row" : rows + " rows",
+                String.valueOf(durationMs), runId);
     }
 
     static void failed(String definitionId, String resource, String runId, int attempt, String error,
