@@ -49,4 +49,10 @@ assert log =~ /Tests run: 4, Failures: 0, Errors: 0, Skipped: 0.*ConnectorFlowTe
 assert file('target/classes/META-INF/connectorkit/connector.json').isFile()
 assert file('target/demo-connector-1.0.0-SNAPSHOT-app.zip').isFile()
 assert file('target/connector/app/snowflake/manifest.yml').text.contains('API_ACCESS')
+assert file('target/connector/app/snowflake/manifest.yml').text.contains('''  telemetry_event_definitions:
+    - type: ERRORS_AND_WARNINGS
+      sharing: MANDATORY
+    - type: DEBUG_LOGS
+      sharing: OPTIONAL
+''')
 return true
