@@ -1,6 +1,5 @@
 package io.connectorkit.plugin;
 
-import io.connectorkit.plugin.app.AppException;
 import io.connectorkit.plugin.descriptor.Descriptor;
 import io.connectorkit.plugin.events.EventFeed;
 import io.connectorkit.plugin.events.EventQuery;

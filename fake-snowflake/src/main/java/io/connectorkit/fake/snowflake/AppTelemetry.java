@@ -120,9 +120,9 @@ public final class AppTelemetry {
         state.sharedOptional.retainAll(telemetry.definitions().keySet());
     }
 
+    /** The app's sharing goes with it; its rows stay in the event table, which is the consumer's. */
     void dropped(String app) {
         apps.remove(app);
-        events.forget(app);
     }
 
     private static boolean authorizes(String sql) {

@@ -93,10 +93,6 @@ public final class EventTable {
                 event.scope(), event.severity(), event.message(), event.exception()));
     }
 
-    /** The consumer keeps an app's events after it is dropped; the fake keeps its rows too. */
-    void forget(String app) {
-    }
-
     private boolean isEventTable(Matcher select) {
         return select.matches() && tables.contains(unquoted(select.group(1)));
     }
