@@ -52,21 +52,6 @@ public final class DeployMojo extends AppMojo {
     @Parameter(property = "connector.validate", defaultValue = "false")
     boolean validate;
 
-    /**
-     * Snowflake: authorize the app to share its telemetry events with the provider (AUTHORIZE_TELEMETRY_EVENT_SHARING
-     * = TRUE), which Snowflake requires to install an app with MANDATORY event definitions. It is the consumer's
-     * consent, so it is never given by default.
-     */
-    @Parameter(property = "connector.authorizeTelemetry", defaultValue = "false")
-    boolean authorizeTelemetry;
-
-    /**
-     * Snowflake: the app's OPTIONAL event definitions to share too, comma-separated (e.g. {@code DEBUG_LOGS}); needs
-     * {@code connector.authorizeTelemetry}.
-     */
-    @Parameter(property = "connector.sharedEvents")
-    String sharedEvents;
-
     @Inject
     public DeployMojo(SettingsDecrypter decrypter) {
         super(decrypter);
@@ -90,12 +75,7 @@ public final class DeployMojo extends AppMojo {
         }
         NativeAppInstaller.Request request = snowflakeRequest(app, version, versioned, force, validate,
                 releaseChannel);
-        TelemetrySharing sharing;
-        try {
-            sharing = TelemetrySharing.of(app.manifest().telemetry(), authorizeTelemetry, sharedEvents);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        }
+        TelemetrySharing sharing = telemetrySharing(app);
         try (SnowflakeSession snowflake = openSnowflake()) {
             new NativeAppInstaller(snowflake, getLog()::info, sharing).deploy(request, FileSync.filesUnder(bundle));
             snowflakeDeployRecord().deployed(connectionKey(),

@@ -149,7 +149,7 @@ abstract class InstalledAppMojo extends AppMojo {
         NativeAppInstaller.Request request = snowflakeRequest(descriptor, null,
                 false, false, false, null);
         try (SnowflakeSession snowflake = openSnowflake()) {
-            new NativeAppInstaller(snowflake, getLog()::info).deploy(request, files);
+            new NativeAppInstaller(snowflake, getLog()::info, telemetrySharing(descriptor)).deploy(request, files);
             snowflakeDeployRecord().deployed(connectionKey(), Identifier.parse(request.app()).name(), files);
         } catch (DeployException e) {
             throw new MojoFailureException(e.getMessage(), e);
