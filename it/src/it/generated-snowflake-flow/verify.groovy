@@ -18,6 +18,7 @@ try {
             : 'Connecting to account fake_account as fake_user with SNOWFLAKE (from .snowflake/connections.toml [fake])')
     expect(3, 'Created application package SNOW_CONNECTOR_PKG')
     expect(3, "Created application SNOW_CONNECTOR USING '${stage}'")
+    expect(3, 'Authorized application SNOW_CONNECTOR to share its telemetry events with the provider')
     expect(3, '[specifications] API_ACCESS (EXTERNAL_ACCESS "API access"): PENDING, sequence number 1')
     expect(3, '[specifications] approved API_ACCESS: ALTER APPLICATION "SNOW_CONNECTOR" APPROVE SPECIFICATION "API_ACCESS" SEQUENCE_NUMBER = 1')
     expect(3, '    API_ACCESS (EXTERNAL_ACCESS "API access"): APPROVED, sequence number 1')
@@ -48,6 +49,8 @@ try {
     expect(5, 'RESUME_CONNECTOR: OK')
     assert step(5) =~ /No ingestion runs yet for Snowflake application SNOW_CONNECTOR|Ingested rows per hour/
     expect(5, 'from version 1.0.0-SNAPSHOT to 1.1.0')
+    // connector:events read the account's event table (the scheduler task's runs, if it ran any).
+    assert step(5) =~ /No events of Snowflake application SNOW_CONNECTOR match|Ingestion of resource/
 
     // 6: only the changed files uploaded; the app upgraded in place, its state (the warehouse moved in 5) kept.
     assert step(6) =~ /Stage @SNOW_CONNECTOR_PKG\.APP_SRC\.STAGE: [1-9]\d* uploaded \(\d+ bytes\), 0 removed, [1-9]\d* unchanged/
@@ -76,6 +79,10 @@ try {
         // configure; the app and the package gone.
         def statements = server.snowflake().applicationStatements()*.sql()
         assert statements.count { it.startsWith('CREATE APPLICATION "SNOW_CONNECTOR"') } == 2
+        // The archetype's app declares a MANDATORY event definition: every CREATE APPLICATION authorizes sharing.
+        assert statements.findAll { it.startsWith('CREATE APPLICATION "SNOW_CONNECTOR"') }
+                .every { it.contains(' AUTHORIZE_TELEMETRY_EVENT_SHARING = TRUE ') }
+        assert statements.contains('SHOW PARAMETERS LIKE \'EVENT_TABLE\' IN ACCOUNT')
         assert statements.count { it.startsWith('ALTER APPLICATION "SNOW_CONNECTOR" UPGRADE USING \'@') } == 2
         assert statements.count { it.startsWith('ALTER APPLICATION "SNOW_CONNECTOR" UPGRADE USING VERSION') } == 2
         def secrets = statements.findAll { it.startsWith('CREATE OR REPLACE SECRET') }

@@ -51,4 +51,10 @@ assert file('target/demo-connector-1.0.0-SNAPSHOT-app.zip').isFile()
 assert file('target/connector/app/snowflake/manifest.yml').text.contains('manifest_version: 2')
 assert file('target/connector/app/snowflake/manifest.yml').text.contains('CREATE EXTERNAL ACCESS INTEGRATION')
 assert file('target/connector/app/snowflake/setup.sql').text.contains('ALTER APPLICATION SET SPECIFICATION "API_ACCESS"')
+assert file('target/connector/app/snowflake/manifest.yml').text.contains('''  telemetry_event_definitions:
+    - type: ERRORS_AND_WARNINGS
+      sharing: MANDATORY
+    - type: DEBUG_LOGS
+      sharing: OPTIONAL
+''')
 return true

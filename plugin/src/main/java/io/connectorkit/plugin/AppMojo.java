@@ -41,6 +41,21 @@ abstract class AppMojo extends ConnectorMojo {
     @Parameter(property = "connector.packageName")
     String packageName;
 
+    /**
+     * Snowflake, deploy (and a goal's connector.deployFirst): authorize the app to share its telemetry events with the provider (AUTHORIZE_TELEMETRY_EVENT_SHARING
+     * = TRUE), which Snowflake requires to install an app with MANDATORY event definitions. It is the consumer's
+     * consent, so it is never given by default.
+     */
+    @Parameter(property = "connector.authorizeTelemetry", defaultValue = "false")
+    boolean authorizeTelemetry;
+
+    /**
+     * Snowflake: the app's OPTIONAL event definitions to share too, comma-separated (e.g. {@code DEBUG_LOGS}); needs
+     * {@code connector.authorizeTelemetry}.
+     */
+    @Parameter(property = "connector.sharedEvents")
+    String sharedEvents;
+
     @Parameter(defaultValue = "${session}", readonly = true)
     MavenSession session;
 
@@ -98,6 +113,16 @@ abstract class AppMojo extends ConnectorMojo {
 
     SnowflakeSession openSnowflake() throws MojoFailureException {
         return SnowflakeTarget.open(connection, serverId, session, decrypter, getLog());
+    }
+
+    /** The event sharing a deploy to Snowflake authorizes, checked against the descriptor's event definitions. */
+    io.connectorkit.plugin.snowflake.TelemetrySharing telemetrySharing(Descriptor app) throws MojoFailureException {
+        try {
+            return io.connectorkit.plugin.snowflake.TelemetrySharing.of(app.manifest().telemetry(),
+                    authorizeTelemetry, sharedEvents);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
     }
 
     NativeAppInstaller.Request snowflakeRequest(Descriptor app, String version, boolean versioned, boolean force,

@@ -9,6 +9,7 @@ import io.connectorkit.plugin.plan.SnowflakePlanner;
 import io.connectorkit.plugin.snowflake.DeployException;
 import io.connectorkit.plugin.snowflake.NativeAppInstaller;
 import io.connectorkit.plugin.snowflake.SnowflakeSession;
+import io.connectorkit.plugin.snowflake.TelemetrySharing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -79,12 +80,13 @@ public final class DeployMojo extends AppMojo {
         NativeAppInstaller.Request request = snowflakeRequest(app, version, versioned, force, validate,
                 releaseChannel);
         PlanMojo.requireNames(request);
+        TelemetrySharing sharing = telemetrySharing(app);
         Plan plan;
         try (SnowflakeSession snowflake = openSnowflake()) {
             // Planned first, read-only, so that the summary says what this deploy changed.
             plan = new SnowflakePlanner(snowflake, snowflakeCopies(), connectionKey()).plan(request.app(),
                     request.pkg(), bundle);
-            new NativeAppInstaller(snowflake, getLog()::info).deploy(request, FileSync.filesUnder(bundle));
+            new NativeAppInstaller(snowflake, getLog()::info, sharing).deploy(request, FileSync.filesUnder(bundle));
             String deployed = io.connectorkit.runtime.sql.Identifier.parse(request.app()).name();
             snowflakeDeployRecord().deployed(connectionKey(), deployed, FileSync.filesUnder(bundle));
             snowflakeCopies().keep(connectionKey(), deployed, bundle);

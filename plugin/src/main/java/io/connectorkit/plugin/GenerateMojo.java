@@ -2,6 +2,7 @@ package io.connectorkit.plugin;
 
 import io.connectorkit.plugin.bundle.FileSync;
 import io.connectorkit.plugin.checks.StaticChecks;
+import io.connectorkit.plugin.checks.TelemetryChecks;
 import io.connectorkit.plugin.descriptor.Descriptor;
 import io.connectorkit.plugin.generate.AppGenerator;
 import io.connectorkit.plugin.render.AppRenderer;
@@ -80,6 +81,8 @@ public final class GenerateMojo extends ConnectorMojo {
         problems.addAll(StaticChecks.manifest("snowflake/manifest.yml", rendered.get("snowflake/manifest.yml")));
         problems.addAll(StaticChecks.specifications("snowflake/manifest.yml", rendered.get("snowflake/manifest.yml"),
                 "snowflake/setup.sql", rendered.get("snowflake/setup.sql")));
+        problems.addAll(TelemetryChecks.manifest("snowflake/manifest.yml",
+                rendered.get("snowflake/manifest.yml")));
         problems.addAll(StaticChecks.references("snowflake/manifest.yml", rendered.get("snowflake/manifest.yml"),
                 "snowflake/setup.sql", rendered.get("snowflake/setup.sql")));
         try (var classes = projectClasses(project.getCompileClasspathElements())) {

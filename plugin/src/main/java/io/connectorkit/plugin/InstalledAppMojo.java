@@ -86,7 +86,12 @@ abstract class InstalledAppMojo extends AppMojo {
             case LOCAL -> {
                 LocalApp local = localApp(descriptor.app());
                 checkDeployedCode(local, descriptor);
-                yield local.open(appRole);
+                InstalledApp opened = local.open(appRole);
+                if (opened instanceof io.connectorkit.plugin.local.LocalInstalledApp embedded) {
+                    embedded.recordEvents(new io.connectorkit.plugin.events.LocalEventLog(local.folder()),
+                            descriptor.manifest().telemetry().logLevel());
+                }
+                yield opened;
             }
             case SNOWFLAKE -> {
                 if (appRole != AppRole.ADMIN) {
@@ -144,7 +149,7 @@ abstract class InstalledAppMojo extends AppMojo {
         NativeAppInstaller.Request request = snowflakeRequest(descriptor, null,
                 false, false, false, null);
         try (SnowflakeSession snowflake = openSnowflake()) {
-            new NativeAppInstaller(snowflake, getLog()::info).deploy(request, files);
+            new NativeAppInstaller(snowflake, getLog()::info, telemetrySharing(descriptor)).deploy(request, files);
             snowflakeDeployRecord().deployed(connectionKey(), Identifier.parse(request.app()).name(), files);
             snowflakeCopies().keep(connectionKey(), Identifier.parse(request.app()).name(), bundle);
         } catch (DeployException e) {

@@ -246,9 +246,11 @@ public final class FakeAccount {
             return noSuchVersionOrPatch(pkg, matcher.group(3), matcher.group(4));
         }
         try {
+            StagedTelemetry telemetry = snowflake.telemetry().checkCreate(name, files.get(), query.sql());
             StagedApp created = StagedApp.create(snowflake, name, files.get(), matcher.group(3) != null,
                     grants.accountOf(name));
             apps.put(name, created);
+            snowflake.telemetry().created(name, telemetry, query.sql());
             grantAutomatically(name, created.manifest);
             created.nativeApp.runSetupCalls();
         } catch (RuntimeException e) {
@@ -285,7 +287,9 @@ public final class FakeAccount {
             return noSuchVersionOrPatch(pkg, matcher.group(2), matcher.group(3));
         }
         try {
+            StagedTelemetry telemetry = StagedTelemetry.read(files.get());
             app.upgrade(files.get(), toVersion);
+            snowflake.telemetry().upgraded(name, telemetry);
             grantAutomatically(name, app.manifest);
             app.nativeApp.runSetupCalls();
         } catch (RuntimeException e) {
@@ -318,6 +322,7 @@ public final class FakeAccount {
                     + "drop them with the application.");
         }
         externalObjects.remove(name);
+        snowflake.telemetry().dropped(name);
         grants.forget(name);
         applications.remove(name);
         appPackages.remove(name);

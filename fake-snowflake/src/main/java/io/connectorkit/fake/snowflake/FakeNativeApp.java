@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.connectorkit.fake.snowflake.ScriptHost.ScriptObject;
+import io.connectorkit.runtime.embedded.RuntimeEvents;
 import io.connectorkit.runtime.sql.Account;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -108,6 +109,7 @@ public final class FakeNativeApp {
     private final String name;
     private final Connection app;
     private final ExternalAccessIntegrations integrations;
+    private final AppTelemetry telemetry;
     /** The reference IDs bound to each reference, by its manifest name (upper case), in the order bound. */
     private final Map<String, List<String>> bindings = new HashMap<>();
     private final Map<String, SnowflakeScript> parsedBodies = new HashMap<>();
@@ -136,6 +138,7 @@ public final class FakeNativeApp {
         this.secrets = consumer.secrets;
         this.referenceIds = consumer.referenceIds;
         this.integrations = snowflake.externalAccessIntegrations();
+        this.telemetry = snowflake.telemetry();
         snowflake.on(this::isCall, granted(this::call));
         snowflake.on(sql -> !dropped && ownName(VIEW.matcher(sql)), this::view);
         snowflake.on(sql -> !dropped && ownName(SHOW_SPECIFICATIONS.matcher(sql)), this::showSpecifications);
@@ -256,6 +259,8 @@ public final class FakeNativeApp {
     public void install(Map<String, byte[]> stagedFiles) {
         try {
             install(StagedManifest.read(stagedFiles), stagedFiles);
+            // An app wired by hand logs at its manifest's level, as one built by CREATE APPLICATION does.
+            telemetry.upgraded(name, StagedTelemetry.read(stagedFiles));
         } catch (SnowflakeRefusal refusal) {
             throw new IllegalArgumentException("Snowflake refuses these files (" + refusal.code + "): "
                     + refusal.getMessage(), refusal);
@@ -350,7 +355,10 @@ public final class FakeNativeApp {
                         + "REGISTER_REFERENCE from: give it the staged files with FakeNativeApp.install");
             }
             String arguments = matcher.group(3).replace("PARSE_JSON(?)", "?");
-            return answer.row(runCall("CALL PUBLIC." + procedure + "(" + arguments + ")", query.bindings()));
+            // Snowflake records what the procedure's handler logs into the account's event table.
+            return answer.row(RuntimeEvents.during(procedure, telemetry.logLevel(name),
+                    event -> telemetry.eventTable().record(name, event),
+                    () -> runCall("CALL PUBLIC." + procedure + "(" + arguments + ")", query.bindings())));
         }
         try {
             return answer.row((Object) runScripted(procedure, arguments(matcher.group(3), query.bindings())));

@@ -59,6 +59,7 @@ public final class FakeSnowflake implements AutoCloseable {
     private final ServerPackages packages = new ServerPackages();
     private final List<AutoCloseable> closedWithThis = new CopyOnWriteArrayList<>();
     private final ExternalAccessIntegrations externalAccessIntegrations;
+    private final AppTelemetry telemetry;
     private ConsumerObjects consumerObjects;
     /** The apps behind this fake by name, the latest of a name winning (an app created again after a drop). */
     private final Map<String, FakeNativeApp> nativeApps = new ConcurrentHashMap<>();
@@ -78,6 +79,7 @@ public final class FakeSnowflake implements AutoCloseable {
         // Telemetry is switched off at login; should a driver send some anyway, it is taken and dropped.
         server.createContext("/telemetry/send", new JsonEndpoint((exchange, body) -> JsonEndpoint.success(null)));
         this.externalAccessIntegrations = new ExternalAccessIntegrations(this);
+        this.telemetry = new AppTelemetry(this);
     }
 
     /** Starts a fake on an ephemeral port of 127.0.0.1. */
@@ -210,6 +212,11 @@ public final class FakeSnowflake implements AutoCloseable {
     /** The account's external access integrations: which secrets each allows. */
     public ExternalAccessIntegrations externalAccessIntegrations() {
         return externalAccessIntegrations;
+    }
+
+    /** The apps' telemetry: event sharing, event definitions and the account's event table. */
+    public AppTelemetry telemetry() {
+        return telemetry;
     }
 
     /** The secrets and references of the account; their handlers are added with the first app. */

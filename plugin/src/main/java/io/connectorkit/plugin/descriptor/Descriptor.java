@@ -108,9 +108,10 @@ public record Descriptor(Path file, App app, List<Prerequisite> prerequisites,
      * @param version the manifest's {@code manifest_version}: 2 (the default) grants the listed privileges at install
      *     and upgrade, and they cannot be revoked; 1 has the consumer grant them, as SDK apps do
      * @param specifications the app specifications the setup script sets for the consumer to approve (version 2 only)
+     * @param telemetry the log and trace levels and the event definitions ({@code manifest.telemetry})
      */
     public record Manifest(List<Privilege> privileges, List<Reference> references, String defaultStreamlit,
-            int version, List<Specification> specifications) {
+            int version, List<Specification> specifications, Telemetry telemetry) {
         /** The manifest version of a descriptor that names none. */
         public static final int DEFAULT_VERSION = 2;
 
@@ -126,10 +127,16 @@ public record Descriptor(Path file, App app, List<Prerequisite> prerequisites,
             privileges = List.copyOf(privileges);
             references = List.copyOf(references);
             specifications = List.copyOf(specifications);
+            telemetry = telemetry == null ? Telemetry.DEFAULT : telemetry;
+        }
+
+        public Manifest(List<Privilege> privileges, List<Reference> references, String defaultStreamlit,
+                int version) {
+            this(privileges, references, defaultStreamlit, version, List.of(), Telemetry.DEFAULT);
         }
 
         public Manifest(List<Privilege> privileges, List<Reference> references, String defaultStreamlit) {
-            this(privileges, references, defaultStreamlit, DEFAULT_VERSION, List.of());
+            this(privileges, references, defaultStreamlit, DEFAULT_VERSION);
         }
 
         /** The EXTERNAL_ACCESS specifications: each one a network rule and an integration the app creates. */

@@ -355,7 +355,7 @@ public final class DescriptorLoader {
             return new Descriptor.Manifest(List.of(), List.of(), null);
         }
         keys(manifest, "/manifest", List.of("version", "privileges", "references", "defaultStreamlit",
-                "specifications"));
+                "specifications", "telemetry"));
         int version = manifestVersion(manifest.get("version"));
         List<Descriptor.Privilege> privileges = new ArrayList<>();
         List<JsonNode> privilegeItems = sequence(manifest.get("privileges"), "/manifest/privileges");
@@ -468,7 +468,8 @@ public final class DescriptorLoader {
                     + "specification it creates itself, not both; remove the reference (manifest version 2) or the "
                     + "specification");
         }
-        return new Descriptor.Manifest(privileges, references, defaultStreamlit, version, specifications);
+        Telemetry telemetry = new TelemetryReader(this::problem).read(manifest.get("telemetry"));
+        return new Descriptor.Manifest(privileges, references, defaultStreamlit, version, specifications, telemetry);
     }
 
     /**

@@ -6,7 +6,9 @@ import io.connectorkit.plugin.app.ProcedureResponse;
 import io.connectorkit.plugin.app.QueryRows;
 import io.connectorkit.plugin.app.ReferenceBinding;
 import io.connectorkit.runtime.config.SecretReference;
+import io.connectorkit.plugin.events.LocalEventLog;
 import io.connectorkit.runtime.embedded.EmbeddedApp;
+import io.connectorkit.runtime.embedded.RuntimeEvents;
 import io.connectorkit.runtime.procedures.PublicProcedure;
 import io.connectorkit.runtime.spi.ConnectorRegistry;
 import io.connectorkit.runtime.sql.Identifier;
@@ -26,10 +28,21 @@ public final class LocalInstalledApp implements InstalledApp {
 
     private final String name;
     private final LocalConnection connection;
+    private LocalEventLog events;
+    private String logLevel = "OFF";
 
     LocalInstalledApp(String name, LocalConnection connection) {
         this.name = name;
         this.connection = connection;
+    }
+
+    /**
+     * From now on, what the runtime logs while a public procedure runs is written to the app's event log at the
+     * level or above, as Snowflake writes an app's messages to the event table at its manifest's log_level.
+     */
+    public void recordEvents(LocalEventLog log, String level) {
+        this.events = log;
+        this.logLevel = level;
     }
 
     @Override
@@ -40,8 +53,23 @@ public final class LocalInstalledApp implements InstalledApp {
     @Override
     public ProcedureResponse call(PublicProcedure procedure, Object... arguments) throws AppException {
         String placeholders = String.join(", ", java.util.Collections.nCopies(arguments.length, "?"));
-        return ProcedureResponse.parse(procedure.name(), callProcedure(procedure.qualifiedName(), placeholders,
-                arguments));
+        if (events == null) {
+            return ProcedureResponse.parse(procedure.name(), callProcedure(procedure.qualifiedName(), placeholders,
+                    arguments));
+        }
+        AppException[] failure = new AppException[1];
+        String answer = RuntimeEvents.during(procedure.name(), logLevel, events::record, () -> {
+            try {
+                return callProcedure(procedure.qualifiedName(), placeholders, arguments);
+            } catch (AppException e) {
+                failure[0] = e;
+                return null;
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return ProcedureResponse.parse(procedure.name(), answer);
     }
 
     @Override

@@ -83,7 +83,10 @@ public final class RuntimeLogging {
 
         private void publish(LogRecord record) {
             String message = MESSAGES.formatMessage(record);
-            if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
+            // A run's own record (a failed run) is what the goal prints as the run's result already.
+            boolean runRecord = record.getLoggerName() != null
+                    && record.getLoggerName().startsWith(io.connectorkit.runtime.procedures.RunLog.RESOURCE_SCOPE_PREFIX);
+            if (record.getLevel().intValue() >= Level.SEVERE.intValue() && !runRecord) {
                 warn.accept("The app's runtime: " + message + (record.getThrown() == null ? ""
                         : " (" + record.getThrown() + "; mvn -X shows the stack trace)"));
             }

@@ -285,6 +285,13 @@ final class AppModel {
         if (descriptor.manifest().defaultStreamlit() != null) {
             model.put("defaultStreamlit", text(descriptor.manifest().defaultStreamlit()));
         }
+        io.connectorkit.plugin.descriptor.Telemetry telemetry = descriptor.manifest().telemetry();
+        model.put("telemetry", Map.of(
+                "logLevel", text(telemetry.logLevel()),
+                "traceLevel", text(telemetry.traceLevel()),
+                "events", telemetry.events().stream()
+                        .map(event -> Map.of("type", text(event.type()), "sharing", text(event.sharing())))
+                        .toList()));
         return model;
     }
 

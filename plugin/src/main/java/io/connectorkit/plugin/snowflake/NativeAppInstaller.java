@@ -73,10 +73,17 @@ public final class NativeAppInstaller {
 
     private final SnowflakeSession session;
     private final Consumer<String> log;
+    private final TelemetrySharing telemetry;
 
     public NativeAppInstaller(SnowflakeSession session, Consumer<String> log) {
+        this(session, log, TelemetrySharing.NOT_AUTHORIZED);
+    }
+
+    /** An installer that authorizes event sharing as {@code telemetry} says when it creates or upgrades the app. */
+    public NativeAppInstaller(SnowflakeSession session, Consumer<String> log, TelemetrySharing telemetry) {
         this.session = session;
         this.log = log;
+        this.telemetry = telemetry;
     }
 
     /** Deploys the bundle's files; answers the stage sync's result. */
@@ -287,6 +294,7 @@ public final class NativeAppInstaller {
             // script over the installed app, whose tables and data stay.
             log.accept("Upgraded application " + app.name() + " " + source + ": its state, configuration, resources "
                     + "and ingested rows were kept");
+            telemetry.afterUpgrade(session, app, request, log);
         } catch (SQLException e) {
             if (!SnowflakeErrors.NEEDS_RECREATE.contains(e.getErrorCode()) || !request.force()) {
                 throw SnowflakeErrors.explain(e, "upgrading the application", request.app(), request.pkg());
@@ -320,8 +328,9 @@ public final class NativeAppInstaller {
 
     private void create(Identifier app, Identifier pkg, String source, Request request) throws DeployException {
         run("CREATE APPLICATION " + app.sql() + " FROM APPLICATION PACKAGE " + pkg.sql() + " " + source
-                + " COMMENT = '" + MARKER + "'", "creating the application", request);
+                + telemetry.createClause() + " COMMENT = '" + MARKER + "'", "creating the application", request);
         log.accept("Created application " + app.name() + " " + source);
+        telemetry.afterCreate(session, app, request, log);
     }
 
     /**

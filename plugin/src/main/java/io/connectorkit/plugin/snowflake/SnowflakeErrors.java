@@ -27,6 +27,10 @@ final class SnowflakeErrors {
     static final int APPLICATION_OWNS_EXTERNAL_OBJECTS = 93128;
     static final int PATCH_NOT_INCREASING = 93167;
     static final int PATCH_EXISTS = 93168;
+    /** APPLICATION_REQUIRES_TELEMETRY_SHARING in the Snowflake CLI's errno.py. */
+    static final int REQUIRES_TELEMETRY_SHARING = 93321;
+    /** CANNOT_DISABLE_MANDATORY_TELEMETRY in the Snowflake CLI's errno.py. */
+    static final int CANNOT_DISABLE_MANDATORY_TELEMETRY = 93329;
     static final int CANNOT_DISABLE_RELEASE_CHANNELS = 512001;
     static final int MAX_VERSIONS_IN_RELEASE_CHANNEL_REACHED = 512004;
     static final int VERSION_ALREADY_ADDED_TO_RELEASE_CHANNEL = 512005;
@@ -80,6 +84,14 @@ final class SnowflakeErrors {
             case PATCH_NOT_INCREASING -> "a newer patch of this version exists already; deploy a new version with "
                     + "-Dconnector.version=<name>";
             case PATCH_EXISTS -> "this patch exists already; deploy again to add the next patch";
+            // https://docs.snowflake.com/en/developer-guide/native-apps/event-definition: MANDATORY definitions are
+            // shared from the install on, so installing needs the consumer's consent.
+            case REQUIRES_TELEMETRY_SHARING -> "the app's manifest declares MANDATORY telemetry event definitions "
+                    + "(manifest.telemetry.events in connector.yaml), so Snowflake installs " + appName + " only when "
+                    + "the consumer authorizes sharing its events with the provider; deploy again with "
+                    + "-Dconnector.authorizeTelemetry=true to authorize it, or make those definitions OPTIONAL";
+            case CANNOT_DISABLE_MANDATORY_TELEMETRY -> "the app " + appName + " has MANDATORY telemetry event "
+                    + "definitions, whose sharing cannot be switched off; keep -Dconnector.authorizeTelemetry=true";
             case CANNOT_DISABLE_RELEASE_CHANNELS -> "the release channels of " + packageName + " cannot be disabled "
                     + "once enabled; keep them, or undeploy and deploy again to make a new package";
             case MAX_VERSIONS_IN_RELEASE_CHANNEL_REACHED -> "the release channel has as many versions as Snowflake "

@@ -156,6 +156,13 @@ final class SchedulerIteration {
         for (int i = 0; i < plan.due().size(); i++) {
             RunReport report = runOne(plan.due().get(i), ingestion);
             Outcome outcome = report.outcome();
+            if (outcome == Outcome.COMPLETED) {
+                RunLog.completed(report.process().definitionId(), report.process().resourceName(), report.runId(),
+                        report.rows(), report.durationMs());
+            } else if (outcome == Outcome.FAILED) {
+                RunLog.failed(report.process().definitionId(), report.process().resourceName(), report.runId(),
+                        report.attempt(), report.error(), report.nextRunAt());
+            }
             if (outcome == Outcome.COMPLETED || outcome == Outcome.FAILED) {
                 runs.add(report.toMap());
             }

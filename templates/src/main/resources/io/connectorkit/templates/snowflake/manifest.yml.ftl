@@ -18,9 +18,20 @@ artifacts:
   default_streamlit: ${manifest.defaultStreamlit.yaml}
 </#if>
 
+<#-- The levels say what Snowflake records into the consumer's event table; the event definitions what the consumer
+     shares with the provider, MANDATORY ones from the install on
+     (https://docs.snowflake.com/en/developer-guide/native-apps/event-definition). -->
 configuration:
-  log_level: INFO
-  trace_level: ON_EVENT
+<#-- OFF is quoted: YAML 1.1 would read it as false. -->
+  log_level: <#if manifest.telemetry.logLevel.text == "OFF">"OFF"<#else>${manifest.telemetry.logLevel.text}</#if>
+  trace_level: <#if manifest.telemetry.traceLevel.text == "OFF">"OFF"<#else>${manifest.telemetry.traceLevel.text}</#if>
+<#if manifest.telemetry.events?has_content>
+  telemetry_event_definitions:
+<#list manifest.telemetry.events as event>
+    - type: ${event.type.text}
+      sharing: ${event.sharing.text}
+</#list>
+</#if>
 <#if manifest.privileges?has_content>
 
 privileges:

@@ -1,0 +1,122 @@
+package io.connectorkit.plugin.events;
+
+import io.connectorkit.plugin.app.AppException;
+import io.connectorkit.plugin.app.InstalledApp;
+import io.connectorkit.plugin.app.QueryRows;
+import io.connectorkit.runtime.sql.Identifier;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A Snowflake app's events, read from the account's active event table as its consumer reads them
+ * (https://docs.snowflake.com/en/developer-guide/native-apps/setting-up-logging-and-events): the table is the one the
+ * account's EVENT_TABLE parameter names (SNOWFLAKE.TELEMETRY.EVENTS by default,
+ * https://docs.snowflake.com/en/developer-guide/logging-tracing/event-table-setting-up), and one SELECT takes the
+ * log rows whose RESOURCE_ATTRIBUTES say they come from the app (snow.database.name is the application), with the
+ * severity in RECORD:severity_text, the procedure in snow.executable.name, the logger in SCOPE:name, the message in
+ * VALUE and the exception in RECORD_ATTRIBUTES (https://docs.snowflake.com/en/developer-guide/logging-tracing/
+ * event-table-columns). Every value is bound; the table's name goes through {@link Identifier}.
+ */
+public final class SnowflakeEventTable implements EventSource {
+
+    /** The default active event table. */
+    static final String DEFAULT_TABLE = "SNOWFLAKE.TELEMETRY.EVENTS";
+    private static final String COLUMNS = "TO_VARCHAR(TIMESTAMP, 'YYYY-MM-DD HH24:MI:SS.FF3') AS TIME, "
+            + "RECORD:severity_text::STRING AS SEVERITY, RESOURCE_ATTRIBUTES:\"snow.executable.name\"::STRING AS "
+            + "EXECUTABLE, SCOPE:name::STRING AS SCOPE, VALUE::STRING AS MESSAGE, "
+            + "RECORD_ATTRIBUTES:\"exception.message\"::STRING AS EXCEPTION";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT);
+
+    private final InstalledApp app;
+    private final Identifier appName;
+    private String table;
+
+    public SnowflakeEventTable(InstalledApp app, Identifier appName) {
+        this.app = app;
+        this.appName = appName;
+    }
+
+    @Override
+    public String describe() {
+        return "the event table " + (table == null ? "(not looked up yet)" : table) + " of the account, rows of "
+                + "application " + appName.name();
+    }
+
+    @Override
+    public List<AppEvent> read(EventQuery query) throws AppException {
+        String from = tableSql();
+        List<Object> values = new ArrayList<>();
+        values.add(appName.name());
+        values.addAll(query.severities());
+        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM ").append(from)
+                .append(" WHERE RECORD_TYPE = 'LOG' AND RESOURCE_ATTRIBUTES:\"snow.database.name\"::STRING = ? AND ")
+                .append("RECORD:severity_text::STRING IN (")
+                .append(String.join(", ", Collections.nCopies(query.severities().size(), "?"))).append(")");
+        if (query.since().isPresent()) {
+            sql.append(" AND TIMESTAMP >= TO_TIMESTAMP_NTZ(?)");
+            values.add(TIME.format(query.since().get()));
+        }
+        if (query.resourceScope().isPresent()) {
+            sql.append(" AND SCOPE:name::STRING = ?");
+            values.add(query.resourceScope().get());
+        }
+        sql.append(" ORDER BY TIMESTAMP DESC LIMIT ?");
+        values.add(query.last());
+        QueryRows rows = app.select(sql.toString(), values, query.last());
+        List<AppEvent> events = new ArrayList<>();
+        for (List<Object> row : rows.rows()) {
+            events.add(new AppEvent(time(row.get(0)), text(row.get(1)), procedure(text(row.get(2))),
+                    text(row.get(3)), text(row.get(4)) + (row.get(5) == null ? "" : " (" + row.get(5) + ")")));
+        }
+        Collections.reverse(events);
+        return events;
+    }
+
+    /** The active event table, looked up once: SHOW PARAMETERS answers its name in {@code value}. */
+    private String tableSql() throws AppException {
+        if (table == null) {
+            QueryRows parameter = app.select("SHOW PARAMETERS LIKE 'EVENT_TABLE' IN ACCOUNT", List.of(), 1);
+            int value = parameter.columns().stream().map(column -> column.toLowerCase(Locale.ROOT)).toList()
+                    .indexOf("value");
+            String name = parameter.rows().isEmpty() || value < 0 ? "" : text(parameter.rows().get(0).get(value));
+            table = name.isBlank() || name.equalsIgnoreCase("NONE") ? DEFAULT_TABLE : name;
+        }
+        StringBuilder sql = new StringBuilder();
+        try {
+            for (String part : table.split("\\.(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")) {
+                sql.append(sql.isEmpty() ? "" : ".").append(Identifier.parse(part).sql());
+            }
+        } catch (Identifier.InvalidIdentifierException e) {
+            throw new AppException("The account's EVENT_TABLE parameter names '" + table + "', which is not a table "
+                    + "name (" + e.reason() + "); set it to the event table (ALTER ACCOUNT SET EVENT_TABLE = "
+                    + "<db>.<schema>.<table>)");
+        }
+        return sql.toString();
+    }
+
+    /** snow.executable.name gives the procedure with its signature; the name is enough to show. */
+    private static String procedure(String executable) {
+        int signature = executable.indexOf('(');
+        return signature < 0 ? executable : executable.substring(0, signature);
+    }
+
+    private static LocalDateTime time(Object value) throws AppException {
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toLocalDateTime();
+        }
+        try {
+            return LocalDateTime.parse(text(value), TIME);
+        } catch (DateTimeParseException e) {
+            throw new AppException("The event table answered a time that cannot be read: " + value, e);
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : String.valueOf(value);
+    }
+}
