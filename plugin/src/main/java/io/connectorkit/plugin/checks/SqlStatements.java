@@ -8,19 +8,26 @@ import java.util.List;
  * identifiers, {@code $$} blocks or comments. Each statement keeps the line it starts on, and its text without
  * comments, for checks that report where a problem is.
  */
-final class SqlStatements {
+public final class SqlStatements {
 
-    /** One statement: its first line in the script and its text without comments. */
-    record Statement(int line, String text) {
+    /**
+     * One statement.
+     *
+     * @param line its first line in the script
+     * @param text its text without comments
+     */
+    public record Statement(int line, String text) {
     }
 
     private SqlStatements() {
     }
 
     /**
+     * @param script the script
      * @param backslashEscapes whether a backslash escapes the next character in string literals (Snowflake)
+     * @return its statements in order
      */
-    static List<Statement> split(String script, boolean backslashEscapes) {
+    public static List<Statement> split(String script, boolean backslashEscapes) {
         List<Statement> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         int line = 1;
