@@ -116,8 +116,9 @@ class VerifyUpgradeMojoTest {
         assertThatThrownBy(verify::execute).isInstanceOf(MojoFailureException.class).hasMessage("No released "
                 + "version of com.example:full-connector:zip:app older than 1.4.0-SNAPSHOT was found in the local "
                 + "repository or the project's remote repositories, so there is nothing to upgrade from. Name one "
-                + "with -Dconnector.fromVersion=<version>, or a bundle zip with -Dconnector.fromBundle=<path/to/app.zip>"
-                + " (a first release has no previous version: skip the check with -Dconnector.skip=true)");
+                + "with -Dconnector.fromVersion=<version>, or a bundle zip with "
+                + "-Dconnector.fromBundle=<path/to/app.zip> (a first release has no previous version: skip the check "
+                + "with -Dconnector.skip=true)");
     }
 
     @Test

@@ -8,9 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * CREATE OR ALTER only of the kinds a target has it for (one instance per target), checked when the app is rendered rather than when its
- * setup script fails to install. Snowflake documents it for application roles, databases, database roles, roles,
- * schemas, versioned schemas, stages, views, warehouses, tables and tasks
+ * CREATE OR ALTER only of the kinds a target has it for (one instance per target), checked when the app is rendered
+ * rather than when its setup script fails to install. Snowflake documents it for application roles, databases,
+ * database roles, roles, schemas, versioned schemas, stages, views, warehouses, tables and tasks
  * (https://docs.snowflake.com/en/sql-reference/sql/create-or-alter,
  * https://docs.snowflake.com/en/release-notes/2024/other/2024-11-12-create-or-alter-pupr,
  * https://docs.snowflake.com/en/sql-reference/sql/create-task); the embedded target emulates it for schemas and
@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
 public final class CreateOrAlterKinds {
 
     /** Snowflake, and what it has CREATE OR ALTER for. */
-    public static final CreateOrAlterKinds SNOWFLAKE = new CreateOrAlterKinds("Snowflake", Set.of("APPLICATION ROLE", "DATABASE", "DATABASE ROLE", "ROLE",
-            "SCHEMA", "VERSIONED SCHEMA", "STAGE", "VIEW", "WAREHOUSE", "TABLE", "TASK"));
+    public static final CreateOrAlterKinds SNOWFLAKE = new CreateOrAlterKinds("Snowflake", Set.of("APPLICATION ROLE",
+            "DATABASE", "DATABASE ROLE", "ROLE", "SCHEMA", "VERSIONED SCHEMA", "STAGE", "VIEW", "WAREHOUSE", "TABLE",
+            "TASK"));
     /** The embedded target, and what it emulates CREATE OR ALTER for. */
     public static final CreateOrAlterKinds EMBEDDED = new CreateOrAlterKinds("the embedded target (it emulates "
             + "CREATE OR ALTER SCHEMA and TABLE)", Set.of("SCHEMA", "TABLE"));

@@ -22,8 +22,9 @@ public record PreviousBundle(String version, Path zip, String shown) {
     public static PreviousBundle choose(Optional<Path> fromBundle, Optional<String> fromVersion,
             ReleasedBundles releases, String currentVersion) throws UpgradeCheckException {
         if (fromBundle.isPresent() && fromVersion.isPresent()) {
-            throw new UpgradeCheckException("connector.fromBundle (" + fromBundle.get() + ") and connector.fromVersion ("
-                    + fromVersion.get() + ") both name the bundle to start from; give one of them");
+            throw new UpgradeCheckException("connector.fromBundle (" + fromBundle.get() + ") and "
+                    + "connector.fromVersion (" + fromVersion.get() + ") both name the bundle to start from; give one "
+                    + "of them");
         }
         if (fromBundle.isPresent()) {
             Path zip = fromBundle.get().toAbsolutePath().normalize();
