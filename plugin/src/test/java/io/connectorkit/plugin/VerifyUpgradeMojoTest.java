@@ -153,6 +153,28 @@ class VerifyUpgradeMojoTest {
                         + "which attach the bundle), or give the zip with -Dconnector.fromBundle=<path/to/app.zip>");
     }
 
+    @Test
+    void badInputIsRefusedBeforeAnythingIsInstalled(@InjectMojo(goal = "verify-upgrade") VerifyUpgradeMojo verify)
+            throws Exception {
+        verify.fromBundle = previousZip.toFile();
+        verify.fromVersion = "1.3.0";
+        assertThatThrownBy(verify::execute).isInstanceOf(MojoFailureException.class).hasMessage("connector.fromBundle ("
+                + previousZip + ") and connector.fromVersion (1.3.0) both name the bundle to start from; give one of "
+                + "them");
+
+        verify.fromVersion = null;
+        verify.fromBundle = folder.resolve("gone-app.zip").toFile();
+        assertThatThrownBy(verify::execute).isInstanceOf(MojoFailureException.class).hasMessage("The previous bundle "
+                + folder.resolve("gone-app.zip") + " does not exist (" + folder.resolve("gone-app.zip") + "); give the "
+                + "zip that connector:bundle writes (target/<name>-app.zip) with -Dconnector.fromBundle=...");
+
+        verify.fromBundle = previousZip.toFile();
+        verify.target = "snowflake";
+        assertThatThrownBy(verify::execute).isInstanceOf(MojoFailureException.class).hasMessageStartingWith(
+                "connector:verify-upgrade runs on the embedded target only for now");
+        assertThat(folder.resolve("target/connector/upgrade-check/apps")).doesNotExist();
+    }
+
     private DefaultRepositorySystemSession localRepository(RepositorySystem system) {
         DefaultRepositorySystemSession session = MavenRepositorySystemUtils.newSession();
         session.setLocalRepositoryManager(system.newLocalRepositoryManager(session,

@@ -14,9 +14,9 @@
 --   template would then lose state.
 -- - views: CREATE OR REPLACE, then their grants again. CREATE OR ALTER VIEW cannot change a view's query
 --   (https://docs.snowflake.com/en/sql-reference/sql/create-view), and a new version's may.
--- - procedures: CREATE OR REPLACE, then their grants again: Snowflake has no CREATE OR ALTER PROCEDURE, and ALTER
---   PROCEDURE changes properties only (https://docs.snowflake.com/en/sql-reference/sql/alter-procedure). They live
---   in the versioned schema, which holds only what the running version's script creates
+-- - procedures: CREATE OR REPLACE, then their grants again: Snowflake has no CREATE OR ALTER for procedures, and
+--   altering one changes its properties only (https://docs.snowflake.com/en/sql-reference/sql/alter-procedure).
+--   They live in the versioned schema, which holds only what the running version's script creates
 --   (https://docs.snowflake.com/en/developer-guide/native-apps/update-app-versioned-schema).
 CREATE OR ALTER APPLICATION ROLE ADMIN;
 CREATE OR ALTER APPLICATION ROLE VIEWER;
