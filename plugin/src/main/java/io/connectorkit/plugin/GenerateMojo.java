@@ -83,6 +83,8 @@ public final class GenerateMojo extends ConnectorMojo {
                 false));
         problems.addAll(StaticChecks.grants("snowflake/setup.sql", rendered.get("snowflake/setup.sql")));
         problems.addAll(StaticChecks.manifest("snowflake/manifest.yml", rendered.get("snowflake/manifest.yml")));
+        problems.addAll(StaticChecks.specifications("snowflake/manifest.yml", rendered.get("snowflake/manifest.yml"),
+                "snowflake/setup.sql", rendered.get("snowflake/setup.sql")));
         problems.addAll(StaticChecks.references("snowflake/manifest.yml", rendered.get("snowflake/manifest.yml"),
                 "snowflake/setup.sql", rendered.get("snowflake/setup.sql")));
         try (var classes = projectClasses(project.getCompileClasspathElements())) {
