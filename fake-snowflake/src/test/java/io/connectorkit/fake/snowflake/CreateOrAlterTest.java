@@ -107,7 +107,8 @@ class CreateOrAlterTest {
     }
 
     private static AppCatalog run(String script, Optional<AppCatalog> installed) {
-        return StagedSetupScript.run(Map.of("setup.sql", script.getBytes(StandardCharsets.UTF_8),
-                "streamlit/app.py", new byte[0]), "setup.sql", installed);
+        Map<String, byte[]> files = Map.of("setup.sql", script.getBytes(StandardCharsets.UTF_8), "manifest.yml",
+                "manifest_version: 1\nartifacts:\n  setup_script: setup.sql\n".getBytes(StandardCharsets.UTF_8));
+        return StagedSetupScript.run(files, StagedManifest.read(files), installed);
     }
 }
