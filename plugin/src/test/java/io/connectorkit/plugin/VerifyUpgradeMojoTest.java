@@ -104,7 +104,7 @@ class VerifyUpgradeMojoTest {
         assertThatThrownBy(verify::execute).isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("\n  grant lost: SELECT ON PUBLIC.SYNC_STATUS TO VIEWER")
                 .as("a destination table has no primary key: its rows are compared whole")
-                .hasMessageContaining("\n  ISSUES.SDK_ISSUES: row {TITLE='second', NUMBER='2'} removed or changed\n");
+                .hasMessageContaining("\n  ISSUES.SDK_ISSUES: row {NUMBER='2', TITLE='second'} removed or changed\n");
         assertThat(folder.resolve("target/connector/upgrade-check/apps")).doesNotExist();
     }
 
