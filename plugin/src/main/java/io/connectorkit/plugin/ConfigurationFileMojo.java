@@ -1,16 +1,11 @@
 package io.connectorkit.plugin;
 
-import io.connectorkit.plugin.configure.ConfigurationFileException;
-import io.connectorkit.plugin.configure.ConfigurationFileLoader;
-import io.connectorkit.plugin.configure.Placeholders;
 import io.connectorkit.plugin.configure.WizardConfiguration;
 import io.connectorkit.plugin.app.AppException;
 import io.connectorkit.plugin.app.InstalledApp;
 import io.connectorkit.plugin.configure.ConfigurationDrift;
 import io.connectorkit.plugin.descriptor.Descriptor;
 import java.io.File;
-import java.util.Optional;
-import java.util.Properties;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -31,16 +26,8 @@ abstract class ConfigurationFileMojo extends InstalledAppMojo {
 
     @Override
     final void prepare(Descriptor descriptor) throws MojoFailureException {
-        Placeholders placeholders = new Placeholders(new Placeholders.Sources(System.getenv(), this::server,
-                this::property));
-        try {
-            wizardConfiguration = ConfigurationFileLoader.load(configuration.toPath(), shown(configuration),
-                    descriptor, placeholders);
-        } catch (ConfigurationFileException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        } catch (UndecryptableServer e) {
-            throw (MojoFailureException) e.getCause();
-        }
+        wizardConfiguration = ConfigurationFiles.load(configuration.toPath(), shown(configuration), descriptor,
+                session, project, decrypter);
     }
 
     /**
@@ -53,34 +40,5 @@ abstract class ConfigurationFileMojo extends InstalledAppMojo {
         ConfigurationDrift shown = new ConfigurationDrift(sections.contains("connector") ? drift.connector()
                 : java.util.Map.of(), sections.contains("connection") ? drift.connection() : java.util.Map.of());
         shown.lines(shown(configuration)).forEach(getLog()::warn);
-    }
-
-    private Optional<String> property(String name) {
-        for (Properties properties : new Properties[] {session == null ? null : session.getUserProperties(),
-                session == null ? null : session.getSystemProperties(), project.getProperties()}) {
-            if (properties != null && properties.getProperty(name) != null) {
-                return Optional.of(properties.getProperty(name));
-            }
-        }
-        return Optional.ofNullable(System.getProperty(name));
-    }
-
-    /** A server for a placeholder; one whose password cannot be decrypted fails the goal before anything runs. */
-    private Optional<Placeholders.Server> server(String id) {
-        try {
-            return SettingsServers.find(id, session, decrypter)
-                    .map(credentials -> new Placeholders.Server(credentials.username(), credentials.password()));
-        } catch (MojoFailureException e) {
-            throw new UndecryptableServer(e);
-        }
-    }
-
-    /** Carries a decryption failure out of the placeholder lookup, which cannot throw checked exceptions. */
-    private static final class UndecryptableServer extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        UndecryptableServer(MojoFailureException cause) {
-            super(cause.getMessage(), cause);
-        }
     }
 }

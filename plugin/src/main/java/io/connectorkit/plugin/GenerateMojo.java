@@ -1,6 +1,7 @@
 package io.connectorkit.plugin;
 
 import io.connectorkit.plugin.bundle.FileSync;
+import io.connectorkit.plugin.checks.CreateOrAlterKinds;
 import io.connectorkit.plugin.checks.StaticChecks;
 import io.connectorkit.plugin.checks.TelemetryChecks;
 import io.connectorkit.plugin.descriptor.Descriptor;
@@ -77,6 +78,10 @@ public final class GenerateMojo extends ConnectorMojo {
         List<String> problems = new ArrayList<>();
         problems.addAll(StaticChecks.rerunnable("snowflake/setup.sql", rendered.get("snowflake/setup.sql"), true));
         problems.addAll(StaticChecks.rerunnable("local/setup.sql", rendered.get("local/setup.sql"), false));
+        problems.addAll(CreateOrAlterKinds.SNOWFLAKE.check("snowflake/setup.sql", rendered.get("snowflake/setup.sql"),
+                true));
+        problems.addAll(CreateOrAlterKinds.EMBEDDED.check("local/setup.sql", rendered.get("local/setup.sql"),
+                false));
         problems.addAll(StaticChecks.grants("snowflake/setup.sql", rendered.get("snowflake/setup.sql")));
         problems.addAll(StaticChecks.manifest("snowflake/manifest.yml", rendered.get("snowflake/manifest.yml")));
         problems.addAll(StaticChecks.specifications("snowflake/manifest.yml", rendered.get("snowflake/manifest.yml"),

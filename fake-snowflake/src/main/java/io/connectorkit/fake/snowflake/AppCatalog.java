@@ -76,6 +76,8 @@ public final class AppCatalog {
     final Map<String, Boolean> schemas = new LinkedHashMap<>();
     final Map<String, List<TableColumn>> tables = new LinkedHashMap<>();
     final Set<String> views = new LinkedHashSet<>();
+    /** Each view's query as written, which CREATE OR ALTER VIEW cannot change. */
+    final Map<String, String> viewQueries = new LinkedHashMap<>();
     /** Procedures by signature. */
     final Map<String, Procedure> procedures = new LinkedHashMap<>();
     final Set<String> streamlits = new LinkedHashSet<>();
@@ -104,6 +106,11 @@ public final class AppCatalog {
             }
         });
         views.stream().filter(kept::keeps).forEach(kept.views::add);
+        viewQueries.forEach((view, query) -> {
+            if (kept.keeps(view)) {
+                kept.viewQueries.put(view, query);
+            }
+        });
         procedures.forEach((signature, procedure) -> {
             if (kept.keeps(procedure.name())) {
                 kept.procedures.put(signature, procedure);
@@ -181,6 +188,11 @@ public final class AppCatalog {
     public Set<String> rolesGranted(String privilege, String objectKind, String objectName) {
         return Set.copyOf(grants.getOrDefault(objectKind + " " + objectName, Map.of()).getOrDefault(privilege,
                 Set.of()));
+    }
+
+    /** The columns of this table ({@code STATE.APP_STATE}) in order, if the script created it. */
+    public Optional<List<TableColumn>> columns(String table) {
+        return Optional.ofNullable(tables.get(qualified(table))).map(List::copyOf);
     }
 
     /** Whether the script created this view ({@code PUBLIC.SYNC_STATUS}). */

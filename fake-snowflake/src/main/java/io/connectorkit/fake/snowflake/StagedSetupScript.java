@@ -71,6 +71,7 @@ public final class StagedSetupScript {
         this.stagedFiles = Set.copyOf(stagedFiles);
         this.manifestVersion = manifestVersion;
         shape("CREATE (OR REPLACE )?APPLICATION ROLE (IF NOT EXISTS )?(" + ID + ")" + COMMENT, this::createRole);
+        createOrAlterShapes();
         // https://docs.snowflake.com/en/sql-reference/sql/create-versioned-schema
         shape("CREATE OR ALTER VERSIONED SCHEMA (" + ID + ")(?: WITH MANAGED ACCESS)?" + COMMENT,
                 matcher -> catalog.schemas.put(identifier(matcher.group(1)), true));
@@ -152,6 +153,86 @@ public final class StagedSetupScript {
         }
         throw new StatementError("The fake Snowflake does not accept this statement in a setup script (not a shape "
                 + "the kit emits): " + abbreviated(sql));
+    }
+
+    /**
+     * CREATE OR ALTER of the kinds Snowflake documents it for, as far as a setup script creates them: it creates the
+     * object when absent, else turns the existing one into the definition, keeping its data and its grants
+     * (https://docs.snowflake.com/en/sql-reference/sql/create-or-alter). Application roles, schemas and views since
+     * https://docs.snowflake.com/en/release-notes/2024/other/2024-11-12-create-or-alter-pupr; tables on
+     * https://docs.snowflake.com/en/sql-reference/sql/create-table. Procedures, Streamlit apps and the other kinds a
+     * setup script creates have no CREATE OR ALTER (ALTER PROCEDURE changes properties only:
+     * https://docs.snowflake.com/en/sql-reference/sql/alter-procedure), so Snowflake's parser refuses the kind's
+     * keyword.
+     */
+    private void createOrAlterShapes() {
+        shape("CREATE OR ALTER APPLICATION ROLE (" + ID + ")" + COMMENT,
+                matcher -> catalog.roles.add(identifier(matcher.group(1))));
+        shape("CREATE OR ALTER SCHEMA (" + ID + ")(?: WITH MANAGED ACCESS)?" + COMMENT, matcher -> {
+            String schema = identifier(matcher.group(1));
+            if (Boolean.TRUE.equals(catalog.schemas.get(schema))) {
+                throw new StatementError("Schema '" + schema + "' is a versioned schema: only CREATE OR ALTER "
+                        + "VERSIONED SCHEMA changes it.");
+            }
+            catalog.schemas.putIfAbsent(schema, false);
+        });
+        shape("CREATE OR ALTER TABLE " + NAME + " ?\\((.*)\\)" + COMMENT, this::createOrAlterTable);
+        shape("CREATE OR ALTER (?:SECURE )?VIEW " + NAME + COMMENT + " AS (.+)", this::createOrAlterView);
+        shape("CREATE OR ALTER (IF NOT EXISTS |(?!VERSIONED SCHEMA |APPLICATION ROLE |SCHEMA |TABLE |(?:SECURE )?VIEW )"
+                + "(?:SECURE )?)(\\w+).*", matcher -> {
+                    String unexpected = matcher.group(1).startsWith("IF") ? "IF" : matcher.group(2);
+                    throw new StatementError("syntax error line 1 at position 16 unexpected '"
+                            + unexpected.toUpperCase(Locale.ROOT) + "'.");
+                });
+    }
+
+    /**
+     * The existing table becomes the definition: its columns in the definition keep their values, new ones are
+     * added, and columns the definition leaves out are dropped with their data, as Snowflake does. A column's type
+     * can change only within its family (ALTER TABLE … ALTER COLUMN widens a type, never converts it).
+     */
+    private void createOrAlterTable(Matcher matcher) {
+        String table = schemaObject(matcher.group(1), "CREATE OR ALTER TABLE");
+        List<AppCatalog.TableColumn> existing = catalog.tables.get(table);
+        List<AppCatalog.TableColumn> columns = new ArrayList<>();
+        for (String element : ScriptStatements.topLevel(matcher.group(2), ',')) {
+            if (!element.matches("(?is)(?:CONSTRAINT " + ID + " )?(?:PRIMARY KEY|UNIQUE|FOREIGN KEY) ?\\(.*")) {
+                AppCatalog.TableColumn column = column(element);
+                if (columns.stream().anyMatch(known -> known.name().equals(column.name()))) {
+                    throw new StatementError("duplicate column name '" + column.name() + "'");
+                }
+                existing(existing, column.name()).filter(old -> old.family() != column.family())
+                        .ifPresent(old -> {
+                            throw new StatementError("Cannot change column " + column.name() + " of table " + table
+                                    + " from type " + old.type() + " to " + column.type() + ".");
+                        });
+                columns.add(column);
+            }
+        }
+        catalog.tables.put(table, columns);
+    }
+
+    private static Optional<AppCatalog.TableColumn> existing(List<AppCatalog.TableColumn> columns, String name) {
+        return columns == null ? Optional.empty()
+                : columns.stream().filter(column -> column.name().equals(name)).findFirst();
+    }
+
+    /**
+     * CREATE OR ALTER VIEW cannot change an existing view's query (the limitation of ALTER VIEW:
+     * https://docs.snowflake.com/en/sql-reference/sql/create-view), so a new version whose view reads differently
+     * must replace it.
+     */
+    private void createOrAlterView(Matcher matcher) {
+        String view = schemaObject(matcher.group(1), "CREATE OR ALTER VIEW");
+        String query = matcher.group(2).strip();
+        if (!catalog.views.contains(view)) {
+            defineView(view, query);
+            return;
+        }
+        if (!query.equals(catalog.viewQueries.get(view))) {
+            throw new StatementError("CREATE OR ALTER VIEW cannot change the definition of view " + view + "; use "
+                    + "CREATE OR REPLACE VIEW.");
+        }
     }
 
     private void createRole(Matcher matcher) {
@@ -339,9 +420,13 @@ public final class StagedSetupScript {
         if (catalog.views.contains(view) && matcher.group(1) == null) {
             throw alreadyExists(view);
         }
-        // A view is compiled when it is created: every qualified table or view it reads must exist then.
+        defineView(view, matcher.group(4));
+    }
+
+    /** A view is compiled when it is created: every qualified table or view it reads must exist then. */
+    private void defineView(String view, String query) {
         Matcher reads = Pattern.compile("\\b(?:FROM|JOIN) (" + ID + "\\." + ID + ")(?![\\w$])(?! ?\\()", FLAGS)
-                .matcher(outsideLiterals(matcher.group(4)));
+                .matcher(outsideLiterals(query));
         while (reads.find()) {
             String source = qualified(reads.group(1));
             if (!catalog.tables.containsKey(source) && !catalog.views.contains(source)) {
@@ -350,6 +435,7 @@ public final class StagedSetupScript {
         }
         catalog.grants.remove("VIEW " + view);
         catalog.views.add(view);
+        catalog.viewQueries.put(view, query.strip());
     }
 
     private void createStreamlit(Matcher matcher) {

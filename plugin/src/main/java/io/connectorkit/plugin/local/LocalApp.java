@@ -7,7 +7,6 @@ import io.connectorkit.plugin.bundle.FileSync;
 import io.connectorkit.runtime.embedded.EmbeddedApp;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URL;
@@ -30,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
-import org.h2.tools.RunScript;
 
 /**
  * One app on the embedded target: a folder under the local home holding its H2 database and the jars its procedures
@@ -217,9 +215,8 @@ public final class LocalApp {
     }
 
     private void runScript(Path script) {
-        try (Connection connection = openDatabase("");
-                Reader reader = Files.newBufferedReader(script, StandardCharsets.UTF_8)) {
-            RunScript.execute(connection, reader);
+        try (Connection connection = openDatabase("")) {
+            LocalSetupScript.run(connection, Files.readString(script, StandardCharsets.UTF_8), script.toString());
         } catch (SQLException e) {
             throw new IllegalStateException("The local setup script " + script + " failed: " + e.getMessage()
                     + "; fix it and deploy again (the app converges on the next deploy)", e);
