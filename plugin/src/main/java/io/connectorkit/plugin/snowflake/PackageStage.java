@@ -62,12 +62,31 @@ final class PackageStage {
 
     /** Makes the package and its stage exist and hold the bundle's files; answers the sync's result. */
     StageSync.Result prepare(Request request, Map<String, Path> files) throws DeployException {
-        Identifier pkg = request.pkg();
+        requireOfferedSnowpark(request);
+        return sync(request, find(request.pkg()), files);
+    }
+
+    /** As {@link #prepare(Request, Map)}, for a package already looked up with {@link #find}. */
+    StageSync.Result prepare(Request request, Optional<Map<String, Object>> existing, Map<String, Path> files)
+            throws DeployException {
+        requireOfferedSnowpark(request);
+        return sync(request, existing, files);
+    }
+
+    /** The package's row in SHOW APPLICATION PACKAGES, if the account has it. */
+    Optional<Map<String, Object>> find(Identifier pkg) throws DeployException {
+        return statements.find("SHOW APPLICATION PACKAGES", pkg, "listing packages");
+    }
+
+    private void requireOfferedSnowpark(Request request) throws DeployException {
         if (request.validate() && request.snowparkVersion().isPresent()) {
             requireOfferedSnowpark(request.snowparkVersion().get());
         }
-        Optional<Map<String, Object>> existing = statements.find("SHOW APPLICATION PACKAGES", pkg,
-                "listing packages");
+    }
+
+    private StageSync.Result sync(Request request, Optional<Map<String, Object>> existing, Map<String, Path> files)
+            throws DeployException {
+        Identifier pkg = request.pkg();
         if (existing.isPresent()) {
             requireOurs(existing.get(), "application package", pkg, request.force());
         } else {
