@@ -81,13 +81,18 @@ public final class ReleasePublisher {
                 SnowflakeErrors.Goal.PUBLISH);
         PackageStage stage = new PackageStage(statements, log);
         Optional<Map<String, Object>> existing = stage.find(pkg);
-        if (existing.isPresent()) {
-            target.check(ReleaseState.read(statements, pkg), request.force());
+        // An existing package is checked before its stage changes; syncing the stage changes none of its releases.
+        Optional<ReleaseState> before = existing.isPresent() ? Optional.of(ReleaseState.read(statements, pkg))
+                : Optional.empty();
+        if (before.isPresent()) {
+            target.check(before.get(), request.force());
         }
         StageSync.Result synced = stage.prepare(new PackageStage.Request(pkg, request.force(), request.validate(),
                 request.snowparkVersion()), existing, files);
-        ReleaseState state = ReleaseState.read(statements, pkg);
-        target.check(state, request.force());
+        ReleaseState state = before.isPresent() ? before.get() : ReleaseState.read(statements, pkg);
+        if (before.isEmpty()) {
+            target.check(state, request.force());
+        }
         List<String> changes = new ArrayList<>();
         if (synced.plan().upload().size() + synced.plan().remove().size() > 0) {
             changes.add("synced the stage");
