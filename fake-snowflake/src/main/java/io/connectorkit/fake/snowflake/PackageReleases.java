@@ -1,8 +1,6 @@
 package io.connectorkit.fake.snowflake;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,7 +13,6 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The versions, patches, release channels and release directives of the account's application packages, and the
@@ -63,7 +60,7 @@ final class PackageReleases {
     static final int CANNOT_DEREGISTER_VERSION_ASSOCIATED_WITH_CHANNEL = 512021;
     static final int MAX_UNBOUND_VERSIONS_REACHED = 512023;
 
-    private static final String NAME = "\"([^\"]+)\"";
+    static final String NAME = "\"([^\"]+)\"";
     private static final String STAGE_LITERAL = "'((?:[^']|'')*)'";
     private static final String LABEL = "(?: LABEL = '((?:[^']|'')*)')?";
     private static final String VERSION_PATCH = " VERSION = " + NAME + " PATCH = (\\d+)";
@@ -82,8 +79,6 @@ final class PackageReleases {
     private static final Pattern UNSET_DIRECTIVE = Pattern.compile("UNSET RELEASE DIRECTIVE " + NAME);
     /** An account of ACCOUNTS = (…): its organization's name and its own, as in {@code MYORG.CONSUMER1}. */
     private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z][A-Za-z0-9_]*\\.[A-Za-z][A-Za-z0-9_]*");
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
-            .withZone(ZoneOffset.UTC);
 
     /** A patch of a version: the files it took from its stage, and when. */
     record Patch(Map<String, byte[]> files, Instant createdOn) {
@@ -417,61 +412,16 @@ final class PackageReleases {
         return Reply.statementExecuted();
     }
 
-    /** SHOW VERSIONS: a row for each patch of each version. */
     private synchronized Reply showVersions(Query query) {
-        Reply.Result result = Reply.columns(Column.text("version"), Column.number("patch"), Column.text("label"),
-                Column.text("created_on"), Column.text("review_status"));
-        for (Map.Entry<String, Version> version : releases(firstName(query.sql())).versions.entrySet()) {
-            List<Patch> patches = version.getValue().patches();
-            for (int patch = 0; patch < patches.size(); patch++) {
-                result = result.row(version.getKey(), patch, version.getValue().label(),
-                        SHOWN.format(patches.get(patch).createdOn()), "NOT_REVIEWED");
-            }
-        }
-        return result;
+        return ReleaseListings.versions(releases(firstName(query.sql())));
     }
 
-    /** SHOW RELEASE CHANNELS: QA, ALPHA and DEFAULT for a new package, none for one without release channels. */
     private synchronized Reply showReleaseChannels(Query query) {
-        Reply.Result result = Reply.columns(Column.text("name"), Column.text("description"), Column.text("created_on"),
-                Column.text("updated_on"), Column.text("targets"), Column.text("versions"));
-        for (Map.Entry<String, Channel> channel : releases(firstName(query.sql())).channels.entrySet()) {
-            String versionList = channel.getValue().versions.stream().map(version -> '"' + version + '"')
-                    .collect(Collectors.joining(",", "[", "]"));
-            result = result.row(channel.getKey(), "", "2026-11-27 10:00:00.000", "2026-11-27 10:00:00.000", "{}",
-                    versionList);
-        }
-        return result;
+        return ReleaseListings.channels(releases(firstName(query.sql())));
     }
 
-    /**
-     * SHOW RELEASE DIRECTIVES [FOR RELEASE CHANNEL c]: a row for each directive, a custom one's accounts in
-     * {@code target_name}, comma-separated.
-     */
     private synchronized Reply showReleaseDirectives(Query query) {
-        Matcher forChannel = Pattern.compile(" FOR RELEASE CHANNEL " + NAME + "$").matcher(query.sql());
-        Optional<String> only = forChannel.find() ? Optional.of(forChannel.group(1)) : Optional.empty();
-        Reply.Result result = Reply.columns(Column.text("name"), Column.text("target_type"), Column.text("target_name"),
-                Column.text("created_on"), Column.text("version"), Column.number("patch"),
-                Column.text("release_channel_name"));
-        Map<String, Channel> channels = releases(firstName(query.sql())).channels;
-        if (only.isPresent() && !channels.containsKey(only.get())) {
-            return Reply.error(DOES_NOT_EXIST, "02000", "Release channel '" + only.get() + "' does not exist or not "
-                    + "authorized.");
-        }
-        for (Map.Entry<String, Channel> channel : channels.entrySet()) {
-            if (only.isPresent() && !only.get().equals(channel.getKey())) {
-                continue;
-            }
-            for (Map.Entry<String, Directive> directive : channel.getValue().directives.entrySet()) {
-                Directive value = directive.getValue();
-                boolean custom = !value.accounts().isEmpty();
-                result = result.row(directive.getKey(), custom ? "ACCOUNT" : null,
-                        custom ? String.join(",", new TreeSet<>(value.accounts())) : null,
-                        SHOWN.format(value.createdOn()), value.version(), value.patch(), channel.getKey());
-            }
-        }
-        return result;
+        return ReleaseListings.directives(releases(firstName(query.sql())), query.sql());
     }
 
     private Patch patch(String stageLiteral) {
