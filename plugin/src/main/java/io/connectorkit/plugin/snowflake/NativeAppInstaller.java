@@ -142,7 +142,7 @@ public final class NativeAppInstaller {
         if (exists) {
             List<Map<String, Object>> rows = query("ALTER APPLICATION PACKAGE " + pkg.sql() + " ADD PATCH FOR VERSION "
                     + version.sql() + " USING " + stageLocation, "adding a patch to version " + version.name(), request);
-            int patch = patchNumber(rows, version);
+            int patch = ReleasePublisher.patchNumber(rows, version);
             log.accept("Added patch " + patch + " to version " + version.name() + " of " + pkg.name());
             return new VersionPatch(version, patch);
         }
@@ -160,20 +160,10 @@ public final class NativeAppInstaller {
         return new VersionPatch(version, 0);
     }
 
-    /**
-     * The package's release channels; none for a package without them, and none where Snowflake cannot compile
-     * SHOW RELEASE CHANNELS (an account without the feature), as Snowflake's CLI also takes it.
-     */
+    /** The names of the package's release channels; none for a package without them. */
     private List<String> releaseChannels(Identifier pkg, Request request) throws DeployException {
-        try {
-            return session.query("SHOW RELEASE CHANNELS IN APPLICATION PACKAGE " + pkg.sql()).stream()
-                    .map(row -> String.valueOf(row.get("name"))).toList();
-        } catch (SQLException e) {
-            if (e.getErrorCode() == SnowflakeErrors.SQL_COMPILATION_ERROR) {
-                return List.of();
-            }
-            throw SnowflakeErrors.explain(e, "listing release channels", request.app(), request.pkg());
-        }
+        return ReleaseState.releaseChannels(statements(request), pkg).stream()
+                .map(row -> String.valueOf(row.get("name"))).toList();
     }
 
     private static void requireChannel(Identifier pkg, Identifier channel, List<String> channels)
@@ -188,17 +178,6 @@ public final class NativeAppInstaller {
             throw new DeployException("Application package " + pkg.name() + " has no release channel "
                     + channel.name() + "; choose one of " + String.join(", ", channels)
                     + " with -Dconnector.releaseChannel");
-        }
-    }
-
-    /** The number of the patch ADD PATCH made, from its answer's {@code patch} column. */
-    private static int patchNumber(List<Map<String, Object>> rows, Identifier version) throws DeployException {
-        Object patch = rows.isEmpty() ? null : rows.get(0).get("patch");
-        try {
-            return Integer.parseInt(String.valueOf(patch).strip());
-        } catch (NumberFormatException e) {
-            throw new DeployException("Snowflake added a patch to version " + version.name() + " but did not say its "
-                    + "number (it answered " + rows + "); deploy again", e);
         }
     }
 
