@@ -5,6 +5,8 @@ def rules = [
                      'the Snowflake app name: a lower-case letter, then up to 63 lower-case letters, digits or _ (e.g. -DappName=orders_connector)'],
     'package'     : [~/^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*$/,
                      'a Java package: lower-case dot-separated names (e.g. -Dpackage=com.example.orders)'],
+    apiHost       : [~/^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?$/,
+                     'the API host the app may reach: a host name with an optional port, no scheme or path (e.g. -DapiHost=api.example.com)'],
     connectorLabel: [~/^[^\r\n"\\<>&]{1,100}$/,
                      'the label shown to the consumer: up to 100 characters on one line, without " \\ < > or &'],
 ]

@@ -21,4 +21,6 @@ def log = text('build.log')
 assert log =~ /Tests run: 4, Failures: 0, Errors: 0, Skipped: 0.*ConnectorFlowTest/
 assert file('target/connector/app/snowflake/setup.sql').isFile()
 assert file('target/acme-orders-0.3.0-SNAPSHOT-app.zip').isFile()
+// -DapiHost: the host the app's API_ACCESS specification and network rule name.
+assert file('target/connector/app/snowflake/setup.sql').text.contains("HOST_PORTS = ('records.acme.io:8443');")
 return true

@@ -48,5 +48,7 @@ assert log =~ /Tests run: 7, Failures: 0, Errors: 0, Skipped: 0.*RecordsApiClien
 assert log =~ /Tests run: 4, Failures: 0, Errors: 0, Skipped: 0.*ConnectorFlowTest/
 assert file('target/classes/META-INF/connectorkit/connector.json').isFile()
 assert file('target/demo-connector-1.0.0-SNAPSHOT-app.zip').isFile()
-assert file('target/connector/app/snowflake/manifest.yml').text.contains('API_ACCESS')
+assert file('target/connector/app/snowflake/manifest.yml').text.contains('manifest_version: 2')
+assert file('target/connector/app/snowflake/manifest.yml').text.contains('CREATE EXTERNAL ACCESS INTEGRATION')
+assert file('target/connector/app/snowflake/setup.sql').text.contains('ALTER APPLICATION SET SPECIFICATION "API_ACCESS"')
 return true

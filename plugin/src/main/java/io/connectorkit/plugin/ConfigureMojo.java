@@ -21,6 +21,14 @@ public final class ConfigureMojo extends ConfigurationFileMojo {
     @Parameter(property = "connector.step")
     String step;
 
+    /**
+     * Snowflake: approve the app's specifications (the hosts it reaches, manifest version 2) before the connection
+     * step, as the consumer would in Snowsight; for development and test accounts, where the kit's user is the
+     * consumer. Needs MANAGE APPLICATION SPECIFICATIONS. Unset: unapproved specifications stop the wizard there.
+     */
+    @Parameter(property = "connector.approveSpecifications", defaultValue = "false")
+    boolean approveSpecifications;
+
     private Optional<Wizard.Step> only = Optional.empty();
 
     @Inject
@@ -35,6 +43,7 @@ public final class ConfigureMojo extends ConfigurationFileMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
-        return app -> new Wizard(app, getLog()::info, getLog()::warn).run(wizardConfiguration, only);
+        return app -> new Wizard(app, getLog()::info, getLog()::warn, approveSpecifications)
+                .run(wizardConfiguration, only);
     }
 }

@@ -78,6 +78,8 @@ public final class GenerateMojo extends ConnectorMojo {
         problems.addAll(StaticChecks.rerunnable("local/setup.sql", rendered.get("local/setup.sql"), false));
         problems.addAll(StaticChecks.grants("snowflake/setup.sql", rendered.get("snowflake/setup.sql")));
         problems.addAll(StaticChecks.manifest("snowflake/manifest.yml", rendered.get("snowflake/manifest.yml")));
+        problems.addAll(StaticChecks.specifications("snowflake/manifest.yml", rendered.get("snowflake/manifest.yml"),
+                "snowflake/setup.sql", rendered.get("snowflake/setup.sql")));
         problems.addAll(StaticChecks.references("snowflake/manifest.yml", rendered.get("snowflake/manifest.yml"),
                 "snowflake/setup.sql", rendered.get("snowflake/setup.sql")));
         try (var classes = projectClasses(project.getCompileClasspathElements())) {

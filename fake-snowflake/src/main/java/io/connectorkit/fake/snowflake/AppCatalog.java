@@ -55,7 +55,22 @@ public final class AppCatalog {
         }
     }
 
+    /**
+     * An app specification as the setup script set it (ALTER APPLICATION SET SPECIFICATION): its type, label,
+     * description and definition (HOST_PORTS, OAUTH_TYPE, … as written, lists joined with {@code ,}).
+     * https://docs.snowflake.com/en/sql-reference/sql/alter-application-set-app-spec
+     */
+    public record Specification(String type, String label, String description, Map<String, String> definition) {
+        public Specification {
+            definition = Map.copyOf(definition);
+        }
+    }
+
     final Set<String> roles = new LinkedHashSet<>();
+    /** Network rules by qualified name: their VALUE_LIST. */
+    final Map<String, List<String>> networkRules = new LinkedHashMap<>();
+    /** App specifications by name, in the order first set; they outlive upgrades, as the app's own settings. */
+    final Map<String, Specification> specifications = new LinkedHashMap<>();
     /** Schemas by name: whether each is versioned. */
     final Map<String, Boolean> schemas = new LinkedHashMap<>();
     final Map<String, List<TableColumn>> tables = new LinkedHashMap<>();
@@ -94,6 +109,12 @@ public final class AppCatalog {
             }
         });
         streamlits.stream().filter(kept::keeps).forEach(kept.streamlits::add);
+        networkRules.forEach((rule, hosts) -> {
+            if (kept.keeps(rule)) {
+                kept.networkRules.put(rule, hosts);
+            }
+        });
+        kept.specifications.putAll(specifications);
         grants.forEach((object, privileges) -> {
             String name = object.substring(object.indexOf(' ') + 1);
             if (object.startsWith("SCHEMA ") ? kept.schemas.containsKey(name) : kept.keeps(name)) {
@@ -113,6 +134,16 @@ public final class AppCatalog {
         Map<String, List<TableColumn>> copy = new LinkedHashMap<>();
         tables.forEach((table, columns) -> copy.put(table, List.copyOf(columns)));
         return copy;
+    }
+
+    /** The app specifications the script set, by name. */
+    public Map<String, Specification> specifications() {
+        return Map.copyOf(specifications);
+    }
+
+    /** The network rules by qualified name ({@code STATE.API_ACCESS_RULE}), each with its host ports. */
+    public Map<String, List<String>> networkRules() {
+        return Map.copyOf(networkRules);
     }
 
     /** The application roles the script created. */

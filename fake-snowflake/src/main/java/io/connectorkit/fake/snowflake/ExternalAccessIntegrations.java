@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,10 +33,9 @@ public final class ExternalAccessIntegrations {
     private static final Pattern ALTER = Pattern.compile(
             "ALTER EXTERNAL ACCESS INTEGRATION (IF EXISTS )?(\"(?:[^\"]|\"\")+\"|\\S+) SET (.*)",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /** A list in parentheses, or {@code all} or {@code none} bare. */
     private static final Pattern ALLOWED_SECRETS = Pattern.compile(
-            "ALLOWED_AUTHENTICATION_SECRETS\\s*=\\s*\\(([^)]*)\\)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern NETWORK_RULES = Pattern.compile("ALLOWED_NETWORK_RULES\\s*=\\s*\\(",
-            Pattern.CASE_INSENSITIVE);
+            "ALLOWED_AUTHENTICATION_SECRETS\\s*=\\s*(?:\\(([^)]*)\\)|(all|none)\\b)", Pattern.CASE_INSENSITIVE);
 
     /**
      * The secrets an integration allows: all of them, or those listed (qualified names as {@link #qualified}
@@ -91,20 +91,58 @@ public final class ExternalAccessIntegrations {
     }
 
     private Reply createStatement(Query query) {
-        Matcher matcher = CREATE.matcher(query.sql());
-        matcher.matches();
+        try {
+            create(query.sql());
+            return Reply.statementExecuted();
+        } catch (SnowflakeRefusal refusal) {
+            return refusal.reply();
+        }
+    }
+
+    /** Whether the statement is a CREATE EXTERNAL ACCESS INTEGRATION. */
+    static boolean isCreate(String sql) {
+        return CREATE.matcher(sql).matches();
+    }
+
+    /**
+     * Runs a CREATE EXTERNAL ACCESS INTEGRATION statement; answers the integration's qualified name, and whether it
+     * was created (false: IF NOT EXISTS found it).
+     *
+     * @param networkRules the qualified names of the network rules it lists (as written), for the caller to check
+     */
+    Created create(String sql, Consumer<List<String>> networkRules) {
+        Matcher matcher = CREATE.matcher(sql);
+        if (!matcher.matches()) {
+            throw new SnowflakeRefusal(1003, "42601", "SQL compilation error:\nsyntax error in " + sql);
+        }
         String name = qualified(matcher.group(3));
-        if (!NETWORK_RULES.matcher(matcher.group(4)).find()) {
-            return Reply.error(1003, "42601", "SQL compilation error:\nmissing required property "
+        Matcher rules = Pattern.compile("ALLOWED_NETWORK_RULES\\s*=\\s*\\(([^)]*)\\)", Pattern.CASE_INSENSITIVE)
+                .matcher(matcher.group(4));
+        if (!rules.find()) {
+            throw new SnowflakeRefusal(1003, "42601", "SQL compilation error:\nmissing required property "
                     + "ALLOWED_NETWORK_RULES for external access integration " + name);
         }
         if (integrations.containsKey(name) && matcher.group(1) == null) {
-            return matcher.group(2) != null ? Reply.statementExecuted()
-                    : Reply.error(2002, "42710", "SQL compilation error:\nObject '" + name + "' already exists.");
+            if (matcher.group(2) != null) {
+                return new Created(name, false);
+            }
+            throw new SnowflakeRefusal(2002, "42710", "SQL compilation error:\nObject '" + name + "' already exists.");
         }
+        networkRules.accept(split(rules.group(1), ',').stream().map(String::trim).filter(rule -> !rule.isEmpty())
+                .toList());
         Matcher allowed = ALLOWED_SECRETS.matcher(matcher.group(4));
-        integrations.put(name, allowed.find() ? allowed(allowed.group(1)) : AllowedSecrets.none());
-        return Reply.statementExecuted();
+        integrations.put(name, allowed.find() ? allowed(allowed.group(1) != null ? allowed.group(1)
+                : allowed.group(2)) : AllowedSecrets.none());
+        return new Created(name, true);
+    }
+
+    /** What a CREATE EXTERNAL ACCESS INTEGRATION did. */
+    record Created(String name, boolean created) {
+    }
+
+    private void create(String sql) {
+        create(sql, rules -> {
+        });
     }
 
     private Reply alterStatement(Query query) {
@@ -118,7 +156,7 @@ public final class ExternalAccessIntegrations {
         }
         Matcher allowed = ALLOWED_SECRETS.matcher(matcher.group(3));
         if (allowed.find()) {
-            integrations.put(name, allowed(allowed.group(1)));
+            integrations.put(name, allowed(allowed.group(1) != null ? allowed.group(1) : allowed.group(2)));
         }
         return Reply.statementExecuted();
     }

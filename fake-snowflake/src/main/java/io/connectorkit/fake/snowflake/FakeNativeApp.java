@@ -1,8 +1,10 @@
 package io.connectorkit.fake.snowflake;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.connectorkit.fake.snowflake.ScriptHost.ScriptObject;
+import io.connectorkit.runtime.sql.Account;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -48,6 +51,13 @@ public final class FakeNativeApp {
     private static final Pattern VIEW = Pattern.compile("SELECT (?:\\*|(COUNT\\(\\*\\))) FROM \"([^\"]+)\"\\.PUBLIC"
             + "\\.\"([A-Z_]+)\"( LIMIT \\?)?");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** https://docs.snowflake.com/en/sql-reference/sql/show-specifications */
+    private static final Pattern SHOW_SPECIFICATIONS = Pattern.compile(
+            "SHOW (?:(APPROVED|DECLINED|PENDING) )?SPECIFICATIONS IN APPLICATION \"([^\"]+)\"");
+    /** https://docs.snowflake.com/en/sql-reference/sql/alter-application-sequence-number */
+    private static final Pattern DECIDE_SPECIFICATION = Pattern.compile(
+            "ALTER APPLICATION \"([^\"]+)\" (APPROVE|DECLINE) SPECIFICATION (\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*)"
+                    + " SEQUENCE_NUMBER = (\\d+)");
 
     /** Not a Snowflake code: the fake's own, for a procedure body it cannot interpret. */
     public static final int CANNOT_INTERPRET = 999_001;
@@ -98,6 +108,12 @@ public final class FakeNativeApp {
     /** The reference IDs bound to each reference, by its manifest name (upper case), in the order bound. */
     private final Map<String, List<String>> bindings = new HashMap<>();
     private final Map<String, SnowflakeScript> parsedBodies = new HashMap<>();
+    /** The app's specifications as the consumer sees them, by name; set by its setup scripts, decided by the consumer. */
+    private final Map<String, SpecificationState> specifications = new LinkedHashMap<>();
+    /** The external access integrations the app created itself (qualified names). */
+    private final Set<String> createdIntegrations = ConcurrentHashMap.newKeySet();
+    /** The account as the app sees it, through its grants; null for an app a test wired by hand (holds all). */
+    private volatile Account account;
     private StagedManifest manifest;
     private SetupScriptProcedures procedures;
     private volatile boolean dropped;
@@ -118,6 +134,8 @@ public final class FakeNativeApp {
         this.integrations = snowflake.externalAccessIntegrations();
         snowflake.on(this::isCall, granted(this::call));
         snowflake.on(sql -> !dropped && ownName(VIEW.matcher(sql)), this::view);
+        snowflake.on(sql -> !dropped && ownName(SHOW_SPECIFICATIONS.matcher(sql)), this::showSpecifications);
+        snowflake.on(sql -> !dropped && ownName(DECIDE_SPECIFICATION.matcher(sql)), this::decideSpecification);
         snowflake.register(this);
     }
 
@@ -126,9 +144,98 @@ public final class FakeNativeApp {
         return catalog;
     }
 
-    /** An upgrade ran the new setup script: from now on its objects are the app's. */
-    void replaceCatalog(AppCatalog upgraded) {
+    /**
+     * An upgrade ran the new setup script: from now on its objects are the app's. A specification it set for the first
+     * time is PENDING at sequence number 1; one whose definition changed gets the next sequence number and is PENDING
+     * again; a change of label or description alone keeps both
+     * (https://docs.snowflake.com/en/developer-guide/native-apps/ui-consumer-app-spec, "Sequence numbers").
+     */
+    synchronized void replaceCatalog(AppCatalog upgraded) {
         catalog = upgraded;
+        upgraded.specifications.forEach((specification, set) -> {
+            SpecificationState known = specifications.get(specification);
+            if (known == null) {
+                specifications.put(specification, new SpecificationState(set, 1, "PENDING"));
+            } else if (!known.set.definition().equals(set.definition())) {
+                specifications.put(specification, new SpecificationState(set, known.sequenceNumber + 1, "PENDING"));
+            } else {
+                specifications.put(specification, new SpecificationState(set, known.sequenceNumber, known.status));
+            }
+        });
+    }
+
+    /** The account the app reaches through its grants (set when the fake builds the app). */
+    void useAccount(Account grantedAccount) {
+        account = grantedAccount;
+    }
+
+    /** A specification as the consumer sees it: as the app last set it, its sequence number and its status. */
+    private record SpecificationState(AppCatalog.Specification set, int sequenceNumber, String status) {
+    }
+
+    /** Each specification's status by name: PENDING, APPROVED or DECLINED. */
+    public synchronized Map<String, String> specificationStatuses() {
+        Map<String, String> statuses = new LinkedHashMap<>();
+        specifications.forEach((specification, state) -> statuses.put(specification, state.status));
+        return statuses;
+    }
+
+    /** The external access integrations the app created itself, by qualified name. */
+    public Set<String> createdIntegrations() {
+        return Set.copyOf(createdIntegrations);
+    }
+
+    private synchronized Reply showSpecifications(Query query) {
+        Matcher matcher = SHOW_SPECIFICATIONS.matcher(query.sql());
+        matcher.matches();
+        Reply.Result result = Reply.columns(Column.text("name"), Column.text("requested_on"), Column.text("type"),
+                Column.number("sequence_number"), Column.text("status"), Column.text("status_updated_on"),
+                Column.text("label"), Column.text("description"), Column.text("definition"));
+        for (Map.Entry<String, SpecificationState> entry : specifications.entrySet()) {
+            SpecificationState state = entry.getValue();
+            if (matcher.group(1) != null && !matcher.group(1).equals(state.status)) {
+                continue;
+            }
+            Map<String, Object> definition = new LinkedHashMap<>();
+            state.set.definition().forEach((key, value) -> definition.put(key.toLowerCase(Locale.ROOT),
+                    key.endsWith("PORTS") || key.endsWith("SCOPES") ? List.of(value.split(",")) : value));
+            String definitionJson;
+            try {
+                definitionJson = JSON.writeValueAsString(definition);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            result = result.row(entry.getKey(), "2026-12-01 10:00:00.000 -0800", state.set.type(),
+                    state.sequenceNumber, state.status, "2026-12-01 10:00:00.000 -0800", state.set.label(),
+                    state.set.description(), definitionJson);
+        }
+        return result;
+    }
+
+    /**
+     * APPROVE or DECLINE a specification at its current sequence number. Snowflake documents that the number names
+     * the version of the specification decided on, not the error for a stale one: the fake's is a compilation error.
+     */
+    private synchronized Reply decideSpecification(Query query) {
+        Matcher matcher = DECIDE_SPECIFICATION.matcher(query.sql());
+        matcher.matches();
+        String specification = matcher.group(3).startsWith("\"")
+                ? matcher.group(3).substring(1, matcher.group(3).length() - 1).replace("\"\"", "\"")
+                : matcher.group(3).toUpperCase(Locale.ROOT);
+        SpecificationState state = specifications.get(specification);
+        if (state == null) {
+            return Reply.error(DOES_NOT_EXIST, "02000", "SQL compilation error:\nSpecification '" + specification
+                    + "' does not exist in application '" + name + "' or not authorized.");
+        }
+        int sequenceNumber = Integer.parseInt(matcher.group(4));
+        if (sequenceNumber != state.sequenceNumber) {
+            return Reply.error(UNDOCUMENTED_REFUSAL, "42601", "SQL compilation error:\nSequence number "
+                    + sequenceNumber + " of specification '" + specification + "' is not its current one ("
+                    + state.sequenceNumber + ").");
+        }
+        specifications.put(specification, new SpecificationState(state.set, state.sequenceNumber,
+                matcher.group(2).equals("APPROVE") ? "APPROVED" : "DECLINED"));
+        return Reply.statementExecuted();
     }
 
     /** The application's name as Snowflake stores it. */
@@ -174,7 +281,8 @@ public final class FakeNativeApp {
     }
 
     private boolean ownName(Matcher matcher) {
-        return matcher.matches() && matcher.group(matcher.pattern() == VIEW ? 2 : 1).equals(name);
+        int group = matcher.pattern() == VIEW || matcher.pattern() == SHOW_SPECIFICATIONS ? 2 : 1;
+        return matcher.matches() && matcher.group(group).equals(name);
     }
 
     /**
@@ -317,6 +425,45 @@ public final class FakeNativeApp {
                     throw new SnowflakeScript.UnsupportedScriptException("The fake Snowflake does not model "
                             + function + ", which a LANGUAGE SQL procedure of " + name + " calls");
             }
+        }
+
+        @Override
+        public String currentDatabase() {
+            return name;
+        }
+
+        /**
+         * The statements the kit's scripts build as text: CREATE EXTERNAL ACCESS INTEGRATION, which the app may run
+         * only when granted CREATE EXTERNAL ACCESS INTEGRATION (under manifest version 2, automatically) and only over
+         * network rules it created (https://docs.snowflake.com/en/developer-guide/native-apps/requesting-app-specs-eai),
+         * and ALTER PROCEDURE, run as if written in the body. Any other statement is outside what the fake models.
+         */
+        @Override
+        public void executeImmediate(String sql) {
+            if (ExternalAccessIntegrations.isCreate(sql)) {
+                if (account != null && !account.holdsAccountPrivilege("CREATE EXTERNAL ACCESS INTEGRATION")) {
+                    throw new SnowflakeRefusal(3001, "42501", "SQL access control error:\nInsufficient privileges to "
+                            + "operate on account '" + FakeSnowflake.ACCOUNT + "'");
+                }
+                ExternalAccessIntegrations.Created created = integrations.create(sql, rules -> rules.forEach(rule -> {
+                    String qualified = ExternalAccessIntegrations.qualified(rule).replace("\"", "");
+                    if (!catalog.networkRules.containsKey(qualified)) {
+                        throw new SnowflakeRefusal(DOES_NOT_EXIST, "02000", "SQL compilation error:\nNetwork rule '"
+                                + rule + "' does not exist or not authorized.");
+                    }
+                }));
+                if (created.created()) {
+                    createdIntegrations.add(created.name());
+                }
+                return;
+            }
+            if (sql.regionMatches(true, 0, "ALTER PROCEDURE ", 0, "ALTER PROCEDURE ".length())) {
+                SnowflakeScript.parse("EXECUTE IMMEDIATE", "BEGIN\n" + sql + ";\nEND;").run(List.of(), List.of(),
+                        this);
+                return;
+            }
+            throw new SnowflakeScript.UnsupportedScriptException("The fake Snowflake does not model EXECUTE IMMEDIATE "
+                    + "of '" + sql + "' in an app of " + name);
         }
 
         @Override

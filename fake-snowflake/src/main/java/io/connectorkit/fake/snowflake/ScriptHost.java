@@ -25,6 +25,15 @@ interface ScriptHost {
     void alterProcedure(String procedure, List<String> argumentTypes, Map<String, ScriptObject> secrets,
             List<ScriptObject> integrations);
 
+    /**
+     * {@code EXECUTE IMMEDIATE}: runs the statement the text is, as the app
+     * (https://docs.snowflake.com/en/sql-reference/sql/execute-immediate).
+     */
+    void executeImmediate(String sql);
+
+    /** {@code CURRENT_DATABASE()}: inside an app's procedure, the application's name. */
+    String currentDatabase();
+
     /** An object an ALTER PROCEDURE names: {@code reference('NAME')} (one of the app's references) or by its name. */
     record ScriptObject(String name, boolean isReference) {
     }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -28,6 +29,8 @@ import java.util.Set;
  *       (https://docs.snowflake.com/en/developer-guide/snowflake-scripting/variables);</li>
  *   <li>{@code IF (cond) THEN … [ELSE …] END IF}, {@code CASE (expr) WHEN v THEN … [ELSE …] END CASE} and the
  *       searched {@code CASE WHEN cond THEN …} (https://docs.snowflake.com/en/developer-guide/snowflake-scripting/branch);</li>
+ *   <li>{@code EXECUTE IMMEDIATE expr}: the statement the text is, run by the {@link ScriptHost}
+ *       (https://docs.snowflake.com/en/sql-reference/sql/execute-immediate);</li>
  *   <li>{@code RETURN [expr]} (https://docs.snowflake.com/en/sql-reference/snowflake-scripting/return);</li>
  *   <li>{@code SELECT expr}, {@code CALL PUBLIC.P(args) [INTO :var]} (https://docs.snowflake.com/en/sql-reference/sql/call),
  *       {@code ALTER PROCEDURE PUBLIC.P(types) SET SECRETS = ('name' = reference('R'), …)
@@ -35,7 +38,8 @@ import java.util.Set;
  *       (https://docs.snowflake.com/en/sql-reference/sql/alter-procedure);</li>
  *   <li>expressions: string literals, numbers, NULL, TRUE, FALSE, variables (with or without {@code :}),
  *       {@code ||}, {@code = <> != < > <= >=}, {@code AND OR NOT}, {@code IS [NOT] NULL}, {@code [NOT] IN (…)},
- *       {@code SYSTEM$…(…)} (answered by the {@link ScriptHost}), {@code ARRAY_SIZE}, {@code PARSE_JSON}, with
+ *       {@code SYSTEM$…(…)} and {@code CURRENT_DATABASE()} (answered by the {@link ScriptHost}), {@code ARRAY_SIZE},
+ *       {@code PARSE_JSON}, {@code REPLACE}, with
  *       SQL's three-valued logic.</li>
  * </ul>
  */
@@ -53,7 +57,7 @@ final class SnowflakeScript {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> TYPES = Set.of("STRING", "VARCHAR", "TEXT", "CHAR", "NUMBER", "INTEGER", "INT",
             "BIGINT", "FLOAT", "DOUBLE", "BOOLEAN", "VARIANT", "ARRAY", "OBJECT");
-    private static final Set<String> FUNCTIONS = Set.of("ARRAY_SIZE", "PARSE_JSON");
+    private static final Set<String> FUNCTIONS = Set.of("ARRAY_SIZE", "PARSE_JSON", "CURRENT_DATABASE", "REPLACE");
     private static final Set<String> COMPARISONS = Set.of("=", "<>", "!=", "<", ">", "<=", ">=");
     private static final Set<String> LIST_ENDS = Set.of("END", "ELSE", "WHEN", "EXCEPTION", "ELSEIF");
 
@@ -105,7 +109,8 @@ final class SnowflakeScript {
 
     // ---------------------------------------------------------------------------------------------- the syntax
 
-    private sealed interface Statement permits Block, Case, If, Return, Select, Call, Assign, AlterProcedure {
+    private sealed interface Statement
+            permits Block, Case, If, Return, Select, Call, Assign, AlterProcedure, ExecuteImmediate {
     }
 
     private record Declaration(String name, Expression initial) {
@@ -142,6 +147,10 @@ final class SnowflakeScript {
             List<ScriptObject> integrations) implements Statement {
     }
 
+    /** {@code EXECUTE IMMEDIATE <expression>}: the statement the expression's text is, run by the host. */
+    private record ExecuteImmediate(Expression sql, int line) implements Statement {
+    }
+
     private sealed interface Expression permits Literal, Variable, Function, Binary, Not, IsNull, In {
     }
 
@@ -168,7 +177,8 @@ final class SnowflakeScript {
 
     // ---------------------------------------------------------------------------------------------- the tokens
 
-    private enum Kind { WORD, STRING, NUMBER, SYMBOL, END }
+    /** QUOTED: a double-quoted identifier, its text as written (quotes included, case kept). */
+    private enum Kind { WORD, QUOTED, STRING, NUMBER, SYMBOL, END }
 
     private record Token(Kind kind, String text, int line) {
         boolean is(String word) {
@@ -218,6 +228,21 @@ final class SnowflakeScript {
                     }
                 }
                 tokens.add(new Token(Kind.STRING, text.toString(), start));
+            } else if (c == '"') {
+                int start = i++;
+                while (true) {
+                    if (i >= body.length()) {
+                        throw unsupported(procedure, line, "a quoted identifier that never ends");
+                    }
+                    if (body.charAt(i++) == '"') {
+                        if (i < body.length() && body.charAt(i) == '"') {
+                            i++;
+                        } else {
+                            break;
+                        }
+                    }
+                }
+                tokens.add(new Token(Kind.QUOTED, body.substring(start, i), line));
             } else if (Character.isLetter(c) || c == '_') {
                 int start = i;
                 while (i < body.length() && (Character.isLetterOrDigit(body.charAt(i)) || body.charAt(i) == '_'
@@ -301,7 +326,7 @@ final class SnowflakeScript {
 
         private String name(String what) {
             Token token = next();
-            if (token.kind != Kind.WORD) {
+            if (token.kind != Kind.WORD && token.kind != Kind.QUOTED) {
                 throw unsupported(token, "'" + token.text + "' where " + what + " belongs");
             }
             return token.text;
@@ -402,6 +427,10 @@ final class SnowflakeScript {
                     yield new Assign(name, expression(), true, first.line);
                 }
                 case "ALTER" -> alterProcedure();
+                case "EXECUTE" -> {
+                    expect("IMMEDIATE");
+                    yield new ExecuteImmediate(expression(), first.line);
+                }
                 default -> throw unsupported(first, "the statement " + first.text);
             };
             expect(";");
@@ -727,6 +756,15 @@ final class SnowflakeScript {
                 }
                 return null;
             }
+            if (statement instanceof ExecuteImmediate execute) {
+                Object sql = value(execute.sql(), scope);
+                if (sql == null) {
+                    throw new SnowflakeRefusal(INVALID_IDENTIFIER, "42000", "SQL compilation error: error line "
+                            + execute.line() + " at position 0\nEXECUTE IMMEDIATE of NULL");
+                }
+                host.executeImmediate(text(sql).strip());
+                return null;
+            }
             AlterProcedure alter = (AlterProcedure) statement;
             host.alterProcedure(alter.procedure(), alter.argumentTypes(), alter.secrets(), alter.integrations());
             return null;
@@ -841,6 +879,24 @@ final class SnowflakeScript {
                         throw new SnowflakeRefusal(JSON_PARSE_ERROR, "22P02", "Error parsing JSON: "
                                 + e.getOriginalMessage());
                     }
+                }
+                case "CURRENT_DATABASE": {
+                    if (!arguments.isEmpty()) {
+                        throw new SnowflakeRefusal(938, "42601", "SQL compilation error:\ntoo many arguments for "
+                                + "function [CURRENT_DATABASE], expected 0, got " + arguments.size());
+                    }
+                    return host.currentDatabase();
+                }
+                case "REPLACE": {
+                    if (arguments.size() < 2 || arguments.size() > 3) {
+                        throw new SnowflakeRefusal(938, "42601", "SQL compilation error:\nwrong number of arguments "
+                                + "for function [REPLACE], expected 2 or 3, got " + arguments.size());
+                    }
+                    if (arguments.stream().anyMatch(Objects::isNull)) {
+                        return null;
+                    }
+                    String replacement = arguments.size() == 3 ? text(arguments.get(2)) : "";
+                    return text(arguments.get(0)).replace(text(arguments.get(1)), replacement);
                 }
                 case "ARRAY_SIZE": {
                     Object array = single(function, arguments);

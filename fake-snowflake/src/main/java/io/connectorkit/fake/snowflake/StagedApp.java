@@ -47,6 +47,7 @@ final class StagedApp implements AutoCloseable {
         this.database = database;
         this.folder = folder;
         this.nativeApp = new FakeNativeApp(snowflake, name, database, catalog);
+        nativeApp.useAccount(account);
         this.host = EmbeddedApp.host(database, EmbeddedApp.Host.ofAccount(account));
     }
 
@@ -59,7 +60,7 @@ final class StagedApp implements AutoCloseable {
     static StagedApp create(FakeSnowflake snowflake, String name, Map<String, byte[]> files, boolean fromVersion,
             Account account) {
         StagedManifest staged = StagedManifest.read(files);
-        AppCatalog catalog = StagedSetupScript.run(files, staged.setupScript(), Optional.empty());
+        AppCatalog catalog = StagedSetupScript.run(files, staged, Optional.empty());
         String id = UUID.randomUUID().toString();
         Connection database;
         try {
@@ -85,7 +86,7 @@ final class StagedApp implements AutoCloseable {
      */
     synchronized void upgrade(Map<String, byte[]> files, boolean fromVersion) {
         StagedManifest staged = StagedManifest.read(files);
-        AppCatalog catalog = StagedSetupScript.run(files, staged.setupScript(), Optional.of(nativeApp.catalog()));
+        AppCatalog catalog = StagedSetupScript.run(files, staged, Optional.of(nativeApp.catalog()));
         install(files, staged, catalog, fromVersion);
     }
 

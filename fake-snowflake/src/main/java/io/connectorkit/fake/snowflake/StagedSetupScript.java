@@ -49,6 +49,7 @@ public final class StagedSetupScript {
 
     private final AppCatalog catalog;
     private final Set<String> stagedFiles;
+    private final int manifestVersion;
     private final List<Shape> shapes = new ArrayList<>();
 
     /** A statement shape this script accepts, and what running a statement of it does. */
@@ -65,9 +66,10 @@ public final class StagedSetupScript {
         }
     }
 
-    private StagedSetupScript(AppCatalog catalog, Set<String> stagedFiles) {
+    private StagedSetupScript(AppCatalog catalog, Set<String> stagedFiles, int manifestVersion) {
         this.catalog = catalog;
         this.stagedFiles = Set.copyOf(stagedFiles);
+        this.manifestVersion = manifestVersion;
         shape("CREATE (OR REPLACE )?APPLICATION ROLE (IF NOT EXISTS )?(" + ID + ")" + COMMENT, this::createRole);
         // https://docs.snowflake.com/en/sql-reference/sql/create-versioned-schema
         shape("CREATE OR ALTER VERSIONED SCHEMA (" + ID + ")(?: WITH MANAGED ACCESS)?" + COMMENT,
@@ -90,6 +92,13 @@ public final class StagedSetupScript {
         shape("GRANT ([A-Z ,]+?) ON (SCHEMA|TABLE|VIEW|PROCEDURE|STREAMLIT) (.+?) TO APPLICATION ROLE (" + ID + ")"
                 + "(?: WITH GRANT OPTION)?", this::grant);
         shape("CALL " + NAME + " ?\\((.*)\\)(?: INTO :" + ID + ")?", this::call);
+        // https://docs.snowflake.com/en/sql-reference/sql/create-network-rule
+        shape("CREATE (OR REPLACE )?NETWORK RULE (IF NOT EXISTS )?" + NAME + " TYPE = (\\w+) (?:MODE = (\\w+) )?"
+                + "VALUE_LIST = \\(([^)]*)\\)(?: MODE = (\\w+))?" + COMMENT, this::createNetworkRule);
+        // https://docs.snowflake.com/en/sql-reference/sql/alter-network-rule
+        shape("ALTER NETWORK RULE (IF EXISTS )?" + NAME + " SET VALUE_LIST = \\(([^)]*)\\)", this::alterNetworkRule);
+        // https://docs.snowflake.com/en/sql-reference/sql/alter-application-set-app-spec
+        shape("ALTER APPLICATION SET SPECIFICATION (" + ID + ") (.+)", this::setSpecification);
     }
 
     /**
@@ -98,17 +107,23 @@ public final class StagedSetupScript {
      * whose message is Snowflake's).
      */
     public static AppCatalog run(String script, Set<String> stagedFiles) {
-        return run(script, stagedFiles, new AppCatalog());
+        return run(script, stagedFiles, new AppCatalog(), 1);
+    }
+
+    /** Runs the script of an app whose manifest has this {@code manifest_version} (specifications need 2). */
+    public static AppCatalog run(String script, Set<String> stagedFiles, int manifestVersion) {
+        return run(script, stagedFiles, new AppCatalog(), manifestVersion);
     }
 
     /** Runs the script the manifest names among the staged files, over what an upgrade keeps of the installed app. */
-    static AppCatalog run(Map<String, byte[]> files, String scriptPath, Optional<AppCatalog> installed) {
-        String script = new String(files.get(scriptPath), StandardCharsets.UTF_8);
-        return run(script, files.keySet(), installed.map(AppCatalog::keptByUpgrade).orElseGet(AppCatalog::new));
+    static AppCatalog run(Map<String, byte[]> files, StagedManifest manifest, Optional<AppCatalog> installed) {
+        String script = new String(files.get(manifest.setupScript()), StandardCharsets.UTF_8);
+        return run(script, files.keySet(), installed.map(AppCatalog::keptByUpgrade).orElseGet(AppCatalog::new),
+                manifest.version());
     }
 
-    private static AppCatalog run(String script, Set<String> stagedFiles, AppCatalog start) {
-        StagedSetupScript runner = new StagedSetupScript(start, stagedFiles);
+    private static AppCatalog run(String script, Set<String> stagedFiles, AppCatalog start, int manifestVersion) {
+        StagedSetupScript runner = new StagedSetupScript(start, stagedFiles, manifestVersion);
         for (ScriptStatements.Statement statement : ScriptStatements.split(script)) {
             try {
                 runner.execute(statement.text());
@@ -369,6 +384,120 @@ public final class StagedSetupScript {
             catalog.grants.computeIfAbsent(kind + " " + object, key -> new LinkedHashMap<>())
                     .computeIfAbsent(name, key -> new LinkedHashSet<>()).add(role);
         }
+    }
+
+    /** A HOST_PORT rule for egress: the only kind an external access integration takes. */
+    private void createNetworkRule(Matcher matcher) {
+        String rule = schemaObject(matcher.group(3), "CREATE NETWORK RULE");
+        String type = matcher.group(4).toUpperCase(Locale.ROOT);
+        String mode = Optional.ofNullable(matcher.group(5)).or(() -> Optional.ofNullable(matcher.group(7)))
+                .map(word -> word.toUpperCase(Locale.ROOT)).orElse("INGRESS");
+        if (!Set.of("IPV4", "AWSVPCEID", "AZURELINKID", "GCPPSCID", "HOST_PORT", "PRIVATE_HOST_PORT")
+                .contains(type)) {
+            throw new StatementError("invalid value '" + type + "' for property 'TYPE'");
+        }
+        if (!Set.of("INGRESS", "INTERNAL_STAGE", "EGRESS", "POSTGRES_INGRESS", "POSTGRES_EGRESS").contains(mode)) {
+            throw new StatementError("invalid value '" + mode + "' for property 'MODE'");
+        }
+        if (catalog.networkRules.containsKey(rule) && matcher.group(2) != null) {
+            return;
+        }
+        if (catalog.networkRules.containsKey(rule) && matcher.group(1) == null) {
+            throw alreadyExists(rule);
+        }
+        catalog.networkRules.put(rule, hostPorts(matcher.group(6)));
+    }
+
+    private void alterNetworkRule(Matcher matcher) {
+        String rule = schemaObject(matcher.group(2), "ALTER NETWORK RULE");
+        if (!catalog.networkRules.containsKey(rule)) {
+            if (matcher.group(1) != null) {
+                return;
+            }
+            throw doesNotExist("Network rule", rule);
+        }
+        catalog.networkRules.put(rule, hostPorts(matcher.group(3)));
+    }
+
+    private static List<String> hostPorts(String list) {
+        List<String> hosts = literals(list);
+        for (String host : hosts) {
+            if (!host.matches("[A-Za-z0-9*]([A-Za-z0-9.*-]*[A-Za-z0-9])?(:[0-9]{1,5})?")) {
+                throw new StatementError("invalid host port '" + host + "' in VALUE_LIST");
+            }
+        }
+        return hosts;
+    }
+
+    /**
+     * App specifications need manifest version 2; each needs a label no other specification of the app has, and its
+     * type cannot change once set (https://docs.snowflake.com/en/sql-reference/sql/alter-application-set-app-spec,
+     * https://docs.snowflake.com/en/developer-guide/native-apps/requesting-app-specs). Snowflake documents the rules,
+     * not the errors' texts: the fake's are compilation errors that say which rule.
+     */
+    private void setSpecification(Matcher matcher) {
+        String name = identifier(matcher.group(1));
+        if (manifestVersion < 2) {
+            throw new StatementError("App specification '" + name + "' needs manifest_version: 2 in manifest.yml.");
+        }
+        Map<String, String> properties = new LinkedHashMap<>();
+        Matcher property = Pattern.compile("(\\w+) = (" + LITERAL + "|\\(([^)]*)\\)|\\w+) ?", FLAGS)
+                .matcher(matcher.group(2));
+        int end = 0;
+        while (property.lookingAt()) {
+            String value = property.group(3) != null ? String.join(",", literals(property.group(3)))
+                    : property.group(2).startsWith("'") ? unquote(property.group(2)) : property.group(2);
+            properties.put(property.group(1).toUpperCase(Locale.ROOT), value);
+            end = property.end();
+            property.region(end, matcher.group(2).length());
+        }
+        if (end != matcher.group(2).length()) {
+            throw new StatementError("syntax error in app specification '" + name + "' at '"
+                    + abbreviated(matcher.group(2).substring(end)) + "'");
+        }
+        String type = properties.getOrDefault("TYPE", "").toUpperCase(Locale.ROOT);
+        List<String> required = switch (type) {
+            case "EXTERNAL_ACCESS" -> List.of("LABEL", "DESCRIPTION");
+            case "SECURITY_INTEGRATION" -> List.of("LABEL", "DESCRIPTION", "OAUTH_TYPE", "OAUTH_TOKEN_ENDPOINT");
+            default -> throw new StatementError("invalid value '" + type + "' for property 'TYPE' of app "
+                    + "specification '" + name + "': EXTERNAL_ACCESS or SECURITY_INTEGRATION");
+        };
+        for (String key : required) {
+            if (!properties.containsKey(key)) {
+                throw new StatementError("missing required property " + key + " for app specification '" + name
+                        + "'");
+            }
+        }
+        if (type.equals("EXTERNAL_ACCESS") && !properties.containsKey("HOST_PORTS")
+                && !properties.containsKey("PRIVATE_HOST_PORTS")) {
+            throw new StatementError("missing required property HOST_PORTS for app specification '" + name + "'");
+        }
+        if (type.equals("SECURITY_INTEGRATION")) {
+            String oauth = properties.get("OAUTH_TYPE").toUpperCase(Locale.ROOT);
+            if (!Set.of("CLIENT_CREDENTIALS", "AUTHORIZATION_CODE", "JWT_BEARER").contains(oauth)) {
+                throw new StatementError("invalid value '" + oauth + "' for property 'OAUTH_TYPE'");
+            }
+            if (oauth.equals("CLIENT_CREDENTIALS") && !properties.containsKey("OAUTH_ALLOWED_SCOPES")) {
+                throw new StatementError("missing required property OAUTH_ALLOWED_SCOPES for app specification '"
+                        + name + "' (OAUTH_TYPE = 'CLIENT_CREDENTIALS')");
+            }
+        }
+        AppCatalog.Specification existing = catalog.specifications.get(name);
+        if (existing != null && !existing.type().equals(type)) {
+            throw new StatementError("The type of app specification '" + name + "' cannot be changed from "
+                    + existing.type() + " to " + type + ".");
+        }
+        String label = properties.get("LABEL");
+        catalog.specifications.forEach((other, specification) -> {
+            if (!other.equals(name) && specification.label().equals(label)) {
+                throw new StatementError("App specification '" + other + "' already has the label '" + label
+                        + "': each app specification needs a label of its own.");
+            }
+        });
+        Map<String, String> definition = new LinkedHashMap<>(properties);
+        definition.keySet().removeAll(List.of("TYPE", "LABEL", "DESCRIPTION"));
+        catalog.specifications.put(name, new AppCatalog.Specification(type, label, properties.get("DESCRIPTION"),
+                definition));
     }
 
     private void call(Matcher matcher) {

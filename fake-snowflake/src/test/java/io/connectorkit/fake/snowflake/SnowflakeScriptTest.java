@@ -155,6 +155,52 @@ class SnowflakeScriptTest {
         assertUnsupported("BEGIN\n  ALTER TABLE T SET COMMENT = 'x';\nEND;", "line 2", "ALTER TABLE");
     }
 
+    /**
+     * The kit's manifest-v2 SETUP_EXTERNAL_ACCESS names the integration it creates after its application, so it
+     * builds the statements as text: EXECUTE IMMEDIATE hands them to the host, with CURRENT_DATABASE() and REPLACE
+     * evaluated and a quoted identifier kept as written.
+     */
+    @Test
+    void executeImmediateRunsTheBuiltStatementAsTheHost() {
+        SnowflakeScript script = SnowflakeScript.parse("SETUP_EXTERNAL_ACCESS", """
+                DECLARE
+                  INTEGRATION STRING DEFAULT '"' || REPLACE(CURRENT_DATABASE(), '"', '""') || '_API"';
+                BEGIN
+                  EXECUTE IMMEDIATE 'CREATE EXTERNAL ACCESS INTEGRATION IF NOT EXISTS ' || INTEGRATION
+                    || ' ALLOWED_NETWORK_RULES = (STATE.API_RULE) ENABLED = TRUE';
+                  RETURN INTEGRATION;
+                END;
+                """);
+        host.currentDatabase = "My\"App";
+
+        assertThat(script.run(List.of(), List.of(), host)).isEqualTo("\"My\"\"App_API\"");
+        assertThat(host.executed).containsExactly("CREATE EXTERNAL ACCESS INTEGRATION IF NOT EXISTS \"My\"\"App_API\""
+                + " ALLOWED_NETWORK_RULES = (STATE.API_RULE) ENABLED = TRUE");
+    }
+
+    @Test
+    void anAlterProcedureNamesAQuotedIntegration() {
+        SnowflakeScript script = SnowflakeScript.parse("P", """
+                BEGIN
+                  ALTER PROCEDURE PUBLIC.TEST_CONNECTION() SET EXTERNAL_ACCESS_INTEGRATIONS = ("DEMO_API");
+                END;
+                """);
+
+        script.run(List.of(), List.of(), host);
+
+        assertThat(host.alterations).containsExactly("TEST_CONNECTION[] {} [ScriptObject[name=\"DEMO_API\", "
+                + "isReference=false]]");
+    }
+
+    @Test
+    void executeImmediateOfNullAndReplaceOfNullAreSnowflakes() {
+        SnowflakeScript nullStatement = SnowflakeScript.parse("P", "BEGIN\n  EXECUTE IMMEDIATE NULL;\nEND;");
+        assertThatThrownBy(() -> nullStatement.run(List.of(), List.of(), host)).isInstanceOf(SnowflakeRefusal.class);
+        SnowflakeScript replaced = SnowflakeScript.parse("P", "BEGIN\n  RETURN REPLACE(NULL, 'a', 'b');\nEND;");
+        assertThat(replaced.run(List.of(), List.of(), host)).isNull();
+        assertThat(host.executed).isEmpty();
+    }
+
     private static void assertUnsupported(String body, String line, String construct) {
         assertThatThrownBy(() -> SnowflakeScript.parse("P", body))
                 .isInstanceOf(SnowflakeScript.UnsupportedScriptException.class)
@@ -170,6 +216,18 @@ class SnowflakeScriptTest {
         String setupAnswer;
         String references = "[]";
         SnowflakeRefusal alterRefusal;
+        final List<String> executed = new ArrayList<>();
+        String currentDatabase = "APP";
+
+        @Override
+        public void executeImmediate(String sql) {
+            executed.add(sql);
+        }
+
+        @Override
+        public String currentDatabase() {
+            return currentDatabase;
+        }
 
         @Override
         public Object systemFunction(String name, List<Object> arguments) {

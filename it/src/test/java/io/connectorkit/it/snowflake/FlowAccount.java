@@ -1,6 +1,7 @@
 package io.connectorkit.it.snowflake;
 
 import io.connectorkit.plugin.snowflake.ConnectionResolver;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class FlowAccount {
     static final String PUBLIC_API_URL = "https://httpbin.org/anything";
 
     /** The generated project's configuration-snowflake.yaml reads these; on the fake, it/pom.xml sets them. */
-    static final List<String> ACCOUNT_OBJECT_VARIABLES = List.of("SNOWFLAKE_WAREHOUSE", "SNOWFLAKE_API_INTEGRATION");
+    static final List<String> ACCOUNT_OBJECT_VARIABLES = List.of("SNOWFLAKE_WAREHOUSE");
 
     /** The warehouse the fake flow's update-warehouse moves the connector to. */
     static final String FAKE_OTHER_WAREHOUSE = "BIGGER_WH";
@@ -91,13 +92,16 @@ public final class FlowAccount {
         if (!missing.isEmpty()) {
             throw new IllegalStateException("[live] cannot run: the Snowflake connection is configured, but "
                     + String.join(" and ", missing) + " not; set SNOWFLAKE_WAREHOUSE to a warehouse the role may "
-                    + "grant USAGE on, and SNOWFLAKE_API_INTEGRATION to an external access integration that allows "
-                    + "the API's host (README: \"Running the Snowflake flow against a real account\")");
+                    + "grant USAGE on (README: \"Running the Snowflake flow against a real account\")");
         }
         if (!connection.isEmpty()) {
             forBuilds.setProperty("connector.connection", connection);
         }
-        forBuilds.setProperty("api.url", properties.getProperty(API_URL_PROPERTY, PUBLIC_API_URL));
+        String apiUrl = properties.getProperty(API_URL_PROPERTY, PUBLIC_API_URL);
+        forBuilds.setProperty("api.url", apiUrl);
+        // The generated app's API_ACCESS specification (and network rule) name the host it may reach.
+        URI api = URI.create(apiUrl);
+        forBuilds.setProperty("apiHost", api.getHost() + (api.getPort() < 0 ? "" : ":" + api.getPort()));
         // The app may use only the warehouses granted to it, so on a real account update-warehouse names the one
         // it has: UPDATE_WAREHOUSE is called and answers that nothing changes.
         forBuilds.setProperty("connector.warehouse", environment.get("SNOWFLAKE_WAREHOUSE"));

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FlowAccountTest {
 
-    private static final Map<String, String> ACCOUNT_OBJECTS = Map.of("SNOWFLAKE_WAREHOUSE", "FLOW_WH",
-            "SNOWFLAKE_API_INTEGRATION", "FLOW_API_ACCESS");
+    private static final Map<String, String> ACCOUNT_OBJECTS = Map.of("SNOWFLAKE_WAREHOUSE", "FLOW_WH");
 
     @TempDir
     Path home;
@@ -64,6 +63,7 @@ class FlowAccountTest {
         assertThat(account.skipLine()).isEmpty();
         assertThat(account.userProperties()).containsEntry("connector.connection", "ci")
                 .containsEntry("api.url", "https://httpbin.org/anything")
+                .containsEntry("apiHost", "httpbin.org")
                 .containsEntry("connector.warehouse", "FLOW_WH")
                 .doesNotContainValue("not-a-real-password");
     }
@@ -84,18 +84,19 @@ class FlowAccountTest {
 
         assertThat(account.skipLine()).isEmpty();
         assertThat(account.userProperties()).doesNotContainKey("connector.connection")
-                .containsEntry("api.url", "https://records.example.com/v1");
+                .containsEntry("api.url", "https://records.example.com/v1")
+                .containsEntry("apiHost", "records.example.com");
     }
 
     @Test
     void aLiveConnectionWithoutTheAccountObjectsFailsNamingThem() {
         Map<String, String> environment = Map.of("SNOWFLAKE_CONNECTIONS_DEFAULT_ACCOUNT", "myorg-ci",
                 "SNOWFLAKE_CONNECTIONS_DEFAULT_USER", "deployer", "SNOWFLAKE_CONNECTIONS_DEFAULT_PASSWORD", "x",
-                "SNOWFLAKE_WAREHOUSE", "FLOW_WH");
+                "SNOWFLAKE_API_INTEGRATION", "FLOW_API_ACCESS");
 
         assertThatThrownBy(() -> FlowAccount.choose(FlowAccount.LIVE, new Properties(), environment, home))
                 .hasMessageStartingWith("[live] cannot run: the Snowflake connection is configured, but "
-                        + "SNOWFLAKE_API_INTEGRATION not;");
+                        + "SNOWFLAKE_WAREHOUSE not;");
     }
 
     @Test

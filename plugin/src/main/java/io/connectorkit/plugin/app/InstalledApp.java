@@ -67,6 +67,22 @@ public interface InstalledApp extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * The app's specifications and whether the consumer approved each (manifest version 2 on Snowflake); none on
+     * the embedded target, which reaches the network without approvals.
+     */
+    default List<AppSpecification> specifications() throws AppException {
+        return List.of();
+    }
+
+    /**
+     * Approves the current version of a specification, as a consumer with MANAGE APPLICATION SPECIFICATIONS would;
+     * answers the statement it ran.
+     */
+    default String approveSpecification(AppSpecification specification) throws AppException {
+        throw new AppException(describe() + " has no app specifications to approve");
+    }
+
     /** How SQL names one of the app's public views on this target: {@code PUBLIC."V"}, or on Snowflake {@code "APP".PUBLIC."V"}. */
     default String viewSql(Identifier view) {
         return "PUBLIC." + view.sql();

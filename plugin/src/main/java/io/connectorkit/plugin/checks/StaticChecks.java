@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.connectorkit.plugin.descriptor.Descriptor;
 import io.connectorkit.runtime.procedures.PublicProcedure;
 import io.connectorkit.runtime.spi.SpiRole;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -47,6 +48,10 @@ public final class StaticChecks {
             "GRANT\\s+USAGE\\s+ON\\s+PROCEDURE\\s+(?<name>\\w+\\.\\w+)\\s*\\([^)]*\\)\\s+TO\\s+APPLICATION\\s+ROLE\\s+"
                     + "(?<role>\\w+)", Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern SPECIFICATION = Pattern.compile(
+            "ALTER\\s+APPLICATION\\s+SET\\s+SPECIFICATION\\s+(\"(?:[^\"]|\"\")+\"|\\w+)\\s+TYPE\\s*=\\s*(\\w+)",
+            Pattern.CASE_INSENSITIVE);
+
     private StaticChecks() {
     }
 
@@ -61,7 +66,7 @@ public final class StaticChecks {
         JsonNode root;
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(manifest);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return List.of(manifestFile + ": is not YAML (" + e.getMessage().lines().findFirst().orElse("")
                     + "); fix the template override that renders it");
         }
@@ -95,6 +100,46 @@ public final class StaticChecks {
     }
 
     /**
+     * The setup script's app specifications as Snowflake accepts them: only under manifest version 2, an
+     * EXTERNAL_ACCESS one only with the CREATE EXTERNAL ACCESS INTEGRATION privilege in the manifest, a
+     * SECURITY_INTEGRATION one only with CREATE SECURITY INTEGRATION
+     * (https://docs.snowflake.com/en/developer-guide/native-apps/requesting-app-specs-eai). A template override that
+     * adds one is checked as the descriptor's are.
+     */
+    public static List<String> specifications(String manifestFile, String manifest, String setupFile, String setup) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(manifest);
+        } catch (IOException e) {
+            return List.of();
+        }
+        int version = root == null ? 1 : root.path("manifest_version").asInt(1);
+        Set<String> privileges = new HashSet<>();
+        root.path("privileges").forEach(item -> item.fieldNames().forEachRemaining(
+                name -> privileges.add(name.toUpperCase(Locale.ROOT))));
+        List<String> problems = new ArrayList<>();
+        for (SqlStatements.Statement statement : SqlStatements.split(setup, true)) {
+            Matcher matcher = SPECIFICATION.matcher(statement.text());
+            if (!matcher.lookingAt()) {
+                continue;
+            }
+            String where = setupFile + ":" + statement.line() + ": app specification " + matcher.group(1);
+            if (version < 2) {
+                problems.add(where + " needs manifest_version 2 in " + manifestFile + " (Snowflake refuses it under "
+                        + "version 1); set manifest.version: 2 in connector.yaml");
+                continue;
+            }
+            String needed = matcher.group(2).equalsIgnoreCase("EXTERNAL_ACCESS") ? "CREATE EXTERNAL ACCESS INTEGRATION"
+                    : "CREATE SECURITY INTEGRATION";
+            if (!privileges.contains(needed)) {
+                problems.add(where + " declares an object the app creates, which needs the privilege " + needed
+                        + " in " + manifestFile + "; add it to manifest.privileges in connector.yaml");
+            }
+        }
+        return problems;
+    }
+
+    /**
      * The manifest's references as Snowflake accepts them
      * (https://docs.snowflake.com/en/developer-guide/native-apps/requesting-refs): a SECRET or EXTERNAL ACCESS
      * INTEGRATION reference has a configuration callback and is single-valued; every callback is a procedure the
@@ -105,7 +150,7 @@ public final class StaticChecks {
         JsonNode references;
         try {
             references = new ObjectMapper(new YAMLFactory()).readTree(manifest).path("references");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return List.of(manifestFile + ": is not YAML (" + e.getMessage().lines().findFirst().orElse("")
                     + "); fix the template override that renders it");
         }

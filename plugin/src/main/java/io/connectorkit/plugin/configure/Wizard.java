@@ -8,6 +8,7 @@ import io.connectorkit.plugin.app.ProcedureResponse;
 import io.connectorkit.plugin.app.ReferenceBinding;
 import io.connectorkit.plugin.app.RefusedException;
 import io.connectorkit.plugin.app.RequiredGrants;
+import io.connectorkit.plugin.app.RequiredSpecifications;
 import io.connectorkit.runtime.procedures.PublicProcedure;
 import io.connectorkit.runtime.status.ConfigurationStatus;
 import java.util.Arrays;
@@ -65,15 +66,25 @@ public final class Wizard {
     private final InstalledApp app;
     private final Consumer<String> log;
     private final Consumer<String> warn;
+    private final boolean approveSpecifications;
 
     public Wizard(InstalledApp app, Consumer<String> log) {
         this(app, log, log);
     }
 
     public Wizard(InstalledApp app, Consumer<String> log, Consumer<String> warn) {
+        this(app, log, warn, false);
+    }
+
+    /**
+     * @param approveSpecifications whether the kit approves the app's specifications before the connection step (a
+     *     development or test account, where its user is the consumer); otherwise unapproved ones stop the wizard
+     */
+    public Wizard(InstalledApp app, Consumer<String> log, Consumer<String> warn, boolean approveSpecifications) {
         this.app = app;
         this.log = log;
         this.warn = warn;
+        this.approveSpecifications = approveSpecifications;
     }
 
     /**
@@ -106,6 +117,9 @@ public final class Wizard {
                 .collect(Collectors.joining(", ")));
         bindReferences(configuration.references());
         RequiredGrants.grantOrRefuse(app, RequiredGrants.warehouseOf(configuration.connector()), "connector:configure");
+        if (steps.contains(Step.CONNECTION)) {
+            RequiredSpecifications.approveOrRefuse(app, approveSpecifications, log, "connector:configure");
+        }
         for (Step step : steps) {
             run(step, configuration);
         }

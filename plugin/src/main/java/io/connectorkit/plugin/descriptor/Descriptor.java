@@ -107,9 +107,10 @@ public record Descriptor(Path file, App app, List<Prerequisite> prerequisites,
      *
      * @param version the manifest's {@code manifest_version}: 2 (the default) grants the listed privileges at install
      *     and upgrade, and they cannot be revoked; 1 has the consumer grant them, as SDK apps do
+     * @param specifications the app specifications the setup script sets for the consumer to approve (version 2 only)
      */
     public record Manifest(List<Privilege> privileges, List<Reference> references, String defaultStreamlit,
-            int version) {
+            int version, List<Specification> specifications) {
         /** The manifest version of a descriptor that names none. */
         public static final int DEFAULT_VERSION = 2;
 
@@ -124,15 +125,54 @@ public record Descriptor(Path file, App app, List<Prerequisite> prerequisites,
         public Manifest {
             privileges = List.copyOf(privileges);
             references = List.copyOf(references);
+            specifications = List.copyOf(specifications);
         }
 
         public Manifest(List<Privilege> privileges, List<Reference> references, String defaultStreamlit) {
-            this(privileges, references, defaultStreamlit, DEFAULT_VERSION);
+            this(privileges, references, defaultStreamlit, DEFAULT_VERSION, List.of());
+        }
+
+        /** The EXTERNAL_ACCESS specifications: each one a network rule and an integration the app creates. */
+        public List<Specification> externalAccessSpecifications() {
+            return specifications.stream().filter(Specification::isExternalAccess).toList();
         }
 
         /** Whether Snowflake grants the listed privileges itself (manifest version 2). */
         public boolean grantsPrivilegesAutomatically() {
             return version >= 2;
+        }
+    }
+
+    /**
+     * An app specification (manifest version 2): what the app asks the consumer to approve before it connects outside
+     * Snowflake (https://docs.snowflake.com/en/developer-guide/native-apps/requesting-app-specs). For
+     * {@code EXTERNAL_ACCESS} the app creates a network rule of the hosts and an external access integration over
+     * it; for {@code SECURITY_INTEGRATION} it declares the OAuth flow it uses.
+     *
+     * @param name the specification's name, which the consumer approves it by
+     * @param type {@code EXTERNAL_ACCESS} or {@code SECURITY_INTEGRATION}
+     * @param label what Snowsight shows the consumer; unique among the app's specifications
+     * @param hosts EXTERNAL_ACCESS: the {@code host[:port]}s; empty otherwise
+     * @param oauthType SECURITY_INTEGRATION: CLIENT_CREDENTIALS, AUTHORIZATION_CODE or JWT_BEARER; null otherwise
+     * @param tokenEndpoint SECURITY_INTEGRATION: the OAuth token endpoint
+     * @param authorizationEndpoint SECURITY_INTEGRATION: the authorization endpoint, or null
+     * @param scopes SECURITY_INTEGRATION: the allowed scopes (required for CLIENT_CREDENTIALS)
+     */
+    public record Specification(String name, String type, String label, String description, List<String> hosts,
+            String oauthType, String tokenEndpoint, String authorizationEndpoint, List<String> scopes) {
+        /** The specification types the kit renders. */
+        public static final List<String> TYPES = List.of("EXTERNAL_ACCESS", "SECURITY_INTEGRATION");
+        /** The OAuth flows a SECURITY_INTEGRATION specification can declare. */
+        public static final List<String> OAUTH_TYPES = List.of("CLIENT_CREDENTIALS", "AUTHORIZATION_CODE",
+                "JWT_BEARER");
+
+        public Specification {
+            hosts = List.copyOf(hosts);
+            scopes = List.copyOf(scopes);
+        }
+
+        public boolean isExternalAccess() {
+            return type.equals("EXTERNAL_ACCESS");
         }
     }
 

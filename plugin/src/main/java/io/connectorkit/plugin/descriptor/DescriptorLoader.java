@@ -354,7 +354,8 @@ public final class DescriptorLoader {
         if (manifest == null) {
             return new Descriptor.Manifest(List.of(), List.of(), null);
         }
-        keys(manifest, "/manifest", List.of("version", "privileges", "references", "defaultStreamlit"));
+        keys(manifest, "/manifest", List.of("version", "privileges", "references", "defaultStreamlit",
+                "specifications"));
         int version = manifestVersion(manifest.get("version"));
         List<Descriptor.Privilege> privileges = new ArrayList<>();
         List<JsonNode> privilegeItems = sequence(manifest.get("privileges"), "/manifest/privileges");
@@ -459,7 +460,134 @@ public final class DescriptorLoader {
             }
         }
         String defaultStreamlit = qualifiedName(manifest, "/manifest", "defaultStreamlit");
-        return new Descriptor.Manifest(privileges, references, defaultStreamlit, version);
+        List<Descriptor.Specification> specifications = specifications(manifest, version, privileges, seen.keySet());
+        if (specifications.stream().anyMatch(Descriptor.Specification::isExternalAccess) && references.stream()
+                .anyMatch(reference -> reference.objectType().equals("EXTERNAL ACCESS INTEGRATION"))) {
+            problem("/manifest/specifications", "the app reaches its hosts either through an EXTERNAL ACCESS "
+                    + "INTEGRATION reference the consumer binds or through the integration of an EXTERNAL_ACCESS "
+                    + "specification it creates itself, not both; remove the reference (manifest version 2) or the "
+                    + "specification");
+        }
+        return new Descriptor.Manifest(privileges, references, defaultStreamlit, version, specifications);
+    }
+
+    /**
+     * {@code manifest.specifications}: under manifest version 2 only, each with a name no reference has, a label of
+     * its own, and the privilege that lets the app create what it declares
+     * (https://docs.snowflake.com/en/developer-guide/native-apps/requesting-app-specs-eai,
+     * https://docs.snowflake.com/en/sql-reference/sql/alter-application-set-app-spec).
+     */
+    private List<Descriptor.Specification> specifications(JsonNode manifest, int version,
+            List<Descriptor.Privilege> privileges, Set<String> referenceNames) {
+        List<JsonNode> items = sequence(manifest.get("specifications"), "/manifest/specifications");
+        if (!items.isEmpty() && version < 2) {
+            problem("/manifest/specifications", "app specifications need manifest version 2 (Snowflake refuses them "
+                    + "under version 1); set manifest.version: 2, or bind an EXTERNAL ACCESS INTEGRATION reference "
+                    + "instead");
+            return List.of();
+        }
+        List<Descriptor.Specification> specifications = new ArrayList<>();
+        Map<String, Integer> names = new HashMap<>();
+        Map<String, Integer> labels = new HashMap<>();
+        List<String> requested = privileges.stream().map(Descriptor.Privilege::name).toList();
+        for (int i = 0; i < items.size(); i++) {
+            String path = "/manifest/specifications/" + i;
+            JsonNode item = mapping(items.get(i), path);
+            if (item == null) {
+                continue;
+            }
+            keys(item, path, List.of("name", "type", "label", "description", "hosts", "oauthType", "tokenEndpoint",
+                    "authorizationEndpoint", "scopes"));
+            String name = text(item, path, "name", true);
+            if (name != null && !isPlainName(name)) {
+                problem(path + "/name", "'" + name + "' is not a specification name; use letters, digits and _ (for "
+                        + "example API_ACCESS)");
+                name = null;
+            } else if (name != null && (names.putIfAbsent(name.toUpperCase(Locale.ROOT), i) != null
+                    || referenceNames.contains(name.toUpperCase(Locale.ROOT)))) {
+                problem(path + "/name", "the name '" + name + "' is taken by another specification or a reference; "
+                        + "give each its own");
+                name = null;
+            }
+            String type = text(item, path, "type", true);
+            if (type != null && !Descriptor.Specification.TYPES.contains(type)) {
+                problem(path + "/type", "'" + type + "' is not a specification type the kit renders; use "
+                        + String.join(" or ", Descriptor.Specification.TYPES));
+                type = null;
+            }
+            String label = Optional.ofNullable(text(item, path, "label", false)).orElse(name);
+            if (label != null && labels.putIfAbsent(label, i) != null) {
+                problem(path + "/label", "the label '" + label + "' is already the label of "
+                        + "/manifest/specifications/" + labels.get(label) + "; Snowflake needs each specification's "
+                        + "label to be unique");
+            }
+            String description = text(item, path, "description", true);
+            List<String> hosts = List.of();
+            String oauthType = null;
+            String tokenEndpoint = null;
+            String authorizationEndpoint = null;
+            List<String> scopes = new ArrayList<>();
+            String needed = null;
+            if ("EXTERNAL_ACCESS".equals(type)) {
+                needed = "CREATE EXTERNAL ACCESS INTEGRATION";
+                hosts = hosts(item, path, "EXTERNAL ACCESS INTEGRATION");
+                if (hosts.isEmpty() && !item.has("hosts")) {
+                    problem(path + "/hosts", "an EXTERNAL_ACCESS specification needs the hosts the connector "
+                            + "reaches; add for example 'hosts: [api.example.com]'");
+                }
+                for (String key : List.of("oauthType", "tokenEndpoint", "authorizationEndpoint", "scopes")) {
+                    if (item.has(key)) {
+                        problem(path + "/" + key, "only a SECURITY_INTEGRATION specification has " + key
+                                + "; remove it");
+                    }
+                }
+            } else if ("SECURITY_INTEGRATION".equals(type)) {
+                needed = "CREATE SECURITY INTEGRATION";
+                if (item.has("hosts")) {
+                    problem(path + "/hosts", "only an EXTERNAL_ACCESS specification has hosts; remove them");
+                }
+                oauthType = text(item, path, "oauthType", true);
+                if (oauthType != null && !Descriptor.Specification.OAUTH_TYPES.contains(oauthType)) {
+                    problem(path + "/oauthType", "'" + oauthType + "' is not an OAuth flow Snowflake's "
+                            + "specifications declare; use one of " + String.join(", ",
+                                    Descriptor.Specification.OAUTH_TYPES));
+                    oauthType = null;
+                }
+                tokenEndpoint = url(item, path, "tokenEndpoint");
+                if (tokenEndpoint == null && !item.has("tokenEndpoint")) {
+                    problem(path + "/tokenEndpoint", "a SECURITY_INTEGRATION specification needs the OAuth token "
+                            + "endpoint; add for example 'tokenEndpoint: https://auth.example.com/oauth/token'");
+                }
+                authorizationEndpoint = url(item, path, "authorizationEndpoint");
+                if (authorizationEndpoint != null && "CLIENT_CREDENTIALS".equals(oauthType)) {
+                    problem(path + "/authorizationEndpoint", "the CLIENT_CREDENTIALS flow has no authorization "
+                            + "endpoint; remove it");
+                }
+                List<JsonNode> scopeNodes = sequence(item.get("scopes"), path + "/scopes");
+                for (int s = 0; s < scopeNodes.size(); s++) {
+                    JsonNode scope = scopeNodes.get(s);
+                    if (!scope.isTextual() || scope.asText().isBlank() || scope.asText().contains("'")) {
+                        problem(path + "/scopes/" + s, describe(scope) + " is not an OAuth scope; write it as the "
+                                + "provider names it, for example read:records");
+                    } else {
+                        scopes.add(scope.asText());
+                    }
+                }
+                if (scopeNodes.isEmpty() && "CLIENT_CREDENTIALS".equals(oauthType)) {
+                    problem(path + "/scopes", "the CLIENT_CREDENTIALS flow needs the scopes the app asks for; add for "
+                            + "example 'scopes: [read]'");
+                }
+            }
+            if (needed != null && !requested.contains(needed)) {
+                problem(path + "/type", "an " + type + " specification needs the app to create the object it "
+                        + "declares: add '- name: " + needed + "' (with its description) to manifest.privileges");
+            }
+            if (name != null && type != null && label != null && description != null) {
+                specifications.add(new Descriptor.Specification(name, type, label, description, hosts, oauthType,
+                        tokenEndpoint, authorizationEndpoint, scopes));
+            }
+        }
+        return specifications;
     }
 
     /**

@@ -58,7 +58,7 @@ public final class Operations {
         Optional<Identifier> warehouse = Optional.ofNullable(configuration.get("connector_configuration"))
                 .map(values -> values.get("warehouse")).filter(Identifier::isValid).map(Identifier::parse);
         return new StatusReport(app.describe(), target, state, syncStatus, lastSyncedAt, configuration,
-                app.grants(warehouse), ResourceStatus.read(app));
+                app.grants(warehouse), ResourceStatus.read(app), app.specifications());
     }
 
     public void pause() throws AppException, RefusedException {

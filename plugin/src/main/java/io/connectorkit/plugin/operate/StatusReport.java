@@ -3,9 +3,11 @@ package io.connectorkit.plugin.operate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.plugin.app.AppGrant;
+import io.connectorkit.plugin.app.AppSpecification;
 import io.connectorkit.plugin.app.AppState;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +20,11 @@ import java.util.Map;
  * @param configuration group → key → value as text, from {@code PUBLIC.CONNECTOR_CONFIGURATION}
  * @param grants the privileges the app needs on its account, held or missing (none on the embedded target)
  * @param resources every resource with its last run, failures and next run, by name
+ * @param specifications the app specifications and whether each is approved (none on the embedded target)
  */
 public record StatusReport(String app, String target, AppState state, String syncStatus, String lastSyncedAt,
-        Map<String, Map<String, String>> configuration, List<AppGrant> grants, List<ResourceStatus> resources) {
+        Map<String, Map<String, String>> configuration, List<AppGrant> grants, List<ResourceStatus> resources,
+        List<AppSpecification> specifications) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -42,6 +46,11 @@ public record StatusReport(String app, String target, AppState state, String syn
         if (!grants.isEmpty()) {
             lines.add("  privileges:");
             grants.forEach(grant -> lines.add("    " + grant.summary()));
+        }
+        if (!specifications.isEmpty()) {
+            lines.add("  app specifications:");
+            specifications.forEach(specification -> lines.add("    " + specification.summary()
+                    + (specification.approved() ? "" : " (approve: " + specification.approval() + ")")));
         }
         if (resources.isEmpty()) {
             lines.add("  resources:            none yet (mvn connector:resources creates them)");
@@ -69,7 +78,7 @@ public record StatusReport(String app, String target, AppState state, String syn
             values.forEach((key, value) -> object.set(key, parsedOrText(value)));
         });
         if (!grants.isEmpty()) {
-            com.fasterxml.jackson.databind.node.ArrayNode privileges = root.putArray("privileges");
+            ArrayNode privileges = root.putArray("privileges");
             for (AppGrant grant : grants) {
                 ObjectNode entry = privileges.addObject();
                 entry.put("privilege", grant.privilege());
@@ -79,7 +88,20 @@ public record StatusReport(String app, String target, AppState state, String syn
                 entry.put("statement", grant.statement());
             }
         }
-        com.fasterxml.jackson.databind.node.ArrayNode resourceList = root.putArray("resources");
+        if (!specifications.isEmpty()) {
+            ArrayNode specificationList = root.putArray("specifications");
+            for (AppSpecification specification : specifications) {
+                ObjectNode entry = specificationList.addObject();
+                entry.put("name", specification.name());
+                entry.put("type", specification.type());
+                entry.put("label", specification.label());
+                entry.put("sequenceNumber", specification.sequenceNumber());
+                entry.put("status", specification.status());
+                entry.set("definition", parsedOrText(specification.definition()));
+                entry.put("approval", specification.approval());
+            }
+        }
+        ArrayNode resourceList = root.putArray("resources");
         resources.forEach(resource -> resourceList.add(JSON.valueToTree(resource.toMap())));
         try {
             return JSON.writeValueAsString(root);

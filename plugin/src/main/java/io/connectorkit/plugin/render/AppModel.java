@@ -9,15 +9,18 @@ import io.connectorkit.runtime.procedures.PublicProcedure;
 import io.connectorkit.runtime.snowflake.SnowflakeProcedures;
 import io.connectorkit.runtime.spi.ConnectorDescription;
 import io.connectorkit.runtime.spi.Prerequisite;
+import io.connectorkit.runtime.sql.Identifier;
 import io.connectorkit.runtime.state.StateStore;
 import io.connectorkit.runtime.status.ConnectorState;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The data model the templates render: descriptor values wrapped as {@link Text}, the runtime's procedure catalog,
@@ -58,7 +61,7 @@ final class AppModel {
         model.put("secretFields", secretFields());
         model.put("mask", FieldType.MASK);
         model.put("initialStatus", ConnectorState.INSTALLED.toJsonText());
-        model.put("procedures", java.util.Arrays.stream(PublicProcedure.values()).map(AppModel::procedure).toList());
+        model.put("procedures", Arrays.stream(PublicProcedure.values()).map(AppModel::procedure).toList());
         model.put("runtime", Map.of(
                 "snowparkPackage", descriptor.app().snowparkPackage(),
                 "imports", inputs.libraries().stream().map(library -> text("/lib/" + library)).toList()));
@@ -69,6 +72,7 @@ final class AppModel {
                 .map(reference -> text(reference.name())).toList());
         model.put("referenceConfigurations", referenceConfigurations());
         externalAccess().ifPresent(access -> model.put("externalAccess", access));
+        model.put("specifications", specifications());
         model.put("extraSql", inputs.extraSql().getOrDefault(dialect, List.of()).stream()
                 .map(script -> Map.of("path", text(script.path()), "content", script.content())).toList());
         model.put("local", Map.of("statements", EmbeddedSchema.statements()));
@@ -125,8 +129,9 @@ final class AppModel {
 
     /**
      * What the procedures that run connector code need to reach the source in Snowflake: the external access
-     * integrations the consumer binds (single-valued references of that type) and every secret field's reference.
-     * Absent without such a reference: Snowflake gives a procedure secrets only together with an integration.
+     * integrations the consumer binds (single-valued references of that type) or those the app creates for its
+     * EXTERNAL_ACCESS specifications, and every secret field's reference. Absent without either: Snowflake gives a
+     * procedure secrets only together with an integration.
      */
     private Optional<Map<String, Object>> externalAccess() {
         List<Text> integrations = descriptor.manifest().references().stream()
@@ -134,17 +139,94 @@ final class AppModel {
                 .filter(reference -> !reference.multiValued())
                 .map(reference -> text(reference.name()))
                 .toList();
-        if (integrations.isEmpty()) {
+        List<Descriptor.Specification> specified = descriptor.manifest().externalAccessSpecifications();
+        if (integrations.isEmpty() && specified.isEmpty()) {
             return Optional.empty();
         }
         List<Text> required = new ArrayList<>(integrations);
         descriptor.secretReferences().forEach(reference -> required.add(text(reference.name())));
-        return Optional.of(Map.of(
-                "integrations", integrations,
-                "required", required,
-                "secrets", secretFields(),
-                "procedures", java.util.Arrays.stream(PublicProcedure.values())
-                        .filter(PublicProcedure::runsConnectorCode).map(AppModel::procedure).toList()));
+        List<Map<String, Object>> procedures = Arrays.stream(PublicProcedure.values())
+                .filter(PublicProcedure::runsConnectorCode).map(AppModel::procedure).toList();
+        Map<String, Object> access = new HashMap<>();
+        access.put("integrations", integrations);
+        access.put("required", required);
+        access.put("secrets", secretFields());
+        access.put("procedures", procedures);
+        access.put("created", createdIntegrations(specified));
+        access.put("alterStatements", specified.isEmpty() ? List.of() : alterStatements(specified));
+        return Optional.of(access);
+    }
+
+    /**
+     * The integration each EXTERNAL_ACCESS specification's app creates: named after the application (an account
+     * object, so two installs of the app in one account must not share it), which only the running app knows, so the
+     * statements are built as text for EXECUTE IMMEDIATE. The variable holds the quoted name; the statement creates
+     * it over the specification's network rule, allowing the secrets the procedures are given
+     * (https://docs.snowflake.com/en/developer-guide/native-apps/requesting-app-specs-eai).
+     */
+    private List<Map<String, Object>> createdIntegrations(List<Descriptor.Specification> specified) {
+        String allowedSecrets = descriptor.secretReferences().isEmpty() ? "none" : "all";
+        List<Map<String, Object>> created = new ArrayList<>();
+        for (int i = 0; i < specified.size(); i++) {
+            Descriptor.Specification specification = specified.get(i);
+            String variable = integrationVariable(i);
+            created.add(Map.of(
+                    "variable", variable,
+                    "name", "'\"' || REPLACE(CURRENT_DATABASE(), '\"', '\"\"') || "
+                            + dialect.sqlLiteral("_" + specification.name() + "\""),
+                    "create", dialect.sqlLiteral("CREATE EXTERNAL ACCESS INTEGRATION IF NOT EXISTS ") + " || "
+                            + variable + " || " + dialect.sqlLiteral(" ALLOWED_NETWORK_RULES = ("
+                                    + networkRule(specification) + ") ALLOWED_AUTHENTICATION_SECRETS = "
+                                    + allowedSecrets + " ENABLED = TRUE")));
+        }
+        return created;
+    }
+
+    /** ALTER PROCEDURE of each procedure that runs connector code, with its secrets and the app's integrations. */
+    private List<String> alterStatements(List<Descriptor.Specification> specified) {
+        String secrets = secretFields().isEmpty() ? "" : "SECRETS = (" + descriptor.connectionFields().stream()
+                .filter(field -> field.type() == FieldType.SECRET)
+                .map(field -> dialect.sqlLiteral(field.name()) + " = reference("
+                        + dialect.sqlLiteral(SecretReference.nameOf(field.name())) + ")")
+                .collect(Collectors.joining(", ")) + ") ";
+        String integrations = IntStream.range(0, specified.size())
+                .mapToObj(AppModel::integrationVariable).collect(Collectors.joining(" || ', ' || "));
+        return Arrays.stream(PublicProcedure.values()).filter(PublicProcedure::runsConnectorCode)
+                .map(procedure -> dialect.sqlLiteral("ALTER PROCEDURE PUBLIC." + procedure.name() + "("
+                        + procedure.arguments().stream().map(argument -> argument.type().name())
+                                .collect(Collectors.joining(", "))
+                        + ") SET " + secrets + "EXTERNAL_ACCESS_INTEGRATIONS = (") + " || " + integrations + " || ')'")
+                .toList();
+    }
+
+    private static String integrationVariable(int index) {
+        return "INTEGRATION_" + (index + 1);
+    }
+
+    /** The network rule of an EXTERNAL_ACCESS specification, in the app's non-versioned STATE schema. */
+    static String networkRule(Descriptor.Specification specification) {
+        return "STATE." + Identifier.ofName(specification.name() + "_RULE").sql();
+    }
+
+    /** The specifications as the setup script sets them. */
+    private List<Map<String, Object>> specifications() {
+        return descriptor.manifest().specifications().stream().map(specification -> {
+            Map<String, Object> item = new HashMap<>();
+            item.put("name", text(specification.name()));
+            item.put("type", specification.type());
+            item.put("externalAccess", specification.isExternalAccess());
+            item.put("label", text(specification.label()));
+            item.put("description", text(specification.description()));
+            item.put("hosts", specification.hosts().stream().map(this::text).toList());
+            item.put("rule", specification.isExternalAccess() ? networkRule(specification) : "");
+            item.put("oauthType", text(specification.oauthType()));
+            item.put("tokenEndpoint", text(specification.tokenEndpoint()));
+            if (specification.authorizationEndpoint() != null) {
+                item.put("authorizationEndpoint", text(specification.authorizationEndpoint()));
+            }
+            item.put("scopes", specification.scopes().stream().map(this::text).toList());
+            return item;
+        }).toList();
     }
 
     /**

@@ -20,6 +20,8 @@ final class ExternalAccessAdvice {
 
     private final Identifier app;
     private final List<String> integrationReferences;
+    /** The EXTERNAL_ACCESS specifications, whose integrations the app creates itself. */
+    private final List<String> specifications;
     /** The integrations bound in this session, by reference name. */
     private final Map<String, Identifier> boundIntegrations = new LinkedHashMap<>();
 
@@ -28,6 +30,8 @@ final class ExternalAccessAdvice {
         this.integrationReferences = descriptor.manifest().references().stream()
                 .filter(reference -> reference.objectType().equals("EXTERNAL ACCESS INTEGRATION"))
                 .map(Descriptor.Reference::name).toList();
+        this.specifications = descriptor.manifest().externalAccessSpecifications().stream()
+                .map(Descriptor.Specification::name).toList();
     }
 
     /** Whether a register callback's answer means success: NULL, or 'Success' as custom callbacks may answer. */
@@ -47,7 +51,18 @@ final class ExternalAccessAdvice {
      */
     String forAnswer(String failedBinding, String callback, String answer, List<String> secrets) {
         String failure = failedBinding + " failed: " + callback + " answered '" + answer + "'";
-        if (!answer.startsWith(SETUP_FAILED) || secrets.isEmpty()) {
+        if (!answer.startsWith(SETUP_FAILED)) {
+            return failure;
+        }
+        if (integrationReferences.isEmpty() && !specifications.isEmpty()) {
+            // https://docs.snowflake.com/en/developer-guide/native-apps/requesting-app-specs-eai
+            return failure + ". The app creates its own external access integration for its app specification"
+                    + (specifications.size() == 1 ? " " : "s ") + String.join(", ", specifications) + ", which needs "
+                    + "the privilege CREATE EXTERNAL ACCESS INTEGRATION: Snowflake grants it at install and upgrade "
+                    + "when manifest.privileges lists it under manifest version 2 (mvn connector:status shows it); "
+                    + "add it to connector.yaml and upgrade the app with mvn connector:deploy";
+        }
+        if (secrets.isEmpty()) {
             return failure;
         }
         String integration = !boundIntegrations.isEmpty()

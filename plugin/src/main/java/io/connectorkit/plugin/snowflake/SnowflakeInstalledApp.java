@@ -2,6 +2,7 @@ package io.connectorkit.plugin.snowflake;
 
 import io.connectorkit.plugin.app.AppException;
 import io.connectorkit.plugin.app.AppGrant;
+import io.connectorkit.plugin.app.AppSpecification;
 import io.connectorkit.plugin.app.InstalledApp;
 import io.connectorkit.plugin.app.ProcedureResponse;
 import io.connectorkit.plugin.app.QueryRows;
@@ -45,6 +46,8 @@ public final class SnowflakeInstalledApp implements InstalledApp {
     /** The secret fields of the connection, whose SECRET objects the kit creates. */
     private final List<String> secretFields;
     private boolean secretSchemaReady;
+    /** Whether the descriptor declares specifications: SHOW SPECIFICATIONS is only asked of apps that have some. */
+    private final boolean hasSpecifications;
 
     public SnowflakeInstalledApp(SnowflakeSession session, Identifier app, SecretSchema secrets, Descriptor descriptor,
             Consumer<String> log) {
@@ -55,6 +58,7 @@ public final class SnowflakeInstalledApp implements InstalledApp {
         this.privileges = new ApplicationPrivileges(session, app, log,
                 descriptor.manifest().grantsPrivilegesAutomatically());
         this.externalAccess = new ExternalAccessAdvice(app, descriptor);
+        this.hasSpecifications = !descriptor.manifest().specifications().isEmpty();
         this.secretFields = descriptor.connectionFields().stream().filter(field -> field.type() == FieldType.SECRET)
                 .map(ConnectorDescription.Field::name).toList();
     }
@@ -72,6 +76,53 @@ public final class SnowflakeInstalledApp implements InstalledApp {
     @Override
     public String describe() {
         return "Snowflake application " + app.name();
+    }
+
+    /** https://docs.snowflake.com/en/sql-reference/sql/show-specifications */
+    @Override
+    public List<AppSpecification> specifications() throws AppException {
+        if (!hasSpecifications) {
+            return List.of();
+        }
+        try {
+            List<AppSpecification> specifications = new ArrayList<>();
+            for (Map<String, Object> row : session.query("SHOW SPECIFICATIONS IN APPLICATION " + app.sql())) {
+                Map<String, Object> lower = new LinkedHashMap<>();
+                row.forEach((column, value) -> lower.put(column.toLowerCase(Locale.ROOT), value));
+                String name = String.valueOf(lower.get("name"));
+                int sequenceNumber = Integer.parseInt(String.valueOf(lower.get("sequence_number")));
+                specifications.add(new AppSpecification(name, String.valueOf(lower.get("type")), sequenceNumber,
+                        String.valueOf(lower.get("status")), String.valueOf(lower.get("label")),
+                        String.valueOf(lower.get("definition")), approveStatement(name, sequenceNumber)));
+            }
+            return specifications;
+        } catch (SQLException e) {
+            throw new AppException("Listing the app specifications of " + describe() + " failed: "
+                    + SnowflakeErrors.describe(e), e);
+        }
+    }
+
+    /**
+     * Approves the specification at the sequence number the consumer saw: a newer definition set since then is not
+     * approved by it. https://docs.snowflake.com/en/sql-reference/sql/alter-application-sequence-number
+     */
+    @Override
+    public String approveSpecification(AppSpecification specification) throws AppException {
+        String statement = specification.approval();
+        try {
+            session.execute(statement);
+        } catch (SQLException e) {
+            throw new AppException("Approving the app specification " + specification.name() + " of " + describe()
+                    + " failed: " + SnowflakeErrors.describe(e) + "; the role needs MANAGE APPLICATION SPECIFICATIONS "
+                    + "on the account (or approve it in Snowsight: the app's Security tab)", e);
+        }
+        return statement;
+    }
+
+    /** The statement that approves the specification at its sequence number. */
+    private String approveStatement(String specification, int sequenceNumber) {
+        return "ALTER APPLICATION " + app.sql() + " APPROVE SPECIFICATION " + Identifier.ofName(specification).sql()
+                + " SEQUENCE_NUMBER = " + sequenceNumber;
     }
 
     @Override

@@ -230,4 +230,28 @@ class StaticChecksTest {
                                 + "path; write the fully qualified name of a public class with a public no-argument "
                                 + "constructor that implements io.connectorkit.runtime.spi.SourceValidator");
     }
+
+    /** https://docs.snowflake.com/en/developer-guide/native-apps/requesting-app-specs-eai */
+    @Test
+    void anAppSpecificationNeedsManifestVersion2AndThePrivilegeToCreateWhatItDeclares() {
+        String setup = """
+                CREATE SCHEMA IF NOT EXISTS STATE;
+                ALTER APPLICATION SET SPECIFICATION API TYPE = EXTERNAL_ACCESS LABEL = 'API' DESCRIPTION = 'x'
+                  HOST_PORTS = ('api.example.com');
+                ALTER APPLICATION SET SPECIFICATION "SIGN_IN" TYPE = SECURITY_INTEGRATION LABEL = 'S' DESCRIPTION = 'x'
+                  OAUTH_TYPE = 'JWT_BEARER' OAUTH_TOKEN_ENDPOINT = 'https://a.io/token';
+                """;
+        String v2 = "manifest_version: 2\nprivileges:\n  - CREATE EXTERNAL ACCESS INTEGRATION:\n      description: x\n";
+
+        assertThat(StaticChecks.specifications("manifest.yml", v2 + "  - CREATE SECURITY INTEGRATION:\n"
+                + "      description: y\n", "setup.sql", setup)).isEmpty();
+        assertThat(StaticChecks.specifications("manifest.yml", v2, "setup.sql", setup)).containsExactly(
+                "setup.sql:4: app specification \"SIGN_IN\" declares an object the app creates, which needs the "
+                        + "privilege CREATE SECURITY INTEGRATION in manifest.yml; add it to manifest.privileges in "
+                        + "connector.yaml");
+        assertThat(StaticChecks.specifications("manifest.yml", v2.replace("2", "1"), "setup.sql", setup))
+                .hasSize(2).first().asString().isEqualTo("setup.sql:2: app specification API needs manifest_version 2 "
+                        + "in manifest.yml (Snowflake refuses it under version 1); set manifest.version: 2 in "
+                        + "connector.yaml");
+    }
 }

@@ -68,6 +68,39 @@ class DescriptorLoaderTest {
     }
 
     @Test
+    void specificationsAreReadWithTheirHostsAndOAuthFlow() throws Exception {
+        Path file = project.resolve("connector.yaml");
+        Files.writeString(file, """
+                app: {name: a}
+                manifest:
+                  privileges:
+                    - {name: CREATE EXTERNAL ACCESS INTEGRATION, description: Reach the API}
+                    - {name: CREATE SECURITY INTEGRATION, description: Sign in}
+                  specifications:
+                    - {name: API, type: EXTERNAL_ACCESS, description: Reads records, hosts: [api.a.io, 'files.a.io:8443']}
+                    - name: SIGN_IN
+                      type: SECURITY_INTEGRATION
+                      label: Sign in with A
+                      description: OAuth
+                      oauthType: AUTHORIZATION_CODE
+                      tokenEndpoint: https://auth.a.io/token
+                      authorizationEndpoint: https://auth.a.io/authorize
+                      scopes: [read]
+                """);
+
+        Descriptor.Manifest manifest = DescriptorLoader.load(file, project, "1.0").manifest();
+
+        assertThat(manifest.specifications()).containsExactly(
+                new Descriptor.Specification("API", "EXTERNAL_ACCESS", "API", "Reads records",
+                        List.of("api.a.io", "files.a.io:8443"), null, null, null, List.of()),
+                new Descriptor.Specification("SIGN_IN", "SECURITY_INTEGRATION", "Sign in with A", "OAuth", List.of(),
+                        "AUTHORIZATION_CODE", "https://auth.a.io/token", "https://auth.a.io/authorize",
+                        List.of("read")));
+        assertThat(manifest.externalAccessSpecifications()).extracting(Descriptor.Specification::name)
+                .containsExactly("API");
+    }
+
+    @Test
     void aMinimalDescriptorTakesItsVersionFromTheProject() throws Exception {
         Descriptor descriptor = TestProjects.descriptor("minimal");
 
@@ -204,6 +237,53 @@ class DescriptorLoaderTest {
                         "connector.yaml:3: spi.resourceHooks: 'hooks!' is not a Java class name; write the fully "
                                 + "qualified name of a class implementing ResourceHooks (for example "
                                 + "com.example.connector.MyResourceHooks)"),
+                new Malformed("specification under manifest version 1", "app: {name: a}\nmanifest:\n  version: 1\n"
+                        + "  specifications:\n    - {name: API, type: EXTERNAL_ACCESS, description: D, hosts: [a.io]}\n",
+                        "connector.yaml:4: manifest.specifications: app specifications need manifest version 2"),
+                new Malformed("specification of an unknown type", "app: {name: a}\nmanifest:\n  privileges:\n"
+                        + "    - {name: CREATE EXTERNAL ACCESS INTEGRATION, description: Reach the API}\n  specifications:\n    - {name: API, type: EXTERNAL, description: D}\n",
+                        "manifest.specifications[0].type: 'EXTERNAL' is not a specification type the kit renders; "
+                                + "use EXTERNAL_ACCESS or SECURITY_INTEGRATION"),
+                new Malformed("external access specification without hosts", "app: {name: a}\nmanifest:\n"
+                        + "  privileges:\n    - {name: CREATE EXTERNAL ACCESS INTEGRATION, description: Reach the API}\n  specifications:\n"
+                        + "    - {name: API, type: EXTERNAL_ACCESS, description: D}\n",
+                        "manifest.specifications[0].hosts: an EXTERNAL_ACCESS specification needs the hosts"),
+                new Malformed("external access specification with a URL for a host", "app: {name: a}\nmanifest:\n"
+                        + "  privileges:\n    - {name: CREATE EXTERNAL ACCESS INTEGRATION, description: Reach the API}\n  specifications:\n"
+                        + "    - {name: API, type: EXTERNAL_ACCESS, description: D, hosts: ['https://a.io/v1']}\n",
+                        "manifest.specifications[0].hosts[0]: 'https://a.io/v1' is not a host name with an optional "
+                                + "port"),
+                new Malformed("external access specification without the privilege", "app: {name: a}\nmanifest:\n"
+                        + "  specifications:\n    - {name: API, type: EXTERNAL_ACCESS, description: D, hosts: [a.io]}\n",
+                        "manifest.specifications[0].type: an EXTERNAL_ACCESS specification needs the app to create "
+                                + "the object it declares: add '- name: CREATE EXTERNAL ACCESS INTEGRATION' (with its "
+                                + "description) to manifest.privileges"),
+                new Malformed("two specifications with one label", "app: {name: a}\nmanifest:\n  privileges:\n"
+                        + "    - {name: CREATE EXTERNAL ACCESS INTEGRATION, description: Reach the API}\n  specifications:\n"
+                        + "    - {name: API, type: EXTERNAL_ACCESS, label: API, description: D, hosts: [a.io]}\n"
+                        + "    - {name: FILES, type: EXTERNAL_ACCESS, label: API, description: D, hosts: [b.io]}\n",
+                        "manifest.specifications[1].label: the label 'API' is already the label of "
+                                + "/manifest/specifications/0"),
+                new Malformed("a specification and an integration reference", "app: {name: a}\nmanifest:\n"
+                        + "  privileges:\n    - {name: CREATE EXTERNAL ACCESS INTEGRATION, description: Reach the API}\n  references:\n"
+                        + "    - {name: EAI, description: D, objectType: EXTERNAL ACCESS INTEGRATION, privileges: [USAGE],"
+                        + " hosts: [a.io]}\n  specifications:\n"
+                        + "    - {name: API, type: EXTERNAL_ACCESS, description: D, hosts: [a.io]}\n",
+                        "manifest.specifications: the app reaches its hosts either through an EXTERNAL ACCESS "
+                                + "INTEGRATION reference the consumer binds or through the integration of an "
+                                + "EXTERNAL_ACCESS specification it creates itself, not both"),
+                new Malformed("client credentials without scopes", "app: {name: a}\nmanifest:\n  privileges:\n"
+                        + "    - {name: CREATE SECURITY INTEGRATION, description: OAuth}\n  specifications:\n"
+                        + "    - {name: OAUTH, type: SECURITY_INTEGRATION, description: D, oauthType: CLIENT_CREDENTIALS,"
+                        + " tokenEndpoint: 'https://auth.a.io/token'}\n",
+                        "manifest.specifications[0].scopes: the CLIENT_CREDENTIALS flow needs the scopes"),
+                new Malformed("an OAuth flow Snowflake does not declare", "app: {name: a}\nmanifest:\n  privileges:\n"
+                        + "    - {name: CREATE SECURITY INTEGRATION, description: OAuth}\n  specifications:\n"
+                        + "    - {name: OAUTH, type: SECURITY_INTEGRATION, description: D, oauthType: PASSWORD,"
+                        + " tokenEndpoint: 'https://auth.a.io/token'}\n",
+                        "manifest.specifications[0].oauthType: 'PASSWORD' is not an OAuth flow Snowflake's "
+                                + "specifications declare; use one of CLIENT_CREDENTIALS, AUTHORIZATION_CODE, "
+                                + "JWT_BEARER"),
                 new Malformed("manifest version 3", "app: {name: a}\nmanifest:\n  version: 3\n",
                         "connector.yaml:3: manifest.version: 3 is not a manifest version; write 2 (the default:"
                                 + " Snowflake grants the listed privileges at install and upgrade) or 1"),

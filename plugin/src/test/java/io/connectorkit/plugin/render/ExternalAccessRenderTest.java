@@ -171,6 +171,76 @@ class ExternalAccessRenderTest {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * Manifest version 2: the network rule and the specifications in the script, the integration built by
+     * SETUP_EXTERNAL_ACCESS after the application's name, and the script still re-runnable and granted as checked.
+     */
+    @Test
+    void specificationsRenderTheirRuleAndStatementsAndTheIntegrationIsNamedAfterTheApp(@TempDir Path project)
+            throws Exception {
+        Map<String, String> app = renderedApp(project, """
+                  privileges:
+                    - {name: CREATE EXTERNAL ACCESS INTEGRATION, description: Reach the API}
+                    - {name: CREATE SECURITY INTEGRATION, description: Sign in}
+                  specifications:
+                    - {name: API_ACCESS, type: EXTERNAL_ACCESS, label: API, description: Reads the API,
+                       hosts: [api.example.com, 'files.example.com:8443']}
+                    - {name: SIGN_IN, type: SECURITY_INTEGRATION, label: Sign in, description: OAuth,
+                       oauthType: CLIENT_CREDENTIALS, tokenEndpoint: 'https://auth.example.com/token', scopes: [read]}
+                """);
+        String setup = app.get("snowflake/setup.sql");
+
+        assertThat(setup).contains("""
+                CREATE NETWORK RULE IF NOT EXISTS STATE."API_ACCESS_RULE" TYPE = HOST_PORT MODE = EGRESS
+                  VALUE_LIST = ('api.example.com', 'files.example.com:8443');
+                ALTER NETWORK RULE STATE."API_ACCESS_RULE" SET VALUE_LIST = ('api.example.com', 'files.example.com:8443');
+                ALTER APPLICATION SET SPECIFICATION "API_ACCESS"
+                  TYPE = EXTERNAL_ACCESS
+                  LABEL = 'API'
+                  DESCRIPTION = 'Reads the API'
+                  HOST_PORTS = ('api.example.com', 'files.example.com:8443');
+                ALTER APPLICATION SET SPECIFICATION "SIGN_IN"
+                  TYPE = SECURITY_INTEGRATION
+                  LABEL = 'Sign in'
+                  DESCRIPTION = 'OAuth'
+                  OAUTH_TYPE = 'CLIENT_CREDENTIALS'
+                  OAUTH_TOKEN_ENDPOINT = 'https://auth.example.com/token'
+                  OAUTH_ALLOWED_SCOPES = ('read');
+                """)
+                .contains("  INTEGRATION_1 STRING DEFAULT '\"' || REPLACE(CURRENT_DATABASE(), '\"', '\"\"') || "
+                        + "'_API_ACCESS\"';")
+                .contains("  EXECUTE IMMEDIATE 'CREATE EXTERNAL ACCESS INTEGRATION IF NOT EXISTS ' || INTEGRATION_1 || "
+                        + "' ALLOWED_NETWORK_RULES = (STATE.\"API_ACCESS_RULE\") ALLOWED_AUTHENTICATION_SECRETS = all "
+                        + "ENABLED = TRUE';")
+                .contains("  EXECUTE IMMEDIATE 'ALTER PROCEDURE PUBLIC.TEST_CONNECTION() SET SECRETS = (''api_token'' = "
+                        + "reference(''API_TOKEN_SECRET'')) EXTERNAL_ACCESS_INTEGRATIONS = (' || INTEGRATION_1 || ')';")
+                .doesNotContain("reference('API_ACCESS')")
+                .endsWith("CALL PUBLIC.SETUP_EXTERNAL_ACCESS();\n");
+        assertThat(app.get("snowflake/manifest.yml")).contains("manifest_version: 2")
+                .doesNotContain("API_ACCESS");
+        assertThat(app.get("snowflake/README.md")).contains("approve these app specifications", "- `API_ACCESS` "
+                + "(EXTERNAL_ACCESS, \"API\"): Reads the API — hosts `api.example.com`, `files.example.com:8443`",
+                "- `SIGN_IN` (SECURITY_INTEGRATION, \"Sign in\"): OAuth — OAuth CLIENT_CREDENTIALS, token endpoint "
+                        + "https://auth.example.com/token");
+        assertThat(StaticChecks.rerunnable("snowflake/setup.sql", setup, true)).isEmpty();
+        assertThat(StaticChecks.grants("snowflake/setup.sql", setup)).isEmpty();
+        assertThat(StaticChecks.specifications("snowflake/manifest.yml", app.get("snowflake/manifest.yml"),
+                "snowflake/setup.sql", setup)).isEmpty();
+        // The fake refuses what Snowflake refuses in a setup script: these statements are of shapes it accepts.
+        assertThat(StagedSetupScript.run(setup, stagedFiles(app), 2).specifications()).containsOnlyKeys("API_ACCESS",
+                "SIGN_IN");
+    }
+
+    private static Set<String> stagedFiles(Map<String, String> app) {
+        Set<String> staged = new HashSet<>(app.keySet().stream().map(path -> path.substring("snowflake/".length()))
+                .toList());
+        Matcher imports = Pattern.compile("'/(lib/[^']+\\.jar)'").matcher(app.get("snowflake/setup.sql"));
+        while (imports.find()) {
+            staged.add(imports.group(1));
+        }
+        return staged;
+    }
+
     @Test
     void withoutAnIntegrationNothingIsAltered(@TempDir Path project) throws Exception {
         String setup = render(project, "");

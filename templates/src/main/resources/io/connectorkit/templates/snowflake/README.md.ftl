@@ -24,5 +24,15 @@ The manifest (version ${manifest.version?c}) requests these account privileges, 
 </#list>
 
 </#if>
+<#if specifications?has_content>
+Before it reaches outside Snowflake, the app asks the consumer to approve these app specifications (Snowsight: the
+app's Security tab; `SHOW SPECIFICATIONS IN APPLICATION <app>`, then `ALTER APPLICATION <app> APPROVE SPECIFICATION
+<name> SEQUENCE_NUMBER = <n>`); an upgrade that changes one asks again:
+
+<#list specifications as specification>
+- `${specification.name.md}` (${specification.type}, "${specification.label.md}"): ${specification.description.md}<#if specification.externalAccess> — hosts <#list specification.hosts as host>`${host.md}`<#sep>, </#sep></#list></#if><#if !specification.externalAccess> — OAuth ${specification.oauthType.md}, token endpoint ${specification.tokenEndpoint.md}</#if>
+</#list>
+
+</#if>
 Each tool marks what it creates with its own comment and refuses to change an app or package the other created, so
 the two apps are named apart; `snow app teardown` removes the CLI's, `mvn connector:undeploy` the kit's.

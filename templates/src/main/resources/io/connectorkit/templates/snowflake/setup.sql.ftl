@@ -170,7 +170,79 @@ END;
 $$;
 GRANT USAGE ON PROCEDURE PUBLIC.GET_REFERENCE_CONFIG(STRING) TO APPLICATION ROLE ADMIN;
 </#if>
-<#if externalAccess??>
+<#if specifications?has_content>
+
+-- App specifications (manifest version 2): what the consumer approves before the app reaches outside Snowflake
+-- (https://docs.snowflake.com/en/developer-guide/native-apps/requesting-app-specs). An EXTERNAL_ACCESS one comes with
+-- the network rule of its hosts, in the non-versioned STATE schema so that upgrades keep it; the integration over it
+-- is created by SETUP_EXTERNAL_ACCESS. Setting a specification again with other hosts gives it the next sequence
+-- number, and the consumer approves it again
+-- (https://docs.snowflake.com/en/sql-reference/sql/alter-application-set-app-spec).
+<#list specifications as specification>
+<#if specification.externalAccess>
+CREATE NETWORK RULE IF NOT EXISTS ${specification.rule} TYPE = HOST_PORT MODE = EGRESS
+  VALUE_LIST = (<#list specification.hosts as host>${host.sql}<#sep>, </#sep></#list>);
+ALTER NETWORK RULE ${specification.rule} SET VALUE_LIST = (<#list specification.hosts as host>${host.sql}<#sep>, </#sep></#list>);
+ALTER APPLICATION SET SPECIFICATION ${specification.name.identifier}
+  TYPE = EXTERNAL_ACCESS
+  LABEL = ${specification.label.sql}
+  DESCRIPTION = ${specification.description.sql}
+  HOST_PORTS = (<#list specification.hosts as host>${host.sql}<#sep>, </#sep></#list>);
+<#else>
+ALTER APPLICATION SET SPECIFICATION ${specification.name.identifier}
+  TYPE = SECURITY_INTEGRATION
+  LABEL = ${specification.label.sql}
+  DESCRIPTION = ${specification.description.sql}
+  OAUTH_TYPE = ${specification.oauthType.sql}
+  OAUTH_TOKEN_ENDPOINT = ${specification.tokenEndpoint.sql}<#if specification.authorizationEndpoint??>
+  OAUTH_AUTHORIZATION_ENDPOINT = ${specification.authorizationEndpoint.sql}</#if><#if specification.scopes?has_content>
+  OAUTH_ALLOWED_SCOPES = (<#list specification.scopes as scope>${scope.sql}<#sep>, </#sep></#list>)</#if>;
+</#if>
+</#list>
+</#if>
+<#if externalAccess?? && externalAccess.created?has_content>
+
+-- External access through the app's own integrations (manifest version 2): each is named after the application,
+-- because integrations are account objects and two installs of the app must not share one, so the statements are
+-- built as text (https://docs.snowflake.com/en/sql-reference/sql/execute-immediate). It creates them over the network
+-- rules above (CREATE EXTERNAL ACCESS INTEGRATION is granted automatically: manifest.yml), then, once every secret
+-- reference is bound, gives the procedures that run connector code their secrets and the integrations. They reach
+-- the hosts once the consumer approved the specification. REGISTER_REFERENCE calls it after every binding, and this
+-- script at its end, because CREATE OR REPLACE PROCEDURE drops these settings on every upgrade. The answer: NULL
+-- while a secret reference is not bound yet, 'Success' once set up, else Snowflake's error. Not granted to any role.
+CREATE OR REPLACE PROCEDURE PUBLIC.SETUP_EXTERNAL_ACCESS()
+  RETURNS STRING
+  LANGUAGE SQL
+  EXECUTE AS OWNER
+  AS $$
+DECLARE
+<#list externalAccess.created as integration>
+  ${integration.variable} STRING DEFAULT ${integration.name};
+</#list>
+BEGIN
+<#list externalAccess.created as integration>
+  EXECUTE IMMEDIATE ${integration.create};
+</#list>
+<#list externalAccess.required as reference>
+  BEGIN
+    IF (ARRAY_SIZE(PARSE_JSON(SYSTEM$GET_ALL_REFERENCES(${reference.sql}))) = 0) THEN
+      RETURN NULL;
+    END IF;
+  EXCEPTION
+    WHEN OTHER THEN
+      RETURN NULL;
+  END;
+</#list>
+<#list externalAccess.alterStatements as statement>
+  EXECUTE IMMEDIATE ${statement};
+</#list>
+  RETURN 'Success';
+EXCEPTION
+  WHEN OTHER THEN
+    RETURN 'External access could not be set up: ' || SQLERRM;
+END;
+$$;
+<#elseif externalAccess??>
 
 -- External access: the procedures that run connector code get the connector's secrets and external access
 -- integrations, by reference. REGISTER_REFERENCE calls it after every binding, and this script at its end, because
