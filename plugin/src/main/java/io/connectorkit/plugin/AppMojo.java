@@ -96,8 +96,12 @@ abstract class AppMojo extends ConnectorMojo {
 
     /** What this project last deployed to Snowflake, by connection and app (beside the embedded target's home). */
     io.connectorkit.plugin.snowflake.DeployRecord snowflakeDeployRecord() {
-        return new io.connectorkit.plugin.snowflake.DeployRecord(localHome.toPath().toAbsolutePath().getParent()
-                .resolve("snowflake"));
+        return new io.connectorkit.plugin.snowflake.DeployRecord(snowflakeRecordFolder());
+    }
+
+    /** Where this project keeps what it deployed and published to Snowflake: {@code .connector/snowflake}. */
+    java.nio.file.Path snowflakeRecordFolder() {
+        return localHome.toPath().toAbsolutePath().getParent().resolve("snowflake");
     }
 
     /** The setup script and manifest this project last deployed to Snowflake, beside the deploy record. */

@@ -1,8 +1,6 @@
 package io.connectorkit.fake.snowflake;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +9,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The account objects a deploy creates, kept by the fake endpoint: application packages with their versions,
@@ -26,7 +23,8 @@ import java.util.stream.Collectors;
  * <p>A package created with CREATE APPLICATION PACKAGE has the release channels QA, ALPHA and DEFAULT, as new
  * packages have in Snowflake; its versions are made with REGISTER VERSION, and ADD VERSION is refused. A package
  * from {@link #createPackageWithoutReleaseChannels} (or put into {@link #packages} by hand) has none, and takes ADD
- * VERSION (https://docs.snowflake.com/en/developer-guide/native-apps/release-channels).
+ * VERSION (https://docs.snowflake.com/en/developer-guide/native-apps/release-channels). {@link PackageReleases} keeps
+ * the versions, channels and release directives, and answers ALTER APPLICATION PACKAGE.
  */
 public final class FakeAccount {
 
@@ -43,54 +41,28 @@ public final class FakeAccount {
     private static final Pattern CREATE_APPLICATION = Pattern.compile(
             "CREATE APPLICATION \"([^\"]+)\" FROM APPLICATION PACKAGE \"([^\"]+)\"" + SOURCE);
     private static final Pattern UPGRADE_APPLICATION = Pattern.compile("ALTER APPLICATION \"([^\"]+)\" UPGRADE" + SOURCE);
-    private static final String ALTER_PACKAGE = "ALTER APPLICATION PACKAGE \"([^\"]+)\" ";
-    private static final Pattern ADD_VERSION = Pattern.compile(ALTER_PACKAGE + "(ADD|REGISTER) VERSION \"([^\"]+)\" USING "
-            + STAGE_LITERAL + "(?: LABEL = '((?:[^']|'')*)')?");
-    private static final Pattern ADD_PATCH = Pattern.compile(ALTER_PACKAGE + "ADD PATCH FOR VERSION \"([^\"]+)\" USING "
-            + STAGE_LITERAL);
-    private static final Pattern CHANNEL_ADD_VERSION = Pattern.compile(ALTER_PACKAGE
-            + "MODIFY RELEASE CHANNEL \"([^\"]+)\" ADD VERSION \"([^\"]+)\"");
-    private static final Pattern CHANNEL_DIRECTIVE = Pattern.compile(ALTER_PACKAGE + "MODIFY RELEASE CHANNEL \"([^\"]+)\" "
-            + "SET DEFAULT RELEASE DIRECTIVE VERSION = \"([^\"]+)\" PATCH = (\\d+)");
     private static final Pattern DROP_APPLICATION = Pattern.compile(
             "DROP APPLICATION (?:IF EXISTS )?\"([^\"]+)\"( CASCADE)?");
 
     /** Snowflake's errors for an upgrade between a stage and a version, which only a new app can make. */
     private static final int UPGRADE_FROM_STAGE_TO_VERSION = 93044;
     private static final int UPGRADE_FROM_VERSION_TO_STAGE = 93045;
-    private static final int VERSION_EXISTS = 93030;
-    private static final int VERSION_DOES_NOT_EXIST = 93031;
-    private static final int PATCH_DOES_NOT_EXIST = 93036;
     private static final int APPLICATION_OWNS_EXTERNAL_OBJECTS = 93128;
-    private static final int MAX_VERSIONS_IN_RELEASE_CHANNEL_REACHED = 512004;
-    private static final int VERSION_ALREADY_ADDED_TO_RELEASE_CHANNEL = 512005;
-    private static final int VERSION_NOT_ADDED_TO_RELEASE_CHANNEL = 512008;
-    /** Snowflake's code for a statement it cannot compile, which it also gives for a feature a package lacks. */
-    private static final int SQL_COMPILATION_ERROR = 1003;
 
     /**
      * The release channels of a new package. New packages have them, and they cannot be disabled:
      * https://docs.snowflake.com/en/developer-guide/native-apps/release-channels
      */
-    public static final List<String> RELEASE_CHANNELS = List.of("QA", "ALPHA", "DEFAULT");
-    /**
-     * How many versions a release channel holds ("the two-version limit applies to each release channel"):
-     * https://docs.snowflake.com/en/developer-guide/native-apps/release-channels
-     */
-    static final int VERSIONS_PER_RELEASE_CHANNEL = 2;
+    public static final List<String> RELEASE_CHANNELS = PackageReleases.RELEASE_CHANNELS;
 
     /** Application packages by name, with their comments. */
     public final Map<String, String> packages = new ConcurrentHashMap<>();
     /** Applications by name, with their comments. */
     public final Map<String, String> applications = new ConcurrentHashMap<>();
-    /** The versions of each package. */
-    public final Map<String, Set<String>> versions = new ConcurrentHashMap<>();
 
     private final FakeSnowflake snowflake;
-    /** The versions of each package by name; a package without any has no entry. */
-    private final Map<String, Map<String, PackageVersion>> packageVersions = new ConcurrentHashMap<>();
-    /** The release channels of each package by name; a package without release channels has no entry. */
-    private final Map<String, Map<String, ReleaseChannel>> releaseChannels = new ConcurrentHashMap<>();
+    /** The versions, patches, release channels and release directives of the packages. */
+    private final PackageReleases releases;
     private final Map<String, StagedApp> apps = new ConcurrentHashMap<>();
     /** The manifests of apps a test wired to an embedded app by hand (FakeNativeApp), which were not staged. */
     private final Map<String, StagedManifest> wiredByHand = new ConcurrentHashMap<>();
@@ -101,19 +73,10 @@ public final class FakeAccount {
     /** The objects outside itself that each app created, such as a database, by app. */
     private final Map<String, Set<String>> externalObjects = new ConcurrentHashMap<>();
 
-    /** A version of a package: its label and the files of each patch, patch n at index n. */
-    private record PackageVersion(String label, List<Map<String, byte[]>> patches) {
-    }
-
-    /** A release channel: the versions added to it and its default release directive, if one is set. */
-    private static final class ReleaseChannel {
-        final List<String> versions = new ArrayList<>();
-        String directiveVersion;
-        int directivePatch;
-    }
-
     public FakeAccount(FakeSnowflake snowflake) {
         this.snowflake = snowflake;
+        this.releases = new PackageReleases(packages::containsKey, snowflake::stageFiles);
+        releases.answerOn(snowflake);
         this.grants = new ApplicationGrants(snowflake, app -> Optional.ofNullable(apps.get(app))
                 .map(built -> built.manifest).or(() -> Optional.ofNullable(wiredByHand.get(app))), this::appOwns);
         snowflake.closeWithThis(() -> apps.values().forEach(StagedApp::close));
@@ -123,7 +86,7 @@ public final class FakeAccount {
         snowflake.on(sql -> sql.startsWith("CREATE APPLICATION PACKAGE IF NOT EXISTS"), query -> {
             String name = first(query.sql());
             if (packages.putIfAbsent(name, comment(query.sql())) == null) {
-                releaseChannels.put(name, newReleaseChannels());
+                releases.created(name);
             }
             return Reply.statementExecuted();
         });
@@ -133,19 +96,9 @@ public final class FakeAccount {
         snowflake.on(sql -> sql.startsWith("DROP APPLICATION PACKAGE IF EXISTS"), query -> {
             String name = first(query.sql());
             packages.remove(name);
-            versions.remove(name);
-            packageVersions.remove(name);
-            releaseChannels.remove(name);
+            releases.dropped(name);
             return Reply.statementExecuted();
         });
-        snowflake.on(sql -> sql.startsWith("SHOW VERSIONS IN APPLICATION PACKAGE"), this::showVersions);
-        snowflake.on(sql -> sql.startsWith("SHOW RELEASE CHANNELS IN APPLICATION PACKAGE"), this::showReleaseChannels);
-        snowflake.on(sql -> sql.startsWith("SHOW RELEASE DIRECTIVES IN APPLICATION PACKAGE"),
-                this::showReleaseDirectives);
-        snowflake.on(sql -> ADD_VERSION.matcher(sql).matches(), this::addVersion);
-        snowflake.on(sql -> ADD_PATCH.matcher(sql).matches(), this::addPatch);
-        snowflake.on(sql -> CHANNEL_ADD_VERSION.matcher(sql).matches(), this::addVersionToChannel);
-        snowflake.on(sql -> CHANNEL_DIRECTIVE.matcher(sql).matches(), this::setDefaultReleaseDirective);
     }
 
     /**
@@ -155,7 +108,7 @@ public final class FakeAccount {
      */
     public void createPackageWithoutReleaseChannels(String name, String comment) {
         packages.put(name, comment);
-        releaseChannels.remove(name);
+        releases.createdWithoutChannels(name);
     }
 
     /**
@@ -330,202 +283,24 @@ public final class FakeAccount {
         return Reply.statementExecuted();
     }
 
-    private synchronized Reply showVersions(Query query) {
-        Reply.Result result = Reply.columns(Column.text("version"), Column.number("patch"), Column.text("label"),
-                Column.text("created_on"), Column.text("review_status"));
-        for (Map.Entry<String, PackageVersion> version : packageVersions.getOrDefault(first(query.sql()), Map.of())
-                .entrySet()) {
-            for (int patch = 0; patch < version.getValue().patches().size(); patch++) {
-                result = result.row(version.getKey(), patch, version.getValue().label(), "2026-11-27 10:00:00",
-                        "NOT_REVIEWED");
-            }
-        }
-        return result;
-    }
-
     /**
-     * SHOW RELEASE CHANNELS: QA, ALPHA and DEFAULT for a new package, none for one without release channels.
-     * https://docs.snowflake.com/en/developer-guide/native-apps/release-channels
+     * Lets a custom release directive's ACCOUNTS = (…) name this account ({@code ORGANIZATION.ACCOUNT}); others are
+     * refused as accounts that do not exist (1999). {@code FAKE_ORG.FAKE_ACCOUNT} is known from the start.
      */
-    private synchronized Reply showReleaseChannels(Query query) {
-        Reply.Result result = Reply.columns(Column.text("name"), Column.text("description"), Column.text("created_on"),
-                Column.text("updated_on"), Column.text("targets"), Column.text("versions"));
-        for (Map.Entry<String, ReleaseChannel> channel : releaseChannels.getOrDefault(first(query.sql()), Map.of())
-                .entrySet()) {
-            String versionList = channel.getValue().versions.stream().map(version -> '"' + version + '"')
-                    .collect(Collectors.joining(",", "[", "]"));
-            result = result.row(channel.getKey(), "", "2026-11-27 10:00:00", "2026-11-27 10:00:00", "{}", versionList);
-        }
-        return result;
-    }
-
-    /** SHOW RELEASE DIRECTIVES: the default release directive of each channel that has one. */
-    private synchronized Reply showReleaseDirectives(Query query) {
-        Reply.Result result = Reply.columns(Column.text("name"), Column.text("target_type"), Column.text("target_name"),
-                Column.text("created_on"), Column.text("version"), Column.number("patch"),
-                Column.text("release_channel_name"));
-        for (Map.Entry<String, ReleaseChannel> channel : releaseChannels.getOrDefault(first(query.sql()), Map.of())
-                .entrySet()) {
-            if (channel.getValue().directiveVersion != null) {
-                result = result.row("DEFAULT", null, null, "2026-11-27 10:00:00", channel.getValue().directiveVersion,
-                        channel.getValue().directivePatch, channel.getKey());
-            }
-        }
-        return result;
-    }
-
-    /**
-     * ADD VERSION (a package without release channels) or REGISTER VERSION (one with them): a new version whose patch
-     * 0 has the stage's files. https://docs.snowflake.com/en/developer-guide/native-apps/release-channels
-     */
-    private synchronized Reply addVersion(Query query) {
-        Matcher matcher = ADD_VERSION.matcher(query.sql());
-        matcher.matches();
-        String pkg = matcher.group(1);
-        boolean register = matcher.group(2).equals("REGISTER");
-        String version = matcher.group(3);
-        boolean hasChannels = releaseChannels.containsKey(pkg);
-        // Snowflake does not document the codes of these two refusals; a compilation error is the likeliest shape.
-        if (hasChannels && !register) {
-            return Reply.error(SQL_COMPILATION_ERROR, "42601", "SQL compilation error:\nADD VERSION is not supported "
-                    + "on application package '" + pkg + "', which has release channels; use REGISTER VERSION.");
-        }
-        if (!hasChannels && register) {
-            return Reply.error(SQL_COMPILATION_ERROR, "42601", "SQL compilation error:\nREGISTER VERSION needs release "
-                    + "channels, which application package '" + pkg + "' does not have; use ADD VERSION.");
-        }
-        Map<String, PackageVersion> known = packageVersions.computeIfAbsent(pkg, key -> new LinkedHashMap<>());
-        if (known.containsKey(version)) {
-            return Reply.error(VERSION_EXISTS, "0A000", "Version '" + version + "' already exists in application "
-                    + "package '" + pkg + "'.");
-        }
-        String label = matcher.group(5) == null ? "" : matcher.group(5).replace("''", "'");
-        known.put(version, new PackageVersion(label, new ArrayList<>(List.of(stageFiles(matcher.group(4))))));
-        versions.computeIfAbsent(pkg, key -> new LinkedHashSet<>()).add(version);
-        return Reply.statementExecuted();
-    }
-
-    /** ADD PATCH: the next patch of the version, whose number the answer's {@code patch} column gives. */
-    private synchronized Reply addPatch(Query query) {
-        Matcher matcher = ADD_PATCH.matcher(query.sql());
-        matcher.matches();
-        PackageVersion version = packageVersions.getOrDefault(matcher.group(1), Map.of()).get(matcher.group(2));
-        if (version == null) {
-            return versionDoesNotExist(matcher.group(1), matcher.group(2));
-        }
-        version.patches().add(stageFiles(matcher.group(3)));
-        return Reply.columns(Column.text("version"), Column.number("patch"))
-                .row(matcher.group(2), version.patches().size() - 1);
-    }
-
-    /**
-     * MODIFY RELEASE CHANNEL … ADD VERSION: at most {@value #VERSIONS_PER_RELEASE_CHANNEL} versions a channel.
-     * https://docs.snowflake.com/en/sql-reference/sql/alter-application-package-release-channel
-     */
-    private synchronized Reply addVersionToChannel(Query query) {
-        Matcher matcher = CHANNEL_ADD_VERSION.matcher(query.sql());
-        matcher.matches();
-        String pkg = matcher.group(1);
-        String version = matcher.group(3);
-        Optional<ReleaseChannel> channel = channel(pkg, matcher.group(2));
-        if (channel.isEmpty()) {
-            return noSuchChannel(pkg, matcher.group(2));
-        }
-        if (!packageVersions.getOrDefault(pkg, Map.of()).containsKey(version)) {
-            return versionDoesNotExist(pkg, version);
-        }
-        if (channel.get().versions.contains(version)) {
-            return Reply.error(VERSION_ALREADY_ADDED_TO_RELEASE_CHANNEL, "0A000", "Version '" + version + "' has "
-                    + "already been added to release channel '" + matcher.group(2) + "'.");
-        }
-        if (channel.get().versions.size() >= VERSIONS_PER_RELEASE_CHANNEL) {
-            return Reply.error(MAX_VERSIONS_IN_RELEASE_CHANNEL_REACHED, "0A000", "Release channel '" + matcher.group(2)
-                    + "' already has the maximum number of versions (" + VERSIONS_PER_RELEASE_CHANNEL + ").");
-        }
-        channel.get().versions.add(version);
-        return Reply.statementExecuted();
-    }
-
-    /**
-     * MODIFY RELEASE CHANNEL … SET DEFAULT RELEASE DIRECTIVE: the version must be in the channel and have the patch.
-     * https://docs.snowflake.com/en/sql-reference/sql/alter-application-package-release-channel
-     */
-    private synchronized Reply setDefaultReleaseDirective(Query query) {
-        Matcher matcher = CHANNEL_DIRECTIVE.matcher(query.sql());
-        matcher.matches();
-        String pkg = matcher.group(1);
-        String version = matcher.group(3);
-        int patch = Integer.parseInt(matcher.group(4));
-        Optional<ReleaseChannel> channel = channel(pkg, matcher.group(2));
-        if (channel.isEmpty()) {
-            return noSuchChannel(pkg, matcher.group(2));
-        }
-        if (!channel.get().versions.contains(version)) {
-            return Reply.error(VERSION_NOT_ADDED_TO_RELEASE_CHANNEL, "0A000", "Version '" + version + "' has not been "
-                    + "added to release channel '" + matcher.group(2) + "'.");
-        }
-        if (patch >= packageVersions.get(pkg).get(version).patches().size()) {
-            return noSuchPatch(pkg, version, patch);
-        }
-        channel.get().directiveVersion = version;
-        channel.get().directivePatch = patch;
-        return Reply.statementExecuted();
-    }
-
-    private Optional<ReleaseChannel> channel(String pkg, String name) {
-        return Optional.ofNullable(releaseChannels.getOrDefault(pkg, Map.of()).get(name));
-    }
-
-    private static Map<String, ReleaseChannel> newReleaseChannels() {
-        Map<String, ReleaseChannel> channels = new LinkedHashMap<>();
-        RELEASE_CHANNELS.forEach(name -> channels.put(name, new ReleaseChannel()));
-        return channels;
+    public void knowAccount(String account) {
+        releases.knowAccount(account);
     }
 
     /**
      * The files of a patch of a version of the package (its latest patch when none is named), or of a stage (a SQL
      * literal's text).
      */
-    private synchronized Optional<Map<String, byte[]>> files(String pkg, String version, String patch,
-            String stageLiteral) {
-        if (version == null) {
-            return Optional.of(stageFiles(stageLiteral));
-        }
-        PackageVersion known = packageVersions.getOrDefault(pkg, Map.of()).get(version);
-        if (known == null) {
-            return Optional.empty();
-        }
-        int number = patch == null ? known.patches().size() - 1 : Integer.parseInt(patch);
-        return number < known.patches().size() ? Optional.of(known.patches().get(number)) : Optional.empty();
+    private Optional<Map<String, byte[]>> files(String pkg, String version, String patch, String stageLiteral) {
+        return releases.files(pkg, version, patch, stageLiteral);
     }
 
-    private Map<String, byte[]> stageFiles(String stageLiteral) {
-        return snowflake.stageFiles(stageLiteral.replace("''", "'"));
-    }
-
-    private synchronized Reply noSuchVersionOrPatch(String pkg, String version, String patch) {
-        return packageVersions.getOrDefault(pkg, Map.of()).containsKey(version)
-                ? noSuchPatch(pkg, version, Integer.parseInt(patch)) : noSuchVersion(pkg, version);
-    }
-
-    private static Reply noSuchVersion(String pkg, String version) {
-        return Reply.error(93029, "02000", "Version '" + version + "' does not exist in application package '" + pkg
-                + "'.");
-    }
-
-    private static Reply versionDoesNotExist(String pkg, String version) {
-        return Reply.error(VERSION_DOES_NOT_EXIST, "02000", "Version '" + version + "' does not exist in application "
-                + "package '" + pkg + "'.");
-    }
-
-    private static Reply noSuchPatch(String pkg, String version, int patch) {
-        return Reply.error(PATCH_DOES_NOT_EXIST, "02000", "Patch " + patch + " does not exist for version '" + version
-                + "' in application package '" + pkg + "'.");
-    }
-
-    private static Reply noSuchChannel(String pkg, String channel) {
-        return Reply.error(2003, "02000", "Release channel '" + channel + "' does not exist in application package '"
-                + pkg + "' or not authorized.");
+    private Reply noSuchVersionOrPatch(String pkg, String version, String patch) {
+        return releases.noSuchVersionOrPatch(pkg, version, patch);
     }
 
     private static Reply installFailed(String app, RuntimeException e) {

@@ -79,6 +79,7 @@ class FakeAccountTest {
 
     @Test
     void aVersionKeepsTheFilesItWasAddedWith() throws Exception {
+        account.createPackageWithoutReleaseChannels("PROBE_PKG", "GENERATED_BY_CONNECTOR_KIT");
         snowflake.addStageFile(STAGE, "lib/probe.jar", StagedAppFiles.connectorJar(StagedTesters.FirstBuild.class));
         execute("ALTER APPLICATION PACKAGE \"PROBE_PKG\" ADD VERSION \"V1\"" + USING_STAGE + " LABEL = 'one'");
         snowflake.addStageFile(STAGE, "lib/probe.jar", StagedAppFiles.connectorJar(StagedTesters.SecondBuild.class));
@@ -150,7 +151,7 @@ class FakeAccountTest {
     @Test
     void aVersionIsPublishedToAChannelThenItsDefaultReleaseDirectiveSet() throws Exception {
         execute("CREATE APPLICATION PACKAGE IF NOT EXISTS \"PROBE_PKG\"");
-        for (String version : List.of("V1", "V2", "V3")) {
+        for (String version : List.of("V1", "V2")) {
             execute(PACKAGE + " REGISTER VERSION \"" + version + "\"" + USING_STAGE + " LABEL = 'probe'");
         }
         String channel = PACKAGE + " MODIFY RELEASE CHANNEL \"QA\" ";
@@ -164,6 +165,7 @@ class FakeAccountTest {
                 .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(93036));
         execute(channel + "SET DEFAULT RELEASE DIRECTIVE VERSION = \"V1\" PATCH = 0");
         execute(channel + "ADD VERSION \"V2\"");
+        execute(PACKAGE + " REGISTER VERSION \"V3\"" + USING_STAGE + " LABEL = 'probe'");
         assertThatThrownBy(() -> execute(channel + "ADD VERSION \"V3\"")).as("two versions a channel")
                 .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(512004));
 

@@ -1,17 +1,11 @@
 package io.connectorkit.plugin.snowflake;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.connectorkit.plugin.descriptor.Descriptor;
-import io.connectorkit.plugin.descriptor.VersionNumbers;
 import io.connectorkit.plugin.render.Dialect;
 import io.connectorkit.runtime.sql.Identifier;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -23,14 +17,7 @@ import java.util.function.Consumer;
 public final class NativeAppInstaller {
 
     /** Marks the objects the kit created; it refuses to change or drop objects without it. */
-    static final String MARKER = "GENERATED_BY_CONNECTOR_KIT";
-    /**
-     * The comments the Snowflake CLI gives what {@code snow app run} creates (the second from older versions); it
-     * refuses an app or package whose comment is neither (snowflake-cli, src/snowflake/cli/_plugins/nativeapp/
-     * constants.py), so the kit's apps are never the CLI's.
-     */
-    static final List<String> CLI_MARKERS = List.of("GENERATED_BY_SNOWFLAKECLI", "GENERATED_BY_SNOWCLI");
-    private static final int UPLOADS_AT_ONCE = 4;
+    static final String MARKER = PackageStage.MARKER;
 
     /**
      * What to install.
@@ -97,42 +84,14 @@ public final class NativeAppInstaller {
         }
         Optional<Identifier> channel = request.releaseChannel().isPresent()
                 ? Optional.of(channel(request.releaseChannel().get())) : Optional.empty();
-        String stage = pkg.sql() + ".APP_SRC.STAGE";
-        String stageLocation = Dialect.SNOWFLAKE.sqlLiteral("@" + stage);
-        if (request.validate() && request.snowparkVersion().isPresent()) {
-            requireOfferedSnowpark(request.snowparkVersion().get(), request);
-        }
-
-        Optional<Map<String, Object>> existingPackage = find("SHOW APPLICATION PACKAGES", pkg, "listing packages",
-                request);
-        if (existingPackage.isPresent()) {
-            requireOurs(existingPackage.get(), "application package", pkg, request.force());
-        } else {
-            run("CREATE APPLICATION PACKAGE IF NOT EXISTS " + pkg.sql() + " COMMENT = '" + MARKER + "'",
-                    "creating the application package", request);
-            log.accept("Created application package " + pkg.name());
-        }
-        run("CREATE SCHEMA IF NOT EXISTS " + pkg.sql() + ".APP_SRC", "creating the stage's schema", request);
-        // Server-side encryption only: LIST's MD5 then matches the local file's, which the sync relies on.
-        run("CREATE STAGE IF NOT EXISTS " + stage + " ENCRYPTION = (TYPE = 'SNOWFLAKE_SSE') DIRECTORY = (ENABLE = TRUE)",
-                "creating the stage", request);
-
-        StageSync.Result synced;
-        try {
-            synced = new StageSync(session, stage, UPLOADS_AT_ONCE).sync(files);
-        } catch (SQLException e) {
-            throw SnowflakeErrors.explain(e, "syncing the stage @" + stage, request.app(), request.pkg());
-        }
-        log.accept("Stage @" + pkg.name() + ".APP_SRC.STAGE: " + synced.plan().upload().size() + " uploaded ("
-                + synced.uploadedBytes() + " bytes), " + synced.plan().remove().size() + " removed, "
-                + synced.plan().unchanged().size() + " unchanged");
-
-        if (request.validate()) {
-            validate(stageLocation, request);
-        }
+        String stageLocation = PackageStage.stageLocation(pkg);
+        SnowflakeStatements statements = statements(request);
+        PackageStage packageStage = new PackageStage(statements, log);
+        StageSync.Result synced = packageStage.prepare(new PackageStage.Request(pkg, request.force(),
+                request.validate(), request.snowparkVersion()), files);
         Optional<Map<String, Object>> existingApp = find("SHOW APPLICATIONS", app, "listing applications", request);
         if (existingApp.isPresent()) {
-            requireOurs(existingApp.get(), "application", app, request.force());
+            packageStage.requireOurs(existingApp.get(), "application", app, request.force());
         }
         if (request.version().isPresent()) {
             Identifier version = Identifier.ofName(request.version().get());
@@ -152,15 +111,16 @@ public final class NativeAppInstaller {
         Identifier app = Identifier.parse(request.app());
         Identifier pkg = Identifier.parse(request.pkg());
         Optional<Map<String, Object>> existingApp = find("SHOW APPLICATIONS", app, "listing applications", request);
+        PackageStage packageStage = new PackageStage(statements(request), log);
         if (existingApp.isPresent()) {
-            requireOurs(existingApp.get(), "application", app, false);
+            packageStage.requireOurs(existingApp.get(), "application", app, false);
             drop(app, request);
             log.accept("Dropped application " + app.name());
         }
         Optional<Map<String, Object>> existingPackage = find("SHOW APPLICATION PACKAGES", pkg, "listing packages",
                 request);
         if (existingPackage.isPresent()) {
-            requireOurs(existingPackage.get(), "application package", pkg, false);
+            packageStage.requireOurs(existingPackage.get(), "application package", pkg, false);
             run("DROP APPLICATION PACKAGE IF EXISTS " + pkg.sql(), "dropping the application package", request);
             log.accept("Dropped application package " + pkg.name());
         }
@@ -189,7 +149,7 @@ public final class NativeAppInstaller {
         if (exists) {
             List<Map<String, Object>> rows = query("ALTER APPLICATION PACKAGE " + pkg.sql() + " ADD PATCH FOR VERSION "
                     + version.sql() + " USING " + stageLocation, "adding a patch to version " + version.name(), request);
-            int patch = patchNumber(rows, version);
+            int patch = ReleasePublisher.patchNumber(rows, version);
             log.accept("Added patch " + patch + " to version " + version.name() + " of " + pkg.name());
             return new VersionPatch(version, patch);
         }
@@ -207,20 +167,10 @@ public final class NativeAppInstaller {
         return new VersionPatch(version, 0);
     }
 
-    /**
-     * The package's release channels; none for a package without them, and none where Snowflake cannot compile
-     * SHOW RELEASE CHANNELS (an account without the feature), as Snowflake's CLI also takes it.
-     */
+    /** The names of the package's release channels; none for a package without them. */
     private List<String> releaseChannels(Identifier pkg, Request request) throws DeployException {
-        try {
-            return session.query("SHOW RELEASE CHANNELS IN APPLICATION PACKAGE " + pkg.sql()).stream()
-                    .map(row -> String.valueOf(row.get("name"))).toList();
-        } catch (SQLException e) {
-            if (e.getErrorCode() == SnowflakeErrors.SQL_COMPILATION_ERROR) {
-                return List.of();
-            }
-            throw SnowflakeErrors.explain(e, "listing release channels", request.app(), request.pkg());
-        }
+        return ReleaseState.releaseChannels(statements(request), pkg).stream()
+                .map(row -> String.valueOf(row.get("name"))).toList();
     }
 
     private static void requireChannel(Identifier pkg, Identifier channel, List<String> channels)
@@ -235,17 +185,6 @@ public final class NativeAppInstaller {
             throw new DeployException("Application package " + pkg.name() + " has no release channel "
                     + channel.name() + "; choose one of " + String.join(", ", channels)
                     + " with -Dconnector.releaseChannel");
-        }
-    }
-
-    /** The number of the patch ADD PATCH made, from its answer's {@code patch} column. */
-    private static int patchNumber(List<Map<String, Object>> rows, Identifier version) throws DeployException {
-        Object patch = rows.isEmpty() ? null : rows.get(0).get("patch");
-        try {
-            return Integer.parseInt(String.valueOf(patch).strip());
-        } catch (NumberFormatException e) {
-            throw new DeployException("Snowflake added a patch to version " + version.name() + " but did not say its "
-                    + "number (it answered " + rows + "); deploy again", e);
         }
     }
 
@@ -333,96 +272,14 @@ public final class NativeAppInstaller {
         telemetry.afterCreate(session, app, request, log);
     }
 
-    /**
-     * Stops the deploy when Snowflake does not offer the Snowpark version the procedures pin: the setup script would
-     * fail at their CREATE PROCEDURE. The offered versions are the rows of INFORMATION_SCHEMA.PACKAGES (columns
-     * PACKAGE_NAME, VERSION, LANGUAGE; https://docs.snowflake.com/en/sql-reference/info-schema/packages), read
-     * through the SNOWFLAKE database, which every account has, since a deploy's session need not have a current
-     * database.
-     */
-    private void requireOfferedSnowpark(String pinned, Request request) throws DeployException {
-        List<String> offered = query("SELECT VERSION FROM SNOWFLAKE.INFORMATION_SCHEMA.PACKAGES WHERE LANGUAGE = 'java'"
-                + " AND PACKAGE_NAME = ?", "listing the Snowpark versions Snowflake offers", request,
-                Descriptor.SNOWPARK_PACKAGE).stream().map(row -> String.valueOf(row.get("version"))).distinct()
-                .sorted(VersionNumbers.ORDER).toList();
-        if (offered.isEmpty()) {
-            log.accept("Warning: Snowflake lists no version of " + Descriptor.SNOWPARK_PACKAGE + " for Java "
-                    + "(SNOWFLAKE.INFORMATION_SCHEMA.PACKAGES), so the pinned " + pinned + " is not checked");
-            return;
-        }
-        log.accept("Snowflake offers " + Descriptor.SNOWPARK_PACKAGE + " " + String.join(", ", offered) + " for Java; "
-                + "the app's procedures pin " + pinned);
-        List<String> runnable = offered.stream()
-                .filter(version -> VersionNumbers.ORDER.compare(version, Descriptor.DEFAULT_SNOWPARK_VERSION) >= 0)
-                .toList();
-        String installed = pinned.equals("latest") ? offered.get(offered.size() - 1) : pinned;
-        if (runnable.contains(installed)) {
-            return;
-        }
-        String offeredList = String.join(", ", offered);
-        if (runnable.isEmpty()) {
-            throw new DeployException("Snowflake offers no Snowpark version the connector runtime runs on ("
-                    + Descriptor.DEFAULT_SNOWPARK_VERSION + " or newer): INFORMATION_SCHEMA.PACKAGES lists "
-                    + offeredList + ". The connector's procedures cannot run in this account; deploy to one that "
-                    + "offers such a version");
-        }
-        throw new DeployException("The app's procedures pin " + Descriptor.SNOWPARK_PACKAGE + ":" + pinned + ", which "
-                + "Snowflake does not offer (it offers " + offeredList + "); set app.snowparkVersion in the connector "
-                + "descriptor (connector.yaml) to one of " + String.join(", ", runnable) + ", then build and deploy "
-                + "again");
-    }
-
-    private void validate(String stageLocation, Request request) throws DeployException {
-        List<Map<String, Object>> rows = query("CALL SYSTEM$VALIDATE_NATIVE_APP_SETUP(" + stageLocation + ")",
-                "validating the setup script", request);
-        JsonNode result;
-        try {
-            result = new ObjectMapper().readTree(String.valueOf(rows.get(0).values().iterator().next()));
-        } catch (Exception e) {
-            throw new DeployException("Snowflake's validation answered something unreadable: " + rows, e);
-        }
-        for (JsonNode warning : result.path("warnings")) {
-            log.accept("Validation warning: " + warning.path("message").asText(warning.toString()));
-        }
-        if ("FAIL".equalsIgnoreCase(result.path("status").asText())) {
-            List<String> errors = new ArrayList<>();
-            result.path("errors").forEach(error -> errors.add(error.path("message").asText(error.toString())));
-            throw new DeployException("Snowflake refused the setup script: " + String.join("; ", errors)
-                    + ". Fix the descriptor or the template override and deploy again");
-        }
-        log.accept("Snowflake validated the setup script");
-    }
-
-    private void requireOurs(Map<String, Object> row, String kind, Identifier name, boolean force)
-            throws DeployException {
-        if (String.valueOf(row.get("comment")).contains(MARKER)) {
-            return;
-        }
-        if (force) {
-            log.accept("The " + kind + " " + name.name() + " was not created by Connector Kit; using it anyway, as "
-                    + "-Dconnector.force=true allows");
-            return;
-        }
-        String comment = String.valueOf(row.get("comment"));
-        if (CLI_MARKERS.contains(comment)) {
-            throw new DeployException("The " + kind + " " + name.name() + " was created by the Snowflake CLI (snow "
-                    + "app run; its comment is " + comment + "), which manages it from its snowflake.yml, so the kit "
-                    + "leaves it alone. The two tools each keep their own app: deploy the kit's under other names "
-                    + "(-Dconnector.appName / -Dconnector.packageName), remove the CLI's with snow app teardown in the "
-                    + "folder of its snowflake.yml, or take it over with -Dconnector.force=true (the CLI then refuses "
-                    + "it)");
-        }
-        throw new DeployException("The " + kind + " " + name.name() + " exists but was not created by Connector Kit "
-                + "(its comment lacks " + MARKER + "), so it is left alone; choose another name "
-                + "(-Dconnector.appName / -Dconnector.packageName) or take it over with -Dconnector.force=true");
-    }
-
     /** The row of the named object in a SHOW listing; names are compared in Java, so none goes into the SQL. */
     private Optional<Map<String, Object>> find(String show, Identifier name, String doing, Request request)
             throws DeployException {
-        return query(show, doing, request).stream()
-                .filter(row -> Objects.equals(name.name(), String.valueOf(row.get("name"))))
-                .findFirst();
+        return statements(request).find(show, name, doing);
+    }
+
+    private SnowflakeStatements statements(Request request) {
+        return new SnowflakeStatements(session, request.app(), request.pkg(), SnowflakeErrors.Goal.DEPLOY);
     }
 
     private List<Map<String, Object>> query(String sql, String doing, Request request, Object... values)

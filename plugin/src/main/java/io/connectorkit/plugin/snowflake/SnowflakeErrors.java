@@ -38,6 +38,26 @@ final class SnowflakeErrors {
     static final int VERSION_NOT_IN_RELEASE_CHANNEL = 512010;
     static final int CANNOT_DEREGISTER_VERSION_ASSOCIATED_WITH_CHANNEL = 512021;
     static final int MAX_UNBOUND_VERSIONS_REACHED = 512023;
+    static final int ACCOUNT_DOES_NOT_EXIST = 1999;
+    static final int RELEASE_DIRECTIVE_DOES_NOT_EXIST = 93090;
+    static final int TARGET_ACCOUNT_USED_BY_OTHER_RELEASE_DIRECTIVE = 93091;
+
+    /**
+     * The goal whose statement failed: the advice names its parameters (deploy publishes in a channel with
+     * {@code -Dconnector.releaseChannel}, publish with {@code -Dconnector.channel}).
+     */
+    enum Goal {
+        DEPLOY("deploy", "-Dconnector.releaseChannel"),
+        PUBLISH("publish", "-Dconnector.channel");
+
+        final String verb;
+        final String channelParameter;
+
+        Goal(String verb, String channelParameter) {
+            this.verb = verb;
+            this.channelParameter = channelParameter;
+        }
+    }
 
     /** Codes after which the app can only be dropped and created again. */
     static final Set<Integer> NEEDS_RECREATE = Set.of(UPGRADE_FROM_LOOSE_FILES_TO_VERSION,
@@ -49,10 +69,16 @@ final class SnowflakeErrors {
 
     /** The failure of a statement, explained; {@code doing} says what the deploy was doing ("adding version V1"). */
     static DeployException explain(SQLException e, String doing, String appName, String packageName) {
+        return explain(e, doing, appName, packageName, Goal.DEPLOY);
+    }
+
+    /** The failure of a statement of the goal, explained with that goal's parameters. */
+    static DeployException explain(SQLException e, String doing, String appName, String packageName, Goal goal) {
+        String again = goal.verb + " again";
         String snowflake = " (" + describe(e) + ")";
         String recreate = "; deploy with -Dconnector.force=true to drop and recreate it (its state is lost)";
         String advice = switch (e.getErrorCode()) {
-            case VERSION_EXISTS -> "the version already exists in " + packageName + "; deploy again to add a patch "
+            case VERSION_EXISTS -> "the version already exists in " + packageName + "; " + again + " to add a patch "
                     + "to it, or name a new version with -Dconnector.version=<name>";
             case VERSION_DOES_NOT_EXIST -> "the version does not exist in " + packageName + "; deploy it first with "
                     + "-Dconnector.version=<name> (SHOW VERSIONS IN APPLICATION PACKAGE " + packageName + " lists "
@@ -60,7 +86,7 @@ final class SnowflakeErrors {
             case PATCH_DOES_NOT_EXIST -> "the version has no such patch in " + packageName + "; SHOW VERSIONS IN "
                     + "APPLICATION PACKAGE " + packageName + " lists its patches";
             case TOO_MANY_VERSIONS -> packageName + " has as many versions as Snowflake allows; drop one that no "
-                    + "install uses (ALTER APPLICATION PACKAGE " + packageName + " DROP VERSION <name>) and deploy again";
+                    + "install uses (ALTER APPLICATION PACKAGE " + packageName + " DROP VERSION <name>) and " + again;
             case UPGRADE_FROM_LOOSE_FILES_TO_VERSION, UPGRADE_FROM_VERSION_TO_LOOSE_FILES -> "the app " + appName
                     + " was installed in the other mode (development files or a version) and cannot be upgraded across"
                     + recreate;
@@ -71,19 +97,19 @@ final class SnowflakeErrors {
             case APP_NO_LONGER_AVAILABLE -> "the app " + appName + " can no longer be upgraded from " + packageName
                     + recreate;
             case SETUP_SCRIPT_FAILED -> "the setup script of " + appName + " failed: " + message(e) + "; fix the "
-                    + "descriptor or the template override and deploy again";
+                    + "descriptor or the template override and " + again;
             case NO_ACTIVE_WAREHOUSE -> "the session has no warehouse, and Snowflake runs the setup script of "
                     + appName + " in one; set warehouse on the connection (warehouse = \"<name>\" in its "
-                    + "connections.toml table, or SNOWFLAKE_CONNECTIONS_<NAME>_WAREHOUSE) and deploy again";
+                    + "connections.toml table, or SNOWFLAKE_CONNECTIONS_<NAME>_WAREHOUSE) and " + again;
             case VERSION_REFERENCED_BY_RELEASE_DIRECTIVE -> "a release directive of " + packageName + " names this "
                     + "version; point the directive at another version first (SHOW RELEASE DIRECTIVES IN APPLICATION "
                     + "PACKAGE " + packageName + ")";
             case APPLICATION_OWNS_EXTERNAL_OBJECTS -> "the app " + appName + " owns objects outside itself (such as "
                     + "a database it created), which only DROP APPLICATION " + appName + " CASCADE drops with it; "
                     + "run with -Dconnector.force=true to drop them too, or run that statement yourself";
-            case PATCH_NOT_INCREASING -> "a newer patch of this version exists already; deploy a new version with "
-                    + "-Dconnector.version=<name>";
-            case PATCH_EXISTS -> "this patch exists already; deploy again to add the next patch";
+            case PATCH_NOT_INCREASING -> "a newer patch of this version exists already; " + goal.verb + " a new "
+                    + "version with -Dconnector.version=<name>";
+            case PATCH_EXISTS -> "this patch exists already; " + again + " to add the next patch";
             // https://docs.snowflake.com/en/developer-guide/native-apps/event-definition: MANDATORY definitions are
             // shared from the install on, so installing needs the consumer's consent.
             case REQUIRES_TELEMETRY_SHARING -> "the app's manifest declares MANDATORY telemetry event definitions "
@@ -96,11 +122,13 @@ final class SnowflakeErrors {
                     + "once enabled; keep them, or undeploy and deploy again to make a new package";
             case MAX_VERSIONS_IN_RELEASE_CHANNEL_REACHED -> "the release channel has as many versions as Snowflake "
                     + "allows (two); remove one that no release directive names (ALTER APPLICATION PACKAGE "
-                    + packageName + " MODIFY RELEASE CHANNEL <channel> DROP VERSION <name>) and deploy again";
+                    + packageName + " MODIFY RELEASE CHANNEL <channel> DROP VERSION <name>) and " + again
+                    + (goal == Goal.PUBLISH ? ", or publish with -Dconnector.force=true to remove the channel's "
+                            + "oldest such version" : "");
             case VERSION_ALREADY_ADDED_TO_RELEASE_CHANNEL -> "the version is in the release channel already";
             case VERSION_NOT_ADDED_TO_RELEASE_CHANNEL -> "the version has not been added to the release channel; add "
                     + "it (ALTER APPLICATION PACKAGE " + packageName + " MODIFY RELEASE CHANNEL <channel> ADD VERSION "
-                    + "<name>), or deploy with -Dconnector.releaseChannel=<channel>, which adds it";
+                    + "<name>), or " + goal.verb + " with " + goal.channelParameter + "=<channel>, which adds it";
             case VERSION_NOT_IN_RELEASE_CHANNEL -> "the version is not in that release channel; choose a version the "
                     + "channel has (SHOW RELEASE CHANNELS IN APPLICATION PACKAGE " + packageName + ") or add it to "
                     + "the channel";
@@ -109,9 +137,16 @@ final class SnowflakeErrors {
                     + "<channel> DROP VERSION <name>)";
             case MAX_UNBOUND_VERSIONS_REACHED -> packageName + " has as many versions in no release channel as "
                     + "Snowflake allows; drop such a version (ALTER APPLICATION PACKAGE " + packageName
-                    + " DEREGISTER VERSION <name>) or add it to a channel (-Dconnector.releaseChannel=<channel>), "
-                    + "then deploy again";
-            default -> "check the role's privileges on " + packageName + " and the account, then deploy again";
+                    + " DEREGISTER VERSION <name>) or add it to a channel (" + goal.channelParameter + "=<channel>), "
+                    + "then " + again;
+            case ACCOUNT_DOES_NOT_EXIST -> "Snowflake knows no such account; name each as ORGANIZATION.ACCOUNT "
+                    + "(SHOW ORGANIZATION ACCOUNTS lists your organization's) in -Dconnector.accounts";
+            case RELEASE_DIRECTIVE_DOES_NOT_EXIST -> "the release directive does not exist in that channel; create "
+                    + "it by naming its accounts with -Dconnector.accounts=ORGANIZATION.ACCOUNT,…";
+            case TARGET_ACCOUNT_USED_BY_OTHER_RELEASE_DIRECTIVE -> "an account is served by another release "
+                    + "directive of the channel already; remove it there first (SHOW RELEASE DIRECTIVES IN "
+                    + "APPLICATION PACKAGE " + packageName + " lists them), or publish to that directive";
+            default -> "check the role's privileges on " + packageName + " and the account, then " + again;
         };
         return new DeployException("Failed " + doing + ": " + advice + snowflake, e);
     }

@@ -54,6 +54,23 @@ class SnowflakeErrorsTest {
                 .endsWith("(Snowflake error " + code + ": refused)");
     }
 
+    /** Publish adds a version to a channel with -Dconnector.channel, and may make room in a full one with force. */
+    @Test
+    void publishsRefusalsNameItsOwnParameters() {
+        String unbound = SnowflakeErrors.explain(new SQLException("refused", "0A000",
+                SnowflakeErrors.MAX_UNBOUND_VERSIONS_REACHED), "registering version V1", "APP", "PKG",
+                SnowflakeErrors.Goal.PUBLISH).getMessage();
+        String full = SnowflakeErrors.explain(new SQLException("refused", "0A000",
+                SnowflakeErrors.MAX_VERSIONS_IN_RELEASE_CHANNEL_REACHED), "adding version V1", "APP", "PKG",
+                SnowflakeErrors.Goal.PUBLISH).getMessage();
+
+        assertThat(unbound).contains("(-Dconnector.channel=<channel>), then publish again")
+                .doesNotContain("releaseChannel");
+        assertThat(full).contains("and publish again, or publish with -Dconnector.force=true");
+        assertThat(explained(new SQLException("refused", "0A000", SnowflakeErrors.MAX_UNBOUND_VERSIONS_REACHED)))
+                .contains("(-Dconnector.releaseChannel=<channel>), then deploy again");
+    }
+
     private static String explained(SQLException e) {
         return SnowflakeErrors.explain(e, "creating the application", "APP", "PKG").getMessage();
     }
