@@ -46,6 +46,13 @@ import java.util.regex.Pattern;
  * upgraded to the current bundle; what the consumer sees of it before and after is compared. The consumer's view is
  * what Snowflake keeps across an upgrade that matters: the rows of the public views, the grants to the app, the status
  * of its specifications and the rows of the destination tables. The deployed app is never touched.
+ *
+ * <p>An upgrade runs the new setup script over the installed app: objects of versioned schemas (the public views and
+ * procedures) exist only if the new script creates them again, and so do their grants to application roles, while
+ * tables of unversioned schemas keep their rows
+ * (https://docs.snowflake.com/en/developer-guide/native-apps/update-app-versioned-schema,
+ * https://docs.snowflake.com/en/developer-guide/native-apps/versioning). That is what a view lost, or no longer
+ * granted, shows here.
  */
 public final class SnowflakeUpgradeCheck {
 
@@ -325,7 +332,11 @@ public final class SnowflakeUpgradeCheck {
         return grants;
     }
 
-    /** Drops the scratch app (CASCADE, as connector:undeploy) and package, and the database of its secrets. */
+    /**
+     * Drops the scratch app and package, and the database of its secrets. The app goes with CASCADE, which also drops
+     * what it owns outside itself, its destination database; without it Snowflake refuses to drop an app that owns
+     * such objects (https://docs.snowflake.com/en/sql-reference/sql/drop-application).
+     */
     private void discard(NativeAppInstaller installer, NativeAppInstaller.Request install,
             SnowflakeInstalledApp.SecretSchema secrets) {
         try {
