@@ -13,6 +13,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.apache.maven.api.di.Provides;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
@@ -157,6 +160,32 @@ class SnowflakeVerifyUpgradeMojoTest {
                 .hasMessageContaining("\n  view PUBLIC.RESOURCE_STATUS: no longer readable by the consumer");
         assertThat(account.app(SCRATCH)).as("connector.keep").isPresent();
         assertThat(account.packages).containsKeys(SCRATCH + "_PKG", "GITHUB_CONNECTOR_PKG");
+    }
+
+    @Test
+    void aPreviousBundleWithoutASnowflakeAppIsRefusedBeforeAnythingIsCreated(
+            @InjectMojo(goal = "verify-upgrade") VerifyUpgradeMojo verify) throws Exception {
+        Path embeddedOnly = folder.resolve("embedded-only-app.zip");
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(previousZip));
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(embeddedOnly))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (!entry.getName().startsWith("snowflake/")) {
+                    out.putNextEntry(new ZipEntry(entry.getName()));
+                    in.transferTo(out);
+                    out.closeEntry();
+                }
+            }
+        }
+        snowflake(verify).fromBundle = embeddedOnly.toFile();
+        int before = snowflake.applicationStatements().size();
+
+        assertThatThrownBy(verify::execute).isInstanceOf(MojoFailureException.class).hasMessage("The previous bundle "
+                + embeddedOnly + " has no Snowflake app (snowflake/setup.sql and snowflake/lib/): it is not a zip of "
+                + "connector:bundle, or of a kit too old to hold one; give another with -Dconnector.fromVersion=... or "
+                + "-Dconnector.fromBundle=...");
+        assertThat(snowflake.applicationStatements().subList(before, snowflake.applicationStatements().size()))
+                .as("nothing was sent").isEmpty();
+        assertThat(account.packages).containsOnlyKeys("GITHUB_CONNECTOR_PKG");
     }
 
     private VerifyUpgradeMojo snowflake(VerifyUpgradeMojo verify) {
