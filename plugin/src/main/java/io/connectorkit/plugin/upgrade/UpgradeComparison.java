@@ -30,6 +30,9 @@ public record UpgradeComparison(List<String> losses, int tables, long rows, int 
     /** Tables whose values are never shown; their rows are named by key. */
     private static final Set<String> SECRET_TABLES = Set.of("STATE.SECRETS");
 
+    /** How a snapshot names a view its consumer reads (Snowflake): {@code view PUBLIC.SYNC_STATUS}. */
+    public static final String VIEW = "view ";
+
     public UpgradeComparison {
         losses = List.copyOf(losses);
     }
@@ -59,7 +62,9 @@ public record UpgradeComparison(List<String> losses, int tables, long rows, int 
     private static List<String> tableLosses(String name, AppSnapshot.Table before, AppSnapshot.Table after) {
         List<String> losses = new ArrayList<>();
         if (after == null) {
-            losses.add(name + ": table dropped (it held " + rows(before.rows().size()) + ")");
+            losses.add(name + (name.startsWith(VIEW) ? ": no longer readable by the consumer (dropped, or its SELECT "
+                    + "grant to the app's roles not made again)" : ": table dropped") + " (it held "
+                    + rows(before.rows().size()) + ")");
             return losses;
         }
         List<String> compared = new ArrayList<>();

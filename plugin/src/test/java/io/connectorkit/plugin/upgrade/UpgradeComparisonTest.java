@@ -61,6 +61,23 @@ class UpgradeComparisonTest {
                 "STATE.PREREQUISITES: column CUSTOM_PROPERTIES dropped (its values in 1 row are gone)");
     }
 
+    @Test
+    void aViewTheConsumerCanNoLongerReadIsNamedAsSuchAndADestinationRowAsRemoved() {
+        AppSnapshot before = new AppSnapshot(Map.of(
+                "view PUBLIC.SYNC_STATUS", table(List.of("STATUS"), List.of(), row("STATUS", "STARTED")),
+                "destination sdk issues", table(List.of("NUMBER", "TITLE"), List.of(), row("NUMBER", "1", "TITLE",
+                        "first"), row("NUMBER", "2", "TITLE", "second"))),
+                Set.of("USAGE ON WAREHOUSE CONNECTOR_WH"));
+        AppSnapshot after = new AppSnapshot(Map.of("destination sdk issues", table(List.of("NUMBER", "TITLE"),
+                List.of(), row("NUMBER", "1", "TITLE", "first"))), Set.of());
+
+        assertThat(UpgradeComparison.between(before, after).losses()).containsExactly(
+                "destination sdk issues: row {NUMBER='2', TITLE='second'} removed or changed",
+                "view PUBLIC.SYNC_STATUS: no longer readable by the consumer (dropped, or its SELECT grant to the "
+                        + "app's roles not made again) (it held 1 row)",
+                "grant lost: USAGE ON WAREHOUSE CONNECTOR_WH");
+    }
+
     private static AppSnapshot.Table table(List<String> columns, List<String> key, Map<String, String>... rows) {
         return new AppSnapshot.Table(columns, key, List.of(rows));
     }
