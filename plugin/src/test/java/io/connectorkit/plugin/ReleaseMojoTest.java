@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.connectorkit.fake.snowflake.FakeAccount;
 import io.connectorkit.fake.snowflake.FakeSnowflake;
+import io.connectorkit.plugin.testing.FakeSnowflakeHome;
 import io.connectorkit.plugin.testing.MavenProjects;
 import io.connectorkit.plugin.testing.RecordingLog;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.ByteArrayOutputStream;
@@ -42,7 +42,7 @@ class ReleaseMojoTest {
     private MavenProject project;
     private FakeSnowflake snowflake;
     private FakeAccount account;
-    private String realUserHome;
+    private FakeSnowflakeHome fakeHome;
     private final RecordingLog log = new RecordingLog();
 
     @Provides
@@ -55,18 +55,12 @@ class ReleaseMojoTest {
     void connectionsToml() throws Exception {
         snowflake = FakeSnowflake.start();
         account = new FakeAccount(snowflake);
-        URI url = URI.create(snowflake.jdbcUrl().substring("jdbc:".length()));
-        Files.createDirectories(userHome.resolve(".snowflake"));
-        Files.writeString(userHome.resolve(".snowflake/connections.toml"), "[fake]\naccount = \"" + FakeSnowflake.ACCOUNT
-                + "\"\nhost = \"" + url.getHost() + "\"\nport = " + url.getPort() + "\nprotocol = \"http\"\nuser = "
-                + "\"publisher\"\npassword = \"pw\"\ndisablePlatformDetection = \"true\"\n");
-        realUserHome = System.getProperty("user.home");
-        System.setProperty("user.home", userHome.toString());
+        fakeHome = FakeSnowflakeHome.pointAt(snowflake, userHome, "publisher");
     }
 
     @AfterEach
     void restore() {
-        System.setProperty("user.home", realUserHome);
+        fakeHome.close();
         snowflake.close();
     }
 

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.connectorkit.fake.snowflake.FakeAccount;
 import io.connectorkit.fake.snowflake.FakeSnowflake;
 import io.connectorkit.fake.snowflake.RecordedStatement;
+import io.connectorkit.plugin.testing.FakeSnowflakeHome;
 import io.connectorkit.plugin.testing.MavenProjects;
 import io.connectorkit.plugin.testing.RecordingLog;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -38,7 +38,7 @@ class SnowflakeDeployMojoTest {
 
     private MavenProject project;
     private FakeSnowflake snowflake;
-    private String realUserHome;
+    private FakeSnowflakeHome fakeHome;
     private final RecordingLog log = new RecordingLog();
 
     @Provides
@@ -50,18 +50,12 @@ class SnowflakeDeployMojoTest {
     @BeforeEach
     void connectionsToml() throws Exception {
         snowflake = FakeSnowflake.start();
-        URI url = URI.create(snowflake.jdbcUrl().substring("jdbc:".length()));
-        Files.createDirectories(userHome.resolve(".snowflake"));
-        Files.writeString(userHome.resolve(".snowflake/connections.toml"), "[fake]\naccount = \"" + FakeSnowflake.ACCOUNT
-                + "\"\nhost = \"" + url.getHost() + "\"\nport = " + url.getPort() + "\nprotocol = \"http\"\nuser = "
-                + "\"deployer\"\npassword = \"pw\"\ndisablePlatformDetection = \"true\"\n");
-        realUserHome = System.getProperty("user.home");
-        System.setProperty("user.home", userHome.toString());
+        fakeHome = FakeSnowflakeHome.pointAt(snowflake, userHome, "deployer");
     }
 
     @AfterEach
     void restore() {
-        System.setProperty("user.home", realUserHome);
+        fakeHome.close();
         snowflake.close();
     }
 

@@ -7,9 +7,9 @@ import io.connectorkit.fake.snowflake.FakeAccount;
 import io.connectorkit.fake.snowflake.FakeSnowflake;
 import io.connectorkit.fake.snowflake.RecordedStatement;
 import io.connectorkit.fake.snowflake.Reply;
+import io.connectorkit.plugin.testing.FakeSnowflakeHome;
 import io.connectorkit.plugin.testing.MavenProjects;
 import io.connectorkit.plugin.testing.RecordingLog;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ class SnowflakePlanMojoTest {
 
     private MavenProject project;
     private FakeSnowflake snowflake;
-    private String realUserHome;
+    private FakeSnowflakeHome fakeHome;
     private final RecordingLog log = new RecordingLog();
 
     @Provides
@@ -51,18 +51,12 @@ class SnowflakePlanMojoTest {
     @BeforeEach
     void connectionsToml() throws Exception {
         snowflake = FakeSnowflake.start();
-        URI url = URI.create(snowflake.jdbcUrl().substring("jdbc:".length()));
-        Files.createDirectories(userHome.resolve(".snowflake"));
-        Files.writeString(userHome.resolve(".snowflake/connections.toml"), "[fake]\naccount = \"" + FakeSnowflake.ACCOUNT
-                + "\"\nhost = \"" + url.getHost() + "\"\nport = " + url.getPort() + "\nprotocol = \"http\"\nuser = "
-                + "\"deployer\"\npassword = \"pw\"\ndisablePlatformDetection = \"true\"\n");
-        realUserHome = System.getProperty("user.home");
-        System.setProperty("user.home", userHome.toString());
+        fakeHome = FakeSnowflakeHome.pointAt(snowflake, userHome, "deployer");
     }
 
     @AfterEach
     void restore() {
-        System.setProperty("user.home", realUserHome);
+        fakeHome.close();
         snowflake.close();
     }
 

@@ -10,6 +10,7 @@ import io.connectorkit.fake.snowflake.FakeNativeApp;
 import io.connectorkit.fake.snowflake.FakeSnowflake;
 import io.connectorkit.fake.snowflake.RecordedStatement;
 import io.connectorkit.plugin.fixtures.FakeIssueSource;
+import io.connectorkit.plugin.testing.FakeSnowflakeHome;
 import io.connectorkit.plugin.testing.MavenProjects;
 import io.connectorkit.plugin.testing.RecordingLog;
 import io.connectorkit.plugin.testing.TestProjects;
@@ -18,7 +19,6 @@ import io.connectorkit.runtime.spi.ConnectorDefinition;
 import io.connectorkit.runtime.spi.ConnectorRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +58,7 @@ class SnowflakeQueryMojoTest {
     private FakeAccount account;
     private Connection appDatabase;
     private ConnectorRegistry.Binding binding;
-    private String realUserHome;
+    private FakeSnowflakeHome fakeHome;
     private final RecordingLog log = new RecordingLog();
     private final ByteArrayOutputStream standardOutput = new ByteArrayOutputStream();
 
@@ -71,13 +71,7 @@ class SnowflakeQueryMojoTest {
     @BeforeEach
     void installedApp() throws Exception {
         snowflake = FakeSnowflake.start();
-        URI url = URI.create(snowflake.jdbcUrl().substring("jdbc:".length()));
-        Files.createDirectories(userHome.resolve(".snowflake"));
-        Files.writeString(userHome.resolve(".snowflake/connections.toml"), "[fake]\naccount = \"" + FakeSnowflake.ACCOUNT
-                + "\"\nhost = \"" + url.getHost() + "\"\nport = " + url.getPort() + "\nprotocol = \"http\"\nuser = "
-                + "\"operator\"\npassword = \"pw\"\ndisablePlatformDetection = \"true\"\n");
-        realUserHome = System.getProperty("user.home");
-        System.setProperty("user.home", userHome.toString());
+        fakeHome = FakeSnowflakeHome.pointAt(snowflake, userHome, "operator");
 
         appDatabase = DriverManager.getConnection("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         ConnectorDefinition connector = TestProjects.descriptor("full").toDescription()
@@ -99,7 +93,7 @@ class SnowflakeQueryMojoTest {
 
     @AfterEach
     void close() throws Exception {
-        System.setProperty("user.home", realUserHome);
+        fakeHome.close();
         binding.close();
         appDatabase.close();
         snowflake.close();

@@ -7,10 +7,10 @@ import io.connectorkit.fake.snowflake.FakeAccount;
 import io.connectorkit.fake.snowflake.FakeNativeApp;
 import io.connectorkit.fake.snowflake.FakeSnowflake;
 import io.connectorkit.fake.snowflake.RecordedStatement;
+import io.connectorkit.plugin.testing.FakeSnowflakeHome;
 import io.connectorkit.plugin.testing.MavenProjects;
 import io.connectorkit.plugin.testing.RecordingLog;
 import io.connectorkit.runtime.procedures.PublicProcedure;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -68,7 +68,7 @@ class SnowflakeSpecificationsMojoTest {
     private MavenProject project;
     private FakeSnowflake snowflake;
     private FakeAccount account;
-    private String realUserHome;
+    private FakeSnowflakeHome fakeHome;
     private final RecordingLog log = new RecordingLog();
 
     @Provides
@@ -85,13 +85,7 @@ class SnowflakeSpecificationsMojoTest {
     void deployed(@InjectMojo(goal = "generate") GenerateMojo generate, @InjectMojo(goal = "bundle") BundleMojo bundle,
             @InjectMojo(goal = "deploy") DeployMojo deploy) throws Exception {
         snowflake = FakeSnowflake.start();
-        URI url = URI.create(snowflake.jdbcUrl().substring("jdbc:".length()));
-        Files.createDirectories(userHome.resolve(".snowflake"));
-        Files.writeString(userHome.resolve(".snowflake/connections.toml"), "[fake]\naccount = \"" + FakeSnowflake.ACCOUNT
-                + "\"\nhost = \"" + url.getHost() + "\"\nport = " + url.getPort() + "\nprotocol = \"http\"\nuser = "
-                + "\"operator\"\npassword = \"pw\"\ndisablePlatformDetection = \"true\"\n");
-        realUserHome = System.getProperty("user.home");
-        System.setProperty("user.home", userHome.toString());
+        fakeHome = FakeSnowflakeHome.pointAt(snowflake, userHome, "operator");
         account = new FakeAccount(snowflake);
 
         generate.execute();
@@ -108,7 +102,7 @@ class SnowflakeSpecificationsMojoTest {
 
     @AfterEach
     void restore() {
-        System.setProperty("user.home", realUserHome);
+        fakeHome.close();
         snowflake.close();
     }
 

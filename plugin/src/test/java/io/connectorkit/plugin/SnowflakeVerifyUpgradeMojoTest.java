@@ -7,9 +7,9 @@ import io.connectorkit.fake.snowflake.FakeAccount;
 import io.connectorkit.fake.snowflake.FakeSnowflake;
 import io.connectorkit.fake.snowflake.RecordedStatement;
 import io.connectorkit.plugin.fixtures.FakeIssueSource;
+import io.connectorkit.plugin.testing.FakeSnowflakeHome;
 import io.connectorkit.plugin.testing.MavenProjects;
 import io.connectorkit.plugin.testing.RecordingLog;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,7 +45,7 @@ class SnowflakeVerifyUpgradeMojoTest {
     private MavenProject project;
     private FakeSnowflake snowflake;
     private FakeAccount account;
-    private String realUserHome;
+    private FakeSnowflakeHome fakeHome;
     private Path previousZip;
     private Path currentScript;
     private final RecordingLog log = new RecordingLog();
@@ -65,13 +65,7 @@ class SnowflakeVerifyUpgradeMojoTest {
             @InjectMojo(goal = "bundle") BundleMojo bundle, @InjectMojo(goal = "deploy") DeployMojo deploy)
             throws Exception {
         snowflake = FakeSnowflake.start();
-        URI url = URI.create(snowflake.jdbcUrl().substring("jdbc:".length()));
-        Files.createDirectories(userHome.resolve(".snowflake"));
-        Files.writeString(userHome.resolve(".snowflake/connections.toml"), "[fake]\naccount = \"" + FakeSnowflake.ACCOUNT
-                + "\"\nhost = \"" + url.getHost() + "\"\nport = " + url.getPort() + "\nprotocol = \"http\"\nuser = "
-                + "\"operator\"\npassword = \"pw\"\ndisablePlatformDetection = \"true\"\n");
-        realUserHome = System.getProperty("user.home");
-        System.setProperty("user.home", userHome.toString());
+        fakeHome = FakeSnowflakeHome.pointAt(snowflake, userHome, "operator");
         account = new FakeAccount(snowflake);
         FakeIssueSource.reset();
         FakeIssueSource.add("first", "second");
@@ -94,7 +88,7 @@ class SnowflakeVerifyUpgradeMojoTest {
 
     @AfterEach
     void restore() {
-        System.setProperty("user.home", realUserHome);
+        fakeHome.close();
         snowflake.close();
     }
 
