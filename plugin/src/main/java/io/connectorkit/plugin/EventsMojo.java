@@ -18,10 +18,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * Shows the app's log messages: on Snowflake the rows of the account's active event table that the app's procedures
- * logged; on the embedded target its event log, which the runtime writes while goals run the app. Each line gives
- * the time (UTC), the severity, the procedure and resource, and the message; {@code connector.follow} keeps polling
- * for new ones.
+ * Shows the app's log messages and traces: on Snowflake the rows of the account's active event table that the app's
+ * procedures logged, with the spans of their calls and the trace events the runtime added (one per ingestion run); on
+ * the embedded target its event log, which the runtime writes while goals run the app. Each line gives the time
+ * (UTC), the severity, the procedure and resource, and the message or what the span or trace event says;
+ * {@code connector.follow} keeps polling for new ones.
  */
 @Mojo(name = "events", threadSafe = true)
 public final class EventsMojo extends InstalledAppMojo {
@@ -41,6 +42,10 @@ public final class EventsMojo extends InstalledAppMojo {
     /** Show only the events of one resource's ingestion runs: its id or name. */
     @Parameter(property = "connector.resource")
     String resource;
+
+    /** Show the procedure calls' spans and their trace events beside the log messages; false = log messages only. */
+    @Parameter(property = "connector.traces", defaultValue = "true")
+    boolean traces = true;
 
     /** Keep polling for new events every {@code connector.pollSeconds} (until Ctrl-C or connector.iterations). */
     @Parameter(property = "connector.follow", defaultValue = "false")
@@ -102,6 +107,10 @@ public final class EventsMojo extends InstalledAppMojo {
                 getLog().warn("manifest.telemetry.logLevel is OFF in connector.yaml, so the app records no log "
                         + "messages; set it (for example INFO) and deploy again to see new ones");
             }
+            if (traces && "OFF".equals(descriptor.manifest().telemetry().traceLevel())) {
+                getLog().info("manifest.telemetry.traceLevel is OFF in connector.yaml, so the app records no traces; "
+                        + "set it to ON_EVENT (the spans of ingestion runs) or ALWAYS (every call) to see them");
+            }
             EventFeed feed = new EventFeed(source, query(scope), "json".equals(format), getLog()::info);
             int polls = 0;
             feed.poll();
@@ -118,7 +127,8 @@ public final class EventsMojo extends InstalledAppMojo {
 
     private EventQuery query(Optional<String> scope) throws MojoFailureException {
         try {
-            return new EventQuery(EventQuery.since(since, Clock.systemUTC()), last, EventQuery.minimum(level), scope);
+            return new EventQuery(EventQuery.since(since, Clock.systemUTC()), last, EventQuery.minimum(level), scope,
+                    traces);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage() + "; nothing was read", e);
         }

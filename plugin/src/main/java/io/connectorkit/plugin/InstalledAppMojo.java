@@ -7,7 +7,9 @@ import io.connectorkit.plugin.app.RefusedException;
 import io.connectorkit.plugin.bundle.FileSync;
 import io.connectorkit.plugin.configure.ConfigurationFileException;
 import io.connectorkit.plugin.descriptor.Descriptor;
+import io.connectorkit.plugin.events.LocalEventLog;
 import io.connectorkit.plugin.local.LocalApp;
+import io.connectorkit.plugin.local.LocalInstalledApp;
 import io.connectorkit.plugin.local.RuntimeLogging;
 import io.connectorkit.plugin.snowflake.DeployException;
 import io.connectorkit.plugin.snowflake.NativeAppInstaller;
@@ -87,9 +89,9 @@ abstract class InstalledAppMojo extends AppMojo {
                 LocalApp local = localApp(descriptor.app());
                 checkDeployedCode(local, descriptor);
                 InstalledApp opened = local.open(appRole);
-                if (opened instanceof io.connectorkit.plugin.local.LocalInstalledApp embedded) {
-                    embedded.recordEvents(new io.connectorkit.plugin.events.LocalEventLog(local.folder()),
-                            descriptor.manifest().telemetry().logLevel());
+                if (opened instanceof LocalInstalledApp embedded) {
+                    embedded.recordEvents(new LocalEventLog(local.folder()),
+                            descriptor.manifest().telemetry().logLevel(), descriptor.manifest().telemetry().traceLevel());
                 }
                 yield opened;
             }

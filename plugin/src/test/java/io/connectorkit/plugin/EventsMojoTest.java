@@ -71,6 +71,7 @@ class EventsMojoTest {
     void theFailedRunsErrorIsShownAfterTheCompletedRun(@InjectMojo(goal = "events") EventsMojo events)
             throws Exception {
         events.setLog(log);
+        events.traces = false;
 
         events.execute();
 
@@ -88,6 +89,7 @@ class EventsMojoTest {
     @Test
     void theLevelTheLastAndSinceFilterTheEvents(@InjectMojo(goal = "events") EventsMojo events) throws Exception {
         events.setLog(log);
+        events.traces = false;
 
         events.level = "error";
         events.execute();
@@ -116,6 +118,7 @@ class EventsMojoTest {
     void theResourceFilterTakesTheResourcesNameOrIdAndRefusesAnUnknownOne(
             @InjectMojo(goal = "events") EventsMojo events) throws Exception {
         events.setLog(log);
+        events.traces = false;
         events.resource = "sdk issues";
         events.execute();
         assertThat(log.infos).hasSize(2).allSatisfy(line -> assertThat(line).contains("RUN_SCHEDULER_ITERATION/sdk "));
@@ -128,6 +131,7 @@ class EventsMojoTest {
     @Test
     void jsonLinesCarryTheSameEvents(@InjectMojo(goal = "events") EventsMojo events) throws Exception {
         events.setLog(log);
+        events.traces = false;
         events.format = "json";
 
         events.execute();
@@ -151,6 +155,7 @@ class EventsMojoTest {
     void followModeShowsEachNewEventOnce(@InjectMojo(goal = "events") EventsMojo events,
             @InjectMojo(goal = "ingest") IngestMojo ingest) throws Exception {
         events.setLog(log);
+        events.traces = false;
         ingest.setLog(new RecordingLog());
         ingest.resource = "sdk";
         events.follow = true;
@@ -175,6 +180,74 @@ class EventsMojoTest {
         assertThat(log.infos).hasSize(4);
         assertThat(log.infos.get(3)).contains("INFO  RUN_INGESTION_NOW/sdk Ingestion of resource 'sdk issues' "
                 + "completed: 1 row in");
+    }
+
+    /**
+     * The full descriptor's traceLevel is ALWAYS: every procedure call the goals made is a span, and each run a trace
+     * event of the call that ran it, in the same trace, kept in the event log as Snowflake keeps them in the table.
+     */
+    @Test
+    void tracesShowEachCallsSpanAndEachRunsTraceEvent(@InjectMojo(goal = "events") EventsMojo events)
+            throws Exception {
+        events.setLog(log);
+
+        events.execute();
+
+        assertThat(log.infos).as("logs, spans and trace events, oldest first").hasSizeGreaterThan(7);
+        assertThat(log.infos).anySatisfy(line -> assertThat(line).matches(LINE + "INFO  GET_CONNECTOR_STATUS span \\d+ "
+                + "ms ok trace=[0-9a-f]{32}"));
+        assertThat(log.infos).filteredOn(line -> line.contains(" event ingestion_run ")).satisfiesExactly(
+                completed -> assertThat(completed).matches(LINE + "INFO  RUN_SCHEDULER_ITERATION/sdk event "
+                        + "ingestion_run run_id=\\S+ status=COMPLETED rows=2 duration_ms=\\d+"),
+                failed -> assertThat(failed).matches(LINE + "INFO  RUN_SCHEDULER_ITERATION/sdk event ingestion_run "
+                        + "run_id=\\S+ status=FAILED attempt=1 error=IllegalStateException: GitHub answered 503 "
+                        + "Service Unavailable"));
+        int completedRun = indexOf(log.infos, "status=COMPLETED");
+        assertThat(log.infos.get(completedRun + 1)).as("the span of the call that ran it ends after its event")
+                .contains("INFO  RUN_SCHEDULER_ITERATION span ");
+
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(folder.resolve(".connector/local/github_connector/"
+                + LocalEventLog.FILE))) {
+            lines.add(new ObjectMapper().readTree(line));
+        }
+        JsonNode event = lines.stream().filter(line -> line.path("type").asText().equals("SPAN_EVENT")).findFirst()
+                .orElseThrow();
+        JsonNode span = lines.stream().filter(line -> line.path("type").asText().equals("SPAN")
+                && line.path("span_id").equals(event.path("span_id"))).findFirst().orElseThrow();
+        assertThat(span.path("trace_id").asText()).isEqualTo(event.path("trace_id").asText()).hasSize(32);
+        assertThat(span.path("procedure").asText()).isEqualTo("RUN_SCHEDULER_ITERATION");
+        assertThat(span.path("start").asText()).isLessThanOrEqualTo(span.path("time").asText());
+        assertThat(event.path("attributes").path("connector.resource").asText()).isEqualTo("sdk");
+
+        log.infos.clear();
+        events.resource = "sdk";
+        events.format = "json";
+        events.execute();
+        assertThat(log.infos).as("the resource's logs and its runs' trace events; no span names one resource")
+                .hasSize(4).allSatisfy(line -> assertThat(new ObjectMapper().readTree(line).path("resource").asText())
+                        .isEqualTo("sdk"));
+        JsonNode traced = new ObjectMapper().readTree(log.infos.stream().filter(line -> line.contains("SPAN_EVENT"))
+                .findFirst().orElseThrow());
+        assertThat(traced.path("attributes").path("connector.status").asText()).isEqualTo("COMPLETED");
+        assertThat(traced.path("attributes").path("connector.rows").asText()).isEqualTo("2");
+
+        log.infos.clear();
+        events.resource = null;
+        events.format = "text";
+        events.level = "ERROR";
+        events.execute();
+        assertThat(log.infos).as("no call failed, so no span is an error; the failed run's error is a log message")
+                .singleElement().asString().contains("ERROR RUN_SCHEDULER_ITERATION/sdk Ingestion of resource");
+    }
+
+    private static int indexOf(List<String> lines, String text) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no line contains " + text + ": " + lines);
     }
 
     @Test

@@ -52,6 +52,15 @@ class SnowflakeCliProjectTest {
 
         Matcher packages = Pattern.compile("PACKAGES = \\(([^)]*)\\)").matcher(setup);
         List<String> pinned = packages.results().map(result -> result.group(1)).distinct().toList();
-        assertThat(pinned).containsExactly("'com.snowflake:snowpark:1.16.0'");
+        // Snowflake's telemetry library is served only by Snowflake (not Maven Central) and its docs name no version,
+        // only latest (https://docs.snowflake.com/en/developer-guide/logging-tracing/tracing-java).
+        assertThat(pinned).containsExactly("'com.snowflake:snowpark:1.16.0', 'com.snowflake:telemetry:latest'");
+
+        Files.writeString(project.resolve("src/main/connector/connector.yaml"),
+                "app:\n  name: pinned\n  snowparkVersion: 1.16.0\nmanifest:\n  telemetry:\n    traceLevel: \"OFF\"\n");
+        String untraced = TestProjects.render(project).get("snowflake/setup.sql");
+        assertThat(Pattern.compile("PACKAGES = \\(([^)]*)\\)").matcher(untraced).results()
+                .map(result -> result.group(1)).distinct()).as("no traces, no telemetry library")
+                .containsExactly("'com.snowflake:snowpark:1.16.0'");
     }
 }

@@ -104,13 +104,15 @@ CREATE TABLE IF NOT EXISTS STATE.INGESTION_RUN (
   METADATA VARIANT
 );
 
--- The connector runtime's procedures (spec §3): Java handlers in the imported jars.
+-- The connector runtime's procedures (spec §3): Java handlers in the imported jars. Unless the manifest's
+-- trace_level is OFF, Snowflake's telemetry library adds the runtime's trace events to each call's span
+-- (https://docs.snowflake.com/en/developer-guide/logging-tracing/tracing-java).
 
 CREATE OR REPLACE PROCEDURE PUBLIC.GET_CONNECTOR_STATUS()
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.getConnectorStatus'
   EXECUTE AS OWNER;
@@ -121,7 +123,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.RECOVER_CONNECTOR_STATE(NEW_CONNECTOR_STATUS 
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.recoverConnectorState'
   EXECUTE AS OWNER;
@@ -131,7 +133,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.UPDATE_PREREQUISITE(ID VARCHAR, IS_COMPLETED 
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.updatePrerequisite'
   EXECUTE AS OWNER;
@@ -141,7 +143,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.MARK_ALL_PREREQUISITES_AS_DONE()
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.markAllPrerequisitesAsDone'
   EXECUTE AS OWNER;
@@ -151,7 +153,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.COMPLETE_PREREQUISITES_STEP()
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.completePrerequisitesStep'
   EXECUTE AS OWNER;
@@ -161,7 +163,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.CONFIGURE_CONNECTOR(CONFIG VARIANT)
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.configureConnector'
   EXECUTE AS OWNER;
@@ -171,7 +173,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.SET_CONNECTION_CONFIGURATION(CONNECTION_CONFI
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.setConnectionConfiguration'
   EXECUTE AS OWNER;
@@ -181,7 +183,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.GET_CONNECTION_CONFIGURATION()
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.getConnectionConfiguration'
   EXECUTE AS OWNER;
@@ -192,7 +194,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.TEST_CONNECTION()
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.testConnection'
   EXECUTE AS OWNER;
@@ -201,7 +203,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.FINALIZE_CONNECTOR_CONFIGURATION(CUSTOM_CONFI
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.finalizeConnectorConfiguration'
   EXECUTE AS OWNER;
@@ -211,7 +213,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.VALIDATE_SOURCE(CUSTOM_CONFIGURATION VARIANT)
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.validateSource'
   EXECUTE AS OWNER;
@@ -220,7 +222,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.RESET_CONFIGURATION()
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.resetConfiguration'
   EXECUTE AS OWNER;
@@ -230,7 +232,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.UPDATE_CONNECTION_CONFIGURATION(CONNECTION_CO
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.updateConnectionConfiguration'
   EXECUTE AS OWNER;
@@ -240,7 +242,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.TEST_DRAFT_CONNECTION(CONFIG VARIANT)
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.testDraftConnection'
   EXECUTE AS OWNER;
@@ -249,7 +251,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.UPDATE_WAREHOUSE(WAREHOUSE_NAME STRING)
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.updateWarehouse'
   EXECUTE AS OWNER;
@@ -259,7 +261,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.UPDATE_CONNECTOR_CONFIGURATION(CONFIG VARIANT
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.updateConnectorConfiguration'
   EXECUTE AS OWNER;
@@ -269,7 +271,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.PAUSE_CONNECTOR()
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.pauseConnector'
   EXECUTE AS OWNER;
@@ -279,7 +281,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.RESUME_CONNECTOR()
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.resumeConnector'
   EXECUTE AS OWNER;
@@ -289,7 +291,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.CREATE_RESOURCE(NAME VARCHAR, RESOURCE_ID VAR
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.createResource'
   EXECUTE AS OWNER;
@@ -299,7 +301,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.ENABLE_RESOURCE(RESOURCE_INGESTION_DEFINITION
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.enableResource'
   EXECUTE AS OWNER;
@@ -309,7 +311,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.DISABLE_RESOURCE(RESOURCE_INGESTION_DEFINITIO
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.disableResource'
   EXECUTE AS OWNER;
@@ -319,7 +321,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.UPDATE_RESOURCE(RESOURCE_INGESTION_DEFINITION
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.updateResource'
   EXECUTE AS OWNER;
@@ -329,7 +331,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.RUN_SCHEDULER_ITERATION()
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.runSchedulerIteration'
   EXECUTE AS OWNER;
@@ -338,7 +340,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.RUN_INGESTION_NOW(RESOURCE_INGESTION_DEFINITI
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/full-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.runIngestionNow'
   EXECUTE AS OWNER;

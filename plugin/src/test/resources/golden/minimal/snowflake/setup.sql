@@ -91,13 +91,15 @@ CREATE TABLE IF NOT EXISTS STATE.INGESTION_RUN (
   METADATA VARIANT
 );
 
--- The connector runtime's procedures (spec §3): Java handlers in the imported jars.
+-- The connector runtime's procedures (spec §3): Java handlers in the imported jars. Unless the manifest's
+-- trace_level is OFF, Snowflake's telemetry library adds the runtime's trace events to each call's span
+-- (https://docs.snowflake.com/en/developer-guide/logging-tracing/tracing-java).
 
 CREATE OR REPLACE PROCEDURE PUBLIC.GET_CONNECTOR_STATUS()
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.getConnectorStatus'
   EXECUTE AS OWNER;
@@ -108,7 +110,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.RECOVER_CONNECTOR_STATE(NEW_CONNECTOR_STATUS 
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.recoverConnectorState'
   EXECUTE AS OWNER;
@@ -118,7 +120,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.UPDATE_PREREQUISITE(ID VARCHAR, IS_COMPLETED 
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.updatePrerequisite'
   EXECUTE AS OWNER;
@@ -128,7 +130,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.MARK_ALL_PREREQUISITES_AS_DONE()
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.markAllPrerequisitesAsDone'
   EXECUTE AS OWNER;
@@ -138,7 +140,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.COMPLETE_PREREQUISITES_STEP()
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.completePrerequisitesStep'
   EXECUTE AS OWNER;
@@ -148,7 +150,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.CONFIGURE_CONNECTOR(CONFIG VARIANT)
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.configureConnector'
   EXECUTE AS OWNER;
@@ -158,7 +160,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.SET_CONNECTION_CONFIGURATION(CONNECTION_CONFI
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.setConnectionConfiguration'
   EXECUTE AS OWNER;
@@ -168,7 +170,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.GET_CONNECTION_CONFIGURATION()
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.getConnectionConfiguration'
   EXECUTE AS OWNER;
@@ -179,7 +181,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.TEST_CONNECTION()
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.testConnection'
   EXECUTE AS OWNER;
@@ -188,7 +190,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.FINALIZE_CONNECTOR_CONFIGURATION(CUSTOM_CONFI
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.finalizeConnectorConfiguration'
   EXECUTE AS OWNER;
@@ -198,7 +200,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.VALIDATE_SOURCE(CUSTOM_CONFIGURATION VARIANT)
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.validateSource'
   EXECUTE AS OWNER;
@@ -207,7 +209,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.RESET_CONFIGURATION()
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.resetConfiguration'
   EXECUTE AS OWNER;
@@ -217,7 +219,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.UPDATE_CONNECTION_CONFIGURATION(CONNECTION_CO
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.updateConnectionConfiguration'
   EXECUTE AS OWNER;
@@ -227,7 +229,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.TEST_DRAFT_CONNECTION(CONFIG VARIANT)
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.testDraftConnection'
   EXECUTE AS OWNER;
@@ -236,7 +238,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.UPDATE_WAREHOUSE(WAREHOUSE_NAME STRING)
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.updateWarehouse'
   EXECUTE AS OWNER;
@@ -246,7 +248,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.UPDATE_CONNECTOR_CONFIGURATION(CONFIG VARIANT
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.updateConnectorConfiguration'
   EXECUTE AS OWNER;
@@ -256,7 +258,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.PAUSE_CONNECTOR()
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.pauseConnector'
   EXECUTE AS OWNER;
@@ -266,7 +268,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.RESUME_CONNECTOR()
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.resumeConnector'
   EXECUTE AS OWNER;
@@ -276,7 +278,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.CREATE_RESOURCE(NAME VARCHAR, RESOURCE_ID VAR
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.createResource'
   EXECUTE AS OWNER;
@@ -286,7 +288,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.ENABLE_RESOURCE(RESOURCE_INGESTION_DEFINITION
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.enableResource'
   EXECUTE AS OWNER;
@@ -296,7 +298,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.DISABLE_RESOURCE(RESOURCE_INGESTION_DEFINITIO
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.disableResource'
   EXECUTE AS OWNER;
@@ -306,7 +308,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.UPDATE_RESOURCE(RESOURCE_INGESTION_DEFINITION
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.updateResource'
   EXECUTE AS OWNER;
@@ -316,7 +318,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.RUN_SCHEDULER_ITERATION()
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.runSchedulerIteration'
   EXECUTE AS OWNER;
@@ -325,7 +327,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.RUN_INGESTION_NOW(RESOURCE_INGESTION_DEFINITI
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '17'
-  PACKAGES = ('com.snowflake:snowpark:1.15.0')
+  PACKAGES = ('com.snowflake:snowpark:1.15.0', 'com.snowflake:telemetry:latest')
   IMPORTS = ('/lib/connector-runtime.jar', '/lib/minimal-connector.jar')
   HANDLER = 'io.connectorkit.runtime.snowflake.SnowflakeProcedures.runIngestionNow'
   EXECUTE AS OWNER;

@@ -92,6 +92,11 @@ public final class AppTelemetry {
         return Optional.ofNullable(apps.get(app)).map(state -> state.manifest.logLevel()).orElse("OFF");
     }
 
+    /** Which spans Snowflake records for the app; OFF for an app it does not know. */
+    String traceLevel(String app) {
+        return Optional.ofNullable(apps.get(app)).map(state -> state.manifest.traceLevel()).orElse("OFF");
+    }
+
     /**
      * Reads the telemetry of the manifest CREATE APPLICATION installs from, refusing the statement (93321) when a
      * definition is mandatory and the statement does not authorize sharing.

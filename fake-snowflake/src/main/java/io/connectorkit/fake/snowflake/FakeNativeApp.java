@@ -356,8 +356,9 @@ public final class FakeNativeApp {
             }
             String arguments = matcher.group(3).replace("PARSE_JSON(?)", "?");
             // Snowflake records what the procedure's handler logs into the account's event table.
-            return answer.row(RuntimeEvents.during(procedure, telemetry.logLevel(name),
-                    event -> telemetry.eventTable().record(name, event),
+            // and, at its trace level, the call's span with the trace events the handler added.
+            return answer.row(RuntimeEvents.during(procedure, telemetry.logLevel(name), telemetry.traceLevel(name),
+                    telemetry.eventTable().recorderOf(name),
                     () -> runCall("CALL PUBLIC." + procedure + "(" + arguments + ")", query.bindings())));
         }
         try {

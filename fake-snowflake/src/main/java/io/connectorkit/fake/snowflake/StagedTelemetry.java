@@ -16,9 +16,10 @@ import java.util.Map;
  *
  * @param logLevel the least severe messages recorded; {@code OFF} when the manifest sets none, since an app whose
  *     manifest sets no level emits no events (the event-definition page above)
+ * @param traceLevel which spans Snowflake records: ALWAYS, ON_EVENT or OFF (none when the manifest sets none)
  * @param definitions the event definitions by type, with their sharing (MANDATORY or OPTIONAL), in order
  */
-record StagedTelemetry(String logLevel, Map<String, String> definitions) {
+record StagedTelemetry(String logLevel, String traceLevel, Map<String, String> definitions) {
 
     static final List<String> LOG_LEVELS = List.of("OFF", "TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL");
     static final List<String> TRACE_LEVELS = List.of("OFF", "ALWAYS", "ON_EVENT");
@@ -32,7 +33,7 @@ record StagedTelemetry(String logLevel, Map<String, String> definitions) {
     static StagedTelemetry read(Map<String, byte[]> files) {
         byte[] text = files.get("manifest.yml");
         if (text == null) {
-            return new StagedTelemetry("OFF", Map.of());
+            return new StagedTelemetry("OFF", "OFF", Map.of());
         }
         JsonNode configuration;
         try {
@@ -68,7 +69,7 @@ record StagedTelemetry(String logLevel, Map<String, String> definitions) {
                         + "twice");
             }
         }
-        return new StagedTelemetry(logLevel, definitions);
+        return new StagedTelemetry(logLevel, traceLevel, definitions);
     }
 
     /** A level, OFF when missing; YAML 1.1 reads an unquoted OFF as false. */

@@ -3,14 +3,17 @@ package io.connectorkit.fake.snowflake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.connectorkit.runtime.embedded.RuntimeEvents;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,6 +118,68 @@ class AppTelemetryTest {
         assertThatThrownBy(() -> rows("SELECT * FROM OPS.LOGS.EVENTS"))
                 .as("a query the fake would answer wrongly is refused").isInstanceOf(SQLException.class)
                 .hasMessageContaining("answers only connector:events' query");
+    }
+
+    @Test
+    void theManifestsTraceLevelDecidesWhichSpansAreKeptAndTheTraceQueryAnswersThem() throws SQLException {
+        stage("configuration:\n  log_level: INFO\n  trace_level: ON_EVENT\n");
+        execute(CREATE);
+        assertThat(snowflake.telemetry().traceLevel("PROBE")).isEqualTo("ON_EVENT");
+        assertThat(snowflake.telemetry().traceLevel("OTHER")).as("an app Snowflake does not know").isEqualTo("OFF");
+        RuntimeEvents.Recorder recorder = snowflake.telemetry().eventTable().recorderOf("PROBE");
+        RuntimeEvents.during("PAUSE_CONNECTOR", "INFO", "ON_EVENT", recorder, () -> null);
+        RuntimeEvents.during("RUN_INGESTION_NOW", "INFO", "ON_EVENT", recorder, () -> {
+            RuntimeEvents.addSpanEvent(RuntimeEvents.INGESTION_RUN, Map.of("connector.resource", "issues"));
+            return null;
+        });
+        assertThatThrownBy(() -> RuntimeEvents.during("FINALIZE_CONNECTOR_CONFIGURATION", "INFO", "ALWAYS", recorder,
+                () -> {
+                    throw new IllegalStateException("boom");
+                })).hasMessage("boom");
+
+        String select = "SELECT " + EventTable.TRACE_COLUMNS + " FROM SNOWFLAKE.TELEMETRY.EVENTS WHERE RECORD_TYPE IN "
+                + "('SPAN', 'SPAN_EVENT') AND RESOURCE_ATTRIBUTES:\"snow.database.name\"::STRING = ?";
+        assertThat(bound(select + " ORDER BY TIMESTAMP DESC LIMIT ?", "PROBE", 10))
+                .as("ON_EVENT keeps only the span that holds an event; the ALWAYS call's span is kept too")
+                .extracting(row -> row.get(2) + " " + row.get(6) + " " + row.get(3) + " " + row.get(4))
+                .containsExactlyInAnyOrder("SPAN RUN_INGESTION_NOW snow.auto_instrumented STATUS_CODE_UNSET",
+                        "SPAN_EVENT RUN_INGESTION_NOW connector.ingestion_run null",
+                        "SPAN FINALIZE_CONNECTOR_CONFIGURATION snow.auto_instrumented STATUS_CODE_ERROR");
+        assertThat(bound(select + " AND RECORD:status:code::STRING = 'STATUS_CODE_ERROR' ORDER BY TIMESTAMP DESC "
+                + "LIMIT ?", "PROBE", 10)).singleElement().satisfies(row ->
+                        assertThat(row.get(5)).isEqualTo("java.lang.IllegalStateException: boom"));
+        assertThat(bound(select + " AND RECORD_ATTRIBUTES:\"connector.resource\"::STRING = ? ORDER BY TIMESTAMP DESC "
+                + "LIMIT ?", "PROBE", "issues", 10)).singleElement().satisfies(row ->
+                        assertThat(row.get(8)).isEqualTo("{\"connector.resource\":\"issues\"}"));
+        assertThatThrownBy(() -> bound(select + " AND RECORD:name::STRING = ? LIMIT ?", "PROBE", "x", 1))
+                .as("another shape over the event table is refused").hasMessageContaining("answers only");
+    }
+
+    @Test
+    void aBadTraceLevelIsRefused() {
+        stage("configuration:\n  trace_level: SOMETIMES\n");
+        assertThatThrownBy(() -> execute(CREATE))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(93302))
+                .hasMessageContaining("'configuration.trace_level'");
+    }
+
+    private List<List<String>> bound(String sql, Object... values) throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    List<String> row = new ArrayList<>();
+                    for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
+                        row.add(result.getString(i));
+                    }
+                    rows.add(row);
+                }
+            }
+        }
+        return rows;
     }
 
     private void stage(String configuration) {

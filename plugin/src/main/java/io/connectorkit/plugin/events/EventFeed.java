@@ -1,6 +1,7 @@
 package io.connectorkit.plugin.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.plugin.app.AppException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -65,8 +66,12 @@ public final class EventFeed {
     }
 
     static String json(AppEvent event) {
-        return JSON.createObjectNode().put("time", ISO.format(event.time())).put("severity", event.severity())
-                .put("procedure", event.procedure()).put("resource", event.resource()).put("scope", event.scope())
-                .put("message", event.message()).toString();
+        ObjectNode line = JSON.createObjectNode().put("time", ISO.format(event.time())).put("type", event.type())
+                .put("severity", event.severity()).put("procedure", event.procedure())
+                .put("resource", event.resource()).put("scope", event.scope()).put("message", event.message());
+        if (!event.attributes().isEmpty()) {
+            event.attributes().forEach(line.putObject("attributes")::put);
+        }
+        return line.toString();
     }
 }

@@ -1,6 +1,7 @@
 package io.connectorkit.plugin.events;
 
 import io.connectorkit.runtime.embedded.RuntimeEvents;
+import io.connectorkit.runtime.procedures.RunLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +23,15 @@ import java.util.regex.Pattern;
  * @param last at most this many, the newest
  * @param minimum the least severe shown
  * @param resourceScope the scope of one resource's runs, or empty for every event
+ * @param traces whether spans and trace events are shown beside the log messages
  */
-public record EventQuery(Optional<LocalDateTime> since, int last, String minimum, Optional<String> resourceScope) {
+public record EventQuery(Optional<LocalDateTime> since, int last, String minimum, Optional<String> resourceScope,
+        boolean traces) {
+
+    /** A query of log messages and traces. */
+    public EventQuery(Optional<LocalDateTime> since, int last, String minimum, Optional<String> resourceScope) {
+        this(since, last, minimum, resourceScope, true);
+    }
 
     /** The events shown when {@code connector.last} is not given. */
     public static final int DEFAULT_LAST = 50;
@@ -36,14 +44,21 @@ public record EventQuery(Optional<LocalDateTime> since, int last, String minimum
                 RuntimeEvents.SEVERITIES.size());
     }
 
+    /**
+     * The ingestion definition id the resource filter names (trace events carry it as an attribute), or empty.
+     */
+    public Optional<String> resourceId() {
+        return resourceScope.map(scope -> scope.substring(RunLog.RESOURCE_SCOPE_PREFIX.length()));
+    }
+
     /** The same query from another time on (follow mode). */
     public EventQuery from(LocalDateTime time) {
-        return new EventQuery(Optional.of(time), last, minimum, resourceScope);
+        return new EventQuery(Optional.of(time), last, minimum, resourceScope, traces);
     }
 
     /** Whether an event passes the query (for the embedded log, read in Java). */
     public boolean accepts(AppEvent event) {
-        return severities().contains(event.severity())
+        return (traces || AppEvent.LOG.equals(event.type())) && severities().contains(event.severity())
                 && since.map(from -> !event.time().isBefore(from)).orElse(true)
                 && resourceScope.map(scope -> scope.equals(event.scope())).orElse(true);
     }

@@ -30,6 +30,7 @@ public final class LocalInstalledApp implements InstalledApp {
     private final LocalConnection connection;
     private LocalEventLog events;
     private String logLevel = "OFF";
+    private String traceLevel = "OFF";
 
     LocalInstalledApp(String name, LocalConnection connection) {
         this.name = name;
@@ -38,11 +39,13 @@ public final class LocalInstalledApp implements InstalledApp {
 
     /**
      * From now on, what the runtime logs while a public procedure runs is written to the app's event log at the
-     * level or above, as Snowflake writes an app's messages to the event table at its manifest's log_level.
+     * level or above, and the call's span at the trace level, as Snowflake writes an app's messages and spans to the
+     * event table at its manifest's log_level and trace_level.
      */
-    public void recordEvents(LocalEventLog log, String level) {
+    public void recordEvents(LocalEventLog log, String level, String traceLevel) {
         this.events = log;
         this.logLevel = level;
+        this.traceLevel = traceLevel;
     }
 
     @Override
@@ -58,7 +61,7 @@ public final class LocalInstalledApp implements InstalledApp {
                     arguments));
         }
         AppException[] failure = new AppException[1];
-        String answer = RuntimeEvents.during(procedure.name(), logLevel, events::record, () -> {
+        String answer = RuntimeEvents.during(procedure.name(), logLevel, traceLevel, events, () -> {
             try {
                 return callProcedure(procedure.qualifiedName(), placeholders, arguments);
             } catch (AppException e) {

@@ -1,7 +1,11 @@
 package io.connectorkit.runtime.embedded;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Handler;
@@ -19,6 +23,15 @@ import java.util.logging.SimpleFormatter;
  *
  * <p>The runtime logs through {@code System.getLogger("io.connectorkit.runtime…")}, which the JDK backs with
  * {@code java.util.logging}; records of other threads and of threads not in a procedure are left alone.
+ *
+ * <p>Traces: Snowflake represents each procedure call as one span (RECORD_TYPE SPAN, with its start and end time, a
+ * trace and span id, its status) holding the trace events its handler added (RECORD_TYPE SPAN_EVENT, a name and
+ * attributes); TRACE_LEVEL ALWAYS records every call's span, ON_EVENT only the spans that hold an event, OFF none
+ * (https://docs.snowflake.com/en/developer-guide/logging-tracing/tracing-how-events-work,
+ * https://docs.snowflake.com/en/developer-guide/logging-tracing/tracing-trace-level,
+ * https://docs.snowflake.com/en/developer-guide/logging-tracing/event-table-columns). The runtime adds its events
+ * with {@link #addSpanEvent}; inside a recorded call they go to the recording's span, otherwise (a handler Snowflake
+ * runs) to {@link SnowflakeTelemetry}.
  */
 public final class RuntimeEvents {
 
@@ -35,7 +48,70 @@ public final class RuntimeEvents {
             String exception) {
     }
 
-    private record Recording(String procedure, String minimum, Consumer<Event> sink, Recording outer) {
+    /**
+     * One procedure call's span.
+     *
+     * @param traceId the trace's id, 32 hex digits (TRACE:trace_id)
+     * @param spanId the span's id, 16 hex digits (TRACE:span_id)
+     * @param procedure the procedure called, the span's name (RECORD:name)
+     * @param start when the call began (START_TIMESTAMP)
+     * @param end when it ended (TIMESTAMP)
+     * @param failure the exception's message when the call failed (RECORD:status STATUS_CODE_ERROR), else null
+     * @param attributes the span's attributes (RECORD_ATTRIBUTES)
+     * @param events the trace events added during the call, oldest first
+     */
+    public record Span(String traceId, String spanId, String procedure, Instant start, Instant end, String failure,
+            Map<String, String> attributes, List<SpanEvent> events) {
+
+        /** Whether the call failed. */
+        public boolean failed() {
+            return failure != null;
+        }
+    }
+
+    /**
+     * One trace event of a span.
+     *
+     * @param time when it was added
+     * @param name what happened, such as {@value RuntimeEvents#INGESTION_RUN}
+     * @param attributes what it carries (RECORD_ATTRIBUTES)
+     */
+    public record SpanEvent(Instant time, String name, Map<String, String> attributes) {
+    }
+
+    /** Where a recorded call's logs and its span go. */
+    public interface Recorder {
+
+        /** A message the runtime logged. */
+        void log(Event event);
+
+        /** The call's span, once it ended, when its trace level records it. */
+        void span(Span span);
+    }
+
+    /** The name of the trace event of one ingestion run. */
+    public static final String INGESTION_RUN = "connector.ingestion_run";
+    /** The span attribute and trace event attribute that names a resource (its ingestion definition id). */
+    public static final String RESOURCE_ATTRIBUTE = "connector.resource";
+    /** Snowflake keeps at most this many trace events of one span (the how-events-work page above). */
+    static final int MAX_EVENTS_PER_SPAN = 128;
+    /** The trace levels (TRACE_LEVEL's values). */
+    public static final List<String> TRACE_LEVELS = List.of("OFF", "ON_EVENT", "ALWAYS");
+
+    private static final class Recording {
+        private final String procedure;
+        private final String minimum;
+        private final Recorder recorder;
+        private final Recording outer;
+        private final List<SpanEvent> events = new ArrayList<>();
+        private final Map<String, String> attributes = new LinkedHashMap<>();
+
+        private Recording(String procedure, String minimum, Recorder recorder, Recording outer) {
+            this.procedure = procedure;
+            this.minimum = minimum;
+            this.recorder = recorder;
+            this.outer = outer;
+        }
     }
 
     static {
@@ -47,11 +123,11 @@ public final class RuntimeEvents {
                     return;
                 }
                 String severity = severity(record.getLevel());
-                if (!atLeast(severity, recording.minimum())) {
+                if ("OFF".equals(recording.minimum) || !atLeast(severity, recording.minimum)) {
                     return;
                 }
                 Throwable thrown = record.getThrown();
-                recording.sink().accept(new Event(record.getInstant(), severity, recording.procedure(),
+                recording.recorder.log(new Event(record.getInstant(), severity, recording.procedure,
                         record.getLoggerName(), MESSAGES.formatMessage(record),
                         thrown == null ? null : thrown.getClass().getName() + ": " + thrown.getMessage()));
             }
@@ -71,24 +147,93 @@ public final class RuntimeEvents {
 
     /**
      * Runs one procedure call, handing the sink what the runtime logs on this thread meanwhile at the minimum
-     * severity or above ({@code OFF} records nothing).
+     * severity or above ({@code OFF} records nothing); no span is recorded.
      */
     public static <T> T during(String procedure, String minimum, Consumer<Event> sink, Supplier<T> call) {
-        if ("OFF".equals(minimum)) {
+        return during(procedure, minimum, "OFF", new Recorder() {
+            @Override
+            public void log(Event event) {
+                sink.accept(event);
+            }
+
+            @Override
+            public void span(Span span) {
+            }
+        }, call);
+    }
+
+    /**
+     * Runs one procedure call as Snowflake runs a handler: what the runtime logs on this thread at the minimum
+     * severity or above goes to the recorder as it is logged, and when the call ends, its span (with the trace events
+     * the runtime added) when the trace level records it: ALWAYS every span, ON_EVENT a span holding an event.
+     */
+    public static <T> T during(String procedure, String minimum, String traceLevel, Recorder recorder,
+            Supplier<T> call) {
+        if ("OFF".equals(minimum) && "OFF".equals(traceLevel)) {
             return call.get();
         }
-        lowerLevelTo(minimum);
-        Recording recording = new Recording(procedure, minimum, sink, CURRENT.get());
+        if (!"OFF".equals(minimum)) {
+            lowerLevelTo(minimum);
+        }
+        Recording recording = new Recording(procedure, minimum, recorder, CURRENT.get());
         CURRENT.set(recording);
+        Instant start = Instant.now();
+        String failure = null;
         try {
             return call.get();
+        } catch (RuntimeException | Error e) {
+            failure = e.getClass().getName() + ": " + e.getMessage();
+            throw e;
         } finally {
-            if (recording.outer() == null) {
+            if (recording.outer == null) {
                 CURRENT.remove();
             } else {
-                CURRENT.set(recording.outer());
+                CURRENT.set(recording.outer);
+            }
+            if ("ALWAYS".equals(traceLevel) || "ON_EVENT".equals(traceLevel) && !recording.events.isEmpty()) {
+                recorder.span(new Span(hex(16), hex(8), procedure, start, Instant.now(), failure,
+                        ordered(recording.attributes), List.copyOf(recording.events)));
             }
         }
+    }
+
+    /**
+     * Adds a trace event to the span of the procedure running on this thread: the recording's span when a caller
+     * records it, Snowflake's span through {@link SnowflakeTelemetry} otherwise. Past {@value #MAX_EVENTS_PER_SPAN}
+     * events of one span, Snowflake drops the rest, and so does the recording.
+     */
+    public static void addSpanEvent(String name, Map<String, String> attributes) {
+        Recording recording = CURRENT.get();
+        if (recording == null) {
+            SnowflakeTelemetry.addEvent(name, attributes);
+        } else if (recording.events.size() < MAX_EVENTS_PER_SPAN) {
+            recording.events.add(new SpanEvent(Instant.now(), name, ordered(attributes)));
+        }
+    }
+
+    /** Sets an attribute of the span of the procedure running on this thread (as {@link #addSpanEvent}). */
+    public static void setSpanAttribute(String key, String value) {
+        Recording recording = CURRENT.get();
+        if (recording == null) {
+            SnowflakeTelemetry.setSpanAttribute(key, value);
+        } else {
+            recording.attributes.put(key, value);
+        }
+    }
+
+    /** A copy that keeps the order the runtime gave, so events read the same every time. */
+    private static Map<String, String> ordered(Map<String, String> attributes) {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    }
+
+    /** A random id of so many bytes in lower-case hex, as OpenTelemetry writes trace and span ids. */
+    private static String hex(int bytes) {
+        StringBuilder id = new StringBuilder(bytes * 2);
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < bytes; i++) {
+            id.append(String.format(java.util.Locale.ROOT, "%02x", random.nextInt(256)));
+        }
+        return id.toString();
     }
 
     /**

@@ -107,14 +107,16 @@ CREATE TABLE IF NOT EXISTS STATE.INGESTION_RUN (
   METADATA VARIANT
 );
 
--- The connector runtime's procedures (spec §3): Java handlers in the imported jars.
+-- The connector runtime's procedures (spec §3): Java handlers in the imported jars. Unless the manifest's
+-- trace_level is OFF, Snowflake's telemetry library adds the runtime's trace events to each call's span
+-- (https://docs.snowflake.com/en/developer-guide/logging-tracing/tracing-java).
 <#list procedures as procedure>
 
 CREATE OR REPLACE PROCEDURE PUBLIC.${procedure.name}(${procedure.signature})
   RETURNS VARIANT
   LANGUAGE JAVA
   RUNTIME_VERSION = '${app.javaRuntime?c}'
-  PACKAGES = ('${runtime.snowparkPackage}')
+  PACKAGES = ('${runtime.snowparkPackage}'<#if manifest.telemetry.traceLevel.text != "OFF">, 'com.snowflake:telemetry:latest'</#if>)
   IMPORTS = (<#list runtime.imports as import>${import.sql}<#sep>, </#sep></#list>)
   HANDLER = '${procedure.handler}'
   EXECUTE AS OWNER;
