@@ -187,6 +187,7 @@ public final class ConsoleServer implements AutoCloseable {
         String origin = exchange.getRequestHeaders().getFirst("Origin");
         if (origin != null && !allowedHosts.contains(origin.replaceFirst("^http://", "").toLowerCase(
                 java.util.Locale.ROOT))) {
+            warn.accept("Refused a form sent from " + origin + " to " + path);
             plain(exchange, 403, "The console accepts forms from its own pages only, not from " + origin
                     + "; nothing was changed");
             return;
@@ -272,7 +273,8 @@ public final class ConsoleServer implements AutoCloseable {
         exchange.getResponseHeaders().set("Content-Security-Policy", SECURITY_POLICY);
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         exchange.getResponseHeaders().set("X-Frame-Options", "DENY");
-        exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
+        // same-origin, not no-referrer: under no-referrer a browser sends its forms with "Origin: null".
+        exchange.getResponseHeaders().set("Referrer-Policy", "same-origin");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         boolean head = exchange.getRequestMethod().equals("HEAD");
         exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
