@@ -51,6 +51,8 @@ public final class ConsoleMojo extends AppMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         if (target() != Target.LOCAL) {
+            // An installed Snowflake app shows consumers its manifest's default_streamlit (the generated UI) when they
+            // open it (https://docs.snowflake.com/developer-guide/native-apps/creating-manifest, artifacts).
             throw new MojoFailureException("connector:console serves the embedded app; on Snowflake the app's own "
                     + "Streamlit UI is the console (open the app in Snowsight), and the other goals work with "
                     + "-Dconnector.target=snowflake");
