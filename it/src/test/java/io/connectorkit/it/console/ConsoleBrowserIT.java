@@ -125,6 +125,7 @@ class ConsoleBrowserIT {
             submit(browser, By.id("connection-submit"));
             assertThat(browser.findElements(By.cssSelector(".message.error"))).isNotEmpty();
             assertThat(current(browser)).isEqualTo("Connection");
+            screenshot(browser, "wizard-connection.png");
             type(browser, "field-api_token", TOKEN);
             submit(browser, By.id("connection-submit"));
             assertThat(messages(browser)).anyMatch(message -> message.startsWith("SET_CONNECTION_CONFIGURATION: OK"));
