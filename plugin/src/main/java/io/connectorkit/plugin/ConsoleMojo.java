@@ -92,7 +92,8 @@ public final class ConsoleMojo extends AppMojo {
                 address = server.start(port);
             } catch (IOException e) {
                 throw new MojoFailureException("The console cannot listen on 127.0.0.1:" + port + ": " + e.getMessage()
-                        + "; choose another port with -Dconnector.port=PORT, or -Dconnector.port=0 for any free one", e);
+                        + "; choose another port with -Dconnector.port=PORT, or -Dconnector.port=0 for any free one",
+                        e);
             }
             Runtime.getRuntime().addShutdownHook(hook);
             getLog().info("Console of " + local.name() + " (acting as " + appRole + ") listening on " + address

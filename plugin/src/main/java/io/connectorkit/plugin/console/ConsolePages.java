@@ -78,8 +78,8 @@ final class ConsolePages {
     }
 
     /**
-     * The connector configuration keys the SDK knows besides the descriptor's own (spec §2.2.1): the warehouse, and the
-     * destination the template's sink writes to.
+     * The connector configuration keys the SDK knows besides the descriptor's own (spec §2.2.1): the warehouse, and
+     * the destination the template's sink writes to.
      */
     private static final List<ConnectorDescription.Field> STANDARD_CONNECTOR_FIELDS = List.of(
             new ConnectorDescription.Field("warehouse", FieldType.IDENTIFIER, false, null,
@@ -207,7 +207,8 @@ final class ConsolePages {
     }
 
     private void prerequisites(InstalledApp app, StringBuilder body) throws AppException {
-        body.append("<h2>Prerequisites</h2><p>Do these before you configure the connector, and tick each one done.</p>");
+        body.append("<h2>Prerequisites</h2><p>Do these before you configure the connector, and tick each one done."
+                + "</p>");
         body.append(form("/wizard/prerequisites", "prerequisites-form"));
         List<Map<String, Object>> rows = app.view("PREREQUISITES");
         if (rows.isEmpty()) {

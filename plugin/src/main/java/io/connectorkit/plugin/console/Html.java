@@ -75,7 +75,8 @@ public final class Html {
     }
 
     private static final String STYLE = String.join("", List.of(
-            ":root{--blue:#1a6ce7;--ink:#1f2933;--muted:#616e7c;--line:#d9e2ec;--bg:#f5f7fa;--ok:#1e7e34;--err:#b42318}",
+            ":root{--blue:#1a6ce7;--ink:#1f2933;--muted:#616e7c;--line:#d9e2ec;--bg:#f5f7fa;--ok:#1e7e34;",
+            "--err:#b42318}",
             "*{box-sizing:border-box}",
             "body{margin:0;font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif;",
             "color:var(--ink);background:var(--bg)}",
