@@ -146,8 +146,11 @@ public record StatsReport(String app, List<Hour> hours, List<Resource> resources
                 + "</table>\n</body></html>\n";
     }
 
-    /** Bars of rows per hour on a time axis (every requested hour) and a value axis, failed runs marked in red. */
-    String chart() {
+    /**
+     * Bars of rows per hour on a time axis (every requested hour) and a value axis, failed runs marked in red: an SVG
+     * element with no script, which the stats page and the console embed.
+     */
+    public String chart() {
         int left = 64;
         int top = 30;
         int plotHeight = 220;
