@@ -52,9 +52,9 @@ def prerequisites(ctx):
         checked = st.checkbox(item["title"], value=done, key="prerequisite_" + item["id"])
         if item.get("description"):
             st.caption(item["description"])
-        links = [" [" + label + "](" + item[key] + ")" for label, key in LINKS if item.get(key)]
+        links = ["[" + label + "](" + item[key] + ")" for label, key in LINKS if item.get(key)]
         if links:
-            st.markdown(" ·".join(links))
+            st.markdown(" · ".join(links))
         if bool(checked) != done:
             ctx.act(ctx.client.call("UPDATE_PREREQUISITE", item["id"], bool(checked)))
     left, right = st.columns(2)
