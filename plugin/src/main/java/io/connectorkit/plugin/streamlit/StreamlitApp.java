@@ -25,9 +25,10 @@ import java.util.Map;
 
 /**
  * The Streamlit app the kit generates into the Snowflake bundle's {@code streamlit/} folder: the static Python files
- * shipped in connector-templates (under {@value #RESOURCES}, listed in its {@value #INDEX} file, not rendered, so their
- * tests run on the very files shipped) and {@value #MODEL_FILE}, the connector as the pages need it, from the
- * descriptor. The setup script creates it as {@value #OBJECT} (see the template snowflake/streamlit.sql.ftl).
+ * shipped in connector-templates (under {@code io/connectorkit/templates/streamlit/}, listed in its {@code FILES}
+ * index, not rendered, so their tests run on the very files shipped) and {@value #MODEL_FILE}, the connector as the
+ * pages need it, from the descriptor. The setup script creates it as {@value #OBJECT} (see the template
+ * snowflake/streamlit.sql.ftl).
  */
 public final class StreamlitApp {
 
