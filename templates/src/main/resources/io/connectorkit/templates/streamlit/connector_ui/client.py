@@ -114,6 +114,8 @@ class ConnectorClient:
                 placeholders.append("?")
                 params.append(value)
         sql = "CALL PUBLIC." + procedure + "(" + ", ".join(placeholders) + ")"
+        # Snowpark binds qmark variables given as params
+        # (https://docs.snowflake.com/en/developer-guide/snowpark/reference/python/latest/snowpark/api/snowflake.snowpark.Session.sql).
         try:
             rows = self._session.sql(sql, params=params).collect()
         except Exception as error:  # noqa: BLE001 - a raised procedure error is shown like a returned one
