@@ -99,6 +99,25 @@ try {
         assert !statements.any { it ==~ /(?s)DROP (SECRET|DATABASE|SCHEMA).*SNOW_CONNECTOR_SECRETS.*/ && !it.endsWith('_DRAFT"') }
     }
 
+    // Every bundle the project built holds the generated Streamlit app (the wizard and the daily-use pages), its
+    // model of the connector, and names it the manifest's default_streamlit; the installs above ran its CREATE
+    // STREAMLIT, which the fake refuses unless the main file is staged.
+    def bundles = new File(basedir, 'snow-connector/target').listFiles().findAll { it.name.endsWith('-app.zip') }
+    assert !bundles.isEmpty()
+    bundles.each { file ->
+        new java.util.zip.ZipFile(file).withCloseable { zip ->
+            ['snowflake/streamlit/streamlit_app.py', 'snowflake/streamlit/environment.yml',
+             'snowflake/streamlit/connector_ui/wizard.py', 'snowflake/streamlit/connector_ui/daily.py',
+             'snowflake/streamlit/connector_model.json'].each { entry ->
+                assert zip.getEntry(entry) != null: "${file.name} should hold ${entry}"
+            }
+            def model = zip.getInputStream(zip.getEntry('snowflake/streamlit/connector_model.json')).getText('UTF-8')
+            assert model.contains('"name" : "snow_connector"') && model.contains('"reference" : "API_TOKEN_SECRET"')
+            def manifest = zip.getInputStream(zip.getEntry('snowflake/manifest.yml')).getText('UTF-8')
+            assert manifest.contains('default_streamlit: "UI.CONNECTOR"')
+        }
+    }
+
     // The tokens came from the environment only: no log and no file the builds or the fake wrote holds them.
     def tokens = invoker.stringPropertyNames().findAll { it.startsWith('invoker.environmentVariables.RECORDS_API_TOKEN') }
             .collect { invoker.getProperty(it).trim() }

@@ -3,6 +3,7 @@ package io.connectorkit.plugin;
 import io.connectorkit.plugin.bundle.FileSync;
 import io.connectorkit.plugin.checks.CreateOrAlterKinds;
 import io.connectorkit.plugin.checks.StaticChecks;
+import io.connectorkit.plugin.checks.StreamlitChecks;
 import io.connectorkit.plugin.checks.TelemetryChecks;
 import io.connectorkit.plugin.descriptor.Descriptor;
 import io.connectorkit.plugin.generate.AppGenerator;
@@ -88,6 +89,8 @@ public final class GenerateMojo extends ConnectorMojo {
                 "snowflake/setup.sql", rendered.get("snowflake/setup.sql")));
         problems.addAll(TelemetryChecks.manifest("snowflake/manifest.yml",
                 rendered.get("snowflake/manifest.yml")));
+        problems.addAll(StreamlitChecks.defaultStreamlit("snowflake/manifest.yml",
+                rendered.get("snowflake/manifest.yml"), "snowflake/setup.sql", rendered.get("snowflake/setup.sql")));
         problems.addAll(StaticChecks.references("snowflake/manifest.yml", rendered.get("snowflake/manifest.yml"),
                 "snowflake/setup.sql", rendered.get("snowflake/setup.sql")));
         try (var classes = projectClasses(project.getCompileClasspathElements())) {

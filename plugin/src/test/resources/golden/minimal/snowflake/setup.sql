@@ -429,3 +429,17 @@ CREATE OR REPLACE VIEW PUBLIC.RESOURCE_STATUS AS
       FROM STATE.INGESTION_RUN y) r ON r.RESOURCE_INGESTION_DEFINITION_ID = d.ID AND r.N = 1;
 GRANT SELECT ON VIEW PUBLIC.RESOURCE_STATUS TO APPLICATION ROLE ADMIN;
 GRANT SELECT ON VIEW PUBLIC.RESOURCE_STATUS TO APPLICATION ROLE VIEWER;
+
+-- The connector's Streamlit app (the wizard and the daily-use pages), from the bundle's /streamlit folder;
+-- its main file must sit in that folder's root (https://docs.snowflake.com/en/sql-reference/sql/create-streamlit).
+-- It lives in a versioned schema, so each version's script creates it from that version's files
+-- (https://docs.snowflake.com/en/developer-guide/native-apps/update-app-versioned-schema), and CREATE OR REPLACE drops
+-- its grants, given again below. ADMIN and VIEWER may open it: a Streamlit app runs with the application's rights
+-- (https://docs.snowflake.com/en/developer-guide/streamlit/owners-rights), so the pages themselves check
+-- IS_APPLICATION_ROLE_IN_SESSION('ADMIN') and show a VIEWER the read-only pages only.
+CREATE OR ALTER VERSIONED SCHEMA UI;
+GRANT USAGE ON SCHEMA UI TO APPLICATION ROLE ADMIN;
+GRANT USAGE ON SCHEMA UI TO APPLICATION ROLE VIEWER;
+CREATE OR REPLACE STREAMLIT UI.CONNECTOR FROM '/streamlit' MAIN_FILE = 'streamlit_app.py' TITLE = 'minimal_connector';
+GRANT USAGE ON STREAMLIT UI.CONNECTOR TO APPLICATION ROLE ADMIN;
+GRANT USAGE ON STREAMLIT UI.CONNECTOR TO APPLICATION ROLE VIEWER;

@@ -1,12 +1,15 @@
 package io.connectorkit.plugin.bundle;
 
 import io.connectorkit.plugin.descriptor.Descriptor;
+import io.connectorkit.plugin.streamlit.StreamlitApp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +18,7 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Completes a rendered app folder into the deployable bundle — the jars in {@code lib/} of both dialects, the
- * descriptor's folders in the Snowflake app — and packs it into a zip. Only what changed is written; the zip is
+ * generated Streamlit app and the descriptor's folders in the Snowflake app — and packs it into a zip. Only what changed is written; the zip is
  * byte-for-byte the same for the same content.
  */
 public final class AppBundle {
@@ -42,9 +45,27 @@ public final class AppBundle {
             changes = changes.plus(FileSync.mirror(appDirectory.resolve(dialect).resolve("lib"), jars,
                     dialect + "/lib/"));
         }
-        for (Descriptor.AppFiles files : descriptor.files()) {
-            changes = changes.plus(FileSync.mirror(appDirectory.resolve("snowflake").resolve(files.target()),
-                    FileSync.filesUnder(files.source()), "snowflake/" + files.target() + "/"));
+        Map<String, Map<String, byte[]>> folders = new LinkedHashMap<>();
+        if (descriptor.ui().streamlit()) {
+            folders.put(StreamlitApp.FOLDER, new LinkedHashMap<>(StreamlitApp.files(descriptor)));
+        }
+        // The connector's own files of a folder come after the generated ones: a file of the same path replaces the
+        // generated one, others are added. A folder inside another one's is merged into it, so that mirroring the
+        // outer folder does not delete it.
+        List<Descriptor.AppFiles> outerFirst = new ArrayList<>(descriptor.files());
+        outerFirst.sort(Comparator.comparingInt(files -> files.target().length()));
+        for (Descriptor.AppFiles files : outerFirst) {
+            String target = files.target().replaceAll("/+$", "");
+            String outer = folders.keySet().stream().filter(folder -> target.startsWith(folder + "/")).findFirst()
+                    .orElse(target);
+            String prefix = outer.equals(target) ? "" : target.substring(outer.length() + 1) + "/";
+            Map<String, byte[]> into = folders.computeIfAbsent(outer, folder -> new LinkedHashMap<>());
+            FileSync.contents(FileSync.filesUnder(files.source()))
+                    .forEach((path, content) -> into.put(prefix + path, content));
+        }
+        for (Map.Entry<String, Map<String, byte[]>> folder : folders.entrySet()) {
+            changes = changes.plus(FileSync.mirrorContent(appDirectory.resolve("snowflake").resolve(folder.getKey()),
+                    folder.getValue(), "snowflake/" + folder.getKey() + "/"));
         }
         return changes;
     }

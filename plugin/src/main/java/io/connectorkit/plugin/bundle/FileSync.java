@@ -57,16 +57,21 @@ public final class FileSync {
      * ones added, others removed.
      */
     public static Changes mirror(Path folder, Map<String, Path> sources, String shownPrefix) {
+        return mirrorContent(folder, contents(sources), shownPrefix);
+    }
+
+    /** Makes the folder hold exactly the given contents, by relative path: changed ones written, others removed. */
+    public static Changes mirrorContent(Path folder, Map<String, byte[]> contents, String shownPrefix) {
         List<String> written = new ArrayList<>();
         List<String> deleted = new ArrayList<>();
         try {
-            for (Map.Entry<String, Path> source : sources.entrySet()) {
-                if (writeIfChanged(folder.resolve(source.getKey()), Files.readAllBytes(source.getValue()))) {
-                    written.add(shownPrefix + source.getKey());
+            for (Map.Entry<String, byte[]> content : contents.entrySet()) {
+                if (writeIfChanged(folder.resolve(content.getKey()), content.getValue())) {
+                    written.add(shownPrefix + content.getKey());
                 }
             }
             if (Files.isDirectory(folder)) {
-                Set<Path> kept = sources.keySet().stream().map(folder::resolve).map(Path::normalize)
+                Set<Path> kept = contents.keySet().stream().map(folder::resolve).map(Path::normalize)
                         .collect(Collectors.toSet());
                 try (Stream<Path> existing = Files.walk(folder)) {
                     for (Path path : existing.sorted(Comparator.reverseOrder()).toList()) {
@@ -83,6 +88,19 @@ public final class FileSync {
             throw new UncheckedIOException("Cannot update " + folder, e);
         }
         return new Changes(written, deleted);
+    }
+
+    /** The content of each source file, by the same relative path. */
+    public static Map<String, byte[]> contents(Map<String, Path> sources) {
+        Map<String, byte[]> contents = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Path> source : sources.entrySet()) {
+            try {
+                contents.put(source.getKey(), Files.readAllBytes(source.getValue()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + source.getValue(), e);
+            }
+        }
+        return contents;
     }
 
     /** Every regular file under the folder, by its path relative to it. */

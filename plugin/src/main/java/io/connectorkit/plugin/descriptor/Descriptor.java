@@ -22,11 +22,12 @@ import java.util.Map;
  * @param extraSql SQL scripts appended to the setup script, per dialect
  * @param files folders copied into the app (a Streamlit UI, for example)
  * @param classLines the line of the file that names each class, for the checks that load the classes later
+ * @param ui what the kit generates for the consumer's eyes ({@code ui:})
  */
 public record Descriptor(Path file, App app, List<Prerequisite> prerequisites,
         List<ConnectorDescription.Field> connectorFields, List<ConnectorDescription.Field> connectionFields,
         Map<SpiRole, String> classes, Manifest manifest, Map<String, List<Path>> extraSql, List<AppFiles> files,
-        Map<SpiRole, Integer> classLines) {
+        Map<SpiRole, Integer> classLines, Ui ui) {
 
     /** The Java runtime the runtime's bytecode needs in Snowflake. */
     public static final int JAVA_RUNTIME = 17;
@@ -39,13 +40,35 @@ public record Descriptor(Path file, App app, List<Prerequisite> prerequisites,
         extraSql = Map.copyOf(extraSql);
         files = List.copyOf(files);
         classLines = Map.copyOf(classLines);
+        ui = ui == null ? Ui.DEFAULT : ui;
     }
 
     /** A descriptor whose class lines are not known (built in code rather than read from a file). */
     public Descriptor(Path file, App app, List<Prerequisite> prerequisites,
             List<ConnectorDescription.Field> connectorFields, List<ConnectorDescription.Field> connectionFields,
             Map<SpiRole, String> classes, Manifest manifest, Map<String, List<Path>> extraSql, List<AppFiles> files) {
-        this(file, app, prerequisites, connectorFields, connectionFields, classes, manifest, extraSql, files, Map.of());
+        this(file, app, prerequisites, connectorFields, connectionFields, classes, manifest, extraSql, files, Map.of(),
+                Ui.DEFAULT);
+    }
+
+    /** A descriptor with the default {@link Ui}. */
+    public Descriptor(Path file, App app, List<Prerequisite> prerequisites,
+            List<ConnectorDescription.Field> connectorFields, List<ConnectorDescription.Field> connectionFields,
+            Map<SpiRole, String> classes, Manifest manifest, Map<String, List<Path>> extraSql, List<AppFiles> files,
+            Map<SpiRole, Integer> classLines) {
+        this(file, app, prerequisites, connectorFields, connectionFields, classes, manifest, extraSql, files,
+                classLines, Ui.DEFAULT);
+    }
+
+    /**
+     * What the kit generates for the consumer's eyes.
+     *
+     * @param streamlit whether the Snowflake app gets the generated Streamlit app (the wizard and the daily-use
+     *     pages, {@code ui.streamlit}, on unless turned off)
+     */
+    public record Ui(boolean streamlit) {
+        /** The generated Streamlit app on. */
+        public static final Ui DEFAULT = new Ui(true);
     }
 
     /**

@@ -106,11 +106,23 @@ public final class DescriptorLoader {
         Descriptor.Manifest manifest = manifest(root.get("manifest"), connectionFields);
         Map<String, List<Path>> extraSql = extraSql(root.get("sql"));
         List<Descriptor.AppFiles> files = files(root.get("files"));
+        Descriptor.Ui ui = ui(root.get("ui"));
         failOnProblems();
         Map<SpiRole, Integer> classLines = new EnumMap<>(SpiRole.class);
         classes.keySet().forEach(role -> classLines.put(role, yaml.line("/spi/" + role.key())));
         return new Descriptor(file, app, prerequisites, connectorFields, connectionFields, classes, manifest,
-                extraSql, files, classLines);
+                extraSql, files, classLines, ui);
+    }
+
+    /** {@code ui.streamlit}: the generated Streamlit app, on unless set to false. */
+    private Descriptor.Ui ui(JsonNode node) {
+        JsonNode ui = mapping(node, "/ui");
+        if (ui == null) {
+            return Descriptor.Ui.DEFAULT;
+        }
+        keys(ui, "/ui", List.of("streamlit"));
+        return ui.has("streamlit") && !ui.get("streamlit").isNull() ? new Descriptor.Ui(bool(ui, "/ui", "streamlit"))
+                : Descriptor.Ui.DEFAULT;
     }
 
     /** The parsed file, a mapping of known sections; a file that is none fails at once. */
@@ -135,10 +147,10 @@ public final class DescriptorLoader {
         }
         if (!root.isObject()) {
             throw new DescriptorException(List.of(new Problem(shownFile, 1, "", "the descriptor must be a mapping of "
-                    + "sections (app, prerequisites, configuration, spi, manifest, sql, files), not "
+                    + "sections (app, prerequisites, configuration, spi, manifest, sql, files, ui), not "
                     + describe(root))));
         }
-        keys(root, "", List.of("app", "prerequisites", "configuration", "spi", "manifest", "sql", "files"));
+        keys(root, "", List.of("app", "prerequisites", "configuration", "spi", "manifest", "sql", "files", "ui"));
         return root;
     }
 

@@ -2,6 +2,7 @@ package io.connectorkit.plugin.render;
 
 import io.connectorkit.plugin.configure.Json;
 import io.connectorkit.plugin.descriptor.Descriptor;
+import io.connectorkit.plugin.streamlit.StreamlitApp;
 import io.connectorkit.runtime.config.FieldType;
 import io.connectorkit.runtime.config.SecretReference;
 import io.connectorkit.runtime.embedded.EmbeddedSchema;
@@ -76,6 +77,14 @@ final class AppModel {
         model.put("extraSql", inputs.extraSql().getOrDefault(dialect, List.of()).stream()
                 .map(script -> Map.of("path", text(script.path()), "content", script.content())).toList());
         model.put("local", Map.of("statements", EmbeddedSchema.statements()));
+        if (descriptor.ui().streamlit()) {
+            model.put("streamlit", Map.of(
+                    "schema", StreamlitApp.SCHEMA,
+                    "name", StreamlitApp.OBJECT,
+                    "folder", text("/" + StreamlitApp.FOLDER),
+                    "mainFile", text(StreamlitApp.MAIN_FILE),
+                    "title", text(descriptor.app().label())));
+        }
         return model;
     }
 
@@ -284,6 +293,8 @@ final class AppModel {
         }).toList());
         if (descriptor.manifest().defaultStreamlit() != null) {
             model.put("defaultStreamlit", text(descriptor.manifest().defaultStreamlit()));
+        } else if (descriptor.ui().streamlit()) {
+            model.put("defaultStreamlit", text(StreamlitApp.OBJECT));
         }
         io.connectorkit.plugin.descriptor.Telemetry telemetry = descriptor.manifest().telemetry();
         model.put("telemetry", Map.of(

@@ -52,6 +52,7 @@ class DescriptorLoaderTest {
                 });
         assertThat(descriptor.extraSql().get("snowflake")).hasSize(1);
         assertThat(descriptor.files()).extracting(Descriptor.AppFiles::target).containsExactly("streamlit");
+        assertThat(descriptor.ui().streamlit()).as("the full project ships its own Streamlit app").isFalse();
     }
 
     @Test
@@ -109,6 +110,7 @@ class DescriptorLoaderTest {
         assertThat(descriptor.app().snowparkPackage()).isEqualTo("com.snowflake:snowpark:1.15.0");
         assertThat(descriptor.prerequisites()).isEmpty();
         assertThat(descriptor.classes()).isEmpty();
+        assertThat(descriptor.ui().streamlit()).as("the generated Streamlit app is on by default").isTrue();
     }
 
     record Malformed(String name, String yaml, String problem) {
@@ -125,7 +127,7 @@ class DescriptorLoaderTest {
                                 + "but got <stream end>; fix the YAML syntax there"),
                 new Malformed("empty file", "", "connector.yaml:1: the descriptor is empty"),
                 new Malformed("not a mapping", "- app\n", "connector.yaml:1: the descriptor must be a mapping of "
-                        + "sections (app, prerequisites, configuration, spi, manifest, sql, files), not a list"),
+                        + "sections (app, prerequisites, configuration, spi, manifest, sql, files, ui), not a list"),
                 new Malformed("key given twice", "app:\n  name: a\n  name: b\n",
                         "connector.yaml:3: the key 'name' appears twice in the same mapping; keep one"),
                 new Malformed("unknown section", "app:\n  name: a\nprerequisite:\n  - id: x\n",
@@ -349,6 +351,11 @@ class DescriptorLoaderTest {
                         "sql.postgres: unknown key 'postgres'; the keys of sql are snowflake, local"),
                 new Malformed("files folder missing", "app: {name: a}\nfiles:\n  - {source: ui, target: streamlit}\n",
                         "files[0].source: 'ui' is not a folder of the project"),
+                new Malformed("ui switch not a boolean", "app: {name: a}\nui:\n  streamlit: yes please\n",
+                        "connector.yaml:3: ui.streamlit: 'yes please' is not true or false; write streamlit: true or "
+                                + "streamlit: false"),
+                new Malformed("ui unknown key", "app: {name: a}\nui:\n  streamlt: false\n",
+                        "ui.streamlt: unknown key 'streamlt'; did you mean 'streamlit'?"),
                 new Malformed("files target escaping the app", "app: {name: a}\nfiles:\n"
                         + "  - {source: src, target: ../outside}\n",
                         "files[0].target: '../outside' is not a folder the app can use for these files"));

@@ -126,6 +126,7 @@ class ExternalAccessRenderTest {
                 while (imports.find()) {
                     staged.add(imports.group(1));
                 }
+                staged.addAll(TestProjects.generatedStreamlit(app.get("snowflake/setup.sql")));
                 FakeNativeApp nativeApp = new FakeNativeApp(snowflake, "REACHING_OUT", embedded,
                         StagedSetupScript.run(app.get("snowflake/setup.sql"), staged));
                 nativeApp.install(Map.of("manifest.yml", bytes(app.get("snowflake/manifest.yml")),
@@ -238,6 +239,7 @@ class ExternalAccessRenderTest {
         while (imports.find()) {
             staged.add(imports.group(1));
         }
+        staged.addAll(TestProjects.generatedStreamlit(app.get("snowflake/setup.sql")));
         return staged;
     }
 

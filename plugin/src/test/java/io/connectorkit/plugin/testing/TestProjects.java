@@ -6,6 +6,7 @@ import io.connectorkit.plugin.descriptor.Descriptor;
 import io.connectorkit.plugin.descriptor.DescriptorException;
 import io.connectorkit.plugin.descriptor.DescriptorLoader;
 import io.connectorkit.plugin.generate.AppGenerator;
+import io.connectorkit.plugin.streamlit.StreamlitApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -45,11 +46,27 @@ public final class TestProjects {
     }
 
     /**
+     * The stage paths of the generated Streamlit app, which connector:bundle adds when the rendered setup script
+     * creates it (none otherwise).
+     */
+    public static Set<String> generatedStreamlit(String snowflakeSetup) {
+        if (!snowflakeSetup.contains("CREATE OR REPLACE STREAMLIT " + StreamlitApp.OBJECT + " ")) {
+            return Set.of();
+        }
+        Set<String> paths = new HashSet<>();
+        StreamlitApp.files(new Descriptor(null, new Descriptor.App("any", "any", "1", 17, "", "1.15.0"), List.of(),
+                List.of(), List.of(), Map.of(), new Descriptor.Manifest(List.of(), List.of(), null), Map.of(),
+                List.of())).keySet().forEach(path -> paths.add(StreamlitApp.FOLDER + "/" + path));
+        return paths;
+    }
+
+    /**
      * What the project's rendered Snowflake setup script creates, run by the fake as Snowflake runs it at CREATE
      * APPLICATION: over the files the app's stage would hold (the imported jars, the project's app files).
      */
     public static AppCatalog snowflakeCatalog(String project) throws Exception {
         Set<String> staged = new HashSet<>(Set.of("lib/connector-runtime.jar", "lib/" + project + "-connector.jar"));
+        staged.addAll(generatedStreamlit(render(project).get("snowflake/setup.sql")));
         for (Descriptor.AppFiles files : descriptor(project).files()) {
             Path source = project(project).resolve(files.source());
             try (Stream<Path> paths = Files.walk(source)) {

@@ -1,0 +1,83 @@
+"""Inputs typed from the descriptor's fields, and the values they give the procedures.
+
+A field's widget: string, identifier, url, cron → text input; integer → text input read as a whole number; boolean →
+checkbox; object → JSON text area. A secret field has no input: Snowflake keeps the secret in a SECRET object that the
+consumer binds to the field's reference (its value in the configuration is the reference's name), so the page offers
+the binding instead (see wizard.secret_binding).
+"""
+import json
+
+TEXT_TYPES = ("string", "identifier", "url", "cron")
+
+# The standard key global_schedule is an object {"scheduleType": "CRON", "scheduleDefinition": "<cron>"} (spec §2.2.1);
+# the page asks for the cron expression only.
+GLOBAL_SCHEDULE = "global_schedule"
+
+
+def initial_text(field, current):
+    """What an input starts with: the stored value (text, as the view shows it), else the field's default."""
+    if current is not None:
+        if field.name == GLOBAL_SCHEDULE:
+            try:
+                return str(json.loads(current).get("scheduleDefinition", ""))
+            except (ValueError, AttributeError):
+                return str(current)
+        return str(current)
+    if field.default is None:
+        return ""
+    if isinstance(field.default, (dict, list)):
+        return json.dumps(field.default)
+    if isinstance(field.default, bool):
+        return "true" if field.default else "false"
+    return str(field.default)
+
+
+def render_input(st, field, current, key):
+    """Draws the field's widget and answers what it holds (text, or a bool for a checkbox)."""
+    label = field.label + (" *" if field.required else "")
+    help_text = field.description or None
+    if field.type == "boolean":
+        return st.checkbox(label, value=initial_text(field, current).lower() == "true", key=key, help=help_text)
+    if field.type == "object":
+        return st.text_area(label, value=initial_text(field, current), key=key, help=help_text)
+    return st.text_input(label, value=initial_text(field, current), key=key, help=help_text)
+
+
+def convert(field, raw):
+    """The JSON value for the field, or (None, problem). An empty optional input is left out (None, None)."""
+    if field.type == "boolean":
+        return bool(raw), None
+    text = "" if raw is None else str(raw).strip()
+    if not text:
+        if field.required:
+            return None, field.name + " is required; enter a value"
+        return None, None
+    if field.type == "integer":
+        try:
+            return int(text), None
+        except ValueError:
+            return None, field.name + ": '" + text + "' is not a whole number; enter digits only, such as 100"
+    if field.type == "object":
+        try:
+            value = json.loads(text)
+        except ValueError as error:
+            return None, field.name + ": not JSON (" + str(error) + "); enter an object such as {\"key\": \"value\"}"
+        if not isinstance(value, dict):
+            return None, field.name + ": enter a JSON object in braces, such as {\"key\": \"value\"}"
+        return value, None
+    if field.name == GLOBAL_SCHEDULE:
+        return {"scheduleType": "CRON", "scheduleDefinition": text}, None
+    return text, None
+
+
+def collect(fields, raws):
+    """The configuration object of the filled inputs, and every problem found (nothing is sent while there is one)."""
+    values = {}
+    problems = []
+    for field in fields:
+        value, problem = convert(field, raws.get(field.name))
+        if problem:
+            problems.append(problem)
+        elif value is not None:
+            values[field.name] = value
+    return values, problems
