@@ -76,7 +76,8 @@ public final class ConsoleMojo extends AppMojo {
         ConsoleServer.AppOpener opener = () -> {
             InstalledApp app = local.open(appRole);
             if (app instanceof LocalInstalledApp embedded) {
-                embedded.recordEvents(new LocalEventLog(local.folder()), descriptor.manifest().telemetry().logLevel());
+                embedded.recordEvents(new LocalEventLog(local.folder()), descriptor.manifest().telemetry().logLevel(),
+                        descriptor.manifest().telemetry().traceLevel());
             }
             return app;
         };
