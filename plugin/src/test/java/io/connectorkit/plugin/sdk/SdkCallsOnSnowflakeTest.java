@@ -58,6 +58,33 @@ class SdkCallsOnSnowflakeTest {
         }
     }
 
+    /**
+     * A process that is SCHEDULED but already has a FINISHED_AT (a row written outside the procedures) cannot be
+     * ended: the SDK's end of a process matches only rows not FINISHED with no FINISHED_AT and fails the disable's
+     * transaction when a row does not match (DefaultIngestionProcessRepository, its IngestionProcessRepositoryTest),
+     * and so does the kit, with a message that names the row to correct. Nothing changes.
+     */
+    @Test
+    void disableResourceRefusesAProcessThatCannotBeEndedAsTheSdkDoes(@TempDir Path project) throws Exception {
+        try (RenderedSnowflakeApp rendered = RenderedSnowflakeApp.install(project, "app: {name: sdk_caller}\n")) {
+            rendered.answer(APP + "CREATE_RESOURCE(?, PARSE_JSON(?), PARSE_JSON(?), ?, ?)", "r1", "{\"repo\": \"a\"}",
+                    CONFIGURATIONS, "r1", true);
+            try (Statement statement = rendered.state().createStatement()) {
+                statement.execute("UPDATE STATE.INGESTION_PROCESS SET FINISHED_AT = TIMESTAMP '2020-01-01 00:00:00'");
+            }
+
+            JsonNode refused = json(rendered.answer(APP + "DISABLE_RESOURCE(?)", "r1"));
+
+            assertThat(refused.path("response_code").asText()).isEqualTo("DISABLE_RESOURCE_ERROR");
+            assertThat(refused.path("message").asText()).startsWith("Error while disabling resource. Changes were "
+                    + "rolled back. Error: Only 0 of the 1 ingestion processes to end (").endsWith("could be ended: a "
+                    + "process that is not FINISHED but has a FINISHED_AT cannot be ended; correct its row in "
+                    + "STATE.INGESTION_PROCESS");
+            assertThat(rows(rendered, "SELECT ENABLED FROM STATE.RESOURCE_INGESTION_DEFINITION")).isEqualTo("TRUE");
+            assertThat(rows(rendered, "SELECT STATUS FROM STATE.INGESTION_PROCESS")).isEqualTo("SCHEDULED");
+        }
+    }
+
     static JsonNode json(String text) throws Exception {
         return JSON.readTree(text);
     }
