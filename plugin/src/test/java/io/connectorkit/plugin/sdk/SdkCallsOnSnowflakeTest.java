@@ -85,6 +85,137 @@ class SdkCallsOnSnowflakeTest {
         }
     }
 
+    private static final String UNABLE = "Unable to apply SECRET and EXTERNAL_OBJECT_INTEGRATION objects to provided"
+            + " methods.";
+    private static final String WITH_NAMES = APP + "SETUP_EXTERNAL_INTEGRATION_WITH_NAMES(ARRAY_CONSTRUCT("
+            + "'PUBLIC.SET_CONNECTION_CONFIGURATION(VARIANT)'))";
+
+    /**
+     * The SDK's SETUP_EXTERNAL_INTEGRATION_WITH_NAMES, as its SetupExternalIntegrationTest calls it: the integration
+     * and the secret that connection_configuration names are given to the methods listed, the secret as
+     * 'credentials'; a missing integration is EAI_UNAVAILABLE, a missing secret SECRET_UNAVAILABLE, with the SDK's
+     * message and Snowflake's error.
+     */
+    @Test
+    void setupExternalIntegrationWithNamesAnswersAsTheSdksTestsExpect(@TempDir Path project) throws Exception {
+        try (RenderedSnowflakeApp rendered = RenderedSnowflakeApp.install(project, "app: {name: sdk_caller}\n")) {
+            rendered.snowflake.externalAccessIntegrations().create("GH_EAI",
+                    io.connectorkit.fake.snowflake.ExternalAccessIntegrations.AllowedSecrets.anySecret());
+            rendered.account.execute("CREATE OR REPLACE SECRET DB.S.TOKEN TYPE = GENERIC_STRING SECRET_STRING = 't'");
+            connection(rendered, "{\"external_access_integration\": \"GH_EAI\", \"secret\": \"DB.S.TOKEN\"}");
+
+            JsonNode answer = json(rendered.answer(WITH_NAMES));
+
+            assertThat(answer).isEqualTo(json("{\"response_code\": \"OK\", \"message\": \"Successfully set up 1"
+                    + " method(s).\"}"));
+            assertThat(rendered.app.externalAccess.get("SET_CONNECTION_CONFIGURATION")).satisfies(access -> {
+                assertThat(access.secrets()).containsExactly(java.util.Map.entry("credentials", "\"DB\".\"S\".\"TOKEN\""));
+                assertThat(access.integrations()).containsExactly("\"GH_EAI\"");
+            });
+            assertThat(rendered.app.externalAccess).containsOnlyKeys("SET_CONNECTION_CONFIGURATION");
+
+            connection(rendered, "{\"external_access_integration\": \"NON_EXISTENT_EAI_33241\", \"secret\":"
+                    + " \"DB.S.TOKEN\"}");
+            JsonNode noIntegration = json(rendered.answer(WITH_NAMES));
+            assertThat(noIntegration.path("response_code").asText()).isEqualTo("EAI_UNAVAILABLE");
+            assertThat(noIntegration.path("message").asText()).isEqualTo(UNABLE);
+            assertThat(noIntegration.path("SQLERRM").asText()).isEqualTo("SQL compilation error:\nIntegration "
+                    + "'NON_EXISTENT_EAI_33241' does not exist or not authorized.");
+            assertThat(noIntegration.path("SQLCODE").asInt()).isEqualTo(2003);
+            assertThat(noIntegration.path("SQLSTATE").asText()).isEqualTo("02000");
+
+            connection(rendered, "{\"external_access_integration\": \"GH_EAI\", \"secret\":"
+                    + " \"NON_EXISTENT_SECRET_33241\"}");
+            JsonNode noSecret = json(rendered.answer(WITH_NAMES));
+            assertThat(noSecret.path("response_code").asText()).isEqualTo("SECRET_UNAVAILABLE");
+            assertThat(noSecret.path("message").asText()).isEqualTo(UNABLE);
+        }
+    }
+
+    /** What the SDK would paste into its ALTER statement is refused before any statement is built. */
+    @Test
+    void setupExternalIntegrationWithNamesRefusesWhatIsNotANameOrAMethodOfTheApp(@TempDir Path project)
+            throws Exception {
+        try (RenderedSnowflakeApp rendered = RenderedSnowflakeApp.install(project, "app: {name: sdk_caller}\n")) {
+            JsonNode noConfiguration = json(rendered.answer(WITH_NAMES));
+            assertThat(noConfiguration.path("response_code").asText()).isEqualTo("INTERNAL_ERROR");
+            assertThat(noConfiguration.path("SQLERRM").asText()).isEqualTo("connection_configuration names no"
+                    + " external_access_integration or no secret: set both with SET_CONNECTION_CONFIGURATION.");
+
+            connection(rendered, "{\"external_access_integration\": \"GH_EAI) EXTERNAL_ACCESS_INTEGRATIONS = (X\","
+                    + " \"secret\": \"DB.S.TOKEN\"}");
+            JsonNode injected = json(rendered.answer(WITH_NAMES));
+            assertThat(injected.path("response_code").asText()).isEqualTo("EAI_UNAVAILABLE");
+            assertThat(injected.path("SQLERRM").asText()).endsWith("is not a Snowflake identifier.");
+
+            connection(rendered, "{\"external_access_integration\": \"GH_EAI\", \"secret\": \"DB.S.TOKEN\"}");
+            JsonNode notAMethod = json(rendered.answer(APP + "SETUP_EXTERNAL_INTEGRATION_WITH_NAMES(ARRAY_CONSTRUCT("
+                    + "'PUBLIC.TEST_CONNECTION()', 'PUBLIC.WORKER(NUMBER, STRING)'))"));
+            assertThat(notAMethod).isEqualTo(json("{\"response_code\": \"INTERNAL_ERROR\", \"message\": \"" + UNABLE
+                    + "\", \"SQLERRM\": \"The method PUBLIC.WORKER(NUMBER, STRING) is not a procedure of this app"
+                    + " that runs connector code.\"}"));
+            assertThat(rendered.app.externalAccess).isEmpty();
+        }
+    }
+
+    /**
+     * SETUP_EXTERNAL_INTEGRATION_WITH_REFERENCES gives the connector's own references (the SDK's EAI_REFERENCE and
+     * SECRET_REFERENCE are the connector.yaml's here) through SETUP_EXTERNAL_ACCESS, and answers as the SDK does.
+     */
+    @Test
+    void setupExternalIntegrationWithReferencesUsesTheConnectorsReferences(@TempDir Path project) throws Exception {
+        String yaml = "app: {name: sdk_caller}\n"
+                + "configuration:\n  connection:\n    - {name: api_token, type: secret, required: true}\n"
+                + "manifest:\n  references:\n    - {name: API_ACCESS, label: API, description: Reaches the API,"
+                + " hosts: [api.example.com], objectType: EXTERNAL ACCESS INTEGRATION, privileges: [USAGE]}\n";
+        String call = APP + "SETUP_EXTERNAL_INTEGRATION_WITH_REFERENCES(ARRAY_CONSTRUCT("
+                + "'PUBLIC.CONFIGURE_CONNECTOR(VARIANT)'))";
+        try (RenderedSnowflakeApp rendered = RenderedSnowflakeApp.install(project, yaml)) {
+            JsonNode unbound = json(rendered.answer(call));
+            assertThat(unbound.path("response_code").asText()).isEqualTo("INTERNAL_ERROR");
+            assertThat(unbound.path("SQLERRM").asText()).isEqualTo("The references API_ACCESS, API_TOKEN_SECRET are"
+                    + " not all bound yet: the consumer binds them first.");
+
+            rendered.snowflake.externalAccessIntegrations().create("API_EAI",
+                    io.connectorkit.fake.snowflake.ExternalAccessIntegrations.AllowedSecrets.none());
+            rendered.account.execute("CREATE OR REPLACE SECRET DB.S.TOKEN TYPE = GENERIC_STRING SECRET_STRING = 't'");
+            register(rendered, "API_ACCESS", "EXTERNAL ACCESS INTEGRATION", "API_EAI");
+            register(rendered, "API_TOKEN_SECRET", "SECRET", "DB.S.TOKEN");
+            JsonNode refused = json(rendered.answer(call));
+            assertThat(refused.path("response_code").asText()).isEqualTo("SECRET_UNAVAILABLE");
+            assertThat(refused.path("message").asText()).isEqualTo(UNABLE);
+            assertThat(refused.path("SQLERRM").asText()).startsWith("SQL compilation error:\nSecret '");
+
+            rendered.snowflake.externalAccessIntegrations().create("API_EAI",
+                    io.connectorkit.fake.snowflake.ExternalAccessIntegrations.AllowedSecrets.anySecret());
+            JsonNode answer = json(rendered.answer(call));
+
+            assertThat(answer).isEqualTo(json("{\"response_code\": \"OK\", \"message\": \"Successfully set up 1"
+                    + " method(s).\"}"));
+            assertThat(rendered.app.externalAccess.get("CONFIGURE_CONNECTOR").secrets())
+                    .containsEntry("api_token", "\"DB\".\"S\".\"TOKEN\"");
+            assertThat(rendered.app.externalAccess.get("CONFIGURE_CONNECTOR").integrations())
+                    .containsExactly("\"API_EAI\"");
+        }
+    }
+
+    private static void register(RenderedSnowflakeApp rendered, String reference, String type, String object)
+            throws SQLException {
+        String id = rendered.answer("SELECT SYSTEM$REFERENCE(?, ?, 'PERSISTENT', 'USAGE')", type, object);
+        rendered.answer("CALL \"" + RenderedSnowflakeApp.NAME + "\".PUBLIC.REGISTER_REFERENCE(?, 'ADD', ?)", reference,
+                id);
+    }
+
+    /** Stores connection_configuration as the SDK's test does, straight into the app's state. */
+    private static void connection(RenderedSnowflakeApp rendered, String json) throws SQLException {
+        try (java.sql.PreparedStatement statement = rendered.state().prepareStatement("MERGE INTO STATE.APP_CONFIG"
+                + " (\"KEY\", \"VALUE\", UPDATED_AT) KEY (\"KEY\") VALUES ('connection_configuration', ? FORMAT JSON,"
+                + " CURRENT_TIMESTAMP)")) {
+            statement.setString(1, json);
+            statement.execute();
+        }
+    }
+
     static JsonNode json(String text) throws Exception {
         return JSON.readTree(text);
     }
