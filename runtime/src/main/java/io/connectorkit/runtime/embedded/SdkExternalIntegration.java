@@ -1,10 +1,9 @@
 package io.connectorkit.runtime.embedded;
 
 import io.connectorkit.runtime.Response;
-import io.connectorkit.runtime.internal.json.JsonTree;
 import io.connectorkit.runtime.json.InvalidJsonException;
+import io.connectorkit.runtime.json.Json;
 import io.connectorkit.runtime.procedures.PublicProcedure;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +11,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -51,7 +51,7 @@ public final class SdkExternalIntegration {
         if (refusal != null) {
             return refusal.toJsonText();
         }
-        JsonNode configuration = connectionConfiguration(connection);
+        Object configuration = connectionConfiguration(connection);
         String integration = text(configuration, "external_access_integration");
         String secret = text(configuration, "secret");
         if (integration == null || secret == null) {
@@ -77,43 +77,44 @@ public final class SdkExternalIntegration {
     }
 
     private static String setUp(String methods) {
-        return Response.ok("Successfully set up " + JsonTree.parse(methods).size() + " method(s).").toJsonText();
+        return Response.ok("Successfully set up " + ((List<?>) Json.parse(methods)).size() + " method(s).")
+                .toJsonText();
     }
 
     /** The refusal of a METHODS argument that is not an array of this app's connector procedures; else null. */
     private static Response refuseMethods(String methods) {
-        JsonNode array;
+        Object array;
         try {
-            array = methods == null ? null : JsonTree.parse(methods);
+            array = methods == null ? null : Json.parse(methods);
         } catch (InvalidJsonException e) {
             array = null;
         }
-        if (array == null || !array.isArray()) {
+        if (!(array instanceof List<?> list)) {
             return Response.error("INTERNAL_ERROR", UNABLE).with("SQLERRM", "METHODS must be an array of procedure "
                     + "signatures such as 'PUBLIC.TEST_CONNECTION()', not " + methods + ".");
         }
-        for (JsonNode method : array) {
-            String text = method.isTextual() ? method.asText() : null;
+        for (Object method : list) {
+            String text = method instanceof String string ? string : null;
             if (text == null || !METHODS.contains(text.replace(" ", "").toUpperCase(Locale.ROOT))) {
                 return Response.error("INTERNAL_ERROR", UNABLE).with("SQLERRM", "The method "
-                        + (text == null ? method.toString() : text) + " is not a procedure of this app that runs "
+                        + (text == null ? Json.write(method) : text) + " is not a procedure of this app that runs "
                         + "connector code.");
             }
         }
         return null;
     }
 
-    private static JsonNode connectionConfiguration(Connection connection) throws SQLException {
+    private static Object connectionConfiguration(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT CAST(\"VALUE\" AS VARCHAR) FROM "
                 + "STATE.APP_CONFIG WHERE \"KEY\" = 'connection_configuration'");
                 ResultSet result = statement.executeQuery()) {
-            return result.next() && result.getString(1) != null ? JsonTree.parse(result.getString(1)) : null;
+            return result.next() && result.getString(1) != null ? Json.parse(result.getString(1)) : null;
         }
     }
 
-    private static String text(JsonNode configuration, String key) {
-        JsonNode value = configuration == null ? null : configuration.get(key);
-        return value != null && value.isTextual() ? value.asText() : null;
+    private static String text(Object configuration, String key) {
+        Object value = configuration instanceof Map<?, ?> map ? map.get(key) : null;
+        return value instanceof String text ? text : null;
     }
 
     private static String refused(String code, String reason) {
