@@ -387,10 +387,25 @@ public final class FakeNativeApp {
             return values;
         }
         int next = 0;
-        for (String argument : text.split(",(?=(?:[^']*'[^']*')*[^']*$)")) {
+        for (String argument : ScriptStatements.topLevel(text, ',')) {
             String trimmed = argument.trim();
-            if (trimmed.equals("?") || trimmed.equals("PARSE_JSON(?)")) {
+            if (trimmed.equals("?")) {
                 values.add(bindings.get(next++));
+            } else if (trimmed.equals("PARSE_JSON(?)")) {
+                Object json = bindings.get(next++);
+                try {
+                    values.add(json == null ? null : JSON.readTree(String.valueOf(json)));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new SnowflakeRefusal(100069, "22P02", "Error parsing JSON: " + e.getOriginalMessage());
+                }
+            } else if (trimmed.toUpperCase(Locale.ROOT).startsWith("ARRAY_CONSTRUCT(") && trimmed.endsWith(")")) {
+                // https://docs.snowflake.com/en/sql-reference/functions/array_construct, of string literals
+                com.fasterxml.jackson.databind.node.ArrayNode array = JSON.createArrayNode();
+                String inside = trimmed.substring("ARRAY_CONSTRUCT(".length(), trimmed.length() - 1);
+                for (Object element : inside.isBlank() ? List.of() : arguments(inside, List.of())) {
+                    array.add(element == null ? null : String.valueOf(element));
+                }
+                values.add(array);
             } else if (trimmed.length() >= 2 && trimmed.startsWith("'") && trimmed.endsWith("'")) {
                 values.add(trimmed.substring(1, trimmed.length() - 1).replace("''", "'"));
             } else if (trimmed.equalsIgnoreCase("NULL")) {
@@ -530,6 +545,24 @@ public final class FakeNativeApp {
                 throw new SnowflakeRefusal(DOES_NOT_EXIST, "02000", "SQL compilation error:\nProcedure 'PUBLIC."
                         + procedure + "(" + String.join(", ", argumentTypes) + ")' does not exist or not authorized.");
             }
+            // An object given by name must exist (and be visible to the app): Snowflake's compilation error starts
+            // with its kind, which the Native SDK's SETUP_METHOD_EXTERNAL_INTEGRATION reads to tell
+            // EAI_UNAVAILABLE from SECRET_UNAVAILABLE (its setup_external_integration.sql).
+            integrationObjects.stream().filter(object -> !object.isReference()).forEach(object -> {
+                if (integrations.allowedSecrets(object.name()).isEmpty()) {
+                    throw new SnowflakeRefusal(DOES_NOT_EXIST, "02000", "SQL compilation error:\nIntegration '"
+                            + ExternalAccessIntegrations.qualified(object.name()).replace("\"", "")
+                            + "' does not exist or not authorized.");
+                }
+            });
+            secrets.values().stream().filter(object -> !object.isReference()).forEach(object -> {
+                String qualified = ExternalAccessIntegrations.qualified(object.name());
+                if (FakeNativeApp.this.secrets.keySet().stream()
+                        .noneMatch(secret -> ExternalAccessIntegrations.qualified(secret).equals(qualified))) {
+                    throw new SnowflakeRefusal(DOES_NOT_EXIST, "02000", "SQL compilation error:\nSecret '"
+                            + qualified.replace("\"", "") + "' does not exist or not authorized.");
+                }
+            });
             Map<String, String> secretObjects = new LinkedHashMap<>();
             secrets.forEach((variable, secret) -> secretObjects.put(variable, object(secret)));
             List<String> integrationNames = integrationObjects.stream().map(this::object).toList();

@@ -29,6 +29,8 @@ import java.util.Set;
  *       (https://docs.snowflake.com/en/developer-guide/snowflake-scripting/variables);</li>
  *   <li>{@code IF (cond) THEN … [ELSE …] END IF}, {@code CASE (expr) WHEN v THEN … [ELSE …] END CASE} and the
  *       searched {@code CASE WHEN cond THEN …} (https://docs.snowflake.com/en/developer-guide/snowflake-scripting/branch);</li>
+ *   <li>{@code FOR i IN start TO end DO … END FOR}, the counter running from start to end, both included
+ *       (https://docs.snowflake.com/en/developer-guide/snowflake-scripting/loops, "FOR loop");</li>
  *   <li>{@code EXECUTE IMMEDIATE expr}: the statement the text is, run by the {@link ScriptHost}
  *       (https://docs.snowflake.com/en/sql-reference/sql/execute-immediate);</li>
  *   <li>{@code RETURN [expr]} (https://docs.snowflake.com/en/sql-reference/snowflake-scripting/return);</li>
@@ -37,10 +39,13 @@ import java.util.Set;
  *       EXTERNAL_ACCESS_INTEGRATIONS = (reference('R'), …)}
  *       (https://docs.snowflake.com/en/sql-reference/sql/alter-procedure);</li>
  *   <li>expressions: string literals, numbers, NULL, TRUE, FALSE, variables (with or without {@code :}),
- *       {@code ||}, {@code = <> != < > <= >=}, {@code AND OR NOT}, {@code IS [NOT] NULL}, {@code [NOT] IN (…)},
- *       {@code SYSTEM$…(…)} and {@code CURRENT_DATABASE()} (answered by the {@link ScriptHost}), {@code ARRAY_SIZE},
- *       {@code PARSE_JSON}, {@code REPLACE}, with
- *       SQL's three-valued logic.</li>
+ *       {@code ||}, {@code + -}, {@code = <> != < > <= >=}, {@code AND OR NOT}, {@code IS [NOT] NULL},
+ *       {@code [NOT] IN (…)}, an array's element {@code a[i]} (from 0), {@code SYSTEM$…(…)} and
+ *       {@code CURRENT_DATABASE()} (answered by the {@link ScriptHost}), {@code ARRAY_SIZE}, {@code PARSE_JSON},
+ *       {@code REPLACE}, {@code UPPER}, {@code CONTAINS}, {@code GET(object, key)}, {@code AS_VARCHAR}, {@code COALESCE},
+ *       {@code OBJECT_CONSTRUCT} (NULL values left out, https://docs.snowflake.com/en/sql-reference/functions/object_construct)
+ *       and {@code REGEXP_LIKE} (anchored at both ends,
+ *       https://docs.snowflake.com/en/sql-reference/functions/regexp_like), with SQL's three-valued logic.</li>
  * </ul>
  */
 final class SnowflakeScript {
@@ -57,9 +62,14 @@ final class SnowflakeScript {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> TYPES = Set.of("STRING", "VARCHAR", "TEXT", "CHAR", "NUMBER", "INTEGER", "INT",
             "BIGINT", "FLOAT", "DOUBLE", "BOOLEAN", "VARIANT", "ARRAY", "OBJECT");
-    private static final Set<String> FUNCTIONS = Set.of("ARRAY_SIZE", "PARSE_JSON", "CURRENT_DATABASE", "REPLACE");
+    private static final Set<String> FUNCTIONS = Set.of("ARRAY_SIZE", "PARSE_JSON", "CURRENT_DATABASE", "REPLACE",
+            "UPPER", "CONTAINS", "GET", "AS_VARCHAR", "OBJECT_CONSTRUCT", "REGEXP_LIKE", "COALESCE");
+    /** The function name an array's element {@code a[i]} is evaluated by. */
+    private static final String ELEMENT = "[]";
     private static final Set<String> COMPARISONS = Set.of("=", "<>", "!=", "<", ">", "<=", ">=");
     private static final Set<String> LIST_ENDS = Set.of("END", "ELSE", "WHEN", "EXCEPTION", "ELSEIF");
+    /** Snowflake's cap on the iterations of one loop in the fake: a runaway loop is a bug of the script. */
+    private static final int MAX_ITERATIONS = 100_000;
 
     /** Snowflake's "invalid identifier" compilation error, for a variable that was never declared. */
     static final int INVALID_IDENTIFIER = 904;
@@ -110,7 +120,7 @@ final class SnowflakeScript {
     // ---------------------------------------------------------------------------------------------- the syntax
 
     private sealed interface Statement
-            permits Block, Case, If, Return, Select, Call, Assign, AlterProcedure, ExecuteImmediate {
+            permits Block, Case, If, For, Return, Select, Call, Assign, AlterProcedure, ExecuteImmediate {
     }
 
     private record Declaration(String name, Expression initial) {
@@ -129,6 +139,10 @@ final class SnowflakeScript {
     }
 
     private record If(Expression condition, List<Statement> then, List<Statement> otherwise) implements Statement {
+    }
+
+    /** {@code FOR counter IN from TO to DO body END FOR}. */
+    private record For(String counter, Expression from, Expression to, List<Statement> body) implements Statement {
     }
 
     private record Return(Expression value) implements Statement {
@@ -261,7 +275,7 @@ final class SnowflakeScript {
                 if (Set.of(":=", "<>", "!=", "||", "<=", ">=").contains(two)) {
                     tokens.add(new Token(Kind.SYMBOL, two, line));
                     i += 2;
-                } else if ("(),;:=<>.".indexOf(c) >= 0) {
+                } else if ("(),;:=<>.+-[]".indexOf(c) >= 0) {
                     tokens.add(new Token(Kind.SYMBOL, String.valueOf(c), line));
                     i++;
                 } else {
@@ -406,6 +420,7 @@ final class SnowflakeScript {
             Statement statement = switch (first.text) {
                 case "CASE" -> caseStatement();
                 case "IF" -> ifStatement();
+                case "FOR" -> forStatement();
                 case "RETURN" -> new Return(peek().is(";") ? null : expression());
                 case "SELECT" -> {
                     Expression value = expression();
@@ -449,6 +464,22 @@ final class SnowflakeScript {
             expect("END");
             expect("CASE");
             return new Case(operand, whens, otherwise);
+        }
+
+        private Statement forStatement() {
+            String counter = name("a loop counter");
+            expect("IN");
+            if (peek().is("REVERSE")) {
+                throw unsupported(peek(), "FOR … IN REVERSE");
+            }
+            Expression from = expression();
+            expect("TO");
+            Expression to = expression();
+            expect("DO");
+            List<Statement> body = statements();
+            expect("END");
+            expect("FOR");
+            return new For(counter, from, to, body);
         }
 
         private Statement ifStatement() {
@@ -612,11 +643,23 @@ final class SnowflakeScript {
         }
 
         private Expression concatenation() {
-            Expression left = primary();
-            while (accept("||")) {
-                left = new Binary("||", left, primary());
+            Expression left = element();
+            while (peek().is("||") || peek().is("+") || peek().is("-")) {
+                String operator = next().text;
+                left = new Binary(operator, left, element());
             }
             return left;
+        }
+
+        /** A primary, then any number of {@code [index]}. */
+        private Expression element() {
+            Expression value = primary();
+            while (accept("[")) {
+                Expression index = expression();
+                expect("]");
+                value = new Function(ELEMENT, List.of(value, index));
+            }
+            return value;
         }
 
         private Expression primary() {
@@ -730,6 +773,24 @@ final class SnowflakeScript {
             if (statement instanceof If branch) {
                 return statements(isTrue(value(branch.condition(), scope)) ? branch.then() : branch.otherwise(),
                         scope);
+            }
+            if (statement instanceof For loop) {
+                BigDecimal from = number(value(loop.from(), scope));
+                BigDecimal to = number(value(loop.to(), scope));
+                Scope body = new Scope(scope);
+                int iterations = 0;
+                for (BigDecimal i = from; i.compareTo(to) <= 0; i = i.add(BigDecimal.ONE)) {
+                    if (++iterations > MAX_ITERATIONS) {
+                        throw new UnsupportedScriptException("PUBLIC." + procedure + " loops more than "
+                                + MAX_ITERATIONS + " times");
+                    }
+                    body.declare(loop.counter(), i);
+                    Returned returned = statements(loop.body(), body);
+                    if (returned != null) {
+                        return returned;
+                    }
+                }
+                return null;
             }
             if (statement instanceof Return returned) {
                 return new Returned(returned.value() == null ? null : value(returned.value(), scope));
@@ -861,6 +922,15 @@ final class SnowflakeScript {
                     Object right = value(binary.right(), scope);
                     return left == null || right == null ? null : text(left) + text(right);
                 }
+                case "+":
+                case "-": {
+                    Object right = value(binary.right(), scope);
+                    if (left == null || right == null) {
+                        return null;
+                    }
+                    return binary.operator().equals("+") ? number(left).add(number(right))
+                            : number(left).subtract(number(right));
+                }
                 default:
                     return compare(binary.operator(), left, value(binary.right(), scope));
             }
@@ -902,9 +972,79 @@ final class SnowflakeScript {
                     Object array = single(function, arguments);
                     return array instanceof JsonNode node && node.isArray() ? BigDecimal.valueOf(node.size()) : null;
                 }
+                case ELEMENT: {
+                    JsonNode array = variant(arguments.get(0));
+                    if (array == null || arguments.get(1) == null || !array.isArray()) {
+                        return null;
+                    }
+                    JsonNode element = array.get(number(arguments.get(1)).intValue());
+                    return element == null || element.isNull() ? null : element;
+                }
+                case "COALESCE":
+                    return arguments.stream().filter(Objects::nonNull).findFirst().orElse(null);
+                case "UPPER": {
+                    Object text = single(function, arguments);
+                    return text == null ? null : text(text).toUpperCase(Locale.ROOT);
+                }
+                case "AS_VARCHAR": {
+                    // https://docs.snowflake.com/en/sql-reference/functions/as_varchar: NULL unless a string.
+                    JsonNode value = variant(single(function, arguments));
+                    return value != null && value.isTextual() ? value.asText() : null;
+                }
+                case "CONTAINS":
+                case "REGEXP_LIKE":
+                case "GET": {
+                    if (arguments.size() != 2) {
+                        throw new SnowflakeRefusal(938, "42601", "SQL compilation error:\nwrong number of arguments "
+                                + "for function [" + function + "], expected 2, got " + arguments.size());
+                    }
+                    if (arguments.get(0) == null || arguments.get(1) == null) {
+                        return null;
+                    }
+                    if (function.equals("GET")) {
+                        JsonNode object = variant(arguments.get(0));
+                        JsonNode value = object == null || !object.isObject() ? null
+                                : object.get(text(arguments.get(1)));
+                        return value == null || value.isNull() ? null : value;
+                    }
+                    return function.equals("CONTAINS") ? text(arguments.get(0)).contains(text(arguments.get(1)))
+                            : text(arguments.get(0)).matches(text(arguments.get(1)));
+                }
+                case "OBJECT_CONSTRUCT": {
+                    if (arguments.size() % 2 != 0) {
+                        throw new SnowflakeRefusal(938, "42601", "SQL compilation error:\nOBJECT_CONSTRUCT takes "
+                                + "pairs of keys and values, got " + arguments.size() + " arguments");
+                    }
+                    com.fasterxml.jackson.databind.node.ObjectNode object = JSON.createObjectNode();
+                    for (int i = 0; i < arguments.size(); i += 2) {
+                        if (arguments.get(i) != null && arguments.get(i + 1) != null) {
+                            object.set(text(arguments.get(i)), JSON.valueToTree(arguments.get(i + 1) instanceof
+                                    JsonNode node ? node : arguments.get(i + 1)));
+                        }
+                    }
+                    return object;
+                }
                 default:
                     return normalized(host.systemFunction(function, arguments));
             }
+        }
+
+        /**
+         * A value as VARIANT: JSON as it is; text that a procedure answered (the fake's Java procedures answer
+         * their VARIANT as JSON text) parsed, or as a JSON string when it is not JSON.
+         */
+        private JsonNode variant(Object value) {
+            if (value == null || value instanceof JsonNode) {
+                return (JsonNode) value;
+            }
+            if (value instanceof String text) {
+                try {
+                    return JSON.readTree(text);
+                } catch (JsonProcessingException e) {
+                    return JSON.getNodeFactory().textNode(text);
+                }
+            }
+            return JSON.valueToTree(value);
         }
 
         private Object single(String function, List<Object> arguments) {

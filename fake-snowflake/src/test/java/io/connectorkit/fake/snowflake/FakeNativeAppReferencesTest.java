@@ -238,13 +238,13 @@ class FakeNativeAppReferencesTest {
 
     @Test
     void aProcedureBodyOutsideTheInterpretedSubsetFailsItsCallLoudly() throws SQLException {
-        install(SETUP.replace("RETURN 'set';", "FOR I IN 1 TO 2 DO\n    RETURN 'set';\n  END FOR;"));
+        install(SETUP.replace("RETURN 'set';", "WHILE (1 = 1) DO\n    RETURN 'set';\n  END WHILE;"));
 
         assertThatThrownBy(() -> call("CALL \"PROBE\".PUBLIC.SET_ONLY(?, ?)", "SOURCES", "ENT_REF_1"))
                 .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode())
                         .isEqualTo(FakeNativeApp.CANNOT_INTERPRET))
                 .hasMessageContaining("The fake Snowflake cannot run PUBLIC.SET_ONLY: line 4 of its body has the "
-                        + "statement FOR");
+                        + "statement WHILE");
     }
 
     private void install(String setupScript) throws SQLException {

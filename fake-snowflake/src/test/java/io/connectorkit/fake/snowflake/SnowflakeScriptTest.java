@@ -140,18 +140,50 @@ class SnowflakeScriptTest {
                 .hasMessage("SYSTEM$FAIL failed");
     }
 
+    /**
+     * The constructs of the Native SDK's SETUP_EXTERNAL_INTEGRATION procedures: a FOR loop over an array's indexes,
+     * arithmetic, elements, OBJECT_CONSTRUCT without its NULL values, GET and AS_VARCHAR of a VARIANT, UPPER,
+     * CONTAINS, REGEXP_LIKE over the whole text, COALESCE.
+     */
+    @Test
+    void loopsOverAnArrayAndBuildsAnObject() throws Exception {
+        SnowflakeScript script = SnowflakeScript.parse("P", """
+                DECLARE
+                  SEEN STRING DEFAULT '';
+                BEGIN
+                  FOR I IN 0 TO ARRAY_SIZE(METHODS) - 1 DO
+                    SEEN := SEEN || UPPER(AS_VARCHAR(METHODS[I])) || ';';
+                  END FOR;
+                  RETURN OBJECT_CONSTRUCT('seen', SEEN, 'count', ARRAY_SIZE(METHODS) + 1, 'none', NULL,
+                    'name', AS_VARCHAR(GET(CONFIG, 'name')), 'has', CONTAINS(SEEN, 'B;'),
+                    'id', REGEXP_LIKE(AS_VARCHAR(GET(CONFIG, 'name')), '[A-Z_]+'), 'part', REGEXP_LIKE('AB C', 'AB'),
+                    'first', COALESCE(NULL, METHODS[5], 'fallback'));
+                END;
+                """);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+
+        String answer = script.run(List.of("METHODS", "CONFIG"), List.of(json.readTree("[\"a\", \"b\"]"),
+                "{\"name\": \"GH_EAI\"}"), host);
+
+        assertThat(json.readTree(answer)).isEqualTo(json.readTree("{\"seen\": \"A;B;\", \"count\": 3, \"name\":"
+                + " \"GH_EAI\", \"has\": true, \"id\": true, \"part\": false, \"first\": \"fallback\"}"));
+        assertThat(script.run(List.of("METHODS", "CONFIG"), List.of(json.readTree("[]"), "{}"), host))
+                .contains("\"seen\":\"\"");
+    }
+
     @Test
     void constructsOutsideTheSubsetAreRefusedByNameAndLine() {
-        assertUnsupported("BEGIN\n  FOR I IN 1 TO 3 DO\n    RETURN I;\n  END FOR;\nEND;", "line 2", "the statement FOR");
+        assertUnsupported("BEGIN\n  WHILE (1 = 1) DO\n    RETURN 1;\n  END WHILE;\nEND;", "line 2",
+                "the statement WHILE");
         assertUnsupported("BEGIN\n  IF (1 = 1) THEN\n    RETURN 1;\n  ELSEIF (1 = 2) THEN\n    RETURN 2;\n  END IF;\nEND;",
                 "line 4", "ELSEIF");
-        assertUnsupported("BEGIN\n  RETURN UPPER('a');\nEND;", "line 2", "the function UPPER");
+        assertUnsupported("BEGIN\n  RETURN INITCAP('a');\nEND;", "line 2", "the function INITCAP");
         assertUnsupported("BEGIN\n  RETURN 1;\nEXCEPTION\n  WHEN STATEMENT_ERROR THEN\n    RETURN 2;\nEND;",
                 "line 4", "named exceptions (WHEN STATEMENT_ERROR)");
         assertUnsupported("BEGIN\n  SELECT 1 FROM T;\nEND;", "line 2", "SELECT … FROM");
         assertUnsupported("DECLARE\n  C CURSOR FOR SELECT 1;\nBEGIN\n  RETURN 1;\nEND;", "line 2",
                 "a variable of type CURSOR");
-        assertUnsupported("BEGIN\n  RETURN 1 + 1;\nEND;", "line 2", "the character '+'");
+        assertUnsupported("BEGIN\n  RETURN 2 * 3;\nEND;", "line 2", "the character '*'");
         assertUnsupported("BEGIN\n  ALTER TABLE T SET COMMENT = 'x';\nEND;", "line 2", "ALTER TABLE");
     }
 

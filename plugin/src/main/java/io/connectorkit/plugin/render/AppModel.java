@@ -128,6 +128,7 @@ final class AppModel {
         model.put("handler", SnowflakeProcedures.class.getName() + "." + procedure.handlerMethod());
         model.put("access", procedure.access().name());
         model.put("changesState", procedure.changesState());
+        model.put("runsConnectorCode", procedure.runsConnectorCode());
         model.put("roles", switch (procedure.access()) {
             case ADMIN_AND_VIEWER -> List.of("ADMIN", "VIEWER");
             case ADMIN -> List.of("ADMIN");

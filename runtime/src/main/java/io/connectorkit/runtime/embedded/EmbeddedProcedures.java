@@ -108,12 +108,35 @@ public final class EmbeddedProcedures {
         return call(connection, PublicProcedure.RESUME_CONNECTOR, ConnectorRuntime::resumeConnector);
     }
 
-    /** All six arguments are passed here (H2 has no defaults); NULL ID is a new UUID, NULL ENABLED is FALSE. */
+    /**
+     * {@code CREATE_RESOURCE} with every argument. H2 has no argument defaults, but one alias maps every overload of
+     * a method that differs in its number of parameters, so the three overloads below take the forms that leave out
+     * the trailing defaulted arguments, as Snowflake's {@code DEFAULT} does: NULL ID is a new UUID, NULL ENABLED is
+     * FALSE.
+     */
     public static String createResource(Connection connection, String name, String resourceId,
             String ingestionConfigurations, String id, Boolean enabled, String resourceMetadata) throws SQLException {
         return call(connection, PublicProcedure.CREATE_RESOURCE, runtime -> runtime.createResource(name,
                 JsonArgument.ofText(resourceId), JsonArgument.ofText(ingestionConfigurations), id, enabled,
                 JsonArgument.ofText(resourceMetadata)));
+    }
+
+    /** {@code CREATE_RESOURCE(NAME, RESOURCE_ID, INGESTION_CONFIGURATIONS)}: ID, ENABLED and metadata defaulted. */
+    public static String createResource(Connection connection, String name, String resourceId,
+            String ingestionConfigurations) throws SQLException {
+        return createResource(connection, name, resourceId, ingestionConfigurations, null, false, null);
+    }
+
+    /** {@code CREATE_RESOURCE(NAME, RESOURCE_ID, INGESTION_CONFIGURATIONS, ID)}: ENABLED and metadata defaulted. */
+    public static String createResource(Connection connection, String name, String resourceId,
+            String ingestionConfigurations, String id) throws SQLException {
+        return createResource(connection, name, resourceId, ingestionConfigurations, id, false, null);
+    }
+
+    /** {@code CREATE_RESOURCE(NAME, RESOURCE_ID, INGESTION_CONFIGURATIONS, ID, ENABLED)}: metadata defaulted. */
+    public static String createResource(Connection connection, String name, String resourceId,
+            String ingestionConfigurations, String id, Boolean enabled) throws SQLException {
+        return createResource(connection, name, resourceId, ingestionConfigurations, id, enabled, null);
     }
 
     public static String enableResource(Connection connection, String resourceIngestionDefinitionId)
@@ -137,6 +160,11 @@ public final class EmbeddedProcedures {
     /** Called by the host (the Maven goals {@code connector:ingest} and {@code connector:run}), as ADMIN. */
     public static String runSchedulerIteration(Connection connection) throws SQLException {
         return call(connection, PublicProcedure.RUN_SCHEDULER_ITERATION, ConnectorRuntime::runSchedulerIteration);
+    }
+
+    /** {@code RUN_INGESTION_NOW()}: the defaulted NULL, every enabled resource. */
+    public static String runIngestionNow(Connection connection) throws SQLException {
+        return runIngestionNow(connection, null);
     }
 
     /** Called by the host ({@code connector:ingest -Dconnector.resource}, {@code -Dconnector.force}), as ADMIN. */

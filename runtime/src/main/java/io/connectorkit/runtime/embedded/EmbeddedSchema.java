@@ -60,6 +60,10 @@ public final class EmbeddedSchema {
         }
         statements.addAll(alias(EmbeddedApp.REGISTER_SECRET, PROCEDURES + ".registerSecret"));
         statements.addAll(alias(EmbeddedApp.SETTLE_SECRET, PROCEDURES + ".settleSecret"));
+        statements.addAll(alias(SdkExternalIntegration.WITH_NAMES, SdkExternalIntegration.class.getName()
+                + ".withNames"));
+        statements.addAll(alias(SdkExternalIntegration.WITH_REFERENCES, SdkExternalIntegration.class.getName()
+                + ".withReferences"));
         statements.addAll(alias("PUBLIC.PARSE_JSON", PROCEDURES + ".parseJson"));
         statements.addAll(alias("PUBLIC.CONNECTOR_CONFIGURATION_ROWS", TABLE_FUNCTIONS + ".connectorConfiguration"));
         statements.addAll(alias("PUBLIC.SYNC_STATUS_ROW", TABLE_FUNCTIONS + ".syncStatus"));

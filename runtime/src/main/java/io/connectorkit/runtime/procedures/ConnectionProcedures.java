@@ -43,6 +43,10 @@ final class ConnectionProcedures {
                 return accepted.refusal();
             }
             call.store.writeConfiguration(StateStore.CONNECTION_CONFIGURATION, accepted.value());
+            Response saved = connectionSaved(accepted.value());
+            if (!saved.isOk()) {
+                return saved;
+            }
             Response test = test(accepted.value());
             if (test.isOk()) {
                 call.store.writeState(new ConnectorState(ConnectorStatus.CONFIGURING, ConfigurationStatus.CONNECTED));
@@ -79,11 +83,21 @@ final class ConnectionProcedures {
                 return accepted.refusal();
             }
             Optional<DraftConnectionTester> draftTester = call.connector.draftConnectionTester();
+            Response draft = call.hook("ConfigurationHooks.draftConnection", () -> call.connector
+                    .configurationHooks().draftConnection(ConfigurationTrees.configuration(accepted.value()),
+                            call.context()));
+            if (!draft.isOk()) {
+                return draft;
+            }
             Response draftTest = testDraft(accepted.value());
             if (!draftTest.isOk()) {
                 return draftTest;
             }
             call.store.writeConfiguration(StateStore.CONNECTION_CONFIGURATION, accepted.value());
+            Response saved = connectionSaved(accepted.value());
+            if (!saved.isOk()) {
+                return saved;
+            }
             // Without a separate draft tester the draft test already was the connection test.
             return draftTester.isPresent() ? test(accepted.value()) : draftTest;
         }));
@@ -97,6 +111,11 @@ final class ConnectionProcedures {
         ConfigurationSchema.Validation validation = call.connector.connectionConfigurationSchema()
                 .validate(ConfigurationTrees.configuration(input.get()));
         return validation.isAccepted() ? testDraft(ConfigurationTrees.tree(validation.value())) : validation.refusal();
+    }
+
+    private Response connectionSaved(ObjectNode connection) {
+        return call.hook("ConfigurationHooks.connectionSaved", () -> call.connector.configurationHooks()
+                .connectionSaved(ConfigurationTrees.configuration(connection), call.context()));
     }
 
     private Response test(ObjectNode connection) {

@@ -46,6 +46,11 @@ final class ConnectorConfigurationProcedure {
                 return refusal.get();
             }
             call.store.writeConfiguration(StateStore.CONNECTOR_CONFIGURATION, value);
+            Response configured = call.hook("ConfigurationHooks.configured", () -> call.connector
+                    .configurationHooks().configured(ConfigurationTrees.configuration(value), call.context()));
+            if (!configured.isOk()) {
+                return configured;
+            }
             if (state.configurationStatus().isBefore(ConfigurationStatus.CONFIGURED)) {
                 call.store.writeState(state.withConfigurationStatus(ConfigurationStatus.CONFIGURED));
             }

@@ -32,6 +32,10 @@ final class IngestionStore {
     record StaleProcess(String processId, String configurationId, int attempts, String configurationsJson) {
     }
 
+    /** A SCHEDULED process whose resource ingestion definition does not exist (a row deleted outside the procedures). */
+    record OrphanedProcess(String processId, String definitionId, String configurationId) {
+    }
+
     private final SqlPort sql;
     private final Dialect dialect;
     private final String ts;
@@ -53,9 +57,17 @@ final class IngestionStore {
         return time == null ? null : time.format(TIMESTAMP);
     }
 
-    int countScheduled() {
-        List<SqlRow> rows = sql.query("SELECT COUNT(*) FROM " + PROCESS + " WHERE STATUS = 'SCHEDULED'");
-        return rows.isEmpty() ? 0 : rows.get(0).getLong(0).intValue();
+    /** How many processes are SCHEDULED, and how many of them have no definition. */
+    record ScheduledCount(int total, int orphaned) {
+    }
+
+    /** Counts the SCHEDULED processes, and among them those whose definition is missing, in one statement. */
+    ScheduledCount countScheduled() {
+        List<SqlRow> rows = sql.query("SELECT COUNT(*), COALESCE(SUM(CASE WHEN d.ID IS NULL THEN 1 ELSE 0 END), 0)"
+                + " FROM " + PROCESS + " p LEFT JOIN " + DEFINITION + " d ON d.ID = p.RESOURCE_INGESTION_DEFINITION_ID"
+                + " WHERE p.STATUS = 'SCHEDULED'");
+        return rows.isEmpty() ? new ScheduledCount(0, 0)
+                : new ScheduledCount(rows.get(0).getLong(0).intValue(), rows.get(0).getLong(1).intValue());
     }
 
     /** SCHEDULED processes due at this time (never run, or their next run is not after it), oldest first. */
@@ -98,6 +110,35 @@ final class IngestionStore {
                 .map(row -> new StaleProcess(row.getString(0), row.getString(1), row.getLong(2).intValue(),
                         row.getString(3)))
                 .toList();
+    }
+
+    /** The SCHEDULED processes whose definition is missing, oldest first. */
+    List<OrphanedProcess> orphanedProcesses() {
+        return sql.query("SELECT p.ID, p.RESOURCE_INGESTION_DEFINITION_ID, p.INGESTION_CONFIGURATION_ID FROM " + PROCESS
+                + " p LEFT JOIN " + DEFINITION + " d ON d.ID = p.RESOURCE_INGESTION_DEFINITION_ID WHERE p.STATUS ="
+                + " 'SCHEDULED' AND d.ID IS NULL ORDER BY p.CREATED_AT, p.ID").stream()
+                .map(row -> new OrphanedProcess(row.getString(0), row.getString(1), row.getString(2)))
+                .toList();
+    }
+
+    /**
+     * Ends a SCHEDULED process that cannot run, with the reason in LAST_ERROR, and records the run it would have had
+     * as FAILED with the reason, so that the process's history says why it stopped; false when it is no longer
+     * SCHEDULED.
+     */
+    boolean endUnrunnable(OrphanedProcess process, String runId, String error, String metadataJson,
+            LocalDateTime now) {
+        if (sql.update("UPDATE " + PROCESS + " SET STATUS = 'FINISHED', FINISHED_AT = " + ts + ", UPDATED_AT = " + ts
+                + ", LAST_ERROR = ? WHERE ID = ? AND STATUS = 'SCHEDULED'", timestamp(now), timestamp(now), error,
+                process.processId()) != 1) {
+            return false;
+        }
+        sql.update("INSERT INTO " + RUN + " (ID, RESOURCE_INGESTION_DEFINITION_ID, INGESTION_CONFIGURATION_ID,"
+                + " INGESTION_PROCESS_ID, STARTED_AT, UPDATED_AT, COMPLETED_AT, STATUS, INGESTED_ROWS, METADATA) SELECT"
+                + " ?, ?, ?, ?, " + ts + ", " + ts + ", " + ts + ", 'FAILED', 0, " + dialect.jsonParameter(), runId,
+                process.definitionId(), process.configurationId(), process.processId(), timestamp(now),
+                timestamp(now), timestamp(now), metadataJson);
+        return true;
     }
 
     /** Records every run IN_PROGRESS since before the cutoff as FAILED with the metadata; answers how many. */

@@ -61,7 +61,8 @@ public enum PublicProcedure {
 
     /**
      * One argument: SQL name and type, and the SQL default a Snowflake declaration gives it ({@code null}: none).
-     * The embedded target has no defaults: every argument is passed.
+     * H2 has no argument defaults: the embedded target's alias has one Java overload per number of arguments a
+     * CALL may pass instead (EmbeddedProcedures), with the same values as these defaults.
      */
     public record Argument(String name, SqlType type, String sqlDefault) {
         static Argument variant(String name) {

@@ -1,6 +1,7 @@
 package io.connectorkit.runtime.procedures;
 
 import io.connectorkit.runtime.Response;
+import io.connectorkit.runtime.spi.ConfigurationHooks;
 import io.connectorkit.runtime.state.StateStore;
 import io.connectorkit.runtime.status.ConfigurationStatus;
 import io.connectorkit.runtime.status.ConnectorState;
@@ -21,6 +22,15 @@ final class ResetProcedure {
 
     Response resetConfiguration() {
         return call.atomically(() -> call.withState(BEFORE_FINALIZATION, state -> {
+            ConfigurationHooks hooks = call.connector.configurationHooks();
+            Response valid = call.hook("ConfigurationHooks.validateReset", () -> hooks.validateReset(call.context()));
+            if (!valid.isOk()) {
+                return valid;
+            }
+            Response reset = call.hook("ConfigurationHooks.reset", () -> hooks.reset(call.context()));
+            if (!reset.isOk()) {
+                return reset;
+            }
             call.store.completeAllPrerequisites(false);
             call.store.deleteConfiguration(StateStore.CONNECTOR_CONFIGURATION);
             call.store.deleteConfiguration(StateStore.CONNECTION_CONFIGURATION);

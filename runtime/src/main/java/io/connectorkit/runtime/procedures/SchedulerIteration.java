@@ -84,9 +84,9 @@ final class SchedulerIteration {
     }
 
     /** What the first transaction found: why nothing runs, or what is due. */
-    private record Plan(Response idle, int reaped, int scheduled, List<DueProcess> due) {
+    private record Plan(Response idle, int reaped, List<String> ended, int scheduled, List<DueProcess> due) {
         static Plan idle(Response response) {
-            return new Plan(response, 0, 0, List.of());
+            return new Plan(response, 0, List.of(), 0, List.of());
         }
     }
 
@@ -134,6 +134,8 @@ final class SchedulerIteration {
             }
             LocalDateTime now = now();
             int reaped = reap(now);
+            IngestionStore.ScheduledCount scheduled = store.countScheduled();
+            List<String> ended = scheduled.orphaned() > 0 ? endOrphanedProcesses(now) : List.of();
             if (selection.definitionId() != null) {
                 Optional<Response> refusal = refuseSelection(selection.definitionId());
                 if (refusal.isPresent()) {
@@ -142,7 +144,7 @@ final class SchedulerIteration {
             }
             List<DueProcess> due = selection.dueOrNot() ? store.scheduled(selection.definitionId())
                     : store.due(now);
-            return new Plan(null, reaped, store.countScheduled(), due);
+            return new Plan(null, reaped, ended, scheduled.total() - ended.size(), due);
         });
         if (plan.idle() != null) {
             return plan.idle();
@@ -194,8 +196,14 @@ final class SchedulerIteration {
             message.append(" Reaped ").append(plan.reaped()).append(plan.reaped() == 1 ? " run" : " runs")
                     .append(" stuck IN_PROGRESS for more than ").append(timeoutMinutes()).append(" minutes.");
         }
-        return counts(Response.ok(message.toString()), plan.due().size(), completed, failed, plan.reaped())
-                .with("runs", runs);
+        if (!plan.ended().isEmpty()) {
+            message.append(" Ended ").append(plan.ended().size()).append(plan.ended().size() == 1
+                    ? " ingestion process" : " ingestion processes").append(" whose resource ingestion definition "
+                    + "does not exist: ").append(String.join(" ", plan.ended()));
+        }
+        Response answer = counts(Response.ok(message.toString()), plan.due().size(), completed, failed,
+                plan.reaped());
+        return (plan.ended().isEmpty() ? answer : answer.with("ended", plan.ended().size())).with("runs", runs);
     }
 
     /** Why the one resource asked for cannot run now, if it cannot. */
@@ -243,6 +251,29 @@ final class SchedulerIteration {
             store.rescheduleAfterFailure(stale.processId(), attempts, error, schedule.retryAt(now, attempts), now);
         }
         return store.failStaleRuns(cutoff, now, errorMetadata(error));
+    }
+
+    /**
+     * A SCHEDULED process whose resource ingestion definition was deleted (outside the procedures) can never run.
+     * The SDK's scheduler fails its whole iteration on one, every time, with the error below
+     * (TaskReactorOnIngestionScheduledCallback, InvalidIngestionProcessException), so that nothing else runs
+     * either; here the process is ended (FINISHED, the error in LAST_ERROR), its run recorded FAILED with the
+     * error, and the other processes run.
+     *
+     * @return the error of each process ended
+     */
+    private List<String> endOrphanedProcesses(LocalDateTime now) {
+        List<String> errors = new ArrayList<>();
+        for (IngestionStore.OrphanedProcess orphan : store.orphanedProcesses()) {
+            String error = "Invalid Ingestion Process id='" + orphan.processId() + "': Resource Ingestion Definition"
+                    + " with id '" + orphan.definitionId() + "' does not exist; the process was ended. Create the"
+                    + " resource again (CREATE_RESOURCE) to ingest it.";
+            if (store.endUnrunnable(orphan, UUID.randomUUID().toString(), error, errorMetadata(error), now)) {
+                LOG.log(System.Logger.Level.WARNING, error);
+                errors.add(error);
+            }
+        }
+        return errors;
     }
 
     private long timeoutMinutes() {

@@ -40,10 +40,15 @@ final class WarehouseProcedure {
             if (!call.account.canUseWarehouse(warehouse)) {
                 return Response.of(ResponseCode.INACCESSIBLE_WAREHOUSE, warehouse.text());
             }
+            Response updated = call.hook("ConfigurationHooks.warehouseUpdated", () -> call.connector
+                    .configurationHooks().warehouseUpdated(warehouseName, call.context()));
+            if (!updated.isOk()) {
+                return updated;
+            }
             call.account.schedulerTask().moveTo(warehouse);
-            ObjectNode updated = configuration.get();
-            updated.put("warehouse", warehouse.text());
-            call.store.writeConfiguration(StateStore.CONNECTOR_CONFIGURATION, updated);
+            ObjectNode stored = configuration.get();
+            stored.put("warehouse", warehouse.text());
+            call.store.writeConfiguration(StateStore.CONNECTOR_CONFIGURATION, stored);
             return Response.ok();
         }));
     }

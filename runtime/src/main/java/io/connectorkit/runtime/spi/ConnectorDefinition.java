@@ -38,6 +38,7 @@ public final class ConnectorDefinition {
     private final FinalizeCallback finalizeCallback;
     private final LifecycleHooks lifecycleHooks;
     private final ResourceHooks resourceHooks;
+    private final ConfigurationHooks configurationHooks;
     private final Ingestion ingestion;
     private final Duration ingestionTimeout;
     private final Clock clock;
@@ -53,6 +54,7 @@ public final class ConnectorDefinition {
         this.finalizeCallback = builder.finalizeCallback;
         this.lifecycleHooks = builder.lifecycleHooks;
         this.resourceHooks = builder.resourceHooks;
+        this.configurationHooks = builder.configurationHooks;
         this.ingestion = builder.ingestion;
         this.ingestionTimeout = builder.ingestionTimeout;
         this.clock = builder.clock;
@@ -70,6 +72,7 @@ public final class ConnectorDefinition {
         this.finalizeCallback = other.finalizeCallback;
         this.lifecycleHooks = other.lifecycleHooks;
         this.resourceHooks = other.resourceHooks;
+        this.configurationHooks = other.configurationHooks;
         this.ingestion = other.ingestion;
         this.ingestionTimeout = other.ingestionTimeout;
         this.clock = clock;
@@ -201,6 +204,15 @@ public final class ConnectorDefinition {
     }
 
     /**
+     * The connector's callbacks of the configuration procedures (the SDK's {@code *_INTERNAL} hooks).
+     *
+     * @return the registered callbacks, or {@link ConfigurationHooks#NONE}, which accept everything
+     */
+    public ConfigurationHooks configurationHooks() {
+        return configurationHooks;
+    }
+
+    /**
      * The connector's ingestion, which {@code RUN_SCHEDULER_ITERATION} calls for every due ingestion process.
      *
      * @return the registered ingestion; empty when none is, in which case the scheduler runs nothing and says so in
@@ -261,6 +273,7 @@ public final class ConnectorDefinition {
         private FinalizeCallback finalizeCallback;
         private LifecycleHooks lifecycleHooks = LifecycleHooks.NONE;
         private ResourceHooks resourceHooks = ResourceHooks.NONE;
+        private ConfigurationHooks configurationHooks = ConfigurationHooks.NONE;
         private Ingestion ingestion;
         private Duration ingestionTimeout = DEFAULT_INGESTION_TIMEOUT;
         private Clock clock = Clock.systemUTC();
@@ -384,6 +397,17 @@ public final class ConnectorDefinition {
          */
         public Builder resourceHooks(ResourceHooks hooks) {
             this.resourceHooks = Objects.requireNonNull(hooks, "resource hooks");
+            return this;
+        }
+
+        /**
+         * The connector's callbacks of the configuration procedures, in place of {@link ConfigurationHooks#NONE}.
+         *
+         * @param hooks the callbacks
+         * @return this builder
+         */
+        public Builder configurationHooks(ConfigurationHooks hooks) {
+            this.configurationHooks = Objects.requireNonNull(hooks, "configuration hooks");
             return this;
         }
 

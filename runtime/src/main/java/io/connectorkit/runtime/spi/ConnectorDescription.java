@@ -110,6 +110,7 @@ public record ConnectorDescription(String name, String version, List<Prerequisit
                 case FINALIZE_CALLBACK -> builder.finalizeCallback((FinalizeCallback) hook);
                 case LIFECYCLE_HOOKS -> builder.lifecycleHooks((LifecycleHooks) hook);
                 case RESOURCE_HOOKS -> builder.resourceHooks((ResourceHooks) hook);
+                case CONFIGURATION_HOOKS -> builder.configurationHooks((ConfigurationHooks) hook);
                 case INGESTION -> builder.ingestion((Ingestion) hook);
                 default -> throw new IllegalStateException("Unhandled role " + role);
             }

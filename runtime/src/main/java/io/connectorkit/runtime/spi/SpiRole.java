@@ -33,6 +33,8 @@ public enum SpiRole {
     LIFECYCLE_HOOKS("lifecycleHooks", LifecycleHooks.class),
     /** {@code resourceHooks}: the {@link ResourceHooks}. */
     RESOURCE_HOOKS("resourceHooks", ResourceHooks.class),
+    /** {@code configurationHooks}: the {@link ConfigurationHooks}. */
+    CONFIGURATION_HOOKS("configurationHooks", ConfigurationHooks.class),
     /** {@code ingestion}: the {@link Ingestion}. */
     INGESTION("ingestion", Ingestion.class);
 

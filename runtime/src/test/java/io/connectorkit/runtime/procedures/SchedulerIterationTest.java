@@ -10,6 +10,7 @@ import io.connectorkit.runtime.spi.IngestionStrategy;
 import io.connectorkit.runtime.status.ConfigurationStatus;
 import io.connectorkit.runtime.status.ConnectorState;
 import io.connectorkit.runtime.status.ConnectorStatus;
+import io.connectorkit.runtime.testing.EmbeddedAppFixture;
 import io.connectorkit.runtime.testing.SchedulerFixture;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -93,6 +94,42 @@ class SchedulerIterationTest {
         assertThat(f.source.tasks).extracting(task -> task.cursor().orElse(null))
                 .containsExactly(null, "{\"after\":3}", "{\"after\":6}", "{\"after\":7}");
         assertThat(f.runs()).extracting(row -> row.get("INGESTED_ROWS")).containsExactly(3, 3, 1, 0);
+    }
+
+    /**
+     * A process whose resource ingestion definition was deleted can never run. The SDK's scheduler fails the whole
+     * iteration on it, every time ("Invalid Ingestion Process id='…': Resource Ingestion Definition with id '…' does
+     * not exist"); here it is ended with that error, its run recorded FAILED, and the other processes run.
+     */
+    @Test
+    void aProcessWhoseDefinitionIsMissingIsEndedAndReportedWhileTheOthersRun() {
+        SchedulerFixture f = fixture();
+        f.source.items("orders", 2);
+        f.ingests("orders", "INCREMENTAL", "INTERVAL", "60m");
+        f.process("proc-gone", "def-gone", "cfg");
+
+        JsonNode answer = f.iterate();
+
+        String error = "Invalid Ingestion Process id='proc-gone': Resource Ingestion Definition with id 'def-gone'"
+                + " does not exist; the process was ended. Create the resource again (CREATE_RESOURCE) to ingest it.";
+        assertThat(answer.path("message").asText()).isEqualTo("Ran 1 of 1 scheduled ingestions: 1 completed, 0"
+                + " failed. Ended 1 ingestion process whose resource ingestion definition does not exist: " + error);
+        assertThat(answer.path("ended").asInt()).isEqualTo(1);
+        assertThat(answer.path("completed").asInt()).isEqualTo(1);
+        assertThat(f.process("proc-gone")).containsEntry("STATUS", "FINISHED").containsEntry("LAST_ERROR", error);
+        assertThat(f.app.query("SELECT FINISHED_AT IS NOT NULL AS ENDED FROM STATE.INGESTION_PROCESS WHERE ID ="
+                + " 'proc-gone'")).containsExactly(EmbeddedAppFixture.row("ENDED", true));
+        Map<String, Object> run = f.runs().stream().filter(row -> "proc-gone".equals(row.get("INGESTION_PROCESS_ID")))
+                .findFirst().orElseThrow();
+        assertThat(run).containsEntry("STATUS", "FAILED").containsEntry("INGESTED_ROWS", 0)
+                .containsEntry("RESOURCE_INGESTION_DEFINITION_ID", "def-gone");
+        assertThat(JsonTree.parse((String) run.get("METADATA"))).isEqualTo(JsonTree.object().put("error", error));
+
+        f.clock.advance(Duration.ofHours(1));
+        JsonNode next = f.iterate();
+        assertThat(next.has("ended")).isFalse();
+        assertThat(next.path("message").asText()).isEqualTo("Ran 1 of 1 scheduled ingestions: 1 completed, 0"
+                + " failed.");
     }
 
     @Test

@@ -71,6 +71,45 @@ class CreateResourceTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(id, false, "\"repo-1\""));
     }
 
+    /**
+     * The SDK's callers leave out the defaulted trailing arguments (its template's Streamlit passes five, its tests
+     * three): each form the Snowflake declaration {@code ID VARCHAR DEFAULT NULL, ENABLED BOOLEAN DEFAULT FALSE,
+     * RESOURCE_METADATA VARIANT DEFAULT NULL} accepts works on H2 too, with the same defaults; fewer than three is
+     * refused before anything runs, as Snowflake refuses it.
+     */
+    @Test
+    void theDefaultedFormsOfTheSdkCallersAreAccepted() {
+        JsonNode three = call("CALL PUBLIC.CREATE_RESOURCE('three', PARSE_JSON('{\"repo\": \"a\"}'),"
+                + " PARSE_JSON('" + array(C1) + "'))");
+        JsonNode four = call("CALL PUBLIC.CREATE_RESOURCE('four', PARSE_JSON('{\"repo\": \"b\"}'),"
+                + " PARSE_JSON('" + array(C1) + "'), 'r4')");
+        JsonNode five = call("CALL PUBLIC.CREATE_RESOURCE('five', PARSE_JSON('{\"repo\": \"c\"}'),"
+                + " PARSE_JSON('" + array(C1) + "'), 'r5', TRUE)");
+
+        assertThat(three.path("response_code").asText()).isEqualTo("OK");
+        assertThat(three.path("id").asText()).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        assertThat(four).isEqualTo(JsonTree.parse(
+                "{\"response_code\": \"OK\", \"message\": \"Resource created\", \"id\": \"r4\"}"));
+        assertThat(five.path("id").asText()).isEqualTo("r5");
+        assertThat(resources.app.query("SELECT NAME, IS_ENABLED, RESOURCE_METADATA FROM PUBLIC.INGESTION_DEFINITIONS"
+                + " ORDER BY NAME")).containsExactly(
+                        row("NAME", "five", "IS_ENABLED", true, "RESOURCE_METADATA", null),
+                        row("NAME", "four", "IS_ENABLED", false, "RESOURCE_METADATA", null),
+                        row("NAME", "three", "IS_ENABLED", false, "RESOURCE_METADATA", null));
+        assertThat(resources.processes("r5")).containsExactly(process("c1", "SCHEDULED", false, null));
+        assertThat(resources.processes("r4")).isEmpty();
+
+        String before = resources.app.snapshot();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> call(
+                "CALL PUBLIC.CREATE_RESOURCE('two', PARSE_JSON('{\"repo\": \"d\"}'))"))
+                .hasMessageContaining("CREATE_RESOURCE");
+        assertThat(resources.app.snapshot()).isEqualTo(before);
+    }
+
+    private JsonNode call(String sql) {
+        return JsonTree.parse(resources.app.sqlText(sql));
+    }
+
     @Test
     void customConfigurationAndDestinationAreKeptAsGiven() {
         String configuration = "{\"destination\": {\"table\": \"ISSUES\"}, \"id\": \"c1\", \"scheduleType\": \"GLOBAL\","

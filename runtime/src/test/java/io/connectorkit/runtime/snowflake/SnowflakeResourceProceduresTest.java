@@ -117,6 +117,24 @@ class SnowflakeResourceProceduresTest {
                 Map.of("ENABLED", false));
     }
 
+    /** As in the SDK, a process with a FINISHED_AT that is not FINISHED cannot be ended: the disable is undone. */
+    @Test
+    void aDisableThatCannotEndAProcessIsRolledBack() {
+        SnowflakeProcedures.createResource(session, "Issues", new Variant("{\"repo\": \"api\"}"),
+                new Variant(CONFIGURATIONS), "r1", true, null);
+        tables.execute("UPDATE STATE.INGESTION_PROCESS SET FINISHED_AT = TIMESTAMP '2020-01-01 00:00:00'"
+                + " WHERE INGESTION_CONFIGURATION_ID = 'c2'");
+        fake.statements.clear();
+
+        JsonNode refused = json(SnowflakeProcedures.disableResource(session, "r1"));
+
+        assertThat(refused.path("response_code").asText()).isEqualTo("DISABLE_RESOURCE_ERROR");
+        assertThat(refused.path("message").asText()).startsWith("Error while disabling resource. Changes were rolled"
+                + " back. Error: Only 1 of the 2 ingestion processes to end (");
+        assertThat(processes()).containsExactly("c1:SCHEDULED", "c2:SCHEDULED");
+        assertThat(fake.sqlTexts()).last().isEqualTo("ROLLBACK");
+    }
+
     private List<String> processes() {
         return tables.query("SELECT INGESTION_CONFIGURATION_ID, STATUS FROM STATE.INGESTION_PROCESS ORDER BY"
                 + " INGESTION_CONFIGURATION_ID").stream().map(row -> row.get("INGESTION_CONFIGURATION_ID") + ":"

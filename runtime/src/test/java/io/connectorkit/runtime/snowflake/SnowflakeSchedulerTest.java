@@ -70,6 +70,24 @@ class SnowflakeSchedulerTest {
         assertThat(sql.get(sql.size() - 1)).isEqualTo("COMMIT");
     }
 
+    /** A process without its definition is ended with Snowflake's statements, its FAILED run's error bound. */
+    @Test
+    void aProcessWhoseDefinitionIsMissingIsEndedThroughTheHandler() {
+        f.process("proc-gone", "def-gone", "cfg");
+
+        JsonNode response = iterate();
+
+        assertThat(response.path("ended").asInt()).isEqualTo(1);
+        assertThat(response.path("message").asText()).contains("Invalid Ingestion Process id='proc-gone': Resource"
+                + " Ingestion Definition with id 'def-gone' does not exist");
+        assertThat(f.process("proc-gone")).containsEntry("STATUS", "FINISHED");
+        assertThat(fake.sqlTexts()).contains("UPDATE STATE.INGESTION_PROCESS SET STATUS = 'FINISHED', FINISHED_AT ="
+                + " CAST(? AS TIMESTAMP_NTZ), UPDATED_AT = CAST(? AS TIMESTAMP_NTZ), LAST_ERROR = ? WHERE ID = ? AND"
+                + " STATUS = 'SCHEDULED'").anyMatch(statement -> statement.startsWith("INSERT INTO STATE.INGESTION_RUN")
+                        && statement.endsWith("'FAILED', 0, PARSE_JSON(?)"));
+        assertThat(fake.sqlTexts()).noneMatch(statement -> statement.contains("proc-gone"));
+    }
+
     @Test
     void runIngestionNowRunsOneResourceBeforeItIsDueThroughItsSnowparkHandler() {
         f.source.items("orders", 3).pageSize(2);

@@ -300,6 +300,121 @@ END;
 $$;
 </#if>
 
+-- The Native SDK's procedures that give procedures an external access integration and a secret, for SDK connector
+-- code that calls them (the SDK's external-connection/setup_external_integration.sql): the same signatures and
+-- answers ({"response_code": "OK", "message": "Successfully set up <n> method(s)."}, else EAI_UNAVAILABLE,
+-- SECRET_UNAVAILABLE or INTERNAL_ERROR with "Unable to apply SECRET and EXTERNAL_OBJECT_INTEGRATION objects to
+-- provided methods." and SQLCODE, SQLERRM, SQLSTATE). A method must be one of the procedures that run connector
+-- code, named by its signature ('PUBLIC.TEST_CONNECTION()'), all checked before any is altered; only those are
+-- altered, so no caller's text becomes SQL. Snowflake's compilation error names the kind of object that is missing
+-- first, which tells the two codes apart. Granted to ADMIN, so that an operator can run them too.
+-- WITH_REFERENCES gives the connector's own references, through SETUP_EXTERNAL_ACCESS above (every procedure that
+-- runs connector code, each secret under its field's name).
+CREATE OR REPLACE PROCEDURE PUBLIC.SETUP_EXTERNAL_INTEGRATION_WITH_REFERENCES(METHODS ARRAY)
+  RETURNS VARIANT
+  LANGUAGE SQL
+  EXECUTE AS OWNER
+  AS $$
+DECLARE
+  METHOD STRING;
+  ANSWER STRING;
+  FAILURE STRING;
+  CODE STRING;
+BEGIN
+  FOR I IN 0 TO ARRAY_SIZE(METHODS) - 1 DO
+    METHOD := UPPER(REPLACE(AS_VARCHAR(METHODS[I]), ' ', ''));
+    IF (METHOD IS NULL OR METHOD NOT IN (<#list procedures?filter(p -> p.runsConnectorCode) as procedure>'PUBLIC.${procedure.name}(${procedure.argumentTypes?replace(" ", "")})'<#sep>, </#sep></#list>)) THEN
+      RETURN OBJECT_CONSTRUCT('response_code', 'INTERNAL_ERROR', 'message', 'Unable to apply SECRET and EXTERNAL_OBJECT_INTEGRATION objects to provided methods.', 'SQLERRM', 'The method ' || COALESCE(AS_VARCHAR(METHODS[I]), 'NULL') || ' is not a procedure of this app that runs connector code.');
+    END IF;
+  END FOR;
+<#if externalAccess??>
+  CALL PUBLIC.SETUP_EXTERNAL_ACCESS() INTO :ANSWER;
+  IF (ANSWER = 'Success') THEN
+    RETURN OBJECT_CONSTRUCT('response_code', 'OK', 'message', 'Successfully set up ' || ARRAY_SIZE(METHODS) || ' method(s).');
+  END IF;
+  IF (ANSWER IS NULL) THEN
+    RETURN OBJECT_CONSTRUCT('response_code', 'INTERNAL_ERROR', 'message', 'Unable to apply SECRET and EXTERNAL_OBJECT_INTEGRATION objects to provided methods.', 'SQLERRM', 'The references <#list externalAccess.required as reference>${reference.text}<#sep>, </#sep></#list> are not all bound yet: the consumer binds them first.');
+  END IF;
+  FAILURE := REPLACE(ANSWER, 'External access could not be set up: ', '');
+  CODE := 'INTERNAL_ERROR';
+  IF (CONTAINS(FAILURE, 'SQL compilation error:\nIntegration')) THEN
+    CODE := 'EAI_UNAVAILABLE';
+  END IF;
+  IF (CONTAINS(FAILURE, 'SQL compilation error:\nSecret')) THEN
+    CODE := 'SECRET_UNAVAILABLE';
+  END IF;
+  RETURN OBJECT_CONSTRUCT('response_code', CODE, 'message', 'Unable to apply SECRET and EXTERNAL_OBJECT_INTEGRATION objects to provided methods.', 'SQLERRM', FAILURE);
+<#else>
+  RETURN OBJECT_CONSTRUCT('response_code', 'EAI_UNAVAILABLE', 'message', 'Unable to apply SECRET and EXTERNAL_OBJECT_INTEGRATION objects to provided methods.', 'SQLERRM', 'This app declares no external access integration reference: declare one in connector.yaml (manifest.references, objectType EXTERNAL ACCESS INTEGRATION), or use SETUP_EXTERNAL_INTEGRATION_WITH_NAMES.');
+</#if>
+END;
+$$;
+GRANT USAGE ON PROCEDURE PUBLIC.SETUP_EXTERNAL_INTEGRATION_WITH_REFERENCES(ARRAY) TO APPLICATION ROLE ADMIN;
+
+-- WITH_NAMES gives the integration and the secret that connection_configuration names (external_access_integration,
+-- secret), the secret under the SDK's variable name 'credentials'. Both names are checked against Snowflake's
+-- identifier rules (REGEXP_LIKE matches the whole text:
+-- https://docs.snowflake.com/en/sql-reference/functions/regexp_like) before they reach the statement.
+CREATE OR REPLACE PROCEDURE PUBLIC.SETUP_EXTERNAL_INTEGRATION_WITH_NAMES(METHODS ARRAY)
+  RETURNS VARIANT
+  LANGUAGE SQL
+  EXECUTE AS OWNER
+  AS $$
+DECLARE
+  CONFIG VARIANT;
+  EAI STRING;
+  SECRET STRING;
+  METHOD STRING;
+  STATEMENT STRING;
+  CODE STRING;
+BEGIN
+  CALL PUBLIC.GET_CONNECTION_CONFIGURATION() INTO :CONFIG;
+  EAI := AS_VARCHAR(GET(CONFIG, 'external_access_integration'));
+  SECRET := AS_VARCHAR(GET(CONFIG, 'secret'));
+  IF (EAI IS NULL OR SECRET IS NULL) THEN
+    RETURN OBJECT_CONSTRUCT('response_code', 'INTERNAL_ERROR', 'message', 'Unable to apply SECRET and EXTERNAL_OBJECT_INTEGRATION objects to provided methods.', 'SQLERRM', 'connection_configuration names no external_access_integration or no secret: set both with SET_CONNECTION_CONFIGURATION.');
+  END IF;
+  IF (NOT REGEXP_LIKE(EAI, '([A-Za-z_][A-Za-z0-9_$]*|"([^"]|"")+")')) THEN
+    RETURN OBJECT_CONSTRUCT('response_code', 'EAI_UNAVAILABLE', 'message', 'Unable to apply SECRET and EXTERNAL_OBJECT_INTEGRATION objects to provided methods.', 'SQLERRM', 'connection_configuration.external_access_integration ' || EAI || ' is not a Snowflake identifier.');
+  END IF;
+  IF (NOT REGEXP_LIKE(SECRET, '([A-Za-z_][A-Za-z0-9_$]*|"([^"]|"")+")([.]([A-Za-z_][A-Za-z0-9_$]*|"([^"]|"")+")){0,2}')) THEN
+    RETURN OBJECT_CONSTRUCT('response_code', 'SECRET_UNAVAILABLE', 'message', 'Unable to apply SECRET and EXTERNAL_OBJECT_INTEGRATION objects to provided methods.', 'SQLERRM', 'connection_configuration.secret ' || SECRET || ' is not a Snowflake object name.');
+  END IF;
+  FOR I IN 0 TO ARRAY_SIZE(METHODS) - 1 DO
+    METHOD := UPPER(REPLACE(AS_VARCHAR(METHODS[I]), ' ', ''));
+    IF (METHOD IS NULL OR METHOD NOT IN (<#list procedures?filter(p -> p.runsConnectorCode) as procedure>'PUBLIC.${procedure.name}(${procedure.argumentTypes?replace(" ", "")})'<#sep>, </#sep></#list>)) THEN
+      RETURN OBJECT_CONSTRUCT('response_code', 'INTERNAL_ERROR', 'message', 'Unable to apply SECRET and EXTERNAL_OBJECT_INTEGRATION objects to provided methods.', 'SQLERRM', 'The method ' || COALESCE(AS_VARCHAR(METHODS[I]), 'NULL') || ' is not a procedure of this app that runs connector code.');
+    END IF;
+  END FOR;
+  FOR I IN 0 TO ARRAY_SIZE(METHODS) - 1 DO
+    METHOD := UPPER(REPLACE(AS_VARCHAR(METHODS[I]), ' ', ''));
+    STATEMENT := NULL;
+    CASE (METHOD)
+<#list procedures?filter(p -> p.runsConnectorCode) as procedure>
+      WHEN 'PUBLIC.${procedure.name}(${procedure.argumentTypes?replace(" ", "")})' THEN
+        STATEMENT := 'ALTER PROCEDURE PUBLIC.${procedure.name}(${procedure.argumentTypes})';
+</#list>
+    END CASE;
+    BEGIN
+      STATEMENT := STATEMENT || ' SET SECRETS = (''credentials'' = ' || SECRET || ') EXTERNAL_ACCESS_INTEGRATIONS = (' || EAI || ')';
+      EXECUTE IMMEDIATE :STATEMENT;
+    EXCEPTION
+      WHEN OTHER THEN
+        CODE := 'INTERNAL_ERROR';
+        IF (CONTAINS(SQLERRM, 'SQL compilation error:\nIntegration')) THEN
+          CODE := 'EAI_UNAVAILABLE';
+        END IF;
+        IF (CONTAINS(SQLERRM, 'SQL compilation error:\nSecret')) THEN
+          CODE := 'SECRET_UNAVAILABLE';
+        END IF;
+        RETURN OBJECT_CONSTRUCT('response_code', CODE, 'message', 'Unable to apply SECRET and EXTERNAL_OBJECT_INTEGRATION objects to provided methods.', 'SQLCODE', SQLCODE, 'SQLERRM', SQLERRM, 'SQLSTATE', SQLSTATE);
+    END;
+  END FOR;
+  RETURN OBJECT_CONSTRUCT('response_code', 'OK', 'message', 'Successfully set up ' || ARRAY_SIZE(METHODS) || ' method(s).');
+END;
+$$;
+GRANT USAGE ON PROCEDURE PUBLIC.SETUP_EXTERNAL_INTEGRATION_WITH_NAMES(ARRAY) TO APPLICATION ROLE ADMIN;
+
 -- Views (spec §3.13); secret fields are masked.
 CREATE OR REPLACE VIEW PUBLIC.CONNECTOR_CONFIGURATION AS
   SELECT c.KEY AS CONFIG_GROUP, f.KEY AS CONFIG_KEY,

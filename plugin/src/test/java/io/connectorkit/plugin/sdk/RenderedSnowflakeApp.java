@@ -1,0 +1,103 @@
+package io.connectorkit.plugin.sdk;
+
+import io.connectorkit.fake.snowflake.FakeNativeApp;
+import io.connectorkit.fake.snowflake.FakeSnowflake;
+import io.connectorkit.fake.snowflake.StagedSetupScript;
+import io.connectorkit.plugin.snowflake.ConnectionSettings;
+import io.connectorkit.plugin.snowflake.SnowflakeSession;
+import io.connectorkit.plugin.testing.TestProjects;
+import io.connectorkit.runtime.embedded.EmbeddedApp;
+import io.connectorkit.runtime.spi.ConnectorDefinition;
+import io.connectorkit.runtime.spi.ConnectorRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Snowflake app rendered from a connector.yaml, installed in the fake Snowflake from its staged setup script
+ * and manifest, and an account session that calls it through the real driver, as a consumer's SQL does.
+ */
+final class RenderedSnowflakeApp implements AutoCloseable {
+
+    static final String NAME = "SDK_CALLER";
+
+    final Map<String, String> files;
+    final FakeSnowflake snowflake;
+    final FakeNativeApp app;
+    final SnowflakeSession account;
+    private final Connection embedded;
+    private final ConnectorRegistry.Binding binding;
+
+    private RenderedSnowflakeApp(Map<String, String> files, FakeSnowflake snowflake, Connection embedded,
+            ConnectorRegistry.Binding binding, FakeNativeApp app, SnowflakeSession account) {
+        this.files = files;
+        this.snowflake = snowflake;
+        this.embedded = embedded;
+        this.binding = binding;
+        this.app = app;
+        this.account = account;
+    }
+
+    /** Renders {@code connector.yaml} (the text given) in the project and installs the app it makes. */
+    static RenderedSnowflakeApp install(Path project, String connectorYaml) throws Exception {
+        Files.createDirectories(project.resolve("src/main/connector"));
+        Files.writeString(project.resolve("src/main/connector/connector.yaml"), connectorYaml);
+        Map<String, String> files = TestProjects.render(project);
+        ConnectorDefinition connector = TestProjects.descriptor(project).toDescription()
+                .toDefinition(RenderedSnowflakeApp.class.getClassLoader());
+        FakeSnowflake snowflake = FakeSnowflake.start();
+        Connection embedded = DriverManager.getConnection("jdbc:h2:mem:" + UUID.randomUUID());
+        EmbeddedApp.install(embedded, connector);
+        ConnectorRegistry.Binding binding = EmbeddedApp.bind(embedded, connector);
+        String setup = files.get("snowflake/setup.sql");
+        FakeNativeApp app = new FakeNativeApp(snowflake, NAME, embedded, StagedSetupScript.run(setup,
+                stagedFiles(files)));
+        app.install(Map.of("manifest.yml", bytes(files.get("snowflake/manifest.yml")), "setup.sql", bytes(setup)));
+        SnowflakeSession account = SnowflakeSession.open(new ConnectionSettings(snowflake.jdbcUrl(),
+                snowflake.connectionProperties(), List.of("test")));
+        return new RenderedSnowflakeApp(files, snowflake, embedded, binding, app, account);
+    }
+
+    /** The first column of the first row of a statement of the account, as text. */
+    String answer(String sql, Object... arguments) throws SQLException {
+        Object value = account.query(sql, arguments).get(0).values().iterator().next();
+        return value == null ? null : value.toString();
+    }
+
+    /** The embedded tables behind the fake app's Java procedures. */
+    Connection state() {
+        return embedded;
+    }
+
+    private static Set<String> stagedFiles(Map<String, String> app) {
+        Set<String> staged = new HashSet<>(app.keySet().stream().map(path -> path.substring(path.indexOf('/') + 1))
+                .toList());
+        // The jars the procedures import are staged by connector:bundle, beside the rendered files.
+        Matcher imports = Pattern.compile("'/(lib/[^']+\\.jar)'").matcher(app.get("snowflake/setup.sql"));
+        while (imports.find()) {
+            staged.add(imports.group(1));
+        }
+        return staged;
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws Exception {
+        try (snowflake; embedded; account; binding) {
+            // closed in reverse order
+        }
+    }
+}
