@@ -87,6 +87,7 @@ final class RenderedSnowflakeApp implements AutoCloseable {
         while (imports.find()) {
             staged.add(imports.group(1));
         }
+        staged.addAll(TestProjects.generatedStreamlit(app.get("snowflake/setup.sql")));
         return staged;
     }
 
