@@ -3,6 +3,7 @@ package io.connectorkit.runtime.config;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
@@ -49,26 +50,39 @@ public final class CronExpression {
     private final boolean dayOfMonthRestricted;
     private final boolean dayOfWeekRestricted;
 
-    private CronExpression(String text, String[] parts) {
+    /**
+     * One item of a field's list, as the grammar reads it: the values {@code from} to {@code to} by {@code step}, or,
+     * when {@code last}, {@code L} (day of month: the month's last day) or {@code nL} (day of week {@code from}: its
+     * last occurrence in the month).
+     */
+    private record Item(int from, int to, int step, boolean last) {
+    }
+
+    /** A field the grammar refuses, with the reason. */
+    private static final class GrammarException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        GrammarException(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    private CronExpression(String text, List<List<Item>> fields) {
         this.text = text;
-        this.minutes = values(FIELDS.get(0), parts[0]);
-        this.hours = values(FIELDS.get(1), parts[1]);
-        this.daysOfMonth = values(FIELDS.get(2), parts[2]);
-        this.lastDayOfMonth = hasItem(parts[2], item -> item.equals("L"));
-        this.months = values(FIELDS.get(3), parts[3]);
-        BitSet weekdays = values(FIELDS.get(4), parts[4]);
+        this.minutes = values(fields.get(0));
+        this.hours = values(fields.get(1));
+        this.daysOfMonth = values(fields.get(2));
+        this.lastDayOfMonth = fields.get(2).stream().anyMatch(Item::last);
+        this.months = values(fields.get(3));
+        BitSet weekdays = values(fields.get(4));
         if (weekdays.get(7)) {
             weekdays.set(0);
             weekdays.clear(7);
         }
         this.daysOfWeek = weekdays;
         this.lastWeekdaysOfMonth = new BitSet(8);
-        for (String item : parts[4].toUpperCase(Locale.ROOT).split(",")) {
-            if (item.endsWith("L") && !item.contains("/")) {
-                int day = value(FIELDS.get(4), item.substring(0, item.length() - 1)).orElseThrow();
-                lastWeekdaysOfMonth.set(day % 7);
-            }
-        }
+        fields.get(4).stream().filter(Item::last).forEach(item -> lastWeekdaysOfMonth.set(item.from() % 7));
+        String[] parts = text.split("\\s+");
         this.dayOfMonthRestricted = !isUnrestricted(parts[2]);
         this.dayOfWeekRestricted = !isUnrestricted(parts[4]);
     }
@@ -81,12 +95,12 @@ public final class CronExpression {
      * @throws IllegalArgumentException with {@link #problem}'s reason when the expression is not valid
      */
     public static CronExpression parse(String expression) {
-        Optional<String> problem = problem(expression);
-        if (problem.isPresent()) {
-            throw new IllegalArgumentException("'" + expression + "' is not a valid cron expression: " + problem.get());
+        try {
+            return new CronExpression(expression.trim(), fields(expression));
+        } catch (GrammarException e) {
+            throw new IllegalArgumentException("'" + expression + "' is not a valid cron expression: "
+                    + e.getMessage());
         }
-        String trimmed = expression.trim();
-        return new CronExpression(trimmed, trimmed.split("\\s+"));
     }
 
     /**
@@ -151,45 +165,14 @@ public final class CronExpression {
         return field.equals("*") || field.equals("?");
     }
 
-    private static boolean hasItem(String field, java.util.function.Predicate<String> test) {
-        for (String item : field.toUpperCase(Locale.ROOT).split(",")) {
-            if (test.test(item)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The plain values a field selects; {@code L} items are kept apart by the constructor. */
-    private static BitSet values(Field field, String text) {
-        BitSet values = new BitSet(field.max() + 1);
-        for (String raw : text.toUpperCase(Locale.ROOT).split(",")) {
-            String range = raw;
-            int step = 1;
-            int slash = raw.indexOf('/');
-            if (slash >= 0) {
-                range = raw.substring(0, slash);
-                step = Integer.parseInt(raw.substring(slash + 1));
-            }
-            if (field.lastAllowed() && range.endsWith("L") && slash < 0) {
-                continue;
-            }
-            int from;
-            int to;
-            if (range.equals("*") || range.equals("?")) {
-                from = field.min();
-                // Day of week 7 is Sunday again, so a full week is 0-6.
-                to = field.names().size() == 7 ? 6 : field.max();
-            } else if (range.indexOf('-') > 0) {
-                int dash = range.indexOf('-');
-                from = value(field, range.substring(0, dash)).orElseThrow();
-                to = value(field, range.substring(dash + 1)).orElseThrow();
-            } else {
-                from = value(field, range).orElseThrow();
-                to = slash >= 0 ? (field.names().size() == 7 ? 6 : field.max()) : from;
-            }
-            for (int v = from; v <= to; v += step) {
-                values.set(v);
+    /** The plain values a field's items select; {@code L} items are kept apart by the constructor. */
+    private static BitSet values(List<Item> items) {
+        BitSet values = new BitSet(60);
+        for (Item item : items) {
+            if (!item.last()) {
+                for (int v = item.from(); v <= item.to(); v += item.step()) {
+                    values.set(v);
+                }
             }
         }
         return values;
@@ -202,21 +185,29 @@ public final class CronExpression {
      * @return the reason, naming the field and what it allows; empty when the expression is valid
      */
     public static Optional<String> problem(String expression) {
+        try {
+            fields(expression);
+            return Optional.empty();
+        } catch (GrammarException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /** The grammar: the five fields' items, or why the expression is not one. */
+    private static List<List<Item>> fields(String expression) throws GrammarException {
         if (expression == null || expression.isBlank()) {
-            return Optional.of("the expression is empty");
+            throw new GrammarException("the expression is empty");
         }
         String[] parts = expression.trim().split("\\s+");
         if (parts.length != FIELDS.size()) {
-            return Optional.of("it has " + parts.length + " fields, but a cron expression has 5: minute hour "
+            throw new GrammarException("it has " + parts.length + " fields, but a cron expression has 5: minute hour "
                     + "day-of-month month day-of-week (for example '0 * * * *' for every hour)");
         }
+        List<List<Item>> fields = new ArrayList<>();
         for (int i = 0; i < parts.length; i++) {
-            Optional<String> problem = fieldProblem(FIELDS.get(i), parts[i]);
-            if (problem.isPresent()) {
-                return problem;
-            }
+            fields.add(items(FIELDS.get(i), parts[i]));
         }
-        return Optional.empty();
+        return fields;
     }
 
     /**
@@ -227,39 +218,46 @@ public final class CronExpression {
         return problem(expression).isEmpty();
     }
 
-    private static Optional<String> fieldProblem(Field field, String text) {
+    private static List<Item> items(Field field, String text) throws GrammarException {
+        List<Item> items = new ArrayList<>();
         for (String item : text.split(",", -1)) {
-            Optional<String> problem = itemProblem(field, item.toUpperCase(Locale.ROOT));
-            if (problem.isPresent()) {
-                return Optional.of("the " + field.name() + " field '" + text + "' is not valid: " + problem.get());
+            try {
+                items.add(item(field, item.toUpperCase(Locale.ROOT)));
+            } catch (GrammarException e) {
+                throw new GrammarException("the " + field.name() + " field '" + text + "' is not valid: "
+                        + e.getMessage());
             }
         }
-        return Optional.empty();
+        return items;
     }
 
-    private static Optional<String> itemProblem(Field field, String item) {
+    private static Item item(Field field, String item) throws GrammarException {
         if (item.isEmpty()) {
-            return Optional.of("it has an empty list element");
+            throw new GrammarException("it has an empty list element");
         }
-        String range = item;
         int slash = item.indexOf('/');
+        String range = slash >= 0 ? item.substring(0, slash) : item;
+        int step = 1;
         if (slash >= 0) {
-            range = item.substring(0, slash);
-            String step = item.substring(slash + 1);
-            if (!step.matches("[0-9]+") || Integer.parseInt(step) == 0) {
-                return Optional.of("the step '" + step + "' must be a positive number");
+            String stepText = item.substring(slash + 1);
+            if (!stepText.matches("[0-9]+") || Integer.parseInt(stepText) == 0) {
+                throw new GrammarException("the step '" + stepText + "' must be a positive number");
             }
+            step = Integer.parseInt(stepText);
         }
+        // Day of week 7 is Sunday again, so a full week, and a step to the end of it, stop at 6.
+        int end = field.names().size() == 7 ? 6 : field.max();
         if (range.equals("*") || range.equals("?")) {
-            return Optional.empty();
+            return new Item(field.min(), end, step, false);
         }
         if (field.lastAllowed() && slash < 0) {
             if (range.equals("L") && field.min() == 1) {
-                return Optional.empty();
+                return new Item(0, 0, 1, true);
             }
             if (range.endsWith("L") && field.min() == 0) {
-                return value(field, range.substring(0, range.length() - 1)).isPresent()
-                        ? Optional.empty() : Optional.of("'" + range + "' is not a day followed by L");
+                int day = value(field, range.substring(0, range.length() - 1))
+                        .orElseThrow(() -> new GrammarException("'" + range + "' is not a day followed by L"));
+                return new Item(day, day, 1, true);
             }
         }
         int dash = range.indexOf('-');
@@ -267,14 +265,18 @@ public final class CronExpression {
             Optional<Integer> from = value(field, range.substring(0, dash));
             Optional<Integer> to = value(field, range.substring(dash + 1));
             if (from.isEmpty() || to.isEmpty()) {
-                return Optional.of("'" + range + "' is not a range of values " + field.min() + "-" + field.max());
+                throw new GrammarException("'" + range + "' is not a range of values " + field.min() + "-"
+                        + field.max());
             }
-            return from.get() <= to.get() ? Optional.empty()
-                    : Optional.of("the range '" + range + "' starts after it ends");
+            if (from.get() > to.get()) {
+                throw new GrammarException("the range '" + range + "' starts after it ends");
+            }
+            return new Item(from.get(), to.get(), step, false);
         }
-        return value(field, range).isPresent() ? Optional.empty()
-                : Optional.of("'" + range + "' is not a value " + field.min() + "-" + field.max()
-                        + (field.names().isEmpty() ? "" : " or a name such as " + field.names().get(0)));
+        int value = value(field, range).orElseThrow(() -> new GrammarException("'" + range + "' is not a value "
+                + field.min() + "-" + field.max() + (field.names().isEmpty() ? "" : " or a name such as "
+                        + field.names().get(0))));
+        return new Item(value, slash >= 0 ? end : value, step, false);
     }
 
     private static Optional<Integer> value(Field field, String text) {
