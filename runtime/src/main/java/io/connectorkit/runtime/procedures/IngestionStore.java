@@ -45,7 +45,7 @@ final class IngestionStore {
     IngestionStore(SqlPort sql) {
         this.sql = sql;
         this.dialect = sql.dialect();
-        this.ts = "snowflake".equals(dialect.name()) ? "CAST(? AS TIMESTAMP_NTZ)" : "CAST(? AS TIMESTAMP)";
+        this.ts = dialect.timestampParameter();
         this.dueColumns = "SELECT p.ID, p.RESOURCE_INGESTION_DEFINITION_ID, p.INGESTION_CONFIGURATION_ID, "
                 + dialect.jsonText("p.METADATA") + ", COALESCE(p.ATTEMPTS, 0), d.NAME, "
                 + dialect.jsonText("d.RESOURCE_ID") + ", " + dialect.jsonText("d.RESOURCE_METADATA") + ", "

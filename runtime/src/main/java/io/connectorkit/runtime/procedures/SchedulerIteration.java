@@ -330,7 +330,7 @@ final class SchedulerIteration {
                 process.configurationId(), strategy(configuration), object(configuration, "customIngestionConfiguration"),
                 object(configuration, "destination"), process.cursorJson(), process.attempts() + 1);
         TableSink sink = new TableSink(call.port, () -> Destination.resolve(task.destination(),
-                connectorConfiguration(), process.resourceName(), "snowflake".equals(call.port.dialect().name())));
+                connectorConfiguration(), process.resourceName(), call.port.dialect().hasDatabases()));
         IngestionResult result = ingestion.ingest(task, sink, context);
         if (result == null) {
             throw new IllegalStateException("The connector's ingestion returned no IngestionResult; return "
