@@ -1,6 +1,7 @@
 package io.connectorkit.runtime.procedures;
 
 import io.connectorkit.runtime.config.CronExpression;
+import io.connectorkit.runtime.resources.ScheduleType;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Locale;
@@ -25,27 +26,21 @@ import java.util.regex.Pattern;
  */
 final class IngestionSchedule {
 
-    enum Type {
-        INTERVAL,
-        CRON,
-        GLOBAL
-    }
-
     static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
     /** A process whose schedule cannot be read is retried as if it had the global schedule. */
-    static final IngestionSchedule GLOBAL = new IngestionSchedule(Type.GLOBAL, null, null, null);
+    static final IngestionSchedule GLOBAL = new IngestionSchedule(ScheduleType.GLOBAL, null, null, null);
 
     private static final Pattern INTERVAL = Pattern.compile("[1-9][0-9]*[dhm]", Pattern.CASE_INSENSITIVE);
     /** Far enough that the process is never due; a valid cron expression always fires again, so only a guard. */
     private static final LocalDateTime NEVER = LocalDateTime.of(9999, 12, 31, 0, 0);
 
-    private final Type type;
+    private final ScheduleType type;
     private final String definition;
     private final Duration interval;
     private final CronExpression cron;
 
-    private IngestionSchedule(Type type, String definition, Duration interval, CronExpression cron) {
+    private IngestionSchedule(ScheduleType type, String definition, Duration interval, CronExpression cron) {
         this.type = type;
         this.definition = definition;
         this.interval = interval;
@@ -62,9 +57,9 @@ final class IngestionSchedule {
             throw new IllegalArgumentException("the ingestion configuration has no scheduleType (INTERVAL, CRON or "
                     + "GLOBAL)");
         }
-        Type type;
+        ScheduleType type;
         try {
-            type = Type.valueOf(scheduleType.trim().toUpperCase(Locale.ROOT));
+            type = ScheduleType.valueOf(scheduleType.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("'" + scheduleType + "' is not a schedule type; use INTERVAL, CRON or "
                     + "GLOBAL");
@@ -102,7 +97,7 @@ final class IngestionSchedule {
         return cron;
     }
 
-    Type type() {
+    ScheduleType type() {
         return type;
     }
 
@@ -150,6 +145,6 @@ final class IngestionSchedule {
 
     @Override
     public String toString() {
-        return type == Type.GLOBAL ? "GLOBAL" : type + " " + definition;
+        return type == ScheduleType.GLOBAL ? "GLOBAL" : type + " " + definition;
     }
 }

@@ -3,6 +3,7 @@ package io.connectorkit.runtime.procedures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.connectorkit.runtime.resources.ScheduleType;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.stream.IntStream;
@@ -32,7 +33,7 @@ class IngestionScheduleTest {
     @Test
     void globalRunsAtEveryIteration() {
         assertThat(IngestionSchedule.of("GLOBAL", null).nextRunAfter(START)).isEmpty();
-        assertThat(IngestionSchedule.of("GLOBAL", "ignored").type()).isEqualTo(IngestionSchedule.Type.GLOBAL);
+        assertThat(IngestionSchedule.of("GLOBAL", "ignored").type()).isEqualTo(ScheduleType.GLOBAL);
     }
 
     @Test
