@@ -2,6 +2,7 @@ package io.connectorkit.plugin;
 
 import io.connectorkit.plugin.descriptor.Descriptor;
 import io.connectorkit.plugin.local.LocalApp;
+import io.connectorkit.plugin.maven.SnowflakeTarget;
 import io.connectorkit.plugin.snowflake.NativeAppInstaller;
 import io.connectorkit.plugin.snowflake.SnowflakeSession;
 import io.connectorkit.plugin.target.Target;

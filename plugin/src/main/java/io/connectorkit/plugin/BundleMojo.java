@@ -4,6 +4,7 @@ import io.connectorkit.plugin.bundle.AppBundle;
 import io.connectorkit.plugin.bundle.FileSync;
 import io.connectorkit.plugin.checks.StaticChecks;
 import io.connectorkit.plugin.descriptor.Descriptor;
+import io.connectorkit.plugin.maven.ProjectLibraries;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -5,6 +5,7 @@ import io.connectorkit.plugin.app.AppException;
 import io.connectorkit.plugin.app.InstalledApp;
 import io.connectorkit.plugin.configure.ConfigurationDrift;
 import io.connectorkit.plugin.descriptor.Descriptor;
+import io.connectorkit.plugin.maven.ConfigurationFiles;
 import java.io.File;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;

@@ -7,6 +7,8 @@ import io.connectorkit.plugin.checks.StreamlitChecks;
 import io.connectorkit.plugin.checks.TelemetryChecks;
 import io.connectorkit.plugin.descriptor.Descriptor;
 import io.connectorkit.plugin.generate.AppGenerator;
+import io.connectorkit.plugin.maven.KitVersion;
+import io.connectorkit.plugin.maven.ProjectLibraries;
 import io.connectorkit.plugin.render.AppRenderer;
 import io.connectorkit.runtime.spi.ConnectorDescription;
 import java.io.File;
@@ -49,7 +51,7 @@ public final class GenerateMojo extends ConnectorMojo {
         Descriptor app = loadDescriptor();
         Map<String, String> rendered;
         try {
-            rendered = new AppGenerator(templates.toPath(), Kit.generator(), baseDirectory())
+            rendered = new AppGenerator(templates.toPath(), KitVersion.generator(), baseDirectory())
                     .generate(app, ProjectLibraries.names(project));
         } catch (AppRenderer.RenderException e) {
             throw new MojoFailureException(e.getMessage() + (Files.isDirectory(templates.toPath())

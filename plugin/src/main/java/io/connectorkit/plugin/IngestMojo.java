@@ -3,6 +3,7 @@ package io.connectorkit.plugin;
 import io.connectorkit.plugin.app.AppException;
 import io.connectorkit.plugin.app.InstalledApp;
 import io.connectorkit.plugin.descriptor.Descriptor;
+import io.connectorkit.plugin.maven.IngestTarget;
 import io.connectorkit.plugin.operate.Ingestions;
 import io.connectorkit.plugin.operate.ResourceNames;
 import io.connectorkit.plugin.target.Target;

@@ -1,6 +1,7 @@
 package io.connectorkit.plugin;
 
 import io.connectorkit.plugin.descriptor.Descriptor;
+import io.connectorkit.plugin.maven.IngestTarget;
 import io.connectorkit.plugin.operate.Ingestions;
 import java.time.Duration;
 import java.util.List;

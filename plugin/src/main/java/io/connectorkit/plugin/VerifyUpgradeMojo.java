@@ -7,6 +7,8 @@ import io.connectorkit.plugin.configure.WizardConfiguration;
 import io.connectorkit.plugin.descriptor.Descriptor;
 import io.connectorkit.plugin.local.LocalApp;
 import io.connectorkit.plugin.local.RuntimeLogging;
+import io.connectorkit.plugin.maven.ConfigurationFiles;
+import io.connectorkit.plugin.maven.ResolverReleases;
 import io.connectorkit.plugin.snowflake.SnowflakeSession;
 import io.connectorkit.plugin.snowflake.TelemetrySharing;
 import io.connectorkit.plugin.target.Target;

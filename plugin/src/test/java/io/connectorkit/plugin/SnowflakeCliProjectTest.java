@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.connectorkit.plugin.maven.SnowflakeTarget;
 import io.connectorkit.plugin.snowflake.NativeAppInstaller;
 import io.connectorkit.plugin.testing.TestProjects;
 import java.nio.file.Files;

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * The data model the templates render: descriptor values wrapped as {@link Text}, the runtime's procedure catalog,
+ * The data model the templates render: descriptor values wrapped as {@link EscapedValue}, the runtime's procedure catalog,
  * and what the project adds. Documented for template overrides in the templates module's README.
  */
 final class AppModel {
@@ -144,7 +144,7 @@ final class AppModel {
      * procedure secrets only together with an integration.
      */
     private Optional<Map<String, Object>> externalAccess() {
-        List<Text> integrations = descriptor.manifest().references().stream()
+        List<EscapedValue> integrations = descriptor.manifest().references().stream()
                 .filter(reference -> reference.objectType().equals(EXTERNAL_ACCESS_INTEGRATION))
                 .filter(reference -> !reference.multiValued())
                 .map(reference -> text(reference.name()))
@@ -153,7 +153,7 @@ final class AppModel {
         if (integrations.isEmpty() && specified.isEmpty()) {
             return Optional.empty();
         }
-        List<Text> required = new ArrayList<>(integrations);
+        List<EscapedValue> required = new ArrayList<>(integrations);
         descriptor.secretReferences().forEach(reference -> required.add(text(reference.name())));
         List<Map<String, Object>> procedures = Arrays.stream(PublicProcedure.values())
                 .filter(PublicProcedure::runsConnectorCode).map(AppModel::procedure).toList();
@@ -314,7 +314,7 @@ final class AppModel {
         return references;
     }
 
-    private Text text(String value) {
-        return new Text(value, dialect);
+    private EscapedValue text(String value) {
+        return new EscapedValue(value, dialect);
     }
 }

@@ -29,9 +29,9 @@ final class ConnectionProcedures {
             .configurationStatus(ConfigurationStatus.CONFIGURED, ConfigurationStatus.CONNECTED);
     private static final StatusGate PAUSED = StatusGate.status(ConnectorStatus.PAUSED);
 
-    private final Call call;
+    private final ProcedureCall call;
 
-    ConnectionProcedures(Call call) {
+    ConnectionProcedures(ProcedureCall call) {
         this.call = call;
     }
 

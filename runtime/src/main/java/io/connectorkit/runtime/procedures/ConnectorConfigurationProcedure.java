@@ -20,9 +20,9 @@ final class ConnectorConfigurationProcedure {
     private static final StatusGate CONFIGURING = StatusGate.status(ConnectorStatus.CONFIGURING);
     private static final StatusGate PAUSED = StatusGate.status(ConnectorStatus.PAUSED);
 
-    private final Call call;
+    private final ProcedureCall call;
 
-    ConnectorConfigurationProcedure(Call call) {
+    ConnectorConfigurationProcedure(ProcedureCall call) {
         this.call = call;
     }
 

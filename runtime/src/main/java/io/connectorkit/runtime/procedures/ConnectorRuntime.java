@@ -19,11 +19,11 @@ public final class ConnectorRuntime {
 
     private static final System.Logger LOG = System.getLogger("io.connectorkit.runtime");
 
-    private final Call call;
+    private final ProcedureCall call;
 
     public ConnectorRuntime(SqlPort port, Account account, SecretStore secrets, ConnectorDefinition connector,
             String target) {
-        this.call = new Call(port, account, secrets, connector, target);
+        this.call = new ProcedureCall(port, account, secrets, connector, target);
     }
 
     public Response getConnectorStatus() {
@@ -159,7 +159,7 @@ public final class ConnectorRuntime {
         } catch (RuntimeException | LinkageError e) {
             LOG.log(System.Logger.Level.ERROR, procedure + " failed unexpectedly", e);
             response = Response.withMessage(ResponseCode.UNKNOWN_ERROR, procedure + " failed unexpectedly: "
-                    + Call.describe(e));
+                    + ProcedureCall.describe(e));
         }
         if (!response.isOk()) {
             // Refusals are ordinary answers, so they are logged for debugging only; failures were logged above.

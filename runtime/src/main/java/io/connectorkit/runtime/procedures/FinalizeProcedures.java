@@ -29,9 +29,9 @@ final class FinalizeProcedures {
 
     static final String CREATE_DATABASE = "CREATE DATABASE";
 
-    private final Call call;
+    private final ProcedureCall call;
 
-    FinalizeProcedures(Call call) {
+    FinalizeProcedures(ProcedureCall call) {
         this.call = call;
     }
 

@@ -2,7 +2,7 @@ package io.connectorkit.runtime.procedures;
 
 import io.connectorkit.runtime.Response;
 import io.connectorkit.runtime.ResponseCode;
-import io.connectorkit.runtime.procedures.Call.Outcome;
+import io.connectorkit.runtime.procedures.ProcedureCall.Outcome;
 import io.connectorkit.runtime.spi.LifecycleHooks;
 import io.connectorkit.runtime.status.ConfigurationStatus;
 import io.connectorkit.runtime.status.ConnectorState;
@@ -20,9 +20,9 @@ final class LifecycleProcedures {
 
     static final String EXECUTE_TASK = "EXECUTE TASK";
 
-    private final Call call;
+    private final ProcedureCall call;
 
-    LifecycleProcedures(Call call) {
+    LifecycleProcedures(ProcedureCall call) {
         this.call = call;
     }
 

@@ -12,9 +12,9 @@ final class PrerequisiteProcedures {
     private static final StatusGate BEFORE_FINALIZATION = StatusGate.status(ConnectorStatus.CONFIGURING)
             .configurationStatusNot(ConfigurationStatus.FINALIZED);
 
-    private final Call call;
+    private final ProcedureCall call;
 
-    PrerequisiteProcedures(Call call) {
+    PrerequisiteProcedures(ProcedureCall call) {
         this.call = call;
     }
 

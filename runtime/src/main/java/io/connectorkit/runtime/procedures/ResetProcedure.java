@@ -14,9 +14,9 @@ final class ResetProcedure {
     private static final StatusGate BEFORE_FINALIZATION = StatusGate.status(ConnectorStatus.CONFIGURING)
             .configurationStatusNot(ConfigurationStatus.FINALIZED);
 
-    private final Call call;
+    private final ProcedureCall call;
 
-    ResetProcedure(Call call) {
+    ResetProcedure(ProcedureCall call) {
         this.call = call;
     }
 

@@ -26,11 +26,11 @@ import java.util.stream.Collectors;
  */
 final class ResourceProcedures {
 
-    private final Call call;
+    private final ProcedureCall call;
     private final ResourceStore resources;
     private final ResourceHooks hooks;
 
-    ResourceProcedures(Call call) {
+    ResourceProcedures(ProcedureCall call) {
         this.call = call;
         this.resources = new ResourceStore(call.port, call.port.dialect());
         this.hooks = call.connector.resourceHooks();

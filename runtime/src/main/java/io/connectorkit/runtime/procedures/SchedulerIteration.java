@@ -53,7 +53,7 @@ final class SchedulerIteration {
     /** Error texts stored in the run and the process are cut to this length. */
     private static final int MAX_ERROR_LENGTH = 2000;
 
-    private final Call call;
+    private final ProcedureCall call;
     private final IngestionStore store;
     private final Selection selection;
     private Configuration connectorConfiguration;
@@ -73,11 +73,11 @@ final class SchedulerIteration {
         }
     }
 
-    SchedulerIteration(Call call) {
+    SchedulerIteration(ProcedureCall call) {
         this(call, Selection.DUE);
     }
 
-    SchedulerIteration(Call call, Selection selection) {
+    SchedulerIteration(ProcedureCall call, Selection selection) {
         this.call = call;
         this.store = new IngestionStore(call.port);
         this.selection = selection;
@@ -446,13 +446,13 @@ final class SchedulerIteration {
      * may have put into a message.
      */
     private String describe(Throwable e, ConnectorContext context) {
-        String text = Call.describe(e);
+        String text = ProcedureCall.describe(e);
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
         if (root != e && root.getMessage() != null && !text.contains(root.getMessage())) {
-            text += " (caused by " + Call.describe(root) + ")";
+            text += " (caused by " + ProcedureCall.describe(root) + ")";
         }
         for (String field : call.connector.connectionConfigurationSchema().secretFieldNames()) {
             try {

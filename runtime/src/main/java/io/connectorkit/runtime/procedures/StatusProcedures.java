@@ -18,9 +18,9 @@ final class StatusProcedures {
 
     private static final StatusGate RECOVERABLE = StatusGate.status(ERROR, STARTING, PAUSING).withoutFinalPeriod();
 
-    private final Call call;
+    private final ProcedureCall call;
 
-    StatusProcedures(Call call) {
+    StatusProcedures(ProcedureCall call) {
         this.call = call;
     }
 

@@ -14,9 +14,9 @@ final class WarehouseProcedure {
 
     private static final StatusGate PAUSED = StatusGate.status(ConnectorStatus.PAUSED);
 
-    private final Call call;
+    private final ProcedureCall call;
 
-    WarehouseProcedure(Call call) {
+    WarehouseProcedure(ProcedureCall call) {
         this.call = call;
     }
 

@@ -1,4 +1,4 @@
-package io.connectorkit.plugin;
+package io.connectorkit.plugin.maven;
 
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
@@ -10,7 +10,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /** The {@code <server>} entries of settings.xml, with their passwords decrypted. */
-final class SettingsServers {
+public final class SettingsServers {
 
     /** A server's user name and decrypted password. */
     record Credentials(String username, String password) {
@@ -24,7 +24,7 @@ final class SettingsServers {
     }
 
     /** The server with this id, or empty when settings.xml has none; a password that cannot be decrypted fails. */
-    static Optional<Credentials> find(String id, MavenSession session, SettingsDecrypter decrypter)
+    public static Optional<Credentials> find(String id, MavenSession session, SettingsDecrypter decrypter)
             throws MojoFailureException {
         Server server = session == null || session.getSettings() == null ? null : session.getSettings().getServer(id);
         if (server == null) {

@@ -1,4 +1,4 @@
-package io.connectorkit.plugin;
+package io.connectorkit.plugin.maven;
 
 import io.connectorkit.plugin.descriptor.Descriptor;
 import io.connectorkit.plugin.snowflake.ConnectionResolver;
@@ -13,13 +13,13 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /** The Snowflake side of the goals: the connection from every source, and the installer's request. */
-final class SnowflakeTarget {
+public final class SnowflakeTarget {
 
     private SnowflakeTarget() {
     }
 
     /** Opens the session described by connections.toml, the environment and an optional Maven server. */
-    static SnowflakeSession open(String connection, String serverId, MavenSession session, SettingsDecrypter decrypter,
+    public static SnowflakeSession open(String connection, String serverId, MavenSession session, SettingsDecrypter decrypter,
             org.apache.maven.plugin.logging.Log log) throws MojoFailureException {
         ConnectionSettings settings;
         try {
@@ -37,7 +37,7 @@ final class SnowflakeTarget {
         }
     }
 
-    static NativeAppInstaller.Request request(Descriptor app, String appName, String packageName, String version,
+    public static NativeAppInstaller.Request request(Descriptor app, String appName, String packageName, String version,
             boolean versioned, boolean force, boolean validate, String releaseChannel) {
         String name = appName == null || appName.isBlank() ? app.app().name() : appName;
         String pkg = packageName == null || packageName.isBlank() ? Descriptor.packageOf(name) : packageName;

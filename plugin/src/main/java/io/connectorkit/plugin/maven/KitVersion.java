@@ -1,4 +1,4 @@
-package io.connectorkit.plugin;
+package io.connectorkit.plugin.maven;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,14 +6,14 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /** Facts about this kit, for the headers of generated files. */
-final class Kit {
+public final class KitVersion {
 
-    private Kit() {
+    private KitVersion() {
     }
 
-    static String version() {
+    public static String version() {
         Properties properties = new Properties();
-        try (InputStream in = Kit.class.getResourceAsStream("kit.properties")) {
+        try (InputStream in = KitVersion.class.getResourceAsStream("kit.properties")) {
             if (in != null) {
                 properties.load(in);
             }
@@ -23,7 +23,7 @@ final class Kit {
         return properties.getProperty("version", "unknown");
     }
 
-    static String generator() {
+    public static String generator() {
         return "Connector Kit " + version();
     }
 }

@@ -1,4 +1,4 @@
-package io.connectorkit.plugin;
+package io.connectorkit.plugin.maven;
 
 import io.connectorkit.plugin.bundle.AppBundle;
 import java.io.File;
@@ -13,7 +13,7 @@ import org.apache.maven.project.MavenProject;
  * The jars a connector app imports, from the project: the connector runtime, the connector's own jar, and the
  * connector's runtime dependencies — not what the runtime jar already carries inside it.
  */
-final class ProjectLibraries {
+public final class ProjectLibraries {
 
     static final String RUNTIME_GROUP = "io.connectorkit";
     static final String RUNTIME_ARTIFACT = "connector-runtime";
@@ -24,12 +24,12 @@ final class ProjectLibraries {
     }
 
     /** The library names, runtime first, connector second: they are fixed before anything is built. */
-    static List<String> names(MavenProject project) throws MojoFailureException {
+    public static List<String> names(MavenProject project) throws MojoFailureException {
         return libraries(project, false).stream().map(AppBundle.Library::name).toList();
     }
 
     /** The libraries with their files; the connector's jar must have been built. */
-    static List<AppBundle.Library> withFiles(MavenProject project) throws MojoFailureException {
+    public static List<AppBundle.Library> withFiles(MavenProject project) throws MojoFailureException {
         return libraries(project, true);
     }
 

@@ -1,4 +1,4 @@
-package io.connectorkit.plugin;
+package io.connectorkit.plugin.maven;
 
 import io.connectorkit.plugin.upgrade.ReleasedBundles;
 import io.connectorkit.plugin.upgrade.UpgradeCheckException;
@@ -20,7 +20,7 @@ import org.eclipse.aether.version.Version;
  * The project's released app bundles through Maven's resolver: the versions the local repository's and the remote
  * repositories' metadata list, and the bundle zip of one of them.
  */
-final class ResolverReleases implements ReleasedBundles {
+public final class ResolverReleases implements ReleasedBundles {
 
     private static final String CLASSIFIER = "app";
     private static final String EXTENSION = "zip";
@@ -31,7 +31,7 @@ final class ResolverReleases implements ReleasedBundles {
     private final String groupId;
     private final String artifactId;
 
-    ResolverReleases(RepositorySystem system, RepositorySystemSession session, List<RemoteRepository> repositories,
+    public ResolverReleases(RepositorySystem system, RepositorySystemSession session, List<RemoteRepository> repositories,
             String groupId, String artifactId) {
         this.system = system;
         this.session = session;

@@ -19,7 +19,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** One procedure call: its storage, its connector, and the transaction rules every procedure follows. */
-final class Call {
+final class ProcedureCall {
 
     private static final System.Logger LOG = System.getLogger("io.connectorkit.runtime");
 
@@ -30,7 +30,7 @@ final class Call {
     final SecretStore secrets;
     final String target;
 
-    Call(SqlPort port, Account account, SecretStore secrets, ConnectorDefinition connector, String target) {
+    ProcedureCall(SqlPort port, Account account, SecretStore secrets, ConnectorDefinition connector, String target) {
         this.port = port;
         this.store = new StateStore(port, port.dialect());
         this.connector = connector;

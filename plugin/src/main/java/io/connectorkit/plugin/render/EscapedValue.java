@@ -14,12 +14,12 @@ import io.connectorkit.runtime.sql.Identifier;
  * (as it is, for comments) — so a value can never reach SQL or YAML unescaped. A missing value is SQL NULL and YAML
  * null.
  */
-final class Text implements TemplateHashModel {
+final class EscapedValue implements TemplateHashModel {
 
     private final String value;
     private final Dialect dialect;
 
-    Text(String value, Dialect dialect) {
+    EscapedValue(String value, Dialect dialect) {
         this.value = value;
         this.dialect = dialect;
     }

@@ -1,4 +1,4 @@
-package io.connectorkit.plugin;
+package io.connectorkit.plugin.maven;
 
 import io.connectorkit.plugin.configure.ConfigurationFileException;
 import io.connectorkit.plugin.configure.ConfigurationFileLoader;
@@ -17,7 +17,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * Reads a configuration file with its placeholders resolved from the environment, settings.xml servers and the
  * build's properties (user, system, project), for every goal that reads one.
  */
-final class ConfigurationFiles {
+public final class ConfigurationFiles {
 
     private ConfigurationFiles() {
     }
@@ -26,7 +26,7 @@ final class ConfigurationFiles {
      * @param shownFile how messages name the file
      * @throws MojoFailureException naming every problem of the file, or a server whose password cannot be decrypted
      */
-    static WizardConfiguration load(Path file, String shownFile, Descriptor descriptor, MavenSession session,
+    public static WizardConfiguration load(Path file, String shownFile, Descriptor descriptor, MavenSession session,
             MavenProject project, SettingsDecrypter decrypter) throws MojoFailureException {
         Placeholders placeholders = new Placeholders(new Placeholders.Sources(System.getenv(),
                 id -> server(id, session, decrypter), name -> property(name, session, project)));
