@@ -341,8 +341,10 @@ public final class ConfigurationField {
             return value.isTextual() && SecretReference.isReferenceOf(name, value.asText()) ? Optional.empty()
                     : Optional.of("it " + SecretReference.refusal(name));
         }
-        if (type == FieldType.CHOICE && value.isTextual() && !choices.contains(value.asText())) {
-            return Optional.of("it must be one of " + String.join(", ", choices));
+        if (type == FieldType.CHOICE) {
+            return value.isTextual() && choices.contains(value.asText()) ? Optional.empty()
+                    : Optional.of("it must be one of " + String.join(", ", choices)
+                            + (value.isTextual() ? "" : ", but it is " + JsonTree.describeType(value)));
         }
         return type.problem(value).or(() -> shape.apply(value));
     }

@@ -32,7 +32,7 @@ class ChoiceFieldTest {
         assertThat(validation.refusal().code()).isEqualTo("INVALID_CONFIGURATION_VALUE");
         assertThat(validation.refusal().message()).hasValue("Field 'region' of connector_configuration has the value"
                 + " \"EU\", which is not valid: it must be one of eu, us. Field 'sync_mode' of connector_configuration"
-                + " has the value 1, which is not valid: it must be one of the field's choices, but it is a number.");
+                + " has the value 1, which is not valid: it must be one of full, incremental, but it is a number.");
     }
 
     @Test
