@@ -15,8 +15,9 @@ import java.util.Optional;
 
 /**
  * The descriptor's configuration fields as form inputs typed by their field type (text, number, checkbox, password
- * for a secret, JSON for an object, a drop-down list of a choice field's choices), and a submitted form read back into the JSON object a procedure takes, each
- * value checked against its type first, so that a bad value is named before anything is called.
+ * for a secret, JSON for an object, a drop-down list of a choice field's choices), and a submitted form read back
+ * into the JSON object a procedure takes, each value checked against its type first, so that a bad value is named
+ * before anything is called.
  */
 public final class FieldForms {
 

@@ -1,9 +1,9 @@
 """Inputs typed from the descriptor's fields, and the values they give the procedures.
 
 A field's widget: string, identifier, url, cron → text input; integer → text input read as a whole number; boolean →
-checkbox; choice → select box of the field's choices; object → JSON text area. A secret field has no input: Snowflake keeps the secret in a SECRET object that the
-consumer binds to the field's reference (its value in the configuration is the reference's name), so the page offers
-the binding instead (see wizard.secret_binding).
+checkbox; choice → select box of the field's choices; object → JSON text area. A secret field has no input:
+Snowflake keeps the secret in a SECRET object that the consumer binds to the field's reference (its value in the
+configuration is the reference's name), so the page offers the binding instead (see wizard.secret_binding).
 """
 import json
 
@@ -81,7 +81,8 @@ def convert(field, raw):
             return None, field.name + ": enter a JSON object in braces, such as {\"key\": \"value\"}"
         return value, None
     if field.type == "choice" and text not in field.choices:
-        return None, field.name + ": '" + text + "' is not one of the choices; choose one of " + ", ".join(field.choices)
+        return None, (field.name + ": '" + text + "' is not one of the choices; choose one of "
+                      + ", ".join(field.choices))
     if field.name == GLOBAL_SCHEDULE:
         return {"scheduleType": "CRON", "scheduleDefinition": text}, None
     return text, None
