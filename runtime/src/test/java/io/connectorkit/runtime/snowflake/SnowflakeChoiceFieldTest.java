@@ -71,6 +71,32 @@ class SnowflakeChoiceFieldTest {
                 .path("response_code").asText()).isEqualTo("OK");
     }
 
+    @Test
+    void updateConnectionConfigurationRefusesAValueThatIsNoChoice() {
+        answer(SnowflakeProcedures.completePrerequisitesStep(session));
+        answer(SnowflakeProcedures.configureConnector(session, new Variant("{\"warehouse\": \"XS\"}")));
+        assertOk(SnowflakeProcedures.setConnectionConfiguration(session,
+                new Variant("{\"base_url\": \"https://api.example.com\", \"region\": \"eu\"}")));
+        assertOk(SnowflakeProcedures.finalizeConnectorConfiguration(session, new Variant("{}")));
+        assertOk(SnowflakeProcedures.pauseConnector(session));
+        String before = tables.snapshot();
+
+        JsonNode refused = answer(SnowflakeProcedures.updateConnectionConfiguration(session,
+                new Variant("{\"base_url\": \"https://api.example.com\", \"region\": \"EU\"}")));
+
+        assertThat(refused.path("response_code").asText()).isEqualTo("INVALID_CONFIGURATION_VALUE");
+        assertThat(refused.path("message").asText()).isEqualTo("Field 'region' of connection_configuration has "
+                + "the value \"EU\", which is not valid: it must be one of eu, us.");
+        assertThat(tables.snapshot()).isEqualTo(before);
+        assertOk(SnowflakeProcedures.updateConnectionConfiguration(session,
+                new Variant("{\"base_url\": \"https://api.example.com\", \"region\": \"us\"}")));
+    }
+
+    private static void assertOk(Variant response) {
+        assertThat(answer(response).path("response_code").asText()).as("response %s", response.asJsonString())
+                .isEqualTo("OK");
+    }
+
     private static JsonNode answer(Variant response) {
         return JsonTree.parse(response.asJsonString());
     }
