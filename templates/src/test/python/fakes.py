@@ -358,10 +358,10 @@ class FakeStreamlit:
         self._add("text_area", label, key=key, value=result)
         return result
 
-    def selectbox(self, label, options, index=0, key=None):
+    def selectbox(self, label, options, index=0, key=None, help=None):
         options = list(options)
         result = self._value(key, options[index] if options else None)
-        self._add("selectbox", label, key=key, value=result, options=options)
+        self._add("selectbox", label, key=key, value=result, options=options, index=index)
         return result
 
     def radio(self, label, options, index=0, key=None):

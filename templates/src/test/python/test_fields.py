@@ -7,8 +7,8 @@ from connector_ui import fields
 from connector_ui.model import Field
 
 
-def field(name, kind, required=False, default=None):
-    return Field({"name": name, "type": kind, "required": required, "default": default})
+def field(name, kind, required=False, default=None, choices=None):
+    return Field({"name": name, "type": kind, "required": required, "default": default, "choices": choices})
 
 
 class FieldsTest(unittest.TestCase):
@@ -48,6 +48,33 @@ class FieldsTest(unittest.TestCase):
         self.assertEqual(["page_size: 'ten' is not a whole number; enter digits only, such as 100",
                           "base_url is required; enter a value",
                           "extra: enter a JSON object in braces, such as {\"key\": \"value\"}"], problems)
+
+    def test_a_choice_field_draws_a_select_box_of_its_choices_with_the_stored_or_default_value_selected(self):
+        st = FakeStreamlit()
+
+        fields.render_input(st, field("sync_mode", "choice", default="full", choices=["incremental", "full"]),
+                            None, "k1")
+        fields.render_input(st, field("region", "choice", required=True, choices=["eu", "us"]), "us", "k2")
+        fields.render_input(st, field("region", "choice", required=True, choices=["eu", "us"]), None, "k3")
+        fields.render_input(st, field("level", "choice", choices=["1", "2"]), None, "k4")
+
+        self.assertEqual([("selectbox", "sync_mode", ["", "incremental", "full"], 2, "full"),
+                          ("selectbox", "region *", ["eu", "us"], 1, "us"),
+                          ("selectbox", "region *", ["", "eu", "us"], 0, ""),
+                          ("selectbox", "level", ["", "1", "2"], 0, "")],
+                         [(kind, text, details["options"], details["index"], details["value"])
+                          for _, kind, text, details in st.elements])
+
+    def test_a_choice_is_sent_as_its_text_and_anything_else_is_named_with_the_choices(self):
+        region = field("region", "choice", required=True, choices=["eu", "us"])
+        level = field("level", "choice", choices=["1", "2"])
+
+        self.assertEqual(({"region": "us"}, []), fields.collect([region, level], {"region": "us", "level": ""}))
+        values, problems = fields.collect([region, level], {"region": "", "level": "3"})
+
+        self.assertEqual({}, values)
+        self.assertEqual(["region is required; enter a value",
+                          "level: '3' is not one of the choices; choose one of 1, 2"], problems)
 
 
 if __name__ == "__main__":

@@ -100,7 +100,8 @@ class GenerateMojoTest {
 
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
                 .hasMessage("src/main/connector/connector.yaml:31: configuration.connection[0].type: 'link' is not a "
-                        + "field type; use one of string, identifier, integer, boolean, url, cron, secret, object");
+                        + "field type; use one of string, identifier, integer, boolean, url, cron, secret, object, "
+                        + "choice");
         assertThat(folder.resolve("target/connector")).doesNotExist();
     }
 

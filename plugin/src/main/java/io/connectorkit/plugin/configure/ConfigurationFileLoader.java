@@ -237,9 +237,15 @@ public final class ConfigurationFileLoader {
 
     /**
      * A value resolved from a placeholder is text; a field that wants a number or a boolean gets the text read as
-     * one, as it would be written in YAML.
+     * one, as it would be written in YAML. A choice field takes a YAML number or boolean that is one of its choices
+     * as that choice's text.
      */
     private static JsonNode typed(JsonNode resolved, JsonNode original, ConfigurationField field) {
+        if (field.type() == FieldType.CHOICE && resolved.isValueNode() && !resolved.isTextual()
+                && field.choices().contains(resolved.asText())) {
+            // YAML reads an unquoted 2 or true as a number or a boolean; the choice is the text.
+            return NODES.textNode(resolved.asText());
+        }
         if (!resolved.isTextual() || !original.isTextual() || original.asText().equals(resolved.asText())) {
             return resolved;
         }

@@ -15,8 +15,9 @@ import java.util.Optional;
 
 /**
  * The descriptor's configuration fields as form inputs typed by their field type (text, number, checkbox, password
- * for a secret, JSON for an object), and a submitted form read back into the JSON object a procedure takes, each
- * value checked against its type first, so that a bad value is named before anything is called.
+ * for a secret, JSON for an object, a drop-down list of a choice field's choices), and a submitted form read back
+ * into the JSON object a procedure takes, each value checked against its type first, so that a bad value is named
+ * before anything is called.
  */
 public final class FieldForms {
 
@@ -56,7 +57,7 @@ public final class FieldForms {
         String required = field.required() ? " <span class=\"muted\">(required)</span>" : "";
         String help = field.description() == null || field.description().isBlank() ? ""
                 : "<p class=\"help\">" + Html.text(field.description()) + "</p>";
-        String hint = "<p class=\"help\">" + Html.text(field.type().label()) + ": " + Html.text(field.type().expected())
+        String hint = "<p class=\"help\">" + Html.text(field.type().label()) + ": " + Html.text(expected(field))
                 + (field.defaultJson() == null ? "" : "; default " + field.defaultJson()) + "</p>";
         return switch (field.type()) {
             case BOOLEAN -> "<input type=\"hidden\" name=\"" + Html.text("present." + field.name()) + "\" value=\"1\">"
@@ -72,6 +73,9 @@ public final class FieldForms {
             case INTEGER -> "<label for=\"" + id + "\">" + Html.text(field.name()) + required + "</label>"
                     + "<input type=\"number\" step=\"1\" id=\"" + id + "\" name=\"" + name + "\" value=\""
                     + Html.text(shown) + "\"" + off + ">" + help + hint;
+            case CHOICE -> "<label for=\"" + id + "\">" + Html.text(field.name()) + required + "</label>"
+                    + "<select id=\"" + id + "\" name=\"" + name + "\"" + off + ">" + options(field, shown)
+                    + "</select>" + help + hint;
             case OBJECT -> "<label for=\"" + id + "\">" + Html.text(field.name()) + required + "</label>"
                     + "<textarea id=\"" + id + "\" name=\"" + name + "\"" + off + ">" + Html.text(shown)
                     + "</textarea>" + help + hint;
@@ -79,6 +83,30 @@ public final class FieldForms {
                     + "<input type=\"text\" id=\"" + id + "\" name=\"" + name + "\" value=\"" + Html.text(shown)
                     + "\"" + off + ">" + help + hint;
         };
+    }
+
+    /**
+     * A choice field's options, the shown value selected. An empty option ("not set") comes first when the field is
+     * optional or the shown value is none of the choices, so that the form never picks a choice the user did not.
+     */
+    private static String options(ConnectorDescription.Field field, String shown) {
+        StringBuilder html = new StringBuilder();
+        if (!field.required() || !field.choices().contains(shown)) {
+            html.append("<option value=\"\"").append(field.choices().contains(shown) ? "" : " selected")
+                    .append("></option>");
+        }
+        for (String choice : field.choices()) {
+            html.append("<option value=\"").append(Html.text(choice)).append("\"")
+                    .append(choice.equals(shown) ? " selected" : "").append(">").append(Html.text(choice))
+                    .append("</option>");
+        }
+        return html.toString();
+    }
+
+    /** What a value of the field looks like, completing "enter …": a choice field names its choices. */
+    private static String expected(ConnectorDescription.Field field) {
+        return field.type() == FieldType.CHOICE ? "one of " + String.join(", ", field.choices())
+                : field.type().expected();
     }
 
     /** A field's current value as its input shows it: text without quotes, a number, an object's JSON. */
@@ -117,7 +145,7 @@ public final class FieldForms {
             String text = form.text(input);
             if (text.isEmpty()) {
                 if (field.required() && field.type() != FieldType.SECRET) {
-                    problems.add(what + ": " + field.name() + " is required; enter " + field.type().expected());
+                    problems.add(what + ": " + field.name() + " is required; enter " + expected(field));
                 }
                 continue;
             }
@@ -128,9 +156,12 @@ public final class FieldForms {
             Optional<JsonNode> value = value(field.type(), text);
             Optional<String> problem = value.isEmpty() ? Optional.of("it must be " + field.type().expected())
                     : field.type().problemOfJson(value.get().toString());
+            if (problem.isEmpty() && field.type() == FieldType.CHOICE && !field.choices().contains(text)) {
+                problem = Optional.of("it is not one of the choices");
+            }
             if (problem.isPresent()) {
                 problems.add(what + ": " + field.name() + " '" + text + "' is not valid: " + problem.get()
-                        + "; enter " + field.type().expected());
+                        + "; enter " + expected(field));
                 continue;
             }
             values.set(field.name(), value.get());

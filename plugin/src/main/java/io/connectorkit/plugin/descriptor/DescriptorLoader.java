@@ -276,7 +276,7 @@ public final class DescriptorLoader {
             if (item == null) {
                 continue;
             }
-            keys(item, path, List.of("name", "type", "required", "default", "description"));
+            keys(item, path, List.of("name", "type", "required", "default", "description", "choices"));
             String name = text(item, path, "name", true);
             boolean valid = name != null;
             if (name != null && !FIELD_NAME.matcher(name).matches()) {
@@ -306,6 +306,8 @@ public final class DescriptorLoader {
                         + "; move the field to configuration.connection");
                 valid = false;
             }
+            Optional<List<String>> choices = choices(item, path, type.orElse(null));
+            valid &= choices.isPresent();
             boolean required = bool(item, path, "required");
             JsonNode defaultValue = item.get("default");
             String defaultJson = null;
@@ -322,6 +324,11 @@ public final class DescriptorLoader {
                     if (problem.isPresent()) {
                         problem(path + "/default", describe(defaultValue) + " is not a valid " + type.get().label()
                                 + ": " + problem.get());
+                    } else if (type.get() == FieldType.CHOICE && choices.isPresent()
+                            && !choices.get().contains(defaultValue.asText())) {
+                        problem(path + "/default", describe(defaultValue) + " is not one of the choices ("
+                                + String.join(", ", choices.get()) + "); make the default one of them or add it to "
+                                + "'choices'");
                     } else {
                         defaultJson = json;
                     }
@@ -329,10 +336,64 @@ public final class DescriptorLoader {
             }
             String description = Optional.ofNullable(text(item, path, "description", false)).orElse("");
             if (valid && type.isPresent()) {
-                fields.add(new ConnectorDescription.Field(name, type.get(), required, defaultJson, description));
+                fields.add(new ConnectorDescription.Field(name, type.get(), required, defaultJson, description,
+                        choices.orElseThrow()));
             }
         }
         return fields;
+    }
+
+    /**
+     * The {@code choices} of a field: a non-empty list of distinct non-blank strings for a field of type choice,
+     * absent for any other type.
+     *
+     * @return the choices (empty for another type), or empty when a problem was reported
+     */
+    private Optional<List<String>> choices(JsonNode item, String path, FieldType type) {
+        JsonNode node = item.get("choices");
+        String example = "for example choices: [full, incremental]";
+        if (type != FieldType.CHOICE) {
+            if (node != null && type != null) {
+                problem(path + "/choices", "only a field of type choice has choices, and this field is of type "
+                        + type.label() + "; remove 'choices' or write 'type: choice'");
+                return Optional.empty();
+            }
+            return Optional.of(List.of());
+        }
+        if (node == null || node.isNull()) {
+            problem(path + "/type", "a choice field lists its values in 'choices', which is missing; add it, "
+                    + example);
+            return Optional.empty();
+        }
+        if (!node.isArray()) {
+            problem(path + "/choices", "expected a list of the values to choose from, but found " + describe(node)
+                    + "; write a list, " + example);
+            return Optional.empty();
+        }
+        if (node.isEmpty()) {
+            problem(path + "/choices", "the list is empty; give at least one value to choose from, " + example);
+            return Optional.empty();
+        }
+        List<String> choices = new ArrayList<>();
+        boolean fit = true;
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode choice = node.get(i);
+            String choicePath = path + "/choices/" + i;
+            if (!choice.isTextual()) {
+                problem(choicePath, describe(choice) + " is not text; write each choice as a string (quote it, for "
+                        + "example '" + (choice.isValueNode() ? choice.asText() : "value") + "')");
+                fit = false;
+            } else if (choice.asText().isBlank()) {
+                problem(choicePath, "the choice is empty; give each choice a non-blank value or remove it");
+                fit = false;
+            } else if (choices.contains(choice.asText())) {
+                problem(choicePath, "'" + choice.asText() + "' is listed twice; list each choice once");
+                fit = false;
+            } else {
+                choices.add(choice.asText());
+            }
+        }
+        return fit ? Optional.of(choices) : Optional.empty();
     }
 
     private Map<SpiRole, String> classes(JsonNode node) {

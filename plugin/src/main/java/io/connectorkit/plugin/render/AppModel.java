@@ -107,6 +107,7 @@ final class AppModel {
         model.put("required", field.required());
         model.put("defaultJson", text(field.defaultJson()));
         model.put("description", text(field.description()));
+        model.put("choices", field.choices().stream().map(this::text).toList());
         return model;
     }
 

@@ -130,6 +130,9 @@ public final class StreamlitApp {
         if (field.type() == FieldType.SECRET) {
             item.put("reference", SecretReference.nameOf(field.name()));
         }
+        if (field.type() == FieldType.CHOICE) {
+            item.put("choices", field.choices());
+        }
         return item;
     }
 

@@ -348,6 +348,32 @@ class ConfigurationFileLoaderTest {
         assertThat(configuration.connection().toString()).isEqualTo("{\"host\":\"api.github.com\",\"retries\":3}");
     }
 
+    @Test
+    void aChoiceValueMustBeOneOfTheChoicesBeforeAnythingIsSent() throws Exception {
+        Descriptor choice = TestProjects.descriptor("choice");
+        Path good = write("connector:\n  sync_mode: ${env.MODE}\nconnection:\n  region: eu\n  level: 2\n");
+
+        WizardConfiguration configuration = ConfigurationFileLoader.load(good, "configuration.yaml", choice,
+                new Placeholders(new Placeholders.Sources(Map.of("MODE", "full"), id -> Optional.empty(),
+                        name -> Optional.empty())));
+
+        assertThat(configuration.connector().toString()).isEqualTo("{\"sync_mode\":\"full\"}");
+        // YAML reads an unquoted 2 as a number; the choice is the text '2'.
+        assertThat(configuration.connection().toString()).isEqualTo("{\"region\":\"eu\",\"level\":\"2\"}");
+
+        Path bad = write("connector:\n  sync_mode: delta\nconnection:\n  region: EU\n  level: 4\n");
+        assertThatThrownBy(() -> ConfigurationFileLoader.load(bad, "configuration.yaml", choice, placeholders))
+                .isInstanceOfSatisfying(ConfigurationFileException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::toString).containsExactly(
+                                "configuration.yaml:2: connector.sync_mode: the value 'delta' is not valid for this "
+                                        + "choice field: it must be one of incremental, full, <both>; fix the value",
+                                "configuration.yaml:4: connection.region: the value 'EU' is not valid for this choice "
+                                        + "field: it must be one of eu, us; fix the value",
+                                "configuration.yaml:5: connection.level: the value 4 is not valid for this choice "
+                                        + "field: it must be one of 1, 2, 3, but it is a number; fix the value"))
+                .hasMessageStartingWith("3 problems in the configuration file; nothing was called:");
+    }
+
     private WizardConfiguration load(String yaml) throws Exception {
         return ConfigurationFileLoader.load(write(yaml), "configuration.yaml", descriptor, placeholders);
     }

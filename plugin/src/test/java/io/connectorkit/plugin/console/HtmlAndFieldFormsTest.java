@@ -74,4 +74,40 @@ class HtmlAndFieldFormsTest {
                 + "absolute http or https URL such as https://api.example.com");
         assertThat(missing.values().has("page_size")).isFalse();
     }
+
+    private static final List<ConnectorDescription.Field> CHOICES = List.of(
+            new ConnectorDescription.Field("sync_mode", FieldType.CHOICE, false, "\"full\"", "",
+                    List.of("incremental", "full", "<both>")),
+            new ConnectorDescription.Field("region", FieldType.CHOICE, true, null, "", List.of("eu", "us")));
+
+    @Test
+    void aChoiceFieldIsASelectOfItsEscapedChoicesWithTheCurrentValueSelected() {
+        String html = FieldForms.inputs(CHOICES, Map.of("region", "\"us\""), Map.of(), false);
+
+        assertThat(html).contains("<select id=\"field-sync_mode\" name=\"f.sync_mode\"><option value=\"\"></option>"
+                        + "<option value=\"incremental\">incremental</option><option value=\"full\" selected>full"
+                        + "</option><option value=\"&lt;both&gt;\">&lt;both&gt;</option></select>",
+                "<select id=\"field-region\" name=\"f.region\"><option value=\"eu\">eu</option>"
+                        + "<option value=\"us\" selected>us</option></select>",
+                "choice: one of eu, us")
+                .doesNotContain("<both>");
+        assertThat(FieldForms.inputs(CHOICES, Map.of(), Map.of(), true)).contains("<select id=\"field-region\" "
+                + "name=\"f.region\" disabled><option value=\"\" selected></option><option value=\"eu\">eu</option>");
+    }
+
+    @Test
+    void aPostedValueThatIsNoChoiceIsNamedWithTheChoices() {
+        FieldForms.Parsed parsed = FieldForms.parse(CHOICES, FormData.parse("f.sync_mode=%3Cboth%3E&f.region=eu"),
+                "connector configuration");
+        assertThat(parsed.problems()).isEmpty();
+        assertThat(parsed.values().toString()).isEqualTo("{\"sync_mode\":\"<both>\",\"region\":\"eu\"}");
+
+        FieldForms.Parsed bad = FieldForms.parse(CHOICES, FormData.parse("f.sync_mode=delta"),
+                "connector configuration");
+        assertThat(bad.problems()).containsExactly(
+                "connector configuration: sync_mode 'delta' is not valid: it is not one of the choices; enter one of "
+                        + "incremental, full, <both>",
+                "connector configuration: region is required; enter one of eu, us");
+        assertThat(bad.values().isEmpty()).isTrue();
+    }
 }

@@ -56,6 +56,22 @@ class DescriptorLoaderTest {
     }
 
     @Test
+    void aChoiceFieldKeepsItsChoicesInOrder() throws Exception {
+        Files.createDirectories(project.resolve("src/main/connector"));
+        Path file = project.resolve("src/main/connector/connector.yaml");
+        Files.writeString(file, "app: {name: a}\nconfiguration:\n  connector:\n    - name: sync_mode\n"
+                + "      type: choice\n      choices: [incremental, full]\n      default: full\n"
+                + "  connection:\n    - {name: region, type: choice, choices: ['eu', 'us'], required: true}\n");
+
+        Descriptor descriptor = DescriptorLoader.load(file, project, "1.0");
+
+        assertThat(descriptor.connectorFields()).containsExactly(new ConnectorDescription.Field("sync_mode",
+                FieldType.CHOICE, false, "\"full\"", "", List.of("incremental", "full")));
+        assertThat(descriptor.connectionFields()).containsExactly(new ConnectorDescription.Field("region",
+                FieldType.CHOICE, true, null, "", List.of("eu", "us")));
+    }
+
+    @Test
     void theManifestVersionIsTwoUnlessTheDescriptorSaysOne() throws Exception {
         Path file = project.resolve("connector.yaml");
         Files.writeString(file, "app: {name: a}\n");
@@ -186,7 +202,7 @@ class DescriptorLoaderTest {
                 new Malformed("unknown field type", "app: {name: a}\nconfiguration:\n  connection:\n"
                         + "    - name: host\n      type: text\n",
                         "connector.yaml:5: configuration.connection[0].type: 'text' is not a field type; use one of "
-                                + "string, identifier, integer, boolean, url, cron, secret, object"),
+                                + "string, identifier, integer, boolean, url, cron, secret, object, choice"),
                 new Malformed("field name with a dash", "app: {name: a}\nconfiguration:\n  connector:\n"
                         + "    - {name: page-size, type: integer}\n",
                         "connector.yaml:4: configuration.connector[0].name: 'page-size' is not a field name"),
@@ -194,6 +210,40 @@ class DescriptorLoaderTest {
                         + "    - {name: host, type: string}\n    - {name: host, type: url}\n",
                         "connector.yaml:5: configuration.connection[1].name: the field 'host' is declared twice in "
                                 + "configuration.connection; declare each field once"),
+                new Malformed("choice without choices", "app: {name: a}\nconfiguration:\n  connector:\n"
+                        + "    - name: sync_mode\n      type: choice\n",
+                        "connector.yaml:5: configuration.connector[0].type: a choice field lists its values in "
+                                + "'choices', which is missing; add it, for example choices: [full, incremental]"),
+                new Malformed("choices empty", "app: {name: a}\nconfiguration:\n  connector:\n"
+                        + "    - name: sync_mode\n      type: choice\n      choices: []\n",
+                        "connector.yaml:6: configuration.connector[0].choices: the list is empty; give at least one "
+                                + "value to choose from"),
+                new Malformed("choices not a list", "app: {name: a}\nconfiguration:\n  connector:\n"
+                        + "    - name: sync_mode\n      type: choice\n      choices: full\n",
+                        "connector.yaml:6: configuration.connector[0].choices: expected a list of the values to "
+                                + "choose from, but found 'full'; write a list"),
+                new Malformed("choice listed twice", "app: {name: a}\nconfiguration:\n  connection:\n"
+                        + "    - name: region\n      type: choice\n      choices:\n        - eu\n        - us\n"
+                        + "        - eu\n",
+                        "connector.yaml:9: configuration.connection[0].choices[2]: 'eu' is listed twice; list each "
+                                + "choice once"),
+                new Malformed("choice not a string", "app: {name: a}\nconfiguration:\n  connector:\n"
+                        + "    - name: level\n      type: choice\n      choices: [low, 2]\n",
+                        "connector.yaml:6: configuration.connector[0].choices[1]: 2 is not text; write each choice as"
+                                + " a string (quote it, for example '2')"),
+                new Malformed("blank choice", "app: {name: a}\nconfiguration:\n  connector:\n"
+                        + "    - name: level\n      type: choice\n      choices: [low, ' ']\n",
+                        "connector.yaml:6: configuration.connector[0].choices[1]: the choice is empty"),
+                new Malformed("choices on another type", "app: {name: a}\nconfiguration:\n  connector:\n"
+                        + "    - name: page_size\n      type: integer\n      choices: [10, 100]\n",
+                        "connector.yaml:6: configuration.connector[0].choices: only a field of type choice has "
+                                + "choices, and this field is of type integer; remove 'choices' or write 'type: "
+                                + "choice'"),
+                new Malformed("choice default not among the choices", "app: {name: a}\nconfiguration:\n"
+                        + "  connector:\n    - name: sync_mode\n      type: choice\n      choices: [full, delta]\n"
+                        + "      default: partial\n",
+                        "connector.yaml:7: configuration.connector[0].default: 'partial' is not one of the choices "
+                                + "(full, delta); make the default one of them or add it to 'choices'"),
                 new Malformed("default of the wrong type", "app: {name: a}\nconfiguration:\n  connector:\n"
                         + "    - name: page_size\n      type: integer\n      default: lots\n",
                         "connector.yaml:6: configuration.connector[0].default: 'lots' is not a valid integer: it must"

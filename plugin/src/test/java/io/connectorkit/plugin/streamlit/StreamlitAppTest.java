@@ -23,6 +23,19 @@ class StreamlitAppTest {
     }
 
     @Test
+    void aChoiceFieldCarriesItsChoicesIntoTheModel() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode model = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                StreamlitApp.model(TestProjects.descriptor("choice")));
+
+        assertThat(model.path("connectorFields").get(0).toString()).isEqualTo("{\"name\":\"sync_mode\","
+                + "\"type\":\"choice\",\"required\":false,\"default\":\"incremental\",\"description\":"
+                + "\"How each run reads the source\",\"choices\":[\"incremental\",\"full\",\"<both>\"]}");
+        assertThat(model.path("connectionFields").findValuesAsText("name")).containsExactly("region", "level");
+        assertThat(model.path("connectionFields").get(1).path("choices").toString()).isEqualTo("[\"1\",\"2\",\"3\"]");
+        assertThat(StreamlitApp.model(TestProjects.descriptor("full"))).doesNotContain("\"choices\"");
+    }
+
+    @Test
     void theAppHoldsEveryShippedFileAndTheModel() throws Exception {
         Map<String, byte[]> files = StreamlitApp.files(TestProjects.descriptor("minimal"));
 

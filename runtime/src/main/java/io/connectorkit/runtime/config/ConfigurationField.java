@@ -4,8 +4,11 @@ import io.connectorkit.runtime.json.InvalidJsonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.connectorkit.runtime.internal.json.JsonTree;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -23,15 +26,17 @@ public final class ConfigurationField {
     private final JsonNode defaultValue;
     private final String description;
     private final Function<JsonNode, Optional<String>> shape;
+    private final List<String> choices;
 
     private ConfigurationField(String name, FieldType type, boolean required, JsonNode defaultValue,
-            String description, Function<JsonNode, Optional<String>> shape) {
+            String description, Function<JsonNode, Optional<String>> shape, List<String> choices) {
         this.name = name;
         this.type = type;
         this.required = required;
         this.defaultValue = defaultValue;
         this.description = description;
         this.shape = shape;
+        this.choices = choices;
     }
 
     /**
@@ -41,15 +46,64 @@ public final class ConfigurationField {
      *     (for example {@code sink_database})
      * @param type what the field's values must be
      * @return the field
-     * @throws IllegalArgumentException when the name is not valid
+     * @throws IllegalArgumentException when the name is not valid, or the type is {@link FieldType#CHOICE} (which
+     *     needs its choices: use {@link #choice(String, List)})
      */
     public static ConfigurationField of(String name, FieldType type) {
         Objects.requireNonNull(type, "type");
+        if (type == FieldType.CHOICE) {
+            throw new IllegalArgumentException("The choice field '" + name + "' needs its choices; declare it with "
+                    + "ConfigurationField.choice(\"" + name + "\", List.of(\"first\", \"second\"))");
+        }
+        return named(name, type, List.of());
+    }
+
+    private static ConfigurationField named(String name, FieldType type, List<String> choices) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("The configuration field name '" + name + "' is not valid: use letters,"
                     + " digits and _ and do not start with a digit (for example sink_database)");
         }
-        return new ConfigurationField(name, type, false, null, "", value -> Optional.empty());
+        return new ConfigurationField(name, type, false, null, "", value -> Optional.empty(), choices);
+    }
+
+    /**
+     * An optional field whose value is one of a fixed list of strings, such as a region or a sync mode; read it with
+     * {@link Configuration#string}. The generated UIs offer the choices in a drop-down list.
+     *
+     * @param name the key in the configuration object, see {@link #of}
+     * @param choices the allowed values, in the order the UIs show them: at least one, each a non-blank string, no
+     *     two equal
+     * @return the field; chain {@link #required()}, {@link #defaultValue(Object)} or {@link #description(String)}
+     * @throws IllegalArgumentException when the name is not valid or the choices are empty, blank or repeated
+     */
+    public static ConfigurationField choice(String name, List<String> choices) {
+        Objects.requireNonNull(choices, "choices");
+        problemOfChoices(choices).ifPresent(problem -> {
+            throw new IllegalArgumentException("The choices of field '" + name + "' are not valid: " + problem);
+        });
+        return named(name, FieldType.CHOICE, List.copyOf(choices));
+    }
+
+    /**
+     * Why a list cannot be the choices of a {@link FieldType#CHOICE} field.
+     *
+     * @param choices the proposed choices
+     * @return the reason with its fix, or empty when the list is fit
+     */
+    public static Optional<String> problemOfChoices(List<String> choices) {
+        if (choices.isEmpty()) {
+            return Optional.of("the list is empty; give at least one choice");
+        }
+        Set<String> seen = new HashSet<>();
+        for (String choice : choices) {
+            if (choice == null || choice.isBlank()) {
+                return Optional.of("a choice is blank; give each choice as a non-blank string");
+            }
+            if (!seen.add(choice)) {
+                return Optional.of("'" + choice + "' is listed twice; list each choice once");
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -147,7 +201,7 @@ public final class ConfigurationField {
         if (defaultValue != null) {
             throw new IllegalArgumentException("The field '" + name + "' has a default, so it cannot also be required");
         }
-        return new ConfigurationField(name, type, true, null, description, shape);
+        return new ConfigurationField(name, type, true, null, description, shape, choices);
     }
 
     /**
@@ -171,11 +225,12 @@ public final class ConfigurationField {
             throw new IllegalArgumentException("The secret field '" + name + "' cannot have a default: a secret "
                     + "written into the connector would be readable by anyone who has the connector");
         }
-        type.problem(value).or(() -> shape.apply(value)).ifPresent(problem -> {
+        problem(value).ifPresent(problem -> {
             throw new IllegalArgumentException("The default of field '" + name + "' is not valid: " + problem);
         });
         // Stored as if read back from JSON text, so a default equals the same value given by a user.
-        return new ConfigurationField(name, type, false, JsonTree.parse(JsonTree.write(value)), description, shape);
+        return new ConfigurationField(name, type, false, JsonTree.parse(JsonTree.write(value)), description, shape,
+                choices);
     }
 
     /**
@@ -218,12 +273,13 @@ public final class ConfigurationField {
      * @return a copy of this field with the description
      */
     public ConfigurationField description(String text) {
-        return new ConfigurationField(name, type, required, defaultValue, text == null ? "" : text, shape);
+        return new ConfigurationField(name, type, required, defaultValue, text == null ? "" : text, shape,
+                choices);
     }
 
     /** A further check of the value's structure, beyond its type (used for {@code global_schedule}). */
     ConfigurationField shape(Function<JsonNode, Optional<String>> check) {
-        return new ConfigurationField(name, type, required, defaultValue, description, check);
+        return new ConfigurationField(name, type, required, defaultValue, description, check, choices);
     }
 
     /**
@@ -263,6 +319,13 @@ public final class ConfigurationField {
     }
 
     /**
+     * @return the allowed values of a {@link FieldType#CHOICE} field, in declaration order; empty for other types
+     */
+    public List<String> choices() {
+        return choices;
+    }
+
+    /**
      * @return the description, empty when none was given
      */
     public String description() {
@@ -277,6 +340,11 @@ public final class ConfigurationField {
         if (type == FieldType.SECRET) {
             return value.isTextual() && SecretReference.isReferenceOf(name, value.asText()) ? Optional.empty()
                     : Optional.of("it " + SecretReference.refusal(name));
+        }
+        if (type == FieldType.CHOICE) {
+            return value.isTextual() && choices.contains(value.asText()) ? Optional.empty()
+                    : Optional.of("it must be one of " + String.join(", ", choices)
+                            + (value.isTextual() ? "" : ", but it is " + JsonTree.describeType(value)));
         }
         return type.problem(value).or(() -> shape.apply(value));
     }

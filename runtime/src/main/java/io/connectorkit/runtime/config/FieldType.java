@@ -30,7 +30,12 @@ public enum FieldType {
      */
     SECRET("the name of the field's secret reference, such as API_TOKEN_SECRET"),
     /** A JSON object, of any keys. */
-    OBJECT("a JSON object");
+    OBJECT("a JSON object"),
+    /**
+     * One of a fixed list of strings, the field's {@linkplain ConfigurationField#choices() choices}; here only the
+     * form (a non-blank string) is checked, a {@link ConfigurationField} checks that the value is one of them.
+     */
+    CHOICE("one of the field's choices");
 
     /** What read procedures and views show instead of a secret's value. */
     public static final String MASK = "********";
@@ -71,8 +76,8 @@ public enum FieldType {
     }
 
     /**
-     * Why a value does not have this type. A secret's value is checked only for its form here; a
-     * {@link ConfigurationField} checks the exact reference name.
+     * Why a value does not have this type. A secret's or a choice's value is checked only for its form here; a
+     * {@link ConfigurationField} checks the exact reference name or the choices.
      *
      * @param json the value as JSON text, for example {@code "\"XS\""} or {@code 100}
      * @return the reason, to be shown after the field's name; empty when the value has this type
@@ -114,6 +119,9 @@ public enum FieldType {
                 return value.isTextual() ? CronExpression.problem(value.asText()) : notA(value);
             case OBJECT:
                 return value.isObject() ? Optional.empty() : notA(value);
+            case CHOICE:
+                // Without the field only the form can be checked; ConfigurationField checks the exact choices.
+                return value.isTextual() ? Optional.empty() : notA(value);
             default:
                 throw new IllegalStateException("Unhandled field type " + this);
         }

@@ -39,18 +39,50 @@ public record ConnectorDescription(String name, String version, List<Prerequisit
      * @param required whether the key must be given; a required field cannot have a default
      * @param defaultJson the default value as JSON text ({@code 100}, {@code "daily"}), or null for none
      * @param description what the field is for, as shown to the user; may be empty
+     * @param choices the allowed values of a {@link FieldType#CHOICE} field, in the order the UIs show them; empty
+     *     for other types
      */
-    public record Field(String name, FieldType type, boolean required, String defaultJson, String description) {
+    public record Field(String name, FieldType type, boolean required, String defaultJson, String description,
+            List<String> choices) {
+
+        /**
+         * Copies the choices, so the field is immutable.
+         *
+         * @param name the key in the configuration object
+         * @param type the value's type
+         * @param required whether the key must be given
+         * @param defaultJson the default value as JSON text, or null for none
+         * @param description what the field is for; may be empty
+         * @param choices the allowed values of a choice field; null or empty for other types
+         */
+        public Field {
+            choices = choices == null ? List.of() : List.copyOf(choices);
+        }
+
+        /**
+         * A field of a type without choices.
+         *
+         * @param name the key in the configuration object
+         * @param type the value's type
+         * @param required whether the key must be given
+         * @param defaultJson the default value as JSON text, or null for none
+         * @param description what the field is for; may be empty
+         */
+        public Field(String name, FieldType type, boolean required, String defaultJson, String description) {
+            this(name, type, required, defaultJson, description, List.of());
+        }
+
         /**
          * The field as the runtime checks it.
          *
-         * @return a field of this name, type, description and requiredness, with the default parsed from
+         * @return a field of this name, type, choices, description and requiredness, with the default parsed from
          *     {@link #defaultJson()}
-         * @throws IllegalArgumentException when the default is not JSON text, does not fit the type, or is given
-         *     for a required or a secret field
+         * @throws IllegalArgumentException when the default is not JSON text, does not fit the type (or is not one
+         *     of the choices), or is given for a required or a secret field; when a choice field has no fit choices
          */
         public ConfigurationField toConfigurationField() {
-            ConfigurationField field = ConfigurationField.of(name, type).description(description);
+            ConfigurationField field = (type == FieldType.CHOICE ? ConfigurationField.choice(name, choices)
+                    : ConfigurationField.of(name, type)).description(description);
             if (required) {
                 field = field.required();
             }
@@ -193,6 +225,10 @@ public record ConnectorDescription(String name, String version, List<Prerequisit
                 item.set("default", JsonTree.parse(field.defaultJson()));
             }
             item.put("description", field.description());
+            if (!field.choices().isEmpty()) {
+                ArrayNode choices = item.putArray("choices");
+                field.choices().forEach(choices::add);
+            }
         }
     }
 
@@ -200,12 +236,14 @@ public record ConnectorDescription(String name, String version, List<Prerequisit
         List<Field> fields = new ArrayList<>();
         for (JsonNode item : array) {
             String type = text(item, "type");
+            List<String> choices = new ArrayList<>();
+            item.path("choices").forEach(choice -> choices.add(choice.asText()));
             fields.add(new Field(text(item, "name"), FieldType.ofLabel(type).orElseThrow(
                     () -> new IllegalStateException("The connector description uses the unknown field type '" + type
                             + "'; rebuild the connector with the plugin matching this runtime")),
                     item.path("required").asBoolean(false),
                     item.hasNonNull("default") ? JsonTree.write(item.get("default")) : null,
-                    item.path("description").asText("")));
+                    item.path("description").asText(""), choices));
         }
         return fields;
     }

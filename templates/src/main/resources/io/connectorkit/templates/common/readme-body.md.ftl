@@ -24,10 +24,10 @@ Then `PAUSE_CONNECTOR()`, `RESUME_CONNECTOR()`, and while paused `UPDATE_WAREHOU
 | group | field | type | required | default | description |
 |---|---|---|---|---|---|
 <#list connectorFields as field>
-| connector | `${field.name.md}` | ${field.type} | ${field.required?string("yes", "no")} | ${field.defaultJson.md} | ${field.description.md} |
+| connector | `${field.name.md}` | ${field.type}<#if field.choices?has_content> (one of <#list field.choices as choice>`${choice.md}`<#sep>, </#sep></#list>)</#if> | ${field.required?string("yes", "no")} | ${field.defaultJson.md} | ${field.description.md} |
 </#list>
 <#list connectionFields as field>
-| connection | `${field.name.md}` | ${field.type} | ${field.required?string("yes", "no")} | ${field.defaultJson.md} | ${field.description.md} |
+| connection | `${field.name.md}` | ${field.type}<#if field.choices?has_content> (one of <#list field.choices as choice>`${choice.md}`<#sep>, </#sep></#list>)</#if> | ${field.required?string("yes", "no")} | ${field.defaultJson.md} | ${field.description.md} |
 </#list>
 
 The connector configuration also takes the standard keys `warehouse`, `destination_database`, `destination_schema`,

@@ -1,9 +1,9 @@
 """Inputs typed from the descriptor's fields, and the values they give the procedures.
 
 A field's widget: string, identifier, url, cron → text input; integer → text input read as a whole number; boolean →
-checkbox; object → JSON text area. A secret field has no input: Snowflake keeps the secret in a SECRET object that the
-consumer binds to the field's reference (its value in the configuration is the reference's name), so the page offers
-the binding instead (see wizard.secret_binding).
+checkbox; choice → select box of the field's choices; object → JSON text area. A secret field has no input:
+Snowflake keeps the secret in a SECRET object that the consumer binds to the field's reference (its value in the
+configuration is the reference's name), so the page offers the binding instead (see wizard.secret_binding).
 """
 import json
 
@@ -40,7 +40,22 @@ def render_input(st, field, current, key):
         return st.checkbox(label, value=initial_text(field, current).lower() == "true", key=key, help=help_text)
     if field.type == "object":
         return st.text_area(label, value=initial_text(field, current), key=key, help=help_text)
+    if field.type == "choice":
+        initial = initial_text(field, current)
+        options = choice_options(field, initial)
+        index = options.index(initial) if initial in options else 0
+        return st.selectbox(label, options, index=index, key=key, help=help_text)
     return st.text_input(label, value=initial_text(field, current), key=key, help=help_text)
+
+
+def choice_options(field, initial):
+    """The select box's options: the choices, after an empty option ("not set") when the field is optional or nothing
+    is chosen yet, so that the page never picks a choice the user did not pick (a select box shows its first option
+    until the user picks one: https://docs.streamlit.io/library/advanced-features/widget-behavior)."""
+    choices = list(field.choices)
+    if not field.required or initial not in choices:
+        return [""] + choices
+    return choices
 
 
 def convert(field, raw):
@@ -65,6 +80,9 @@ def convert(field, raw):
         if not isinstance(value, dict):
             return None, field.name + ": enter a JSON object in braces, such as {\"key\": \"value\"}"
         return value, None
+    if field.type == "choice" and text not in field.choices:
+        return None, (field.name + ": '" + text + "' is not one of the choices; choose one of "
+                      + ", ".join(field.choices))
     if field.name == GLOBAL_SCHEDULE:
         return {"scheduleType": "CRON", "scheduleDefinition": text}, None
     return text, None

@@ -6,7 +6,8 @@ MODEL_FILE = "connector_model.json"
 
 
 class Field:
-    """A configuration field: name, type (string, identifier, integer, boolean, url, cron, secret, object)."""
+    """A configuration field: name, type (string, identifier, integer, boolean, url, cron, secret, object, choice);
+    a choice field lists its allowed values in choices."""
 
     def __init__(self, data):
         self.name = data["name"]
@@ -16,6 +17,7 @@ class Field:
         self.description = data.get("description") or ""
         self.label = data.get("label") or self.name
         self.reference = data.get("reference")
+        self.choices = [str(choice) for choice in data.get("choices") or []]
 
     @property
     def secret(self):
