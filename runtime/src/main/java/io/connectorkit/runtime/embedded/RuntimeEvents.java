@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -146,23 +146,6 @@ public final class RuntimeEvents {
     }
 
     /**
-     * Runs one procedure call, handing the sink what the runtime logs on this thread meanwhile at the minimum
-     * severity or above ({@code OFF} records nothing); no span is recorded.
-     */
-    public static <T> T during(String procedure, String minimum, Consumer<Event> sink, Supplier<T> call) {
-        return during(procedure, minimum, "OFF", new Recorder() {
-            @Override
-            public void log(Event event) {
-                sink.accept(event);
-            }
-
-            @Override
-            public void span(Span span) {
-            }
-        }, call);
-    }
-
-    /**
      * Runs one procedure call as Snowflake runs a handler: what the runtime logs on this thread at the minimum
      * severity or above goes to the recorder as it is logged, and when the call ends, its span (with the trace events
      * the runtime added) when the trace level records it: ALWAYS every span, ON_EVENT a span holding an event.
@@ -231,7 +214,7 @@ public final class RuntimeEvents {
         StringBuilder id = new StringBuilder(bytes * 2);
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int i = 0; i < bytes; i++) {
-            id.append(String.format(java.util.Locale.ROOT, "%02x", random.nextInt(256)));
+            id.append(String.format(Locale.ROOT, "%02x", random.nextInt(256)));
         }
         return id.toString();
     }
