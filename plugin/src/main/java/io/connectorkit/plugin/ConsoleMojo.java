@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -38,6 +39,8 @@ public final class ConsoleMojo extends AppMojo {
 
     /** Stops the console; tests count it down instead of pressing Ctrl-C. */
     final CountDownLatch stopped = new CountDownLatch(1);
+    /** Counted down once the goal has said it stopped; the JVM halts when its shutdown hooks end, not before. */
+    private final CountDownLatch finished = new CountDownLatch(1);
 
     /** Told the console's address once it listens; tests read it. */
     java.util.function.Consumer<URI> listening = address -> {
@@ -86,6 +89,11 @@ public final class ConsoleMojo extends AppMojo {
         Thread hook = new Thread(() -> {
             server.close();
             stopped.countDown();
+            try {
+                finished.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }, "connector-console-stop");
         try {
             URI address;
@@ -112,5 +120,6 @@ public final class ConsoleMojo extends AppMojo {
             }
         }
         getLog().info("Console stopped");
+        finished.countDown();
     }
 }
