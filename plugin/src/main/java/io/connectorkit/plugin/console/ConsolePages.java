@@ -30,6 +30,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 
 /**
  * The console's pages, read from the app's procedures and views as the console's role: the wizard (one page per
@@ -575,15 +578,15 @@ final class ConsolePages {
             if (value == null) {
                 return null;
             }
-            if (value instanceof java.sql.Timestamp timestamp) {
+            if (value instanceof Timestamp timestamp) {
                 return timestamp.toLocalDateTime();
             }
-            if (value instanceof java.time.OffsetDateTime time) {
+            if (value instanceof OffsetDateTime time) {
                 return time.toLocalDateTime();
             }
             try {
                 return LocalDateTime.parse(value.toString().strip().replace(' ', 'T'));
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 return null;
             }
         }

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.time.DateTimeException;
 
 /**
  * The schedule of one ingestion configuration (spec §2.4), evaluated by the scheduler: when a process is due again
@@ -144,7 +145,7 @@ final class IngestionSchedule {
         try {
             LocalDateTime result = time.plus(duration);
             return result.isAfter(NEVER) ? NEVER : result;
-        } catch (java.time.DateTimeException | ArithmeticException e) {
+        } catch (DateTimeException | ArithmeticException e) {
             return NEVER;
         }
     }

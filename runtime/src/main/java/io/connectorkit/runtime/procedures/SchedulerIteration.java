@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.time.Duration;
 
 /**
  * RUN_SCHEDULER_ITERATION (spec §3.12, with the kit's scheduling): reaps processes and runs stuck
@@ -319,7 +320,7 @@ final class SchedulerIteration {
     }
 
     private long millisSince(LocalDateTime startedAt) {
-        return Math.max(0, java.time.Duration.between(startedAt, now()).toMillis());
+        return Math.max(0, Duration.between(startedAt, now()).toMillis());
     }
 
     /** The run's one transaction; {@link RunReaped} when the run was reaped meanwhile and nothing may be kept. */
@@ -357,7 +358,7 @@ final class SchedulerIteration {
         store.rescheduleAfterSuccess(process.processId(), sink.cursorSet(), sink.cursorJson(), nextRunAt,
                 completedAt);
         return new RunReport(Outcome.COMPLETED, process, runId, rows,
-                Math.max(0, java.time.Duration.between(startedAt, completedAt).toMillis()),
+                Math.max(0, Duration.between(startedAt, completedAt).toMillis()),
                 result.message().orElse(null), null, nextRunAt, task.attempt());
     }
 

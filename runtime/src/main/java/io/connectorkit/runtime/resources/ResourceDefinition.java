@@ -7,6 +7,8 @@ import io.connectorkit.runtime.config.Configuration;
 import io.connectorkit.runtime.internal.json.JsonTree;
 import java.util.List;
 import java.util.Optional;
+import java.util.ArrayList;
+import java.util.Collections;
 
 /**
  * A resource ingestion definition (spec §2.4): one thing of the source to ingest, with its ingestion
@@ -38,7 +40,7 @@ public record ResourceDefinition(String id, String name, boolean enabled, String
      */
     public ResourceDefinition {
         ingestionConfigurations = ingestionConfigurations == null ? List.of()
-                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(ingestionConfigurations));
+                : Collections.unmodifiableList(new ArrayList<>(ingestionConfigurations));
     }
 
     /**
