@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.connectorkit.plugin.descriptor.Descriptor;
+import io.connectorkit.plugin.descriptor.WizardStandardFields;
 import io.connectorkit.runtime.config.ConfigurationField;
-import io.connectorkit.runtime.config.ConfigurationSchema;
 import io.connectorkit.runtime.config.FieldType;
 import io.connectorkit.runtime.config.SecretReference;
 import io.connectorkit.runtime.procedures.PublicProcedure;
@@ -47,13 +47,6 @@ public final class StreamlitApp {
     static final String RESOURCES = "/io/connectorkit/templates/streamlit/";
     static final String INDEX = "FILES";
 
-    /**
-     * The standard keys of connector_configuration the wizard asks for, as the Native SDK's template wizard does
-     * (spec §6.5); the others stay settable through connector:configure.
-     */
-    static final List<String> WIZARD_STANDARD_KEYS = List.of("warehouse", "destination_database",
-            "destination_schema", "global_schedule");
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private StreamlitApp() {
@@ -82,8 +75,7 @@ public final class StreamlitApp {
                 "version", descriptor.app().version()));
         model.put("manifestVersion", descriptor.manifest().version());
         model.put("prerequisites", descriptor.prerequisites().stream().map(StreamlitApp::prerequisite).toList());
-        model.put("standardFields", ConfigurationSchema.STANDARD_CONNECTOR_FIELDS.stream()
-                .filter(field -> WIZARD_STANDARD_KEYS.contains(field.name())).map(StreamlitApp::standardField)
+        model.put("standardFields", WizardStandardFields.fields().stream().map(StreamlitApp::standardField)
                 .toList());
         model.put("connectorFields", descriptor.connectorFields().stream().map(StreamlitApp::field).toList());
         model.put("connectionFields", descriptor.connectionFields().stream().map(StreamlitApp::field).toList());
