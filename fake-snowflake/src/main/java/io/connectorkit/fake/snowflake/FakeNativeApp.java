@@ -292,9 +292,10 @@ public final class FakeNativeApp {
      * replaced procedures their external access back). The fake's account calls this once it has granted the app
      * what manifest version 2 grants before the script runs
      * (https://docs.snowflake.com/en/developer-guide/native-apps/requesting-auto-privs); the calls' own answers are
-     * dropped, as the script drops them.
+     * dropped, as the script drops them. Tests that wire an app by hand call it after {@link #install} to finish an
+     * install or upgrade as Snowflake does.
      */
-    synchronized void runSetupCalls() {
+    public synchronized void runSetupCalls() {
         if (procedures == null || setupScript == null) {
             return;
         }
