@@ -530,7 +530,7 @@ BEGIN
     RETURN OBJECT_CONSTRUCT('response_code', 'OK', 'message', 'Successfully set up ' || ARRAY_SIZE(METHODS) || ' method(s).');
   END IF;
   IF (ANSWER IS NULL) THEN
-    RETURN OBJECT_CONSTRUCT('response_code', 'INTERNAL_ERROR', 'message', 'Unable to apply SECRET and EXTERNAL_OBJECT_INTEGRATION objects to provided methods.', 'SQLERRM', 'The references GITHUB_EAI are not all bound yet: the consumer binds them first.');
+    RETURN OBJECT_CONSTRUCT('response_code', 'INTERNAL_ERROR', 'message', 'Unable to apply SECRET and EXTERNAL_OBJECT_INTEGRATION objects to provided methods.', 'SQLERRM', 'The references GITHUB_EAI are not all bound yet, or a secret field has no secret yet (api_token: a SECRET bound to API_TOKEN_SECRET, or one set with SET_SECRET): the consumer sets them first.');
   END IF;
   FAILURE := REPLACE(ANSWER, 'External access could not be set up: ', '');
   CODE := 'INTERNAL_ERROR';
