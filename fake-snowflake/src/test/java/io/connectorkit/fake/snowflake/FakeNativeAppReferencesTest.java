@@ -276,6 +276,30 @@ class FakeNativeAppReferencesTest {
         }
     }
 
+    /**
+     * A consumer's SECRET with its value bound ({@code SECRET_STRING = ?},
+     * https://docs.snowflake.com/en/sql-reference/bind-variables), as connector:configure writes it: the value is the
+     * binding, never in the statement's text; a statement without its one string binding, or malformed, is refused.
+     */
+    @Test
+    void aSecretsValueMayBeBoundAndAMalformedStatementIsRefused() throws SQLException {
+        install(SETUP);
+        String create = "CREATE OR REPLACE SECRET " + SECRET + " TYPE = GENERIC_STRING SECRET_STRING = ?"
+                + " COMMENT = 'made by a test'";
+        try (PreparedStatement statement = connection.prepareStatement(create)) {
+            statement.setString(1, "bound-t0ken");
+            statement.execute();
+        }
+
+        assertThat(snowflake.consumerObjects().secrets).containsEntry(SECRET, "bound-t0ken");
+        assertThat(snowflake.statements()).noneSatisfy(statement -> assertThat(statement.sql())
+                .contains("bound-t0ken"));
+        assertThatThrownBy(() -> execute(create)).isInstanceOf(SQLException.class)
+                .hasMessageContaining("SECRET_STRING = ? takes one bound string");
+        assertThatThrownBy(() -> execute("CREATE OR REPLACE SECRET " + SECRET + " TYPE = GENERIC_STRING "
+                + "SECRET_STRING = token")).isInstanceOf(SQLException.class).hasMessageContaining("syntax error");
+    }
+
     private void execute(String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
