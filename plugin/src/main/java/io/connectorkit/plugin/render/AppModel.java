@@ -74,7 +74,7 @@ final class AppModel {
         model.put("referenceConfigurations", referenceConfigurations());
         externalAccess().ifPresent(access -> model.put("externalAccess", access));
         if (AppOwnedSecrets.offered(descriptor)) {
-            model.put("setSecret", setSecret());
+            model.put("setSecret", new SecretAccessModel(descriptor, dialect).setSecret());
         }
         model.put("specifications", specifications());
         model.put("extraSql", inputs.extraSql().getOrDefault(dialect, List.of()).stream()
@@ -160,13 +160,14 @@ final class AppModel {
         }
         List<Map<String, Object>> procedures = Arrays.stream(PublicProcedure.values())
                 .filter(PublicProcedure::runsConnectorCode).map(AppModel::procedure).toList();
+        SecretAccessModel secretAccess = new SecretAccessModel(descriptor, dialect);
         Map<String, Object> access = new HashMap<>();
         access.put("integrations", integrations);
         access.put("required", integrations);
-        access.put("secrets", secretChoices());
+        access.put("secrets", secretAccess.choices());
         access.put("procedures", procedures);
         access.put("created", createdIntegrations(specified));
-        access.put("alterStatements", alterStatements(specified.isEmpty()
+        access.put("alterStatements", secretAccess.alterStatements(specified.isEmpty()
                 ? integrationNames.stream().map(integration -> dialect.sqlLiteral("reference("
                         + dialect.sqlLiteral(integration) + ")")).collect(Collectors.joining(" || ', ' || "))
                 : IntStream.range(0, specified.size()).mapToObj(AppModel::integrationVariable)
@@ -198,75 +199,6 @@ final class AppModel {
                                     + allowedSecrets + " ENABLED = TRUE")));
         }
         return created;
-    }
-
-    /**
-     * Per secret field, the variable SETUP_EXTERNAL_ACCESS chooses its secret in: the field's reference once the
-     * consumer bound a SECRET to it, else the app's own secret once SET_SECRET stored one (AppOwnedSecrets).
-     */
-    private List<Map<String, Object>> secretChoices() {
-        List<ConnectorDescription.Field> fields = AppOwnedSecrets.fields(descriptor);
-        List<Map<String, Object>> choices = new ArrayList<>();
-        for (int i = 0; i < fields.size(); i++) {
-            String field = fields.get(i).name();
-            String reference = SecretReference.nameOf(field);
-            choices.add(Map.of(
-                    "variable", secretVariable(i),
-                    "field", text(field),
-                    "reference", text(reference),
-                    "byReference", dialect.sqlLiteral("reference(" + dialect.sqlLiteral(reference) + ")"),
-                    "owned", AppOwnedSecrets.objectName(field),
-                    "ownedText", dialect.sqlLiteral(AppOwnedSecrets.objectName(field))));
-        }
-        return choices;
-    }
-
-    /**
-     * ALTER PROCEDURE of each procedure that runs connector code, with its secrets and the integrations: the text
-     * for EXECUTE IMMEDIATE, assembled from the secret variables ({@link #secretChoices}) and the integrations'
-     * text, all rendered from the descriptor.
-     */
-    private List<String> alterStatements(String integrations) {
-        List<ConnectorDescription.Field> fields = AppOwnedSecrets.fields(descriptor);
-        StringBuilder secrets = new StringBuilder();
-        if (!fields.isEmpty()) {
-            secrets.append(dialect.sqlLiteral(" SECRETS = (")).append(" || ");
-            for (int i = 0; i < fields.size(); i++) {
-                secrets.append(dialect.sqlLiteral((i == 0 ? "" : ", ") + dialect.sqlLiteral(fields.get(i).name())
-                        + " = ")).append(" || ").append(secretVariable(i)).append(" || ");
-            }
-            secrets.append("')'").append(" || ");
-        }
-        return Arrays.stream(PublicProcedure.values()).filter(PublicProcedure::runsConnectorCode)
-                .map(procedure -> dialect.sqlLiteral("ALTER PROCEDURE PUBLIC." + procedure.name() + "("
-                        + procedure.arguments().stream().map(argument -> argument.type().name())
-                                .collect(Collectors.joining(", "))
-                        + ") SET") + " || " + secrets + dialect.sqlLiteral(" EXTERNAL_ACCESS_INTEGRATIONS = (")
-                        + " || " + integrations + " || ')'")
-                .toList();
-    }
-
-    /** What SET_SECRET's texts say: the fields it takes, and what the procedures wait for besides the secret. */
-    private Map<String, Object> setSecret() {
-        List<String> fields = AppOwnedSecrets.fields(descriptor).stream().map(ConnectorDescription.Field::name).toList();
-        List<String> integrations = descriptor.manifest().references().stream()
-                .filter(reference -> reference.objectType().equals(EXTERNAL_ACCESS_INTEGRATION))
-                .filter(reference -> !reference.multiValued()).map(Descriptor.Reference::name).toList();
-        boolean consumerIntegration = descriptor.manifest().externalAccessSpecifications().isEmpty();
-        String waitsFor = (fields.size() > 1 ? "every secret field (" + String.join(", ", fields) + ") has a secret" : "")
-                + (consumerIntegration ? (fields.size() > 1 ? " and " : "") + "an integration is bound to "
-                        + String.join(" and ", integrations) : (fields.size() > 1 ? "" : "the app is set up"));
-        return Map.of(
-                "procedure", AppOwnedSecrets.PROCEDURE,
-                "unknownField", text("SET_SECRET: FIELD is not a secret field of this connector; give one of "
-                        + String.join(", ", fields) + " (the secret fields of configuration.connection in "
-                        + "connector.yaml)."),
-                "waitsFor", waitsFor.replace("'", "''"),
-                "consumerIntegration", consumerIntegration);
-    }
-
-    private static String secretVariable(int index) {
-        return "SECRET_" + (index + 1);
     }
 
     private static String integrationVariable(int index) {

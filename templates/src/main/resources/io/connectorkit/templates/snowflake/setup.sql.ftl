@@ -358,7 +358,7 @@ BEGIN
   END CASE;
   CALL PUBLIC.SETUP_EXTERNAL_ACCESS() INTO :ANSWER;
   IF (ANSWER IS NULL) THEN
-    RETURN OBJECT_CONSTRUCT('response_code', 'OK', 'message', 'The secret of ' || FIELD || ' is set; the connector gets it once ${setSecret.waitsFor}.');
+    RETURN OBJECT_CONSTRUCT('response_code', 'OK', 'message', 'The secret of ' || FIELD || ${setSecret.waiting.sql});
   END IF;
   IF (ANSWER <> 'Success') THEN
     RETURN OBJECT_CONSTRUCT('response_code', 'SECRET_UNAVAILABLE', 'message', 'The secret of ' || FIELD || ' is set, but the connector''s procedures cannot be given it: ' || REPLACE(ANSWER, 'External access could not be set up: ', '')<#if setSecret.consumerIntegration> || '. The external access integration bound to the app must allow the app''s secret: as its owner, add ' || CURRENT_DATABASE() || '.STATE.' || UPPER(FIELD) || '_VALUE to its ALLOWED_AUTHENTICATION_SECRETS (ALTER EXTERNAL ACCESS INTEGRATION … SET ALLOWED_AUTHENTICATION_SECRETS = (…)), then set the secret again'</#if>);
