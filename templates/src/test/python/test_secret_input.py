@@ -53,7 +53,9 @@ class TypedSecretTest(PagesTestCase):
         shown = self.open()
         self.open(inputs=dict(URL, connection_api_token=""), clicks={SAVE})
 
-        self.assertTrue(shown.has("write", "api_token: the app keeps a secret; type a new value to replace it"))
+        self.assertTrue(shown.has("write", "api_token: a secret is set; type a new value to replace it"))
+        box = [details for _, details in self.elements(shown, "text_input") if details["key"] == "connection_api_token"]
+        self.assertEqual([("password", "")], [(details["type"], details["value"]) for details in box])
         self.assertEqual([("SET_CONNECTION_CONFIGURATION", ['{"base_url": "https://api.github.com", '
                                                             '"api_token": "API_TOKEN_SECRET"}'])], self.calls())
 

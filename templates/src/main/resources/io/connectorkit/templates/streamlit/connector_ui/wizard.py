@@ -181,8 +181,8 @@ def secret_binding(ctx, field, stored, typable):
                  + (" (remove the binding to type a value instead)" if typable else ""))
         return BOUND
     if typable and stored:
-        st.write("🔒 " + field.label + ": the app keeps a secret; type a new value to replace it, or leave the box "
-                 "empty to keep it")
+        st.write("🔒 " + field.label + ": a secret is set; type a new value to replace it, or leave the box empty "
+                 "to keep it")
     else:
         st.warning(field.label + ": no secret is bound to " + field.reference + " yet"
                    + ("; type it below, or choose an existing SECRET" if typable else ""))
