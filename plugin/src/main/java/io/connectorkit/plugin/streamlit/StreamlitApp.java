@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.connectorkit.plugin.descriptor.Descriptor;
 import io.connectorkit.plugin.descriptor.WizardStandardFields;
+import io.connectorkit.plugin.render.AppOwnedSecrets;
 import io.connectorkit.runtime.config.ConfigurationField;
 import io.connectorkit.runtime.config.FieldType;
 import io.connectorkit.runtime.config.SecretReference;
@@ -91,7 +92,15 @@ public final class StreamlitApp {
         model.put("privileges", descriptor.manifest().privileges().stream()
                 .map(privilege -> ordered("name", privilege.name(), "description", privilege.description()))
                 .toList());
-        model.put("procedures", Arrays.stream(PublicProcedure.values()).map(StreamlitApp::procedure).toList());
+        List<Map<String, Object>> procedures = new ArrayList<>(Arrays.stream(PublicProcedure.values())
+                .map(StreamlitApp::procedure).toList());
+        if (AppOwnedSecrets.offered(descriptor)) {
+            // The setup script's own procedure that keeps a typed secret (the connection step's password input).
+            procedures.add(ordered("name", AppOwnedSecrets.PROCEDURE, "arguments", List.of(
+                    ordered("name", "FIELD", "type", "STRING"), ordered("name", "VALUE", "type", "STRING")),
+                    "access", PublicProcedure.Access.ADMIN.name()));
+        }
+        model.put("procedures", procedures);
         model.put("resource", ordered(
                 "ingestionStrategies", IngestionConfigurations.names(IngestionStrategy.values()),
                 "scheduleTypes", IngestionConfigurations.names(ScheduleType.values())));
