@@ -47,6 +47,10 @@ def render_input(st, field, current, key):
         initial = initial_text(field, current)
         options = choice_options(field, initial)
         index = options.index(initial) if initial in options else 0
+        if initial and initial not in options:
+            # The descriptor's choices changed since the value was saved: say so, rather than show "not set".
+            st.warning(field.label + ": the saved value '" + initial + "' is no longer one of the choices; pick one "
+                       "of " + ", ".join(field.choices))
         return st.selectbox(label, options, index=index, key=key, help=help_text)
     return st.text_input(label, value=initial_text(field, current), key=key, help=help_text)
 
