@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.connectorkit.runtime.config.SecretReference;
 
 /**
  * An installed application behind the fake endpoint. Its {@code LANGUAGE SQL} procedures (REGISTER_REFERENCE,
@@ -406,12 +407,12 @@ public final class FakeNativeApp {
                 Object json = bindings.get(next++);
                 try {
                     values.add(json == null ? null : JSON.readTree(String.valueOf(json)));
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                } catch (JsonProcessingException e) {
                     throw new SnowflakeRefusal(100069, "22P02", "Error parsing JSON: " + e.getOriginalMessage());
                 }
             } else if (trimmed.toUpperCase(Locale.ROOT).startsWith("ARRAY_CONSTRUCT(") && trimmed.endsWith(")")) {
                 // https://docs.snowflake.com/en/sql-reference/functions/array_construct, of string literals
-                com.fasterxml.jackson.databind.node.ArrayNode array = JSON.createArrayNode();
+                ArrayNode array = JSON.createArrayNode();
                 String inside = trimmed.substring("ARRAY_CONSTRUCT(".length(), trimmed.length() - 1);
                 for (Object element : inside.isBlank() ? List.of() : arguments(inside, List.of())) {
                     array.add(element == null ? null : String.valueOf(element));
@@ -565,7 +566,7 @@ public final class FakeNativeApp {
         /** What connector code reads for the secret field a SECRETS variable names, in the embedded app. */
         private void readable(String variable, String value) {
             String answer = runCall("CALL PUBLIC.REGISTER_SECRET(?, ?)", List.of(
-                    io.connectorkit.runtime.config.SecretReference.nameOf(variable), value));
+                    SecretReference.nameOf(variable), value));
             if (!answer.contains("\"OK\"")) {
                 throw new IllegalStateException("The embedded app behind the fake refused the secret of " + variable
                         + ": " + answer);

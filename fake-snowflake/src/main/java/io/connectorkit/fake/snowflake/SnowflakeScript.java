@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The body of a {@code LANGUAGE SQL} procedure, parsed, which the fake runs as Snowflake would: the subset of
@@ -1093,7 +1094,7 @@ final class SnowflakeScript {
                         throw new SnowflakeRefusal(938, "42601", "SQL compilation error:\nOBJECT_CONSTRUCT takes "
                                 + "pairs of keys and values, got " + arguments.size() + " arguments");
                     }
-                    com.fasterxml.jackson.databind.node.ObjectNode object = JSON.createObjectNode();
+                    ObjectNode object = JSON.createObjectNode();
                     for (int i = 0; i < arguments.size(); i += 2) {
                         if (arguments.get(i) != null && arguments.get(i + 1) != null) {
                             object.set(text(arguments.get(i)), JSON.valueToTree(arguments.get(i + 1) instanceof
