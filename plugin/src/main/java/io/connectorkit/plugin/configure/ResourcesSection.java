@@ -5,13 +5,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.connectorkit.plugin.yaml.YamlFile;
 import io.connectorkit.plugin.yaml.YamlNode;
 import io.connectorkit.runtime.config.CronExpression;
+import io.connectorkit.runtime.resources.IngestionConfigurations;
+import io.connectorkit.runtime.resources.IngestionStrategy;
+import io.connectorkit.runtime.resources.ScheduleType;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Checks the resources of a configuration file (after placeholders are resolved) by the rules the app applies
@@ -21,11 +23,9 @@ final class ResourcesSection {
 
     static final List<String> RESOURCE_KEYS = List.of("id", "name", "resourceId", "enabled", "metadata",
             "ingestionConfigurations");
-    static final List<String> CONFIGURATION_KEYS = List.of("id", "ingestionStrategy", "scheduleType",
-            "scheduleDefinition", "customIngestionConfiguration", "destination");
-    private static final List<String> STRATEGIES = List.of("SNAPSHOT", "INCREMENTAL");
-    private static final List<String> SCHEDULE_TYPES = List.of("INTERVAL", "CRON", "GLOBAL");
-    private static final Pattern INTERVAL = Pattern.compile("^[1-9][0-9]*[dhm]$", Pattern.CASE_INSENSITIVE);
+    static final List<String> CONFIGURATION_KEYS = IngestionConfigurations.PROPERTIES;
+    private static final List<String> STRATEGIES = IngestionConfigurations.names(IngestionStrategy.values());
+    private static final List<String> SCHEDULE_TYPES = IngestionConfigurations.names(ScheduleType.values());
 
     private final YamlFile file;
     private final Set<String> ids = new HashSet<>();
@@ -113,7 +113,7 @@ final class ResourcesSection {
             return;
         }
         String text = definition.value().asText();
-        if (type.equals("INTERVAL") && !INTERVAL.matcher(text).matches()) {
+        if (type.equals("INTERVAL") && IngestionConfigurations.interval(text).isEmpty()) {
             definition.problem("'" + text + "' is not an interval: write a number and one of the letters d, h, m, "
                     + "such as 15m, 6h or 1d");
         }

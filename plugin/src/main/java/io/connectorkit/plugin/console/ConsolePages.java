@@ -12,6 +12,8 @@ import io.connectorkit.plugin.operate.ResourceStatus;
 import io.connectorkit.plugin.operate.StatsReader;
 import io.connectorkit.plugin.operate.StatsReport;
 import io.connectorkit.runtime.config.FieldType;
+import io.connectorkit.runtime.resources.IngestionConfiguration;
+import io.connectorkit.runtime.resources.IngestionConfigurations;
 import io.connectorkit.runtime.spi.ConnectorDescription;
 import io.connectorkit.runtime.status.ConfigurationStatus;
 import io.connectorkit.runtime.status.ConnectorStatus;
@@ -25,8 +27,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 
 /**
  * The console's pages, read from the app's procedures and views as the console's role: the wizard (one page per
@@ -339,11 +345,10 @@ final class ConsolePages {
     private void resources(InstalledApp app, StringBuilder body, Map<String, String> draft) throws AppException {
         Map<String, String> schedules = new LinkedHashMap<>();
         for (Map<String, Object> row : app.view("INGESTION_DEFINITIONS")) {
-            JsonNode configurations = json(row.get("INGESTION_CONFIGURATION"));
             List<String> parts = new ArrayList<>();
-            for (JsonNode configuration : configurations) {
-                parts.add(configuration.path("scheduleType").asText("") + " " + configuration.path(
-                        "scheduleDefinition").asText(""));
+            for (IngestionConfiguration configuration : configurations(row).configurations()) {
+                parts.add((configuration.scheduleType() == null ? "" : configuration.scheduleType().name()) + " "
+                        + Objects.requireNonNullElse(configuration.scheduleDefinition(), ""));
             }
             schedules.put(String.valueOf(row.get("ID")), String.join(", ", parts).strip());
         }
@@ -538,6 +543,13 @@ final class ConsolePages {
     }
 
     /** H2 answers a JSON column as its UTF-8 bytes, Snowflake's driver as text. */
+    /** The ingestion configurations of an INGESTION_DEFINITIONS row. */
+    static IngestionConfigurations.Parsed configurations(Map<String, Object> definition) {
+        Object value = definition.get("INGESTION_CONFIGURATION");
+        return IngestionConfigurations.read(value == null ? null : value instanceof byte[] bytes
+                ? new String(bytes, StandardCharsets.UTF_8) : value.toString());
+    }
+
     static JsonNode json(Object value) {
         if (value == null) {
             return JSON.missingNode();
@@ -566,15 +578,15 @@ final class ConsolePages {
             if (value == null) {
                 return null;
             }
-            if (value instanceof java.sql.Timestamp timestamp) {
+            if (value instanceof Timestamp timestamp) {
                 return timestamp.toLocalDateTime();
             }
-            if (value instanceof java.time.OffsetDateTime time) {
+            if (value instanceof OffsetDateTime time) {
                 return time.toLocalDateTime();
             }
             try {
                 return LocalDateTime.parse(value.toString().strip().replace(' ', 'T'));
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 return null;
             }
         }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.connectorkit.runtime.config.SecretReference;
 
 /**
  * The descriptor's configuration fields as form inputs typed by their field type (text, number, checkbox, password
@@ -68,7 +69,7 @@ public final class FieldForms {
                     // A secret is never sent back to the browser, not even as the value typed before.
                     + "<input type=\"password\" id=\"" + id + "\" name=\"" + name + "\" autocomplete=\"new-password\""
                     + off + ">" + help + "<p class=\"help\">secret: bound to the app's "
-                    + Html.text(io.connectorkit.runtime.config.SecretReference.nameOf(field.name()))
+                    + Html.text(SecretReference.nameOf(field.name()))
                     + " reference, never shown</p>";
             case INTEGER -> "<label for=\"" + id + "\">" + Html.text(field.name()) + required + "</label>"
                     + "<input type=\"number\" step=\"1\" id=\"" + id + "\" name=\"" + name + "\" value=\""

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Comparator;
 
 /**
  * One resource as {@code connector:status} shows it, from the app's {@code PUBLIC.RESOURCE_STATUS} view: enabled, its
@@ -33,7 +34,7 @@ public record ResourceStatus(String id, String name, boolean enabled, LocalDateT
                     number(row.get("LAST_RUN_ROWS")), text(row.get("LAST_ERROR")), (int) number(row.get("ATTEMPTS")),
                     StatsReader.time(row.get("NEXT_RUN_AT"))));
         }
-        resources.sort(java.util.Comparator.comparing(ResourceStatus::name).thenComparing(ResourceStatus::id));
+        resources.sort(Comparator.comparing(ResourceStatus::name).thenComparing(ResourceStatus::id));
         return resources;
     }
 

@@ -9,6 +9,7 @@ import io.connectorkit.runtime.config.ConfigurationSchema;
 import io.connectorkit.runtime.config.FieldType;
 import io.connectorkit.runtime.config.SecretReference;
 import io.connectorkit.runtime.procedures.PublicProcedure;
+import io.connectorkit.runtime.resources.IngestionConfigurations;
 import io.connectorkit.runtime.resources.IngestionStrategy;
 import io.connectorkit.runtime.resources.ScheduleType;
 import io.connectorkit.runtime.spi.ConnectorDescription;
@@ -100,8 +101,8 @@ public final class StreamlitApp {
                 .toList());
         model.put("procedures", Arrays.stream(PublicProcedure.values()).map(StreamlitApp::procedure).toList());
         model.put("resource", ordered(
-                "ingestionStrategies", Arrays.stream(IngestionStrategy.values()).map(Enum::name).toList(),
-                "scheduleTypes", Arrays.stream(ScheduleType.values()).map(Enum::name).toList()));
+                "ingestionStrategies", IngestionConfigurations.names(IngestionStrategy.values()),
+                "scheduleTypes", IngestionConfigurations.names(ScheduleType.values())));
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(model) + "\n";
         } catch (JsonProcessingException e) {

@@ -240,7 +240,7 @@ class ConsoleServerTest {
         String notJson = submit("/resources/add", "name", "x", "resourceId", "owner=me", "ingestionStrategy",
                 "SOMETIMES", "scheduleType", "INTERVAL", "scheduleDefinition", "15m");
         assertThat(notJson).contains("resource id &#39;owner=me&#39; is not a JSON object",
-                "ingestion strategy &#39;SOMETIMES&#39; is not one of INCREMENTAL, SNAPSHOT", "Nothing was changed.");
+                "ingestion strategy &#39;SOMETIMES&#39; is not one of SNAPSHOT, INCREMENTAL", "Nothing was changed.");
         assertThat(rows("SELECT COUNT(*) FROM STATE.RESOURCE_INGESTION_DEFINITION")).isEqualTo("0\n");
     }
 
