@@ -4,10 +4,17 @@ import io.connectorkit.plugin.yaml.YamlNode;
 import io.connectorkit.runtime.sql.Identifier;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** The kinds of text the descriptor's sections share: web addresses and Snowflake names. */
+/** The kinds of text the descriptor's sections share: web addresses, Snowflake names and network hosts. */
 final class DescriptorValues {
+
+    /** A network rule's HOST_PORT value: a host name, or a wildcard domain, with an optional port. */
+    private static final Pattern HOST_PORT = Pattern.compile(
+            "(\\*\\.)?[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*(:[0-9]{1,5})?");
 
     private DescriptorValues() {
     }
@@ -49,5 +56,26 @@ final class DescriptorValues {
     /** A name Snowflake takes unquoted, made of letters, digits and _ and starting with a letter. */
     static boolean isPlainName(String name) {
         return name.matches("[A-Za-z][A-Za-z0-9_]*") && Identifier.isValid(name);
+    }
+
+    /** The {@code host[:port]}s an external access integration reference lets the connector reach. */
+    static List<String> hosts(YamlNode item, String objectType) {
+        List<YamlNode> nodes = item.get("hosts").list();
+        if (!nodes.isEmpty() && objectType != null && !objectType.equals("EXTERNAL ACCESS INTEGRATION")) {
+            item.get("hosts").problem("only an EXTERNAL ACCESS INTEGRATION reference has hosts, not " + objectType
+                    + "; remove hosts");
+            return List.of();
+        }
+        List<String> hosts = new ArrayList<>();
+        for (YamlNode host : nodes) {
+            if (!host.value().isTextual() || !HOST_PORT.matcher(host.value().asText()).matches()) {
+                host.problem(host.describe() + " is not a host name with an optional port; write it as the network "
+                        + "rule's VALUE_LIST does, for example api.example.com or api.example.com:443 (no scheme, no "
+                        + "path)");
+            } else {
+                hosts.add(host.value().asText());
+            }
+        }
+        return hosts;
     }
 }
