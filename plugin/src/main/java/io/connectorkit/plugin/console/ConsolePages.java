@@ -8,6 +8,7 @@ import io.connectorkit.plugin.app.AppState;
 import io.connectorkit.plugin.app.InstalledApp;
 import io.connectorkit.plugin.app.RefusedException;
 import io.connectorkit.plugin.descriptor.Descriptor;
+import io.connectorkit.plugin.descriptor.WizardStandardFields;
 import io.connectorkit.plugin.operate.ResourceStatus;
 import io.connectorkit.plugin.operate.StatsReader;
 import io.connectorkit.plugin.operate.StatsReport;
@@ -83,17 +84,10 @@ final class ConsolePages {
         }
     }
 
-    /**
-     * The connector configuration keys the SDK knows besides the descriptor's own (spec §2.2.1): the warehouse, and
-     * the destination the template's sink writes to.
-     */
-    private static final List<ConnectorDescription.Field> STANDARD_CONNECTOR_FIELDS = List.of(
-            new ConnectorDescription.Field("warehouse", FieldType.IDENTIFIER, false, null,
-                    "Warehouse that runs the ingestion"),
-            new ConnectorDescription.Field("destination_database", FieldType.IDENTIFIER, false, null,
-                    "Database that receives the ingested data"),
-            new ConnectorDescription.Field("destination_schema", FieldType.IDENTIFIER, false, null,
-                    "Schema of that database"));
+    /** The standard connector fields the wizard asks for, as the runtime defines them. */
+    private static final List<ConnectorDescription.Field> STANDARD_CONNECTOR_FIELDS = WizardStandardFields.fields()
+            .stream().map(field -> new ConnectorDescription.Field(field.name(), field.type(), false, null,
+                    field.description())).toList();
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int RUNS_SHOWN = 10;

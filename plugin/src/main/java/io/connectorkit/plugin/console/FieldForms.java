@@ -76,7 +76,7 @@ public final class FieldForms {
                     + Html.text(shown) + "\"" + off + ">" + help + hint;
             case CHOICE -> "<label for=\"" + id + "\">" + Html.text(field.name()) + required + "</label>"
                     + "<select id=\"" + id + "\" name=\"" + name + "\"" + off + ">" + options(field, shown)
-                    + "</select>" + help + hint;
+                    + "</select>" + help + hint + staleChoice(field, shown);
             case OBJECT -> "<label for=\"" + id + "\">" + Html.text(field.name()) + required + "</label>"
                     + "<textarea id=\"" + id + "\" name=\"" + name + "\"" + off + ">" + Html.text(shown)
                     + "</textarea>" + help + hint;
@@ -102,6 +102,16 @@ public final class FieldForms {
                     .append("</option>");
         }
         return html.toString();
+    }
+
+    /**
+     * A stored value the descriptor no longer offers (its choices changed since it was saved) is named, so that "not
+     * set" in the select box does not hide it.
+     */
+    private static String staleChoice(ConnectorDescription.Field field, String shown) {
+        return shown.isEmpty() || field.choices().contains(shown) ? ""
+                : "<p class=\"help error-text\">The saved value '" + Html.text(shown) + "' is no longer one of the "
+                        + "choices; pick one of " + Html.text(String.join(", ", field.choices())) + "</p>";
     }
 
     /** What a value of the field looks like, completing "enter …": a choice field names its choices. */

@@ -173,8 +173,9 @@ class SdkCallsOnSnowflakeTest {
         try (RenderedSnowflakeApp rendered = RenderedSnowflakeApp.install(project, yaml)) {
             JsonNode unbound = json(rendered.answer(call));
             assertThat(unbound.path("response_code").asText()).isEqualTo("INTERNAL_ERROR");
-            assertThat(unbound.path("SQLERRM").asText()).isEqualTo("The references API_ACCESS, API_TOKEN_SECRET are"
-                    + " not all bound yet: the consumer binds them first.");
+            assertThat(unbound.path("SQLERRM").asText()).isEqualTo("The references API_ACCESS are not all bound"
+                    + " yet, or a secret field has no secret yet (api_token: a SECRET bound to API_TOKEN_SECRET, or one"
+                    + " set with SET_SECRET): the consumer sets them first.");
 
             rendered.snowflake.externalAccessIntegrations().create("API_EAI",
                     io.connectorkit.fake.snowflake.ExternalAccessIntegrations.AllowedSecrets.none());
