@@ -95,6 +95,8 @@ class DeployMojoTest {
         assertThat(folder.resolve(".connector/local/github_connector")).doesNotExist();
         assertThat(log.infos).contains("Deployed connector app github_connector_test 2.1 to the embedded target in "
                 + ".connector/local/github_connector_test");
+        // The debug log (mvn -X) says where the name came from: a parameter that no -D gave is the POM's.
+        assertThat(log.everything).contains("connector.appName = github_connector_test (from the POM)");
         status.appName = "github_connector_test";
         status.setLog(log);
         status.execute();

@@ -1,6 +1,6 @@
 package io.connectorkit.plugin.checks;
 
-import io.connectorkit.plugin.descriptor.YamlText;
+import io.connectorkit.plugin.yaml.YamlText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package io.connectorkit.plugin.configure;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.plugin.app.ReferenceBinding;
-import io.connectorkit.plugin.descriptor.DescriptorException.Problem;
+import io.connectorkit.plugin.yaml.Problem;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

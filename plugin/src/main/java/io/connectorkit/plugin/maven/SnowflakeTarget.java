@@ -37,10 +37,14 @@ public final class SnowflakeTarget {
         }
     }
 
-    public static NativeAppInstaller.Request request(Descriptor app, String appName, String packageName, String version,
+    /**
+     * The installer's request for the app.
+     *
+     * @param name the application's name, as the settings resolved it
+     * @param pkg the application package's name, as the settings resolved it
+     */
+    public static NativeAppInstaller.Request request(Descriptor app, String name, String pkg, String version,
             boolean versioned, boolean force, boolean validate, String releaseChannel) {
-        String name = appName == null || appName.isBlank() ? app.app().name() : appName;
-        String pkg = packageName == null || packageName.isBlank() ? Descriptor.packageOf(name) : packageName;
         Optional<String> installed = version != null && !version.isBlank() ? Optional.of(version)
                 : versioned ? Optional.of(app.app().version()) : Optional.empty();
         Optional<String> channel = releaseChannel == null || releaseChannel.isBlank() ? Optional.empty()

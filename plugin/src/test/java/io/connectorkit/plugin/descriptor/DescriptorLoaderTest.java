@@ -315,7 +315,7 @@ class DescriptorLoaderTest {
                         + "    - {name: API, type: EXTERNAL_ACCESS, label: API, description: D, hosts: [a.io]}\n"
                         + "    - {name: FILES, type: EXTERNAL_ACCESS, label: API, description: D, hosts: [b.io]}\n",
                         "manifest.specifications[1].label: the label 'API' is already the label of "
-                                + "/manifest/specifications/0"),
+                                + "manifest.specifications[0]"),
                 new Malformed("a specification and an integration reference", "app: {name: a}\nmanifest:\n"
                         + "  privileges:\n    - {name: CREATE EXTERNAL ACCESS INTEGRATION, description: Reach the API}\n  references:\n"
                         + "    - {name: EAI, description: D, objectType: EXTERNAL ACCESS INTEGRATION, privileges: [USAGE],"
@@ -421,7 +421,7 @@ class DescriptorLoaderTest {
         assertThatThrownBy(() -> DescriptorLoader.load(file, project, "1.0"))
                 .isInstanceOf(DescriptorException.class)
                 .satisfies(error -> {
-                    List<DescriptorException.Problem> problems = ((DescriptorException) error).problems();
+                    List<io.connectorkit.plugin.yaml.Problem> problems = ((DescriptorException) error).problems();
                     assertThat(problems).as("exactly one problem").hasSize(1);
                     assertThat(problems.get(0).toString()).startsWith("src/main/connector/")
                             .contains(malformed.problem());

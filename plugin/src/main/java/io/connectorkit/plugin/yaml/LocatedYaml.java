@@ -1,4 +1,4 @@
-package io.connectorkit.plugin.descriptor;
+package io.connectorkit.plugin.yaml;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
