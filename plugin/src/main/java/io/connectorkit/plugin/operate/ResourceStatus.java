@@ -3,10 +3,11 @@ package io.connectorkit.plugin.operate;
 import io.connectorkit.plugin.app.AppException;
 import io.connectorkit.plugin.app.InstalledApp;
 import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Comparator;
 
@@ -23,6 +24,10 @@ import java.util.Comparator;
  */
 public record ResourceStatus(String id, String name, boolean enabled, LocalDateTime lastRunAt,
         String lastRunStatus, long lastRunRows, String lastError, int attempts, LocalDateTime nextRunAt) {
+
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'",
+            Locale.ROOT);
 
     /** Reads every resource, by name. */
     public static List<ResourceStatus> read(InstalledApp app) throws AppException {
@@ -86,12 +91,13 @@ public record ResourceStatus(String id, String name, boolean enabled, LocalDateT
         return map;
     }
 
+    // LocalDateTime.toString() leaves out zero seconds (12:31, not 12:31:00): a fixed pattern keeps every time alike.
     private static String shown(LocalDateTime time) {
-        return time.truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ') + " UTC";
+        return SHOWN.format(time) + " UTC";
     }
 
     private static String iso(LocalDateTime time) {
-        return time == null ? null : time.truncatedTo(ChronoUnit.MILLIS) + "Z";
+        return time == null ? null : ISO.format(time);
     }
 
     private static boolean bool(Object value) {
