@@ -158,6 +158,11 @@ final class FieldsReader {
             } else if (value.asText().isBlank()) {
                 choice.problem("the choice is empty; give each choice a non-blank value or remove it");
                 fit = false;
+            } else if (!value.asText().equals(value.asText().strip())) {
+                // Forms trim what they post, so such a choice could never be picked.
+                choice.problem("'" + value.asText() + "' starts or ends with spaces, which a form cannot send back; "
+                        + "write '" + value.asText().strip() + "'");
+                fit = false;
             } else if (choices.contains(value.asText())) {
                 choice.problem("'" + value.asText() + "' is listed twice; list each choice once");
                 fit = false;

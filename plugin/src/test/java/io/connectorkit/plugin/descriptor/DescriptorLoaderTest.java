@@ -234,6 +234,10 @@ class DescriptorLoaderTest {
                 new Malformed("blank choice", "app: {name: a}\nconfiguration:\n  connector:\n"
                         + "    - name: level\n      type: choice\n      choices: [low, ' ']\n",
                         "connector.yaml:6: configuration.connector[0].choices[1]: the choice is empty"),
+                new Malformed("choice with spaces around it", "app: {name: a}\nconfiguration:\n  connector:\n"
+                        + "    - name: level\n      type: choice\n      choices: [low, ' high ']\n",
+                        "connector.yaml:6: configuration.connector[0].choices[1]: ' high ' starts or ends with "
+                                + "spaces, which a form cannot send back; write 'high'"),
                 new Malformed("choices on another type", "app: {name: a}\nconfiguration:\n  connector:\n"
                         + "    - name: page_size\n      type: integer\n      choices: [10, 100]\n",
                         "connector.yaml:6: configuration.connector[0].choices: only a field of type choice has "
