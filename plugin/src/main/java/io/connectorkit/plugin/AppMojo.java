@@ -16,6 +16,11 @@ import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import io.connectorkit.plugin.snowflake.DeployRecord;
+import io.connectorkit.plugin.snowflake.DeployedCopies;
+import io.connectorkit.plugin.snowflake.TelemetrySharing;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /** What the goals that talk to an installed app share: which target, and how to reach the app there. */
 abstract class AppMojo extends ConnectorMojo {
@@ -124,22 +129,22 @@ abstract class AppMojo extends ConnectorMojo {
         return name;
     }
 
-    private static final java.util.regex.Pattern LOCAL_NAME = java.util.regex.Pattern.compile(
+    private static final Pattern LOCAL_NAME = Pattern.compile(
             "[A-Za-z_][A-Za-z0-9_]{0,254}");
 
     /** What this project last deployed to Snowflake, by connection and app (beside the embedded target's home). */
-    io.connectorkit.plugin.snowflake.DeployRecord snowflakeDeployRecord() {
-        return new io.connectorkit.plugin.snowflake.DeployRecord(snowflakeRecordFolder());
+    DeployRecord snowflakeDeployRecord() {
+        return new DeployRecord(snowflakeRecordFolder());
     }
 
     /** Where this project keeps what it deployed and published to Snowflake: {@code .connector/snowflake}. */
-    java.nio.file.Path snowflakeRecordFolder() {
+    Path snowflakeRecordFolder() {
         return localHome.toPath().toAbsolutePath().getParent().resolve("snowflake");
     }
 
     /** The setup script and manifest this project last deployed to Snowflake, beside the deploy record. */
-    io.connectorkit.plugin.snowflake.DeployedCopies snowflakeCopies() {
-        return new io.connectorkit.plugin.snowflake.DeployedCopies(localHome.toPath().toAbsolutePath().getParent()
+    DeployedCopies snowflakeCopies() {
+        return new DeployedCopies(localHome.toPath().toAbsolutePath().getParent()
                 .resolve("snowflake"));
     }
 
@@ -155,9 +160,9 @@ abstract class AppMojo extends ConnectorMojo {
     }
 
     /** The event sharing a deploy to Snowflake authorizes, checked against the descriptor's event definitions. */
-    io.connectorkit.plugin.snowflake.TelemetrySharing telemetrySharing(Descriptor app) throws MojoFailureException {
+    TelemetrySharing telemetrySharing(Descriptor app) throws MojoFailureException {
         try {
-            return io.connectorkit.plugin.snowflake.TelemetrySharing.of(app.manifest().telemetry(),
+            return TelemetrySharing.of(app.manifest().telemetry(),
                     authorizeTelemetry, sharedEvents);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage(), e);

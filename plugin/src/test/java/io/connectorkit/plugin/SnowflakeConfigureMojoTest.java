@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mockito.Mockito;
+import io.connectorkit.plugin.fixtures.FakeIssueSource;
 
 /**
  * connector:configure and the daily-use goals with -Dconnector.target=snowflake: the statements they send through
@@ -272,8 +273,8 @@ class SnowflakeConfigureMojoTest {
                 + "connector:ingest runs the due ones now)");
 
         // One resource now, on Snowflake too: RUN_INGESTION_NOW through the app's own scheduler path.
-        io.connectorkit.plugin.fixtures.FakeIssueSource.reset();
-        io.connectorkit.plugin.fixtures.FakeIssueSource.add("first");
+        FakeIssueSource.reset();
+        FakeIssueSource.add("first");
         int beforeIngest = snowflake.applicationStatements().size();
         ingest.setLog(log);
         ingest.resource = "sdk issues";
@@ -292,7 +293,7 @@ class SnowflakeConfigureMojoTest {
                 .contains(": enabled; last run ").contains(" COMPLETED, 1 row; next run "));
         assertThat(log.infos).anySatisfy(line -> assertThat(line).isEqualTo("    docs: disabled; no run yet"));
 
-        io.connectorkit.plugin.fixtures.FakeIssueSource.failNext(1);
+        FakeIssueSource.failNext(1);
         ingest.resource = "sdk issues";
         ingest.failOnError = false;
         ingest.execute();

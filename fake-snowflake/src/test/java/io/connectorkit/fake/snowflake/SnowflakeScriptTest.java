@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 
 /**
  * The Snowflake Scripting subset the fake interprets
@@ -160,7 +162,7 @@ class SnowflakeScriptTest {
                     'first', COALESCE(NULL, METHODS[5], 'fallback'));
                 END;
                 """);
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        ObjectMapper json = new ObjectMapper();
 
         String answer = script.run(List.of("METHODS", "CONFIG"), List.of(json.readTree("[\"a\", \"b\"]"),
                 "{\"name\": \"GH_EAI\"}"), host);
@@ -271,7 +273,7 @@ class SnowflakeScriptTest {
         assertThatThrownBy(() -> SnowflakeScript.parse("P", "BEGIN CREATE SECRET S TYPE = PASSWORD USERNAME = 'u'; END;"))
                 .hasMessageContaining("a secret of TYPE PASSWORD");
         assertThatThrownBy(() -> SnowflakeScript.parse("P", "BEGIN ALTER SECRET S SET SECRET_STRING = :V; END;")
-                .run(List.of("V"), List.of(java.math.BigDecimal.ONE), host)).isInstanceOf(SnowflakeRefusal.class)
+                .run(List.of("V"), List.of(BigDecimal.ONE), host)).isInstanceOf(SnowflakeRefusal.class)
                 .hasMessageContaining("must be a string");
     }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.plugin.logging.Log;
 
 /** The Snowflake side of the goals: the connection from every source, and the installer's request. */
 public final class SnowflakeTarget {
@@ -20,7 +21,7 @@ public final class SnowflakeTarget {
 
     /** Opens the session described by connections.toml, the environment and an optional Maven server. */
     public static SnowflakeSession open(String connection, String serverId, MavenSession session, SettingsDecrypter decrypter,
-            org.apache.maven.plugin.logging.Log log) throws MojoFailureException {
+            Log log) throws MojoFailureException {
         ConnectionSettings settings;
         try {
             settings = new ConnectionResolver(System.getenv(), Path.of(System.getProperty("user.home")))

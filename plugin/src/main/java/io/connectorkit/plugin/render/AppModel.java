@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import io.connectorkit.plugin.descriptor.Telemetry;
 
 /**
  * The data model the templates render: descriptor values wrapped as {@link EscapedValue}, the runtime's procedure catalog,
@@ -289,7 +290,7 @@ final class AppModel {
         } else if (descriptor.ui().streamlit()) {
             model.put("defaultStreamlit", text(StreamlitApp.OBJECT));
         }
-        io.connectorkit.plugin.descriptor.Telemetry telemetry = descriptor.manifest().telemetry();
+        Telemetry telemetry = descriptor.manifest().telemetry();
         model.put("telemetry", Map.of(
                 "logLevel", text(telemetry.logLevel()),
                 "traceLevel", text(telemetry.traceLevel()),

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.assertj.core.groups.Tuple;
 
 /** Configuration files against the full descriptor (GitHub connector): the good one, and one problem per bad one. */
 class ConfigurationFileLoaderTest {
@@ -96,15 +97,15 @@ class ConfigurationFileLoaderTest {
         assertThat(configuration.secrets()).containsExactly(Map.entry("api_token", TOKEN));
         assertThat(configuration.finalizeConfiguration().toString()).isEqualTo("{\"note\":\"costs ${not a placeholder}\"}");
         assertThat(configuration.resources().orElseThrow()).extracting(ResourceSpec::label, ResourceSpec::enabled)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("connectors-native-sdk", true),
-                        org.assertj.core.groups.Tuple.tuple("docs", false));
+                .containsExactly(Tuple.tuple("connectors-native-sdk", true),
+                        Tuple.tuple("docs", false));
         assertThat(configuration.resources().orElseThrow().get(1).resourceId().asText()).isEqualTo("snowflakedb/docs");
         assertThat(configuration.resources().orElseThrow().get(1).ingestionConfigurations()).hasSize(2);
         assertThat(configuration.references()).extracting(binding -> binding.reference().name(),
                 binding -> binding.reference().objectType(), binding -> binding.object().sql())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("GITHUB_EAI", "EXTERNAL ACCESS INTEGRATION",
+                .containsExactly(Tuple.tuple("GITHUB_EAI", "EXTERNAL ACCESS INTEGRATION",
                                 "\"SNOWFLAKEDB_ACCESS\""),
-                        org.assertj.core.groups.Tuple.tuple("WAREHOUSE_REFERENCE", "WAREHOUSE", "\"Connector Wh\""));
+                        Tuple.tuple("WAREHOUSE_REFERENCE", "WAREHOUSE", "\"Connector Wh\""));
         assertThat(configuration.toString()).doesNotContain(TOKEN).contains("api_token=********");
     }
 

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import io.connectorkit.plugin.yaml.Problem;
+import java.util.Map;
 
 class DescriptorLoaderTest {
 
@@ -425,7 +427,7 @@ class DescriptorLoaderTest {
         assertThatThrownBy(() -> DescriptorLoader.load(file, project, "1.0"))
                 .isInstanceOf(DescriptorException.class)
                 .satisfies(error -> {
-                    List<io.connectorkit.plugin.yaml.Problem> problems = ((DescriptorException) error).problems();
+                    List<Problem> problems = ((DescriptorException) error).problems();
                     assertThat(problems).as("exactly one problem").hasSize(1);
                     assertThat(problems.get(0).toString()).startsWith("src/main/connector/")
                             .contains(malformed.problem());
@@ -451,10 +453,10 @@ class DescriptorLoaderTest {
 
         Descriptor descriptor = DescriptorLoader.load(file, project, "1.0");
 
-        assertThat(descriptor.classes()).containsExactly(java.util.Map.entry(SpiRole.INGESTION,
+        assertThat(descriptor.classes()).containsExactly(Map.entry(SpiRole.INGESTION,
                 "com.example.IssuesIngestion"));
         assertThat(descriptor.classLines()).as("the line of each class, for the checks that load them")
-                .containsExactly(java.util.Map.entry(SpiRole.INGESTION, 3));
+                .containsExactly(Map.entry(SpiRole.INGESTION, 3));
         assertThat(descriptor.toDescription().classes()).containsEntry(SpiRole.INGESTION,
                 "com.example.IssuesIngestion");
     }

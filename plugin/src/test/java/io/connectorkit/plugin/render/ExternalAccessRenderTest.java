@@ -134,7 +134,7 @@ class ExternalAccessRenderTest {
                 // The jars the procedures import are staged by connector:bundle, beside the rendered files.
                 Set<String> staged = new HashSet<>(app.keySet().stream().map(path -> path.substring(
                         "snowflake/".length())).toList());
-                java.util.regex.Matcher imports = java.util.regex.Pattern.compile("'/(lib/[^']+\\.jar)'")
+                Matcher imports = Pattern.compile("'/(lib/[^']+\\.jar)'")
                         .matcher(app.get("snowflake/setup.sql"));
                 while (imports.find()) {
                     staged.add(imports.group(1));

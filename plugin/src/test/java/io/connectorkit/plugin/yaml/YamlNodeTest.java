@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The one YAML reader of the kit: each accessor's good and bad input, paths with list indexes, and lines. */
 class YamlNodeTest {
@@ -194,7 +195,7 @@ class YamlNodeTest {
     @Test
     void aResolvedCopyIsReportedAtTheOriginalsLine() throws Exception {
         YamlFile file = file();
-        YamlNode copy = file.at("/resources/0/schedules/1", new com.fasterxml.jackson.databind.ObjectMapper()
+        YamlNode copy = file.at("/resources/0/schedules/1", new ObjectMapper()
                 .readTree("{\"type\": \"HOURLY\"}"));
 
         copy.oneOf("type", List.of("CRON"));
