@@ -21,8 +21,9 @@ final class BenchApp implements AutoCloseable {
         connection = DriverManager.getConnection("jdbc:h2:mem:bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         EmbeddedApp.install(connection, connector);
         binding = EmbeddedApp.bind(connection, connector);
-        execute("UPDATE STATE.APP_STATE SET \"VALUE\" = '{\"status\":\"STARTED\",\"configurationStatus\":\"FINALIZED\"}'"
-                + " FORMAT JSON WHERE \"KEY\" = 'connector_status'");
+        execute(
+                "UPDATE STATE.APP_STATE SET \"VALUE\" = '{\"status\":\"STARTED\",\"configurationStatus\":\"FINALIZED\"}'"
+                        + " FORMAT JSON WHERE \"KEY\" = 'connector_status'");
         execute("INSERT INTO STATE.APP_CONFIG (\"KEY\", \"VALUE\", UPDATED_AT) VALUES ('connector_configuration',"
                 + " '{\"destination_schema\": \"DEST\"}' FORMAT JSON, LOCALTIMESTAMP)");
     }
@@ -30,14 +31,15 @@ final class BenchApp implements AutoCloseable {
     /** An enabled resource with one configuration and its SCHEDULED process. */
     void resource(String key, String scheduleType, String scheduleDefinition) throws SQLException {
         String configuration = "[{\"id\": \"cfg\", \"ingestionStrategy\": \"INCREMENTAL\", \"scheduleType\": \""
-                + scheduleType + "\"" + (scheduleDefinition == null ? "" : ", \"scheduleDefinition\": \""
-                + scheduleDefinition + "\"") + "}]";
+                + scheduleType + "\""
+                + (scheduleDefinition == null ? "" : ", \"scheduleDefinition\": \"" + scheduleDefinition + "\"") + "}]";
         try (PreparedStatement definition = connection.prepareStatement("INSERT INTO"
-                + " STATE.RESOURCE_INGESTION_DEFINITION (ID, NAME, ENABLED, RESOURCE_ID, INGESTION_CONFIGURATION,"
-                + " UPDATED_AT) VALUES (?, ?, TRUE, ? FORMAT JSON, ? FORMAT JSON, LOCALTIMESTAMP)");
-                PreparedStatement process = connection.prepareStatement("INSERT INTO STATE.INGESTION_PROCESS (ID,"
-                        + " RESOURCE_INGESTION_DEFINITION_ID, INGESTION_CONFIGURATION_ID, TYPE, STATUS, CREATED_AT,"
-                        + " UPDATED_AT) VALUES (?, ?, 'cfg', 'DEFAULT', 'SCHEDULED', LOCALTIMESTAMP, LOCALTIMESTAMP)")) {
+                        + " STATE.RESOURCE_INGESTION_DEFINITION (ID, NAME, ENABLED, RESOURCE_ID, INGESTION_CONFIGURATION,"
+                        + " UPDATED_AT) VALUES (?, ?, TRUE, ? FORMAT JSON, ? FORMAT JSON, LOCALTIMESTAMP)");
+                PreparedStatement process = connection.prepareStatement(
+                        "INSERT INTO STATE.INGESTION_PROCESS (ID,"
+                                + " RESOURCE_INGESTION_DEFINITION_ID, INGESTION_CONFIGURATION_ID, TYPE, STATUS, CREATED_AT,"
+                                + " UPDATED_AT) VALUES (?, ?, 'cfg', 'DEFAULT', 'SCHEDULED', LOCALTIMESTAMP, LOCALTIMESTAMP)")) {
             definition.setString(1, "def-" + key);
             definition.setString(2, key);
             definition.setString(3, "\"" + key + "\"");

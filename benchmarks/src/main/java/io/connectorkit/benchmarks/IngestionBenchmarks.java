@@ -9,18 +9,18 @@ import io.connectorkit.runtime.spi.ConnectorDefinition;
 import io.connectorkit.runtime.spi.IngestionResult;
 import io.connectorkit.runtime.sql.SecretStore;
 import io.connectorkit.runtime.testing.CountingSqlPort;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 
 /**
  * Runs the issue-6 benchmarks and prints what the issue asks for: the sink's throughput as a share of a raw JDBC
@@ -29,8 +29,7 @@ import java.util.List;
  */
 public final class IngestionBenchmarks {
 
-    private IngestionBenchmarks() {
-    }
+    private IngestionBenchmarks() {}
 
     public static void main(String[] args) throws Exception {
         int forks = args.length > 0 ? Integer.parseInt(args[0]) : 2;
@@ -55,20 +54,40 @@ public final class IngestionBenchmarks {
         double[] paired = paired(15);
         System.out.println();
         System.out.println("== Issue 6 benchmarks ==");
-        System.out.printf(Locale.ROOT, "(a) sink:           %,.0f rows/s (%.1f ms per %,d rows, one scheduler iteration)%n",
-                rows / (sinkMs / 1000), sinkMs, rows);
-        System.out.printf(Locale.ROOT, "    raw JDBC batch: %,.0f rows/s (%.1f ms per %,d rows)%n", rows / (rawMs / 1000),
-                rawMs, rows);
+        System.out.printf(
+                Locale.ROOT,
+                "(a) sink:           %,.0f rows/s (%.1f ms per %,d rows, one scheduler iteration)%n",
+                rows / (sinkMs / 1000),
+                sinkMs,
+                rows);
+        System.out.printf(
+                Locale.ROOT,
+                "    raw JDBC batch: %,.0f rows/s (%.1f ms per %,d rows)%n",
+                rows / (rawMs / 1000),
+                rawMs,
+                rows);
         System.out.printf(Locale.ROOT, "    sink / raw:     %.2f (target >= 0.70)%n", rawMs / sinkMs);
-        System.out.printf(Locale.ROOT, "    paired rounds (sink and raw back to back, 15 rounds after 5 warm-up):%n"
-                + "      wall-clock time: median sink / raw %.2f (min %.2f, max %.2f)%n"
-                + "      thread CPU time: median sink / raw %.2f (min %.2f, max %.2f)%n", paired[0], paired[1],
-                paired[2], paired[3], paired[4], paired[5]);
-        System.out.printf(Locale.ROOT, "    load average now: %.2f on %d processors (other processes skew wall-clock"
-                + " times)%n", ManagementFactory.getOperatingSystemMXBean()
-                        .getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
-        System.out.printf(Locale.ROOT, "(b) idle iteration, 1,000 resources, nothing due: %.0f us, %d statements%n",
-                idleUs, statements());
+        System.out.printf(
+                Locale.ROOT,
+                "    paired rounds (sink and raw back to back, 15 rounds after 5 warm-up):%n"
+                        + "      wall-clock time: median sink / raw %.2f (min %.2f, max %.2f)%n"
+                        + "      thread CPU time: median sink / raw %.2f (min %.2f, max %.2f)%n",
+                paired[0],
+                paired[1],
+                paired[2],
+                paired[3],
+                paired[4],
+                paired[5]);
+        System.out.printf(
+                Locale.ROOT,
+                "    load average now: %.2f on %d processors (other processes skew wall-clock" + " times)%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                Locale.ROOT,
+                "(b) idle iteration, 1,000 resources, nothing due: %.0f us, %d statements%n",
+                idleUs,
+                statements());
     }
 
     /**
@@ -101,8 +120,14 @@ public final class IngestionBenchmarks {
             }
             Collections.sort(wall);
             Collections.sort(cpu);
-            return new double[] {wall.get(wall.size() / 2), wall.get(0), wall.get(wall.size() - 1),
-                    cpu.get(cpu.size() / 2), cpu.get(0), cpu.get(cpu.size() - 1)};
+            return new double[] {
+                wall.get(wall.size() / 2),
+                wall.get(0),
+                wall.get(wall.size() - 1),
+                cpu.get(cpu.size() / 2),
+                cpu.get(0),
+                cpu.get(cpu.size() - 1)
+            };
         } finally {
             state.dropApp();
         }
@@ -125,17 +150,27 @@ public final class IngestionBenchmarks {
     private static double score(Collection<RunResult> results, String method) {
         return results.stream()
                 .filter(result -> result.getParams().getBenchmark().endsWith("." + method))
-                .findFirst().orElseThrow().getPrimaryResult().getScore();
+                .findFirst()
+                .orElseThrow()
+                .getPrimaryResult()
+                .getScore();
     }
 
     /** The statements of one idle iteration, counted through the runtime's port. */
     private static int statements() throws Exception {
         try (BenchApp app = IdleIteration.create(1000)) {
             CountingSqlPort port = new CountingSqlPort(new JdbcSqlPort(app.connection, H2Dialect.INSTANCE));
-            Response response = new ConnectorRuntime(port, EmbeddedAccount.INSTANCE, SecretStore.NONE,
-                    ConnectorDefinition.builder().ingestion((task, sink, context) -> IngestionResult.written()).build(),
-                    "embedded").runSchedulerIteration();
-            if (!response.isOk() || !Integer.valueOf(0).equals(response.payload().get("due"))) {
+            Response response = new ConnectorRuntime(
+                            port,
+                            EmbeddedAccount.INSTANCE,
+                            SecretStore.NONE,
+                            ConnectorDefinition.builder()
+                                    .ingestion((task, sink, context) -> IngestionResult.written())
+                                    .build(),
+                            "embedded")
+                    .runSchedulerIteration();
+            if (!response.isOk()
+                    || !Integer.valueOf(0).equals(response.payload().get("due"))) {
                 throw new IllegalStateException(response.toString());
             }
             return port.statements.size();

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,7 +21,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import java.util.Locale;
 
 /**
  * Issue 6, benchmark (a): the embedded sink's write throughput against a raw JDBC batch insert into the same H2
@@ -51,8 +51,8 @@ public class SinkThroughput {
         // Keys shared by all rows, as a connector's literals or a JSON parser's canonical names are.
         String[] names = COLUMNS.toLowerCase(Locale.ROOT).split(", ");
         for (int i = 0; i < rows; i++) {
-            Object[] values = {(long) i, "event " + i, i * 0.5, start.plusSeconds(i), i % 2 == 0,
-                    "category-" + (i % 17)};
+            Object[] values = {(long) i, "event " + i, i * 0.5, start.plusSeconds(i), i % 2 == 0, "category-" + (i % 17)
+            };
             Map<String, Object> map = new LinkedHashMap<>();
             for (int c = 0; c < names.length; c++) {
                 map.put(names[c], values[c]);
@@ -99,8 +99,8 @@ public class SinkThroughput {
     @Benchmark
     public int rawJdbcBatch() throws SQLException {
         app.connection.setAutoCommit(false);
-        try (PreparedStatement insert = app.connection.prepareStatement("INSERT INTO DEST.RAW_EVENTS (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = app.connection.prepareStatement(
+                "INSERT INTO DEST.RAW_EVENTS (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)")) {
             int pending = 0;
             for (Object[] row : arrays) {
                 for (int c = 0; c < row.length; c++) {

@@ -6,21 +6,21 @@ import io.connectorkit.plugin.maven.GoalSettings;
 import io.connectorkit.plugin.maven.SnowflakeTarget;
 import io.connectorkit.plugin.settings.Setting;
 import io.connectorkit.plugin.settings.SettingsResolver;
+import io.connectorkit.plugin.snowflake.DeployRecord;
+import io.connectorkit.plugin.snowflake.DeployedCopies;
 import io.connectorkit.plugin.snowflake.NativeAppInstaller;
 import io.connectorkit.plugin.snowflake.SnowflakeSession;
+import io.connectorkit.plugin.snowflake.TelemetrySharing;
 import io.connectorkit.plugin.target.Target;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import io.connectorkit.plugin.snowflake.DeployRecord;
-import io.connectorkit.plugin.snowflake.DeployedCopies;
-import io.connectorkit.plugin.snowflake.TelemetrySharing;
-import java.nio.file.Path;
-import java.util.regex.Pattern;
 
 /** What the goals that talk to an installed app share: which target, and how to reach the app there. */
 abstract class AppMojo extends ConnectorMojo {
@@ -103,8 +103,7 @@ abstract class AppMojo extends ConnectorMojo {
     }
 
     /** Adds the goal's own parameters that {@link #settings()} resolves, by their -D property. */
-    void addSettings(Map<String, String> parameters) {
-    }
+    void addSettings(Map<String, String> parameters) {}
 
     /** The setting, told on the debug log with where it came from. */
     Setting logged(Setting setting) {
@@ -121,7 +120,8 @@ abstract class AppMojo extends ConnectorMojo {
     String localName(Descriptor.App app) throws MojoFailureException {
         Setting setting = logged(settings().appName(app.name()));
         String name = setting.value();
-        if (setting.origin() != Setting.Origin.DEFAULT && !LOCAL_NAME.matcher(name).matches()) {
+        if (setting.origin() != Setting.Origin.DEFAULT
+                && !LOCAL_NAME.matcher(name).matches()) {
             throw new MojoFailureException("connector.appName '" + appName + "' cannot name an app on the embedded "
                     + "target: use a letter or _ first, then letters, digits or _ (at most 255), e.g. "
                     + app.name() + "_test; nothing was changed");
@@ -129,8 +129,7 @@ abstract class AppMojo extends ConnectorMojo {
         return name;
     }
 
-    private static final Pattern LOCAL_NAME = Pattern.compile(
-            "[A-Za-z_][A-Za-z0-9_]{0,254}");
+    private static final Pattern LOCAL_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,254}");
 
     /** What this project last deployed to Snowflake, by connection and app (beside the embedded target's home). */
     DeployRecord snowflakeDeployRecord() {
@@ -144,8 +143,8 @@ abstract class AppMojo extends ConnectorMojo {
 
     /** The setup script and manifest this project last deployed to Snowflake, beside the deploy record. */
     DeployedCopies snowflakeCopies() {
-        return new DeployedCopies(localHome.toPath().toAbsolutePath().getParent()
-                .resolve("snowflake"));
+        return new DeployedCopies(
+                localHome.toPath().toAbsolutePath().getParent().resolve("snowflake"));
     }
 
     /** The connection as the deploy record names it: the one the goal connects with. */
@@ -155,25 +154,34 @@ abstract class AppMojo extends ConnectorMojo {
 
     SnowflakeSession openSnowflake() throws MojoFailureException {
         SettingsResolver settings = settings();
-        return SnowflakeTarget.open(logged(settings.connection()).value(), logged(settings.serverId()).value(),
-                session, decrypter, getLog());
+        return SnowflakeTarget.open(
+                logged(settings.connection()).value(),
+                logged(settings.serverId()).value(),
+                session,
+                decrypter,
+                getLog());
     }
 
     /** The event sharing a deploy to Snowflake authorizes, checked against the descriptor's event definitions. */
     TelemetrySharing telemetrySharing(Descriptor app) throws MojoFailureException {
         try {
-            return TelemetrySharing.of(app.manifest().telemetry(),
-                    authorizeTelemetry, sharedEvents);
+            return TelemetrySharing.of(app.manifest().telemetry(), authorizeTelemetry, sharedEvents);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
     }
 
-    NativeAppInstaller.Request snowflakeRequest(Descriptor app, String version, boolean versioned, boolean force,
-            boolean validate, String releaseChannel) {
+    NativeAppInstaller.Request snowflakeRequest(
+            Descriptor app, String version, boolean versioned, boolean force, boolean validate, String releaseChannel) {
         SettingsResolver settings = settings();
-        return SnowflakeTarget.request(app, logged(settings.appName(app.app().name())).value(),
-                logged(settings.packageName(app.app().name())).value(), version, versioned, force, validate,
+        return SnowflakeTarget.request(
+                app,
+                logged(settings.appName(app.app().name())).value(),
+                logged(settings.packageName(app.app().name())).value(),
+                version,
+                versioned,
+                force,
+                validate,
                 releaseChannel);
     }
 }

@@ -26,14 +26,18 @@ import org.apache.maven.project.MavenProjectHelper;
  * Snowflake app; then zips {@code target/connector/app} and attaches the zip with classifier {@code app}. Checks the
  * connector's classes against the compiled project. Unchanged inputs rewrite nothing.
  */
-@Mojo(name = "bundle", defaultPhase = LifecyclePhase.PACKAGE,
-        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
+@Mojo(
+        name = "bundle",
+        defaultPhase = LifecyclePhase.PACKAGE,
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME,
+        threadSafe = true)
 public final class BundleMojo extends ConnectorMojo {
 
     static final String CLASSIFIER = "app";
 
     /** The bundle's zip, attached to the project with classifier {@code app}. */
-    @Parameter(property = "connector.bundleFile",
+    @Parameter(
+            property = "connector.bundleFile",
             defaultValue = "${project.build.directory}/${project.build.finalName}-app.zip")
     File bundleFile;
 
@@ -65,11 +69,11 @@ public final class BundleMojo extends ConnectorMojo {
             }
         }
         try (var classes = projectClasses(project.getRuntimeClasspathElements())) {
-            problems.addAll(StaticChecks.connectorClasses(app, classes, className -> false,
-                    projectClassNames(project.getRuntimeClasspathElements())));
+            problems.addAll(StaticChecks.connectorClasses(
+                    app, classes, className -> false, projectClassNames(project.getRuntimeClasspathElements())));
         } catch (DependencyResolutionRequiredException | IOException e) {
-            throw new MojoFailureException("Cannot read the project's class path to check the connector's classes: "
-                    + e.getMessage(), e);
+            throw new MojoFailureException(
+                    "Cannot read the project's class path to check the connector's classes: " + e.getMessage(), e);
         }
         failOn(problems, "The connector app cannot be bundled");
 

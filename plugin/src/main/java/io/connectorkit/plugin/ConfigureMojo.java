@@ -43,7 +43,7 @@ public final class ConfigureMojo extends ConfigurationFileMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
-        return app -> new Wizard(app, getLog()::info, getLog()::warn, approveSpecifications)
-                .run(wizardConfiguration, only);
+        return app ->
+                new Wizard(app, getLog()::info, getLog()::warn, approveSpecifications).run(wizardConfiguration, only);
     }
 }

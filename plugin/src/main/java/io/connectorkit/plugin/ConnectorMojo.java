@@ -83,8 +83,8 @@ abstract class ConnectorMojo extends AbstractMojo {
             try {
                 urls[i] = new File(classpathElements.get(i)).toURI().toURL();
             } catch (MalformedURLException e) {
-                throw new MojoFailureException("The class path element " + classpathElements.get(i) + " is not a "
-                        + "valid location", e);
+                throw new MojoFailureException(
+                        "The class path element " + classpathElements.get(i) + " is not a " + "valid location", e);
             }
         }
         return new URLClassLoader(urls, getClass().getClassLoader());
@@ -95,7 +95,11 @@ abstract class ConnectorMojo extends AbstractMojo {
      * folders of the class path (not its jars) and the compile source roots (classes not compiled yet).
      */
     ClassSuggestions projectClassNames(List<String> classpathElements) {
-        return ClassSuggestions.scan(classpathElements.stream().map(Path::of).filter(Files::isDirectory).toList(),
+        return ClassSuggestions.scan(
+                classpathElements.stream()
+                        .map(Path::of)
+                        .filter(Files::isDirectory)
+                        .toList(),
                 project.getCompileSourceRoots().stream().map(Path::of).toList());
     }
 

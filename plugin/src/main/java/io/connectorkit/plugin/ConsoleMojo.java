@@ -13,13 +13,13 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import java.util.function.Consumer;
 
 /**
  * Serves a local web page over the embedded app until Ctrl-C: the wizard (prerequisites, connector configuration,
@@ -44,8 +44,7 @@ public final class ConsoleMojo extends AppMojo {
     private final CountDownLatch finished = new CountDownLatch(1);
 
     /** Told the console's address once it listens; tests read it. */
-    Consumer<URI> listening = address -> {
-    };
+    Consumer<URI> listening = address -> {};
 
     @Inject
     public ConsoleMojo(SettingsDecrypter decrypter) {
@@ -80,29 +79,34 @@ public final class ConsoleMojo extends AppMojo {
         ConsoleServer.AppOpener opener = () -> {
             InstalledApp app = local.open(appRole);
             if (app instanceof LocalInstalledApp embedded) {
-                embedded.recordEvents(new LocalEventLog(local.folder()), descriptor.manifest().telemetry().logLevel(),
+                embedded.recordEvents(
+                        new LocalEventLog(local.folder()),
+                        descriptor.manifest().telemetry().logLevel(),
                         descriptor.manifest().telemetry().traceLevel());
             }
             return app;
         };
-        ConsoleServer server = new ConsoleServer(descriptor, appRole, opener, Clock.systemUTC(), getLog()::info,
-                getLog()::warn, getLog()::debug);
-        Thread hook = new Thread(() -> {
-            server.close();
-            stopped.countDown();
-            try {
-                finished.await(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "connector-console-stop");
+        ConsoleServer server = new ConsoleServer(
+                descriptor, appRole, opener, Clock.systemUTC(), getLog()::info, getLog()::warn, getLog()::debug);
+        Thread hook = new Thread(
+                () -> {
+                    server.close();
+                    stopped.countDown();
+                    try {
+                        finished.await(5, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "connector-console-stop");
         try {
             URI address;
             try {
                 address = server.start(port);
             } catch (IOException e) {
-                throw new MojoFailureException("The console cannot listen on 127.0.0.1:" + port + ": " + e.getMessage()
-                        + "; choose another port with -Dconnector.port=PORT, or -Dconnector.port=0 for any free one",
+                throw new MojoFailureException(
+                        "The console cannot listen on 127.0.0.1:" + port + ": " + e.getMessage()
+                                + "; choose another port with -Dconnector.port=PORT, or -Dconnector.port=0 for any free one",
                         e);
             }
             Runtime.getRuntime().addShutdownHook(hook);

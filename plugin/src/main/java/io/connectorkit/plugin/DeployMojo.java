@@ -10,6 +10,7 @@ import io.connectorkit.plugin.snowflake.DeployException;
 import io.connectorkit.plugin.snowflake.NativeAppInstaller;
 import io.connectorkit.plugin.snowflake.SnowflakeSession;
 import io.connectorkit.plugin.snowflake.TelemetrySharing;
+import io.connectorkit.runtime.sql.Identifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -20,7 +21,6 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import io.connectorkit.runtime.sql.Identifier;
 
 /**
  * Installs or upgrades the connector app from the bundle of {@code mvn package}: on the embedded target (default)
@@ -78,15 +78,14 @@ public final class DeployMojo extends AppMojo {
             throw new MojoFailureException("There is no bundle to deploy in " + shown(appDirectory) + "; build it "
                     + "first: mvn package connector:deploy -Dconnector.target=snowflake");
         }
-        NativeAppInstaller.Request request = snowflakeRequest(app, version, versioned, force, validate,
-                releaseChannel);
+        NativeAppInstaller.Request request = snowflakeRequest(app, version, versioned, force, validate, releaseChannel);
         PlanMojo.requireNames(request);
         TelemetrySharing sharing = telemetrySharing(app);
         Plan plan;
         try (SnowflakeSession snowflake = openSnowflake()) {
             // Planned first, read-only, so that the summary says what this deploy changed.
-            plan = new SnowflakePlanner(snowflake, snowflakeCopies(), connectionKey()).plan(request.app(),
-                    request.pkg(), bundle);
+            plan = new SnowflakePlanner(snowflake, snowflakeCopies(), connectionKey())
+                    .plan(request.app(), request.pkg(), bundle);
             new NativeAppInstaller(snowflake, getLog()::info, sharing).deploy(request, FileSync.filesUnder(bundle));
             String deployed = Identifier.parse(request.app()).name();
             snowflakeDeployRecord().deployed(connectionKey(), deployed, FileSync.filesUnder(bundle));
@@ -98,7 +97,9 @@ public final class DeployMojo extends AppMojo {
         }
         getLog().info("Deployed connector app " + request.app() + " to Snowflake from package " + request.pkg()
                 + request.version().map(v -> ", version " + v).orElse(" (development mode)")
-                + request.releaseChannel().map(c -> ", published in release channel " + c).orElse(""));
+                + request.releaseChannel()
+                        .map(c -> ", published in release channel " + c)
+                        .orElse(""));
         logSummary(plan);
     }
 
@@ -112,7 +113,9 @@ public final class DeployMojo extends AppMojo {
         Plan plan = PlanMojo.planLocally(this, app);
         LocalApp.Deployment deployment;
         try {
-            deployment = local.deploy(bundle, app.version(),
+            deployment = local.deploy(
+                    bundle,
+                    app.version(),
                     () -> getLog().info("Waiting for another goal that is changing " + local.name() + "..."));
         } catch (RuntimeException e) {
             throw new MojoFailureException(e.getMessage(), e);
@@ -129,9 +132,13 @@ public final class DeployMojo extends AppMojo {
                     + "target in " + shown(local.folder()));
         }
         getLog().info("JDBC URL: " + deployment.jdbcUrl());
-        deployment.status().ifPresentOrElse(status -> getLog().info("GET_CONNECTOR_STATUS: " + status),
-                () -> getLog().info("Its status: mvn connector:status (a deploy that changes nothing does not open "
-                        + "the app)"));
+        deployment
+                .status()
+                .ifPresentOrElse(
+                        status -> getLog().info("GET_CONNECTOR_STATUS: " + status),
+                        () -> getLog().info(
+                                        "Its status: mvn connector:status (a deploy that changes nothing does not open "
+                                                + "the app)"));
         getLog().info("Procedures run from the jars in " + shown(local.libraries()) + "; put them on the class path "
                 + "of any program that opens the database.");
         logSummary(plan);

@@ -64,7 +64,7 @@ public final class EventsMojo extends InstalledAppMojo {
     String format;
 
     /** Runs between two polls of follow mode; tests make events happen there. */
-    Runnable betweenPolls = () -> { };
+    Runnable betweenPolls = () -> {};
 
     @Inject
     public EventsMojo(SettingsDecrypter decrypter) {
@@ -127,8 +127,8 @@ public final class EventsMojo extends InstalledAppMojo {
 
     private EventQuery query(Optional<String> scope) throws MojoFailureException {
         try {
-            return new EventQuery(EventQuery.since(since, Clock.systemUTC()), last, EventQuery.minimum(level), scope,
-                    traces);
+            return new EventQuery(
+                    EventQuery.since(since, Clock.systemUTC()), last, EventQuery.minimum(level), scope, traces);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage() + "; nothing was read", e);
         }
@@ -139,8 +139,8 @@ public final class EventsMojo extends InstalledAppMojo {
         try {
             return Identifier.parse(name);
         } catch (Identifier.InvalidIdentifierException e) {
-            throw new MojoFailureException("'" + name + "' (connector.appName) is not a Snowflake name: " + e.reason(),
-                    e);
+            throw new MojoFailureException(
+                    "'" + name + "' (connector.appName) is not a Snowflake name: " + e.reason(), e);
         }
     }
 

@@ -61,8 +61,8 @@ abstract class InstalledAppMojo extends AppMojo {
 
     /** What the goal does with the open app. */
     interface AppWork {
-        void run(InstalledApp app) throws AppException, RefusedException, MojoFailureException,
-                ConfigurationFileException;
+        void run(InstalledApp app)
+                throws AppException, RefusedException, MojoFailureException, ConfigurationFileException;
     }
 
     @Override
@@ -79,8 +79,7 @@ abstract class InstalledAppMojo extends AppMojo {
     }
 
     /** Checks the goal's own input before the app is opened; nothing is called when it fails. */
-    void prepare(Descriptor descriptor) throws MojoFailureException {
-    }
+    void prepare(Descriptor descriptor) throws MojoFailureException {}
 
     abstract AppWork work(Descriptor descriptor) throws MojoFailureException;
 
@@ -97,8 +96,10 @@ abstract class InstalledAppMojo extends AppMojo {
                 checkDeployedCode(local, descriptor);
                 InstalledApp opened = local.open(appRole);
                 if (opened instanceof LocalInstalledApp embedded) {
-                    embedded.recordEvents(new LocalEventLog(local.folder()),
-                            descriptor.manifest().telemetry().logLevel(), descriptor.manifest().telemetry().traceLevel());
+                    embedded.recordEvents(
+                            new LocalEventLog(local.folder()),
+                            descriptor.manifest().telemetry().logLevel(),
+                            descriptor.manifest().telemetry().traceLevel());
                 }
                 yield opened;
             }
@@ -126,7 +127,9 @@ abstract class InstalledAppMojo extends AppMojo {
             return;
         }
         try {
-            LocalApp.Deployment deployment = local.deploy(bundle, descriptor.app().version(),
+            LocalApp.Deployment deployment = local.deploy(
+                    bundle,
+                    descriptor.app().version(),
                     () -> getLog().info("Waiting for another goal that is changing " + local.name() + "..."));
             getLog().info((deployment.upgraded() ? "Upgraded" : "Deployed") + " connector app " + local.name() + " to "
                     + descriptor.app().version() + " from " + shown(appDirectory) + " first (connector.deployFirst)");
@@ -155,12 +158,13 @@ abstract class InstalledAppMojo extends AppMojo {
                     + "or add -Dconnector.deployFirst=true");
             return;
         }
-        NativeAppInstaller.Request request = snowflakeRequest(descriptor, null,
-                false, false, false, null);
+        NativeAppInstaller.Request request = snowflakeRequest(descriptor, null, false, false, false, null);
         try (SnowflakeSession snowflake = openSnowflake()) {
             new NativeAppInstaller(snowflake, getLog()::info, telemetrySharing(descriptor)).deploy(request, files);
-            snowflakeDeployRecord().deployed(connectionKey(), Identifier.parse(request.app()).name(), files);
-            snowflakeCopies().keep(connectionKey(), Identifier.parse(request.app()).name(), bundle);
+            snowflakeDeployRecord()
+                    .deployed(connectionKey(), Identifier.parse(request.app()).name(), files);
+            snowflakeCopies()
+                    .keep(connectionKey(), Identifier.parse(request.app()).name(), bundle);
         } catch (DeployException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (SQLException e) {
@@ -181,8 +185,10 @@ abstract class InstalledAppMojo extends AppMojo {
                     Identifier.parse(logged(settings.secretDatabase(appName)).value()),
                     Identifier.parse(logged(settings.secretSchema()).value()));
         } catch (Identifier.InvalidIdentifierException e) {
-            throw new MojoFailureException("'" + e.text() + "' (connector.appName, connector.secretDatabase or "
-                    + "connector.secretSchema) is not a Snowflake name: " + e.reason(), e);
+            throw new MojoFailureException(
+                    "'" + e.text() + "' (connector.appName, connector.secretDatabase or "
+                            + "connector.secretSchema) is not a Snowflake name: " + e.reason(),
+                    e);
         }
         checkDeployedCode(app.name(), descriptor);
         return new SnowflakeInstalledApp(openSnowflake(), app, secrets, descriptor, getLog()::info);

@@ -101,8 +101,8 @@ public final class PlanMojo extends AppMojo {
         NativeAppInstaller.Request request = snowflakeRequest(descriptor, null, false, false, false, null);
         requireNames(request);
         try (SnowflakeSession snowflake = openSnowflake()) {
-            return new SnowflakePlanner(snowflake, snowflakeCopies(), connectionKey()).plan(request.app(),
-                    request.pkg(), bundle);
+            return new SnowflakePlanner(snowflake, snowflakeCopies(), connectionKey())
+                    .plan(request.app(), request.pkg(), bundle);
         } catch (DeployException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (SQLException e) {
@@ -116,8 +116,10 @@ public final class PlanMojo extends AppMojo {
             Identifier.parse(request.app());
             Identifier.parse(request.pkg());
         } catch (Identifier.InvalidIdentifierException e) {
-            throw new MojoFailureException("'" + e.text() + "' (connector.appName or connector.packageName) is not a "
-                    + "Snowflake name: " + e.reason() + "; nothing was sent to Snowflake", e);
+            throw new MojoFailureException(
+                    "'" + e.text() + "' (connector.appName or connector.packageName) is not a " + "Snowflake name: "
+                            + e.reason() + "; nothing was sent to Snowflake",
+                    e);
         }
     }
 
@@ -139,8 +141,10 @@ public final class PlanMojo extends AppMojo {
             Files.writeString(file, document + System.lineSeparator(), StandardCharsets.UTF_8);
             getLog().info("Plan written to " + file);
         } catch (IOException e) {
-            throw new MojoFailureException("Cannot write the plan to connector.outputFile " + outputFile + ": "
-                    + e.getMessage() + "; choose a writable path", e);
+            throw new MojoFailureException(
+                    "Cannot write the plan to connector.outputFile " + outputFile + ": " + e.getMessage()
+                            + "; choose a writable path",
+                    e);
         }
     }
 }

@@ -78,10 +78,22 @@ public final class PublishMojo extends AppMojo {
         }
         NativeAppInstaller.Request names = snowflakeRequest(app, null, false, force, validate, null);
         String published = version == null || version.isBlank() ? app.app().version() : version.strip();
-        List<String> accountList = accounts == null || accounts.isBlank() ? List.of()
-                : Arrays.stream(accounts.split(",")).map(String::strip).filter(a -> !a.isEmpty()).toList();
-        ReleasePublisher.Request request = new ReleasePublisher.Request(names.app(), names.pkg(), published,
-                app.app().label(), channel, directive, accountList, force, validate,
+        List<String> accountList = accounts == null || accounts.isBlank()
+                ? List.of()
+                : Arrays.stream(accounts.split(","))
+                        .map(String::strip)
+                        .filter(a -> !a.isEmpty())
+                        .toList();
+        ReleasePublisher.Request request = new ReleasePublisher.Request(
+                names.app(),
+                names.pkg(),
+                published,
+                app.app().label(),
+                channel,
+                directive,
+                accountList,
+                force,
+                validate,
                 Optional.of(app.app().snowparkVersion()));
         ReleaseRecord record = new ReleaseRecord(snowflakeRecordFolder());
         try (SnowflakeSession snowflake = openSnowflake()) {

@@ -116,8 +116,10 @@ public final class QueryMojo extends InstalledAppMojo {
             Files.writeString(file, document, StandardCharsets.UTF_8);
             getLog().info(rows + " row(s) written to " + file);
         } catch (IOException e) {
-            throw new MojoFailureException("Cannot write the rows to connector.outputFile " + outputFile + ": "
-                    + e.getMessage() + "; choose a writable path", e);
+            throw new MojoFailureException(
+                    "Cannot write the rows to connector.outputFile " + outputFile + ": " + e.getMessage()
+                            + "; choose a writable path",
+                    e);
         }
     }
 }

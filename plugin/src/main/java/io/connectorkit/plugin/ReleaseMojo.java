@@ -55,8 +55,8 @@ public final class ReleaseMojo extends AppMojo {
         }
         String chosen = format == null ? "text" : format.strip().toLowerCase(Locale.ROOT);
         if (!chosen.equals("text") && !chosen.equals("json")) {
-            throw new MojoFailureException("connector.format '" + format + "' is not a format; use text (the "
-                    + "default) or json");
+            throw new MojoFailureException(
+                    "connector.format '" + format + "' is not a format; use text (the " + "default) or json");
         }
         Descriptor app = loadDescriptor();
         NativeAppInstaller.Request names = snowflakeRequest(app, null, false, false, false, null);
@@ -89,8 +89,10 @@ public final class ReleaseMojo extends AppMojo {
             Files.writeString(file, json + System.lineSeparator(), StandardCharsets.UTF_8);
             getLog().info("Releases written to " + file);
         } catch (IOException e) {
-            throw new MojoFailureException("Cannot write the releases to connector.outputFile " + outputFile + ": "
-                    + e.getMessage() + "; choose a writable path", e);
+            throw new MojoFailureException(
+                    "Cannot write the releases to connector.outputFile " + outputFile + ": " + e.getMessage()
+                            + "; choose a writable path",
+                    e);
         }
     }
 }

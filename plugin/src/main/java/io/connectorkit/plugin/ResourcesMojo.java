@@ -2,12 +2,12 @@ package io.connectorkit.plugin;
 
 import io.connectorkit.plugin.descriptor.Descriptor;
 import io.connectorkit.plugin.operate.ResourceSync;
+import java.util.List;
+import java.util.Set;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Makes the app's resources match the configuration file's {@code resources} section: creates, updates, enables and
@@ -38,8 +38,10 @@ public final class ResourcesMojo extends ConfigurationFileMojo {
             }
             ResourceSync.Outcome outcome = new ResourceSync(app, getLog()::info)
                     .sync(wizardConfiguration.resources().get(), disableUnlisted);
-            getLog().info("Resources of " + app.describe() + ": " + (outcome.changedNothing()
-                    ? "up to date (nothing changed), " + outcome.unchanged() + " listed" : outcome.toString()));
+            getLog().info("Resources of " + app.describe() + ": "
+                    + (outcome.changedNothing()
+                            ? "up to date (nothing changed), " + outcome.unchanged() + " listed"
+                            : outcome.toString()));
         };
     }
 }

@@ -5,12 +5,12 @@ import io.connectorkit.plugin.maven.IngestTarget;
 import io.connectorkit.plugin.operate.Ingestions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import java.util.Optional;
 
 /**
  * Embedded target: keeps the scheduler running in the foreground, one iteration every
@@ -49,9 +49,12 @@ public final class RunMojo extends InstalledAppMojo {
         return app -> {
             getLog().info("Running the scheduler of " + app.describe() + " every " + pollSeconds + " s"
                     + (iterations > 0 ? " for " + iterations + " iteration(s)" : "; stop it with Ctrl-C"));
-            List<Ingestions.Iteration> ran = new Ingestions(app, getLog()::info, getLog()::warn).runEvery(
-                    Duration.ofSeconds(pollSeconds), iterations, duration -> Thread.sleep(duration.toMillis()),
-                    iteration -> !failOnError || iteration.failure("").isEmpty());
+            List<Ingestions.Iteration> ran = new Ingestions(app, getLog()::info, getLog()::warn)
+                    .runEvery(
+                            Duration.ofSeconds(pollSeconds),
+                            iterations,
+                            duration -> Thread.sleep(duration.toMillis()),
+                            iteration -> !failOnError || iteration.failure("").isEmpty());
             getLog().info("The scheduler ran " + ran.size() + " iteration(s)");
             if (failOnError && !ran.isEmpty()) {
                 Optional<String> failure = ran.get(ran.size() - 1).failure("mvn connector:ingest");

@@ -7,12 +7,12 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Clock;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import java.time.Clock;
 
 /**
  * Shows the rows the connector ingested per hour, as a table with a bar per hour, and writes the same picture as a
@@ -37,8 +37,8 @@ public final class StatsMojo extends InstalledAppMojo {
     @Override
     AppWork work(Descriptor descriptor) throws MojoFailureException {
         if (hours < 1) {
-            throw new MojoFailureException("connector.hours=" + hours + " shows nothing; give a number of hours of 1 or "
-                    + "more (default 24)");
+            throw new MojoFailureException("connector.hours=" + hours
+                    + " shows nothing; give a number of hours of 1 or " + "more (default 24)");
         }
         return app -> {
             StatsReport report = new StatsReader(app, Clock.systemUTC()).read(hours);

@@ -49,8 +49,8 @@ public final class StatusMojo extends InstalledAppMojo {
     AppWork work(Descriptor descriptor) throws MojoFailureException {
         String chosen = format == null ? "text" : format.strip().toLowerCase(Locale.ROOT);
         if (!chosen.equals("text") && !chosen.equals("json")) {
-            throw new MojoFailureException("connector.format '" + format + "' is not a format; use text (the "
-                    + "default) or json");
+            throw new MojoFailureException(
+                    "connector.format '" + format + "' is not a format; use text (the " + "default) or json");
         }
         return app -> {
             StatusReport report = new Operations(app, getLog()::info).status(target().label());
@@ -73,8 +73,10 @@ public final class StatusMojo extends InstalledAppMojo {
             Files.writeString(file, json + System.lineSeparator(), StandardCharsets.UTF_8);
             getLog().info("Status written to " + file);
         } catch (IOException e) {
-            throw new MojoFailureException("Cannot write the status to connector.outputFile " + outputFile + ": "
-                    + e.getMessage() + "; choose a writable path", e);
+            throw new MojoFailureException(
+                    "Cannot write the status to connector.outputFile " + outputFile + ": " + e.getMessage()
+                            + "; choose a writable path",
+                    e);
         }
     }
 }

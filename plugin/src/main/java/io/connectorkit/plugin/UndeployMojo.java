@@ -62,11 +62,10 @@ public final class UndeployMojo extends AppMojo {
                     + " (nothing to undeploy)");
             return;
         }
-        confirm("Delete the embedded app " + local.name() + " and all its state in " + shown(local.folder().toFile())
-                + "?");
+        confirm("Delete the embedded app " + local.name() + " and all its state in "
+                + shown(local.folder().toFile()) + "?");
         try {
-            local.undeploy(() -> getLog().info("Waiting for another goal that is changing " + local.name()
-                    + "..."));
+            local.undeploy(() -> getLog().info("Waiting for another goal that is changing " + local.name() + "..."));
         } catch (RuntimeException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
@@ -78,7 +77,9 @@ public final class UndeployMojo extends AppMojo {
             return;
         }
         Console console = System.console();
-        boolean interactive = session == null || session.getRequest() == null || session.getRequest().isInteractiveMode();
+        boolean interactive = session == null
+                || session.getRequest() == null
+                || session.getRequest().isInteractiveMode();
         if (!interactive || console == null) {
             throw new MojoFailureException("Undeploying deletes the app and all its state; in batch mode confirm it "
                     + "with -Dconnector.force=true");

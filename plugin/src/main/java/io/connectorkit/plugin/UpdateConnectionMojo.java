@@ -2,11 +2,11 @@ package io.connectorkit.plugin;
 
 import io.connectorkit.plugin.descriptor.Descriptor;
 import io.connectorkit.plugin.operate.Operations;
+import java.util.List;
+import java.util.Set;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Replaces the connection configuration of a paused connector with the configuration file's {@code connection}

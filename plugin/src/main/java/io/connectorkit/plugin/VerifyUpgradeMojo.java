@@ -59,7 +59,8 @@ public final class VerifyUpgradeMojo extends AppMojo {
     boolean keep;
 
     /** The configuration file that fills the scratch app. */
-    @Parameter(property = "connector.configuration",
+    @Parameter(
+            property = "connector.configuration",
             defaultValue = "${project.basedir}/src/main/connector/configuration.yaml")
     File configuration;
 
@@ -81,20 +82,26 @@ public final class VerifyUpgradeMojo extends AppMojo {
     protected void run() throws MojoExecutionException, MojoFailureException {
         Target where = target();
         Descriptor descriptor = loadDescriptor();
-        WizardConfiguration wizard = ConfigurationFiles.load(configuration.toPath(), shown(configuration), descriptor,
-                session, project, decrypter);
+        WizardConfiguration wizard = ConfigurationFiles.load(
+                configuration.toPath(), shown(configuration), descriptor, session, project, decrypter);
         TelemetrySharing sharing = where == Target.SNOWFLAKE ? telemetrySharing(descriptor) : null;
         Path work = Path.of(project.getBuild().getDirectory(), "connector", "upgrade-check");
         try (RuntimeLogging.Scope logging = RuntimeLogging.toGoalLog(getLog()::warn, getLog()::debug)) {
-            PreviousBundle previous = PreviousBundle.choose(Optional.ofNullable(fromBundle).map(File::toPath),
+            PreviousBundle previous = PreviousBundle.choose(
+                    Optional.ofNullable(fromBundle).map(File::toPath),
                     Optional.ofNullable(fromVersion).filter(version -> !version.isBlank()),
-                    new ResolverReleases(repositorySystem, repositorySession, remoteRepositories,
-                            project.getGroupId(), project.getArtifactId()), project.getVersion());
+                    new ResolverReleases(
+                            repositorySystem,
+                            repositorySession,
+                            remoteRepositories,
+                            project.getGroupId(),
+                            project.getArtifactId()),
+                    project.getVersion());
             getLog().info("Checking the upgrade from " + previous.shown() + " to " + project.getVersion()
                     + (where == Target.SNOWFLAKE ? " on Snowflake" : ""));
             UpgradeComparison comparison = where == Target.SNOWFLAKE
-                    ? onSnowflake(previous, work, descriptor, wizard, sharing) : locally(previous, work, descriptor,
-                            wizard);
+                    ? onSnowflake(previous, work, descriptor, wizard, sharing)
+                    : locally(previous, work, descriptor, wizard);
             if (!comparison.keptEverything()) {
                 StringBuilder message = new StringBuilder("The upgrade from " + previous.shown() + " to "
                         + project.getVersion() + " loses what the app holds (" + comparison.summary() + "):");
@@ -110,28 +117,47 @@ public final class VerifyUpgradeMojo extends AppMojo {
         }
     }
 
-    private UpgradeComparison locally(PreviousBundle previous, Path work, Descriptor descriptor,
-            WizardConfiguration wizard) throws MojoFailureException, UpgradeCheckException, AppException,
-            RefusedException, ConfigurationFileException {
+    private UpgradeComparison locally(
+            PreviousBundle previous, Path work, Descriptor descriptor, WizardConfiguration wizard)
+            throws MojoFailureException, UpgradeCheckException, AppException, RefusedException,
+                    ConfigurationFileException {
         LocalApp scratch = new LocalApp(work.resolve("apps"), localName(descriptor.app()) + "_upgrade_check");
         Path previousBundle = BundleArchive.unpackLocal(previous.zip(), work.resolve("previous"), previous.shown());
-        return new LocalUpgradeCheck(getLog()::info, getLog()::warn).run(new LocalUpgradeCheck.Request(previousBundle,
-                previous.shown(), appDirectory.toPath().resolve("local"), descriptor.app().version(), scratch, wizard,
-                keep));
+        return new LocalUpgradeCheck(getLog()::info, getLog()::warn)
+                .run(new LocalUpgradeCheck.Request(
+                        previousBundle,
+                        previous.shown(),
+                        appDirectory.toPath().resolve("local"),
+                        descriptor.app().version(),
+                        scratch,
+                        wizard,
+                        keep));
     }
 
     /** On the connection's account, in a scratch app and package of its own; the deployed app is left alone. */
-    private UpgradeComparison onSnowflake(PreviousBundle previous, Path work, Descriptor descriptor,
-            WizardConfiguration wizard, TelemetrySharing sharing) throws MojoFailureException, UpgradeCheckException,
-            AppException, RefusedException, ConfigurationFileException {
+    private UpgradeComparison onSnowflake(
+            PreviousBundle previous,
+            Path work,
+            Descriptor descriptor,
+            WizardConfiguration wizard,
+            TelemetrySharing sharing)
+            throws MojoFailureException, UpgradeCheckException, AppException, RefusedException,
+                    ConfigurationFileException {
         BundleArchive.unpackLocal(previous.zip(), work.resolve("previous"), previous.shown());
         Path previousBundle = work.resolve("previous").resolve("snowflake");
         String userApp = resolvedAppName(descriptor.app());
         try (SnowflakeSession snowflake = openSnowflake()) {
-            return new SnowflakeUpgradeCheck(snowflake, getLog()::info, getLog()::warn).run(
-                    new SnowflakeUpgradeCheck.Request(previousBundle, previous.shown(),
-                            appDirectory.toPath().resolve("snowflake"), project.getVersion(), userApp, descriptor,
-                            wizard, sharing, keep));
+            return new SnowflakeUpgradeCheck(snowflake, getLog()::info, getLog()::warn)
+                    .run(new SnowflakeUpgradeCheck.Request(
+                            previousBundle,
+                            previous.shown(),
+                            appDirectory.toPath().resolve("snowflake"),
+                            project.getVersion(),
+                            userApp,
+                            descriptor,
+                            wizard,
+                            sharing,
+                            keep));
         } catch (SQLException e) {
             throw new MojoFailureException("The Snowflake session failed: " + e.getMessage(), e);
         }

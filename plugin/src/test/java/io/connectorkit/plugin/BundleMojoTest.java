@@ -36,8 +36,9 @@ class BundleMojoTest {
     }
 
     @Test
-    void bundlesTheAppWithItsJarsAndFilesAndAttachesTheZip(@InjectMojo(goal = "generate") GenerateMojo generate,
-            @InjectMojo(goal = "bundle") BundleMojo bundle) throws Exception {
+    void bundlesTheAppWithItsJarsAndFilesAndAttachesTheZip(
+            @InjectMojo(goal = "generate") GenerateMojo generate, @InjectMojo(goal = "bundle") BundleMojo bundle)
+            throws Exception {
         generate.execute();
         MavenProjects.buildConnectorJar(project);
         bundle.setLog(log);
@@ -46,24 +47,37 @@ class BundleMojoTest {
 
         Path zip = folder.resolve("target/full-connector-1.4.0-SNAPSHOT-app.zip");
         try (ZipFile archive = new ZipFile(zip.toFile())) {
-            assertThat(Collections.list(archive.entries()).stream().map(ZipEntry::getName)).containsExactly(
-                    "local/README.md", "local/lib/connector-runtime.jar", "local/lib/full-connector.jar",
-                    "local/lib/http-client-3.2.jar", "local/setup.sql", "snowflake.yml", "snowflake/README.md",
-                    "snowflake/lib/connector-runtime.jar", "snowflake/lib/full-connector.jar",
-                    "snowflake/lib/http-client-3.2.jar", "snowflake/manifest.yml", "snowflake/setup.sql",
-                    "snowflake/streamlit/app.py");
+            assertThat(Collections.list(archive.entries()).stream().map(ZipEntry::getName))
+                    .containsExactly(
+                            "local/README.md",
+                            "local/lib/connector-runtime.jar",
+                            "local/lib/full-connector.jar",
+                            "local/lib/http-client-3.2.jar",
+                            "local/setup.sql",
+                            "snowflake.yml",
+                            "snowflake/README.md",
+                            "snowflake/lib/connector-runtime.jar",
+                            "snowflake/lib/full-connector.jar",
+                            "snowflake/lib/http-client-3.2.jar",
+                            "snowflake/manifest.yml",
+                            "snowflake/setup.sql",
+                            "snowflake/streamlit/app.py");
         }
         Artifact attached = project.getAttachedArtifacts().get(0);
         assertThat(attached.getClassifier()).isEqualTo("app");
         assertThat(attached.getType()).isEqualTo("zip");
         assertThat(attached.getFile()).isEqualTo(zip.toFile());
-        assertThat(log.infos).anySatisfy(line -> assertThat(line).startsWith("Bundled connector app github_connector "
-                + "into target/full-connector-1.4.0-SNAPSHOT-app.zip; changed: snowflake/lib/connector-runtime.jar"));
+        assertThat(log.infos)
+                .anySatisfy(
+                        line -> assertThat(line)
+                                .startsWith(
+                                        "Bundled connector app github_connector "
+                                                + "into target/full-connector-1.4.0-SNAPSHOT-app.zip; changed: snowflake/lib/connector-runtime.jar"));
     }
 
     @Test
-    void unchangedInputsRewriteNothingAndAChangedFileIsCopiedAgain(@InjectMojo(goal = "generate") GenerateMojo generate,
-            @InjectMojo(goal = "bundle") BundleMojo bundle)
+    void unchangedInputsRewriteNothingAndAChangedFileIsCopiedAgain(
+            @InjectMojo(goal = "generate") GenerateMojo generate, @InjectMojo(goal = "bundle") BundleMojo bundle)
             throws Exception {
         generate.execute();
         MavenProjects.buildConnectorJar(project);
@@ -76,28 +90,32 @@ class BundleMojoTest {
         bundle.execute();
 
         assertThat(Files.getLastModifiedTime(zip)).isEqualTo(longAgo);
-        assertThat(log.infos).contains("Connector bundle target/full-connector-1.4.0-SNAPSHOT-app.zip is up to date "
-                + "(nothing changed)");
+        assertThat(log.infos)
+                .contains("Connector bundle target/full-connector-1.4.0-SNAPSHOT-app.zip is up to date "
+                        + "(nothing changed)");
 
         Files.writeString(folder.resolve("src/main/connector/streamlit/app.py"), "print('v2')\n");
         Files.delete(folder.resolve("target/connector/app/snowflake/lib/http-client-3.2.jar"));
         bundle.execute();
 
         assertThat(Files.getLastModifiedTime(zip)).isNotEqualTo(longAgo);
-        assertThat(log.infos.get(log.infos.size() - 1)).endsWith("changed: snowflake/lib/http-client-3.2.jar, "
-                + "snowflake/streamlit/app.py");
+        assertThat(log.infos.get(log.infos.size() - 1))
+                .endsWith("changed: snowflake/lib/http-client-3.2.jar, " + "snowflake/streamlit/app.py");
     }
 
     @Test
-    void aConnectorClassInTheWrongRoleFailsTheBundle(@InjectMojo(goal = "generate") GenerateMojo generate,
-            @InjectMojo(goal = "bundle") BundleMojo bundle) throws Exception {
+    void aConnectorClassInTheWrongRoleFailsTheBundle(
+            @InjectMojo(goal = "generate") GenerateMojo generate, @InjectMojo(goal = "bundle") BundleMojo bundle)
+            throws Exception {
         generate.execute();
         MavenProjects.buildConnectorJar(project);
         Path descriptor = folder.resolve("src/main/connector/connector.yaml");
-        Files.writeString(descriptor, Files.readString(descriptor).replace("fixtures.GithubConnectionTester",
-                "fixtures.NotATester"));
+        Files.writeString(
+                descriptor,
+                Files.readString(descriptor).replace("fixtures.GithubConnectionTester", "fixtures.NotATester"));
 
-        assertThatThrownBy(bundle::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(bundle::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessageStartingWith("The connector app cannot be bundled:")
                 .hasMessageContaining("spi.connectionTester: the class io.connectorkit.plugin.fixtures.NotATester does "
                         + "not implement io.connectorkit.runtime.spi.ConnectionTester");
@@ -110,12 +128,16 @@ class BundleMojoTest {
         generate.execute();
         MavenProjects.buildConnectorJar(project);
         Path descriptor = folder.resolve("src/main/connector/connector.yaml");
-        Files.writeString(descriptor, Files.readString(descriptor).replace("fixtures.GithubIssuesIngestion",
-                "fixtures.GithubIssueIngestion"));
-        int line = Files.readAllLines(descriptor).indexOf("  ingestion: io.connectorkit.plugin.fixtures."
-                + "GithubIssueIngestion") + 1;
+        Files.writeString(
+                descriptor,
+                Files.readString(descriptor)
+                        .replace("fixtures.GithubIssuesIngestion", "fixtures.GithubIssueIngestion"));
+        int line = Files.readAllLines(descriptor)
+                        .indexOf("  ingestion: io.connectorkit.plugin.fixtures." + "GithubIssueIngestion")
+                + 1;
 
-        assertThatThrownBy(bundle::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(bundle::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessage("The connector app cannot be bundled:\n  connector.yaml:" + line + ": spi.ingestion: the "
                         + "class io.connectorkit.plugin.fixtures.GithubIssueIngestion is not on the class path; did "
                         + "you mean io.connectorkit.plugin.fixtures.GithubIssuesIngestion? Otherwise write the fully "
@@ -127,17 +149,20 @@ class BundleMojoTest {
     void bundlingBeforeRenderingSaysWhichGoalIsMissing(@InjectMojo(goal = "bundle") BundleMojo bundle) {
         MavenProjects.buildConnectorJar(project);
 
-        assertThatThrownBy(bundle::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(bundle::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessage("The connector app has not been rendered into target/connector/app; bind connector:generate"
                         + " to the build (phase generate-resources) or run it before connector:bundle");
     }
 
     @Test
-    void bundlingBeforeTheJarIsBuiltSaysToPackage(@InjectMojo(goal = "generate") GenerateMojo generate,
-            @InjectMojo(goal = "bundle") BundleMojo bundle) throws Exception {
+    void bundlingBeforeTheJarIsBuiltSaysToPackage(
+            @InjectMojo(goal = "generate") GenerateMojo generate, @InjectMojo(goal = "bundle") BundleMojo bundle)
+            throws Exception {
         generate.execute();
 
-        assertThatThrownBy(bundle::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(bundle::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("full-connector-1.4.0-SNAPSHOT.jar is not built yet; run the bundle goal in the "
                         + "package phase (mvn package)");
     }

@@ -48,8 +48,9 @@ class ConsoleMojoTest {
     }
 
     @Test
-    void servesTheDeployedAppOnTheLoopbackUntilStopped(@InjectMojo(goal = "deploy") DeployMojo deploy,
-            @InjectMojo(goal = "console") ConsoleMojo console) throws Exception {
+    void servesTheDeployedAppOnTheLoopbackUntilStopped(
+            @InjectMojo(goal = "deploy") DeployMojo deploy, @InjectMojo(goal = "console") ConsoleMojo console)
+            throws Exception {
         deploy.execute();
         console.setLog(log);
         console.port = 0;
@@ -67,16 +68,18 @@ class ConsoleMojoTest {
         goal.start();
 
         URI url = address.get(60, TimeUnit.SECONDS);
-        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
-        HttpResponse<String> wizard = http.send(HttpRequest.newBuilder(url).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpClient http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        HttpResponse<String> wizard =
+                http.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(url.getHost()).isEqualTo("127.0.0.1");
         assertThat(wizard.statusCode()).isEqualTo(200);
         assertThat(wizard.uri().getPath()).isEqualTo("/wizard");
-        assertThat(wizard.body()).contains("GitHub issues connector", "Allow api.github.com",
-                "acting as ADMIN");
-        assertThat(log.infos).contains("Console of github_connector (acting as ADMIN) listening on " + url
-                + " (stop it with Ctrl-C)");
+        assertThat(wizard.body()).contains("GitHub issues connector", "Allow api.github.com", "acting as ADMIN");
+        assertThat(log.infos)
+                .contains(
+                        "Console of github_connector (acting as ADMIN) listening on " + url + " (stop it with Ctrl-C)");
 
         console.stopped.countDown();
         goal.join(30_000);
@@ -90,7 +93,8 @@ class ConsoleMojoTest {
 
     @Test
     void anAppThatIsNotDeployedIsNamedWithTheGoalsThatDeployIt(@InjectMojo(goal = "console") ConsoleMojo console) {
-        assertThatThrownBy(console::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(console::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessage("The connector app github_connector is not deployed on the embedded target; deploy it "
                         + "first: mvn package connector:deploy, then mvn connector:console");
     }
@@ -98,18 +102,21 @@ class ConsoleMojoTest {
     @Test
     void snowflakeABadRoleAndABadPortAreRefusedInOneLine(@InjectMojo(goal = "console") ConsoleMojo console) {
         console.target = "snowflake";
-        assertThatThrownBy(console::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(console::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessageStartingWith("connector:console serves the embedded app; on Snowflake the app's own "
                         + "Streamlit UI is the console");
 
         console.target = "local";
         console.role = "OWNER";
-        assertThatThrownBy(console::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(console::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessage("connector.role 'OWNER' is not an application role; use ADMIN (the default) or VIEWER");
 
         console.role = "VIEWER";
         console.port = 70000;
-        assertThatThrownBy(console::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(console::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessage("connector.port 70000 is not a port; use 1 to 65535, or 0 for any free port (default "
                         + "8417)");
     }

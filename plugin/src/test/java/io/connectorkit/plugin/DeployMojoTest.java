@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.connectorkit.plugin.testing.MavenProjects;
 import io.connectorkit.plugin.testing.RecordingLog;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.maven.api.di.Provides;
 import org.apache.maven.api.plugin.testing.InjectMojo;
@@ -13,7 +14,6 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.nio.file.Files;
 
 /** connector:deploy and connector:undeploy on the embedded target. */
 @MojoTest
@@ -33,8 +33,10 @@ class DeployMojoTest {
 
     @Test
     void deploysTheBundleThenFindsItUpToDateThenUndeploysWithForce(
-            @InjectMojo(goal = "generate") GenerateMojo generate, @InjectMojo(goal = "bundle") BundleMojo bundle,
-            @InjectMojo(goal = "deploy") DeployMojo deploy, @InjectMojo(goal = "undeploy") UndeployMojo undeploy)
+            @InjectMojo(goal = "generate") GenerateMojo generate,
+            @InjectMojo(goal = "bundle") BundleMojo bundle,
+            @InjectMojo(goal = "deploy") DeployMojo deploy,
+            @InjectMojo(goal = "undeploy") UndeployMojo undeploy)
             throws Exception {
         generate.execute();
         MavenProjects.buildConnectorJar(project);
@@ -47,14 +49,18 @@ class DeployMojoTest {
         Path app = folder.resolve(".connector/local/github_connector");
         assertThat(app.resolve("github_connector.mv.db")).exists();
         assertThat(app.resolve("lib/full-connector.jar")).exists();
-        assertThat(log.infos).containsSubsequence(
-                "Deployed connector app github_connector 2.1 to the embedded target in .connector/local/github_connector",
-                "JDBC URL: jdbc:h2:file:" + app.resolve("github_connector") + ";AUTO_SERVER=TRUE",
-                "Connector app github_connector 2.1 is up to date on the embedded target (nothing changed)",
-                "Its status: mvn connector:status (a deploy that changes nothing does not open the app)");
-        assertThat(log.infos).filteredOn(line -> line.startsWith("GET_CONNECTOR_STATUS: ")).hasSize(1);
+        assertThat(log.infos)
+                .containsSubsequence(
+                        "Deployed connector app github_connector 2.1 to the embedded target in .connector/local/github_connector",
+                        "JDBC URL: jdbc:h2:file:" + app.resolve("github_connector") + ";AUTO_SERVER=TRUE",
+                        "Connector app github_connector 2.1 is up to date on the embedded target (nothing changed)",
+                        "Its status: mvn connector:status (a deploy that changes nothing does not open the app)");
+        assertThat(log.infos)
+                .filteredOn(line -> line.startsWith("GET_CONNECTOR_STATUS: "))
+                .hasSize(1);
 
-        assertThatThrownBy(undeploy::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(undeploy::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessage("Undeploying deletes the app and all its state; in batch mode confirm it with "
                         + "-Dconnector.force=true");
         assertThat(app).exists();
@@ -65,7 +71,8 @@ class DeployMojoTest {
 
     @Test
     void deployingWithoutABundleSaysHowToBuildIt(@InjectMojo(goal = "deploy") DeployMojo deploy) {
-        assertThatThrownBy(deploy::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(deploy::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessage("There is no bundle to deploy in target/connector/app; build it first: mvn package "
                         + "connector:deploy");
     }
@@ -74,15 +81,19 @@ class DeployMojoTest {
     void anUnknownTargetIsNamed(@InjectMojo(goal = "deploy") DeployMojo deploy) {
         deploy.target = "azure";
 
-        assertThatThrownBy(deploy::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(deploy::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessage("connector.target 'azure' is not a target; use local or snowflake (local, the embedded "
                         + "app, is the default)");
     }
 
     @Test
-    void appNameNamesTheEmbeddedAppAndABadOneIsRefused(@InjectMojo(goal = "generate") GenerateMojo generate,
-            @InjectMojo(goal = "bundle") BundleMojo bundle, @InjectMojo(goal = "deploy") DeployMojo deploy,
-            @InjectMojo(goal = "status") StatusMojo status, @InjectMojo(goal = "undeploy") UndeployMojo undeploy)
+    void appNameNamesTheEmbeddedAppAndABadOneIsRefused(
+            @InjectMojo(goal = "generate") GenerateMojo generate,
+            @InjectMojo(goal = "bundle") BundleMojo bundle,
+            @InjectMojo(goal = "deploy") DeployMojo deploy,
+            @InjectMojo(goal = "status") StatusMojo status,
+            @InjectMojo(goal = "undeploy") UndeployMojo undeploy)
             throws Exception {
         generate.execute();
         MavenProjects.buildConnectorJar(project);
@@ -92,10 +103,12 @@ class DeployMojoTest {
 
         deploy.execute();
 
-        assertThat(folder.resolve(".connector/local/github_connector_test/github_connector_test.mv.db")).exists();
+        assertThat(folder.resolve(".connector/local/github_connector_test/github_connector_test.mv.db"))
+                .exists();
         assertThat(folder.resolve(".connector/local/github_connector")).doesNotExist();
-        assertThat(log.infos).contains("Deployed connector app github_connector_test 2.1 to the embedded target in "
-                + ".connector/local/github_connector_test");
+        assertThat(log.infos)
+                .contains("Deployed connector app github_connector_test 2.1 to the embedded target in "
+                        + ".connector/local/github_connector_test");
         // The debug log (mvn -X) says where the name came from: a parameter that no -D gave is the POM's.
         assertThat(log.everything).contains("connector.appName = github_connector_test (from the POM)");
         status.appName = "github_connector_test";
@@ -104,11 +117,13 @@ class DeployMojoTest {
         assertThat(log.infos).contains("embedded app github_connector_test on the local target");
 
         deploy.appName = "github connector";
-        assertThatThrownBy(deploy::execute).isInstanceOf(MojoFailureException.class).hasMessage("connector.appName "
-                + "'github connector' cannot name an app on the embedded target: use a letter or _ first, then "
-                + "letters, digits or _ (at most 255), e.g. github_connector_test; nothing was changed");
-        assertThat(folder.resolve(".connector/local").toFile().list()).containsOnly("github_connector_test",
-                "github_connector_test.lock");
+        assertThatThrownBy(deploy::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("connector.appName "
+                        + "'github connector' cannot name an app on the embedded target: use a letter or _ first, then "
+                        + "letters, digits or _ (at most 255), e.g. github_connector_test; nothing was changed");
+        assertThat(folder.resolve(".connector/local").toFile().list())
+                .containsOnly("github_connector_test", "github_connector_test.lock");
         undeploy.appName = "github_connector_test";
         undeploy.force = true;
         undeploy.setLog(log);
@@ -118,8 +133,10 @@ class DeployMojoTest {
 
     @Test
     void aBundleBuiltButNotDeployedIsNamedByTheGoalsAndDeployFirstDeploysIt(
-            @InjectMojo(goal = "generate") GenerateMojo generate, @InjectMojo(goal = "bundle") BundleMojo bundle,
-            @InjectMojo(goal = "deploy") DeployMojo deploy, @InjectMojo(goal = "status") StatusMojo status)
+            @InjectMojo(goal = "generate") GenerateMojo generate,
+            @InjectMojo(goal = "bundle") BundleMojo bundle,
+            @InjectMojo(goal = "deploy") DeployMojo deploy,
+            @InjectMojo(goal = "status") StatusMojo status)
             throws Exception {
         generate.execute();
         MavenProjects.buildConnectorJar(project);
@@ -133,14 +150,16 @@ class DeployMojoTest {
         Files.writeString(script, Files.readString(script) + "\n-- rebuilt\n");
         status.execute();
 
-        assertThat(log.warnings).containsExactly("The embedded app github_connector runs older code than the bundle "
-                + "in target/connector/app (built, not deployed): this goal runs the deployed code. Deploy the bundle "
-                + "with mvn connector:deploy, or add -Dconnector.deployFirst=true");
+        assertThat(log.warnings)
+                .containsExactly("The embedded app github_connector runs older code than the bundle "
+                        + "in target/connector/app (built, not deployed): this goal runs the deployed code. Deploy the bundle "
+                        + "with mvn connector:deploy, or add -Dconnector.deployFirst=true");
 
         status.deployFirst = true;
         status.execute();
-        assertThat(log.infos).contains("Upgraded connector app github_connector to 2.1 from target/connector/app "
-                + "first (connector.deployFirst)");
+        assertThat(log.infos)
+                .contains("Upgraded connector app github_connector to 2.1 from target/connector/app "
+                        + "first (connector.deployFirst)");
         status.deployFirst = false;
         status.execute();
         assertThat(log.warnings).hasSize(1);
@@ -148,7 +167,9 @@ class DeployMojoTest {
         deploy.setLog(log);
         Files.writeString(script, Files.readString(script) + "\n-- again\n");
         deploy.execute();
-        assertThat(log.infos).contains("Upgraded connector app github_connector to 2.1 on the embedded target in "
-                + ".connector/local/github_connector: its state, configuration, resources and ingested rows were kept");
+        assertThat(log.infos)
+                .contains(
+                        "Upgraded connector app github_connector to 2.1 on the embedded target in "
+                                + ".connector/local/github_connector: its state, configuration, resources and ingested rows were kept");
     }
 }

@@ -3,17 +3,17 @@ package io.connectorkit.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The plugin descriptor the build generates, as Maven reads it: every goal may run in a parallel build
@@ -26,7 +26,8 @@ class PluginDescriptorTest {
         Document descriptor;
         try (InputStream in = getClass().getResourceAsStream("/META-INF/maven/plugin.xml")) {
             assertThat(in).as("the plugin descriptor on the class path").isNotNull();
-            descriptor = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in);
+            descriptor =
+                    DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in);
         }
         NodeList mojos = descriptor.getElementsByTagName("mojo");
         List<String> notThreadSafe = new ArrayList<>();
@@ -34,7 +35,8 @@ class PluginDescriptorTest {
             Element mojo = (Element) mojos.item(i);
             String goal = mojo.getElementsByTagName("goal").item(0).getTextContent();
             NodeList threadSafe = mojo.getElementsByTagName("threadSafe");
-            if (threadSafe.getLength() == 0 || !threadSafe.item(0).getTextContent().equals("true")) {
+            if (threadSafe.getLength() == 0
+                    || !threadSafe.item(0).getTextContent().equals("true")) {
                 notThreadSafe.add(goal);
             }
         }
@@ -47,11 +49,12 @@ class PluginDescriptorTest {
     void theReadmeNamesEveryGoalAndEveryProperty() throws Exception {
         Document descriptor;
         try (InputStream in = getClass().getResourceAsStream("/META-INF/maven/plugin.xml")) {
-            descriptor = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in);
+            descriptor =
+                    DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in);
         }
         String readme = Files.readString(Path.of("../README.md"));
-        String reference = readme.substring(readme.indexOf("## Goal reference"),
-                readme.indexOf("\n## ", readme.indexOf("## Goal reference") + 1));
+        String reference = readme.substring(
+                readme.indexOf("## Goal reference"), readme.indexOf("\n## ", readme.indexOf("## Goal reference") + 1));
         List<String> missing = new ArrayList<>();
         NodeList mojos = descriptor.getElementsByTagName("mojo");
         for (int i = 0; i < mojos.getLength(); i++) {
@@ -67,15 +70,17 @@ class PluginDescriptorTest {
             NodeList parameters = configuration.item(0).getChildNodes();
             for (int j = 0; j < parameters.getLength(); j++) {
                 if (parameters.item(j) instanceof Element parameter) {
-                    Matcher property = Pattern.compile("\\$\\{([\\w.]+)}")
-                            .matcher(parameter.getTextContent());
-                    if (property.matches() && property.group(1).startsWith("connector.")
+                    Matcher property = Pattern.compile("\\$\\{([\\w.]+)}").matcher(parameter.getTextContent());
+                    if (property.matches()
+                            && property.group(1).startsWith("connector.")
                             && !reference.contains("`" + property.group(1) + "`")) {
                         missing.add(goal + ": " + property.group(1));
                     }
                 }
             }
         }
-        assertThat(missing).as("goals and properties the README's goal reference does not name").isEmpty();
+        assertThat(missing)
+                .as("goals and properties the README's goal reference does not name")
+                .isEmpty();
     }
 }

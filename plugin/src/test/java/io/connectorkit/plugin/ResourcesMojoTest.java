@@ -53,9 +53,12 @@ class ResourcesMojoTest {
     }
 
     @BeforeEach
-    void configuredApp(@InjectMojo(goal = "generate") GenerateMojo generate,
-            @InjectMojo(goal = "bundle") BundleMojo bundle, @InjectMojo(goal = "deploy") DeployMojo deploy,
-            @InjectMojo(goal = "configure") ConfigureMojo configure) throws Exception {
+    void configuredApp(
+            @InjectMojo(goal = "generate") GenerateMojo generate,
+            @InjectMojo(goal = "bundle") BundleMojo bundle,
+            @InjectMojo(goal = "deploy") DeployMojo deploy,
+            @InjectMojo(goal = "configure") ConfigureMojo configure)
+            throws Exception {
         generate.execute();
         MavenProjects.buildConnectorJarWithDescription(project);
         bundle.execute();
@@ -73,16 +76,19 @@ class ResourcesMojoTest {
 
         resources.execute();
 
-        assertThat(log.infos).last().isEqualTo("Resources of embedded app github_connector: 2 created, 0 updated, "
-                + "0 enabled, 0 disabled, 0 unchanged");
+        assertThat(log.infos)
+                .last()
+                .isEqualTo("Resources of embedded app github_connector: 2 created, 0 updated, "
+                        + "0 enabled, 0 disabled, 0 unchanged");
         assertThat(definitions()).isEqualTo("sdk issues enabled [issues SCHEDULED]\ndocs disabled []\n");
         String state = state();
 
         log.infos.clear();
         resources.execute();
 
-        assertThat(log.infos).containsExactly("Resources of embedded app github_connector: up to date (nothing "
-                + "changed), 2 listed");
+        assertThat(log.infos)
+                .containsExactly(
+                        "Resources of embedded app github_connector: up to date (nothing " + "changed), 2 listed");
         assertThat(state()).isEqualTo(state);
     }
 
@@ -104,10 +110,14 @@ class ResourcesMojoTest {
 
         resources.execute();
 
-        assertThat(log.infos).contains("Updated the ingestion configurations of resource docs", "Enabled resource docs",
-                "Resources of embedded app github_connector: 0 created, 1 updated, 1 enabled, 1 disabled, 0 unchanged");
-        assertThat(definitions()).isEqualTo("sdk issues disabled [issues FINISHED]\n"
-                + "docs enabled [hourly SCHEDULED, nightly SCHEDULED]\n");
+        assertThat(log.infos)
+                .contains(
+                        "Updated the ingestion configurations of resource docs",
+                        "Enabled resource docs",
+                        "Resources of embedded app github_connector: 0 created, 1 updated, 1 enabled, 1 disabled, 0 unchanged");
+        assertThat(definitions())
+                .isEqualTo("sdk issues disabled [issues FINISHED]\n"
+                        + "docs enabled [hourly SCHEDULED, nightly SCHEDULED]\n");
     }
 
     @Test
@@ -141,7 +151,8 @@ class ResourcesMojoTest {
         int last = lineOf(configuration, "  - name: other secret");
         String file = "src/main/connector/configuration.yaml";
 
-        assertThatThrownBy(resources::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(resources::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessage("The app refused 3 of the 4 listed resources:"
                         + "\n  " + file + ":" + first + ": resource secret repo: CREATE_RESOURCE answered "
                         + "PRIVATE_REPOSITORY: Private repositories are not ingested."
@@ -156,8 +167,9 @@ class ResourcesMojoTest {
                         + "\n  What to do: fix the refused resources in the resources section of the configuration "
                         + "file; then run connector:resources again; what was applied stays, and that run does not "
                         + "repeat it");
-        assertThat(definitions()).isEqualTo("sdk issues enabled [issues SCHEDULED]\npublic repo enabled [issues "
-                + "SCHEDULED]\ndocs disabled []\n");
+        assertThat(definitions())
+                .isEqualTo("sdk issues enabled [issues SCHEDULED]\npublic repo enabled [issues "
+                        + "SCHEDULED]\ndocs disabled []\n");
     }
 
     @Test
@@ -181,7 +193,8 @@ class ResourcesMojoTest {
                 """);
         String sdk = idOf("sdk issues");
 
-        assertThatThrownBy(resources::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(resources::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessage("The app refused disabling 1 resource the file no longer lists:"
                         + "\n  resource pinned (pinned), which the file no longer lists: DISABLE_RESOURCE answered "
                         + "PINNED_RESOURCE: The resource pinned stays enabled."
@@ -189,8 +202,9 @@ class ResourcesMojoTest {
                         + "\n  What to do: see why the app keeps the unlisted ones with mvn connector:status, or list "
                         + "them again; then run connector:resources again; what was applied stays, and that run does "
                         + "not repeat it");
-        assertThat(definitions()).isEqualTo("sdk issues disabled [issues FINISHED]\npinned enabled [issues "
-                + "SCHEDULED]\ndocs enabled [nightly SCHEDULED]\n");
+        assertThat(definitions())
+                .isEqualTo("sdk issues disabled [issues FINISHED]\npinned enabled [issues "
+                        + "SCHEDULED]\ndocs enabled [nightly SCHEDULED]\n");
     }
 
     @Test
@@ -204,9 +218,10 @@ class ResourcesMojoTest {
                       - {id: issues, ingestionStrategy: INCREMENTAL, scheduleType: GLOBAL}
                 """);
 
-        assertThatThrownBy(resources::execute).isInstanceOf(MojoFailureException.class)
-                .hasMessageStartingWith("The app refused 1 of the 1 listed resource:\n  "
-                        + "src/main/connector/configuration.yaml:")
+        assertThatThrownBy(resources::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith(
+                        "The app refused 1 of the 1 listed resource:\n  " + "src/main/connector/configuration.yaml:")
                 .hasMessageContaining(": resource secret repo: CREATE_RESOURCE answered PRIVATE_REPOSITORY")
                 .hasMessageContaining("\n  Applied: nothing\n");
         assertThat(definitions()).isEmpty();
@@ -237,7 +252,8 @@ class ResourcesMojoTest {
         int enabled = lineOf(configuration, "    enabled: maybe");
         int strategy = lineOf(configuration, "ingestionStrategy: FULL");
 
-        assertThatThrownBy(resources::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(resources::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessageStartingWith("3 problems in the configuration file; nothing was called:")
                 .hasMessageContaining(file + schedule + ": resources[1].ingestionConfigurations[0].scheduleDefinition: "
                         + "'90s' is not an interval")
@@ -259,8 +275,10 @@ class ResourcesMojoTest {
 
         resources.execute();
 
-        assertThat(log.infos).containsExactly("The configuration file src/main/connector/configuration.yaml has no "
-                + "resources section: nothing to do (add one to choose what embedded app github_connector ingests)");
+        assertThat(log.infos)
+                .containsExactly(
+                        "The configuration file src/main/connector/configuration.yaml has no "
+                                + "resources section: nothing to do (add one to choose what embedded app github_connector ingests)");
         assertThat(definitions()).startsWith("sdk issues enabled");
     }
 
@@ -275,8 +293,9 @@ class ResourcesMojoTest {
     }
 
     private String idOf(String name) throws Exception {
-        try (LocalConnection app = localApp().connect(); var statement = app.jdbc().prepareStatement(
-                "SELECT ID FROM STATE.RESOURCE_INGESTION_DEFINITION WHERE NAME = ?")) {
+        try (LocalConnection app = localApp().connect();
+                var statement = app.jdbc()
+                        .prepareStatement("SELECT ID FROM STATE.RESOURCE_INGESTION_DEFINITION WHERE NAME = ?")) {
             statement.setString(1, name);
             try (ResultSet rows = statement.executeQuery()) {
                 assertThat(rows.next()).as(name).isTrue();
@@ -292,15 +311,18 @@ class ResourcesMojoTest {
     /** Each definition: name, enabled, and its processes' configuration ids and statuses. */
     private String definitions() throws Exception {
         StringBuilder text = new StringBuilder();
-        try (LocalConnection app = localApp().connect(); Statement statement = app.jdbc().createStatement();
+        try (LocalConnection app = localApp().connect();
+                Statement statement = app.jdbc().createStatement();
                 ResultSet rows = statement.executeQuery("SELECT d.NAME, d.ENABLED, (SELECT LISTAGG("
                         + "p.INGESTION_CONFIGURATION_ID || ' ' || p.STATUS, ', ') WITHIN GROUP (ORDER BY "
                         + "p.INGESTION_CONFIGURATION_ID) FROM STATE.INGESTION_PROCESS p WHERE "
                         + "p.RESOURCE_INGESTION_DEFINITION_ID = d.ID) FROM STATE.RESOURCE_INGESTION_DEFINITION d "
                         + "ORDER BY d.NAME DESC")) {
             while (rows.next()) {
-                text.append(rows.getString(1)).append(rows.getBoolean(2) ? " enabled [" : " disabled [")
-                        .append(rows.getString(3) == null ? "" : rows.getString(3)).append("]\n");
+                text.append(rows.getString(1))
+                        .append(rows.getBoolean(2) ? " enabled [" : " disabled [")
+                        .append(rows.getString(3) == null ? "" : rows.getString(3))
+                        .append("]\n");
             }
         }
         return text.toString();
@@ -308,7 +330,8 @@ class ResourcesMojoTest {
 
     private String state() throws Exception {
         StringBuilder text = new StringBuilder();
-        try (LocalConnection app = localApp().connect(); Statement statement = app.jdbc().createStatement()) {
+        try (LocalConnection app = localApp().connect();
+                Statement statement = app.jdbc().createStatement()) {
             for (String table : new String[] {"STATE.RESOURCE_INGESTION_DEFINITION", "STATE.INGESTION_PROCESS"}) {
                 try (ResultSet rows = statement.executeQuery("SELECT * FROM " + table + " ORDER BY ID")) {
                     while (rows.next()) {

@@ -74,18 +74,23 @@ class SnowflakeQueryMojoTest {
         fakeHome = FakeSnowflakeHome.pointAt(snowflake, userHome, "operator");
 
         appDatabase = DriverManager.getConnection("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        ConnectorDefinition connector = TestProjects.descriptor("full").toDescription()
+        ConnectorDefinition connector = TestProjects.descriptor("full")
+                .toDescription()
                 .toDefinition(getClass().getClassLoader());
         EmbeddedApp.install(appDatabase, connector);
         try (Statement statement = appDatabase.createStatement()) {
-            statement.execute(Files.readString(TestProjects.project("full").resolve("src/main/connector/sql/sink.sql")));
+            statement.execute(
+                    Files.readString(TestProjects.project("full").resolve("src/main/connector/sql/sink.sql")));
         }
         binding = EmbeddedApp.bind(appDatabase, connector);
-        FakeNativeApp nativeApp = new FakeNativeApp(snowflake, "GITHUB_CONNECTOR", appDatabase,
-                TestProjects.snowflakeCatalog("full"));
+        FakeNativeApp nativeApp =
+                new FakeNativeApp(snowflake, "GITHUB_CONNECTOR", appDatabase, TestProjects.snowflakeCatalog("full"));
         Path generated = Path.of("src/test/resources/golden/full/snowflake");
-        nativeApp.install(Map.of("manifest.yml", Files.readAllBytes(generated.resolve("manifest.yml")),
-                "setup.sql", Files.readAllBytes(generated.resolve("setup.sql"))));
+        nativeApp.install(Map.of(
+                "manifest.yml",
+                Files.readAllBytes(generated.resolve("manifest.yml")),
+                "setup.sql",
+                Files.readAllBytes(generated.resolve("setup.sql"))));
         account = new FakeAccount(snowflake);
         account.requestsPrivileges("GITHUB_CONNECTOR", List.of("EXECUTE TASK", "CREATE DATABASE"));
         project.getProperties().setProperty("github.token", SnowflakeConfigureMojoTest.TOKEN);
@@ -102,8 +107,9 @@ class SnowflakeQueryMojoTest {
     /** Configured, with the resource ingested once by the app's scheduler into GITHUB_DATA.ISSUES.SDK_ISSUES. */
     private void ingested(ConfigureMojo configure, ResourcesMojo resources) throws Exception {
         FakeIssueSource.reset();
-        Files.writeString(folder.resolve("src/main/connector/configuration.yaml"), ConfigureMojoTest.CONFIGURATION
-                + IngestMojoTest.RESOURCES.formatted("\"GLOBAL\""));
+        Files.writeString(
+                folder.resolve("src/main/connector/configuration.yaml"),
+                ConfigureMojoTest.CONFIGURATION + IngestMojoTest.RESOURCES.formatted("\"GLOBAL\""));
         for (InstalledAppMojo goal : List.of(configure, resources)) {
             goal.target = "snowflake";
             goal.connection = "fake";
@@ -129,8 +135,11 @@ class SnowflakeQueryMojoTest {
     @Test
     void showsTheDestinationTableInTheDatabaseTheAppOwnsAndAViewOfTheApp(
             @InjectMojo(goal = "configure") ConfigureMojo configure,
-            @InjectMojo(goal = "resources") ResourcesMojo resources, @InjectMojo(goal = "query") QueryMojo table,
-            @InjectMojo(goal = "query") QueryMojo json, @InjectMojo(goal = "query") QueryMojo view) throws Exception {
+            @InjectMojo(goal = "resources") ResourcesMojo resources,
+            @InjectMojo(goal = "query") QueryMojo table,
+            @InjectMojo(goal = "query") QueryMojo json,
+            @InjectMojo(goal = "query") QueryMojo view)
+            throws Exception {
         ingested(configure, resources);
         account.appOwns("GITHUB_CONNECTOR", "GITHUB_DATA");
         int before = snowflake.applicationStatements().size();
@@ -145,20 +154,23 @@ class SnowflakeQueryMojoTest {
         view.format = "csv";
         view.execute();
 
-        List<RecordedStatement> statements = snowflake.applicationStatements().subList(before,
-                snowflake.applicationStatements().size());
-        assertThat(statements).extracting(RecordedStatement::sql).containsExactly(
-                "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"INGESTION_DEFINITIONS\"",
-                "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"CONNECTOR_CONFIGURATION\"",
-                "SELECT * FROM \"GITHUB_DATA\".\"ISSUES\".\"SDK_ISSUES\" LIMIT ?",
-                "SELECT COUNT(*) FROM \"GITHUB_DATA\".\"ISSUES\".\"SDK_ISSUES\"",
-                "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"INGESTION_DEFINITIONS\"",
-                "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"CONNECTOR_CONFIGURATION\"",
-                "SELECT * FROM \"GITHUB_DATA\".\"ISSUES\".\"SDK_ISSUES\" LIMIT ?",
-                "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"SYNC_STATUS\" LIMIT ?");
+        List<RecordedStatement> statements = snowflake
+                .applicationStatements()
+                .subList(before, snowflake.applicationStatements().size());
+        assertThat(statements)
+                .extracting(RecordedStatement::sql)
+                .containsExactly(
+                        "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"INGESTION_DEFINITIONS\"",
+                        "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"CONNECTOR_CONFIGURATION\"",
+                        "SELECT * FROM \"GITHUB_DATA\".\"ISSUES\".\"SDK_ISSUES\" LIMIT ?",
+                        "SELECT COUNT(*) FROM \"GITHUB_DATA\".\"ISSUES\".\"SDK_ISSUES\"",
+                        "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"INGESTION_DEFINITIONS\"",
+                        "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"CONNECTOR_CONFIGURATION\"",
+                        "SELECT * FROM \"GITHUB_DATA\".\"ISSUES\".\"SDK_ISSUES\" LIMIT ?",
+                        "SELECT * FROM \"GITHUB_CONNECTOR\".PUBLIC.\"SYNC_STATUS\" LIMIT ?");
         assertThat(statements.get(2).bindings()).containsExactly(3L);
-        assertThat(log.infos).contains("Resource 'sdk issues' (\"GITHUB_DATA\".\"ISSUES\".\"SDK_ISSUES\"): "
-                + "2 row(s) shown");
+        assertThat(log.infos)
+                .contains("Resource 'sdk issues' (\"GITHUB_DATA\".\"ISSUES\".\"SDK_ISSUES\"): " + "2 row(s) shown");
         assertThat(log.infos).contains("… 1 more row not shown; raise -Dconnector.limit to see it");
         String[] documents = standardOutput.toString(StandardCharsets.UTF_8).split("(?<=\\])\\R", 2);
         JsonNode rows = new ObjectMapper().readTree(documents[0]);
@@ -168,8 +180,10 @@ class SnowflakeQueryMojoTest {
     }
 
     @Test
-    void aQueryIsSentAsGivenAndReadUpToOneRowPastTheLimit(@InjectMojo(goal = "configure") ConfigureMojo configure,
-            @InjectMojo(goal = "resources") ResourcesMojo resources, @InjectMojo(goal = "query") QueryMojo query)
+    void aQueryIsSentAsGivenAndReadUpToOneRowPastTheLimit(
+            @InjectMojo(goal = "configure") ConfigureMojo configure,
+            @InjectMojo(goal = "resources") ResourcesMojo resources,
+            @InjectMojo(goal = "query") QueryMojo query)
             throws Exception {
         ingested(configure, resources);
         account.appOwns("GITHUB_CONNECTOR", "GITHUB_DATA");
@@ -182,36 +196,46 @@ class SnowflakeQueryMojoTest {
             assertThat(statement.sql()).isEqualTo("SELECT * FROM \"GITHUB_DATA\".\"ISSUES\".\"SDK_ISSUES\"");
             assertThat(statement.bindings()).isEmpty();
         });
-        assertThat(log.infos).contains("the query: 1 row(s) shown", "… more rows not shown: only the first 1 were "
-                + "read; raise -Dconnector.limit to see more");
+        assertThat(log.infos)
+                .contains(
+                        "the query: 1 row(s) shown",
+                        "… more rows not shown: only the first 1 were " + "read; raise -Dconnector.limit to see more");
     }
 
     @Test
     void refusesAsSnowflakeDoesWhatTheAppDoesNotOwnOrHasNotCreated(
             @InjectMojo(goal = "configure") ConfigureMojo configure,
-            @InjectMojo(goal = "resources") ResourcesMojo resources, @InjectMojo(goal = "query") QueryMojo notOwned,
-            @InjectMojo(goal = "query") QueryMojo other, @InjectMojo(goal = "query") QueryMojo view,
-            @InjectMojo(goal = "query") QueryMojo viewer) throws Exception {
+            @InjectMojo(goal = "resources") ResourcesMojo resources,
+            @InjectMojo(goal = "query") QueryMojo notOwned,
+            @InjectMojo(goal = "query") QueryMojo other,
+            @InjectMojo(goal = "query") QueryMojo view,
+            @InjectMojo(goal = "query") QueryMojo viewer)
+            throws Exception {
         ingested(configure, resources);
 
         onSnowflake(notOwned).resource = "sdk issues";
-        assertThatThrownBy(notOwned::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(notOwned::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessageStartingWith("The destination table \"GITHUB_DATA\".\"ISSUES\".\"SDK_ISSUES\" of resource "
                         + "'sdk issues' cannot be read (The query failed on Snowflake application GITHUB_CONNECTOR: ")
-                .hasMessageContaining("Snowflake error 2003").hasMessageContaining("application role DATA_READER");
+                .hasMessageContaining("Snowflake error 2003")
+                .hasMessageContaining("application role DATA_READER");
 
         account.appOwns("GITHUB_CONNECTOR", "GITHUB_DATA");
         onSnowflake(other).sql = "SELECT * FROM \"GITHUB_DATA\".\"ISSUES\".\"WIKI\"";
-        assertThatThrownBy(other::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(other::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("Snowflake error 2003");
 
         onSnowflake(view).view = "NO_SUCH_VIEW";
-        assertThatThrownBy(view::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(view::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("Snowflake error 2003");
 
         onSnowflake(viewer).view = "SYNC_STATUS";
         viewer.role = "VIEWER";
-        assertThatThrownBy(viewer::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(viewer::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessageStartingWith("On Snowflake the goals act as the role of the connection");
     }
 }

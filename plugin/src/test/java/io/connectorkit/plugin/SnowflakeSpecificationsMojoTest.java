@@ -76,14 +76,18 @@ class SnowflakeSpecificationsMojoTest {
         project = MavenProjects.copyOnTestClassPath("full", folder);
         Path descriptor = folder.resolve("src/main/connector/connector.yaml");
         String yaml = Files.readString(descriptor);
-        Files.writeString(descriptor, yaml.substring(0, yaml.indexOf("manifest:")) + V2_MANIFEST
-                + yaml.substring(yaml.indexOf("\nsql:")));
+        Files.writeString(
+                descriptor,
+                yaml.substring(0, yaml.indexOf("manifest:")) + V2_MANIFEST + yaml.substring(yaml.indexOf("\nsql:")));
         return project;
     }
 
     @BeforeEach
-    void deployed(@InjectMojo(goal = "generate") GenerateMojo generate, @InjectMojo(goal = "bundle") BundleMojo bundle,
-            @InjectMojo(goal = "deploy") DeployMojo deploy) throws Exception {
+    void deployed(
+            @InjectMojo(goal = "generate") GenerateMojo generate,
+            @InjectMojo(goal = "bundle") BundleMojo bundle,
+            @InjectMojo(goal = "deploy") DeployMojo deploy)
+            throws Exception {
         snowflake = FakeSnowflake.start();
         fakeHome = FakeSnowflakeHome.pointAt(snowflake, userHome, "operator");
         account = new FakeAccount(snowflake);
@@ -113,16 +117,20 @@ class SnowflakeSpecificationsMojoTest {
         configure.connection = "fake";
         configure.setLog(log);
 
-        assertThatThrownBy(configure::execute).isInstanceOf(MojoFailureException.class)
-                .hasMessageContaining("Snowflake application GITHUB_CONNECTOR may not reach outside Snowflake until its "
-                        + "app specifications are approved")
+        assertThatThrownBy(configure::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining(
+                        "Snowflake application GITHUB_CONNECTOR may not reach outside Snowflake until its "
+                                + "app specifications are approved")
                 .hasMessageContaining("-Dconnector.approveSpecifications=true")
                 .hasMessageContaining("GITHUB_ACCESS (EXTERNAL_ACCESS \"GitHub API\"): PENDING, sequence number 1, "
                         + "{\"host_ports\":[\"api.github.com\"]}")
                 .hasMessageContaining("ALTER APPLICATION \"GITHUB_CONNECTOR\" APPROVE SPECIFICATION \"GITHUB_ACCESS\" "
                         + "SEQUENCE_NUMBER = 1;");
-        assertThat(snowflake.applicationStatements()).extracting(RecordedStatement::sql)
-                .as("no wizard step ran").noneMatch(sql -> sql.contains("MARK_ALL_PREREQUISITES_AS_DONE"));
+        assertThat(snowflake.applicationStatements())
+                .extracting(RecordedStatement::sql)
+                .as("no wizard step ran")
+                .noneMatch(sql -> sql.contains("MARK_ALL_PREREQUISITES_AS_DONE"));
         assertThat(app().specificationStatuses()).containsEntry("GITHUB_ACCESS", "PENDING");
     }
 
@@ -141,29 +149,38 @@ class SnowflakeSpecificationsMojoTest {
             configure.execute();
         }
 
-        assertThat(log.infos).contains("[specifications] GITHUB_ACCESS (EXTERNAL_ACCESS \"GitHub API\"): PENDING, "
-                + "sequence number 1, {\"host_ports\":[\"api.github.com\"]}", "[specifications] approved "
-                + "GITHUB_ACCESS: ALTER APPLICATION \"GITHUB_CONNECTOR\" APPROVE SPECIFICATION \"GITHUB_ACCESS\" "
-                + "SEQUENCE_NUMBER = 1");
+        assertThat(log.infos)
+                .contains(
+                        "[specifications] GITHUB_ACCESS (EXTERNAL_ACCESS \"GitHub API\"): PENDING, "
+                                + "sequence number 1, {\"host_ports\":[\"api.github.com\"]}",
+                        "[specifications] approved "
+                                + "GITHUB_ACCESS: ALTER APPLICATION \"GITHUB_CONNECTOR\" APPROVE SPECIFICATION \"GITHUB_ACCESS\" "
+                                + "SEQUENCE_NUMBER = 1");
         assertThat(app().specificationStatuses()).containsEntry("GITHUB_ACCESS", "APPROVED");
         // Named after the app, so that another install of it in the account gets an integration of its own.
         assertThat(app().createdIntegrations()).containsExactly("\"GITHUB_CONNECTOR_GITHUB_ACCESS\"");
-        assertThat(app().externalAccess.keySet()).containsExactlyInAnyOrderElementsOf(Arrays.stream(
-                PublicProcedure.values()).filter(PublicProcedure::runsConnectorCode).map(Enum::name).toList());
+        assertThat(app().externalAccess.keySet())
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(PublicProcedure.values())
+                        .filter(PublicProcedure::runsConnectorCode)
+                        .map(Enum::name)
+                        .toList());
         assertThat(app().externalAccess.get("SET_CONNECTION_CONFIGURATION").integrations())
                 .containsExactly("\"GITHUB_CONNECTOR_GITHUB_ACCESS\"");
-        assertThat(app().externalAccess.get("SET_CONNECTION_CONFIGURATION").secrets()).containsEntry("api_token",
-                "\"GITHUB_CONNECTOR_SECRETS\".\"PUBLIC\".\"GITHUB_CONNECTOR_API_TOKEN\"");
-        assertThat(log.infos).anySatisfy(line -> assertThat(line).startsWith("[connection] "
-                + "SET_CONNECTION_CONFIGURATION: OK"));
+        assertThat(app().externalAccess.get("SET_CONNECTION_CONFIGURATION").secrets())
+                .containsEntry("api_token", "\"GITHUB_CONNECTOR_SECRETS\".\"PUBLIC\".\"GITHUB_CONNECTOR_API_TOKEN\"");
+        assertThat(log.infos)
+                .anySatisfy(line -> assertThat(line).startsWith("[connection] " + "SET_CONNECTION_CONFIGURATION: OK"));
 
         RecordingLog statusLog = new RecordingLog();
         status.target = "snowflake";
         status.connection = "fake";
         status.setLog(statusLog);
         status.execute();
-        assertThat(statusLog.infos).contains("  app specifications:", "    GITHUB_ACCESS (EXTERNAL_ACCESS \"GitHub "
-                + "API\"): APPROVED, sequence number 1, {\"host_ports\":[\"api.github.com\"]}");
+        assertThat(statusLog.infos)
+                .contains(
+                        "  app specifications:",
+                        "    GITHUB_ACCESS (EXTERNAL_ACCESS \"GitHub "
+                                + "API\"): APPROVED, sequence number 1, {\"host_ports\":[\"api.github.com\"]}");
     }
 
     private FakeNativeApp app() {

@@ -61,8 +61,10 @@ class SnowflakeVerifyUpgradeMojoTest {
     }
 
     @BeforeEach
-    void aReleasedBundleAndTheUsersDeployedApp(@InjectMojo(goal = "generate") GenerateMojo generate,
-            @InjectMojo(goal = "bundle") BundleMojo bundle, @InjectMojo(goal = "deploy") DeployMojo deploy)
+    void aReleasedBundleAndTheUsersDeployedApp(
+            @InjectMojo(goal = "generate") GenerateMojo generate,
+            @InjectMojo(goal = "bundle") BundleMojo bundle,
+            @InjectMojo(goal = "deploy") DeployMojo deploy)
             throws Exception {
         snowflake = FakeSnowflake.start();
         fakeHome = FakeSnowflakeHome.pointAt(snowflake, userHome, "operator");
@@ -73,8 +75,8 @@ class SnowflakeVerifyUpgradeMojoTest {
         generate.execute();
         MavenProjects.buildConnectorJarWithDescription(project);
         bundle.execute();
-        previousZip = Files.copy(folder.resolve("target/full-connector-1.4.0-SNAPSHOT-app.zip"),
-                folder.resolve("released-app.zip"));
+        previousZip = Files.copy(
+                folder.resolve("target/full-connector-1.4.0-SNAPSHOT-app.zip"), folder.resolve("released-app.zip"));
         currentScript = folder.resolve("target/connector/app/snowflake/setup.sql");
         deploy.target = "snowflake";
         deploy.connection = "fake";
@@ -82,8 +84,9 @@ class SnowflakeVerifyUpgradeMojoTest {
         deploy.execute();
 
         project.getProperties().setProperty("github.token", SnowflakeConfigureMojoTest.TOKEN);
-        Files.writeString(folder.resolve("src/main/connector/configuration.yaml"), ConfigureMojoTest.CONFIGURATION
-                + IngestMojoTest.RESOURCES.formatted("\"GLOBAL\""));
+        Files.writeString(
+                folder.resolve("src/main/connector/configuration.yaml"),
+                ConfigureMojoTest.CONFIGURATION + IngestMojoTest.RESOURCES.formatted("\"GLOBAL\""));
     }
 
     @AfterEach
@@ -101,23 +104,41 @@ class SnowflakeVerifyUpgradeMojoTest {
         verify.execute();
 
         assertThat(log.infos).anySatisfy(line -> assertThat(line).startsWith("  sdk issues: COMPLETED, 2 rows"));
-        assertThat(log.infos).contains("The scratch app ingests into a database of its own, " + SCRATCH + "_DATA, "
-                + "instead of GITHUB_DATA (connector.destination_database)");
-        assertThat(log.infos).anySatisfy(line -> assertThat(line).startsWith("Compared destination sdk issues, ")
-                .contains("view PUBLIC.CONNECTOR_CONFIGURATION", "view PUBLIC.INGESTION_DEFINITIONS",
-                        "view PUBLIC.RESOURCE_STATUS", "view PUBLIC.SYNC_STATUS")
-                .endsWith(" and 3 grants of the scratch app"));
-        assertThat(log.infos).last().asString().matches("The upgrade from .*released-app.zip to 1.4.0-SNAPSHOT kept "
-                + "everything: 9 tables checked, \\d+ rows compared, 3 grants compared");
-        List<String> sent = snowflake.applicationStatements().subList(before, snowflake.applicationStatements().size())
-                .stream().map(RecordedStatement::sql).toList();
-        assertThat(sent).contains("ALTER APPLICATION \"" + SCRATCH + "\" UPGRADE USING '@\"" + SCRATCH
-                + "_PKG\".APP_SRC.STAGE'", "DROP APPLICATION PACKAGE IF EXISTS \"" + SCRATCH + "_PKG\"");
+        assertThat(log.infos)
+                .contains("The scratch app ingests into a database of its own, " + SCRATCH + "_DATA, "
+                        + "instead of GITHUB_DATA (connector.destination_database)");
+        assertThat(log.infos)
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("Compared destination sdk issues, ")
+                        .contains(
+                                "view PUBLIC.CONNECTOR_CONFIGURATION",
+                                "view PUBLIC.INGESTION_DEFINITIONS",
+                                "view PUBLIC.RESOURCE_STATUS",
+                                "view PUBLIC.SYNC_STATUS")
+                        .endsWith(" and 3 grants of the scratch app"));
+        assertThat(log.infos)
+                .last()
+                .asString()
+                .matches("The upgrade from .*released-app.zip to 1.4.0-SNAPSHOT kept "
+                        + "everything: 9 tables checked, \\d+ rows compared, 3 grants compared");
+        List<String> sent =
+                snowflake
+                        .applicationStatements()
+                        .subList(before, snowflake.applicationStatements().size())
+                        .stream()
+                        .map(RecordedStatement::sql)
+                        .toList();
+        assertThat(sent)
+                .contains(
+                        "ALTER APPLICATION \"" + SCRATCH + "\" UPGRADE USING '@\"" + SCRATCH + "_PKG\".APP_SRC.STAGE'",
+                        "DROP APPLICATION PACKAGE IF EXISTS \"" + SCRATCH + "_PKG\"");
         assertThat(sent).contains("DROP APPLICATION IF EXISTS \"" + SCRATCH + "\" CASCADE");
         assertThat(sent).as("the user's app is never changed").noneMatch(sql -> sql.contains("\"GITHUB_CONNECTOR\""));
         assertThat(sent).contains("DROP DATABASE IF EXISTS \"" + SCRATCH + "_SECRETS\" CASCADE");
         assertThat(account.app(SCRATCH)).as("the scratch app is dropped").isEmpty();
-        assertThat(account.app("GITHUB_CONNECTOR")).as("the user's app is still there").isPresent();
+        assertThat(account.app("GITHUB_CONNECTOR"))
+                .as("the user's app is still there")
+                .isPresent();
         assertThat(account.applications).containsOnlyKeys("GITHUB_CONNECTOR");
         assertThat(account.packages).containsOnlyKeys("GITHUB_CONNECTOR_PKG");
     }
@@ -126,14 +147,17 @@ class SnowflakeVerifyUpgradeMojoTest {
     void anUpgradeWhoseSetupScriptNoLongerGrantsAViewFailsNamingIt(
             @InjectMojo(goal = "verify-upgrade") VerifyUpgradeMojo verify) throws Exception {
         String script = Files.readString(currentScript);
-        Files.writeString(currentScript, script.replace("GRANT SELECT ON VIEW PUBLIC.SYNC_STATUS TO APPLICATION ROLE "
-                + "ADMIN;\n", "").replace("GRANT SELECT ON VIEW PUBLIC.SYNC_STATUS TO APPLICATION ROLE VIEWER;\n", ""));
+        Files.writeString(
+                currentScript,
+                script.replace("GRANT SELECT ON VIEW PUBLIC.SYNC_STATUS TO APPLICATION ROLE " + "ADMIN;\n", "")
+                        .replace("GRANT SELECT ON VIEW PUBLIC.SYNC_STATUS TO APPLICATION ROLE VIEWER;\n", ""));
         assertThat(Files.readString(currentScript)).doesNotContain("ON VIEW PUBLIC.SYNC_STATUS");
         snowflake(verify);
 
-        assertThatThrownBy(verify::execute).isInstanceOf(MojoFailureException.class)
-                .hasMessageStartingWith("The upgrade from " + previousZip + " to 1.4.0-SNAPSHOT loses what the app "
-                        + "holds (")
+        assertThatThrownBy(verify::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith(
+                        "The upgrade from " + previousZip + " to 1.4.0-SNAPSHOT loses what the app " + "holds (")
                 .hasMessageContaining("\n  view PUBLIC.SYNC_STATUS: no longer readable by the consumer (dropped, or "
                         + "its SELECT grant to the app's roles not made again) (it held 1 row)")
                 .hasMessageEndingWith("-Dconnector.keep=true keeps the scratch app to look into");
@@ -150,7 +174,8 @@ class SnowflakeVerifyUpgradeMojoTest {
         Files.writeString(currentScript, script.substring(0, start) + script.substring(end));
         snowflake(verify).keep = true;
 
-        assertThatThrownBy(verify::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(verify::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("\n  view PUBLIC.RESOURCE_STATUS: no longer readable by the consumer");
         assertThat(account.app(SCRATCH)).as("connector.keep").isPresent();
         assertThat(account.packages).containsKeys(SCRATCH + "_PKG", "GITHUB_CONNECTOR_PKG");
@@ -173,12 +198,18 @@ class SnowflakeVerifyUpgradeMojoTest {
         snowflake(verify).fromBundle = embeddedOnly.toFile();
         int before = snowflake.applicationStatements().size();
 
-        assertThatThrownBy(verify::execute).isInstanceOf(MojoFailureException.class).hasMessage("The previous bundle "
-                + embeddedOnly + " has no Snowflake app (snowflake/setup.sql and snowflake/lib/): it is not a zip of "
-                + "connector:bundle, or of a kit too old to hold one; give another with -Dconnector.fromVersion=... or "
-                + "-Dconnector.fromBundle=...");
-        assertThat(snowflake.applicationStatements().subList(before, snowflake.applicationStatements().size()))
-                .as("nothing was sent").isEmpty();
+        assertThatThrownBy(verify::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("The previous bundle "
+                        + embeddedOnly
+                        + " has no Snowflake app (snowflake/setup.sql and snowflake/lib/): it is not a zip of "
+                        + "connector:bundle, or of a kit too old to hold one; give another with -Dconnector.fromVersion=... or "
+                        + "-Dconnector.fromBundle=...");
+        assertThat(snowflake
+                        .applicationStatements()
+                        .subList(before, snowflake.applicationStatements().size()))
+                .as("nothing was sent")
+                .isEmpty();
         assertThat(account.packages).containsOnlyKeys("GITHUB_CONNECTOR_PKG");
     }
 

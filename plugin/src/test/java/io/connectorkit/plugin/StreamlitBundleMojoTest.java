@@ -3,6 +3,7 @@ package io.connectorkit.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectorkit.plugin.testing.MavenProjects;
+import io.connectorkit.plugin.testing.RecordingLog;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,6 @@ import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.connectorkit.plugin.testing.RecordingLog;
 
 /**
  * The generated Streamlit app in the bundle: the full project with its own UI switched back to the generated one,
@@ -58,23 +58,34 @@ class StreamlitBundleMojoTest {
 
         bundle.execute();
 
-        try (ZipFile zip = new ZipFile(folder.resolve("target/full-connector-1.4.0-SNAPSHOT-app.zip").toFile())) {
-            List<String> entries = Collections.list(zip.entries()).stream().map(ZipEntry::getName).toList();
-            assertThat(entries.stream().filter(entry -> entry.startsWith("snowflake/streamlit/"))).containsExactly(
-                    "snowflake/streamlit/app.py", "snowflake/streamlit/connector_model.json",
-                    "snowflake/streamlit/connector_ui/__init__.py", "snowflake/streamlit/connector_ui/app.py",
-                    "snowflake/streamlit/connector_ui/client.py", "snowflake/streamlit/connector_ui/context.py",
-                    "snowflake/streamlit/connector_ui/daily.py", "snowflake/streamlit/connector_ui/fields.py",
-                    "snowflake/streamlit/connector_ui/model.py", "snowflake/streamlit/connector_ui/pages.py",
-                    "snowflake/streamlit/connector_ui/wizard.py", "snowflake/streamlit/environment.yml",
-                    "snowflake/streamlit/streamlit_app.py");
+        try (ZipFile zip = new ZipFile(
+                folder.resolve("target/full-connector-1.4.0-SNAPSHOT-app.zip").toFile())) {
+            List<String> entries = Collections.list(zip.entries()).stream()
+                    .map(ZipEntry::getName)
+                    .toList();
+            assertThat(entries.stream().filter(entry -> entry.startsWith("snowflake/streamlit/")))
+                    .containsExactly(
+                            "snowflake/streamlit/app.py",
+                            "snowflake/streamlit/connector_model.json",
+                            "snowflake/streamlit/connector_ui/__init__.py",
+                            "snowflake/streamlit/connector_ui/app.py",
+                            "snowflake/streamlit/connector_ui/client.py",
+                            "snowflake/streamlit/connector_ui/context.py",
+                            "snowflake/streamlit/connector_ui/daily.py",
+                            "snowflake/streamlit/connector_ui/fields.py",
+                            "snowflake/streamlit/connector_ui/model.py",
+                            "snowflake/streamlit/connector_ui/pages.py",
+                            "snowflake/streamlit/connector_ui/wizard.py",
+                            "snowflake/streamlit/environment.yml",
+                            "snowflake/streamlit/streamlit_app.py");
             assertThat(text(zip, "snowflake/streamlit/connector_model.json"))
                     .contains("\"name\" : \"github_connector\"", "\"reference\" : \"API_TOKEN_SECRET\"");
             assertThat(text(zip, "snowflake/manifest.yml")).contains("  default_streamlit: \"UI.CONNECTOR\"\n");
-            assertThat(text(zip, "snowflake/setup.sql")).contains("CREATE OR REPLACE STREAMLIT UI.CONNECTOR FROM "
-                    + "'/streamlit' MAIN_FILE = 'streamlit_app.py' TITLE = 'GitHub issues connector';\n"
-                    + "GRANT USAGE ON STREAMLIT UI.CONNECTOR TO APPLICATION ROLE ADMIN;\n"
-                    + "GRANT USAGE ON STREAMLIT UI.CONNECTOR TO APPLICATION ROLE VIEWER;");
+            assertThat(text(zip, "snowflake/setup.sql"))
+                    .contains("CREATE OR REPLACE STREAMLIT UI.CONNECTOR FROM "
+                            + "'/streamlit' MAIN_FILE = 'streamlit_app.py' TITLE = 'GitHub issues connector';\n"
+                            + "GRANT USAGE ON STREAMLIT UI.CONNECTOR TO APPLICATION ROLE ADMIN;\n"
+                            + "GRANT USAGE ON STREAMLIT UI.CONNECTOR TO APPLICATION ROLE VIEWER;");
         }
     }
 
@@ -92,7 +103,8 @@ class StreamlitBundleMojoTest {
         bundle.execute();
 
         Path app = folder.resolve("target/connector/app/snowflake/streamlit");
-        assertThat(Files.readString(app.resolve("connector_ui/daily.py"))).isEqualTo("PAGES = []  # the connector's own\n");
+        assertThat(Files.readString(app.resolve("connector_ui/daily.py")))
+                .isEqualTo("PAGES = []  # the connector's own\n");
         assertThat(app.resolve("connector_pages/repositories.py")).hasContent("PAGES = []");
         assertThat(Files.readString(app.resolve("connector_ui/wizard.py"))).contains("def connector_configuration");
 
@@ -110,8 +122,10 @@ class StreamlitBundleMojoTest {
         Files.createDirectories(pages);
         Files.writeString(pages.resolve("repositories.py"), "PAGES = []\n");
         Path descriptor = folder.resolve("src/main/connector/connector.yaml");
-        Files.writeString(descriptor, Files.readString(descriptor)
-                + "  - source: src/main/connector/pages\n    target: streamlit/connector_pages\n");
+        Files.writeString(
+                descriptor,
+                Files.readString(descriptor)
+                        + "  - source: src/main/connector/pages\n    target: streamlit/connector_pages\n");
         generate.execute();
         MavenProjects.buildConnectorJar(project);
         bundle.execute();
@@ -122,8 +136,9 @@ class StreamlitBundleMojoTest {
 
         assertThat(folder.resolve("target/connector/app/snowflake/streamlit/connector_pages/repositories.py"))
                 .exists();
-        assertThat(log.infos).contains("Connector bundle target/full-connector-1.4.0-SNAPSHOT-app.zip is up to date "
-                + "(nothing changed)");
+        assertThat(log.infos)
+                .contains("Connector bundle target/full-connector-1.4.0-SNAPSHOT-app.zip is up to date "
+                        + "(nothing changed)");
     }
 
     private static String text(ZipFile zip, String entry) throws Exception {

@@ -45,19 +45,21 @@ class VerifyUpgradeMojoTest {
     }
 
     @BeforeEach
-    void aReleasedBundleAndAConfigurationWithAResource(@InjectMojo(goal = "generate") GenerateMojo generate,
-            @InjectMojo(goal = "bundle") BundleMojo bundle) throws Exception {
+    void aReleasedBundleAndAConfigurationWithAResource(
+            @InjectMojo(goal = "generate") GenerateMojo generate, @InjectMojo(goal = "bundle") BundleMojo bundle)
+            throws Exception {
         FakeIssueSource.reset();
         FakeIssueSource.add("first", "second");
         generate.execute();
         MavenProjects.buildConnectorJarWithDescription(project);
         bundle.execute();
-        previousZip = Files.copy(folder.resolve("target/full-connector-1.4.0-SNAPSHOT-app.zip"),
-                folder.resolve("released-app.zip"));
+        previousZip = Files.copy(
+                folder.resolve("target/full-connector-1.4.0-SNAPSHOT-app.zip"), folder.resolve("released-app.zip"));
         currentScript = folder.resolve("target/connector/app/local/setup.sql");
         project.getProperties().setProperty("github.token", ConfigureMojoTest.TOKEN);
-        Files.writeString(folder.resolve("src/main/connector/configuration.yaml"), ConfigureMojoTest.CONFIGURATION
-                + IngestMojoTest.RESOURCES.formatted("\"GLOBAL\""));
+        Files.writeString(
+                folder.resolve("src/main/connector/configuration.yaml"),
+                ConfigureMojoTest.CONFIGURATION + IngestMojoTest.RESOURCES.formatted("\"GLOBAL\""));
     }
 
     @Test
@@ -70,11 +72,16 @@ class VerifyUpgradeMojoTest {
         verify.execute();
 
         assertThat(log.infos).anySatisfy(line -> assertThat(line).startsWith("  sdk issues: COMPLETED, 2 rows"));
-        assertThat(log.infos).last().asString().matches("The upgrade from .*released-app.zip to 1.4.0-SNAPSHOT kept "
-                + "everything: \\d+ tables checked, \\d+ rows compared, \\d+ grants compared");
-        assertThat(folder.resolve("target/connector/upgrade-check/apps")).as("the scratch app is deleted")
+        assertThat(log.infos)
+                .last()
+                .asString()
+                .matches("The upgrade from .*released-app.zip to 1.4.0-SNAPSHOT kept "
+                        + "everything: \\d+ tables checked, \\d+ rows compared, \\d+ grants compared");
+        assertThat(folder.resolve("target/connector/upgrade-check/apps"))
+                .as("the scratch app is deleted")
                 .doesNotExist();
-        assertThat(folder.resolve(".connector/local/github_connector")).as("the user's app is never touched")
+        assertThat(folder.resolve(".connector/local/github_connector"))
+                .as("the user's app is never touched")
                 .doesNotExist();
     }
 
@@ -85,13 +92,15 @@ class VerifyUpgradeMojoTest {
         verify.fromBundle = previousZip.toFile();
         verify.keep = true;
 
-        assertThatThrownBy(verify::execute).isInstanceOf(MojoFailureException.class)
-                .hasMessageStartingWith("The upgrade from " + previousZip + " to 1.4.0-SNAPSHOT loses what the app "
-                        + "holds (")
+        assertThatThrownBy(verify::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith(
+                        "The upgrade from " + previousZip + " to 1.4.0-SNAPSHOT loses what the app " + "holds (")
                 .hasMessageContaining("\n  STATE.INGESTION_RUN: table dropped (it held 1 row)\n")
                 .hasMessageEndingWith("-Dconnector.keep=true keeps the scratch app to look into");
         assertThat(folder.resolve("target/connector/upgrade-check/apps/github_connector_upgrade_check"))
-                .as("connector.keep").isDirectory();
+                .as("connector.keep")
+                .isDirectory();
     }
 
     @Test
@@ -101,7 +110,8 @@ class VerifyUpgradeMojoTest {
                 + "UPDATE ISSUES.SDK_ISSUES SET TITLE = 'renamed' WHERE NUMBER = 2;");
         verify.fromBundle = previousZip.toFile();
 
-        assertThatThrownBy(verify::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(verify::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("\n  grant lost: SELECT ON PUBLIC.SYNC_STATUS TO VIEWER")
                 .as("a destination table has no primary key: its rows are compared whole")
                 .hasMessageContaining("\n  ISSUES.SDK_ISSUES: row {NUMBER='2', TITLE='second'} removed or changed\n");
@@ -113,12 +123,14 @@ class VerifyUpgradeMojoTest {
             @InjectMojo(goal = "verify-upgrade") VerifyUpgradeMojo verify) throws Exception {
         verify.repositorySession = localRepository(verify.repositorySystem);
 
-        assertThatThrownBy(verify::execute).isInstanceOf(MojoFailureException.class).hasMessage("No released "
-                + "version of com.example:full-connector:zip:app older than 1.4.0-SNAPSHOT was found in the local "
-                + "repository or the project's remote repositories, so there is nothing to upgrade from. Name one "
-                + "with -Dconnector.fromVersion=<version>, or a bundle zip with "
-                + "-Dconnector.fromBundle=<path/to/app.zip> (a first release has no previous version: skip the check "
-                + "with -Dconnector.skip=true)");
+        assertThatThrownBy(verify::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("No released "
+                        + "version of com.example:full-connector:zip:app older than 1.4.0-SNAPSHOT was found in the local "
+                        + "repository or the project's remote repositories, so there is nothing to upgrade from. Name one "
+                        + "with -Dconnector.fromVersion=<version>, or a bundle zip with "
+                        + "-Dconnector.fromBundle=<path/to/app.zip> (a first release has no previous version: skip the check "
+                        + "with -Dconnector.skip=true)");
     }
 
     @Test
@@ -126,18 +138,24 @@ class VerifyUpgradeMojoTest {
             @InjectMojo(goal = "verify-upgrade") VerifyUpgradeMojo verify) throws Exception {
         DefaultRepositorySystemSession session = localRepository(verify.repositorySystem);
         for (String version : new String[] {"1.2.0", "1.3.0", "1.5.0", "1.4.0-SNAPSHOT"}) {
-            verify.repositorySystem.install(session, new InstallRequest().addArtifact(new DefaultArtifact(
-                    "com.example", "full-connector", "app", "zip", version).setFile(previousZip.toFile())));
+            verify.repositorySystem.install(
+                    session,
+                    new InstallRequest()
+                            .addArtifact(new DefaultArtifact("com.example", "full-connector", "app", "zip", version)
+                                    .setFile(previousZip.toFile())));
         }
         verify.repositorySession = session;
         verify.setLog(log);
 
         verify.execute();
 
-        assertThat(log.infos).contains("Checking the upgrade from com.example:full-connector:zip:app:1.3.0 to "
-                + "1.4.0-SNAPSHOT");
-        assertThat(log.infos).last().asString().startsWith("The upgrade from com.example:full-connector:zip:app:1.3.0"
-                + " to 1.4.0-SNAPSHOT kept everything: ");
+        assertThat(log.infos)
+                .contains("Checking the upgrade from com.example:full-connector:zip:app:1.3.0 to " + "1.4.0-SNAPSHOT");
+        assertThat(log.infos)
+                .last()
+                .asString()
+                .startsWith("The upgrade from com.example:full-connector:zip:app:1.3.0"
+                        + " to 1.4.0-SNAPSHOT kept everything: ");
     }
 
     @Test
@@ -146,7 +164,8 @@ class VerifyUpgradeMojoTest {
         verify.repositorySession = localRepository(verify.repositorySystem);
         verify.fromVersion = "0.9.0";
 
-        assertThatThrownBy(verify::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(verify::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessageStartingWith("The bundle com.example:full-connector:zip:app:0.9.0 was not found in the "
                         + "local repository (" + folder.resolve("repository-local") + ")")
                 .hasMessageEndingWith("Check -Dconnector.fromVersion (a version released with mvn install or deploy, "
@@ -158,23 +177,29 @@ class VerifyUpgradeMojoTest {
             throws Exception {
         verify.fromBundle = previousZip.toFile();
         verify.fromVersion = "1.3.0";
-        assertThatThrownBy(verify::execute).isInstanceOf(MojoFailureException.class).hasMessage("connector.fromBundle ("
-                + previousZip + ") and connector.fromVersion (1.3.0) both name the bundle to start from; give one of "
-                + "them");
+        assertThatThrownBy(verify::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("connector.fromBundle ("
+                        + previousZip
+                        + ") and connector.fromVersion (1.3.0) both name the bundle to start from; give one of "
+                        + "them");
 
         verify.fromVersion = null;
         verify.fromBundle = folder.resolve("gone-app.zip").toFile();
-        assertThatThrownBy(verify::execute).isInstanceOf(MojoFailureException.class).hasMessage("The previous bundle "
-                + folder.resolve("gone-app.zip") + " does not exist (" + folder.resolve("gone-app.zip") + "); give the "
-                + "zip that connector:bundle writes (target/<name>-app.zip) with -Dconnector.fromBundle=...");
+        assertThatThrownBy(verify::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("The previous bundle "
+                        + folder.resolve("gone-app.zip") + " does not exist (" + folder.resolve("gone-app.zip")
+                        + "); give the "
+                        + "zip that connector:bundle writes (target/<name>-app.zip) with -Dconnector.fromBundle=...");
 
         assertThat(folder.resolve("target/connector/upgrade-check/apps")).doesNotExist();
     }
 
     private DefaultRepositorySystemSession localRepository(RepositorySystem system) {
         DefaultRepositorySystemSession session = MavenRepositorySystemUtils.newSession();
-        session.setLocalRepositoryManager(system.newLocalRepositoryManager(session,
-                new LocalRepository(folder.resolve("repository-local").toFile())));
+        session.setLocalRepositoryManager(system.newLocalRepositoryManager(
+                session, new LocalRepository(folder.resolve("repository-local").toFile())));
         return session;
     }
 

@@ -20,7 +20,16 @@ public final class AppCatalog {
 
     /** What a column's type is for comparisons across dialects: the types of one family hold the same values. */
     public enum TypeFamily {
-        TEXT, NUMBER, FLOAT, BOOLEAN, DATE, TIME, TIMESTAMP, SEMI_STRUCTURED, BINARY, GEOSPATIAL
+        TEXT,
+        NUMBER,
+        FLOAT,
+        BOOLEAN,
+        DATE,
+        TIME,
+        TIMESTAMP,
+        SEMI_STRUCTURED,
+        BINARY,
+        GEOSPATIAL
     }
 
     /** A column of a table: its name, its type as written, and whether it is NOT NULL. */
@@ -37,8 +46,14 @@ public final class AppCatalog {
      * many of them have no DEFAULT, its language, its Java handler (empty for SQL), its imports, and its body (the
      * text between {@code $$}, empty when the handler is in a jar).
      */
-    public record Procedure(String name, List<String> argumentTypes, int requiredArguments, String language,
-            String handler, List<String> imports, String body) {
+    public record Procedure(
+            String name,
+            List<String> argumentTypes,
+            int requiredArguments,
+            String language,
+            String handler,
+            List<String> imports,
+            String body) {
 
         public Procedure {
             argumentTypes = List.copyOf(argumentTypes);
@@ -74,18 +89,19 @@ public final class AppCatalog {
     final Map<String, Specification> specifications = new LinkedHashMap<>();
     /** Schemas by name: whether each is versioned. */
     final Map<String, Boolean> schemas = new LinkedHashMap<>();
+
     final Map<String, List<TableColumn>> tables = new LinkedHashMap<>();
     final Set<String> views = new LinkedHashSet<>();
     /** Each view's query as written, which CREATE OR ALTER VIEW cannot change. */
     final Map<String, String> viewQueries = new LinkedHashMap<>();
     /** Procedures by signature. */
     final Map<String, Procedure> procedures = new LinkedHashMap<>();
+
     final Set<String> streamlits = new LinkedHashSet<>();
     /** The grants of each object, by its kind and name ({@code VIEW PUBLIC.SYNC_STATUS}): privilege → roles. */
     final Map<String, Map<String, Set<String>>> grants = new LinkedHashMap<>();
 
-    AppCatalog() {
-    }
+    AppCatalog() {}
 
     /**
      * What of an installed app an upgrade starts from: Snowflake keeps the application roles and the objects outside
@@ -126,8 +142,9 @@ public final class AppCatalog {
         grants.forEach((object, privileges) -> {
             String name = object.substring(object.indexOf(' ') + 1);
             if (object.startsWith("SCHEMA ") ? kept.schemas.containsKey(name) : kept.keeps(name)) {
-                privileges.forEach((privilege, grantees) -> kept.grants.computeIfAbsent(object,
-                        key -> new LinkedHashMap<>()).put(privilege, new LinkedHashSet<>(grantees)));
+                privileges.forEach((privilege, grantees) -> kept.grants
+                        .computeIfAbsent(object, key -> new LinkedHashMap<>())
+                        .put(privilege, new LinkedHashSet<>(grantees)));
             }
         });
         return kept;
@@ -179,15 +196,16 @@ public final class AppCatalog {
     public Optional<String> sqlBody(String procedure) {
         String qualified = qualified(procedure);
         return procedures.values().stream()
-                .filter(candidate -> candidate.name().equals(qualified) && candidate.language().equals("SQL"))
+                .filter(candidate -> candidate.name().equals(qualified)
+                        && candidate.language().equals("SQL"))
                 .map(Procedure::body)
                 .findFirst();
     }
 
     /** The application roles granted this privilege on the object ({@code "PROCEDURE"}, its signature or name). */
     public Set<String> rolesGranted(String privilege, String objectKind, String objectName) {
-        return Set.copyOf(grants.getOrDefault(objectKind + " " + objectName, Map.of()).getOrDefault(privilege,
-                Set.of()));
+        return Set.copyOf(
+                grants.getOrDefault(objectKind + " " + objectName, Map.of()).getOrDefault(privilege, Set.of()));
     }
 
     /** The columns of this table ({@code STATE.APP_STATE}) in order, if the script created it. */

@@ -31,15 +31,15 @@ public final class AppTelemetry {
     /** CANNOT_DISABLE_MANDATORY_TELEMETRY in the Snowflake CLI's errno.py. */
     public static final int CANNOT_DISABLE_MANDATORY_TELEMETRY = 93329;
 
-    private static final Pattern AUTHORIZE_CLAUSE = Pattern.compile(
-            "AUTHORIZE_TELEMETRY_EVENT_SHARING = (TRUE|FALSE)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern AUTHORIZE_CLAUSE =
+            Pattern.compile("AUTHORIZE_TELEMETRY_EVENT_SHARING = (TRUE|FALSE)", Pattern.CASE_INSENSITIVE);
     private static final Pattern SET_AUTHORIZE = Pattern.compile(
             "ALTER APPLICATION \"([^\"]+)\" SET AUTHORIZE_TELEMETRY_EVENT_SHARING = (TRUE|FALSE)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SET_SHARED = Pattern.compile(
             "ALTER APPLICATION \"([^\"]+)\" SET SHARED TELEMETRY EVENTS \\((.*)\\)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SHOW_DEFINITIONS = Pattern.compile(
-            "SHOW TELEMETRY EVENT DEFINITIONS IN APPLICATION \"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SHOW_DEFINITIONS =
+            Pattern.compile("SHOW TELEMETRY EVENT DEFINITIONS IN APPLICATION \"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
 
     private static final class State {
         volatile StagedTelemetry manifest;
@@ -89,12 +89,16 @@ public final class AppTelemetry {
 
     /** The least severe messages Snowflake records for the app; OFF for an app it does not know. */
     String logLevel(String app) {
-        return Optional.ofNullable(apps.get(app)).map(state -> state.manifest.logLevel()).orElse("OFF");
+        return Optional.ofNullable(apps.get(app))
+                .map(state -> state.manifest.logLevel())
+                .orElse("OFF");
     }
 
     /** Which spans Snowflake records for the app; OFF for an app it does not know. */
     String traceLevel(String app) {
-        return Optional.ofNullable(apps.get(app)).map(state -> state.manifest.traceLevel()).orElse("OFF");
+        return Optional.ofNullable(apps.get(app))
+                .map(state -> state.manifest.traceLevel())
+                .orElse("OFF");
     }
 
     /**
@@ -106,11 +110,16 @@ public final class AppTelemetry {
         if (telemetry.hasMandatory() && !authorizes(sql)) {
             List<String> mandatory = telemetry.definitions().entrySet().stream()
                     .filter(entry -> entry.getValue().equals("MANDATORY"))
-                    .map(entry -> StagedTelemetry.nameOf(entry.getKey())).toList();
-            throw new SnowflakeRefusal(REQUIRES_TELEMETRY_SHARING, "0A000", "Cannot create application '" + app
-                    + "': its application package requires telemetry event sharing for the mandatory event "
-                    + "definitions " + String.join(", ", mandatory) + ". Set AUTHORIZE_TELEMETRY_EVENT_SHARING = TRUE "
-                    + "to authorize it.");
+                    .map(entry -> StagedTelemetry.nameOf(entry.getKey()))
+                    .toList();
+            throw new SnowflakeRefusal(
+                    REQUIRES_TELEMETRY_SHARING,
+                    "0A000",
+                    "Cannot create application '" + app
+                            + "': its application package requires telemetry event sharing for the mandatory event "
+                            + "definitions " + String.join(", ", mandatory)
+                            + ". Set AUTHORIZE_TELEMETRY_EVENT_SHARING = TRUE "
+                            + "to authorize it.");
         }
         return telemetry;
     }
@@ -144,8 +153,11 @@ public final class AppTelemetry {
         }
         boolean authorize = matcher.group(2).equalsIgnoreCase("TRUE");
         if (!authorize && state.manifest.hasMandatory()) {
-            return Reply.error(CANNOT_DISABLE_MANDATORY_TELEMETRY, "0A000", "Cannot disable telemetry event sharing "
-                    + "of application '" + matcher.group(1) + "': it has mandatory telemetry event definitions.");
+            return Reply.error(
+                    CANNOT_DISABLE_MANDATORY_TELEMETRY,
+                    "0A000",
+                    "Cannot disable telemetry event sharing " + "of application '" + matcher.group(1)
+                            + "': it has mandatory telemetry event definitions.");
         }
         state.authorized = authorize;
         if (!authorize) {
@@ -163,17 +175,24 @@ public final class AppTelemetry {
             return doesNotExist(matcher.group(1));
         }
         if (!state.authorized) {
-            return Reply.error(FakeNativeApp.UNDOCUMENTED_REFUSAL, "42601", "Telemetry event sharing is not "
-                    + "authorized for application '" + matcher.group(1) + "'; set AUTHORIZE_TELEMETRY_EVENT_SHARING = "
-                    + "TRUE first.");
+            return Reply.error(
+                    FakeNativeApp.UNDOCUMENTED_REFUSAL,
+                    "42601",
+                    "Telemetry event sharing is not "
+                            + "authorized for application '" + matcher.group(1)
+                            + "'; set AUTHORIZE_TELEMETRY_EVENT_SHARING = "
+                            + "TRUE first.");
         }
         Set<String> optional = new LinkedHashSet<>();
         for (String literal : matcher.group(2).split(",")) {
             String name = literal.strip().replaceAll("^'|'$", "");
             String type = name.startsWith("SNOWFLAKE$") ? name.substring("SNOWFLAKE$".length()) : name;
             if (!state.manifest.definitions().containsKey(type)) {
-                return Reply.error(FakeNativeApp.UNDOCUMENTED_REFUSAL, "42601", "Telemetry event definition '" + name
-                        + "' does not exist in application '" + matcher.group(1) + "'.");
+                return Reply.error(
+                        FakeNativeApp.UNDOCUMENTED_REFUSAL,
+                        "42601",
+                        "Telemetry event definition '" + name + "' does not exist in application '" + matcher.group(1)
+                                + "'.");
             }
             if (state.manifest.definitions().get(type).equals("OPTIONAL")) {
                 optional.add(type);
@@ -192,18 +211,20 @@ public final class AppTelemetry {
             return doesNotExist(matcher.group(1));
         }
         List<String> shared = sharedEvents(matcher.group(1));
-        Reply.Result result = Reply.columns(Column.text("name"), Column.text("type"), Column.text("sharing"),
-                Column.text("status"));
+        Reply.Result result =
+                Reply.columns(Column.text("name"), Column.text("type"), Column.text("sharing"), Column.text("status"));
         for (Map.Entry<String, String> definition : state.manifest.definitions().entrySet()) {
             String name = StagedTelemetry.nameOf(definition.getKey());
-            result = result.row(name, definition.getKey(), definition.getValue(),
-                    shared.contains(name) ? "ENABLED" : "DISABLED");
+            result = result.row(
+                    name, definition.getKey(), definition.getValue(), shared.contains(name) ? "ENABLED" : "DISABLED");
         }
         return result;
     }
 
     private static Reply doesNotExist(String app) {
-        return Reply.error(FakeNativeApp.DOES_NOT_EXIST, "02000", "Application '" + app + "' does not exist or not "
-                + "authorized.");
+        return Reply.error(
+                FakeNativeApp.DOES_NOT_EXIST,
+                "02000",
+                "Application '" + app + "' does not exist or not " + "authorized.");
     }
 }

@@ -35,10 +35,10 @@ final class ApplicationGrants {
     /** Snowflake's code and SQLSTATE for a statement the role lacks the privileges for. */
     static final int INSUFFICIENT_PRIVILEGES = 3001;
 
-    private static final Pattern ACCOUNT_GRANT = Pattern.compile(
-            "GRANT ([A-Z][A-Z ]*[A-Z]) ON ACCOUNT TO APPLICATION \"([^\"]+)\"");
-    private static final Pattern WAREHOUSE_GRANT = Pattern.compile(
-            "GRANT USAGE ON WAREHOUSE \"([^\"]+)\" TO APPLICATION \"([^\"]+)\"");
+    private static final Pattern ACCOUNT_GRANT =
+            Pattern.compile("GRANT ([A-Z][A-Z ]*[A-Z]) ON ACCOUNT TO APPLICATION \"([^\"]+)\"");
+    private static final Pattern WAREHOUSE_GRANT =
+            Pattern.compile("GRANT USAGE ON WAREHOUSE \"([^\"]+)\" TO APPLICATION \"([^\"]+)\"");
     private static final Pattern SHOW_PRIVILEGES = Pattern.compile("SHOW PRIVILEGES IN APPLICATION \"([^\"]+)\"");
     private static final Pattern SHOW_GRANTS = Pattern.compile("SHOW GRANTS TO APPLICATION \"([^\"]+)\"");
     private static final String CREATED_ON = "2026-11-27 10:00:00.000 -0800";
@@ -55,7 +55,9 @@ final class ApplicationGrants {
      * @param manifests the manifest of each application the fake built, by name
      * @param databaseCreated told of each database an app creates, with the app's name: the app owns it
      */
-    ApplicationGrants(FakeSnowflake snowflake, Function<String, Optional<StagedManifest>> manifests,
+    ApplicationGrants(
+            FakeSnowflake snowflake,
+            Function<String, Optional<StagedManifest>> manifests,
             BiConsumer<String, String> databaseCreated) {
         this.manifests = manifests;
         this.databaseCreated = databaseCreated;
@@ -76,7 +78,9 @@ final class ApplicationGrants {
     }
 
     void grantAccountPrivilege(String app, String privilege) {
-        accountPrivileges.computeIfAbsent(app, key -> ConcurrentHashMap.newKeySet()).add(privilege);
+        accountPrivileges
+                .computeIfAbsent(app, key -> ConcurrentHashMap.newKeySet())
+                .add(privilege);
     }
 
     void grantWarehouse(String app, String warehouse) {
@@ -127,8 +131,12 @@ final class ApplicationGrants {
         }
         if (!manifest.get().privileges().containsKey(privilege)) {
             // The rule is documented; its error code is not: the fake answers as for a privilege it may not grant.
-            return Reply.error(INSUFFICIENT_PRIVILEGES, "42501", "SQL access control error: The privilege '" + privilege
-                    + "' is not requested in the manifest of application '" + app + "' and cannot be granted to it.");
+            return Reply.error(
+                    INSUFFICIENT_PRIVILEGES,
+                    "42501",
+                    "SQL access control error: The privilege '" + privilege
+                            + "' is not requested in the manifest of application '" + app
+                            + "' and cannot be granted to it.");
         }
         grantAccountPrivilege(app, privilege);
         return Reply.statementExecuted();
@@ -156,13 +164,19 @@ final class ApplicationGrants {
         if (manifest.isEmpty()) {
             return noSuchApplication(app);
         }
-        Reply.Result result = Reply.columns(Column.text("privilege"), Column.text("description"),
-                Column.text("is_granted"), Column.text("is_grantable"));
+        Reply.Result result = Reply.columns(
+                Column.text("privilege"),
+                Column.text("description"),
+                Column.text("is_granted"),
+                Column.text("is_grantable"));
         Set<String> granted = accountPrivileges(app);
         for (Map.Entry<String, String> privilege : manifest.get().privileges().entrySet()) {
             // SHOW commands answer flags as the text 'true' or 'false'.
-            result = result.row(privilege.getKey(), privilege.getValue(),
-                    String.valueOf(granted.contains(privilege.getKey())), String.valueOf(roleManagesGrants));
+            result = result.row(
+                    privilege.getKey(),
+                    privilege.getValue(),
+                    String.valueOf(granted.contains(privilege.getKey())),
+                    String.valueOf(roleManagesGrants));
         }
         return result;
     }
@@ -174,27 +188,42 @@ final class ApplicationGrants {
         if (manifests.apply(app).isEmpty()) {
             return noSuchApplication(app);
         }
-        Reply.Result result = Reply.columns(Column.text("created_on"), Column.text("privilege"),
-                Column.text("granted_on"), Column.text("name"), Column.text("granted_to"), Column.text("grantee_name"),
-                Column.text("grant_option"), Column.text("granted_by"));
+        Reply.Result result = Reply.columns(
+                Column.text("created_on"),
+                Column.text("privilege"),
+                Column.text("granted_on"),
+                Column.text("name"),
+                Column.text("granted_to"),
+                Column.text("grantee_name"),
+                Column.text("grant_option"),
+                Column.text("granted_by"));
         for (String privilege : new TreeSet<>(accountPrivileges(app))) {
-            result = result.row(CREATED_ON, privilege, "ACCOUNT", FakeSnowflake.ACCOUNT, "APPLICATION", app, "false",
+            result = result.row(
+                    CREATED_ON,
+                    privilege,
+                    "ACCOUNT",
+                    FakeSnowflake.ACCOUNT,
+                    "APPLICATION",
+                    app,
+                    "false",
                     "ACCOUNTADMIN");
         }
         for (String warehouse : new TreeSet<>(warehouses(app))) {
-            result = result.row(CREATED_ON, "USAGE", "WAREHOUSE", warehouse, "APPLICATION", app, "false",
-                    "ACCOUNTADMIN");
+            result = result.row(
+                    CREATED_ON, "USAGE", "WAREHOUSE", warehouse, "APPLICATION", app, "false", "ACCOUNTADMIN");
         }
         return result;
     }
 
     private static Reply noSuchApplication(String app) {
-        return Reply.error(2003, "02000", "SQL compilation error: Application '" + app
-                + "' does not exist or not authorized.");
+        return Reply.error(
+                2003, "02000", "SQL compilation error: Application '" + app + "' does not exist or not authorized.");
     }
 
     private static Reply insufficientPrivileges(String object) {
-        return Reply.error(INSUFFICIENT_PRIVILEGES, "42501", "SQL access control error: Insufficient privileges to "
-                + "operate on " + object + ".");
+        return Reply.error(
+                INSUFFICIENT_PRIVILEGES,
+                "42501",
+                "SQL access control error: Insufficient privileges to " + "operate on " + object + ".");
     }
 }

@@ -11,8 +11,7 @@ import java.util.List;
  */
 final class Bindings {
 
-    private Bindings() {
-    }
+    private Bindings() {}
 
     static List<Object> from(JsonNode bindings) {
         List<Object> values = new ArrayList<>();

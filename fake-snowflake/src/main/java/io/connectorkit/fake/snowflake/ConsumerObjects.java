@@ -13,10 +13,13 @@ import java.util.regex.Pattern;
 final class ConsumerObjects {
 
     /** The value as a string literal, or bound to {@code ?} (https://docs.snowflake.com/en/sql-reference/bind-variables). */
-    private static final Pattern SECRET = Pattern.compile("CREATE OR REPLACE SECRET (\\S+) TYPE = GENERIC_STRING "
-            + "SECRET_STRING = (?:'((?:[^'\\\\]|''|\\\\.)*)'|(\\?))(?: COMMENT = '(?:[^']|'')*')?", Pattern.DOTALL);
-    private static final Pattern APP_OBJECT = Pattern.compile(
-            "(?:CALL|SELECT \\* FROM) \"([^\"]+)\"\\.PUBLIC\\..*", Pattern.DOTALL);
+    private static final Pattern SECRET = Pattern.compile(
+            "CREATE OR REPLACE SECRET (\\S+) TYPE = GENERIC_STRING "
+                    + "SECRET_STRING = (?:'((?:[^'\\\\]|''|\\\\.)*)'|(\\?))(?: COMMENT = '(?:[^']|'')*')?",
+            Pattern.DOTALL);
+
+    private static final Pattern APP_OBJECT =
+            Pattern.compile("(?:CALL|SELECT \\* FROM) \"([^\"]+)\"\\.PUBLIC\\..*", Pattern.DOTALL);
 
     /** SECRET objects by qualified name, with their values; held in memory only. */
     final Map<String, String> secrets = new ConcurrentHashMap<>();
@@ -27,8 +30,8 @@ final class ConsumerObjects {
         snowflake.on(sql -> APP_OBJECT.matcher(sql).matches(), query -> {
             Matcher matcher = APP_OBJECT.matcher(query.sql());
             matcher.matches();
-            return Reply.error(2003, "02000", "Application '" + matcher.group(1)
-                    + "' does not exist or not authorized.");
+            return Reply.error(
+                    2003, "02000", "Application '" + matcher.group(1) + "' does not exist or not authorized.");
         });
         snowflake.on(sql -> sql.startsWith("CREATE OR REPLACE SECRET "), query -> {
             Matcher matcher = SECRET.matcher(query.sql());
@@ -37,8 +40,11 @@ final class ConsumerObjects {
             }
             if (matcher.group(3) != null) {
                 if (query.bindings().size() != 1 || !(query.bindings().get(0) instanceof String bound)) {
-                    return Reply.error(1003, "42000", "SQL compilation error: SECRET_STRING = ? takes one bound string,"
-                            + " got " + query.bindings().size() + " binding(s)");
+                    return Reply.error(
+                            1003,
+                            "42000",
+                            "SQL compilation error: SECRET_STRING = ? takes one bound string," + " got "
+                                    + query.bindings().size() + " binding(s)");
                 }
                 secrets.put(matcher.group(1), bound);
             } else {
@@ -48,7 +54,8 @@ final class ConsumerObjects {
         });
         // https://docs.snowflake.com/en/sql-reference/sql/drop-secret
         snowflake.on(sql -> sql.startsWith("DROP SECRET IF EXISTS "), query -> {
-            secrets.remove(query.sql().substring("DROP SECRET IF EXISTS ".length()).strip());
+            secrets.remove(
+                    query.sql().substring("DROP SECRET IF EXISTS ".length()).strip());
             return Reply.statementExecuted();
         });
         snowflake.on(sql -> sql.startsWith("SELECT SYSTEM$REFERENCE("), query -> {
@@ -69,13 +76,14 @@ final class ConsumerObjects {
                 i++;
             } else if (c == '\\' && i + 1 < literal.length()) {
                 char next = literal.charAt(++i);
-                value.append(switch (next) {
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    case 't' -> '\t';
-                    case '0' -> '\0';
-                    default -> next;
-                });
+                value.append(
+                        switch (next) {
+                            case 'n' -> '\n';
+                            case 'r' -> '\r';
+                            case 't' -> '\t';
+                            case '0' -> '\0';
+                            default -> next;
+                        });
             } else {
                 value.append(c);
             }

@@ -3,6 +3,7 @@ package io.connectorkit.fake.snowflake;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.runtime.embedded.RuntimeEvents;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -18,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.time.Instant;
 
 /**
  * The account's event tables, holding the log messages the apps' procedures emitted: what the runtime logged while
@@ -53,9 +53,11 @@ public final class EventTable {
             + "RECORD:severity_text::STRING AS SEVERITY, RESOURCE_ATTRIBUTES:\"snow.executable.name\"::STRING AS "
             + "EXECUTABLE, SCOPE:name::STRING AS SCOPE, VALUE::STRING AS MESSAGE, "
             + "RECORD_ATTRIBUTES:\"exception.message\"::STRING AS EXCEPTION";
+
     private static final Pattern SELECT = Pattern.compile("SELECT " + Pattern.quote(COLUMNS) + " FROM (\\S+) WHERE "
             + Pattern.quote("RECORD_TYPE = 'LOG' AND RESOURCE_ATTRIBUTES:\"snow.database.name\"::STRING = ? AND "
-                    + "RECORD:severity_text::STRING IN (") + "([?, ]+)\\)"
+                    + "RECORD:severity_text::STRING IN (")
+            + "([?, ]+)\\)"
             + "(" + Pattern.quote(" AND TIMESTAMP >= TO_TIMESTAMP_NTZ(?)") + ")?"
             + "(" + Pattern.quote(" AND SCOPE:name::STRING = ?") + ")?"
             + Pattern.quote(" ORDER BY TIMESTAMP DESC LIMIT ?"));
@@ -65,8 +67,10 @@ public final class EventTable {
             + "RECORD:name::STRING AS NAME, RECORD:status:code::STRING AS STATUS, RECORD:status:message::STRING AS "
             + "STATUS_MESSAGE, RESOURCE_ATTRIBUTES:\"snow.executable.name\"::STRING AS EXECUTABLE, "
             + "TRACE:trace_id::STRING AS TRACE_ID, TO_JSON(RECORD_ATTRIBUTES) AS ATTRIBUTES";
+
     private static final Pattern TRACE_SELECT = Pattern.compile("SELECT " + Pattern.quote(TRACE_COLUMNS)
-            + " FROM (\\S+) WHERE " + Pattern.quote("RECORD_TYPE IN ('SPAN', 'SPAN_EVENT') AND "
+            + " FROM (\\S+) WHERE "
+            + Pattern.quote("RECORD_TYPE IN ('SPAN', 'SPAN_EVENT') AND "
                     + "RESOURCE_ATTRIBUTES:\"snow.database.name\"::STRING = ?")
             + "(" + Pattern.quote(" AND RECORD:status:code::STRING = 'STATUS_CODE_ERROR'") + ")?"
             + "(" + Pattern.quote(" AND TIMESTAMP >= TO_TIMESTAMP_NTZ(?)") + ")?"
@@ -74,10 +78,11 @@ public final class EventTable {
             + Pattern.quote(" ORDER BY TIMESTAMP DESC LIMIT ?"));
     /** Snowflake's name of the span it makes of a handler's call. */
     static final String AUTO_SPAN = "snow.auto_instrumented";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ANY_SELECT = Pattern.compile("SELECT .* FROM (\\S+)( .*)?", Pattern.DOTALL);
-    private static final Pattern SET_EVENT_TABLE = Pattern.compile("ALTER ACCOUNT SET EVENT_TABLE = (\\S+)",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SET_EVENT_TABLE =
+            Pattern.compile("ALTER ACCOUNT SET EVENT_TABLE = (\\S+)", Pattern.CASE_INSENSITIVE);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT);
 
     /**
@@ -94,10 +99,23 @@ public final class EventTable {
      * @param statusMessage a failed span's RECORD:status:message
      * @param attributes RECORD_ATTRIBUTES of trace rows
      */
-    public record Row(String table, String type, LocalDateTime timestamp, LocalDateTime start, String app,
-            String executable, String scope, String severity, String value, String exception, String name,
-            String traceId, String spanId, String status, String statusMessage, Map<String, String> attributes) {
-    }
+    public record Row(
+            String table,
+            String type,
+            LocalDateTime timestamp,
+            LocalDateTime start,
+            String app,
+            String executable,
+            String scope,
+            String severity,
+            String value,
+            String exception,
+            String name,
+            String traceId,
+            String spanId,
+            String status,
+            String statusMessage,
+            Map<String, String> attributes) {}
 
     private final List<Row> rows = new CopyOnWriteArrayList<>();
     private final Set<String> tables = ConcurrentHashMap.newKeySet();
@@ -105,11 +123,22 @@ public final class EventTable {
 
     EventTable(FakeSnowflake snowflake) {
         tables.add(DEFAULT);
-        snowflake.on(sql -> sql.equalsIgnoreCase("SHOW PARAMETERS LIKE 'EVENT_TABLE' IN ACCOUNT"), query -> Reply
-                .columns(Column.text("key"), Column.text("value"), Column.text("default"), Column.text("level"),
-                        Column.text("description"), Column.text("type"))
-                .row("EVENT_TABLE", active, DEFAULT, active.equals(DEFAULT) ? "" : "ACCOUNT",
-                        "Event table for logs and traces", "STRING"));
+        snowflake.on(
+                sql -> sql.equalsIgnoreCase("SHOW PARAMETERS LIKE 'EVENT_TABLE' IN ACCOUNT"),
+                query -> Reply.columns(
+                                Column.text("key"),
+                                Column.text("value"),
+                                Column.text("default"),
+                                Column.text("level"),
+                                Column.text("description"),
+                                Column.text("type"))
+                        .row(
+                                "EVENT_TABLE",
+                                active,
+                                DEFAULT,
+                                active.equals(DEFAULT) ? "" : "ACCOUNT",
+                                "Event table for logs and traces",
+                                "STRING"));
         snowflake.on(sql -> SET_EVENT_TABLE.matcher(sql).matches(), query -> {
             Matcher matcher = SET_EVENT_TABLE.matcher(query.sql());
             matcher.matches();
@@ -132,18 +161,62 @@ public final class EventTable {
 
     /** Records a message the runtime logged while running a procedure of the app. */
     void record(String app, RuntimeEvents.Event event) {
-        rows.add(new Row(active, "LOG", utc(event.time()), null, app, event.procedure(), event.scope(),
-                event.severity(), event.message(), event.exception(), null, null, null, null, null, Map.of()));
+        rows.add(new Row(
+                active,
+                "LOG",
+                utc(event.time()),
+                null,
+                app,
+                event.procedure(),
+                event.scope(),
+                event.severity(),
+                event.message(),
+                event.exception(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                Map.of()));
     }
 
     /** Records a procedure call's span of the app, then each of its trace events. */
     void record(String app, RuntimeEvents.Span span) {
-        rows.add(new Row(active, "SPAN", utc(span.end()), utc(span.start()), app, span.procedure(), "", null, null,
-                null, AUTO_SPAN, span.traceId(), span.spanId(), span.failed() ? "STATUS_CODE_ERROR"
-                        : "STATUS_CODE_UNSET", span.failure(), span.attributes()));
+        rows.add(new Row(
+                active,
+                "SPAN",
+                utc(span.end()),
+                utc(span.start()),
+                app,
+                span.procedure(),
+                "",
+                null,
+                null,
+                null,
+                AUTO_SPAN,
+                span.traceId(),
+                span.spanId(),
+                span.failed() ? "STATUS_CODE_ERROR" : "STATUS_CODE_UNSET",
+                span.failure(),
+                span.attributes()));
         for (RuntimeEvents.SpanEvent event : span.events()) {
-            rows.add(new Row(active, "SPAN_EVENT", utc(event.time()), null, app, span.procedure(), "", null, null,
-                    null, event.name(), span.traceId(), span.spanId(), null, null, event.attributes()));
+            rows.add(new Row(
+                    active,
+                    "SPAN_EVENT",
+                    utc(event.time()),
+                    null,
+                    app,
+                    span.procedure(),
+                    "",
+                    null,
+                    null,
+                    null,
+                    event.name(),
+                    span.traceId(),
+                    span.spanId(),
+                    null,
+                    null,
+                    event.attributes()));
         }
     }
 
@@ -181,8 +254,10 @@ public final class EventTable {
     private Reply selectLogs(Query query) {
         Matcher matcher = SELECT.matcher(query.sql());
         if (!matcher.matches()) {
-            return Reply.error(FakeNativeApp.CANNOT_INTERPRET, "0A000", "The fake answers only connector:events' "
-                    + "query over an event table, not: " + query.sql());
+            return Reply.error(
+                    FakeNativeApp.CANNOT_INTERPRET,
+                    "0A000",
+                    "The fake answers only connector:events' " + "query over an event table, not: " + query.sql());
         }
         String table = unquoted(matcher.group(1));
         Iterator<Object> bound = query.bindings().iterator();
@@ -197,17 +272,30 @@ public final class EventTable {
         long limit = ((Number) bound.next()).longValue();
         LocalDateTime from = since;
         List<Row> found = rows.stream()
-                .filter(row -> row.table().equals(table) && row.type().equals("LOG") && row.app().equals(app)
+                .filter(row -> row.table().equals(table)
+                        && row.type().equals("LOG")
+                        && row.app().equals(app)
                         && wanted.contains(row.severity()))
                 .filter(row -> from == null || !row.timestamp().isBefore(from))
                 .filter(row -> scope == null || scope.equals(row.scope()))
                 .sorted(Comparator.comparing(Row::timestamp).reversed())
-                .limit(limit).toList();
-        Reply.Result result = Reply.columns(Column.text("TIME"), Column.text("SEVERITY"), Column.text("EXECUTABLE"),
-                Column.text("SCOPE"), Column.text("MESSAGE"), Column.text("EXCEPTION"));
+                .limit(limit)
+                .toList();
+        Reply.Result result = Reply.columns(
+                Column.text("TIME"),
+                Column.text("SEVERITY"),
+                Column.text("EXECUTABLE"),
+                Column.text("SCOPE"),
+                Column.text("MESSAGE"),
+                Column.text("EXCEPTION"));
         for (Row row : found) {
-            result = result.row(TIME.format(row.timestamp()), row.severity(), row.executable(), row.scope(),
-                    row.value(), row.exception());
+            result = result.row(
+                    TIME.format(row.timestamp()),
+                    row.severity(),
+                    row.executable(),
+                    row.scope(),
+                    row.value(),
+                    row.exception());
         }
         return result;
     }
@@ -224,20 +312,38 @@ public final class EventTable {
         long limit = ((Number) bound.next()).longValue();
         LocalDateTime from = since;
         List<Row> found = rows.stream()
-                .filter(row -> row.table().equals(table) && !row.type().equals("LOG") && row.app().equals(app))
+                .filter(row -> row.table().equals(table)
+                        && !row.type().equals("LOG")
+                        && row.app().equals(app))
                 .filter(row -> !failedOnly || "STATUS_CODE_ERROR".equals(row.status()))
                 .filter(row -> from == null || !row.timestamp().isBefore(from))
-                .filter(row -> resource == null || resource.equals(row.attributes().get("connector.resource")))
+                .filter(row ->
+                        resource == null || resource.equals(row.attributes().get("connector.resource")))
                 .sorted(Comparator.comparing(Row::timestamp).reversed())
-                .limit(limit).toList();
-        Reply.Result result = Reply.columns(Column.text("TIME"), Column.text("START_TIME"), Column.text("TYPE"),
-                Column.text("NAME"), Column.text("STATUS"), Column.text("STATUS_MESSAGE"), Column.text("EXECUTABLE"),
-                Column.text("TRACE_ID"), Column.text("ATTRIBUTES"));
+                .limit(limit)
+                .toList();
+        Reply.Result result = Reply.columns(
+                Column.text("TIME"),
+                Column.text("START_TIME"),
+                Column.text("TYPE"),
+                Column.text("NAME"),
+                Column.text("STATUS"),
+                Column.text("STATUS_MESSAGE"),
+                Column.text("EXECUTABLE"),
+                Column.text("TRACE_ID"),
+                Column.text("ATTRIBUTES"));
         for (Row row : found) {
             ObjectNode attributes = JSON.createObjectNode();
             row.attributes().forEach(attributes::put);
-            result = result.row(TIME.format(row.timestamp()), row.start() == null ? null : TIME.format(row.start()),
-                    row.type(), row.name(), row.status(), row.statusMessage(), row.executable(), row.traceId(),
+            result = result.row(
+                    TIME.format(row.timestamp()),
+                    row.start() == null ? null : TIME.format(row.start()),
+                    row.type(),
+                    row.name(),
+                    row.status(),
+                    row.statusMessage(),
+                    row.executable(),
+                    row.traceId(),
                     attributes.toString());
         }
         return result;
@@ -259,8 +365,10 @@ public final class EventTable {
             if (!plain.isEmpty()) {
                 plain.append('.');
             }
-            plain.append(part.startsWith("\"") && part.endsWith("\"") && part.length() >= 2
-                    ? part.substring(1, part.length() - 1).replace("\"\"", "\"") : part.toUpperCase(Locale.ROOT));
+            plain.append(
+                    part.startsWith("\"") && part.endsWith("\"") && part.length() >= 2
+                            ? part.substring(1, part.length() - 1).replace("\"\"", "\"")
+                            : part.toUpperCase(Locale.ROOT));
         }
         return plain.toString();
     }

@@ -87,7 +87,9 @@ public final class ExternalAccessIntegrations {
 
     /** Whether handler code given the integration may use the secret (always, for an undeclared integration). */
     boolean allows(String integration, String secret) {
-        return allowedSecrets(integration).map(allowed -> allowed.allows(secret)).orElse(true);
+        return allowedSecrets(integration)
+                .map(allowed -> allowed.allows(secret))
+                .orElse(true);
     }
 
     private Reply createStatement(Query query) {
@@ -119,8 +121,11 @@ public final class ExternalAccessIntegrations {
         Matcher rules = Pattern.compile("ALLOWED_NETWORK_RULES\\s*=\\s*\\(([^)]*)\\)", Pattern.CASE_INSENSITIVE)
                 .matcher(matcher.group(4));
         if (!rules.find()) {
-            throw new SnowflakeRefusal(1003, "42601", "SQL compilation error:\nmissing required property "
-                    + "ALLOWED_NETWORK_RULES for external access integration " + name);
+            throw new SnowflakeRefusal(
+                    1003,
+                    "42601",
+                    "SQL compilation error:\nmissing required property "
+                            + "ALLOWED_NETWORK_RULES for external access integration " + name);
         }
         if (integrations.containsKey(name) && matcher.group(1) == null) {
             if (matcher.group(2) != null) {
@@ -128,21 +133,24 @@ public final class ExternalAccessIntegrations {
             }
             throw new SnowflakeRefusal(2002, "42710", "SQL compilation error:\nObject '" + name + "' already exists.");
         }
-        networkRules.accept(split(rules.group(1), ',').stream().map(String::trim).filter(rule -> !rule.isEmpty())
+        networkRules.accept(split(rules.group(1), ',').stream()
+                .map(String::trim)
+                .filter(rule -> !rule.isEmpty())
                 .toList());
         Matcher allowed = ALLOWED_SECRETS.matcher(matcher.group(4));
-        integrations.put(name, allowed.find() ? allowed(allowed.group(1) != null ? allowed.group(1)
-                : allowed.group(2)) : AllowedSecrets.none());
+        integrations.put(
+                name,
+                allowed.find()
+                        ? allowed(allowed.group(1) != null ? allowed.group(1) : allowed.group(2))
+                        : AllowedSecrets.none());
         return new Created(name, true);
     }
 
     /** What a CREATE EXTERNAL ACCESS INTEGRATION did. */
-    record Created(String name, boolean created) {
-    }
+    record Created(String name, boolean created) {}
 
     private void create(String sql) {
-        create(sql, rules -> {
-        });
+        create(sql, rules -> {});
     }
 
     private Reply alterStatement(Query query) {
@@ -150,9 +158,13 @@ public final class ExternalAccessIntegrations {
         matcher.matches();
         String name = qualified(matcher.group(2));
         if (!integrations.containsKey(name)) {
-            return matcher.group(1) != null ? Reply.statementExecuted()
-                    : Reply.error(2003, "02000", "SQL compilation error:\nIntegration '" + name + "' does not exist "
-                            + "or not authorized.");
+            return matcher.group(1) != null
+                    ? Reply.statementExecuted()
+                    : Reply.error(
+                            2003,
+                            "02000",
+                            "SQL compilation error:\nIntegration '" + name + "' does not exist "
+                                    + "or not authorized.");
         }
         Matcher allowed = ALLOWED_SECRETS.matcher(matcher.group(3));
         if (allowed.find()) {

@@ -32,20 +32,24 @@ public final class FakeAccount {
      * A read of a table by its three quoted names, its rows (at most a bound number of them) or how many there are:
      * what connector:query sends.
      */
-    private static final Pattern OWNED_TABLE = Pattern.compile("SELECT (\\*|COUNT\\(\\*\\)) FROM \"((?:[^\"]|\"\")+)\"\\."
-            + "\"((?:[^\"]|\"\")+)\"\\.\"((?:[^\"]|\"\")+)\"( LIMIT \\?)?");
+    private static final Pattern OWNED_TABLE =
+            Pattern.compile("SELECT (\\*|COUNT\\(\\*\\)) FROM \"((?:[^\"]|\"\")+)\"\\."
+                    + "\"((?:[^\"]|\"\")+)\"\\.\"((?:[^\"]|\"\")+)\"( LIMIT \\?)?");
+
     private static final Pattern NAME = Pattern.compile("\"([^\"]+)\"");
     private static final Pattern COMMENT = Pattern.compile("COMMENT = '([^']*)'");
     private static final String STAGE_LITERAL = "'((?:[^']|'')*)'";
     private static final String SOURCE = " USING (?:VERSION \"([^\"]+)\"(?: PATCH (\\d+))?|" + STAGE_LITERAL + ")";
-    private static final Pattern CREATE_APPLICATION = Pattern.compile(
-            "CREATE APPLICATION \"([^\"]+)\" FROM APPLICATION PACKAGE \"([^\"]+)\"" + SOURCE);
-    private static final Pattern UPGRADE_APPLICATION = Pattern.compile("ALTER APPLICATION \"([^\"]+)\" UPGRADE" + SOURCE);
-    private static final Pattern DROP_APPLICATION = Pattern.compile(
-            "DROP APPLICATION (?:IF EXISTS )?\"([^\"]+)\"( CASCADE)?");
+    private static final Pattern CREATE_APPLICATION =
+            Pattern.compile("CREATE APPLICATION \"([^\"]+)\" FROM APPLICATION PACKAGE \"([^\"]+)\"" + SOURCE);
+    private static final Pattern UPGRADE_APPLICATION =
+            Pattern.compile("ALTER APPLICATION \"([^\"]+)\" UPGRADE" + SOURCE);
+    private static final Pattern DROP_APPLICATION =
+            Pattern.compile("DROP APPLICATION (?:IF EXISTS )?\"([^\"]+)\"( CASCADE)?");
 
     /** Snowflake's errors for an upgrade between a stage and a version, which only a new app can make. */
     private static final int UPGRADE_FROM_STAGE_TO_VERSION = 93044;
+
     private static final int UPGRADE_FROM_VERSION_TO_STAGE = 93045;
     private static final int APPLICATION_OWNS_EXTERNAL_OBJECTS = 93128;
 
@@ -63,6 +67,7 @@ public final class FakeAccount {
     private final FakeSnowflake snowflake;
     /** The versions, patches, release channels and release directives of the packages. */
     private final PackageReleases releases;
+
     private final Map<String, StagedApp> apps = new ConcurrentHashMap<>();
     /** The manifests of apps a test wired to an embedded app by hand (FakeNativeApp), which were not staged. */
     private final Map<String, StagedManifest> wiredByHand = new ConcurrentHashMap<>();
@@ -77,8 +82,12 @@ public final class FakeAccount {
         this.snowflake = snowflake;
         this.releases = new PackageReleases(packages::containsKey, snowflake::stageFiles);
         releases.answerOn(snowflake);
-        this.grants = new ApplicationGrants(snowflake, app -> Optional.ofNullable(apps.get(app))
-                .map(built -> built.manifest).or(() -> Optional.ofNullable(wiredByHand.get(app))), this::appOwns);
+        this.grants = new ApplicationGrants(
+                snowflake,
+                app -> Optional.ofNullable(apps.get(app))
+                        .map(built -> built.manifest)
+                        .or(() -> Optional.ofNullable(wiredByHand.get(app))),
+                this::appOwns);
         snowflake.closeWithThis(() -> apps.values().forEach(StagedApp::close));
         snowflake.on(sql -> OWNED_TABLE.matcher(sql).matches(), this::ownedTable);
         snowflake.on(sql -> sql.equals("SHOW APPLICATION PACKAGES"), query -> listing(packages));
@@ -117,7 +126,9 @@ public final class FakeAccount {
      * https://docs.snowflake.com/en/sql-reference/sql/drop-application
      */
     public void appOwns(String app, String databaseName) {
-        externalObjects.computeIfAbsent(app, key -> ConcurrentHashMap.newKeySet()).add(databaseName);
+        externalObjects
+                .computeIfAbsent(app, key -> ConcurrentHashMap.newKeySet())
+                .add(databaseName);
     }
 
     /** The objects outside itself that the app owns (see {@link #appOwns}). */
@@ -171,11 +182,17 @@ public final class FakeAccount {
         String schema = matcher.group(3).replace("\"\"", "\"");
         String table = matcher.group(4).replace("\"\"", "\"");
         List<Object> bindings = matcher.group(5) == null ? List.of() : query.bindings();
-        return externalObjects.entrySet().stream().filter(owned -> owned.getValue().contains(database))
-                .map(Map.Entry::getKey).findFirst().flatMap(snowflake::nativeApp)
+        return externalObjects.entrySet().stream()
+                .filter(owned -> owned.getValue().contains(database))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .flatMap(snowflake::nativeApp)
                 .map(app -> app.ownedTable(count, database, schema, table, bindings))
-                .orElseGet(() -> Reply.error(2003, "02000", "SQL compilation error:\nObject '" + database + "."
-                        + schema + "." + table + "' does not exist or not authorized."));
+                .orElseGet(() -> Reply.error(
+                        2003,
+                        "02000",
+                        "SQL compilation error:\nObject '" + database + "." + schema + "." + table
+                                + "' does not exist or not authorized."));
     }
 
     /** The app built by CREATE APPLICATION, if there is one by this name. */
@@ -200,8 +217,8 @@ public final class FakeAccount {
         }
         try {
             StagedTelemetry telemetry = snowflake.telemetry().checkCreate(name, files.get(), query.sql());
-            StagedApp created = StagedApp.create(snowflake, name, files.get(), matcher.group(3) != null,
-                    grants.accountOf(name));
+            StagedApp created =
+                    StagedApp.create(snowflake, name, files.get(), matcher.group(3) != null, grants.accountOf(name));
             apps.put(name, created);
             snowflake.telemetry().created(name, telemetry, query.sql());
             grantAutomatically(name, created.manifest);
@@ -229,10 +246,14 @@ public final class FakeAccount {
         boolean toVersion = matcher.group(2) != null;
         if (toVersion != app.fromVersion) {
             return toVersion
-                    ? Reply.error(UPGRADE_FROM_STAGE_TO_VERSION, "0A000", "Cannot upgrade application '" + name
-                            + "' created from staged files to a version.")
-                    : Reply.error(UPGRADE_FROM_VERSION_TO_STAGE, "0A000", "Cannot upgrade application '" + name
-                            + "' created from a version to staged files.");
+                    ? Reply.error(
+                            UPGRADE_FROM_STAGE_TO_VERSION,
+                            "0A000",
+                            "Cannot upgrade application '" + name + "' created from staged files to a version.")
+                    : Reply.error(
+                            UPGRADE_FROM_VERSION_TO_STAGE,
+                            "0A000",
+                            "Cannot upgrade application '" + name + "' created from a version to staged files.");
         }
         String pkg = appPackages.get(name);
         Optional<Map<String, byte[]>> files = files(pkg, matcher.group(2), matcher.group(3), matcher.group(4));
@@ -270,9 +291,13 @@ public final class FakeAccount {
         boolean cascade = matcher.group(2) != null;
         Set<String> owned = externalObjects.getOrDefault(name, Set.of());
         if (!cascade && !owned.isEmpty()) {
-            return Reply.error(APPLICATION_OWNS_EXTERNAL_OBJECTS, "0A000", "Application '" + name + "' owns external "
-                    + "objects (" + String.join(", ", new TreeSet<>(owned)) + "); drop them first, or use CASCADE to "
-                    + "drop them with the application.");
+            return Reply.error(
+                    APPLICATION_OWNS_EXTERNAL_OBJECTS,
+                    "0A000",
+                    "Application '" + name + "' owns external "
+                            + "objects (" + String.join(", ", new TreeSet<>(owned))
+                            + "); drop them first, or use CASCADE to "
+                            + "drop them with the application.");
         }
         externalObjects.remove(name);
         snowflake.telemetry().dropped(name);

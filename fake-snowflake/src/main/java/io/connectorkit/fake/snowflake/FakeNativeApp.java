@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.connectorkit.fake.snowflake.ScriptHost.ScriptObject;
+import io.connectorkit.runtime.config.SecretReference;
 import io.connectorkit.runtime.embedded.RuntimeEvents;
 import io.connectorkit.runtime.sql.Account;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import io.connectorkit.runtime.config.SecretReference;
 
 /**
  * An installed application behind the fake endpoint. Its {@code LANGUAGE SQL} procedures (REGISTER_REFERENCE,
@@ -48,17 +48,18 @@ import io.connectorkit.runtime.config.SecretReference;
  */
 public final class FakeNativeApp {
 
-    private static final Pattern CALL = Pattern.compile("CALL \"([^\"]+)\"\\.PUBLIC\\.([A-Z_]+)\\((.*)\\)",
-            Pattern.DOTALL);
+    private static final Pattern CALL =
+            Pattern.compile("CALL \"([^\"]+)\"\\.PUBLIC\\.([A-Z_]+)\\((.*)\\)", Pattern.DOTALL);
     /** A read of a view: its rows, at most a bound number of them, or how many there are. */
-    private static final Pattern VIEW = Pattern.compile("SELECT (?:\\*|(COUNT\\(\\*\\))) FROM \"([^\"]+)\"\\.PUBLIC"
-            + "\\.\"([A-Z_]+)\"( LIMIT \\?)?");
+    private static final Pattern VIEW = Pattern.compile(
+            "SELECT (?:\\*|(COUNT\\(\\*\\))) FROM \"([^\"]+)\"\\.PUBLIC" + "\\.\"([A-Z_]+)\"( LIMIT \\?)?");
+
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A setup script's own CALL of one of its procedures, without arguments. */
     private static final Pattern SETUP_CALL = Pattern.compile("CALL PUBLIC\\.([A-Z_][A-Z0-9_$]*) ?\\(\\)");
     /** https://docs.snowflake.com/en/sql-reference/sql/show-specifications */
-    private static final Pattern SHOW_SPECIFICATIONS = Pattern.compile(
-            "SHOW (?:(APPROVED|DECLINED|PENDING) )?SPECIFICATIONS IN APPLICATION \"([^\"]+)\"");
+    private static final Pattern SHOW_SPECIFICATIONS =
+            Pattern.compile("SHOW (?:(APPROVED|DECLINED|PENDING) )?SPECIFICATIONS IN APPLICATION \"([^\"]+)\"");
     /** https://docs.snowflake.com/en/sql-reference/sql/alter-application-sequence-number */
     private static final Pattern DECIDE_SPECIFICATION = Pattern.compile(
             "ALTER APPLICATION \"([^\"]+)\" (APPROVE|DECLINE) SPECIFICATION (\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*)"
@@ -118,6 +119,7 @@ public final class FakeNativeApp {
     private final AppTelemetry telemetry;
     /** The reference IDs bound to each reference, by its manifest name (upper case), in the order bound. */
     private final Map<String, List<String>> bindings = new HashMap<>();
+
     private final Map<String, SnowflakeScript> parsedBodies = new HashMap<>();
     /** The app's specifications as the consumer sees them, by name; set by its setup scripts, decided by the consumer. */
     private final Map<String, SpecificationState> specifications = new LinkedHashMap<>();
@@ -125,6 +127,7 @@ public final class FakeNativeApp {
     private final Set<String> createdIntegrations = ConcurrentHashMap.newKeySet();
     /** The account as the app sees it, through its grants; null for an app a test wired by hand (holds all). */
     private volatile Account account;
+
     private StagedManifest manifest;
     private SetupScriptProcedures procedures;
     private String setupScript;
@@ -183,8 +186,7 @@ public final class FakeNativeApp {
     }
 
     /** A specification as the consumer sees it: as the app last set it, its sequence number and its status. */
-    private record SpecificationState(AppCatalog.Specification set, int sequenceNumber, String status) {
-    }
+    private record SpecificationState(AppCatalog.Specification set, int sequenceNumber, String status) {}
 
     /** Each specification's status by name: PENDING, APPROVED or DECLINED. */
     public synchronized Map<String, String> specificationStatuses() {
@@ -206,26 +208,43 @@ public final class FakeNativeApp {
     private synchronized Reply showSpecifications(Query query) {
         Matcher matcher = SHOW_SPECIFICATIONS.matcher(query.sql());
         matcher.matches();
-        Reply.Result result = Reply.columns(Column.text("name"), Column.text("requested_on"), Column.text("type"),
-                Column.number("sequence_number"), Column.text("status"), Column.text("status_updated_on"),
-                Column.text("label"), Column.text("description"), Column.text("definition"));
+        Reply.Result result = Reply.columns(
+                Column.text("name"),
+                Column.text("requested_on"),
+                Column.text("type"),
+                Column.number("sequence_number"),
+                Column.text("status"),
+                Column.text("status_updated_on"),
+                Column.text("label"),
+                Column.text("description"),
+                Column.text("definition"));
         for (Map.Entry<String, SpecificationState> entry : specifications.entrySet()) {
             SpecificationState state = entry.getValue();
             if (matcher.group(1) != null && !matcher.group(1).equals(state.status)) {
                 continue;
             }
             Map<String, Object> definition = new LinkedHashMap<>();
-            state.set.definition().forEach((key, value) -> definition.put(key.toLowerCase(Locale.ROOT),
-                    key.endsWith("PORTS") || key.endsWith("SCOPES") ? List.of(value.split(",")) : value));
+            state.set
+                    .definition()
+                    .forEach((key, value) -> definition.put(
+                            key.toLowerCase(Locale.ROOT),
+                            key.endsWith("PORTS") || key.endsWith("SCOPES") ? List.of(value.split(",")) : value));
             String definitionJson;
             try {
                 definitionJson = JSON.writeValueAsString(definition);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
-            result = result.row(entry.getKey(), "2026-12-01 10:00:00.000 -0800", state.set.type(),
-                    state.sequenceNumber, state.status, "2026-12-01 10:00:00.000 -0800", state.set.label(),
-                    state.set.description(), definitionJson);
+            result = result.row(
+                    entry.getKey(),
+                    "2026-12-01 10:00:00.000 -0800",
+                    state.set.type(),
+                    state.sequenceNumber,
+                    state.status,
+                    "2026-12-01 10:00:00.000 -0800",
+                    state.set.label(),
+                    state.set.description(),
+                    definitionJson);
         }
         return result;
     }
@@ -242,17 +261,25 @@ public final class FakeNativeApp {
                 : matcher.group(3).toUpperCase(Locale.ROOT);
         SpecificationState state = specifications.get(specification);
         if (state == null) {
-            return Reply.error(DOES_NOT_EXIST, "02000", "SQL compilation error:\nSpecification '" + specification
-                    + "' does not exist in application '" + name + "' or not authorized.");
+            return Reply.error(
+                    DOES_NOT_EXIST,
+                    "02000",
+                    "SQL compilation error:\nSpecification '" + specification + "' does not exist in application '"
+                            + name + "' or not authorized.");
         }
         int sequenceNumber = Integer.parseInt(matcher.group(4));
         if (sequenceNumber != state.sequenceNumber) {
-            return Reply.error(UNDOCUMENTED_REFUSAL, "42601", "SQL compilation error:\nSequence number "
-                    + sequenceNumber + " of specification '" + specification + "' is not its current one ("
-                    + state.sequenceNumber + ").");
+            return Reply.error(
+                    UNDOCUMENTED_REFUSAL,
+                    "42601",
+                    "SQL compilation error:\nSequence number "
+                            + sequenceNumber + " of specification '" + specification + "' is not its current one ("
+                            + state.sequenceNumber + ").");
         }
-        specifications.put(specification, new SpecificationState(state.set, state.sequenceNumber,
-                matcher.group(2).equals("APPROVE") ? "APPROVED" : "DECLINED"));
+        specifications.put(
+                specification,
+                new SpecificationState(
+                        state.set, state.sequenceNumber, matcher.group(2).equals("APPROVE") ? "APPROVED" : "DECLINED"));
         return Reply.statementExecuted();
     }
 
@@ -273,8 +300,8 @@ public final class FakeNativeApp {
             // An app wired by hand logs at its manifest's level, as one built by CREATE APPLICATION does.
             telemetry.upgraded(name, StagedTelemetry.read(stagedFiles));
         } catch (SnowflakeRefusal refusal) {
-            throw new IllegalArgumentException("Snowflake refuses these files (" + refusal.code + "): "
-                    + refusal.getMessage(), refusal);
+            throw new IllegalArgumentException(
+                    "Snowflake refuses these files (" + refusal.code + "): " + refusal.getMessage(), refusal);
         }
     }
 
@@ -311,7 +338,8 @@ public final class FakeNativeApp {
     /** The objects bound to a reference, in the order they were bound; empty when none is. */
     public synchronized List<String> boundObjects(String reference) {
         return bindings.getOrDefault(reference.toUpperCase(Locale.ROOT), List.of()).stream()
-                .map(referenceIds::get).toList();
+                .map(referenceIds::get)
+                .toList();
     }
 
     /** From now on, calls of this app are answered as those of an app that does not exist. */
@@ -340,12 +368,17 @@ public final class FakeNativeApp {
             int arguments = ScriptStatements.topLevel(matcher.group(3), ',').size();
             Optional<AppCatalog.Procedure> created = catalog.procedure(procedure, arguments);
             if (created.isEmpty()) {
-                return Reply.error(UNKNOWN_FUNCTION, "42601", "SQL compilation error:\nUnknown user-defined function "
-                        + name + "." + procedure + ".");
+                return Reply.error(
+                        UNKNOWN_FUNCTION,
+                        "42601",
+                        "SQL compilation error:\nUnknown user-defined function " + name + "." + procedure + ".");
             }
             if (!reachable("USAGE", "PROCEDURE", created.get().signature())) {
-                return Reply.error(DOES_NOT_EXIST, "02000", "SQL compilation error:\nProcedure '" + name + "."
-                        + created.get().signature() + "' does not exist or not authorized.");
+                return Reply.error(
+                        DOES_NOT_EXIST,
+                        "02000",
+                        "SQL compilation error:\nProcedure '" + name + "."
+                                + created.get().signature() + "' does not exist or not authorized.");
             }
             return call.apply(query);
         };
@@ -353,7 +386,8 @@ public final class FakeNativeApp {
 
     private boolean reachable(String privilege, String kind, String object) {
         return !catalog.rolesGranted(privilege, kind, object).isEmpty()
-                && !catalog.rolesGranted("USAGE", "SCHEMA", object.substring(0, object.indexOf('.'))).isEmpty();
+                && !catalog.rolesGranted("USAGE", "SCHEMA", object.substring(0, object.indexOf('.')))
+                        .isEmpty();
     }
 
     private synchronized Reply call(Query query) {
@@ -363,13 +397,19 @@ public final class FakeNativeApp {
         Reply.Result answer = Reply.columns(Column.text(procedure));
         if (procedures == null || !procedures.isScripted(procedure)) {
             if (procedure.equals("REGISTER_REFERENCE")) {
-                return Reply.error(CANNOT_INTERPRET, "0A000", "The fake app " + name + " has no setup script to run "
-                        + "REGISTER_REFERENCE from: give it the staged files with FakeNativeApp.install");
+                return Reply.error(
+                        CANNOT_INTERPRET,
+                        "0A000",
+                        "The fake app " + name + " has no setup script to run "
+                                + "REGISTER_REFERENCE from: give it the staged files with FakeNativeApp.install");
             }
             String arguments = matcher.group(3).replace("PARSE_JSON(?)", "?");
             // Snowflake records what the procedure's handler logs into the account's event table.
             // and, at its trace level, the call's span with the trace events the handler added.
-            return answer.row(RuntimeEvents.during(procedure, telemetry.logLevel(name), telemetry.traceLevel(name),
+            return answer.row(RuntimeEvents.during(
+                    procedure,
+                    telemetry.logLevel(name),
+                    telemetry.traceLevel(name),
                     telemetry.eventTable().recorderOf(name),
                     () -> runCall("CALL PUBLIC." + procedure + "(" + arguments + ")", query.bindings())));
         }
@@ -383,7 +423,8 @@ public final class FakeNativeApp {
     }
 
     private String runScripted(String procedure, List<Object> arguments) {
-        SetupScriptProcedures.Procedure definition = procedures.procedure(procedure).orElseThrow();
+        SetupScriptProcedures.Procedure definition =
+                procedures.procedure(procedure).orElseThrow();
         SnowflakeScript script = parsedBodies.get(procedure);
         if (script == null) {
             script = SnowflakeScript.parse(procedure, definition.scriptingBody().orElseThrow());
@@ -439,12 +480,16 @@ public final class FakeNativeApp {
                 case "SYSTEM$SET_REFERENCE": {
                     StagedManifest.Reference reference = declared(function, arguments, 2);
                     if (reference.multiValued()) {
-                        throw new SnowflakeRefusal(UNDOCUMENTED_REFUSAL, "42601", "SQL compilation error:\n"
-                                + "SYSTEM$SET_REFERENCE supports only single-valued references; reference '"
-                                + reference.name() + "' is multi-valued.");
+                        throw new SnowflakeRefusal(
+                                UNDOCUMENTED_REFUSAL,
+                                "42601",
+                                "SQL compilation error:\n"
+                                        + "SYSTEM$SET_REFERENCE supports only single-valued references; reference '"
+                                        + reference.name() + "' is multi-valued.");
                     }
                     // "If an association was already created using the same reference name, the existing
-                    // association is overwritten": https://docs.snowflake.com/en/sql-reference/functions/system_set_reference
+                    // association is overwritten":
+                    // https://docs.snowflake.com/en/sql-reference/functions/system_set_reference
                     bind(reference, referenceId(arguments.get(1)), true);
                     return null;
                 }
@@ -453,9 +498,12 @@ public final class FakeNativeApp {
                     String id = referenceId(arguments.get(1));
                     List<String> bound = bindings.getOrDefault(key(reference), List.of());
                     if (bound.contains(id) || (!reference.multiValued() && !bound.isEmpty())) {
-                        throw new SnowflakeRefusal(UNDOCUMENTED_REFUSAL, "42601", "SQL compilation error:\n"
-                                + "Reference '" + reference.name() + "' is already associated with "
-                                + (bound.contains(id) ? "this object." : "an object."));
+                        throw new SnowflakeRefusal(
+                                UNDOCUMENTED_REFUSAL,
+                                "42601",
+                                "SQL compilation error:\n"
+                                        + "Reference '" + reference.name() + "' is already associated with "
+                                        + (bound.contains(id) ? "this object." : "an object."));
                     }
                     bind(reference, id, false);
                     return null;
@@ -463,9 +511,13 @@ public final class FakeNativeApp {
                 case "SYSTEM$REMOVE_REFERENCE": {
                     StagedManifest.Reference reference = declared(function, arguments, 2);
                     String alias = String.valueOf(arguments.get(1));
-                    if (!bindings.getOrDefault(key(reference), new ArrayList<>()).remove(alias)) {
-                        throw new SnowflakeRefusal(DOES_NOT_EXIST, "02000", "Reference '" + alias + "' of '"
-                                + reference.name() + "' does not exist or not authorized.");
+                    if (!bindings.getOrDefault(key(reference), new ArrayList<>())
+                            .remove(alias)) {
+                        throw new SnowflakeRefusal(
+                                DOES_NOT_EXIST,
+                                "02000",
+                                "Reference '" + alias + "' of '" + reference.name()
+                                        + "' does not exist or not authorized.");
                     }
                     publish(reference);
                     return null;
@@ -484,8 +536,8 @@ public final class FakeNativeApp {
                     return aliases.toString();
                 }
                 default:
-                    throw new SnowflakeScript.UnsupportedScriptException("The fake Snowflake does not model "
-                            + function + ", which a LANGUAGE SQL procedure of " + name + " calls");
+                    throw new SnowflakeScript.UnsupportedScriptException("The fake Snowflake does not model " + function
+                            + ", which a LANGUAGE SQL procedure of " + name + " calls");
             }
         }
 
@@ -505,15 +557,21 @@ public final class FakeNativeApp {
          */
         @Override
         public void secret(SecretOperation operation, String secret, boolean conditional, String value) {
-            String qualified = ownSecret(secret).orElseThrow(() -> new SnowflakeRefusal(DOES_NOT_EXIST, "02000",
-                    "SQL compilation error:\nSchema '" + secret.substring(0, Math.max(0, secret.lastIndexOf('.')))
-                            + "' does not exist or not authorized."));
+            String qualified = ownSecret(secret)
+                    .orElseThrow(() -> new SnowflakeRefusal(
+                            DOES_NOT_EXIST,
+                            "02000",
+                            "SQL compilation error:\nSchema '"
+                                    + secret.substring(0, Math.max(0, secret.lastIndexOf('.')))
+                                    + "' does not exist or not authorized."));
             boolean exists = ownSecrets.containsKey(qualified);
             switch (operation) {
                 case CREATE -> {
                     if (exists && !conditional) {
-                        throw new SnowflakeRefusal(2002, "42710", "SQL compilation error:\nObject '"
-                                + qualified.replace("\"", "") + "' already exists.");
+                        throw new SnowflakeRefusal(
+                                2002,
+                                "42710",
+                                "SQL compilation error:\nObject '" + qualified.replace("\"", "") + "' already exists.");
                     }
                     if (!exists) {
                         ownSecrets.put(qualified, value);
@@ -525,11 +583,13 @@ public final class FakeNativeApp {
                     }
                     if (exists) {
                         ownSecrets.put(qualified, value);
-                        externalAccess.values().forEach(access -> access.secrets().forEach((variable, object) -> {
-                            if (object.equals(qualified)) {
-                                readable(variable, value);
-                            }
-                        }));
+                        externalAccess
+                                .values()
+                                .forEach(access -> access.secrets().forEach((variable, object) -> {
+                                    if (object.equals(qualified)) {
+                                        readable(variable, value);
+                                    }
+                                }));
                     }
                 }
                 default -> {
@@ -541,8 +601,11 @@ public final class FakeNativeApp {
         }
 
         private SnowflakeRefusal missingSecret(String qualified) {
-            return new SnowflakeRefusal(DOES_NOT_EXIST, "02000", "SQL compilation error:\nSecret '"
-                    + qualified.replace("\"", "") + "' does not exist or not authorized.");
+            return new SnowflakeRefusal(
+                    DOES_NOT_EXIST,
+                    "02000",
+                    "SQL compilation error:\nSecret '" + qualified.replace("\"", "")
+                            + "' does not exist or not authorized.");
         }
 
         /**
@@ -550,7 +613,8 @@ public final class FakeNativeApp {
          * or empty for a name elsewhere.
          */
         private Optional<String> ownSecret(String secret) {
-            List<String> parts = List.of(ExternalAccessIntegrations.qualified(secret).split("\\.(?=\")"));
+            List<String> parts =
+                    List.of(ExternalAccessIntegrations.qualified(secret).split("\\.(?=\")"));
             String database = "\"" + name.replace("\"", "\"\"") + "\"";
             if (parts.size() == 3 && parts.get(0).equals(database)) {
                 parts = parts.subList(1, 3);
@@ -559,17 +623,18 @@ public final class FakeNativeApp {
                 return Optional.empty();
             }
             String schema = parts.get(0).substring(1, parts.get(0).length() - 1).replace("\"\"", "\"");
-            return catalog.schemas.containsKey(schema) ? Optional.of(database + "." + parts.get(0) + "." + parts.get(1))
+            return catalog.schemas.containsKey(schema)
+                    ? Optional.of(database + "." + parts.get(0) + "." + parts.get(1))
                     : Optional.empty();
         }
 
         /** What connector code reads for the secret field a SECRETS variable names, in the embedded app. */
         private void readable(String variable, String value) {
-            String answer = runCall("CALL PUBLIC.REGISTER_SECRET(?, ?)", List.of(
-                    SecretReference.nameOf(variable), value));
+            String answer =
+                    runCall("CALL PUBLIC.REGISTER_SECRET(?, ?)", List.of(SecretReference.nameOf(variable), value));
             if (!answer.contains("\"OK\"")) {
-                throw new IllegalStateException("The embedded app behind the fake refused the secret of " + variable
-                        + ": " + answer);
+                throw new IllegalStateException(
+                        "The embedded app behind the fake refused the secret of " + variable + ": " + answer);
             }
         }
 
@@ -583,28 +648,37 @@ public final class FakeNativeApp {
         public void executeImmediate(String sql) {
             if (ExternalAccessIntegrations.isCreate(sql)) {
                 if (account != null && !account.holdsAccountPrivilege("CREATE EXTERNAL ACCESS INTEGRATION")) {
-                    throw new SnowflakeRefusal(3001, "42501", "SQL access control error:\nInsufficient privileges to "
-                            + "operate on account '" + FakeSnowflake.ACCOUNT + "'");
+                    throw new SnowflakeRefusal(
+                            3001,
+                            "42501",
+                            "SQL access control error:\nInsufficient privileges to " + "operate on account '"
+                                    + FakeSnowflake.ACCOUNT + "'");
                 }
-                ExternalAccessIntegrations.Created created = integrations.create(sql, rules -> rules.forEach(rule -> {
-                    String qualified = ExternalAccessIntegrations.qualified(rule).replace("\"", "");
-                    if (!catalog.networkRules.containsKey(qualified)) {
-                        throw new SnowflakeRefusal(DOES_NOT_EXIST, "02000", "SQL compilation error:\nNetwork rule '"
-                                + rule + "' does not exist or not authorized.");
-                    }
-                }));
+                ExternalAccessIntegrations.Created created = integrations.create(
+                        sql,
+                        rules -> rules.forEach(rule -> {
+                            String qualified =
+                                    ExternalAccessIntegrations.qualified(rule).replace("\"", "");
+                            if (!catalog.networkRules.containsKey(qualified)) {
+                                throw new SnowflakeRefusal(
+                                        DOES_NOT_EXIST,
+                                        "02000",
+                                        "SQL compilation error:\nNetwork rule '" + rule
+                                                + "' does not exist or not authorized.");
+                            }
+                        }));
                 if (created.created()) {
                     createdIntegrations.add(created.name());
                 }
                 return;
             }
             if (sql.regionMatches(true, 0, "ALTER PROCEDURE ", 0, "ALTER PROCEDURE ".length())) {
-                SnowflakeScript.parse("EXECUTE IMMEDIATE", "BEGIN\n" + sql + ";\nEND;").run(List.of(), List.of(),
-                        this);
+                SnowflakeScript.parse("EXECUTE IMMEDIATE", "BEGIN\n" + sql + ";\nEND;")
+                        .run(List.of(), List.of(), this);
                 return;
             }
-            throw new SnowflakeScript.UnsupportedScriptException("The fake Snowflake does not model EXECUTE IMMEDIATE "
-                    + "of '" + sql + "' in an app of " + name);
+            throw new SnowflakeScript.UnsupportedScriptException(
+                    "The fake Snowflake does not model EXECUTE IMMEDIATE " + "of '" + sql + "' in an app of " + name);
         }
 
         @Override
@@ -613,11 +687,15 @@ public final class FakeNativeApp {
                 return runScripted(procedure, arguments);
             }
             if (procedures.procedure(procedure).isEmpty()) {
-                throw new SnowflakeRefusal(UNKNOWN_FUNCTION, "42601", "SQL compilation error:\nUnknown user-defined "
-                        + "function PUBLIC." + procedure + ".");
+                throw new SnowflakeRefusal(
+                        UNKNOWN_FUNCTION,
+                        "42601",
+                        "SQL compilation error:\nUnknown user-defined " + "function PUBLIC." + procedure + ".");
             }
-            return runCall("CALL PUBLIC." + procedure + "(" + "?, ".repeat(arguments.size()).replaceAll(", $", "")
-                    + ")", arguments);
+            return runCall(
+                    "CALL PUBLIC." + procedure + "("
+                            + "?, ".repeat(arguments.size()).replaceAll(", $", "") + ")",
+                    arguments);
         }
 
         /**
@@ -628,44 +706,67 @@ public final class FakeNativeApp {
          * document that error's code or text; the fake's is a compilation error naming both objects.
          */
         @Override
-        public void alterProcedure(String procedure, List<String> argumentTypes, Map<String, ScriptObject> secrets,
+        public void alterProcedure(
+                String procedure,
+                List<String> argumentTypes,
+                Map<String, ScriptObject> secrets,
                 List<ScriptObject> integrationObjects) {
-            boolean exists = procedures.procedure(procedure)
-                    .filter(definition -> definition.parameterTypes().size() == argumentTypes.size()).isPresent();
+            boolean exists = procedures
+                    .procedure(procedure)
+                    .filter(definition -> definition.parameterTypes().size() == argumentTypes.size())
+                    .isPresent();
             if (!exists) {
-                throw new SnowflakeRefusal(DOES_NOT_EXIST, "02000", "SQL compilation error:\nProcedure 'PUBLIC."
-                        + procedure + "(" + String.join(", ", argumentTypes) + ")' does not exist or not authorized.");
+                throw new SnowflakeRefusal(
+                        DOES_NOT_EXIST,
+                        "02000",
+                        "SQL compilation error:\nProcedure 'PUBLIC." + procedure + "("
+                                + String.join(", ", argumentTypes) + ")' does not exist or not authorized.");
             }
             // An object given by name must exist (and be visible to the app): Snowflake's compilation error starts
             // with its kind, which the Native SDK's SETUP_METHOD_EXTERNAL_INTEGRATION reads to tell
             // EAI_UNAVAILABLE from SECRET_UNAVAILABLE (its setup_external_integration.sql).
             integrationObjects.stream().filter(object -> !object.isReference()).forEach(object -> {
                 if (integrations.allowedSecrets(object.name()).isEmpty()) {
-                    throw new SnowflakeRefusal(DOES_NOT_EXIST, "02000", "SQL compilation error:\nIntegration '"
-                            + ExternalAccessIntegrations.qualified(object.name()).replace("\"", "")
-                            + "' does not exist or not authorized.");
+                    throw new SnowflakeRefusal(
+                            DOES_NOT_EXIST,
+                            "02000",
+                            "SQL compilation error:\nIntegration '"
+                                    + ExternalAccessIntegrations.qualified(object.name())
+                                            .replace("\"", "")
+                                    + "' does not exist or not authorized.");
                 }
             });
             secrets.values().stream().filter(object -> !object.isReference()).forEach(object -> {
                 String qualified = ExternalAccessIntegrations.qualified(object.name());
                 // A secret the app created is the app's; any other is reached only when granted or referenced
                 // (https://docs.snowflake.com/en/developer-guide/native-apps/requesting-refs).
-                boolean own = ownSecret(object.name()).filter(ownSecrets::containsKey).isPresent();
-                if (!own && FakeNativeApp.this.secrets.keySet().stream()
-                        .noneMatch(secret -> ExternalAccessIntegrations.qualified(secret).equals(qualified))) {
-                    throw new SnowflakeRefusal(DOES_NOT_EXIST, "02000", "SQL compilation error:\nSecret '"
-                            + qualified.replace("\"", "") + "' does not exist or not authorized.");
+                boolean own =
+                        ownSecret(object.name()).filter(ownSecrets::containsKey).isPresent();
+                if (!own
+                        && FakeNativeApp.this.secrets.keySet().stream()
+                                .noneMatch(secret -> ExternalAccessIntegrations.qualified(secret)
+                                        .equals(qualified))) {
+                    throw new SnowflakeRefusal(
+                            DOES_NOT_EXIST,
+                            "02000",
+                            "SQL compilation error:\nSecret '" + qualified.replace("\"", "")
+                                    + "' does not exist or not authorized.");
                 }
             });
             Map<String, String> secretObjects = new LinkedHashMap<>();
             secrets.forEach((variable, secret) -> secretObjects.put(variable, object(secret)));
-            List<String> integrationNames = integrationObjects.stream().map(this::object).toList();
+            List<String> integrationNames =
+                    integrationObjects.stream().map(this::object).toList();
             for (String integration : integrationNames) {
                 for (String secret : secretObjects.values()) {
                     if (!integrations.allows(integration, secret)) {
-                        throw new SnowflakeRefusal(UNDOCUMENTED_REFUSAL, "42601", "SQL compilation error:\nSecret '"
-                                + secret + "' is not allowed by the ALLOWED_AUTHENTICATION_SECRETS of external access "
-                                + "integration '" + integration + "'.");
+                        throw new SnowflakeRefusal(
+                                UNDOCUMENTED_REFUSAL,
+                                "42601",
+                                "SQL compilation error:\nSecret '"
+                                        + secret
+                                        + "' is not allowed by the ALLOWED_AUTHENTICATION_SECRETS of external access "
+                                        + "integration '" + integration + "'.");
                     }
                 }
             }
@@ -680,23 +781,32 @@ public final class FakeNativeApp {
         /** The object {@code reference('R')} stands for (R must be bound to one), or the named object. */
         private String object(ScriptObject object) {
             if (!object.isReference()) {
-                return ownSecret(object.name()).filter(ownSecrets::containsKey)
+                return ownSecret(object.name())
+                        .filter(ownSecrets::containsKey)
                         .orElse(ExternalAccessIntegrations.qualified(object.name()));
             }
             StagedManifest.Reference reference = declared(object.name());
             List<String> bound = bindings.getOrDefault(key(reference), List.of());
             if (bound.size() != 1) {
-                throw new SnowflakeRefusal(DOES_NOT_EXIST, "02000", "SQL compilation error:\nReference '"
-                        + reference.name() + "' " + (bound.isEmpty() ? "is not bound to an object." : "is bound to "
-                                + bound.size() + " objects; reference() needs one."));
+                throw new SnowflakeRefusal(
+                        DOES_NOT_EXIST,
+                        "02000",
+                        "SQL compilation error:\nReference '"
+                                + reference.name() + "' "
+                                + (bound.isEmpty()
+                                        ? "is not bound to an object."
+                                        : "is bound to " + bound.size() + " objects; reference() needs one."));
             }
             return ExternalAccessIntegrations.qualified(referenceIds.get(bound.get(0)));
         }
 
         private StagedManifest.Reference declared(String function, List<Object> arguments, int count) {
             if (arguments.size() != count) {
-                throw new SnowflakeRefusal(938, "42601", "SQL compilation error:\nnot enough arguments for function ["
-                        + function + "], expected " + count + ", got " + arguments.size());
+                throw new SnowflakeRefusal(
+                        938,
+                        "42601",
+                        "SQL compilation error:\nnot enough arguments for function [" + function + "], expected "
+                                + count + ", got " + arguments.size());
             }
             return declared(String.valueOf(arguments.get(0)));
         }
@@ -709,8 +819,11 @@ public final class FakeNativeApp {
         private StagedManifest.Reference declared(String reference) {
             StagedManifest.Reference declared = manifest.references().get(reference.toUpperCase(Locale.ROOT));
             if (declared == null) {
-                throw new SnowflakeRefusal(DOES_NOT_EXIST, "02000", "Reference definition '" + reference
-                        + "' does not exist in the manifest of application '" + name + "' or not authorized.");
+                throw new SnowflakeRefusal(
+                        DOES_NOT_EXIST,
+                        "02000",
+                        "Reference definition '" + reference + "' does not exist in the manifest of application '"
+                                + name + "' or not authorized.");
             }
             return declared;
         }
@@ -733,8 +846,8 @@ public final class FakeNativeApp {
             String object = referenceIds.get(id);
             if (secrets.containsKey(object)) {
                 // What the binding achieves in Snowflake: the app can read the secret through its reference.
-                String answer = runCall("CALL PUBLIC.REGISTER_SECRET(?, ?)", List.of(reference.name(),
-                        secrets.get(object)));
+                String answer =
+                        runCall("CALL PUBLIC.REGISTER_SECRET(?, ?)", List.of(reference.name(), secrets.get(object)));
                 if (!answer.contains("\"OK\"")) {
                     throw new IllegalStateException("The embedded app behind the fake refused the secret of "
                             + reference.name() + ": " + answer);
@@ -744,7 +857,8 @@ public final class FakeNativeApp {
 
         private void publish(StagedManifest.Reference reference) {
             List<String> objects = bindings.getOrDefault(key(reference), List.of()).stream()
-                    .map(referenceIds::get).toList();
+                    .map(referenceIds::get)
+                    .toList();
             if (objects.isEmpty()) {
                 boundReferences.remove(reference.name());
             } else {
@@ -762,8 +876,10 @@ public final class FakeNativeApp {
         matcher.matches();
         String view = "PUBLIC." + matcher.group(3);
         if (!catalog.hasView(view) || !reachable("SELECT", "VIEW", view)) {
-            return Reply.error(DOES_NOT_EXIST, "02000", "SQL compilation error:\nObject '" + name + "." + view
-                    + "' does not exist or not authorized.");
+            return Reply.error(
+                    DOES_NOT_EXIST,
+                    "02000",
+                    "SQL compilation error:\nObject '" + name + "." + view + "' does not exist or not authorized.");
         }
         String select = "SELECT " + (matcher.group(1) == null ? "*" : "COUNT(*)") + " FROM " + view;
         return matcher.group(4) == null ? rows(select, List.of()) : rows(select + " LIMIT ?", query.bindings());
@@ -777,11 +893,15 @@ public final class FakeNativeApp {
     Reply ownedTable(boolean count, String database, String schema, String table, List<Object> bindings) {
         String qualified = database + "." + schema + "." + table;
         if (dropped || schema.equals("STATE") || schema.equals("PUBLIC") || !tableExists(schema, table)) {
-            return Reply.error(DOES_NOT_EXIST, "02000", "SQL compilation error:\nObject '" + qualified
-                    + "' does not exist or not authorized.");
+            return Reply.error(
+                    DOES_NOT_EXIST,
+                    "02000",
+                    "SQL compilation error:\nObject '" + qualified + "' does not exist or not authorized.");
         }
-        return rows("SELECT " + (count ? "COUNT(*)" : "*") + " FROM \"" + schema.replace("\"", "\"\"") + "\".\"" + table.replace("\"", "\"\"")
-                + "\"" + (bindings.isEmpty() ? "" : " LIMIT ?"), bindings);
+        return rows(
+                "SELECT " + (count ? "COUNT(*)" : "*") + " FROM \"" + schema.replace("\"", "\"\"") + "\".\""
+                        + table.replace("\"", "\"\"") + "\"" + (bindings.isEmpty() ? "" : " LIMIT ?"),
+                bindings);
     }
 
     private boolean tableExists(String schema, String table) {

@@ -125,7 +125,10 @@ public final class FakeSnowflake implements AutoCloseable {
      * {@code SNOWFLAKE_WIF_ALLOWED_HOST_SUFFIXES=127.0.0.1} in its environment (the build's surefire sets it).
      */
     public static String oidcToken(String issuer, String subject) {
-        ObjectNode claims = JsonNodeFactory.instance.objectNode().put("iss", issuer).put("sub", subject)
+        ObjectNode claims = JsonNodeFactory.instance
+                .objectNode()
+                .put("iss", issuer)
+                .put("sub", subject)
                 .put("aud", "snowflakecomputing.com");
         Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
         return encoder.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
@@ -180,7 +183,9 @@ public final class FakeSnowflake implements AutoCloseable {
 
     /** The statements without those the driver sent on its own (see {@link RecordedStatement#isDriverHousekeeping}). */
     public List<RecordedStatement> applicationStatements() {
-        return statements().stream().filter(statement -> !statement.isDriverHousekeeping()).toList();
+        return statements().stream()
+                .filter(statement -> !statement.isDriverHousekeeping())
+                .toList();
     }
 
     /**

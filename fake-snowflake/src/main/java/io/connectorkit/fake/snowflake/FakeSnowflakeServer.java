@@ -55,23 +55,30 @@ public final class FakeSnowflakeServer implements AutoCloseable {
             Path connections = home.toAbsolutePath().resolve(".snowflake/connections.toml");
             Files.createDirectories(connections.getParent());
             // The fake accepts any password; this one opens nothing else.
-            Files.writeString(connections, "[" + CONNECTION + "]\n"
-                    + "account = \"" + FakeSnowflake.ACCOUNT + "\"\n"
-                    + "host = \"" + endpoint.getHost() + "\"\n"
-                    + "port = " + endpoint.getPort() + "\n"
-                    + "protocol = \"http\"\n"
-                    + "user = \"" + FakeSnowflake.USER + "\"\n"
-                    + "password = \"" + FakeSnowflake.PASSWORD + "\"\n"
-                    + "disablePlatformDetection = \"true\"\n", StandardCharsets.UTF_8);
+            Files.writeString(
+                    connections,
+                    "[" + CONNECTION + "]\n"
+                            + "account = \"" + FakeSnowflake.ACCOUNT + "\"\n"
+                            + "host = \"" + endpoint.getHost() + "\"\n"
+                            + "port = " + endpoint.getPort() + "\n"
+                            + "protocol = \"http\"\n"
+                            + "user = \"" + FakeSnowflake.USER + "\"\n"
+                            + "password = \"" + FakeSnowflake.PASSWORD + "\"\n"
+                            + "disablePlatformDetection = \"true\"\n",
+                    StandardCharsets.UTF_8);
             String previousSecretKey = System.getProperty(SECRET_KEY_PROPERTY);
             if (previousSecretKey == null) {
-                System.setProperty(SECRET_KEY_PROPERTY,
-                        home.toAbsolutePath().resolve(".connectorkit/embedded-secrets.key").toString());
+                System.setProperty(
+                        SECRET_KEY_PROPERTY,
+                        home.toAbsolutePath()
+                                .resolve(".connectorkit/embedded-secrets.key")
+                                .toString());
             }
             return new FakeSnowflakeServer(snowflake, connections, previousSecretKey);
         } catch (IOException | RuntimeException e) {
             snowflake.close();
-            throw e instanceof IOException io ? new UncheckedIOException("Cannot write the connections file", io)
+            throw e instanceof IOException io
+                    ? new UncheckedIOException("Cannot write the connections file", io)
                     : (RuntimeException) e;
         }
     }

@@ -15,8 +15,7 @@ import java.util.regex.Pattern;
 final class FakeStage {
 
     /** A file as LIST shows it. */
-    record StagedFile(String path, byte[] content, String md5, Instant lastModified) {
-    }
+    record StagedFile(String path, byte[] content, String md5, Instant lastModified) {}
 
     private final Map<String, StagedFile> files = new TreeMap<>();
 
@@ -37,7 +36,8 @@ final class FakeStage {
     List<StagedFile> list(String prefix, Optional<Pattern> pattern) {
         return files.values().stream()
                 .filter(file -> file.path().startsWith(prefix))
-                .filter(file -> pattern.map(p -> p.matcher(file.path()).matches()).orElse(true))
+                .filter(file ->
+                        pattern.map(p -> p.matcher(file.path()).matches()).orElse(true))
                 .toList();
     }
 

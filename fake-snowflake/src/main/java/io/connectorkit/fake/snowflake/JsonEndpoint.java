@@ -101,9 +101,9 @@ final class JsonEndpoint implements HttpHandler {
             if (bytes.length == 0) {
                 return JsonNodeFactory.instance.objectNode();
             }
-            boolean gzipped = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"));
-            return gzipped ? JSON.readTree(new GZIPInputStream(new ByteArrayInputStream(bytes)))
-                    : JSON.readTree(bytes);
+            boolean gzipped =
+                    "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"));
+            return gzipped ? JSON.readTree(new GZIPInputStream(new ByteArrayInputStream(bytes))) : JSON.readTree(bytes);
         }
     }
 }

@@ -28,8 +28,7 @@ final class LoginEndpoint {
     /** The providers a workload identity attestation can come from (snowflake-jdbc's WorkloadIdentityProviderType). */
     private static final Set<String> WORKLOAD_IDENTITY_PROVIDERS = Set.of("AWS", "AZURE", "GCP", "OIDC");
 
-    private record Rejection(int code, String message) {
-    }
+    private record Rejection(int code, String message) {}
 
     private final Sessions sessions;
     private final List<RecordedLogin> logins = new CopyOnWriteArrayList<>();
@@ -104,14 +103,19 @@ final class LoginEndpoint {
         String[] parts = token.split("\\.");
         JsonNode claims;
         try {
-            claims = parts.length < 2 ? null : JsonEndpoint.JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            claims = parts.length < 2
+                    ? null
+                    : JsonEndpoint.JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
         } catch (IOException | IllegalArgumentException notAJwt) {
             claims = null;
         }
-        if (claims == null || !claims.path("iss").isTextual() || !claims.path("sub").isTextual()) {
+        if (claims == null
+                || !claims.path("iss").isTextual()
+                || !claims.path("sub").isTextual()) {
             throw new IllegalArgumentException("Invalid OIDC token: it must be a JWT with iss and sub claims.");
         }
-        return new RecordedLogin.WorkloadIdentity(provider, claims.path("iss").asText(), claims.path("sub").asText());
+        return new RecordedLogin.WorkloadIdentity(
+                provider, claims.path("iss").asText(), claims.path("sub").asText());
     }
 
     private static ObjectNode sessionData(Sessions.Session session) {

@@ -21,8 +21,7 @@ final class QueryEndpoint {
     /** Snowflake's answer to a request of a session that is gone. */
     private static final int LOGIN_AGAIN = 390104;
 
-    private record CannedReply(Predicate<String> sqlMatcher, Function<Query, Reply> reply) {
-    }
+    private record CannedReply(Predicate<String> sqlMatcher, Function<Query, Reply> reply) {}
 
     private final Sessions sessions;
     private final Stages stages;

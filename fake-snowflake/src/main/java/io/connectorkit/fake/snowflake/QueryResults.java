@@ -17,8 +17,7 @@ final class QueryResults {
     /** The length Snowflake gives a VARCHAR without one. */
     private static final int MAX_TEXT_LENGTH = 16_777_216;
 
-    private QueryResults() {
-    }
+    private QueryResults() {}
 
     static ObjectNode of(Reply reply, String sql, String queryId) {
         if (reply instanceof Reply.Result result) {
@@ -62,7 +61,8 @@ final class QueryResults {
             case DELETE -> "deleted";
             default -> "updated";
         };
-        Reply.Result result = Reply.columns(Column.number("number of rows " + verb)).row(count);
+        Reply.Result result =
+                Reply.columns(Column.number("number of rows " + verb)).row(count);
         return JsonEndpoint.success(resultData(result, type, queryId));
     }
 

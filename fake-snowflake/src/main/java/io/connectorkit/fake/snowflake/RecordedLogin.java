@@ -27,6 +27,5 @@ public record RecordedLogin(
      * @param issuer   the OIDC token's {@code iss} claim, null for the other providers
      * @param subject  the OIDC token's {@code sub} claim, null for the other providers
      */
-    public record WorkloadIdentity(String provider, String issuer, String subject) {
-    }
+    public record WorkloadIdentity(String provider, String issuer, String subject) {}
 }

@@ -64,10 +64,8 @@ public sealed interface Reply permits Reply.Result, Reply.RowsAffected, Reply.Fa
     }
 
     /** The number of rows a DML statement changed. */
-    record RowsAffected(long count) implements Reply {
-    }
+    record RowsAffected(long count) implements Reply {}
 
     /** A Snowflake error. */
-    record Failure(int code, String sqlState, String message) implements Reply {
-    }
+    record Failure(int code, String sqlState, String message) implements Reply {}
 }

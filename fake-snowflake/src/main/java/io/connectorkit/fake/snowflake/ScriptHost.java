@@ -22,7 +22,10 @@ interface ScriptHost {
      * @param secrets the secret variable names and the objects given to them
      * @param integrations the integrations given
      */
-    void alterProcedure(String procedure, List<String> argumentTypes, Map<String, ScriptObject> secrets,
+    void alterProcedure(
+            String procedure,
+            List<String> argumentTypes,
+            Map<String, ScriptObject> secrets,
             List<ScriptObject> integrations);
 
     /**
@@ -32,7 +35,11 @@ interface ScriptHost {
     void executeImmediate(String sql);
 
     /** What a SECRET statement of a body does. */
-    enum SecretOperation { CREATE, ALTER, DESCRIBE }
+    enum SecretOperation {
+        CREATE,
+        ALTER,
+        DESCRIBE
+    }
 
     /**
      * {@code CREATE SECRET [IF NOT EXISTS]}, {@code ALTER SECRET [IF EXISTS] … SET SECRET_STRING} or {@code DESCRIBE
@@ -48,6 +55,5 @@ interface ScriptHost {
     String currentDatabase();
 
     /** An object an ALTER PROCEDURE names: {@code reference('NAME')} (one of the app's references) or by its name. */
-    record ScriptObject(String name, boolean isReference) {
-    }
+    record ScriptObject(String name, boolean isReference) {}
 }

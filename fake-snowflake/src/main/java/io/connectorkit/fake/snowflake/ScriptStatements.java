@@ -13,11 +13,9 @@ import java.util.List;
 final class ScriptStatements {
 
     /** One statement: its text (see above) and the line of the script it starts on, counted from 1. */
-    record Statement(String text, int line) {
-    }
+    record Statement(String text, int line) {}
 
-    private ScriptStatements() {
-    }
+    private ScriptStatements() {}
 
     static List<Statement> split(String script) {
         List<Statement> statements = new ArrayList<>();

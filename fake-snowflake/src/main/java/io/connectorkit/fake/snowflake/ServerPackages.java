@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
 public final class ServerPackages {
 
     /** Java and Scala: Snowpark; the releases of github.com/snowflakedb/snowpark-java-scala from 1.9.0 to 1.16.0. */
-    public static final List<String> SNOWPARK_VERSIONS = List.of("1.9.0", "1.10.0", "1.11.0", "1.12.0", "1.12.1",
-            "1.13.0", "1.13.1", "1.13.2", "1.14.0", "1.15.0", "1.16.0");
+    public static final List<String> SNOWPARK_VERSIONS = List.of(
+            "1.9.0", "1.10.0", "1.11.0", "1.12.0", "1.12.1", "1.13.0", "1.13.1", "1.13.2", "1.14.0", "1.15.0",
+            "1.16.0");
 
     static final int NO_CURRENT_DATABASE = 90105;
     private static final int INVALID_IDENTIFIER = 904;
@@ -33,8 +34,7 @@ public final class ServerPackages {
             + "INFORMATION_SCHEMA\\.PACKAGES(?:\\s+WHERE\\s+(.+?))?\\s*;?\\s*");
     private static final Pattern CONDITION = Pattern.compile("(?is)\\s*(\\w+)\\s*=\\s*(\\?|'((?:[^']|'')*)')\\s*");
 
-    private record Package(String language, String name) {
-    }
+    private record Package(String language, String name) {}
 
     private final Map<Package, List<String>> versions = new LinkedHashMap<>();
 
@@ -65,8 +65,11 @@ public final class ServerPackages {
             return unsupported(query.sql());
         }
         if (matcher.group(2) == null) {
-            return Reply.error(NO_CURRENT_DATABASE, "22000", "Cannot perform SELECT. This session does not have a "
-                    + "current database. Call 'USE DATABASE', or use a qualified name.");
+            return Reply.error(
+                    NO_CURRENT_DATABASE,
+                    "22000",
+                    "Cannot perform SELECT. This session does not have a "
+                            + "current database. Call 'USE DATABASE', or use a qualified name.");
         }
         List<String> selected = new ArrayList<>();
         for (String column : matcher.group(1).split(",")) {
@@ -91,17 +94,25 @@ public final class ServerPackages {
                 if (!COLUMNS.contains(column)) {
                     return invalidIdentifier(equals.group(1));
                 }
-                wanted.put(column, equals.group(2).equals("?") ? String.valueOf(query.bindings().get(bound++))
-                        : equals.group(3).replace("''", "'"));
+                wanted.put(
+                        column,
+                        equals.group(2).equals("?")
+                                ? String.valueOf(query.bindings().get(bound++))
+                                : equals.group(3).replace("''", "'"));
             }
         }
         Reply.Result result = Reply.columns(selected.stream().map(Column::text).toArray(Column[]::new));
         for (Map.Entry<Package, List<String>> listed : versions.entrySet()) {
             for (String version : listed.getValue()) {
-                Map<String, String> row = Map.of("PACKAGE_NAME", listed.getKey().name(), "VERSION", version,
-                        "LANGUAGE", listed.getKey().language());
-                if (wanted.entrySet().stream().allMatch(condition -> row.get(condition.getKey())
-                        .equals(condition.getValue()))) {
+                Map<String, String> row = Map.of(
+                        "PACKAGE_NAME",
+                        listed.getKey().name(),
+                        "VERSION",
+                        version,
+                        "LANGUAGE",
+                        listed.getKey().language());
+                if (wanted.entrySet().stream()
+                        .allMatch(condition -> row.get(condition.getKey()).equals(condition.getValue()))) {
                     result = result.row(selected.stream().map(row::get).toArray());
                 }
             }
@@ -110,13 +121,19 @@ public final class ServerPackages {
     }
 
     private static Reply unsupported(String sql) {
-        return Reply.error(SQL_COMPILATION_ERROR, "42000", "SQL compilation error:\nthe fake reads "
-                + "INFORMATION_SCHEMA.PACKAGES only as SELECT <columns> FROM <database>.INFORMATION_SCHEMA.PACKAGES "
-                + "[WHERE <column> = <value> [AND ...]], not: " + sql);
+        return Reply.error(
+                SQL_COMPILATION_ERROR,
+                "42000",
+                "SQL compilation error:\nthe fake reads "
+                        + "INFORMATION_SCHEMA.PACKAGES only as SELECT <columns> FROM <database>.INFORMATION_SCHEMA.PACKAGES "
+                        + "[WHERE <column> = <value> [AND ...]], not: " + sql);
     }
 
     private static Reply invalidIdentifier(String name) {
-        return Reply.error(INVALID_IDENTIFIER, "42000", "SQL compilation error: error line 1 at position 7\ninvalid "
-                + "identifier '" + name.toUpperCase(Locale.ROOT) + "'");
+        return Reply.error(
+                INVALID_IDENTIFIER,
+                "42000",
+                "SQL compilation error: error line 1 at position 7\ninvalid " + "identifier '"
+                        + name.toUpperCase(Locale.ROOT) + "'");
     }
 }

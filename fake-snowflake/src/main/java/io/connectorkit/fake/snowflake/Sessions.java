@@ -9,14 +9,14 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Sessions {
 
     /** A session as the driver knows it after login. */
-    record Session(long id, String token, RecordedLogin login) {
-    }
+    record Session(long id, String token, RecordedLogin login) {}
 
     private final Map<String, Session> byToken = new ConcurrentHashMap<>();
     private final AtomicLong lastId = new AtomicLong();
 
     Session open(RecordedLogin login) {
-        Session session = new Session(lastId.incrementAndGet(), UUID.randomUUID().toString(), login);
+        Session session =
+                new Session(lastId.incrementAndGet(), UUID.randomUUID().toString(), login);
         byToken.put(session.token(), session);
         return session;
     }

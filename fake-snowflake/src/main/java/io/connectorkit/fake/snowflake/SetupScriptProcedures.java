@@ -18,10 +18,13 @@ import java.util.regex.Pattern;
 final class SetupScriptProcedures {
 
     /** A $$ body holds semicolons: such a statement ends at the first ';' after its closing $$. */
-    private static final Pattern PROCEDURE = Pattern.compile("CREATE OR REPLACE PROCEDURE PUBLIC\\.([A-Z_][A-Z0-9_$]*)"
-            + "\\(([^)]*)\\)((?:[^$]|\\$(?!\\$))*?(?:\\$\\$.*?\\$\\$)?)\\s*;", Pattern.DOTALL);
-    private static final Pattern SQL_BODY = Pattern.compile("LANGUAGE SQL\\b.*?\\bAS \\$\\$(.*?)\\$\\$\\s*$",
+    private static final Pattern PROCEDURE = Pattern.compile(
+            "CREATE OR REPLACE PROCEDURE PUBLIC\\.([A-Z_][A-Z0-9_$]*)"
+                    + "\\(([^)]*)\\)((?:[^$]|\\$(?!\\$))*?(?:\\$\\$.*?\\$\\$)?)\\s*;",
             Pattern.DOTALL);
+
+    private static final Pattern SQL_BODY =
+            Pattern.compile("LANGUAGE SQL\\b.*?\\bAS \\$\\$(.*?)\\$\\$\\s*$", Pattern.DOTALL);
 
     /**
      * A procedure of the script.
@@ -30,9 +33,8 @@ final class SetupScriptProcedures {
      * @param parameterTypes their types as the script writes them
      * @param scriptingBody the Snowflake Scripting body; empty for a procedure in another language
      */
-    record Procedure(String name, List<String> parameters, List<String> parameterTypes,
-            Optional<String> scriptingBody) {
-    }
+    record Procedure(
+            String name, List<String> parameters, List<String> parameterTypes, Optional<String> scriptingBody) {}
 
     private final Map<String, Procedure> procedures;
 
@@ -43,8 +45,7 @@ final class SetupScriptProcedures {
     /** The procedures of the setup script among the staged files (none when there is no such file). */
     static SetupScriptProcedures of(Map<String, byte[]> files, String setupScript) {
         byte[] script = files.get(setupScript);
-        return script == null ? new SetupScriptProcedures(Map.of())
-                : parse(new String(script, StandardCharsets.UTF_8));
+        return script == null ? new SetupScriptProcedures(Map.of()) : parse(new String(script, StandardCharsets.UTF_8));
     }
 
     static SetupScriptProcedures parse(String script) {
@@ -61,8 +62,13 @@ final class SetupScriptProcedures {
                 }
             }
             Matcher body = SQL_BODY.matcher(matcher.group(3));
-            procedures.put(matcher.group(1), new Procedure(matcher.group(1), names, types,
-                    body.find() ? Optional.of(body.group(1)) : Optional.empty()));
+            procedures.put(
+                    matcher.group(1),
+                    new Procedure(
+                            matcher.group(1),
+                            names,
+                            types,
+                            body.find() ? Optional.of(body.group(1)) : Optional.empty()));
         }
         return new SetupScriptProcedures(procedures);
     }

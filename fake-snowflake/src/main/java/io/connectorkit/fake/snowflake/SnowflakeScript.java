@@ -3,6 +3,7 @@ package io.connectorkit.fake.snowflake;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.fake.snowflake.ScriptHost.ScriptObject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The body of a {@code LANGUAGE SQL} procedure, parsed, which the fake runs as Snowflake would: the subset of
@@ -61,12 +61,24 @@ final class SnowflakeScript {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> TYPES = Set.of("STRING", "VARCHAR", "TEXT", "CHAR", "NUMBER", "INTEGER", "INT",
-            "BIGINT", "FLOAT", "DOUBLE", "BOOLEAN", "VARIANT", "ARRAY", "OBJECT");
-    private static final Set<String> FUNCTIONS = Set.of("ARRAY_SIZE", "PARSE_JSON", "CURRENT_DATABASE", "REPLACE",
-            "UPPER", "CONTAINS", "GET", "AS_VARCHAR", "OBJECT_CONSTRUCT", "REGEXP_LIKE", "COALESCE");
+    private static final Set<String> TYPES = Set.of(
+            "STRING", "VARCHAR", "TEXT", "CHAR", "NUMBER", "INTEGER", "INT", "BIGINT", "FLOAT", "DOUBLE", "BOOLEAN",
+            "VARIANT", "ARRAY", "OBJECT");
+    private static final Set<String> FUNCTIONS = Set.of(
+            "ARRAY_SIZE",
+            "PARSE_JSON",
+            "CURRENT_DATABASE",
+            "REPLACE",
+            "UPPER",
+            "CONTAINS",
+            "GET",
+            "AS_VARCHAR",
+            "OBJECT_CONSTRUCT",
+            "REGEXP_LIKE",
+            "COALESCE");
     /** The function name an array's element {@code a[i]} is evaluated by. */
     private static final String ELEMENT = "[]";
+
     private static final Set<String> COMPARISONS = Set.of("=", "<>", "!=", "<", ">", "<=", ">=");
     private static final Set<String> LIST_ENDS = Set.of("END", "ELSE", "WHEN", "EXCEPTION", "ELSEIF");
     /** Snowflake's cap on the iterations of one loop in the fake: a runaway loop is a bug of the script. */
@@ -107,8 +119,11 @@ final class SnowflakeScript {
     /** Runs the body with these arguments; its RETURN value (as text), or null when it returns none. */
     String run(List<String> parameters, List<Object> arguments, ScriptHost host) {
         if (parameters.size() != arguments.size()) {
-            throw new SnowflakeRefusal(1044, "42P13", "SQL compilation error:\nInvalid argument types for function '"
-                    + procedure + "': " + arguments.size() + " arguments for " + parameters.size() + " parameters");
+            throw new SnowflakeRefusal(
+                    1044,
+                    "42P13",
+                    "SQL compilation error:\nInvalid argument types for function '" + procedure + "': "
+                            + arguments.size() + " arguments for " + parameters.size() + " parameters");
         }
         Scope scope = new Scope(null);
         for (int i = 0; i < parameters.size(); i++) {
@@ -121,47 +136,48 @@ final class SnowflakeScript {
     // ---------------------------------------------------------------------------------------------- the syntax
 
     private sealed interface Statement
-            permits Block, Case, If, For, Return, Select, Call, Assign, AlterProcedure, ExecuteImmediate,
-            SecretStatement {
-    }
+            permits Block,
+                    Case,
+                    If,
+                    For,
+                    Return,
+                    Select,
+                    Call,
+                    Assign,
+                    AlterProcedure,
+                    ExecuteImmediate,
+                    SecretStatement {}
 
-    private record Declaration(String name, Expression initial) {
-    }
+    private record Declaration(String name, Expression initial) {}
 
     /** @param handler the statements of WHEN OTHER; null without an exception handler */
     private record Block(List<Declaration> declarations, List<Statement> body, List<Statement> handler)
-            implements Statement {
-    }
+            implements Statement {}
 
-    private record When(Expression value, List<Statement> body) {
-    }
+    private record When(Expression value, List<Statement> body) {}
 
     /** @param operand null for a searched CASE, whose WHENs are conditions */
-    private record Case(Expression operand, List<When> whens, List<Statement> otherwise) implements Statement {
-    }
+    private record Case(Expression operand, List<When> whens, List<Statement> otherwise) implements Statement {}
 
-    private record If(Expression condition, List<Statement> then, List<Statement> otherwise) implements Statement {
-    }
+    private record If(Expression condition, List<Statement> then, List<Statement> otherwise) implements Statement {}
 
     /** {@code FOR counter IN from TO to DO body END FOR}. */
-    private record For(String counter, Expression from, Expression to, List<Statement> body) implements Statement {
-    }
+    private record For(String counter, Expression from, Expression to, List<Statement> body) implements Statement {}
 
-    private record Return(Expression value) implements Statement {
-    }
+    private record Return(Expression value) implements Statement {}
 
-    private record Select(Expression value) implements Statement {
-    }
+    private record Select(Expression value) implements Statement {}
 
-    private record Call(String procedure, List<Expression> arguments, String into, int line) implements Statement {
-    }
+    private record Call(String procedure, List<Expression> arguments, String into, int line) implements Statement {}
 
-    private record Assign(String variable, Expression value, boolean declares, int line) implements Statement {
-    }
+    private record Assign(String variable, Expression value, boolean declares, int line) implements Statement {}
 
-    private record AlterProcedure(String procedure, List<String> argumentTypes, Map<String, ScriptObject> secrets,
-            List<ScriptObject> integrations) implements Statement {
-    }
+    private record AlterProcedure(
+            String procedure,
+            List<String> argumentTypes,
+            Map<String, ScriptObject> secrets,
+            List<ScriptObject> integrations)
+            implements Statement {}
 
     /**
      * {@code CREATE SECRET [IF NOT EXISTS] name TYPE = GENERIC_STRING SECRET_STRING = v}, {@code ALTER SECRET
@@ -170,42 +186,40 @@ final class SnowflakeScript {
      *
      * @param value null for DESCRIBE
      */
-    private record SecretStatement(ScriptHost.SecretOperation operation, String name, boolean conditional,
-            Expression value) implements Statement {
-    }
+    private record SecretStatement(
+            ScriptHost.SecretOperation operation, String name, boolean conditional, Expression value)
+            implements Statement {}
 
     /** {@code EXECUTE IMMEDIATE <expression>}: the statement the expression's text is, run by the host. */
-    private record ExecuteImmediate(Expression sql, int line) implements Statement {
-    }
+    private record ExecuteImmediate(Expression sql, int line) implements Statement {}
 
-    private sealed interface Expression permits Literal, Variable, Function, Binary, Not, IsNull, In {
-    }
+    private sealed interface Expression permits Literal, Variable, Function, Binary, Not, IsNull, In {}
 
-    private record Literal(Object value) implements Expression {
-    }
+    private record Literal(Object value) implements Expression {}
 
-    private record Variable(String name, int line) implements Expression {
-    }
+    private record Variable(String name, int line) implements Expression {}
 
-    private record Function(String name, List<Expression> arguments) implements Expression {
-    }
+    private record Function(String name, List<Expression> arguments) implements Expression {}
 
-    private record Binary(String operator, Expression left, Expression right) implements Expression {
-    }
+    private record Binary(String operator, Expression left, Expression right) implements Expression {}
 
-    private record Not(Expression operand) implements Expression {
-    }
+    private record Not(Expression operand) implements Expression {}
 
-    private record IsNull(Expression operand, boolean negated) implements Expression {
-    }
+    private record IsNull(Expression operand, boolean negated) implements Expression {}
 
-    private record In(Expression operand, List<Expression> values, boolean negated) implements Expression {
-    }
+    private record In(Expression operand, List<Expression> values, boolean negated) implements Expression {}
 
     // ---------------------------------------------------------------------------------------------- the tokens
 
     /** QUOTED: a double-quoted identifier, its text as written (quotes included, case kept). */
-    private enum Kind { WORD, QUOTED, STRING, NUMBER, SYMBOL, END }
+    private enum Kind {
+        WORD,
+        QUOTED,
+        STRING,
+        NUMBER,
+        SYMBOL,
+        END
+    }
 
     private record Token(Kind kind, String text, int line) {
         boolean is(String word) {
@@ -242,13 +256,14 @@ final class SnowflakeScript {
                         break;
                     } else if (d == '\\' && i < body.length()) {
                         char escaped = body.charAt(i++);
-                        text.append(switch (escaped) {
-                            case 'n' -> '\n';
-                            case 't' -> '\t';
-                            case 'r' -> '\r';
-                            case '0' -> '\0';
-                            default -> escaped;
-                        });
+                        text.append(
+                                switch (escaped) {
+                                    case 'n' -> '\n';
+                                    case 't' -> '\t';
+                                    case 'r' -> '\r';
+                                    case '0' -> '\0';
+                                    default -> escaped;
+                                });
                     } else {
                         line += d == '\n' ? 1 : 0;
                         text.append(d);
@@ -272,8 +287,10 @@ final class SnowflakeScript {
                 tokens.add(new Token(Kind.QUOTED, body.substring(start, i), line));
             } else if (Character.isLetter(c) || c == '_') {
                 int start = i;
-                while (i < body.length() && (Character.isLetterOrDigit(body.charAt(i)) || body.charAt(i) == '_'
-                        || body.charAt(i) == '$')) {
+                while (i < body.length()
+                        && (Character.isLetterOrDigit(body.charAt(i))
+                                || body.charAt(i) == '_'
+                                || body.charAt(i) == '$')) {
                     i++;
                 }
                 tokens.add(new Token(Kind.WORD, body.substring(start, i).toUpperCase(Locale.ROOT), line));
@@ -438,8 +455,8 @@ final class SnowflakeScript {
                 case "SELECT" -> {
                     Expression value = expression();
                     if (!peek().is(";")) {
-                        throw unsupported(peek(), "SELECT … " + peek().text + " (only SELECT <expression>; is "
-                                + "interpreted)");
+                        throw unsupported(
+                                peek(), "SELECT … " + peek().text + " (only SELECT <expression>; is " + "interpreted)");
                     }
                     yield new Select(value);
                 }
@@ -454,8 +471,8 @@ final class SnowflakeScript {
                     }
                     yield new Assign(name, expression(), true, first.line);
                 }
-                case "ALTER" -> peek().is("SECRET") ? secretStatement(ScriptHost.SecretOperation.ALTER)
-                        : alterProcedure();
+                case "ALTER" ->
+                    peek().is("SECRET") ? secretStatement(ScriptHost.SecretOperation.ALTER) : alterProcedure();
                 case "CREATE" -> secretStatement(ScriptHost.SecretOperation.CREATE);
                 case "DESCRIBE", "DESC" -> secretStatement(ScriptHost.SecretOperation.DESCRIBE);
                 case "EXECUTE" -> {
@@ -634,8 +651,11 @@ final class SnowflakeScript {
                 next();
                 bound = new Variable(name("a variable name"), value.line);
             } else {
-                throw new SnowflakeRefusal(1003, "42000", "SQL compilation error:\nsyntax error line " + value.line
-                        + " unexpected '" + value.text + "'. SECRET_STRING takes a string literal or a bind variable.");
+                throw new SnowflakeRefusal(
+                        1003,
+                        "42000",
+                        "SQL compilation error:\nsyntax error line " + value.line + " unexpected '" + value.text
+                                + "'. SECRET_STRING takes a string literal or a bind variable.");
             }
             return new SecretStatement(operation, name.name(), conditional, bound);
         }
@@ -782,8 +802,7 @@ final class SnowflakeScript {
 
     // ---------------------------------------------------------------------------------------------- running
 
-    private record Returned(Object value) {
-    }
+    private record Returned(Object value) {}
 
     private static final class Scope {
         private final Scope parent;
@@ -832,7 +851,8 @@ final class SnowflakeScript {
                 Object operand = branch.operand() == null ? null : value(branch.operand(), scope);
                 for (When when : branch.whens()) {
                     Object value = value(when.value(), scope);
-                    boolean matches = branch.operand() == null ? isTrue(value)
+                    boolean matches = branch.operand() == null
+                            ? isTrue(value)
                             : Boolean.TRUE.equals(compare("=", operand, value));
                     if (matches) {
                         return statements(when.body(), scope);
@@ -841,8 +861,7 @@ final class SnowflakeScript {
                 return branch.otherwise() == null ? null : statements(branch.otherwise(), scope);
             }
             if (statement instanceof If branch) {
-                return statements(isTrue(value(branch.condition(), scope)) ? branch.then() : branch.otherwise(),
-                        scope);
+                return statements(isTrue(value(branch.condition(), scope)) ? branch.then() : branch.otherwise(), scope);
             }
             if (statement instanceof For loop) {
                 BigDecimal from = number(value(loop.from(), scope));
@@ -851,8 +870,8 @@ final class SnowflakeScript {
                 int iterations = 0;
                 for (BigDecimal i = from; i.compareTo(to) <= 0; i = i.add(BigDecimal.ONE)) {
                     if (++iterations > MAX_ITERATIONS) {
-                        throw new UnsupportedScriptException("PUBLIC." + procedure + " loops more than "
-                                + MAX_ITERATIONS + " times");
+                        throw new UnsupportedScriptException(
+                                "PUBLIC." + procedure + " loops more than " + MAX_ITERATIONS + " times");
                     }
                     body.declare(loop.counter(), i);
                     Returned returned = statements(loop.body(), body);
@@ -890,8 +909,11 @@ final class SnowflakeScript {
             if (statement instanceof ExecuteImmediate execute) {
                 Object sql = value(execute.sql(), scope);
                 if (sql == null) {
-                    throw new SnowflakeRefusal(INVALID_IDENTIFIER, "42000", "SQL compilation error: error line "
-                            + execute.line() + " at position 0\nEXECUTE IMMEDIATE of NULL");
+                    throw new SnowflakeRefusal(
+                            INVALID_IDENTIFIER,
+                            "42000",
+                            "SQL compilation error: error line " + execute.line()
+                                    + " at position 0\nEXECUTE IMMEDIATE of NULL");
                 }
                 host.executeImmediate(text(sql).strip());
                 return null;
@@ -899,8 +921,11 @@ final class SnowflakeScript {
             if (statement instanceof SecretStatement secret) {
                 Object value = secret.value() == null ? null : value(secret.value(), scope);
                 if (secret.value() != null && !(value instanceof String)) {
-                    throw new SnowflakeRefusal(1003, "42000", "SQL compilation error:\nSECRET_STRING of "
-                            + secret.name() + " must be a string, not " + (value == null ? "NULL" : text(value)));
+                    throw new SnowflakeRefusal(
+                            1003,
+                            "42000",
+                            "SQL compilation error:\nSECRET_STRING of " + secret.name() + " must be a string, not "
+                                    + (value == null ? "NULL" : text(value)));
                 }
                 host.secret(secret.operation(), secret.name(), secret.conditional(), (String) value);
                 return null;
@@ -913,8 +938,8 @@ final class SnowflakeScript {
         private Returned block(Block block, Scope outer) {
             Scope scope = new Scope(outer);
             for (Declaration declaration : block.declarations()) {
-                scope.declare(declaration.name(), declaration.initial() == null ? null
-                        : value(declaration.initial(), scope));
+                scope.declare(
+                        declaration.name(), declaration.initial() == null ? null : value(declaration.initial(), scope));
             }
             try {
                 return statements(block.body(), scope);
@@ -1007,7 +1032,8 @@ final class SnowflakeScript {
                     if (left == null || right == null) {
                         return null;
                     }
-                    return binary.operator().equals("+") ? number(left).add(number(right))
+                    return binary.operator().equals("+")
+                            ? number(left).add(number(right))
                             : number(left).subtract(number(right));
                 }
                 default:
@@ -1025,21 +1051,27 @@ final class SnowflakeScript {
                     try {
                         return JSON.readTree(text(text));
                     } catch (JsonProcessingException e) {
-                        throw new SnowflakeRefusal(JSON_PARSE_ERROR, "22P02", "Error parsing JSON: "
-                                + e.getOriginalMessage());
+                        throw new SnowflakeRefusal(
+                                JSON_PARSE_ERROR, "22P02", "Error parsing JSON: " + e.getOriginalMessage());
                     }
                 }
                 case "CURRENT_DATABASE": {
                     if (!arguments.isEmpty()) {
-                        throw new SnowflakeRefusal(938, "42601", "SQL compilation error:\ntoo many arguments for "
-                                + "function [CURRENT_DATABASE], expected 0, got " + arguments.size());
+                        throw new SnowflakeRefusal(
+                                938,
+                                "42601",
+                                "SQL compilation error:\ntoo many arguments for "
+                                        + "function [CURRENT_DATABASE], expected 0, got " + arguments.size());
                     }
                     return host.currentDatabase();
                 }
                 case "REPLACE": {
                     if (arguments.size() < 2 || arguments.size() > 3) {
-                        throw new SnowflakeRefusal(938, "42601", "SQL compilation error:\nwrong number of arguments "
-                                + "for function [REPLACE], expected 2 or 3, got " + arguments.size());
+                        throw new SnowflakeRefusal(
+                                938,
+                                "42601",
+                                "SQL compilation error:\nwrong number of arguments "
+                                        + "for function [REPLACE], expected 2 or 3, got " + arguments.size());
                     }
                     if (arguments.stream().anyMatch(Objects::isNull)) {
                         return null;
@@ -1060,7 +1092,10 @@ final class SnowflakeScript {
                     return element == null || element.isNull() ? null : element;
                 }
                 case "COALESCE":
-                    return arguments.stream().filter(Objects::nonNull).findFirst().orElse(null);
+                    return arguments.stream()
+                            .filter(Objects::nonNull)
+                            .findFirst()
+                            .orElse(null);
                 case "UPPER": {
                     Object text = single(function, arguments);
                     return text == null ? null : text(text).toUpperCase(Locale.ROOT);
@@ -1074,31 +1109,42 @@ final class SnowflakeScript {
                 case "REGEXP_LIKE":
                 case "GET": {
                     if (arguments.size() != 2) {
-                        throw new SnowflakeRefusal(938, "42601", "SQL compilation error:\nwrong number of arguments "
-                                + "for function [" + function + "], expected 2, got " + arguments.size());
+                        throw new SnowflakeRefusal(
+                                938,
+                                "42601",
+                                "SQL compilation error:\nwrong number of arguments " + "for function [" + function
+                                        + "], expected 2, got " + arguments.size());
                     }
                     if (arguments.get(0) == null || arguments.get(1) == null) {
                         return null;
                     }
                     if (function.equals("GET")) {
                         JsonNode object = variant(arguments.get(0));
-                        JsonNode value = object == null || !object.isObject() ? null
-                                : object.get(text(arguments.get(1)));
+                        JsonNode value =
+                                object == null || !object.isObject() ? null : object.get(text(arguments.get(1)));
                         return value == null || value.isNull() ? null : value;
                     }
-                    return function.equals("CONTAINS") ? text(arguments.get(0)).contains(text(arguments.get(1)))
+                    return function.equals("CONTAINS")
+                            ? text(arguments.get(0)).contains(text(arguments.get(1)))
                             : text(arguments.get(0)).matches(text(arguments.get(1)));
                 }
                 case "OBJECT_CONSTRUCT": {
                     if (arguments.size() % 2 != 0) {
-                        throw new SnowflakeRefusal(938, "42601", "SQL compilation error:\nOBJECT_CONSTRUCT takes "
-                                + "pairs of keys and values, got " + arguments.size() + " arguments");
+                        throw new SnowflakeRefusal(
+                                938,
+                                "42601",
+                                "SQL compilation error:\nOBJECT_CONSTRUCT takes " + "pairs of keys and values, got "
+                                        + arguments.size() + " arguments");
                     }
                     ObjectNode object = JSON.createObjectNode();
                     for (int i = 0; i < arguments.size(); i += 2) {
                         if (arguments.get(i) != null && arguments.get(i + 1) != null) {
-                            object.set(text(arguments.get(i)), JSON.valueToTree(arguments.get(i + 1) instanceof
-                                    JsonNode node ? node : arguments.get(i + 1)));
+                            object.set(
+                                    text(arguments.get(i)),
+                                    JSON.valueToTree(
+                                            arguments.get(i + 1) instanceof JsonNode node
+                                                    ? node
+                                                    : arguments.get(i + 1)));
                         }
                     }
                     return object;
@@ -1128,15 +1174,20 @@ final class SnowflakeScript {
 
         private Object single(String function, List<Object> arguments) {
             if (arguments.size() != 1) {
-                throw new SnowflakeRefusal(938, "42601", "SQL compilation error:\nnot enough arguments for function ["
-                        + function + "], expected 1, got " + arguments.size());
+                throw new SnowflakeRefusal(
+                        938,
+                        "42601",
+                        "SQL compilation error:\nnot enough arguments for function [" + function + "], expected 1, got "
+                                + arguments.size());
             }
             return arguments.get(0);
         }
 
         private SnowflakeRefusal invalidIdentifier(String name, int line) {
-            return new SnowflakeRefusal(INVALID_IDENTIFIER, "42000", "SQL compilation error: error line " + line
-                    + " at position 0\ninvalid identifier '" + name + "'");
+            return new SnowflakeRefusal(
+                    INVALID_IDENTIFIER,
+                    "42000",
+                    "SQL compilation error: error line " + line + " at position 0\ninvalid identifier '" + name + "'");
         }
     }
 
@@ -1168,7 +1219,8 @@ final class SnowflakeScript {
 
     /** Numbers as BigDecimal, so that 1 (a bound FIXED) equals 1 (a literal). */
     private static Object normalized(Object value) {
-        return value instanceof Number number && !(value instanceof BigDecimal) ? new BigDecimal(number.toString())
+        return value instanceof Number number && !(value instanceof BigDecimal)
+                ? new BigDecimal(number.toString())
                 : value;
     }
 
@@ -1179,8 +1231,8 @@ final class SnowflakeScript {
         try {
             return new BigDecimal(text(value).trim());
         } catch (NumberFormatException e) {
-            throw new SnowflakeRefusal(NUMERIC_VALUE_NOT_RECOGNIZED, "22018", "Numeric value '" + text(value)
-                    + "' is not recognized");
+            throw new SnowflakeRefusal(
+                    NUMERIC_VALUE_NOT_RECOGNIZED, "22018", "Numeric value '" + text(value) + "' is not recognized");
         }
     }
 
@@ -1195,8 +1247,8 @@ final class SnowflakeScript {
         if (Set.of("FALSE", "F", "NO", "N", "OFF", "0").contains(text)) {
             return false;
         }
-        throw new SnowflakeRefusal(BOOLEAN_VALUE_NOT_RECOGNIZED, "22018", "Boolean value '" + text(value)
-                + "' is not recognized");
+        throw new SnowflakeRefusal(
+                BOOLEAN_VALUE_NOT_RECOGNIZED, "22018", "Boolean value '" + text(value) + "' is not recognized");
     }
 
     private static boolean isTrue(Object condition) {

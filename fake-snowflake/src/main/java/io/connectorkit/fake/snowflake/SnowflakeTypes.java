@@ -15,12 +15,32 @@ final class SnowflakeTypes {
 
     /** Each type by name (as written, without length or precision): its canonical name and family. */
     private static final Map<String, Known> TYPES = Map.ofEntries(
-            number("NUMBER"), number("DECIMAL"), number("DEC"), number("NUMERIC"), number("INT"), number("INTEGER"),
-            number("BIGINT"), number("SMALLINT"), number("TINYINT"), number("BYTEINT"),
-            floating("FLOAT"), floating("FLOAT4"), floating("FLOAT8"), floating("DOUBLE"), floating("DOUBLE PRECISION"),
+            number("NUMBER"),
+            number("DECIMAL"),
+            number("DEC"),
+            number("NUMERIC"),
+            number("INT"),
+            number("INTEGER"),
+            number("BIGINT"),
+            number("SMALLINT"),
+            number("TINYINT"),
+            number("BYTEINT"),
+            floating("FLOAT"),
+            floating("FLOAT4"),
+            floating("FLOAT8"),
+            floating("DOUBLE"),
+            floating("DOUBLE PRECISION"),
             floating("REAL"),
-            text("VARCHAR"), text("CHAR"), text("CHARACTER"), text("NCHAR"), text("STRING"), text("TEXT"),
-            text("NVARCHAR"), text("NVARCHAR2"), text("CHAR VARYING"), text("NCHAR VARYING"),
+            text("VARCHAR"),
+            text("CHAR"),
+            text("CHARACTER"),
+            text("NCHAR"),
+            text("STRING"),
+            text("TEXT"),
+            text("NVARCHAR"),
+            text("NVARCHAR2"),
+            text("CHAR VARYING"),
+            text("NCHAR VARYING"),
             known("BINARY", "BINARY", AppCatalog.TypeFamily.BINARY),
             known("VARBINARY", "BINARY", AppCatalog.TypeFamily.BINARY),
             known("BOOLEAN", "BOOLEAN", AppCatalog.TypeFamily.BOOLEAN),
@@ -38,20 +58,20 @@ final class SnowflakeTypes {
             known("GEOMETRY", "GEOMETRY", AppCatalog.TypeFamily.GEOSPATIAL));
 
     /** A type: its name, then a length or precision in parentheses. */
-    private static final Pattern TYPE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*(?: (?:PRECISION|VARYING))?)"
-            + "(?:\\s*\\(\\s*\\d+\\s*(?:,\\s*\\d+\\s*)?\\))?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TYPE = Pattern.compile(
+            "([A-Za-z_][A-Za-z0-9_]*(?: (?:PRECISION|VARYING))?)" + "(?:\\s*\\(\\s*\\d+\\s*(?:,\\s*\\d+\\s*)?\\))?",
+            Pattern.CASE_INSENSITIVE);
 
-    private record Known(String canonical, AppCatalog.TypeFamily family) {
-    }
+    private record Known(String canonical, AppCatalog.TypeFamily family) {}
 
-    private SnowflakeTypes() {
-    }
+    private SnowflakeTypes() {}
 
     /** The length of the type that starts the text ({@code VARCHAR(20) NOT NULL} → 11), or empty if none does. */
     static Optional<Integer> typeLength(String text) {
         Matcher matcher = TYPE.matcher(text);
         return matcher.lookingAt() && TYPES.containsKey(baseName(matcher.group(1)))
-                ? Optional.of(matcher.end()) : Optional.empty();
+                ? Optional.of(matcher.end())
+                : Optional.empty();
     }
 
     /** The canonical name of a known type, without length or precision: {@code STRING} → {@code VARCHAR}. */

@@ -19,17 +19,20 @@ sealed interface StageCommand permits StageCommand.Put, StageCommand.ListFiles, 
      * @param localPath the path after {@code file://}, exactly as the driver reads it from the statement, which it
      *                  checks the server's answer against
      */
-    record Put(String localPath, StageLocation target, boolean autoCompress, boolean overwrite, int parallel,
-               String sourceCompression) implements StageCommand {
-    }
+    record Put(
+            String localPath,
+            StageLocation target,
+            boolean autoCompress,
+            boolean overwrite,
+            int parallel,
+            String sourceCompression)
+            implements StageCommand {}
 
     /** {@code LIST @<stage>[/<prefix>] [PATTERN = '<regex>']}. */
-    record ListFiles(StageLocation location, Optional<Pattern> pattern) implements StageCommand {
-    }
+    record ListFiles(StageLocation location, Optional<Pattern> pattern) implements StageCommand {}
 
     /** {@code REMOVE @<stage>[/<prefix>] [PATTERN = '<regex>']}. */
-    record Remove(StageLocation location, Optional<Pattern> pattern) implements StageCommand {
-    }
+    record Remove(StageLocation location, Optional<Pattern> pattern) implements StageCommand {}
 
     /** The stage command a statement is, if it is one. */
     static Optional<StageCommand> parse(String sql) {
@@ -105,7 +108,8 @@ sealed interface StageCommand permits StageCommand.Put, StageCommand.ListFiles, 
                 return token;
             }
             int start = position;
-            while (position < text.length() && !Character.isWhitespace(text.charAt(position))
+            while (position < text.length()
+                    && !Character.isWhitespace(text.charAt(position))
                     && text.charAt(position) != ';') {
                 position++;
             }

@@ -1,9 +1,9 @@
 package io.connectorkit.fake.snowflake;
 
 import io.connectorkit.runtime.embedded.EmbeddedApp;
-import io.connectorkit.runtime.sql.Account;
 import io.connectorkit.runtime.spi.ConnectorDefinition;
 import io.connectorkit.runtime.spi.ConnectorRegistry;
+import io.connectorkit.runtime.sql.Account;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -43,7 +43,12 @@ final class StagedApp implements AutoCloseable {
     private ConnectorRegistry.Binding binding;
     private final ConnectorRegistry.Binding host;
 
-    private StagedApp(FakeSnowflake snowflake, String name, Connection database, Path folder, AppCatalog catalog,
+    private StagedApp(
+            FakeSnowflake snowflake,
+            String name,
+            Connection database,
+            Path folder,
+            AppCatalog catalog,
             Account account) {
         this.database = database;
         this.folder = folder;
@@ -58,8 +63,8 @@ final class StagedApp implements AutoCloseable {
      *
      * @param account the account as the app sees it, through what was granted to it
      */
-    static StagedApp create(FakeSnowflake snowflake, String name, Map<String, byte[]> files, boolean fromVersion,
-            Account account) {
+    static StagedApp create(
+            FakeSnowflake snowflake, String name, Map<String, byte[]> files, boolean fromVersion, Account account) {
         StagedManifest staged = StagedManifest.read(files);
         AppCatalog catalog = StagedSetupScript.run(files, staged, Optional.empty());
         String id = UUID.randomUUID().toString();
@@ -70,8 +75,13 @@ final class StagedApp implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open an H2 database for the app: " + e.getMessage(), e);
         }
-        StagedApp app = new StagedApp(snowflake, name, database, snowflake.workFolder().resolve("apps").resolve(id),
-                catalog, account);
+        StagedApp app = new StagedApp(
+                snowflake,
+                name,
+                database,
+                snowflake.workFolder().resolve("apps").resolve(id),
+                catalog,
+                account);
         try {
             app.install(files, staged, catalog, fromVersion);
         } catch (RuntimeException e) {
@@ -169,7 +179,8 @@ final class StagedApp implements AutoCloseable {
         @Override
         public Enumeration<URL> getResources(String name) throws IOException {
             return name.startsWith("META-INF/connectorkit/") || name.startsWith("META-INF/services/io.connectorkit.")
-                    ? findResources(name) : super.getResources(name);
+                    ? findResources(name)
+                    : super.getResources(name);
         }
     }
 }

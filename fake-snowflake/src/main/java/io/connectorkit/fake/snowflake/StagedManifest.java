@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Collections;
 
 /**
  * The staged {@code manifest.yml}, read and checked the way Snowflake checks it when an application is created or
@@ -20,13 +20,19 @@ import java.util.Collections;
  * @param version {@code manifest_version}: under 2 Snowflake grants the listed privileges it can grant automatically
  *     at install and upgrade (https://docs.snowflake.com/en/developer-guide/native-apps/requesting-auto-privs)
  */
-record StagedManifest(Map<String, Reference> references, String setupScript, Map<String, String> privileges,
-        int version) {
+record StagedManifest(
+        Map<String, Reference> references, String setupScript, Map<String, String> privileges, int version) {
 
     /** What manifest version 2 grants by itself (the page above lists them). */
-    static final List<String> AUTOMATICALLY_GRANTED = List.of("EXECUTE TASK", "EXECUTE MANAGED TASK",
-            "CREATE WAREHOUSE", "CREATE COMPUTE POOL", "BIND SERVICE ENDPOINT", "CREATE DATABASE",
-            "CREATE EXTERNAL ACCESS INTEGRATION", "CREATE SECURITY INTEGRATION");
+    static final List<String> AUTOMATICALLY_GRANTED = List.of(
+            "EXECUTE TASK",
+            "EXECUTE MANAGED TASK",
+            "CREATE WAREHOUSE",
+            "CREATE COMPUTE POOL",
+            "BIND SERVICE ENDPOINT",
+            "CREATE DATABASE",
+            "CREATE EXTERNAL ACCESS INTEGRATION",
+            "CREATE SECURITY INTEGRATION");
 
     /**
      * Snowflake's code for a manifest property with a value it does not accept (NATIVE_APPLICATION_MANIFEST_
@@ -46,8 +52,7 @@ record StagedManifest(Map<String, Reference> references, String setupScript, Map
     private static final List<String> CALLBACK_TYPES = List.of("SECRET", "EXTERNAL ACCESS INTEGRATION");
 
     /** One reference of the manifest. */
-    record Reference(String name, String objectType, boolean multiValued) {
-    }
+    record Reference(String name, String objectType, boolean multiValued) {}
 
     StagedManifest(Map<String, Reference> references, String setupScript, Map<String, String> privileges) {
         this(references, setupScript, privileges, 1);
@@ -55,8 +60,11 @@ record StagedManifest(Map<String, Reference> references, String setupScript, Map
 
     /** The privileges Snowflake grants the app at install and upgrade: none under version 1. */
     List<String> automaticallyGranted() {
-        return version < 2 ? List.of() : privileges.keySet().stream().filter(AUTOMATICALLY_GRANTED::contains)
-                .toList();
+        return version < 2
+                ? List.of()
+                : privileges.keySet().stream()
+                        .filter(AUTOMATICALLY_GRANTED::contains)
+                        .toList();
     }
 
     StagedManifest {
@@ -68,8 +76,8 @@ record StagedManifest(Map<String, Reference> references, String setupScript, Map
     static StagedManifest read(Map<String, byte[]> files) {
         byte[] text = files.get("manifest.yml");
         if (text == null) {
-            throw new SnowflakeRefusal(FILE_NOT_FOUND, "02000", "The manifest file manifest.yml was not found in the "
-                    + "stage's root.");
+            throw new SnowflakeRefusal(
+                    FILE_NOT_FOUND, "02000", "The manifest file manifest.yml was not found in the " + "stage's root.");
         }
         JsonNode manifest;
         try {
@@ -90,12 +98,15 @@ record StagedManifest(Map<String, Reference> references, String setupScript, Map
                 String type = reference.path("object_type").asText("").toUpperCase(Locale.ROOT);
                 boolean multiValued = reference.path("multi_valued").asBoolean(false);
                 if (CALLBACK_TYPES.contains(type) && multiValued) {
-                    throw unexpected("references." + name + ".multi_valued", "a reference of type " + type
-                            + " must be single-valued");
+                    throw unexpected(
+                            "references." + name + ".multi_valued",
+                            "a reference of type " + type + " must be single-valued");
                 }
-                if (CALLBACK_TYPES.contains(type) && reference.path("configuration_callback").asText("").isEmpty()) {
-                    throw unexpected("references." + name + ".configuration_callback", "a reference of type " + type
-                            + " requires a configuration_callback");
+                if (CALLBACK_TYPES.contains(type)
+                        && reference.path("configuration_callback").asText("").isEmpty()) {
+                    throw unexpected(
+                            "references." + name + ".configuration_callback",
+                            "a reference of type " + type + " requires a configuration_callback");
                 }
                 references.put(name.toUpperCase(Locale.ROOT), new Reference(name, type, multiValued));
             }
@@ -103,7 +114,9 @@ record StagedManifest(Map<String, Reference> references, String setupScript, Map
         Map<String, String> privileges = new LinkedHashMap<>();
         for (JsonNode item : manifest.path("privileges")) {
             for (Map.Entry<String, JsonNode> entry : (Iterable<Map.Entry<String, JsonNode>>) item::fields) {
-                privileges.put(entry.getKey().toUpperCase(Locale.ROOT), entry.getValue().path("description").asText(""));
+                privileges.put(
+                        entry.getKey().toUpperCase(Locale.ROOT),
+                        entry.getValue().path("description").asText(""));
             }
         }
         return new StagedManifest(references, setupScript(manifest, files), privileges, version);
@@ -114,16 +127,23 @@ record StagedManifest(Map<String, Reference> references, String setupScript, Map
      * stage must hold it (https://docs.snowflake.com/en/developer-guide/native-apps/creating-manifest).
      */
     private static String setupScript(JsonNode manifest, Map<String, byte[]> files) {
-        String path = manifest.path("artifacts").path("setup_script").asText("setup.sql").replaceFirst("^/", "");
+        String path = manifest.path("artifacts")
+                .path("setup_script")
+                .asText("setup.sql")
+                .replaceFirst("^/", "");
         if (!files.containsKey(path)) {
-            throw new SnowflakeRefusal(FILE_NOT_FOUND, "02000", "The setup script file " + path + " specified in "
-                    + "the manifest was not found in the stage.");
+            throw new SnowflakeRefusal(
+                    FILE_NOT_FOUND,
+                    "02000",
+                    "The setup script file " + path + " specified in " + "the manifest was not found in the stage.");
         }
         return path;
     }
 
     private static SnowflakeRefusal unexpected(String property, String why) {
-        return new SnowflakeRefusal(UNEXPECTED_VALUE, "22000", "Unexpected value for property '" + property
-                + "' in the manifest file: " + why + ".");
+        return new SnowflakeRefusal(
+                UNEXPECTED_VALUE,
+                "22000",
+                "Unexpected value for property '" + property + "' in the manifest file: " + why + ".");
     }
 }

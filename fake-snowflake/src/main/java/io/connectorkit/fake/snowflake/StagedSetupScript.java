@@ -53,8 +53,7 @@ public final class StagedSetupScript {
     private final List<Shape> shapes = new ArrayList<>();
 
     /** A statement shape this script accepts, and what running a statement of it does. */
-    private record Shape(Pattern pattern, Consumer<Matcher> run) {
-    }
+    private record Shape(Pattern pattern, Consumer<Matcher> run) {}
 
     /** What makes one statement fail: Snowflake's message for it. */
     private static final class StatementError extends RuntimeException {
@@ -73,29 +72,40 @@ public final class StagedSetupScript {
         shape("CREATE (OR REPLACE )?APPLICATION ROLE (IF NOT EXISTS )?(" + ID + ")" + COMMENT, this::createRole);
         createOrAlterShapes();
         // https://docs.snowflake.com/en/sql-reference/sql/create-versioned-schema
-        shape("CREATE OR ALTER VERSIONED SCHEMA (" + ID + ")(?: WITH MANAGED ACCESS)?" + COMMENT,
+        shape(
+                "CREATE OR ALTER VERSIONED SCHEMA (" + ID + ")(?: WITH MANAGED ACCESS)?" + COMMENT,
                 matcher -> catalog.schemas.put(identifier(matcher.group(1)), true));
-        shape("CREATE (OR REPLACE )?SCHEMA (IF NOT EXISTS )?(" + ID + ")(?: WITH MANAGED ACCESS)?" + COMMENT,
+        shape(
+                "CREATE (OR REPLACE )?SCHEMA (IF NOT EXISTS )?(" + ID + ")(?: WITH MANAGED ACCESS)?" + COMMENT,
                 this::createSchema);
         shape("CREATE (OR REPLACE )?TABLE (IF NOT EXISTS )?" + NAME + " ?\\((.*)\\)" + COMMENT, this::createTable);
         // https://docs.snowflake.com/en/sql-reference/sql/alter-table
         shape("ALTER TABLE (IF EXISTS )?" + NAME + " ADD (?:COLUMN )?(IF NOT EXISTS )?(.+)", this::addColumn);
         shape("(?:MERGE INTO|INSERT (?:OVERWRITE )?INTO) " + NAME + "[ (].*", matcher -> table(matcher.group(1)));
         // https://docs.snowflake.com/en/sql-reference/sql/create-procedure
-        shape("CREATE (OR REPLACE )?(?:SECURE )?PROCEDURE (IF NOT EXISTS )?" + NAME + " ?(\\(.*)",
+        shape(
+                "CREATE (OR REPLACE )?(?:SECURE )?PROCEDURE (IF NOT EXISTS )?" + NAME + " ?(\\(.*)",
                 this::createProcedure);
         // https://docs.snowflake.com/en/sql-reference/sql/create-view
-        shape("CREATE (OR REPLACE )?(?:SECURE )?VIEW (IF NOT EXISTS )?" + NAME + "(?: COPY GRANTS)?" + COMMENT
-                + " AS (.+)", this::createView);
+        shape(
+                "CREATE (OR REPLACE )?(?:SECURE )?VIEW (IF NOT EXISTS )?" + NAME + "(?: COPY GRANTS)?" + COMMENT
+                        + " AS (.+)",
+                this::createView);
         // https://docs.snowflake.com/en/sql-reference/sql/create-streamlit
-        shape("CREATE (OR REPLACE )?STREAMLIT (IF NOT EXISTS )?" + NAME + " FROM (" + LITERAL + ") MAIN_FILE = ("
-                + LITERAL + ")(?: .*)?", this::createStreamlit);
-        shape("GRANT ([A-Z ,]+?) ON (SCHEMA|TABLE|VIEW|PROCEDURE|STREAMLIT) (.+?) TO APPLICATION ROLE (" + ID + ")"
-                + "(?: WITH GRANT OPTION)?", this::grant);
+        shape(
+                "CREATE (OR REPLACE )?STREAMLIT (IF NOT EXISTS )?" + NAME + " FROM (" + LITERAL + ") MAIN_FILE = ("
+                        + LITERAL + ")(?: .*)?",
+                this::createStreamlit);
+        shape(
+                "GRANT ([A-Z ,]+?) ON (SCHEMA|TABLE|VIEW|PROCEDURE|STREAMLIT) (.+?) TO APPLICATION ROLE (" + ID + ")"
+                        + "(?: WITH GRANT OPTION)?",
+                this::grant);
         shape("CALL " + NAME + " ?\\((.*)\\)(?: INTO :" + ID + ")?", this::call);
         // https://docs.snowflake.com/en/sql-reference/sql/create-network-rule
-        shape("CREATE (OR REPLACE )?NETWORK RULE (IF NOT EXISTS )?" + NAME + " TYPE = (\\w+) (?:MODE = (\\w+) )?"
-                + "VALUE_LIST = \\(([^)]*)\\)(?: MODE = (\\w+))?" + COMMENT, this::createNetworkRule);
+        shape(
+                "CREATE (OR REPLACE )?NETWORK RULE (IF NOT EXISTS )?" + NAME + " TYPE = (\\w+) (?:MODE = (\\w+) )?"
+                        + "VALUE_LIST = \\(([^)]*)\\)(?: MODE = (\\w+))?" + COMMENT,
+                this::createNetworkRule);
         // https://docs.snowflake.com/en/sql-reference/sql/alter-network-rule
         shape("ALTER NETWORK RULE (IF EXISTS )?" + NAME + " SET VALUE_LIST = \\(([^)]*)\\)", this::alterNetworkRule);
         // https://docs.snowflake.com/en/sql-reference/sql/alter-application-set-app-spec
@@ -119,7 +129,10 @@ public final class StagedSetupScript {
     /** Runs the script the manifest names among the staged files, over what an upgrade keeps of the installed app. */
     static AppCatalog run(Map<String, byte[]> files, StagedManifest manifest, Optional<AppCatalog> installed) {
         String script = new String(files.get(manifest.setupScript()), StandardCharsets.UTF_8);
-        return run(script, files.keySet(), installed.map(AppCatalog::keptByUpgrade).orElseGet(AppCatalog::new),
+        return run(
+                script,
+                files.keySet(),
+                installed.map(AppCatalog::keptByUpgrade).orElseGet(AppCatalog::new),
                 manifest.version());
     }
 
@@ -129,8 +142,11 @@ public final class StagedSetupScript {
             try {
                 runner.execute(statement.text());
             } catch (StatementError e) {
-                throw new SnowflakeRefusal(SETUP_SCRIPT_FAILED, "P0000", "Failed to run setup script.\nUncaught "
-                        + "exception of type 'STATEMENT_ERROR' on line " + statement.line() + ": " + e.getMessage());
+                throw new SnowflakeRefusal(
+                        SETUP_SCRIPT_FAILED,
+                        "P0000",
+                        "Failed to run setup script.\nUncaught " + "exception of type 'STATEMENT_ERROR' on line "
+                                + statement.line() + ": " + e.getMessage());
             }
         }
         return start;
@@ -166,7 +182,8 @@ public final class StagedSetupScript {
      * keyword.
      */
     private void createOrAlterShapes() {
-        shape("CREATE OR ALTER APPLICATION ROLE (" + ID + ")" + COMMENT,
+        shape(
+                "CREATE OR ALTER APPLICATION ROLE (" + ID + ")" + COMMENT,
                 matcher -> catalog.roles.add(identifier(matcher.group(1))));
         shape("CREATE OR ALTER SCHEMA (" + ID + ")(?: WITH MANAGED ACCESS)?" + COMMENT, matcher -> {
             String schema = identifier(matcher.group(1));
@@ -178,8 +195,10 @@ public final class StagedSetupScript {
         });
         shape("CREATE OR ALTER TABLE " + NAME + " ?\\((.*)\\)" + COMMENT, this::createOrAlterTable);
         shape("CREATE OR ALTER (?:SECURE )?VIEW " + NAME + COMMENT + " AS (.+)", this::createOrAlterView);
-        shape("CREATE OR ALTER (IF NOT EXISTS |(?!VERSIONED SCHEMA |APPLICATION ROLE |SCHEMA |TABLE |(?:SECURE )?VIEW )"
-                + "(?:SECURE )?)(\\w+).*", matcher -> {
+        shape(
+                "CREATE OR ALTER (IF NOT EXISTS |(?!VERSIONED SCHEMA |APPLICATION ROLE |SCHEMA |TABLE |(?:SECURE )?VIEW )"
+                        + "(?:SECURE )?)(\\w+).*",
+                matcher -> {
                     String unexpected = matcher.group(1).startsWith("IF") ? "IF" : matcher.group(2);
                     throw new StatementError("syntax error line 1 at position 16 unexpected '"
                             + unexpected.toUpperCase(Locale.ROOT) + "'.");
@@ -201,7 +220,8 @@ public final class StagedSetupScript {
                 if (columns.stream().anyMatch(known -> known.name().equals(column.name()))) {
                     throw new StatementError("duplicate column name '" + column.name() + "'");
                 }
-                existing(existing, column.name()).filter(old -> old.family() != column.family())
+                existing(existing, column.name())
+                        .filter(old -> old.family() != column.family())
                         .ifPresent(old -> {
                             throw new StatementError("Cannot change column " + column.name() + " of table " + table
                                     + " from type " + old.type() + " to " + column.type() + ".");
@@ -213,7 +233,8 @@ public final class StagedSetupScript {
     }
 
     private static Optional<AppCatalog.TableColumn> existing(List<AppCatalog.TableColumn> columns, String name) {
-        return columns == null ? Optional.empty()
+        return columns == null
+                ? Optional.empty()
                 : columns.stream().filter(column -> column.name().equals(name)).findFirst();
     }
 
@@ -305,12 +326,13 @@ public final class StagedSetupScript {
             throw new StatementError("syntax error: a column needs a name and a type: '" + definition.strip() + "'");
         }
         String rest = name.group(2);
-        int typeLength = SnowflakeTypes.typeLength(rest).orElseThrow(() -> new StatementError(
-                "Unsupported data type '" + SnowflakeTypes.firstWord(rest).toUpperCase(Locale.ROOT) + "'."));
+        int typeLength = SnowflakeTypes.typeLength(rest)
+                .orElseThrow(() -> new StatementError("Unsupported data type '"
+                        + SnowflakeTypes.firstWord(rest).toUpperCase(Locale.ROOT) + "'."));
         String constraints = outsideLiterals(rest.substring(typeLength)).toUpperCase(Locale.ROOT);
         boolean notNull = constraints.matches("(?s).*\\b(?:NOT NULL|PRIMARY KEY)\\b.*");
-        return new AppCatalog.TableColumn(identifier(name.group(1)), rest.substring(0, typeLength).strip()
-                .toUpperCase(Locale.ROOT), notNull);
+        return new AppCatalog.TableColumn(
+                identifier(name.group(1)), rest.substring(0, typeLength).strip().toUpperCase(Locale.ROOT), notNull);
     }
 
     private void createProcedure(Matcher matcher) {
@@ -322,21 +344,23 @@ public final class StagedSetupScript {
         for (String argument : ScriptStatements.topLevel(afterName.substring(1, close), ',')) {
             Matcher parts = Pattern.compile("(" + ID + ") (.+)", FLAGS).matcher(argument.strip());
             if (!parts.matches() || SnowflakeTypes.typeLength(parts.group(2)).isEmpty()) {
-                throw new StatementError("Unsupported data type '" + (parts.matches()
-                        ? SnowflakeTypes.firstWord(parts.group(2)) : argument.strip()) + "'.");
+                throw new StatementError("Unsupported data type '"
+                        + (parts.matches() ? SnowflakeTypes.firstWord(parts.group(2)) : argument.strip()) + "'.");
             }
             types.add(SnowflakeTypes.canonical(parts.group(2)));
-            boolean hasDefault = outsideLiterals(parts.group(2)).toUpperCase(Locale.ROOT).contains(" DEFAULT ");
+            boolean hasDefault =
+                    outsideLiterals(parts.group(2)).toUpperCase(Locale.ROOT).contains(" DEFAULT ");
             if (!hasDefault) {
                 if (required < types.size() - 1) {
-                    throw new StatementError("an argument without DEFAULT cannot follow one with DEFAULT: "
-                            + argument.strip());
+                    throw new StatementError(
+                            "an argument without DEFAULT cannot follow one with DEFAULT: " + argument.strip());
                 }
                 required = types.size();
             }
         }
         String clauses = afterName.substring(close + 1);
-        Matcher bodyMatcher = Pattern.compile("(.*) AS (\\$\\$(.*)\\$\\$|(" + LITERAL + "))", FLAGS).matcher(clauses);
+        Matcher bodyMatcher = Pattern.compile("(.*) AS (\\$\\$(.*)\\$\\$|(" + LITERAL + "))", FLAGS)
+                .matcher(clauses);
         String body = "";
         if (bodyMatcher.matches()) {
             body = bodyMatcher.group(3) != null ? bodyMatcher.group(3) : unquote(bodyMatcher.group(4));
@@ -346,27 +370,34 @@ public final class StagedSetupScript {
         if (!upperClauses.matches("(?s) ?RETURNS .*")) {
             throw new StatementError("syntax error: CREATE PROCEDURE " + name + " needs RETURNS <type>.");
         }
-        String language = clause(clauses, "LANGUAGE (\\w+)").map(word -> word.toUpperCase(Locale.ROOT))
+        String language = clause(clauses, "LANGUAGE (\\w+)")
+                .map(word -> word.toUpperCase(Locale.ROOT))
                 .orElse("SQL");
         // https://docs.snowflake.com/en/developer-guide/native-apps/creating-setup-script (restrictions)
-        if (clause(clauses, "EXECUTE AS (\\w+)").filter(rights -> rights.equalsIgnoreCase("CALLER")).isPresent()) {
+        if (clause(clauses, "EXECUTE AS (\\w+)")
+                .filter(rights -> rights.equalsIgnoreCase("CALLER"))
+                .isPresent()) {
             throw new StatementError("A setup script cannot create procedures that are EXECUTE AS CALLER: " + name);
         }
-        String handler = clause(clauses, "HANDLER = (" + LITERAL + ")").map(StagedSetupScript::unquote).orElse("");
-        List<String> imports = literals(clause(clauses, "IMPORTS = \\(([^)]*)\\)").orElse(""));
+        String handler = clause(clauses, "HANDLER = (" + LITERAL + ")")
+                .map(StagedSetupScript::unquote)
+                .orElse("");
+        List<String> imports =
+                literals(clause(clauses, "IMPORTS = \\(([^)]*)\\)").orElse(""));
         switch (language) {
             case "JAVA" -> javaProcedure(name, clauses, handler, imports);
             case "SQL" -> {
                 if (!bodyMatcher.matches()) {
-                    throw new StatementError("Missing option(s): [AS <procedure body>] for LANGUAGE SQL procedure "
-                            + name + ".");
+                    throw new StatementError(
+                            "Missing option(s): [AS <procedure body>] for LANGUAGE SQL procedure " + name + ".");
                 }
             }
-            default -> throw new StatementError("The fake Snowflake models procedures in LANGUAGE JAVA and SQL, not "
-                    + language + ": " + name);
+            default ->
+                throw new StatementError(
+                        "The fake Snowflake models procedures in LANGUAGE JAVA and SQL, not " + language + ": " + name);
         }
-        AppCatalog.Procedure procedure = new AppCatalog.Procedure(name, types, required, language, handler, imports,
-                body);
+        AppCatalog.Procedure procedure =
+                new AppCatalog.Procedure(name, types, required, language, handler, imports, body);
         AppCatalog.Procedure existing = catalog.procedures.get(procedure.signature());
         if (existing != null && matcher.group(2) != null) {
             return;
@@ -403,8 +434,8 @@ public final class StagedSetupScript {
         }
         for (String file : imports) {
             if (file.startsWith("@")) {
-                throw new StatementError("A setup script cannot create procedures that import from a named stage: "
-                        + file);
+                throw new StatementError(
+                        "A setup script cannot create procedures that import from a named stage: " + file);
             }
             if (!stagedFiles.contains(file.replaceFirst("^/", ""))) {
                 throw new StatementError("File '" + file + "' does not exist or not authorized.");
@@ -467,8 +498,10 @@ public final class StagedSetupScript {
             if (!PRIVILEGES.get(kind).contains(name)) {
                 throw new StatementError("Invalid privilege " + name + " on " + kind + " " + object + ".");
             }
-            catalog.grants.computeIfAbsent(kind + " " + object, key -> new LinkedHashMap<>())
-                    .computeIfAbsent(name, key -> new LinkedHashSet<>()).add(role);
+            catalog.grants
+                    .computeIfAbsent(kind + " " + object, key -> new LinkedHashMap<>())
+                    .computeIfAbsent(name, key -> new LinkedHashSet<>())
+                    .add(role);
         }
     }
 
@@ -476,13 +509,16 @@ public final class StagedSetupScript {
     private void createNetworkRule(Matcher matcher) {
         String rule = schemaObject(matcher.group(3), "CREATE NETWORK RULE");
         String type = matcher.group(4).toUpperCase(Locale.ROOT);
-        String mode = Optional.ofNullable(matcher.group(5)).or(() -> Optional.ofNullable(matcher.group(7)))
-                .map(word -> word.toUpperCase(Locale.ROOT)).orElse("INGRESS");
+        String mode = Optional.ofNullable(matcher.group(5))
+                .or(() -> Optional.ofNullable(matcher.group(7)))
+                .map(word -> word.toUpperCase(Locale.ROOT))
+                .orElse("INGRESS");
         if (!Set.of("IPV4", "AWSVPCEID", "AZURELINKID", "GCPPSCID", "HOST_PORT", "PRIVATE_HOST_PORT")
                 .contains(type)) {
             throw new StatementError("invalid value '" + type + "' for property 'TYPE'");
         }
-        if (!Set.of("INGRESS", "INTERNAL_STAGE", "EGRESS", "POSTGRES_INGRESS", "POSTGRES_EGRESS").contains(mode)) {
+        if (!Set.of("INGRESS", "INTERNAL_STAGE", "EGRESS", "POSTGRES_INGRESS", "POSTGRES_EGRESS")
+                .contains(mode)) {
             throw new StatementError("invalid value '" + mode + "' for property 'MODE'");
         }
         if (catalog.networkRules.containsKey(rule) && matcher.group(2) != null) {
@@ -531,7 +567,8 @@ public final class StagedSetupScript {
                 .matcher(matcher.group(2));
         int end = 0;
         while (property.lookingAt()) {
-            String value = property.group(3) != null ? String.join(",", literals(property.group(3)))
+            String value = property.group(3) != null
+                    ? String.join(",", literals(property.group(3)))
                     : property.group(2).startsWith("'") ? unquote(property.group(2)) : property.group(2);
             properties.put(property.group(1).toUpperCase(Locale.ROOT), value);
             end = property.end();
@@ -545,27 +582,29 @@ public final class StagedSetupScript {
         List<String> required = switch (type) {
             case "EXTERNAL_ACCESS" -> List.of("LABEL", "DESCRIPTION");
             case "SECURITY_INTEGRATION" -> List.of("LABEL", "DESCRIPTION", "OAUTH_TYPE", "OAUTH_TOKEN_ENDPOINT");
-            default -> throw new StatementError("invalid value '" + type + "' for property 'TYPE' of app "
-                    + "specification '" + name + "': EXTERNAL_ACCESS or SECURITY_INTEGRATION");
+            default ->
+                throw new StatementError("invalid value '" + type + "' for property 'TYPE' of app " + "specification '"
+                        + name + "': EXTERNAL_ACCESS or SECURITY_INTEGRATION");
         };
         for (String key : required) {
             if (!properties.containsKey(key)) {
-                throw new StatementError("missing required property " + key + " for app specification '" + name
-                        + "'");
+                throw new StatementError("missing required property " + key + " for app specification '" + name + "'");
             }
         }
-        if (type.equals("EXTERNAL_ACCESS") && !properties.containsKey("HOST_PORTS")
+        if (type.equals("EXTERNAL_ACCESS")
+                && !properties.containsKey("HOST_PORTS")
                 && !properties.containsKey("PRIVATE_HOST_PORTS")) {
             throw new StatementError("missing required property HOST_PORTS for app specification '" + name + "'");
         }
         if (type.equals("SECURITY_INTEGRATION")) {
             String oauth = properties.get("OAUTH_TYPE").toUpperCase(Locale.ROOT);
-            if (!Set.of("CLIENT_CREDENTIALS", "AUTHORIZATION_CODE", "JWT_BEARER").contains(oauth)) {
+            if (!Set.of("CLIENT_CREDENTIALS", "AUTHORIZATION_CODE", "JWT_BEARER")
+                    .contains(oauth)) {
                 throw new StatementError("invalid value '" + oauth + "' for property 'OAUTH_TYPE'");
             }
             if (oauth.equals("CLIENT_CREDENTIALS") && !properties.containsKey("OAUTH_ALLOWED_SCOPES")) {
-                throw new StatementError("missing required property OAUTH_ALLOWED_SCOPES for app specification '"
-                        + name + "' (OAUTH_TYPE = 'CLIENT_CREDENTIALS')");
+                throw new StatementError("missing required property OAUTH_ALLOWED_SCOPES for app specification '" + name
+                        + "' (OAUTH_TYPE = 'CLIENT_CREDENTIALS')");
             }
         }
         AppCatalog.Specification existing = catalog.specifications.get(name);
@@ -582,8 +621,8 @@ public final class StagedSetupScript {
         });
         Map<String, String> definition = new LinkedHashMap<>(properties);
         definition.keySet().removeAll(List.of("TYPE", "LABEL", "DESCRIPTION"));
-        catalog.specifications.put(name, new AppCatalog.Specification(type, label, properties.get("DESCRIPTION"),
-                definition));
+        catalog.specifications.put(
+                name, new AppCatalog.Specification(type, label, properties.get("DESCRIPTION"), definition));
     }
 
     private void call(Matcher matcher) {
@@ -606,8 +645,8 @@ public final class StagedSetupScript {
     private String procedureSignature(String text) {
         int open = text.indexOf('(');
         if (open < 0 || !text.endsWith(")")) {
-            throw new StatementError("syntax error: GRANT ON PROCEDURE names the procedure with its argument types: "
-                    + text);
+            throw new StatementError(
+                    "syntax error: GRANT ON PROCEDURE names the procedure with its argument types: " + text);
         }
         String name = schemaObject(text.substring(0, open).strip(), "GRANT");
         List<String> types = new ArrayList<>();
@@ -664,7 +703,8 @@ public final class StagedSetupScript {
     /** An identifier as Snowflake stores it: unquoted in upper case, quoted as written. */
     private static String identifier(String text) {
         String name = text.strip();
-        return name.startsWith("\"") ? name.substring(1, name.length() - 1).replace("\"\"", "\"")
+        return name.startsWith("\"")
+                ? name.substring(1, name.length() - 1).replace("\"\"", "\"")
                 : name.toUpperCase(Locale.ROOT);
     }
 

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Collections;
 
 /**
  * The telemetry part of a staged manifest ({@code configuration:}), checked as Snowflake checks it when an app is
@@ -24,8 +24,8 @@ record StagedTelemetry(String logLevel, String traceLevel, Map<String, String> d
 
     static final List<String> LOG_LEVELS = List.of("OFF", "TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL");
     static final List<String> TRACE_LEVELS = List.of("OFF", "ALWAYS", "ON_EVENT");
-    static final List<String> TYPES = List.of("ALL", "ALL_EVENTS", "ERRORS_AND_WARNINGS", "TRACES", "USAGE_LOGS",
-            "DEBUG_LOGS", "METRICS");
+    static final List<String> TYPES =
+            List.of("ALL", "ALL_EVENTS", "ERRORS_AND_WARNINGS", "TRACES", "USAGE_LOGS", "DEBUG_LOGS", "METRICS");
 
     StagedTelemetry {
         definitions = Collections.unmodifiableMap(new LinkedHashMap<>(definitions));
@@ -40,34 +40,37 @@ record StagedTelemetry(String logLevel, String traceLevel, Map<String, String> d
         try {
             configuration = new ObjectMapper(new YAMLFactory()).readTree(text).path("configuration");
         } catch (IOException e) {
-            throw new SnowflakeRefusal(StagedManifest.INVALID_SYNTAX, "22000", "Invalid manifest file syntax: "
-                    + e.getMessage());
+            throw new SnowflakeRefusal(
+                    StagedManifest.INVALID_SYNTAX, "22000", "Invalid manifest file syntax: " + e.getMessage());
         }
         String logLevel = level(configuration.path("log_level"));
         if (!LOG_LEVELS.contains(logLevel)) {
-            throw unexpected("configuration.log_level", "'" + logLevel + "' is not one of "
-                    + String.join(", ", LOG_LEVELS));
+            throw unexpected(
+                    "configuration.log_level", "'" + logLevel + "' is not one of " + String.join(", ", LOG_LEVELS));
         }
         String traceLevel = level(configuration.path("trace_level"));
         if (!TRACE_LEVELS.contains(traceLevel)) {
-            throw unexpected("configuration.trace_level", "'" + traceLevel + "' is not one of "
-                    + String.join(", ", TRACE_LEVELS));
+            throw unexpected(
+                    "configuration.trace_level",
+                    "'" + traceLevel + "' is not one of " + String.join(", ", TRACE_LEVELS));
         }
         Map<String, String> definitions = new LinkedHashMap<>();
         for (JsonNode definition : configuration.path("telemetry_event_definitions")) {
             String type = definition.path("type").asText("");
             String sharing = definition.path("sharing").asText("");
             if (!TYPES.contains(type)) {
-                throw unexpected("configuration.telemetry_event_definitions.type", "'" + type + "' is not an event "
-                        + "definition type");
+                throw unexpected(
+                        "configuration.telemetry_event_definitions.type",
+                        "'" + type + "' is not an event " + "definition type");
             }
             if (!sharing.equals("MANDATORY") && !sharing.equals("OPTIONAL")) {
-                throw unexpected("configuration.telemetry_event_definitions.sharing", "'" + sharing + "' is neither "
-                        + "MANDATORY nor OPTIONAL");
+                throw unexpected(
+                        "configuration.telemetry_event_definitions.sharing",
+                        "'" + sharing + "' is neither " + "MANDATORY nor OPTIONAL");
             }
             if (definitions.putIfAbsent(type, sharing) != null) {
-                throw unexpected("configuration.telemetry_event_definitions", "the type " + type + " is defined "
-                        + "twice");
+                throw unexpected(
+                        "configuration.telemetry_event_definitions", "the type " + type + " is defined " + "twice");
             }
         }
         return new StagedTelemetry(logLevel, traceLevel, definitions);
@@ -88,7 +91,9 @@ record StagedTelemetry(String logLevel, String traceLevel, Map<String, String> d
     }
 
     private static SnowflakeRefusal unexpected(String property, String why) {
-        return new SnowflakeRefusal(StagedManifest.UNEXPECTED_VALUE, "22000", "Unexpected value for property '"
-                + property + "' in the manifest file: " + why + ".");
+        return new SnowflakeRefusal(
+                StagedManifest.UNEXPECTED_VALUE,
+                "22000",
+                "Unexpected value for property '" + property + "' in the manifest file: " + why + ".");
     }
 }

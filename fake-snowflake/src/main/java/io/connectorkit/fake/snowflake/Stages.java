@@ -25,8 +25,7 @@ final class Stages {
     private static final DateTimeFormatter LAST_MODIFIED =
             DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
-    private record PendingUpload(StageLocation target, Path folder, boolean overwrite) {
-    }
+    private record PendingUpload(StageLocation target, Path folder, boolean overwrite) {}
 
     private final Path uploadsRoot;
     private final Map<String, FakeStage> stages = new HashMap<>();

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 class AppSpecificationsTest {
 
     private static final String STAGE = "\"SPEC_PKG\".APP_SRC.STAGE";
-    private static final String CREATE = "CREATE APPLICATION \"SPEC\" FROM APPLICATION PACKAGE \"SPEC_PKG\" USING '@"
-            + STAGE + "'";
+    private static final String CREATE =
+            "CREATE APPLICATION \"SPEC\" FROM APPLICATION PACKAGE \"SPEC_PKG\" USING '@" + STAGE + "'";
     private static final String UPGRADE = "ALTER APPLICATION \"SPEC\" UPGRADE USING '@" + STAGE + "'";
     private static final String MANIFEST_V2 = """
             manifest_version: 2
@@ -60,29 +60,36 @@ class AppSpecificationsTest {
         stage(MANIFEST_V2, script("api.example.com"));
         execute(CREATE);
 
-        assertThat(specifications()).containsExactly("API_ACCESS EXTERNAL_ACCESS 1 PENDING API access "
-                + "{\"host_ports\":[\"api.example.com\"]}");
-        assertThatThrownBy(() -> execute("ALTER APPLICATION \"SPEC\" APPROVE SPECIFICATION API_ACCESS "
-                + "SEQUENCE_NUMBER = 2"))
-                .isInstanceOf(SQLException.class).hasMessageContaining("is not its current one (1)");
+        assertThat(specifications())
+                .containsExactly(
+                        "API_ACCESS EXTERNAL_ACCESS 1 PENDING API access " + "{\"host_ports\":[\"api.example.com\"]}");
+        assertThatThrownBy(() ->
+                        execute("ALTER APPLICATION \"SPEC\" APPROVE SPECIFICATION API_ACCESS " + "SEQUENCE_NUMBER = 2"))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("is not its current one (1)");
         assertThatThrownBy(() -> execute("ALTER APPLICATION \"SPEC\" APPROVE SPECIFICATION OTHER SEQUENCE_NUMBER = 1"))
-                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(2003));
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(2003));
 
         execute("ALTER APPLICATION \"SPEC\" APPROVE SPECIFICATION API_ACCESS SEQUENCE_NUMBER = 1");
-        assertThat(specifications()).containsExactly("API_ACCESS EXTERNAL_ACCESS 1 APPROVED API access "
-                + "{\"host_ports\":[\"api.example.com\"]}");
+        assertThat(specifications())
+                .containsExactly(
+                        "API_ACCESS EXTERNAL_ACCESS 1 APPROVED API access " + "{\"host_ports\":[\"api.example.com\"]}");
         assertThat(rows("SHOW PENDING SPECIFICATIONS IN APPLICATION \"SPEC\"")).isEmpty();
 
         stage(MANIFEST_V2, script("api.example.com").replace("'Calls the API'", "'Calls the records API'"));
         execute(UPGRADE);
-        assertThat(specifications()).as("a new description alone keeps the approval")
-                .containsExactly("API_ACCESS EXTERNAL_ACCESS 1 APPROVED API access "
-                        + "{\"host_ports\":[\"api.example.com\"]}");
+        assertThat(specifications())
+                .as("a new description alone keeps the approval")
+                .containsExactly(
+                        "API_ACCESS EXTERNAL_ACCESS 1 APPROVED API access " + "{\"host_ports\":[\"api.example.com\"]}");
 
         stage(MANIFEST_V2, script("api.example.com', 'files.example.com:8443"));
         execute(UPGRADE);
-        assertThat(specifications()).as("a new definition asks again").containsExactly("API_ACCESS EXTERNAL_ACCESS 2 "
-                + "PENDING API access {\"host_ports\":[\"api.example.com\",\"files.example.com:8443\"]}");
+        assertThat(specifications())
+                .as("a new definition asks again")
+                .containsExactly("API_ACCESS EXTERNAL_ACCESS 2 "
+                        + "PENDING API access {\"host_ports\":[\"api.example.com\",\"files.example.com:8443\"]}");
         execute("ALTER APPLICATION \"SPEC\" DECLINE SPECIFICATION API_ACCESS SEQUENCE_NUMBER = 2");
         assertThat(account.app("SPEC").orElseThrow().specificationStatuses()).containsEntry("API_ACCESS", "DECLINED");
     }
@@ -94,9 +101,14 @@ class AppSpecificationsTest {
 
         assertThat(query("CALL \"SPEC\".PUBLIC.SETUP_ACCESS()")).isEqualTo("\"SPEC_API\"");
         assertThat(account.app("SPEC").orElseThrow().createdIntegrations()).containsExactly("\"SPEC_API\"");
-        assertThat(snowflake.externalAccessIntegrations().allowedSecrets("\"SPEC_API\"").orElseThrow().allowsAll())
+        assertThat(snowflake
+                        .externalAccessIntegrations()
+                        .allowedSecrets("\"SPEC_API\"")
+                        .orElseThrow()
+                        .allowsAll())
                 .isTrue();
-        assertThat(query("CALL \"SPEC\".PUBLIC.SETUP_ACCESS()")).as("IF NOT EXISTS: a second run changes nothing")
+        assertThat(query("CALL \"SPEC\".PUBLIC.SETUP_ACCESS()"))
+                .as("IF NOT EXISTS: a second run changes nothing")
                 .isEqualTo("\"SPEC_API\"");
     }
 
@@ -113,23 +125,32 @@ class AppSpecificationsTest {
 
     @Test
     void withoutThePrivilegeTheIntegrationIsRefused() throws Exception {
-        stage(MANIFEST_V2.replace("privileges:\n  - CREATE EXTERNAL ACCESS INTEGRATION:\n      description: its own "
-                + "integration\n", ""), script("api.example.com"));
+        stage(
+                MANIFEST_V2.replace(
+                        "privileges:\n  - CREATE EXTERNAL ACCESS INTEGRATION:\n      description: its own "
+                                + "integration\n",
+                        ""),
+                script("api.example.com"));
         execute(CREATE);
 
-        assertThat(query("CALL \"SPEC\".PUBLIC.SETUP_ACCESS()")).startsWith("refused: SQL access control error:\n"
-                + "Insufficient privileges");
+        assertThat(query("CALL \"SPEC\".PUBLIC.SETUP_ACCESS()"))
+                .startsWith("refused: SQL access control error:\n" + "Insufficient privileges");
         assertThat(account.app("SPEC").orElseThrow().createdIntegrations()).isEmpty();
     }
 
     @Test
     void anIntegrationOverANetworkRuleTheAppDidNotCreateIsRefused() throws Exception {
-        stage(MANIFEST_V2, script("api.example.com").replace("ALLOWED_NETWORK_RULES = (STATE.API_RULE)",
-                "ALLOWED_NETWORK_RULES = (STATE.OTHER_RULE)"));
+        stage(
+                MANIFEST_V2,
+                script("api.example.com")
+                        .replace(
+                                "ALLOWED_NETWORK_RULES = (STATE.API_RULE)",
+                                "ALLOWED_NETWORK_RULES = (STATE.OTHER_RULE)"));
         execute(CREATE);
 
-        assertThat(query("CALL \"SPEC\".PUBLIC.SETUP_ACCESS()")).isEqualTo("refused: SQL compilation error:\n"
-                + "Network rule 'STATE.OTHER_RULE' does not exist or not authorized.");
+        assertThat(query("CALL \"SPEC\".PUBLIC.SETUP_ACCESS()"))
+                .isEqualTo("refused: SQL compilation error:\n"
+                        + "Network rule 'STATE.OTHER_RULE' does not exist or not authorized.");
     }
 
     @Test
@@ -137,22 +158,30 @@ class AppSpecificationsTest {
         stage(MANIFEST_V2.replace("manifest_version: 2", "manifest_version: 1"), script("api.example.com"));
         assertRefused(CREATE, "App specification 'API_ACCESS' needs manifest_version: 2 in manifest.yml.");
 
-        stage(MANIFEST_V2, script("api.example.com") + "ALTER APPLICATION SET SPECIFICATION OTHER TYPE = "
-                + "EXTERNAL_ACCESS LABEL = 'API access' DESCRIPTION = 'x' HOST_PORTS = ('other.example.com');\n");
+        stage(
+                MANIFEST_V2,
+                script("api.example.com") + "ALTER APPLICATION SET SPECIFICATION OTHER TYPE = "
+                        + "EXTERNAL_ACCESS LABEL = 'API access' DESCRIPTION = 'x' HOST_PORTS = ('other.example.com');\n");
         assertRefused(CREATE, "App specification 'API_ACCESS' already has the label 'API access'");
 
-        stage(MANIFEST_V2, script("api.example.com") + "ALTER APPLICATION SET SPECIFICATION API_ACCESS TYPE = "
-                + "SECURITY_INTEGRATION LABEL = 'API access' DESCRIPTION = 'x' OAUTH_TYPE = 'CLIENT_CREDENTIALS' "
-                + "OAUTH_TOKEN_ENDPOINT = 'https://auth.example.com/token' OAUTH_ALLOWED_SCOPES = ('read');\n");
-        assertRefused(CREATE, "The type of app specification 'API_ACCESS' cannot be changed from EXTERNAL_ACCESS to "
-                + "SECURITY_INTEGRATION.");
+        stage(
+                MANIFEST_V2,
+                script("api.example.com") + "ALTER APPLICATION SET SPECIFICATION API_ACCESS TYPE = "
+                        + "SECURITY_INTEGRATION LABEL = 'API access' DESCRIPTION = 'x' OAUTH_TYPE = 'CLIENT_CREDENTIALS' "
+                        + "OAUTH_TOKEN_ENDPOINT = 'https://auth.example.com/token' OAUTH_ALLOWED_SCOPES = ('read');\n");
+        assertRefused(
+                CREATE,
+                "The type of app specification 'API_ACCESS' cannot be changed from EXTERNAL_ACCESS to "
+                        + "SECURITY_INTEGRATION.");
 
         stage(MANIFEST_V2, script("api.example.com").replace(" HOST_PORTS = ('api.example.com')", ""));
         assertRefused(CREATE, "missing required property HOST_PORTS for app specification 'API_ACCESS'");
 
-        stage(MANIFEST_V2, script("api.example.com") + "ALTER APPLICATION SET SPECIFICATION OAUTH TYPE = "
-                + "SECURITY_INTEGRATION LABEL = 'OAuth' DESCRIPTION = 'x' OAUTH_TYPE = 'CLIENT_CREDENTIALS' "
-                + "OAUTH_TOKEN_ENDPOINT = 'https://auth.example.com/token';\n");
+        stage(
+                MANIFEST_V2,
+                script("api.example.com") + "ALTER APPLICATION SET SPECIFICATION OAUTH TYPE = "
+                        + "SECURITY_INTEGRATION LABEL = 'OAuth' DESCRIPTION = 'x' OAUTH_TYPE = 'CLIENT_CREDENTIALS' "
+                        + "OAUTH_TOKEN_ENDPOINT = 'https://auth.example.com/token';\n");
         assertRefused(CREATE, "missing required property OAUTH_ALLOWED_SCOPES for app specification 'OAUTH'");
 
         stage(MANIFEST_V2, script("api example.com"));
@@ -161,15 +190,18 @@ class AppSpecificationsTest {
 
     @Test
     void aSecurityIntegrationSpecificationIsListedWithItsOAuthDefinition() throws Exception {
-        stage(MANIFEST_V2, script("api.example.com") + "ALTER APPLICATION SET SPECIFICATION OAUTH TYPE = "
-                + "SECURITY_INTEGRATION LABEL = 'OAuth' DESCRIPTION = 'Signs in' OAUTH_TYPE = 'AUTHORIZATION_CODE' "
-                + "OAUTH_TOKEN_ENDPOINT = 'https://auth.example.com/token' "
-                + "OAUTH_AUTHORIZATION_ENDPOINT = 'https://auth.example.com/authorize';\n");
+        stage(
+                MANIFEST_V2,
+                script("api.example.com") + "ALTER APPLICATION SET SPECIFICATION OAUTH TYPE = "
+                        + "SECURITY_INTEGRATION LABEL = 'OAuth' DESCRIPTION = 'Signs in' OAUTH_TYPE = 'AUTHORIZATION_CODE' "
+                        + "OAUTH_TOKEN_ENDPOINT = 'https://auth.example.com/token' "
+                        + "OAUTH_AUTHORIZATION_ENDPOINT = 'https://auth.example.com/authorize';\n");
         execute(CREATE);
 
-        assertThat(specifications()).contains("OAUTH SECURITY_INTEGRATION 1 PENDING OAuth {\"oauth_type\":"
-                + "\"AUTHORIZATION_CODE\",\"oauth_token_endpoint\":\"https://auth.example.com/token\","
-                + "\"oauth_authorization_endpoint\":\"https://auth.example.com/authorize\"}");
+        assertThat(specifications())
+                .contains("OAUTH SECURITY_INTEGRATION 1 PENDING OAuth {\"oauth_type\":"
+                        + "\"AUTHORIZATION_CODE\",\"oauth_token_endpoint\":\"https://auth.example.com/token\","
+                        + "\"oauth_authorization_endpoint\":\"https://auth.example.com/authorize\"}");
     }
 
     /** The kit's shapes: the rule and specification in the script, the integration built by a SQL procedure. */
@@ -205,7 +237,8 @@ class AppSpecificationsTest {
 
     private void assertRefused(String sql, String message) {
         assertThatThrownBy(() -> execute(sql))
-                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(93082))
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(93082))
                 .hasMessageContaining(message);
     }
 
@@ -215,7 +248,8 @@ class AppSpecificationsTest {
 
     private List<String> rows(String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             while (result.next()) {
                 rows.add(result.getString("name") + " " + result.getString("type") + " "
                         + result.getInt("sequence_number") + " " + result.getString("status") + " "
@@ -237,7 +271,8 @@ class AppSpecificationsTest {
     }
 
     private String query(String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getString(1);
         }

@@ -45,7 +45,8 @@ class CreateOrAlterTest {
                 """, Optional.of(installed));
 
         assertThat(upgraded.roles()).containsExactlyInAnyOrder("ADMIN", "VIEWER");
-        assertThat(upgraded.columns("DATA.ISSUES").orElseThrow()).extracting(AppCatalog.TableColumn::name)
+        assertThat(upgraded.columns("DATA.ISSUES").orElseThrow())
+                .extracting(AppCatalog.TableColumn::name)
                 .containsExactly("ID", "TITLE", "LABELS");
         assertThat(upgraded.rolesGranted("SELECT", "TABLE", "DATA.ISSUES")).containsExactly("VIEWER");
         assertThat(upgraded.rolesGranted("SELECT", "VIEW", "DATA.OPEN_ISSUES")).containsExactly("VIEWER");
@@ -56,8 +57,9 @@ class CreateOrAlterTest {
     void createOrReplaceDropsTheViewsGrantsWhereCreateOrAlterKeepsThem() {
         AppCatalog installed = run(V1, Optional.empty());
 
-        AppCatalog upgraded = run(V1.replaceAll("GRANT .*\n", "").replace("CREATE OR ALTER VIEW",
-                "CREATE OR REPLACE VIEW"), Optional.of(installed));
+        AppCatalog upgraded = run(
+                V1.replaceAll("GRANT .*\n", "").replace("CREATE OR ALTER VIEW", "CREATE OR REPLACE VIEW"),
+                Optional.of(installed));
 
         assertThat(upgraded.rolesGranted("SELECT", "VIEW", "DATA.OPEN_ISSUES")).isEmpty();
         assertThat(upgraded.rolesGranted("SELECT", "TABLE", "DATA.ISSUES")).containsExactly("VIEWER");
@@ -67,9 +69,11 @@ class CreateOrAlterTest {
     void aViewsQueryCannotBeChangedByCreateOrAlter() {
         AppCatalog installed = run(V1, Optional.empty());
 
-        assertThatThrownBy(() -> run(V1.replace("SELECT ID FROM DATA.ISSUES", "SELECT ID, TITLE FROM DATA.ISSUES"),
-                Optional.of(installed)))
-                .isInstanceOfSatisfying(SnowflakeRefusal.class, e -> assertThat(e.code).isEqualTo(93082))
+        assertThatThrownBy(() -> run(
+                        V1.replace("SELECT ID FROM DATA.ISSUES", "SELECT ID, TITLE FROM DATA.ISSUES"),
+                        Optional.of(installed)))
+                .isInstanceOfSatisfying(
+                        SnowflakeRefusal.class, e -> assertThat(e.code).isEqualTo(93082))
                 .hasMessageContaining("on line 9: SQL compilation error:\nCREATE OR ALTER VIEW cannot change the "
                         + "definition of view DATA.OPEN_ISSUES; use CREATE OR REPLACE VIEW.");
     }
@@ -101,13 +105,17 @@ class CreateOrAlterTest {
             """)
     void kindsWithoutCreateOrAlterAreRefusedByTheParser(String statement, String keyword) {
         assertThatThrownBy(() -> run(V1 + statement + ";\n", Optional.empty()))
-                .isInstanceOfSatisfying(SnowflakeRefusal.class, e -> assertThat(e.code).isEqualTo(93082))
+                .isInstanceOfSatisfying(
+                        SnowflakeRefusal.class, e -> assertThat(e.code).isEqualTo(93082))
                 .hasMessageContaining("on line 11: SQL compilation error:\nsyntax error line 1 at position 16 "
                         + "unexpected '" + keyword + "'.");
     }
 
     private static AppCatalog run(String script, Optional<AppCatalog> installed) {
-        Map<String, byte[]> files = Map.of("setup.sql", script.getBytes(StandardCharsets.UTF_8), "manifest.yml",
+        Map<String, byte[]> files = Map.of(
+                "setup.sql",
+                script.getBytes(StandardCharsets.UTF_8),
+                "manifest.yml",
                 "manifest_version: 1\nartifacts:\n  setup_script: setup.sql\n".getBytes(StandardCharsets.UTF_8));
         return StagedSetupScript.run(files, StagedManifest.read(files), installed);
     }

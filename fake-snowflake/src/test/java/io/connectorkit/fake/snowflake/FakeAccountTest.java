@@ -3,6 +3,7 @@ package io.connectorkit.fake.snowflake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -14,7 +15,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import java.nio.charset.StandardCharsets;
 
 /** Applications built from staged jars, through the real driver: what CREATE and UPGRADE install is what runs. */
 class FakeAccountTest {
@@ -26,8 +26,8 @@ class FakeAccountTest {
     private static final String PACKAGE = "ALTER APPLICATION PACKAGE \"PROBE_PKG\"";
 
     private static final byte[] PRIVILEGES_MANIFEST = (StagedAppFiles.MANIFEST + "privileges:\n"
-            + "  - EXECUTE TASK:\n      description: \"Run the ingestion tasks\"\n"
-            + "  - CREATE DATABASE:\n      description: \"Create the destination database\"\n")
+                    + "  - EXECUTE TASK:\n      description: \"Run the ingestion tasks\"\n"
+                    + "  - CREATE DATABASE:\n      description: \"Create the destination database\"\n")
             .getBytes(StandardCharsets.UTF_8);
     /** The procedures the privilege tests call besides those of the wizard's first steps. */
     private static final String LIFECYCLE_SCRIPT = StagedAppFiles.SETUP_SCRIPT
@@ -71,10 +71,14 @@ class FakeAccountTest {
         String configured = call("GET_CONNECTOR_STATUS()");
         snowflake.addStageFile(STAGE, "lib/probe.jar", StagedAppFiles.connectorJar(StagedTesters.SecondBuild.class));
 
-        assertThat(call("TEST_CONNECTION()")).as("staging alone changes nothing").contains("first build");
+        assertThat(call("TEST_CONNECTION()"))
+                .as("staging alone changes nothing")
+                .contains("first build");
         execute("ALTER APPLICATION \"PROBE\" UPGRADE" + USING_STAGE);
 
-        assertThat(call("TEST_CONNECTION()")).as("the connection configured before").contains("second build");
+        assertThat(call("TEST_CONNECTION()"))
+                .as("the connection configured before")
+                .contains("second build");
         assertThat(call("GET_CONNECTOR_STATUS()")).isEqualTo(configured);
     }
 
@@ -93,7 +97,8 @@ class FakeAccountTest {
         assertThat(call("TEST_CONNECTION()")).contains("second build");
 
         assertThatThrownBy(() -> execute("ALTER APPLICATION \"PROBE\" UPGRADE" + USING_STAGE))
-                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(93045));
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(93045));
         assertThatThrownBy(() -> execute(CREATE.replace("\"PROBE\"", "\"OTHER\"") + " USING VERSION \"V9\""))
                 .hasMessageContaining("Version 'V9' does not exist");
     }
@@ -103,7 +108,8 @@ class FakeAccountTest {
         snowflake.addStageFile(STAGE, "lib/probe.jar", StagedAppFiles.connectorJar("com.example.Missing"));
 
         assertThatThrownBy(() -> execute(CREATE + USING_STAGE))
-                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(93082))
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(93082))
                 .hasMessageContaining("com.example.Missing");
         assertThat(account.applications).isEmpty();
         assertThatThrownBy(() -> call("GET_CONNECTOR_STATUS()"))
@@ -120,7 +126,8 @@ class FakeAccountTest {
         assertThatThrownBy(() -> call("TEST_CONNECTION()")).hasMessageContaining("does not exist");
 
         execute(CREATE + USING_STAGE);
-        assertThat(call("TEST_CONNECTION()")).as("a new app starts over")
+        assertThat(call("TEST_CONNECTION()"))
+                .as("a new app starts over")
                 .contains("CONNECTION_CONFIGURATION_NOT_FOUND");
     }
 
@@ -133,19 +140,25 @@ class FakeAccountTest {
         assertThat(column("SHOW RELEASE CHANNELS IN APPLICATION PACKAGE \"PROBE_PKG\"", "name"))
                 .containsExactly("QA", "ALPHA", "DEFAULT");
         assertThatThrownBy(() -> execute(PACKAGE + " ADD VERSION \"V1\"" + USING_STAGE + " LABEL = 'one'"))
-                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1003))
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1003))
                 .hasMessageContaining("use REGISTER VERSION");
         execute(PACKAGE + " REGISTER VERSION \"V1\"" + USING_STAGE + " LABEL = 'one'");
         snowflake.addStageFile(STAGE, "lib/probe.jar", StagedAppFiles.connectorJar(StagedTesters.SecondBuild.class));
-        assertThat(column(PACKAGE + " ADD PATCH FOR VERSION \"V1\"" + USING_STAGE, "patch")).containsExactly("1");
-        assertThat(column("SHOW VERSIONS IN APPLICATION PACKAGE \"PROBE_PKG\"", "patch")).containsExactly("0", "1");
+        assertThat(column(PACKAGE + " ADD PATCH FOR VERSION \"V1\"" + USING_STAGE, "patch"))
+                .containsExactly("1");
+        assertThat(column("SHOW VERSIONS IN APPLICATION PACKAGE \"PROBE_PKG\"", "patch"))
+                .containsExactly("0", "1");
 
         execute(CREATE + " USING VERSION \"V1\" PATCH 0");
-        assertThat(configureUpToTheConnection()).as("patch 0 has the first build").contains("first build");
+        assertThat(configureUpToTheConnection())
+                .as("patch 0 has the first build")
+                .contains("first build");
         execute("ALTER APPLICATION \"PROBE\" UPGRADE USING VERSION \"V1\" PATCH 1");
         assertThat(call("TEST_CONNECTION()")).contains("second build");
         assertThatThrownBy(() -> execute("ALTER APPLICATION \"PROBE\" UPGRADE USING VERSION \"V1\" PATCH 7"))
-                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(93036));
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(93036));
     }
 
     /** https://docs.snowflake.com/en/sql-reference/sql/alter-application-package-release-channel */
@@ -158,17 +171,22 @@ class FakeAccountTest {
         String channel = PACKAGE + " MODIFY RELEASE CHANNEL \"QA\" ";
 
         assertThatThrownBy(() -> execute(channel + "SET DEFAULT RELEASE DIRECTIVE VERSION = \"V1\" PATCH = 0"))
-                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(512008));
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(512008));
         execute(channel + "ADD VERSION \"V1\"");
         assertThatThrownBy(() -> execute(channel + "ADD VERSION \"V1\""))
-                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(512005));
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(512005));
         assertThatThrownBy(() -> execute(channel + "SET DEFAULT RELEASE DIRECTIVE VERSION = \"V1\" PATCH = 3"))
-                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(93036));
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(93036));
         execute(channel + "SET DEFAULT RELEASE DIRECTIVE VERSION = \"V1\" PATCH = 0");
         execute(channel + "ADD VERSION \"V2\"");
         execute(PACKAGE + " REGISTER VERSION \"V3\"" + USING_STAGE + " LABEL = 'probe'");
-        assertThatThrownBy(() -> execute(channel + "ADD VERSION \"V3\"")).as("two versions a channel")
-                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(512004));
+        assertThatThrownBy(() -> execute(channel + "ADD VERSION \"V3\""))
+                .as("two versions a channel")
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(512004));
 
         assertThat(column("SHOW RELEASE CHANNELS IN APPLICATION PACKAGE \"PROBE_PKG\"", "versions"))
                 .containsExactly("[\"V1\",\"V2\"]", "[]", "[]");
@@ -182,11 +200,14 @@ class FakeAccountTest {
     void aPackageWithoutReleaseChannelsListsNoneAndTakesAddVersion() throws Exception {
         account.createPackageWithoutReleaseChannels("PROBE_PKG", "GENERATED_BY_CONNECTOR_KIT");
 
-        assertThat(column("SHOW RELEASE CHANNELS IN APPLICATION PACKAGE \"PROBE_PKG\"", "name")).isEmpty();
+        assertThat(column("SHOW RELEASE CHANNELS IN APPLICATION PACKAGE \"PROBE_PKG\"", "name"))
+                .isEmpty();
         assertThatThrownBy(() -> execute(PACKAGE + " REGISTER VERSION \"V1\"" + USING_STAGE))
-                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1003));
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1003));
         execute(PACKAGE + " ADD VERSION \"V1\"" + USING_STAGE + " LABEL = 'one'");
-        assertThat(column("SHOW VERSIONS IN APPLICATION PACKAGE \"PROBE_PKG\"", "version")).containsExactly("V1");
+        assertThat(column("SHOW VERSIONS IN APPLICATION PACKAGE \"PROBE_PKG\"", "version"))
+                .containsExactly("V1");
         assertThat(account.packages).containsEntry("PROBE_PKG", "GENERATED_BY_CONNECTOR_KIT");
     }
 
@@ -200,18 +221,22 @@ class FakeAccountTest {
         execute(CREATE + USING_STAGE);
         account.appOwns("PROBE", "PROBE_DATA");
 
-        for (String sql : List.of("SELECT * FROM \"OTHER_DB\".\"ISSUES\".\"T\"",
+        for (String sql : List.of(
+                "SELECT * FROM \"OTHER_DB\".\"ISSUES\".\"T\"",
                 "SELECT * FROM \"PROBE_DATA\".\"STATE\".\"APP_STATE\"",
                 "SELECT COUNT(*) FROM \"PROBE_DATA\".\"ISSUES\".\"MISSING\"")) {
-            assertThatThrownBy(() -> execute(sql)).as(sql)
-                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(2003))
+            assertThatThrownBy(() -> execute(sql))
+                    .as(sql)
+                    .isInstanceOfSatisfying(
+                            SQLException.class,
+                            e -> assertThat(e.getErrorCode()).isEqualTo(2003))
                     .hasMessageContaining("' does not exist or not authorized.");
         }
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT * FROM \"PROBE_DATA\".\"ISSUES\".\"MISSING\" LIMIT ?")) {
+        try (PreparedStatement statement =
+                connection.prepareStatement("SELECT * FROM \"PROBE_DATA\".\"ISSUES\".\"MISSING\" LIMIT ?")) {
             statement.setInt(1, 3);
-            assertThatThrownBy(statement::executeQuery).hasMessageContaining("Object 'PROBE_DATA.ISSUES.MISSING' "
-                    + "does not exist or not authorized.");
+            assertThatThrownBy(statement::executeQuery)
+                    .hasMessageContaining("Object 'PROBE_DATA.ISSUES.MISSING' " + "does not exist or not authorized.");
         }
     }
 
@@ -223,7 +248,8 @@ class FakeAccountTest {
         account.appOwns("PROBE", "PROBE_DATA");
 
         assertThatThrownBy(() -> execute("DROP APPLICATION IF EXISTS \"PROBE\""))
-                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(93128))
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(93128))
                 .hasMessageContaining("Application 'PROBE' owns external objects (PROBE_DATA)")
                 .hasMessageContaining("CASCADE");
         assertThat(account.app("PROBE")).isPresent();
@@ -244,24 +270,31 @@ class FakeAccountTest {
         configureUpToTheConnection();
 
         assertThat(call("FINALIZE_CONNECTOR_CONFIGURATION(PARSE_JSON(?))", "{}"))
-                .contains("REQUIRED_PRIVILEGES_MISSING").contains("CREATE DATABASE");
-        assertThat(column("SHOW PRIVILEGES IN APPLICATION \"PROBE\"", "is_granted")).containsExactly("false", "false");
-        assertThat(column("SHOW PRIVILEGES IN APPLICATION \"PROBE\"", "is_grantable")).containsExactly("true", "true");
+                .contains("REQUIRED_PRIVILEGES_MISSING")
+                .contains("CREATE DATABASE");
+        assertThat(column("SHOW PRIVILEGES IN APPLICATION \"PROBE\"", "is_granted"))
+                .containsExactly("false", "false");
+        assertThat(column("SHOW PRIVILEGES IN APPLICATION \"PROBE\"", "is_grantable"))
+                .containsExactly("true", "true");
         assertThatThrownBy(() -> execute("GRANT READ SESSION ON ACCOUNT TO APPLICATION \"PROBE\""))
-                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(3001))
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(3001))
                 .hasMessageContaining("not requested in the manifest");
 
         execute("GRANT CREATE DATABASE ON ACCOUNT TO APPLICATION \"PROBE\"");
         execute("GRANT USAGE ON WAREHOUSE \"WH\" TO APPLICATION \"PROBE\"");
 
-        assertThat(call("FINALIZE_CONNECTOR_CONFIGURATION(PARSE_JSON(?))", "{}")).contains("\"OK\"");
+        assertThat(call("FINALIZE_CONNECTOR_CONFIGURATION(PARSE_JSON(?))", "{}"))
+                .contains("\"OK\"");
         assertThat(account.objectsOwnedBy("PROBE")).containsExactly("DB");
-        assertThat(column("SHOW GRANTS TO APPLICATION \"PROBE\"", "privilege")).containsExactly("CREATE DATABASE",
-                "USAGE");
-        assertThat(column("SHOW PRIVILEGES IN APPLICATION \"PROBE\"", "is_granted")).containsExactly("false", "true");
+        assertThat(column("SHOW GRANTS TO APPLICATION \"PROBE\"", "privilege"))
+                .containsExactly("CREATE DATABASE", "USAGE");
+        assertThat(column("SHOW PRIVILEGES IN APPLICATION \"PROBE\"", "is_granted"))
+                .containsExactly("false", "true");
         assertThat(call("PAUSE_CONNECTOR()")).as("pause needs EXECUTE TASK").contains("REQUIRED_PRIVILEGES_MISSING");
         assertThatThrownBy(() -> execute("DROP APPLICATION \"PROBE\""))
-                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(93128));
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(93128));
     }
 
     @Test
@@ -270,13 +303,16 @@ class FakeAccountTest {
         String v2 = new String(PRIVILEGES_MANIFEST, StandardCharsets.UTF_8)
                 .replace("manifest_version: 1", "manifest_version: 2");
         assertThat(v2).contains("manifest_version: 2");
-        snowflake.addStageFile(STAGE, "manifest.yml", (v2 + "  - READ SESSION:\n      description: \"Read\"\n")
-                .getBytes(StandardCharsets.UTF_8));
+        snowflake.addStageFile(
+                STAGE,
+                "manifest.yml",
+                (v2 + "  - READ SESSION:\n      description: \"Read\"\n").getBytes(StandardCharsets.UTF_8));
         snowflake.addStageFile(STAGE, "lib/probe.jar", StagedAppFiles.connectorJar(StagedTesters.FirstBuild.class));
 
         execute(CREATE + USING_STAGE);
 
-        assertThat(account.accountPrivilegesOf("PROBE")).as("not READ SESSION: it is not granted automatically")
+        assertThat(account.accountPrivilegesOf("PROBE"))
+                .as("not READ SESSION: it is not granted automatically")
                 .containsExactlyInAnyOrder("EXECUTE TASK", "CREATE DATABASE");
         assertThat(column("SHOW PRIVILEGES IN APPLICATION \"PROBE\"", "is_granted"))
                 .containsExactly("true", "true", "false");
@@ -285,13 +321,18 @@ class FakeAccountTest {
     @Test
     void aManifestVersionSnowflakeDoesNotKnowIsRefused() throws Exception {
         StagedAppFiles.stageScript(snowflake, STAGE, LIFECYCLE_SCRIPT);
-        snowflake.addStageFile(STAGE, "manifest.yml", new String(PRIVILEGES_MANIFEST,
-                StandardCharsets.UTF_8).replace("manifest_version: 1", "manifest_version: 3")
-                .getBytes(StandardCharsets.UTF_8));
+        snowflake.addStageFile(
+                STAGE,
+                "manifest.yml",
+                new String(PRIVILEGES_MANIFEST, StandardCharsets.UTF_8)
+                        .replace("manifest_version: 1", "manifest_version: 3")
+                        .getBytes(StandardCharsets.UTF_8));
         snowflake.addStageFile(STAGE, "lib/probe.jar", StagedAppFiles.connectorJar(StagedTesters.FirstBuild.class));
 
-        assertThatThrownBy(() -> execute(CREATE + USING_STAGE)).isInstanceOfSatisfying(SQLException.class,
-                e -> assertThat(e.getErrorCode()).isEqualTo(93302)).hasMessageContaining("manifest_version");
+        assertThatThrownBy(() -> execute(CREATE + USING_STAGE))
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(93302))
+                .hasMessageContaining("manifest_version");
     }
 
     @Test
@@ -302,19 +343,23 @@ class FakeAccountTest {
         execute(CREATE + USING_STAGE);
         account.roleManagesGrants(false);
 
-        assertThat(column("SHOW PRIVILEGES IN APPLICATION \"PROBE\"", "is_grantable")).containsOnly("false");
+        assertThat(column("SHOW PRIVILEGES IN APPLICATION \"PROBE\"", "is_grantable"))
+                .containsOnly("false");
         assertThatThrownBy(() -> execute("GRANT EXECUTE TASK ON ACCOUNT TO APPLICATION \"PROBE\""))
-                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(3001))
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(3001))
                 .hasMessageContaining("Insufficient privileges to operate on account");
         assertThatThrownBy(() -> execute("GRANT USAGE ON WAREHOUSE \"WH\" TO APPLICATION \"PROBE\""))
-                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(3001))
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(3001))
                 .hasMessageContaining("warehouse 'WH'");
         assertThat(account.accountPrivilegesOf("PROBE")).isEmpty();
         assertThat(account.warehousesOf("PROBE")).isEmpty();
     }
 
     private List<String> column(String sql, String name) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             List<String> values = new ArrayList<>();
             while (result.next()) {
                 values.add(result.getString(name));
@@ -327,8 +372,10 @@ class FakeAccountTest {
     private String configureUpToTheConnection() throws SQLException {
         call("MARK_ALL_PREREQUISITES_AS_DONE()");
         call("COMPLETE_PREREQUISITES_STEP()");
-        assertThat(call("CONFIGURE_CONNECTOR(PARSE_JSON(?))", "{\"warehouse\":\"WH\",\"destination_database\":\"DB\","
-                + "\"destination_schema\":\"RAW\"}")).contains("\"OK\"");
+        assertThat(call(
+                        "CONFIGURE_CONNECTOR(PARSE_JSON(?))",
+                        "{\"warehouse\":\"WH\",\"destination_database\":\"DB\"," + "\"destination_schema\":\"RAW\"}"))
+                .contains("\"OK\"");
         return call("SET_CONNECTION_CONFIGURATION(PARSE_JSON(?))", "{}");
     }
 

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 class FakeNativeAppReferencesTest {
 
     private static final String STAGE = "\"PROBE_PKG\".APP_SRC.STAGE";
-    private static final String CREATE = "CREATE APPLICATION \"PROBE\" FROM APPLICATION PACKAGE \"PROBE_PKG\" USING '@"
-            + STAGE + "'";
+    private static final String CREATE =
+            "CREATE APPLICATION \"PROBE\" FROM APPLICATION PACKAGE \"PROBE_PKG\" USING '@" + STAGE + "'";
     private static final String REGISTER = "CALL \"PROBE\".PUBLIC.REGISTER_REFERENCE(?, ?, ?)";
     private static final String SECRET = "\"DB\".\"S\".\"TOKEN\"";
     private static final String MANIFEST = """
@@ -147,8 +147,12 @@ class FakeNativeAppReferencesTest {
         account = new FakeAccount(snowflake);
         connection = DriverManager.getConnection(snowflake.jdbcUrl(), snowflake.connectionProperties());
         snowflake.addStageFile(STAGE, "manifest.yml", MANIFEST.getBytes(StandardCharsets.UTF_8));
-        snowflake.addStageFile(STAGE, "lib/probe.jar", StagedJars.connectorJar(StagedTesters.FirstBuild.class
-                .getName(), List.of(new ConnectorDescription.Field("api_token", FieldType.SECRET, true, null, ""))));
+        snowflake.addStageFile(
+                STAGE,
+                "lib/probe.jar",
+                StagedJars.connectorJar(
+                        StagedTesters.FirstBuild.class.getName(),
+                        List.of(new ConnectorDescription.Field("api_token", FieldType.SECRET, true, null, ""))));
     }
 
     @AfterEach
@@ -169,10 +173,12 @@ class FakeNativeAppReferencesTest {
         FakeNativeApp app = account.app("PROBE").orElseThrow();
         assertThat(app.boundObjects("SOURCES")).containsExactly("DB.S.ORDERS", "DB.S.CUSTOMERS");
         assertThat(app.boundReferences).containsEntry("SOURCES", "DB.S.ORDERS, DB.S.CUSTOMERS");
-        assertThatThrownBy(() -> register("SOURCES", "ADD", first)).isInstanceOf(SQLException.class)
+        assertThatThrownBy(() -> register("SOURCES", "ADD", first))
+                .isInstanceOf(SQLException.class)
                 .hasMessageContaining("Reference 'SOURCES' is already associated with this object.");
         assertThatThrownBy(() -> call("CALL \"PROBE\".PUBLIC.SET_ONLY(?, ?)", "SOURCES", reference("TABLE", "DB.S.X")))
-                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1003))
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1003))
                 .hasMessageContaining("SYSTEM$SET_REFERENCE supports only single-valued references; reference "
                         + "'SOURCES' is multi-valued.");
 
@@ -188,7 +194,8 @@ class FakeNativeAppReferencesTest {
         install(SETUP);
 
         assertThatThrownBy(() -> register("NOT_DECLARED", "ADD", reference("TABLE", "DB.S.T")))
-                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(2003))
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(2003))
                 .hasMessageContaining("Reference definition 'NOT_DECLARED' does not exist in the manifest of "
                         + "application 'PROBE'");
     }
@@ -201,24 +208,28 @@ class FakeNativeAppReferencesTest {
         FakeNativeApp app = account.app("PROBE").orElseThrow();
 
         assertThat(register("API_ACCESS", "ADD", reference("EXTERNAL ACCESS INTEGRATION", "API_EAI")))
-                .as("no secret bound yet: nothing to set up").isNull();
+                .as("no secret bound yet: nothing to set up")
+                .isNull();
         execute("CREATE OR REPLACE SECRET " + SECRET + " TYPE = GENERIC_STRING SECRET_STRING = 'token'");
         String secret = secretReference();
-        assertThat(register("API_TOKEN_SECRET", "ADD", secret)).isEqualTo("External access could not be set up: "
-                + "SQL compilation error:\nSecret '" + SECRET + "' is not allowed by the ALLOWED_AUTHENTICATION_"
-                + "SECRETS of external access integration '\"API_EAI\"'.");
+        assertThat(register("API_TOKEN_SECRET", "ADD", secret))
+                .isEqualTo("External access could not be set up: "
+                        + "SQL compilation error:\nSecret '" + SECRET
+                        + "' is not allowed by the ALLOWED_AUTHENTICATION_"
+                        + "SECRETS of external access integration '\"API_EAI\"'.");
         assertThat(app.externalAccess).isEmpty();
 
         execute("ALTER EXTERNAL ACCESS INTEGRATION API_EAI SET ALLOWED_AUTHENTICATION_SECRETS = (db.s.token)");
 
         assertThat(register("API_TOKEN_SECRET", "ADD", secret)).isNull();
-        assertThat(app.externalAccess).containsOnly(Map.entry("TEST_CONNECTION", new FakeNativeApp.ExternalAccess(
-                Map.of("api_token", SECRET), List.of("\"API_EAI\""))));
+        assertThat(app.externalAccess)
+                .containsOnly(Map.entry(
+                        "TEST_CONNECTION",
+                        new FakeNativeApp.ExternalAccess(Map.of("api_token", SECRET), List.of("\"API_EAI\""))));
     }
 
     @Test
-    void anIntegrationTheFakeWasNotToldAboutAllowsEverySecretAndOneDeclaredInJavaEnforcesItsList()
-            throws SQLException {
+    void anIntegrationTheFakeWasNotToldAboutAllowsEverySecretAndOneDeclaredInJavaEnforcesItsList() throws SQLException {
         install(SETUP);
         execute("CREATE OR REPLACE SECRET " + SECRET + " TYPE = GENERIC_STRING SECRET_STRING = 'token'");
         String secret = secretReference();
@@ -228,11 +239,13 @@ class FakeNativeAppReferencesTest {
         assertThat(register("API_TOKEN_SECRET", "ADD", secret)).isNull();
         assertThat(account.app("PROBE").orElseThrow().externalAccess).containsKey("TEST_CONNECTION");
 
-        snowflake.externalAccessIntegrations().create("UNDECLARED_EAI",
-                ExternalAccessIntegrations.AllowedSecrets.none());
+        snowflake
+                .externalAccessIntegrations()
+                .create("UNDECLARED_EAI", ExternalAccessIntegrations.AllowedSecrets.none());
         assertThat(register("API_TOKEN_SECRET", "ADD", secret)).startsWith("External access could not be set up: ");
-        snowflake.externalAccessIntegrations().create("undeclared_eai",
-                ExternalAccessIntegrations.AllowedSecrets.anySecret());
+        snowflake
+                .externalAccessIntegrations()
+                .create("undeclared_eai", ExternalAccessIntegrations.AllowedSecrets.anySecret());
         assertThat(register("API_TOKEN_SECRET", "ADD", secret)).isNull();
     }
 
@@ -241,8 +254,8 @@ class FakeNativeAppReferencesTest {
         install(SETUP.replace("RETURN 'set';", "WHILE (1 = 1) DO\n    RETURN 'set';\n  END WHILE;"));
 
         assertThatThrownBy(() -> call("CALL \"PROBE\".PUBLIC.SET_ONLY(?, ?)", "SOURCES", "ENT_REF_1"))
-                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode())
-                        .isEqualTo(FakeNativeApp.CANNOT_INTERPRET))
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(FakeNativeApp.CANNOT_INTERPRET))
                 .hasMessageContaining("The fake Snowflake cannot run PUBLIC.SET_ONLY: line 4 of its body has the "
                         + "statement WHILE");
     }
@@ -292,12 +305,15 @@ class FakeNativeAppReferencesTest {
         }
 
         assertThat(snowflake.consumerObjects().secrets).containsEntry(SECRET, "bound-t0ken");
-        assertThat(snowflake.statements()).noneSatisfy(statement -> assertThat(statement.sql())
-                .contains("bound-t0ken"));
-        assertThatThrownBy(() -> execute(create)).isInstanceOf(SQLException.class)
+        assertThat(snowflake.statements())
+                .noneSatisfy(statement -> assertThat(statement.sql()).contains("bound-t0ken"));
+        assertThatThrownBy(() -> execute(create))
+                .isInstanceOf(SQLException.class)
                 .hasMessageContaining("SECRET_STRING = ? takes one bound string");
-        assertThatThrownBy(() -> execute("CREATE OR REPLACE SECRET " + SECRET + " TYPE = GENERIC_STRING "
-                + "SECRET_STRING = token")).isInstanceOf(SQLException.class).hasMessageContaining("syntax error");
+        assertThatThrownBy(() -> execute(
+                        "CREATE OR REPLACE SECRET " + SECRET + " TYPE = GENERIC_STRING " + "SECRET_STRING = token"))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("syntax error");
     }
 
     /** Procedures that keep a secret of the app's own, and give it to TEST_CONNECTION. */
@@ -371,33 +387,42 @@ class FakeNativeAppReferencesTest {
         String own = "\"PROBE\".\"STATE\".\"TOKEN_VALUE\"";
 
         assertThatThrownBy(() -> call("CALL \"PROBE\".PUBLIC.CHANGE(?)", "first-t0ken"))
-                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(2003))
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(2003))
                 .hasMessageContaining("Secret 'PROBE.STATE.TOKEN_VALUE' does not exist or not authorized.");
         assertThat(call("CALL \"PROBE\".PUBLIC.MAKE(?)", "first-t0ken")).isEqualTo("made");
-        assertThat(call("CALL \"PROBE\".PUBLIC.MAKE(?)", "ignored-t0ken")).as("IF NOT EXISTS").isEqualTo("made");
+        assertThat(call("CALL \"PROBE\".PUBLIC.MAKE(?)", "ignored-t0ken"))
+                .as("IF NOT EXISTS")
+                .isEqualTo("made");
         assertThat(app.ownSecrets()).containsExactly(Map.entry(own, "first-t0ken"));
         assertThat(call("CALL \"PROBE\".PUBLIC.CHANGE(?)", "second-t0ken")).isEqualTo("changed");
         assertThat(app.ownSecrets()).containsExactly(Map.entry(own, "second-t0ken"));
         assertThatThrownBy(() -> call("CALL \"PROBE\".PUBLIC.ELSEWHERE(?)", "third-t0ken"))
-                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(2003));
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(2003));
         assertThat(snowflake.consumerObjects().secrets).doesNotContainKey("DB.S.TAKEN");
 
         execute("CREATE EXTERNAL ACCESS INTEGRATION api_eai ALLOWED_NETWORK_RULES = (api_rule) "
                 + "ALLOWED_AUTHENTICATION_SECRETS = (db.s.token) ENABLED = TRUE");
         register("API_ACCESS", "ADD", reference("EXTERNAL ACCESS INTEGRATION", "API_EAI"));
-        assertThatThrownBy(() -> call("CALL \"PROBE\".PUBLIC.GIVE(?)", "own")).isInstanceOf(SQLException.class)
+        assertThatThrownBy(() -> call("CALL \"PROBE\".PUBLIC.GIVE(?)", "own"))
+                .isInstanceOf(SQLException.class)
                 .hasMessageContaining("Secret '" + own + "' is not allowed by the ALLOWED_AUTHENTICATION_SECRETS");
         assertThatThrownBy(() -> call("CALL \"PROBE\".PUBLIC.GIVE(?)", "missing"))
-                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(2003))
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(2003))
                 .hasMessageContaining("Secret 'PROBE.STATE.OTHER_VALUE' does not exist or not authorized.");
         assertThat(app.externalAccess).isEmpty();
 
         execute("ALTER EXTERNAL ACCESS INTEGRATION API_EAI SET ALLOWED_AUTHENTICATION_SECRETS = "
                 + "(probe.state.token_value)");
         assertThat(call("CALL \"PROBE\".PUBLIC.GIVE(?)", "own")).isEqualTo("given");
-        assertThat(app.externalAccess).containsOnly(Map.entry("TEST_CONNECTION", new FakeNativeApp.ExternalAccess(
-                Map.of("api_token", own), List.of("\"API_EAI\""))));
-        assertThat(snowflake.statements()).noneSatisfy(statement -> assertThat(statement.sql()).contains("t0ken"));
+        assertThat(app.externalAccess)
+                .containsOnly(Map.entry(
+                        "TEST_CONNECTION",
+                        new FakeNativeApp.ExternalAccess(Map.of("api_token", own), List.of("\"API_EAI\""))));
+        assertThat(snowflake.statements())
+                .noneSatisfy(statement -> assertThat(statement.sql()).contains("t0ken"));
     }
 
     private void execute(String sql) throws SQLException {

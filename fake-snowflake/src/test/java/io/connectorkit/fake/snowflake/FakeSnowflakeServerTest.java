@@ -35,10 +35,12 @@ class FakeSnowflakeServerTest {
 
     @Test
     void keepsASecretKeyTheJvmNamesAlready() {
-        String keyOfTheBuild = System.setProperty(KEY, home.resolve("chosen.key").toString());
+        String keyOfTheBuild =
+                System.setProperty(KEY, home.resolve("chosen.key").toString());
         try {
             FakeSnowflakeServer.start(home).stop();
-            assertThat(System.getProperty(KEY)).isEqualTo(home.resolve("chosen.key").toString());
+            assertThat(System.getProperty(KEY))
+                    .isEqualTo(home.resolve("chosen.key").toString());
         } finally {
             if (keyOfTheBuild != null) {
                 System.setProperty(KEY, keyOfTheBuild);
@@ -62,10 +64,13 @@ class FakeSnowflakeServerTest {
             try (Connection connection = DriverManager.getConnection(url, properties())) {
                 connection.createStatement().execute("SHOW APPLICATIONS");
             }
-            assertThat(server.snowflake().applicationStatements()).extracting(RecordedStatement::sql)
+            assertThat(server.snowflake().applicationStatements())
+                    .extracting(RecordedStatement::sql)
                     .containsExactly("SHOW APPLICATIONS");
-            assertThat(System.getProperty(KEY)).as("apps' secrets are encrypted with a key under the home given")
-                    .isEqualTo(home.resolve(".connectorkit/embedded-secrets.key").toString());
+            assertThat(System.getProperty(KEY))
+                    .as("apps' secrets are encrypted with a key under the home given")
+                    .isEqualTo(
+                            home.resolve(".connectorkit/embedded-secrets.key").toString());
         } finally {
             server.stop();
         }
@@ -74,7 +79,8 @@ class FakeSnowflakeServerTest {
         Properties quick = properties();
         quick.setProperty("loginTimeout", "2");
         quick.setProperty("networkTimeout", "2000");
-        assertThatThrownBy(() -> DriverManager.getConnection(url, quick).close()).isInstanceOf(Exception.class);
+        assertThatThrownBy(() -> DriverManager.getConnection(url, quick).close())
+                .isInstanceOf(Exception.class);
     }
 
     private static Properties properties() {

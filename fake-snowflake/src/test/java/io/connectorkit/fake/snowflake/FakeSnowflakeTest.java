@@ -64,8 +64,18 @@ class FakeSnowflakeTest {
             assertThat(connection.isClosed()).isFalse();
         }
 
-        assertThat(snowflake.logins()).containsExactly(new RecordedLogin(
-                FakeSnowflake.USER, FakeSnowflake.ACCOUNT, "SNOWFLAKE", true, false, null, null, null, null, null));
+        assertThat(snowflake.logins())
+                .containsExactly(new RecordedLogin(
+                        FakeSnowflake.USER,
+                        FakeSnowflake.ACCOUNT,
+                        "SNOWFLAKE",
+                        true,
+                        false,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
         assertThat(snowflake.logins().toString()).doesNotContain(FakeSnowflake.PASSWORD);
     }
 
@@ -111,8 +121,10 @@ class FakeSnowflakeTest {
         properties.remove("user");
         properties.setProperty("authenticator", "WORKLOAD_IDENTITY");
         properties.setProperty("workloadIdentityProvider", "OIDC");
-        properties.setProperty("token", FakeSnowflake.oidcToken("https://token.actions.githubusercontent.com",
-                "repo:acme/connector:ref:refs/heads/main"));
+        properties.setProperty(
+                "token",
+                FakeSnowflake.oidcToken(
+                        "https://token.actions.githubusercontent.com", "repo:acme/connector:ref:refs/heads/main"));
 
         try (Connection connection = DriverManager.getConnection(snowflake.jdbcUrl(), properties)) {
             assertThat(connection.isClosed()).isFalse();
@@ -121,8 +133,11 @@ class FakeSnowflakeTest {
         RecordedLogin login = snowflake.logins().get(0);
         assertThat(login.authenticator()).isEqualTo("WORKLOAD_IDENTITY");
         assertThat(login.tokenPresent()).isTrue();
-        assertThat(login.workloadIdentity()).isEqualTo(new RecordedLogin.WorkloadIdentity("OIDC",
-                "https://token.actions.githubusercontent.com", "repo:acme/connector:ref:refs/heads/main"));
+        assertThat(login.workloadIdentity())
+                .isEqualTo(new RecordedLogin.WorkloadIdentity(
+                        "OIDC",
+                        "https://token.actions.githubusercontent.com",
+                        "repo:acme/connector:ref:refs/heads/main"));
     }
 
     @Test
@@ -130,12 +145,18 @@ class FakeSnowflakeTest {
         HttpClient client = HttpClient.newHttpClient();
         String body = "{\"data\":{\"ACCOUNT_NAME\":\"" + FakeSnowflake.ACCOUNT + "\",\"AUTHENTICATOR\":"
                 + "\"WORKLOAD_IDENTITY\",\"PROVIDER\":\"OIDC\",\"TOKEN\":\"not-a-jwt\"}}";
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://" + URI.create(
-                        snowflake.jdbcUrl().substring("jdbc:".length())).getAuthority() + "/session/v1/login-request"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create("http://"
+                                + URI.create(snowflake.jdbcUrl().substring("jdbc:".length()))
+                                        .getAuthority() + "/session/v1/login-request"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
-        assertThat(response.body()).contains("\"success\":false").contains("\"code\":\"390100\"")
+        assertThat(response.body())
+                .contains("\"success\":false")
+                .contains("\"code\":\"390100\"")
                 .contains("Invalid OIDC token: it must be a JWT with iss and sub claims.");
         assertThat(snowflake.logins()).isEmpty();
     }
@@ -162,7 +183,8 @@ class FakeSnowflakeTest {
         snowflake.rejectLogins("Incorrect username or password was specified.");
 
         assertThatThrownBy(this::connect)
-                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(390100))
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(390100))
                 .hasMessageContaining("Incorrect username or password was specified.");
         assertThat(snowflake.logins()).hasSize(1);
 
@@ -174,14 +196,19 @@ class FakeSnowflakeTest {
 
     @Test
     void answersASelectWithACannedResult() throws Exception {
-        snowflake.on(sql -> sql.startsWith("SELECT name"), Reply.columns(
-                        Column.text("NAME"), Column.number("VERSION"), Column.bool("ENABLED"), Column.text("COMMENT"))
-                .row("CONNECTOR", 42, true, null)
-                .row("OTHER", 7, false, "second"));
+        snowflake.on(
+                sql -> sql.startsWith("SELECT name"),
+                Reply.columns(
+                                Column.text("NAME"),
+                                Column.number("VERSION"),
+                                Column.bool("ENABLED"),
+                                Column.text("COMMENT"))
+                        .row("CONNECTOR", 42, true, null)
+                        .row("OTHER", 7, false, "second"));
 
         try (Connection connection = connect();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT name, version, enabled, comment FROM packages")) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT name, version, enabled, comment FROM packages")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString("NAME")).isEqualTo("CONNECTOR");
             assertThat(rows.getInt("VERSION")).isEqualTo(42);
@@ -195,8 +222,10 @@ class FakeSnowflakeTest {
 
     @Test
     void answersOtherStatementsLikeSnowflakeAnswersDdl() throws Exception {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-            assertThat(statement.execute("CREATE APPLICATION PACKAGE IF NOT EXISTS pkg")).isFalse();
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
+            assertThat(statement.execute("CREATE APPLICATION PACKAGE IF NOT EXISTS pkg"))
+                    .isFalse();
             assertThat(statement.getUpdateCount()).isZero();
             assertThat(statement.executeUpdate("DELETE FROM state")).isZero();
             try (ResultSet rows = statement.executeQuery("ALTER APPLICATION PACKAGE pkg SET DISTRIBUTION = INTERNAL")) {
@@ -205,18 +234,22 @@ class FakeSnowflakeTest {
             }
         }
 
-        assertThat(snowflake.statements()).extracting(RecordedStatement::sql).containsExactly(
-                "CREATE APPLICATION PACKAGE IF NOT EXISTS pkg",
-                "DELETE FROM state",
-                "ALTER APPLICATION PACKAGE pkg SET DISTRIBUTION = INTERNAL");
+        assertThat(snowflake.statements())
+                .extracting(RecordedStatement::sql)
+                .containsExactly(
+                        "CREATE APPLICATION PACKAGE IF NOT EXISTS pkg",
+                        "DELETE FROM state",
+                        "ALTER APPLICATION PACKAGE pkg SET DISTRIBUTION = INTERNAL");
     }
 
     @Test
     void recordsTheValuesBoundToAPreparedStatement() throws Exception {
-        snowflake.on(sql -> sql.startsWith("INSERT"), query -> Reply.rowsAffected(query.bindings().size()));
+        snowflake.on(
+                sql -> sql.startsWith("INSERT"),
+                query -> Reply.rowsAffected(query.bindings().size()));
 
         try (Connection connection = connect();
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO state VALUES (?, ?, ?, ?, ?)")) {
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO state VALUES (?, ?, ?, ?, ?)")) {
             insert.setString(1, "key");
             insert.setInt(2, 7);
             insert.setBoolean(3, true);
@@ -225,16 +258,19 @@ class FakeSnowflakeTest {
             assertThat(insert.executeUpdate()).isEqualTo(5);
         }
 
-        assertThat(snowflake.statements()).containsExactly(new RecordedStatement(
-                "INSERT INTO state VALUES (?, ?, ?, ?, ?)", Arrays.asList("key", 7L, true, null, 1.5)));
+        assertThat(snowflake.statements())
+                .containsExactly(new RecordedStatement(
+                        "INSERT INTO state VALUES (?, ?, ?, ?, ?)", Arrays.asList("key", 7L, true, null, 1.5)));
     }
 
     @Test
     void anErrorReplySurfacesAsSqlExceptionWithItsVendorCode() throws Exception {
-        snowflake.on(sql -> sql.startsWith("CREATE APPLICATION"),
+        snowflake.on(
+                sql -> sql.startsWith("CREATE APPLICATION"),
                 Reply.error(93030, "P0000", "Application package version is invalid."));
 
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             assertThatThrownBy(() -> statement.execute("CREATE APPLICATION app FROM APPLICATION PACKAGE pkg"))
                     .isInstanceOfSatisfying(SQLException.class, e -> {
                         assertThat(e.getErrorCode()).isEqualTo(93030);
@@ -249,7 +285,7 @@ class FakeSnowflakeTest {
         snowflake.on(sql -> sql.startsWith("SELECT"), Reply.columns(Column.text("NAME"), Column.number("VERSION")));
 
         try (Connection connection = connect();
-             PreparedStatement select = connection.prepareStatement("SELECT name, version FROM pkgs WHERE id = ?")) {
+                PreparedStatement select = connection.prepareStatement("SELECT name, version FROM pkgs WHERE id = ?")) {
             assertThat(select.getMetaData().getColumnName(2)).isEqualTo("VERSION");
         }
 
@@ -262,7 +298,8 @@ class FakeSnowflakeTest {
             throw new IllegalStateException("not ready for " + query.sql());
         });
 
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             assertThatThrownBy(() -> statement.execute("SELECT 1"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("not ready for SELECT 1");
@@ -275,15 +312,17 @@ class FakeSnowflakeTest {
 
         String put = "PUT file://" + file + " @PKG_DB.STAGE_SCHEMA.APP_STAGE/scripts"
                 + " AUTO_COMPRESS=FALSE OVERWRITE=TRUE";
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(put)) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(put)) {
             assertThat(result.next()).isTrue();
             assertThat(result.getString("status")).isEqualTo("UPLOADED");
         }
 
         assertThat(snowflake.stageFiles("pkg_db.stage_schema.app_stage"))
                 .containsOnlyKeys("scripts/setup.sql")
-                .hasEntrySatisfying("scripts/setup.sql", content -> assertThat(content).isEqualTo(CONTENT));
+                .hasEntrySatisfying(
+                        "scripts/setup.sql", content -> assertThat(content).isEqualTo(CONTENT));
         assertThat(snowflake.uploadedBytes()).isEqualTo(CONTENT.length);
         assertThat(snowflake.statements()).extracting(RecordedStatement::sql).containsExactly(put);
     }
@@ -292,7 +331,8 @@ class FakeSnowflakeTest {
     void putCompressesUnlessToldNotTo() throws Exception {
         Path file = Files.write(temp.resolve("setup.sql"), CONTENT);
 
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("PUT file://" + file + " @APP_SRC.STAGE");
         }
 
@@ -307,7 +347,8 @@ class FakeSnowflakeTest {
     void putKeepsQuotedStageNamesAsWritten() throws Exception {
         Path file = Files.write(temp.resolve("my file.sql"), CONTENT);
 
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("PUT 'file://" + file + "' '@\"Pkg\".\"Stage schema\".\"Stage\"/a/b/' PARALLEL=1 "
                     + "AUTO_COMPRESS=FALSE");
         }
@@ -320,7 +361,8 @@ class FakeSnowflakeTest {
     void listShowsTheStagedFilesWithSizeAndMd5() throws Exception {
         Path file = Files.write(temp.resolve("setup.sql"), CONTENT);
 
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("PUT file://" + file + " @app_src.stage/v1 AUTO_COMPRESS=FALSE OVERWRITE=TRUE");
             try (ResultSet rows = statement.executeQuery("LIST @app_src.stage/v1")) {
                 assertThat(rows.next()).isTrue();
@@ -340,7 +382,8 @@ class FakeSnowflakeTest {
         snowflake.addStageFile("APP_SRC.STAGE", "v2/manifest.yml", CONTENT);
         snowflake.overrideMd5("APP_SRC.STAGE", "v1/big.jar", md5(CONTENT) + "-2");
 
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             assertThat(names(statement.executeQuery("LIST @APP_SRC.STAGE/v1")))
                     .containsExactly("stage/v1/big.jar", "stage/v1/manifest.yml");
             assertThat(names(statement.executeQuery("LIST @app_src.stage PATTERN = '.*manifest[.]yml'")))
@@ -357,7 +400,8 @@ class FakeSnowflakeTest {
     void removeDeletesTheFileAndNamesIt() throws Exception {
         Path file = Files.write(temp.resolve("setup.sql"), CONTENT);
 
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("PUT file://" + file + " @APP_SRC.STAGE/v1 AUTO_COMPRESS=FALSE OVERWRITE=TRUE");
             try (ResultSet rows = statement.executeQuery("REMOVE @APP_SRC.STAGE/v1/setup.sql")) {
                 assertThat(rows.next()).isTrue();
@@ -368,8 +412,10 @@ class FakeSnowflakeTest {
         }
 
         assertThat(snowflake.stageFiles("APP_SRC.STAGE")).isEmpty();
-        assertThat(snowflake.statements()).extracting(RecordedStatement::sql)
-                .last().isEqualTo("REMOVE @APP_SRC.STAGE/v1/setup.sql");
+        assertThat(snowflake.statements())
+                .extracting(RecordedStatement::sql)
+                .last()
+                .isEqualTo("REMOVE @APP_SRC.STAGE/v1/setup.sql");
     }
 
     @Test
@@ -377,32 +423,37 @@ class FakeSnowflakeTest {
         snowflake.addStageFile("APP_SRC.STAGE", "setup.sql", "old".getBytes(StandardCharsets.UTF_8));
         Path file = Files.write(temp.resolve("setup.sql"), CONTENT);
 
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("PUT file://" + file + " @APP_SRC.STAGE AUTO_COMPRESS=FALSE OVERWRITE=FALSE");
         }
 
-        assertThat(snowflake.stageFiles("APP_SRC.STAGE").get("setup.sql")).asString(StandardCharsets.UTF_8)
+        assertThat(snowflake.stageFiles("APP_SRC.STAGE").get("setup.sql"))
+                .asString(StandardCharsets.UTF_8)
                 .isEqualTo("old");
         assertThat(snowflake.uploadedBytes()).isZero();
     }
 
     @Test
     void tellsTheDriversHousekeepingApart() throws Exception {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
             statement.execute("CREATE STAGE IF NOT EXISTS APP_SRC.STAGE");
         }
 
         assertThat(snowflake.statements()).hasSize(2);
         assertThat(snowflake.statements().get(0).isDriverHousekeeping()).isTrue();
-        assertThat(snowflake.applicationStatements()).extracting(RecordedStatement::sql)
+        assertThat(snowflake.applicationStatements())
+                .extracting(RecordedStatement::sql)
                 .containsExactly("CREATE STAGE IF NOT EXISTS APP_SRC.STAGE");
     }
 
     @Test
     void servesConnectionsOneAfterTheOther() throws Exception {
         for (String sql : List.of("SELECT 1", "SELECT 2")) {
-            try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            try (Connection connection = connect();
+                    Statement statement = connection.createStatement()) {
                 statement.execute(sql);
             }
         }
@@ -433,8 +484,9 @@ class FakeSnowflakeTest {
             List<Future<String>> answers = new ArrayList<>();
             for (String sql : List.of("SELECT 'left'", "SELECT 'right'")) {
                 answers.add(threads.submit(() -> {
-                    try (Connection connection = connect(); Statement statement = connection.createStatement();
-                         ResultSet rows = statement.executeQuery(sql)) {
+                    try (Connection connection = connect();
+                            Statement statement = connection.createStatement();
+                            ResultSet rows = statement.executeQuery(sql)) {
                         rows.next();
                         return rows.getString(1);
                     }
@@ -445,7 +497,8 @@ class FakeSnowflakeTest {
         } finally {
             threads.shutdownNow();
         }
-        assertThat(snowflake.statements()).extracting(RecordedStatement::sql)
+        assertThat(snowflake.statements())
+                .extracting(RecordedStatement::sql)
                 .containsExactlyInAnyOrder("SELECT 'left'", "SELECT 'right'");
     }
 

@@ -91,7 +91,8 @@ class PackageReleasesTest {
         refused(() -> execute(PACKAGE + " DROP VERSION \"V2\""), 1003).as("a package with channels deregisters");
         execute(PACKAGE + " DEREGISTER VERSION \"V2\"");
 
-        assertThat(column("SHOW VERSIONS IN APPLICATION PACKAGE \"PROBE_PKG\"", "version")).containsExactly("V1");
+        assertThat(column("SHOW VERSIONS IN APPLICATION PACKAGE \"PROBE_PKG\"", "version"))
+                .containsExactly("V1");
     }
 
     @Test
@@ -103,21 +104,38 @@ class PackageReleasesTest {
 
         execute(QA + "SET RELEASE DIRECTIVE \"TESTERS\" ACCOUNTS = (FAKE_ORG.QA_ONE, PARTNER_ORG.CONSUMER) "
                 + "VERSION = \"V1\" PATCH = 0");
-        refused(() -> execute(QA + "SET RELEASE DIRECTIVE \"OTHERS\" ACCOUNTS = (FAKE_ORG.QA_ONE) VERSION = \"V1\" "
-                + "PATCH = 0"), 93091).hasMessageContaining("FAKE_ORG.QA_ONE");
-        refused(() -> execute(QA + "SET RELEASE DIRECTIVE \"OTHERS\" ACCOUNTS = (NOBODY.NOWHERE) VERSION = \"V1\" "
-                + "PATCH = 0"), 1999);
-        refused(() -> execute(QA + "SET RELEASE DIRECTIVE \"OTHERS\" ACCOUNTS = (JUST_AN_ACCOUNT) VERSION = \"V1\" "
-                + "PATCH = 0"), 1003);
+        refused(
+                        () -> execute(
+                                QA + "SET RELEASE DIRECTIVE \"OTHERS\" ACCOUNTS = (FAKE_ORG.QA_ONE) VERSION = \"V1\" "
+                                        + "PATCH = 0"),
+                        93091)
+                .hasMessageContaining("FAKE_ORG.QA_ONE");
+        refused(
+                () -> execute(QA + "SET RELEASE DIRECTIVE \"OTHERS\" ACCOUNTS = (NOBODY.NOWHERE) VERSION = \"V1\" "
+                        + "PATCH = 0"),
+                1999);
+        refused(
+                () -> execute(QA + "SET RELEASE DIRECTIVE \"OTHERS\" ACCOUNTS = (JUST_AN_ACCOUNT) VERSION = \"V1\" "
+                        + "PATCH = 0"),
+                1003);
         refused(() -> execute(QA + "SET RELEASE DIRECTIVE \"OTHERS\" VERSION = \"V1\" PATCH = 0"), 1003)
-                .as("a custom directive without accounts").hasMessageContaining("syntax error");
+                .as("a custom directive without accounts")
+                .hasMessageContaining("syntax error");
         refused(() -> execute(QA + "MODIFY RELEASE DIRECTIVE \"OTHERS\" VERSION = \"V1\" PATCH = 0"), 93090);
 
-        assertThat(rows("SHOW RELEASE DIRECTIVES IN APPLICATION PACKAGE \"PROBE_PKG\" FOR RELEASE CHANNEL \"QA\"",
-                "name", "target_type", "target_name", "version", "patch", "release_channel_name"))
-                .containsExactly(List.of("TESTERS", "ACCOUNT", "FAKE_ORG.QA_ONE,PARTNER_ORG.CONSUMER", "V1", "0", "QA"));
+        assertThat(rows(
+                        "SHOW RELEASE DIRECTIVES IN APPLICATION PACKAGE \"PROBE_PKG\" FOR RELEASE CHANNEL \"QA\"",
+                        "name",
+                        "target_type",
+                        "target_name",
+                        "version",
+                        "patch",
+                        "release_channel_name"))
+                .containsExactly(
+                        List.of("TESTERS", "ACCOUNT", "FAKE_ORG.QA_ONE,PARTNER_ORG.CONSUMER", "V1", "0", "QA"));
         execute(QA + "UNSET RELEASE DIRECTIVE \"TESTERS\"");
-        assertThat(column("SHOW RELEASE DIRECTIVES IN APPLICATION PACKAGE \"PROBE_PKG\"", "name")).isEmpty();
+        assertThat(column("SHOW RELEASE DIRECTIVES IN APPLICATION PACKAGE \"PROBE_PKG\"", "name"))
+                .isEmpty();
     }
 
     @Test
@@ -128,11 +146,18 @@ class PackageReleasesTest {
         execute(QA + "ADD VERSION \"V1\"");
         refused(() -> execute(QA + "SET DEFAULT RELEASE DIRECTIVE VERSION = \"V1\" PATCH = 1"), 93036);
         refused(() -> execute(QA + "SET DEFAULT RELEASE DIRECTIVE VERSION = \"V7\" PATCH = 0"), 93031);
-        assertThat(column(PACKAGE + " ADD PATCH FOR VERSION \"V1\"" + USING_STAGE, "patch")).containsExactly("1");
+        assertThat(column(PACKAGE + " ADD PATCH FOR VERSION \"V1\"" + USING_STAGE, "patch"))
+                .containsExactly("1");
         execute(QA + "SET DEFAULT RELEASE DIRECTIVE VERSION = \"V1\" PATCH = 1");
 
-        assertThat(rows("SHOW RELEASE DIRECTIVES IN APPLICATION PACKAGE \"PROBE_PKG\"", "name", "target_type",
-                "version", "patch", "release_channel_name")).containsExactly(Arrays.of("DEFAULT", null, "V1", "1", "QA"));
+        assertThat(rows(
+                        "SHOW RELEASE DIRECTIVES IN APPLICATION PACKAGE \"PROBE_PKG\"",
+                        "name",
+                        "target_type",
+                        "version",
+                        "patch",
+                        "release_channel_name"))
+                .containsExactly(Arrays.of("DEFAULT", null, "V1", "1", "QA"));
     }
 
     @Test
@@ -141,7 +166,8 @@ class PackageReleasesTest {
                 .hasMessageContaining("NO_PKG");
         refused(() -> execute(PACKAGE + " MODIFY RELEASE CHANNEL \"BETA\" ADD VERSION \"V1\""), 2003)
                 .hasMessageContaining("BETA");
-        refused(() -> execute(PACKAGE + " SET DISTRIBUTION = EXTERNAL_SOON"), 1003).hasMessageContaining("SET");
+        refused(() -> execute(PACKAGE + " SET DISTRIBUTION = EXTERNAL_SOON"), 1003)
+                .hasMessageContaining("SET");
         refused(() -> execute(QA + "RENAME VERSION \"V1\""), 1003);
         refused(() -> execute(PACKAGE + " ADD VERSION \"V1\"" + USING_STAGE), 1003)
                 .hasMessageContaining("use REGISTER VERSION");
@@ -157,7 +183,8 @@ class PackageReleasesTest {
 
     private static AbstractThrowableAssert<?, ? extends Throwable> refused(Execution execution, int code) {
         return assertThatThrownBy(execution::run)
-                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(code));
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(code));
     }
 
     /** Lists with nulls, which List.of refuses. */
@@ -172,7 +199,8 @@ class PackageReleasesTest {
     }
 
     private List<List<String>> rows(String sql, String... names) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             List<List<String>> rows = new ArrayList<>();
             while (result.next()) {
                 List<String> row = new ArrayList<>();

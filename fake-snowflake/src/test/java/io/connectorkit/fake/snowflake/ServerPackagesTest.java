@@ -41,7 +41,8 @@ class ServerPackagesTest {
 
     @Test
     void listsTheSnowparkVersionsForJavaByDefault() throws Exception {
-        assertThat(versions("com.snowflake:snowpark")).containsExactlyElementsOf(ServerPackages.SNOWPARK_VERSIONS)
+        assertThat(versions("com.snowflake:snowpark"))
+                .containsExactlyElementsOf(ServerPackages.SNOWPARK_VERSIONS)
                 .contains("1.14.0", "1.15.0");
         assertThat(versions("com.snowflake:snowpark-nothing")).isEmpty();
     }
@@ -57,12 +58,13 @@ class ServerPackagesTest {
     void filtersByEveryConditionAndComparesTextExactly() throws Exception {
         try (Statement statement = connection.createStatement()) {
             assertThat(rows(statement.executeQuery("SELECT PACKAGE_NAME, LANGUAGE FROM SNOWFLAKE.INFORMATION_SCHEMA"
-                    + ".PACKAGES WHERE LANGUAGE = 'java' AND VERSION = '0.1.0'")))
+                            + ".PACKAGES WHERE LANGUAGE = 'java' AND VERSION = '0.1.0'")))
                     .containsExactly("com.snowflake:telemetry java");
+            assertThat(rows(statement.executeQuery(
+                            "SELECT * FROM SNOWFLAKE.INFORMATION_SCHEMA.PACKAGES WHERE " + "LANGUAGE = 'JAVA'")))
+                    .isEmpty();
             assertThat(rows(statement.executeQuery("SELECT * FROM SNOWFLAKE.INFORMATION_SCHEMA.PACKAGES WHERE "
-                    + "LANGUAGE = 'JAVA'"))).isEmpty();
-            assertThat(rows(statement.executeQuery("SELECT * FROM SNOWFLAKE.INFORMATION_SCHEMA.PACKAGES WHERE "
-                    + "PACKAGE_NAME = 'snowflake-snowpark-python' AND VERSION = '1.30.0'")))
+                            + "PACKAGE_NAME = 'snowflake-snowpark-python' AND VERSION = '1.30.0'")))
                     .containsExactly("snowflake-snowpark-python 1.30.0 python");
         }
     }
@@ -71,11 +73,13 @@ class ServerPackagesTest {
     void refusesTheUnqualifiedViewAsASessionWithoutCurrentDatabaseDoes() throws Exception {
         try (Statement statement = connection.createStatement()) {
             assertThatThrownBy(() -> statement.executeQuery("SELECT VERSION FROM INFORMATION_SCHEMA.PACKAGES"))
-                    .isInstanceOfSatisfying(SQLException.class,
+                    .isInstanceOfSatisfying(
+                            SQLException.class,
                             e -> assertThat(e.getErrorCode()).isEqualTo(ServerPackages.NO_CURRENT_DATABASE))
                     .hasMessageContaining("This session does not have a current database");
-            assertThatThrownBy(() -> statement.executeQuery("SELECT VERSIONS FROM SNOWFLAKE.INFORMATION_SCHEMA"
-                    + ".PACKAGES")).hasMessageContaining("invalid identifier 'VERSIONS'");
+            assertThatThrownBy(() ->
+                            statement.executeQuery("SELECT VERSIONS FROM SNOWFLAKE.INFORMATION_SCHEMA" + ".PACKAGES"))
+                    .hasMessageContaining("invalid identifier 'VERSIONS'");
         }
     }
 

@@ -3,14 +3,14 @@ package io.connectorkit.fake.snowflake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.connectorkit.fake.snowflake.ScriptHost.ScriptObject;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.math.BigDecimal;
 
 /**
  * The Snowflake Scripting subset the fake interprets
@@ -43,6 +43,7 @@ class SnowflakeScriptTest {
               RETURN NULL;
             END;
             """;
+
     private static final List<String> REGISTER_PARAMETERS = List.of("REF_NAME", "OPERATION", "REF_OR_ALIAS");
 
     private final RecordingHost host = new RecordingHost();
@@ -52,21 +53,28 @@ class SnowflakeScriptTest {
         SnowflakeScript script = SnowflakeScript.parse("REGISTER_REFERENCE", REGISTER);
 
         host.setupAnswer = null;
-        assertThat(script.run(REGISTER_PARAMETERS, List.of("TABLES", "ADD", "ENT_REF_1"), host)).isNull();
+        assertThat(script.run(REGISTER_PARAMETERS, List.of("TABLES", "ADD", "ENT_REF_1"), host))
+                .isNull();
         host.setupAnswer = "Success";
-        assertThat(script.run(REGISTER_PARAMETERS, List.of("WAREHOUSE", "ADD", "ENT_REF_2"), host)).isNull();
+        assertThat(script.run(REGISTER_PARAMETERS, List.of("WAREHOUSE", "ADD", "ENT_REF_2"), host))
+                .isNull();
         host.setupAnswer = "External access could not be set up: denied";
         assertThat(script.run(REGISTER_PARAMETERS, List.of("WAREHOUSE", "ADD", "ENT_REF_3"), host))
                 .isEqualTo("External access could not be set up: denied");
-        assertThat(script.run(REGISTER_PARAMETERS, List.of("TABLES", "CLEAR", ""), host)).isNull();
+        assertThat(script.run(REGISTER_PARAMETERS, List.of("TABLES", "CLEAR", ""), host))
+                .isNull();
         assertThat(script.run(REGISTER_PARAMETERS, List.of("TABLES", "MOVE", ""), host))
                 .isEqualTo("unknown operation: MOVE");
 
-        assertThat(host.log).containsExactly(
-                "SYSTEM$ADD_REFERENCE[TABLES, ENT_REF_1]", "CALL SETUP_EXTERNAL_ACCESS[]",
-                "SYSTEM$SET_REFERENCE[WAREHOUSE, ENT_REF_2]", "CALL SETUP_EXTERNAL_ACCESS[]",
-                "SYSTEM$SET_REFERENCE[WAREHOUSE, ENT_REF_3]", "CALL SETUP_EXTERNAL_ACCESS[]",
-                "SYSTEM$REMOVE_ALL_REFERENCES[TABLES]");
+        assertThat(host.log)
+                .containsExactly(
+                        "SYSTEM$ADD_REFERENCE[TABLES, ENT_REF_1]",
+                        "CALL SETUP_EXTERNAL_ACCESS[]",
+                        "SYSTEM$SET_REFERENCE[WAREHOUSE, ENT_REF_2]",
+                        "CALL SETUP_EXTERNAL_ACCESS[]",
+                        "SYSTEM$SET_REFERENCE[WAREHOUSE, ENT_REF_3]",
+                        "CALL SETUP_EXTERNAL_ACCESS[]",
+                        "SYSTEM$REMOVE_ALL_REFERENCES[TABLES]");
     }
 
     @Test
@@ -92,14 +100,17 @@ class SnowflakeScriptTest {
                 """);
 
         host.references = "[]";
-        assertThat(script.run(List.of(), List.of(), host)).as("no integration bound yet").isNull();
+        assertThat(script.run(List.of(), List.of(), host))
+                .as("no integration bound yet")
+                .isNull();
         host.references = "not json";
         assertThat(script.run(List.of(), List.of(), host)).startsWith("inner: Error parsing JSON: ");
         host.references = "[\"ENT_REF_1\"]";
         assertThat(script.run(List.of(), List.of(), host)).isEqualTo("Success");
-        assertThat(host.alterations).containsExactly("RUN[VARIANT] {api_token=ScriptObject[name=TOKEN, "
-                + "isReference=true]} [ScriptObject[name=EAI, isReference=true], ScriptObject[name=OTHER_EAI, "
-                + "isReference=false]]");
+        assertThat(host.alterations)
+                .containsExactly("RUN[VARIANT] {api_token=ScriptObject[name=TOKEN, "
+                        + "isReference=true]} [ScriptObject[name=EAI, isReference=true], ScriptObject[name=OTHER_EAI, "
+                        + "isReference=false]]");
         host.alterRefusal = new SnowflakeRefusal(1003, "42601", "Secret not allowed");
         assertThat(script.run(List.of(), List.of(), host)).isEqualTo("outer: Secret not allowed (1003)");
     }
@@ -129,8 +140,9 @@ class SnowflakeScriptTest {
 
         assertThat(script.run(List.of("X"), List.of("a"), host)).isEqualTo("start-a");
         assertThatThrownBy(() -> SnowflakeScript.parse("P", "BEGIN\n  NEVER_DECLARED := 1;\nEND;")
-                .run(List.of(), List.of(), host))
-                .isInstanceOfSatisfying(SnowflakeRefusal.class, e -> assertThat(e.code).isEqualTo(904))
+                        .run(List.of(), List.of(), host))
+                .isInstanceOfSatisfying(
+                        SnowflakeRefusal.class, e -> assertThat(e.code).isEqualTo(904))
                 .hasMessage("SQL compilation error: error line 2 at position 0\ninvalid identifier 'NEVER_DECLARED'");
     }
 
@@ -138,7 +150,8 @@ class SnowflakeScriptTest {
     void anErrorWithoutHandlerReachesTheCaller() {
         SnowflakeScript script = SnowflakeScript.parse("P", "BEGIN\n  SELECT SYSTEM$FAIL();\n  RETURN 'after';\nEND;");
 
-        assertThatThrownBy(() -> script.run(List.of(), List.of(), host)).isInstanceOf(SnowflakeRefusal.class)
+        assertThatThrownBy(() -> script.run(List.of(), List.of(), host))
+                .isInstanceOf(SnowflakeRefusal.class)
                 .hasMessage("SYSTEM$FAIL failed");
     }
 
@@ -164,27 +177,32 @@ class SnowflakeScriptTest {
                 """);
         ObjectMapper json = new ObjectMapper();
 
-        String answer = script.run(List.of("METHODS", "CONFIG"), List.of(json.readTree("[\"a\", \"b\"]"),
-                "{\"name\": \"GH_EAI\"}"), host);
+        String answer = script.run(
+                List.of("METHODS", "CONFIG"), List.of(json.readTree("[\"a\", \"b\"]"), "{\"name\": \"GH_EAI\"}"), host);
 
-        assertThat(json.readTree(answer)).isEqualTo(json.readTree("{\"seen\": \"A;B;\", \"count\": 3, \"name\":"
-                + " \"GH_EAI\", \"has\": true, \"id\": true, \"part\": false, \"first\": \"fallback\"}"));
+        assertThat(json.readTree(answer))
+                .isEqualTo(json.readTree("{\"seen\": \"A;B;\", \"count\": 3, \"name\":"
+                        + " \"GH_EAI\", \"has\": true, \"id\": true, \"part\": false, \"first\": \"fallback\"}"));
         assertThat(script.run(List.of("METHODS", "CONFIG"), List.of(json.readTree("[]"), "{}"), host))
                 .contains("\"seen\":\"\"");
     }
 
     @Test
     void constructsOutsideTheSubsetAreRefusedByNameAndLine() {
-        assertUnsupported("BEGIN\n  WHILE (1 = 1) DO\n    RETURN 1;\n  END WHILE;\nEND;", "line 2",
-                "the statement WHILE");
-        assertUnsupported("BEGIN\n  IF (1 = 1) THEN\n    RETURN 1;\n  ELSEIF (1 = 2) THEN\n    RETURN 2;\n  END IF;\nEND;",
-                "line 4", "ELSEIF");
+        assertUnsupported(
+                "BEGIN\n  WHILE (1 = 1) DO\n    RETURN 1;\n  END WHILE;\nEND;", "line 2", "the statement WHILE");
+        assertUnsupported(
+                "BEGIN\n  IF (1 = 1) THEN\n    RETURN 1;\n  ELSEIF (1 = 2) THEN\n    RETURN 2;\n  END IF;\nEND;",
+                "line 4",
+                "ELSEIF");
         assertUnsupported("BEGIN\n  RETURN INITCAP('a');\nEND;", "line 2", "the function INITCAP");
-        assertUnsupported("BEGIN\n  RETURN 1;\nEXCEPTION\n  WHEN STATEMENT_ERROR THEN\n    RETURN 2;\nEND;",
-                "line 4", "named exceptions (WHEN STATEMENT_ERROR)");
+        assertUnsupported(
+                "BEGIN\n  RETURN 1;\nEXCEPTION\n  WHEN STATEMENT_ERROR THEN\n    RETURN 2;\nEND;",
+                "line 4",
+                "named exceptions (WHEN STATEMENT_ERROR)");
         assertUnsupported("BEGIN\n  SELECT 1 FROM T;\nEND;", "line 2", "SELECT … FROM");
-        assertUnsupported("DECLARE\n  C CURSOR FOR SELECT 1;\nBEGIN\n  RETURN 1;\nEND;", "line 2",
-                "a variable of type CURSOR");
+        assertUnsupported(
+                "DECLARE\n  C CURSOR FOR SELECT 1;\nBEGIN\n  RETURN 1;\nEND;", "line 2", "a variable of type CURSOR");
         assertUnsupported("BEGIN\n  RETURN 2 * 3;\nEND;", "line 2", "the character '*'");
         assertUnsupported("BEGIN\n  ALTER TABLE T SET COMMENT = 'x';\nEND;", "line 2", "ALTER TABLE");
     }
@@ -208,8 +226,9 @@ class SnowflakeScriptTest {
         host.currentDatabase = "My\"App";
 
         assertThat(script.run(List.of(), List.of(), host)).isEqualTo("\"My\"\"App_API\"");
-        assertThat(host.executed).containsExactly("CREATE EXTERNAL ACCESS INTEGRATION IF NOT EXISTS \"My\"\"App_API\""
-                + " ALLOWED_NETWORK_RULES = (STATE.API_RULE) ENABLED = TRUE");
+        assertThat(host.executed)
+                .containsExactly("CREATE EXTERNAL ACCESS INTEGRATION IF NOT EXISTS \"My\"\"App_API\""
+                        + " ALLOWED_NETWORK_RULES = (STATE.API_RULE) ENABLED = TRUE");
     }
 
     @Test
@@ -222,8 +241,8 @@ class SnowflakeScriptTest {
 
         script.run(List.of(), List.of(), host);
 
-        assertThat(host.alterations).containsExactly("TEST_CONNECTION[] {} [ScriptObject[name=\"DEMO_API\", "
-                + "isReference=false]]");
+        assertThat(host.alterations)
+                .containsExactly("TEST_CONNECTION[] {} [ScriptObject[name=\"DEMO_API\", " + "isReference=false]]");
     }
 
     @Test
@@ -262,18 +281,24 @@ class SnowflakeScriptTest {
 
         script.run(List.of("VALUE"), List.of("s3cr3t"), host);
 
-        assertThat(host.secretStatements).containsExactly("CREATE IF STATE.\"TOKEN_VALUE\" = s3cr3t",
-                "ALTER STATE.\"TOKEN_VALUE\" = s3cr3t", "DESCRIBE STATE.\"TOKEN_VALUE\"",
-                "ALTER IF STATE.OTHER = literal");
-        assertThatThrownBy(() -> SnowflakeScript.parse("P", "BEGIN ALTER SECRET S SET SECRET_STRING = 'a' || 'b'; END;"))
+        assertThat(host.secretStatements)
+                .containsExactly(
+                        "CREATE IF STATE.\"TOKEN_VALUE\" = s3cr3t",
+                        "ALTER STATE.\"TOKEN_VALUE\" = s3cr3t",
+                        "DESCRIBE STATE.\"TOKEN_VALUE\"",
+                        "ALTER IF STATE.OTHER = literal");
+        assertThatThrownBy(
+                        () -> SnowflakeScript.parse("P", "BEGIN ALTER SECRET S SET SECRET_STRING = 'a' || 'b'; END;"))
                 .isInstanceOf(SnowflakeScript.UnsupportedScriptException.class);
         assertThatThrownBy(() -> SnowflakeScript.parse("P", "BEGIN ALTER SECRET S SET SECRET_STRING = VALUE; END;"))
-                .isInstanceOf(SnowflakeRefusal.class).hasMessageContaining("SECRET_STRING takes a string literal or a "
-                        + "bind variable");
-        assertThatThrownBy(() -> SnowflakeScript.parse("P", "BEGIN CREATE SECRET S TYPE = PASSWORD USERNAME = 'u'; END;"))
+                .isInstanceOf(SnowflakeRefusal.class)
+                .hasMessageContaining("SECRET_STRING takes a string literal or a " + "bind variable");
+        assertThatThrownBy(
+                        () -> SnowflakeScript.parse("P", "BEGIN CREATE SECRET S TYPE = PASSWORD USERNAME = 'u'; END;"))
                 .hasMessageContaining("a secret of TYPE PASSWORD");
         assertThatThrownBy(() -> SnowflakeScript.parse("P", "BEGIN ALTER SECRET S SET SECRET_STRING = :V; END;")
-                .run(List.of("V"), List.of(BigDecimal.ONE), host)).isInstanceOf(SnowflakeRefusal.class)
+                        .run(List.of("V"), List.of(BigDecimal.ONE), host))
+                .isInstanceOf(SnowflakeRefusal.class)
                 .hasMessageContaining("must be a string");
     }
 
@@ -316,7 +341,10 @@ class SnowflakeScriptTest {
         }
 
         @Override
-        public void alterProcedure(String procedure, List<String> argumentTypes, Map<String, ScriptObject> secrets,
+        public void alterProcedure(
+                String procedure,
+                List<String> argumentTypes,
+                Map<String, ScriptObject> secrets,
                 List<ScriptObject> integrations) {
             if (alterRefusal != null) {
                 throw alterRefusal;
@@ -326,7 +354,8 @@ class SnowflakeScriptTest {
 
         @Override
         public void secret(SecretOperation operation, String name, boolean conditional, String value) {
-            secretStatements.add(operation + (conditional ? " IF " : " ") + name + (value == null ? "" : " = " + value));
+            secretStatements.add(
+                    operation + (conditional ? " IF " : " ") + name + (value == null ? "" : " = " + value));
         }
 
         final List<String> secretStatements = new ArrayList<>();

@@ -22,7 +22,8 @@ final class StagedAppFiles {
      * A setup script with the procedures the tests call, in the kit's shapes, handled by the connector in
      * {@code lib/probe.jar}, all granted to ADMIN; and one view.
      */
-    static final String SETUP_SCRIPT = """
+    static final String SETUP_SCRIPT =
+            """
             CREATE APPLICATION ROLE IF NOT EXISTS ADMIN;
             CREATE OR ALTER VERSIONED SCHEMA PUBLIC;
             GRANT USAGE ON SCHEMA PUBLIC TO APPLICATION ROLE ADMIN;
@@ -33,13 +34,12 @@ final class StagedAppFiles {
               SELECT ID, TITLE, DESCRIPTION, IS_COMPLETED FROM STATE.PREREQUISITES ORDER BY POSITION;
             GRANT SELECT ON VIEW PUBLIC.PREREQUISITES TO APPLICATION ROLE ADMIN;
             """ + procedure("GET_CONNECTOR_STATUS", "", "") + procedure("MARK_ALL_PREREQUISITES_AS_DONE", "", "")
-            + procedure("COMPLETE_PREREQUISITES_STEP", "", "")
-            + procedure("CONFIGURE_CONNECTOR", "CONFIG VARIANT", "VARIANT")
-            + procedure("SET_CONNECTION_CONFIGURATION", "CONNECTION_CONFIGURATION VARIANT", "VARIANT")
-            + procedure("TEST_CONNECTION", "", "");
+                    + procedure("COMPLETE_PREREQUISITES_STEP", "", "")
+                    + procedure("CONFIGURE_CONNECTOR", "CONFIG VARIANT", "VARIANT")
+                    + procedure("SET_CONNECTION_CONFIGURATION", "CONNECTION_CONFIGURATION VARIANT", "VARIANT")
+                    + procedure("TEST_CONNECTION", "", "");
 
-    private StagedAppFiles() {
-    }
+    private StagedAppFiles() {}
 
     /** A Java procedure of the connector in {@code lib/probe.jar}, granted to ADMIN. */
     static String procedure(String name, String arguments, String argumentTypes) {
@@ -62,9 +62,13 @@ final class StagedAppFiles {
 
     /** A connector jar as connector:generate makes it; its classes come from the test's class path. */
     static byte[] connectorJar(String testerClass) throws IOException {
-        ConnectorDescription description = new ConnectorDescription("probe", "1.0",
+        ConnectorDescription description = new ConnectorDescription(
+                "probe",
+                "1.0",
                 List.of(Prerequisite.of("network", "Allow the host", "An external access integration", 1)),
-                List.of(), List.of(), Map.of(SpiRole.CONNECTION_TESTER, testerClass));
+                List.of(),
+                List.of(),
+                Map.of(SpiRole.CONNECTION_TESTER, testerClass));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(bytes)) {
             jar.putNextEntry(new ZipEntry(ConnectorDescription.RESOURCE));

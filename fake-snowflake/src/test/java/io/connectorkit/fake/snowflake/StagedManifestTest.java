@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 class StagedManifestTest {
 
     private static final String STAGE = "\"PROBE_PKG\".APP_SRC.STAGE";
-    private static final String CREATE = "CREATE APPLICATION \"PROBE\" FROM APPLICATION PACKAGE \"PROBE_PKG\" USING '@"
-            + STAGE + "'";
+    private static final String CREATE =
+            "CREATE APPLICATION \"PROBE\" FROM APPLICATION PACKAGE \"PROBE_PKG\" USING '@" + STAGE + "'";
 
     private FakeSnowflake snowflake;
     private FakeAccount account;
@@ -52,8 +52,10 @@ class StagedManifestTest {
                       register_callback: PUBLIC.REGISTER_REFERENCE
                 """);
 
-        assertRefused(93302, "Unexpected value for property 'references.TOKEN.configuration_callback' in the manifest "
-                + "file: a reference of type SECRET requires a configuration_callback.");
+        assertRefused(
+                93302,
+                "Unexpected value for property 'references.TOKEN.configuration_callback' in the manifest "
+                        + "file: a reference of type SECRET requires a configuration_callback.");
     }
 
     @Test
@@ -69,8 +71,10 @@ class StagedManifestTest {
                       configuration_callback: PUBLIC.GET_REFERENCE_CONFIG
                 """);
 
-        assertRefused(93302, "Unexpected value for property 'references.API_ACCESS.multi_valued' in the manifest file: "
-                + "a reference of type EXTERNAL ACCESS INTEGRATION must be single-valued.");
+        assertRefused(
+                93302,
+                "Unexpected value for property 'references.API_ACCESS.multi_valued' in the manifest file: "
+                        + "a reference of type EXTERNAL ACCESS INTEGRATION must be single-valued.");
     }
 
     @Test
@@ -104,13 +108,16 @@ class StagedManifestTest {
 
     private void stageManifest(String references) {
         StagedAppFiles.stageScript(snowflake, STAGE, "CREATE APPLICATION ROLE IF NOT EXISTS ADMIN;");
-        snowflake.addStageFile(STAGE, "manifest.yml", (StagedAppFiles.MANIFEST + "references:\n" + references)
-                .getBytes(StandardCharsets.UTF_8));
+        snowflake.addStageFile(
+                STAGE,
+                "manifest.yml",
+                (StagedAppFiles.MANIFEST + "references:\n" + references).getBytes(StandardCharsets.UTF_8));
     }
 
     private void assertRefused(int code, String message) {
         assertThatThrownBy(() -> execute(CREATE))
-                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(code))
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(code))
                 .hasMessageContaining(message);
         assertThat(account.applications).isEmpty();
     }

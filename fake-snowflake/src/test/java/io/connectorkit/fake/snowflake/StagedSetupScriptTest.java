@@ -25,8 +25,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class StagedSetupScriptTest {
 
     private static final String STAGE = "\"PROBE_PKG\".APP_SRC.STAGE";
-    private static final String CREATE = "CREATE APPLICATION \"PROBE\" FROM APPLICATION PACKAGE \"PROBE_PKG\" USING '@"
-            + STAGE + "'";
+    private static final String CREATE =
+            "CREATE APPLICATION \"PROBE\" FROM APPLICATION PACKAGE \"PROBE_PKG\" USING '@" + STAGE + "'";
     private static final String UPGRADE = "ALTER APPLICATION \"PROBE\" UPGRADE USING '@" + STAGE + "'";
     private static final String APP = "CALL \"PROBE\".PUBLIC.";
     private static final String HEAD = """
@@ -62,10 +62,13 @@ class StagedSetupScriptTest {
                 CREATE PROCEDURE P() RETURNS STRING LANGUAGE SQL AS $$
                 BEGIN RETURN 'x;y'; END;
                 $$;
-                """)).containsExactly(
-                new ScriptStatements.Statement("SELECT 'it''s; one' , \"a;b\" FROM T", 2),
-                new ScriptStatements.Statement("CREATE PROCEDURE P() RETURNS STRING LANGUAGE SQL AS $$\n"
-                        + "BEGIN RETURN 'x;y'; END;\n$$", 4));
+                """))
+                .containsExactly(
+                        new ScriptStatements.Statement("SELECT 'it''s; one' , \"a;b\" FROM T", 2),
+                        new ScriptStatements.Statement(
+                                "CREATE PROCEDURE P() RETURNS STRING LANGUAGE SQL AS $$\n"
+                                        + "BEGIN RETURN 'x;y'; END;\n$$",
+                                4));
     }
 
     @Test
@@ -86,19 +89,27 @@ class StagedSetupScriptTest {
                 """, Set.of());
 
         assertThat(catalog.roles()).containsExactlyInAnyOrder("ADMIN", "VIEWER");
-        assertThat(catalog.tables().get("STATE.RUNS")).containsExactly(
-                new AppCatalog.TableColumn("ID", "STRING", true),
-                new AppCatalog.TableColumn("Rows", "NUMBER(38, 0)", false),
-                new AppCatalog.TableColumn("AT", "TIMESTAMP_NTZ", true),
-                new AppCatalog.TableColumn("NOTE", "VARCHAR(20)", false));
-        assertThat(catalog.tables().get("STATE.RUNS")).extracting(AppCatalog.TableColumn::family).containsExactly(
-                AppCatalog.TypeFamily.TEXT, AppCatalog.TypeFamily.NUMBER, AppCatalog.TypeFamily.TIMESTAMP,
-                AppCatalog.TypeFamily.TEXT);
-        assertThat(catalog.procedure("SAY", 1)).get().extracting(AppCatalog.Procedure::signature)
+        assertThat(catalog.tables().get("STATE.RUNS"))
+                .containsExactly(
+                        new AppCatalog.TableColumn("ID", "STRING", true),
+                        new AppCatalog.TableColumn("Rows", "NUMBER(38, 0)", false),
+                        new AppCatalog.TableColumn("AT", "TIMESTAMP_NTZ", true),
+                        new AppCatalog.TableColumn("NOTE", "VARCHAR(20)", false));
+        assertThat(catalog.tables().get("STATE.RUNS"))
+                .extracting(AppCatalog.TableColumn::family)
+                .containsExactly(
+                        AppCatalog.TypeFamily.TEXT,
+                        AppCatalog.TypeFamily.NUMBER,
+                        AppCatalog.TypeFamily.TIMESTAMP,
+                        AppCatalog.TypeFamily.TEXT);
+        assertThat(catalog.procedure("SAY", 1))
+                .get()
+                .extracting(AppCatalog.Procedure::signature)
                 .isEqualTo("PUBLIC.SAY(VARCHAR,NUMBER)");
         assertThat(catalog.procedure("SAY", 3)).isEmpty();
         assertThat(catalog.sqlBody("PUBLIC.SAY")).contains(" BEGIN RETURN WHAT; END; ");
-        assertThat(catalog.rolesGranted("USAGE", "PROCEDURE", "PUBLIC.SAY(VARCHAR,NUMBER)")).containsExactly("VIEWER");
+        assertThat(catalog.rolesGranted("USAGE", "PROCEDURE", "PUBLIC.SAY(VARCHAR,NUMBER)"))
+                .containsExactly("VIEWER");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -124,7 +135,8 @@ class StagedSetupScriptTest {
         stage(HEAD + statements.replace("; ", ";\n") + ";\n");
 
         assertThatThrownBy(() -> execute(CREATE))
-                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(93082))
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(93082))
                 .hasMessageContaining("Failed to run setup script.\nUncaught exception of type 'STATEMENT_ERROR' on "
                         + "line " + error.replace("\\n", "\n"));
         assertThat(account.applications).isEmpty();
@@ -136,7 +148,8 @@ class StagedSetupScriptTest {
         snowflake.addStageFile(STAGE, "manifest.yml", StagedAppFiles.MANIFEST.getBytes(StandardCharsets.UTF_8));
 
         assertThatThrownBy(() -> execute(CREATE))
-                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(93003))
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(93003))
                 .hasMessageContaining("The setup script file setup.sql specified in the manifest was not found");
     }
 
@@ -147,42 +160,52 @@ class StagedSetupScriptTest {
         snowflake.addStageFile(STAGE, "setup.sql", "USE SCHEMA PUBLIC;".getBytes(StandardCharsets.UTF_8));
 
         assertThatThrownBy(() -> execute(CREATE))
-                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(93082))
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(93082))
                 .hasMessageContaining("on line 1: SQL compilation error:\nA setup script cannot run USE statements");
     }
 
     /** An upgrade reruns the script over what the app keeps: its roles survive, so a plain CREATE fails then. */
     @Test
     void aRefusedUpgradeLeavesTheOldAppRunning() throws Exception {
-        String script = StagedAppFiles.SETUP_SCRIPT.replace("CREATE APPLICATION ROLE IF NOT EXISTS ADMIN",
-                "CREATE APPLICATION ROLE ADMIN");
+        String script = StagedAppFiles.SETUP_SCRIPT.replace(
+                "CREATE APPLICATION ROLE IF NOT EXISTS ADMIN", "CREATE APPLICATION ROLE ADMIN");
         stage(script);
         execute(CREATE);
         call("MARK_ALL_PREREQUISITES_AS_DONE()");
         call("COMPLETE_PREREQUISITES_STEP()");
-        call("CONFIGURE_CONNECTOR(PARSE_JSON(?))", "{\"warehouse\":\"WH\",\"destination_database\":\"DB\","
-                + "\"destination_schema\":\"RAW\"}");
+        call(
+                "CONFIGURE_CONNECTOR(PARSE_JSON(?))",
+                "{\"warehouse\":\"WH\",\"destination_database\":\"DB\"," + "\"destination_schema\":\"RAW\"}");
         assertThat(call("SET_CONNECTION_CONFIGURATION(PARSE_JSON(?))", "{}")).contains("first build");
         snowflake.addStageFile(STAGE, "lib/probe.jar", StagedAppFiles.connectorJar(StagedTesters.SecondBuild.class));
 
         assertThatThrownBy(() -> execute(UPGRADE))
-                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(93082))
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(93082))
                 .hasMessageContaining("on line 1: SQL compilation error:\nObject 'ADMIN' already exists.");
-        assertThat(call("TEST_CONNECTION()")).as("the first build still answers").contains("first build");
+        assertThat(call("TEST_CONNECTION()"))
+                .as("the first build still answers")
+                .contains("first build");
     }
 
     @Test
     void aCallReachesOnlyAProcedureTheScriptCreatedWithThatManyArgumentsAndGranted() throws Exception {
-        stage(StagedAppFiles.SETUP_SCRIPT + StagedAppFiles.procedure("PAUSE_CONNECTOR", "", "")
-                .replaceAll("GRANT .*\n", ""));
+        stage(StagedAppFiles.SETUP_SCRIPT
+                + StagedAppFiles.procedure("PAUSE_CONNECTOR", "", "").replaceAll("GRANT .*\n", ""));
         execute(CREATE);
 
         assertThat(call("GET_CONNECTOR_STATUS()")).contains("INSTALLED");
         assertCallRefused("RESUME_CONNECTOR()", 2140, "Unknown user-defined function PROBE.PUBLIC.RESUME_CONNECTOR.");
-        assertCallRefused("GET_CONNECTOR_STATUS(?)", 2140, "Unknown user-defined function "
-                + "PROBE.PUBLIC.GET_CONNECTOR_STATUS.", "{}");
-        assertCallRefused("PAUSE_CONNECTOR()", 2003, "Procedure 'PROBE.PUBLIC.PAUSE_CONNECTOR()' does not exist or "
-                + "not authorized.");
+        assertCallRefused(
+                "GET_CONNECTOR_STATUS(?)",
+                2140,
+                "Unknown user-defined function " + "PROBE.PUBLIC.GET_CONNECTOR_STATUS.",
+                "{}");
+        assertCallRefused(
+                "PAUSE_CONNECTOR()",
+                2003,
+                "Procedure 'PROBE.PUBLIC.PAUSE_CONNECTOR()' does not exist or " + "not authorized.");
     }
 
     @Test
@@ -194,17 +217,20 @@ class StagedSetupScriptTest {
 
         assertThat(query("SELECT * FROM \"PROBE\".PUBLIC.\"PREREQUISITES\"")).isEqualTo("network");
         assertThatThrownBy(() -> query("SELECT * FROM \"PROBE\".PUBLIC.\"HIDDEN\""))
-                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(2003))
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(2003))
                 .hasMessageContaining("Object 'PROBE.PUBLIC.HIDDEN' does not exist or not authorized.");
         assertThatThrownBy(() -> query("SELECT * FROM \"PROBE\".PUBLIC.\"SYNC_STATUS\""))
-                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(2003));
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(2003));
     }
 
     @Test
     void anUpgradeReplacesTheCatalog() throws Exception {
         stage(StagedAppFiles.SETUP_SCRIPT);
         execute(CREATE);
-        assertThat(account.app("PROBE").orElseThrow().catalog().sqlBody("PUBLIC.GET_REFERENCE_CONFIG")).isEmpty();
+        assertThat(account.app("PROBE").orElseThrow().catalog().sqlBody("PUBLIC.GET_REFERENCE_CONFIG"))
+                .isEmpty();
 
         stage(StagedAppFiles.SETUP_SCRIPT.replace(StagedAppFiles.procedure("TEST_CONNECTION", "", ""), "") + """
                 CREATE OR REPLACE PROCEDURE PUBLIC.GET_REFERENCE_CONFIG(REF_NAME STRING)
@@ -226,7 +252,8 @@ class StagedSetupScriptTest {
 
     private void assertCallRefused(String procedure, int code, String message, String... arguments) {
         assertThatThrownBy(() -> call(procedure, arguments))
-                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(code))
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(code))
                 .hasMessageContaining("SQL compilation error:\n" + message);
     }
 
@@ -242,7 +269,8 @@ class StagedSetupScriptTest {
 
     /** The first column of the first row of a query. */
     private String query(String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getString(1);
         }

@@ -8,8 +8,7 @@ import io.connectorkit.runtime.spi.ConnectorContext;
 /** Connection testers that say which build of a connector answers: the staged apps' connectors in the tests. */
 public final class StagedTesters {
 
-    private StagedTesters() {
-    }
+    private StagedTesters() {}
 
     public static final class FirstBuild implements ConnectionTester {
         @Override

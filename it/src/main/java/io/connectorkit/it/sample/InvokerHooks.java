@@ -21,8 +21,7 @@ public final class InvokerHooks {
     static final String TOKEN_VARIABLE = "invoker.environmentVariables.RECORDS_API_TOKEN";
     static final String PROPERTIES_FILE = "invoker.userPropertiesFile";
 
-    private InvokerHooks() {
-    }
+    private InvokerHooks() {}
 
     /** Starts the sample API for the invoker project in {@code basedir}; stop it with {@code close()}. */
     public static SampleRecordsApi startSampleApi(Path basedir) throws IOException {

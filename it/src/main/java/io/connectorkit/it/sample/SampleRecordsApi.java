@@ -37,8 +37,8 @@ public final class SampleRecordsApi implements AutoCloseable {
 
     private final HttpServer server;
     private final Set<String> tokens;
-    private final Map<String, List<Map<String, Object>>> datasets = Map.of("orders", orders(), "customers",
-            customers());
+    private final Map<String, List<Map<String, Object>>> datasets =
+            Map.of("orders", orders(), "customers", customers());
     private final AtomicInteger unavailableToCome = new AtomicInteger(1);
     private final AtomicInteger requests = new AtomicInteger();
 
@@ -92,14 +92,18 @@ public final class SampleRecordsApi implements AutoCloseable {
                 if (!records.matches() || !datasets.containsKey(records.group(1))) {
                     send(exchange, 404, Map.of("error", "no such dataset: " + path));
                 } else {
-                    records(exchange, records.group(1), query(exchange.getRequestURI().getRawQuery()));
+                    records(
+                            exchange,
+                            records.group(1),
+                            query(exchange.getRequestURI().getRawQuery()));
                 }
             }
         }
     }
 
     private boolean isAccepted(String authorization) {
-        return authorization != null && authorization.startsWith("Bearer ")
+        return authorization != null
+                && authorization.startsWith("Bearer ")
                 && tokens.contains(authorization.substring("Bearer ".length()));
     }
 
@@ -123,8 +127,8 @@ public final class SampleRecordsApi implements AutoCloseable {
                 .limit(Math.max(1, limit))
                 .toList();
         long last = page.isEmpty() ? after : ((Number) page.get(page.size() - 1).get("id")).longValue();
-        boolean hasMore = datasets.get(dataset).stream().anyMatch(record -> ((Number) record.get("id")).longValue()
-                > last);
+        boolean hasMore =
+                datasets.get(dataset).stream().anyMatch(record -> ((Number) record.get("id")).longValue() > last);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("records", page);
         body.put("has_more", hasMore);

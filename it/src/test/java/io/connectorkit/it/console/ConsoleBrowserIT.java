@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -28,8 +30,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.TakesScreenshot;
 
 /**
  * connector:console in a real browser: a project generated from the archetype is built and deployed to the embedded
@@ -45,15 +45,17 @@ class ConsoleBrowserIT {
 
     private final Path chromium = Path.of(System.getProperty("console.it.chromium", "/usr/bin/chromium"));
     private final Path chromedriver = Path.of(System.getProperty("console.it.chromedriver", "/usr/bin/chromedriver"));
-    private final Path target = Path.of(System.getProperty("console.it.target", "target")).toAbsolutePath();
+    private final Path target =
+            Path.of(System.getProperty("console.it.target", "target")).toAbsolutePath();
     private final Path work = target.resolve("console-it");
     private final Path screenshots = target.resolve("screenshots");
 
     @Test
     void theWizardTheDailyPageAnIngestionTheChartAndPauseResumeInChromium() throws Exception {
         if (!Files.isExecutable(chromium) || !Files.isExecutable(chromedriver)) {
-            String line = "ConsoleBrowserIT skipped: no browser (" + (Files.isExecutable(chromium) ? chromedriver
-                    : chromium) + " is not installed); apt-get install -y chromium chromium-driver runs it";
+            String line =
+                    "ConsoleBrowserIT skipped: no browser (" + (Files.isExecutable(chromium) ? chromedriver : chromium)
+                            + " is not installed); apt-get install -y chromium chromium-driver runs it";
             System.out.println(line);
             Assumptions.abort(line);
         }
@@ -62,11 +64,19 @@ class ConsoleBrowserIT {
         Files.createDirectories(screenshots);
         Path settings = settings();
         try (SampleRecordsApi api = SampleRecordsApi.start(TOKEN)) {
-            maven(settings, work, "generate.log", "org.apache.maven.plugins:maven-archetype-plugin:"
-                    + property("console.it.archetypePluginVersion") + ":generate",
-                    "-DarchetypeGroupId=io.connectorkit", "-DarchetypeArtifactId=connector-archetype",
-                    "-DarchetypeVersion=" + property("console.it.kitVersion"), "-DgroupId=com.example",
-                    "-DartifactId=orders-connector", "-Dpackage=com.example.orders", "-DinteractiveMode=false");
+            maven(
+                    settings,
+                    work,
+                    "generate.log",
+                    "org.apache.maven.plugins:maven-archetype-plugin:" + property("console.it.archetypePluginVersion")
+                            + ":generate",
+                    "-DarchetypeGroupId=io.connectorkit",
+                    "-DarchetypeArtifactId=connector-archetype",
+                    "-DarchetypeVersion=" + property("console.it.kitVersion"),
+                    "-DgroupId=com.example",
+                    "-DartifactId=orders-connector",
+                    "-Dpackage=com.example.orders",
+                    "-DinteractiveMode=false");
             Path project = work.resolve("orders-connector");
             maven(settings, project, "deploy.log", "-DskipTests", "package", "connector:deploy");
             Process console = start(settings, project);
@@ -77,20 +87,37 @@ class ConsoleBrowserIT {
                 stop(console);
             }
             String log = Files.readString(project.resolve("console.log"));
-            assertThat(log).contains("CREATE_RESOURCE: OK", "RUN_INGESTION_NOW: OK", "PAUSE_CONNECTOR: OK",
-                    "RESUME_CONNECTOR: OK", "Console stopped").doesNotContain(TOKEN);
+            assertThat(log)
+                    .contains(
+                            "CREATE_RESOURCE: OK",
+                            "RUN_INGESTION_NOW: OK",
+                            "PAUSE_CONNECTOR: OK",
+                            "RESUME_CONNECTOR: OK",
+                            "Console stopped")
+                    .doesNotContain(TOKEN);
         }
     }
 
     private void drive(String address, String apiUrl) throws IOException {
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
-                .usingAnyFreePort().withLogFile(work.resolve("chromedriver.log").toFile()).build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(chromedriver.toFile())
+                .usingAnyFreePort()
+                .withLogFile(work.resolve("chromedriver.log").toFile())
+                .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
         // This machine's network is closed: Chromium's background connections are switched off, not left to fail.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + Files.createTempDirectory(work, "chromium-profile"),
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--user-data-dir=" + Files.createTempDirectory(work, "chromium-profile"),
                 "--window-size=1280,1000");
         WebDriver browser = new ChromeDriver(service, options);
         try {
@@ -106,12 +133,13 @@ class ConsoleBrowserIT {
             browser.findElement(By.id("prerequisite-token")).click();
             screenshot(browser, "wizard-prerequisites.png");
             submit(browser, By.id("prerequisites-next"));
-            assertThat(messages(browser)).contains("COMPLETE_PREREQUISITES_STEP: OK (Prerequisites step completed "
-                    + "successfully.)");
+            assertThat(messages(browser))
+                    .contains("COMPLETE_PREREQUISITES_STEP: OK (Prerequisites step completed " + "successfully.)");
 
             // 2. Connector configuration: typed inputs from the descriptor's fields.
             assertThat(current(browser)).isEqualTo("Connector configuration");
-            assertThat(browser.findElement(By.id("field-page_size")).getAttribute("type")).isEqualTo("number");
+            assertThat(browser.findElement(By.id("field-page_size")).getAttribute("type"))
+                    .isEqualTo("number");
             type(browser, "field-warehouse", "ORDERS_CONNECTOR_WH");
             type(browser, "field-destination_database", "ORDERS_CONNECTOR_DATA");
             type(browser, "field-destination_schema", "RAW");
@@ -121,7 +149,8 @@ class ConsoleBrowserIT {
 
             // 3. Connection: the secret is a password input; the app tests the connection and says how it went.
             assertThat(current(browser)).isEqualTo("Connection");
-            assertThat(browser.findElement(By.id("field-api_token")).getAttribute("type")).isEqualTo("password");
+            assertThat(browser.findElement(By.id("field-api_token")).getAttribute("type"))
+                    .isEqualTo("password");
             type(browser, "field-base_url", apiUrl);
             type(browser, "field-api_token", "not-the-token");
             submit(browser, By.id("connection-submit"));
@@ -136,8 +165,8 @@ class ConsoleBrowserIT {
             assertThat(current(browser)).isEqualTo("Finalize");
             screenshot(browser, "wizard.png");
             submit(browser, By.id("finalize-submit"));
-            assertThat(messages(browser)).anyMatch(message -> message.startsWith("FINALIZE_CONNECTOR_CONFIGURATION: "
-                    + "OK"));
+            assertThat(messages(browser))
+                    .anyMatch(message -> message.startsWith("FINALIZE_CONNECTOR_CONFIGURATION: " + "OK"));
             assertThat(browser.getCurrentUrl()).contains("/daily");
             assertThat(browser.findElement(By.id("connector-status")).getText()).isEqualTo("STARTED");
 
@@ -152,10 +181,11 @@ class ConsoleBrowserIT {
             WebElement row = browser.findElement(By.cssSelector("#resource-table tr[data-resource]"));
             assertThat(row.getText()).contains("orders", "INTERVAL 15m", "no run yet");
             submit(browser, row.findElement(By.cssSelector("button.run-now")));
-            assertThat(messages(browser)).anyMatch(message -> message.startsWith("RUN_INGESTION_NOW: OK"))
+            assertThat(messages(browser))
+                    .anyMatch(message -> message.startsWith("RUN_INGESTION_NOW: OK"))
                     .anyMatch(message -> message.startsWith("orders: COMPLETED, " + SampleRecordsApi.ORDERS + " rows"));
-            assertThat(browser.findElement(By.id("run-table")).getText()).contains("COMPLETED",
-                    String.valueOf(SampleRecordsApi.ORDERS));
+            assertThat(browser.findElement(By.id("run-table")).getText())
+                    .contains("COMPLETED", String.valueOf(SampleRecordsApi.ORDERS));
             List<Integer> bars = new ArrayList<>();
             for (WebElement bar : browser.findElements(By.cssSelector("#chart svg g.hour rect"))) {
                 bars.add(Integer.parseInt(bar.getAttribute("height")));
@@ -188,17 +218,21 @@ class ConsoleBrowserIT {
         button.click();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         wait.until(ExpectedConditions.stalenessOf(page));
-        wait.until(driver -> "complete".equals(((JavascriptExecutor) driver).executeScript(
-                "return document.readyState")));
+        wait.until(
+                driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
     }
 
     private static String current(WebDriver browser) {
-        return browser.findElement(By.cssSelector("ol.steps li.current")).getText().replaceFirst("^\\d+\\.\\s*", "");
+        return browser.findElement(By.cssSelector("ol.steps li.current"))
+                .getText()
+                .replaceFirst("^\\d+\\.\\s*", "");
     }
 
     /** The messages of the action that led to the page, each without the console's trailing details. */
     private static List<String> messages(WebDriver browser) {
-        return browser.findElements(By.cssSelector("#messages p")).stream().map(WebElement::getText).toList();
+        return browser.findElements(By.cssSelector("#messages p")).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     private static void type(WebDriver browser, String id, String text) {
@@ -209,8 +243,7 @@ class ConsoleBrowserIT {
 
     /** The whole page: the window is made as tall as the document first. */
     private void screenshot(WebDriver browser, String name) throws IOException {
-        Object height = ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollHeight");
+        Object height = ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
         browser.manage().window().setSize(new Dimension(1280, Math.min(4000, ((Number) height).intValue() + 40)));
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), screenshots.resolve(name), StandardCopyOption.REPLACE_EXISTING);
@@ -223,35 +256,47 @@ class ConsoleBrowserIT {
     private Path settings() throws IOException {
         String template = Files.readString(Path.of("src/it/settings.xml"));
         Path settings = work.resolve("settings.xml");
-        Files.writeString(settings, template.replace("@localRepositoryUrl@",
-                Path.of(property("console.it.buildRepository")).toUri().toString()));
+        Files.writeString(
+                settings,
+                template.replace(
+                        "@localRepositoryUrl@",
+                        Path.of(property("console.it.buildRepository")).toUri().toString()));
         return settings;
     }
 
     private List<String> command(Path settings, Path folder, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(Path.of(property("console.it.mavenHome"), "bin", "mvn")
-                .toString(), "-B", "-s", settings.toString(), "-Dmaven.repo.local=" + property("console.it.repository"),
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(property("console.it.mavenHome"), "bin", "mvn").toString(),
+                "-B",
+                "-s",
+                settings.toString(),
+                "-Dmaven.repo.local=" + property("console.it.repository"),
                 "-Dconnectorkit.embedded.secretKey=" + work.resolve("embedded-secrets.key")));
         command.addAll(List.of(arguments));
         return command;
     }
 
     private void maven(Path settings, Path folder, String log, String... arguments) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command(settings, folder, arguments)).directory(folder.toFile())
-                .redirectErrorStream(true).redirectOutput(work.resolve(log).toFile());
+        ProcessBuilder builder = new ProcessBuilder(command(settings, folder, arguments))
+                .directory(folder.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve(log).toFile());
         Process process = builder.start();
         if (!process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("mvn " + String.join(" ", arguments) + " took longer than " + WAIT);
         }
-        assertThat(process.exitValue()).as("mvn %s failed:\n%s", String.join(" ", arguments),
-                Files.readString(work.resolve(log))).isZero();
+        assertThat(process.exitValue())
+                .as("mvn %s failed:\n%s", String.join(" ", arguments), Files.readString(work.resolve(log)))
+                .isZero();
     }
 
     private Process start(Path settings, Path project) throws IOException {
         return new ProcessBuilder(command(settings, project, "connector:console", "-Dconnector.port=0"))
-                .directory(project.toFile()).redirectErrorStream(true)
-                .redirectOutput(project.resolve("console.log").toFile()).start();
+                .directory(project.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(project.resolve("console.log").toFile())
+                .start();
     }
 
     private static String awaitAddress(Process console, Path log) throws Exception {

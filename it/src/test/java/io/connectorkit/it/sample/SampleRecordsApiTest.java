@@ -51,8 +51,14 @@ class SampleRecordsApiTest {
             more = body.get("has_more").asBoolean();
         }
 
-        assertThat(ids).hasSize(SampleRecordsApi.ORDERS).isSorted().doesNotHaveDuplicates().startsWith(1L);
-        assertThat(JSON.readTree(get("/datasets/orders/records?after=" + after, "t0ken").body()).get("records"))
+        assertThat(ids)
+                .hasSize(SampleRecordsApi.ORDERS)
+                .isSorted()
+                .doesNotHaveDuplicates()
+                .startsWith(1L);
+        assertThat(JSON.readTree(get("/datasets/orders/records?after=" + after, "t0ken")
+                                .body())
+                        .get("records"))
                 .isEmpty();
     }
 
@@ -72,7 +78,8 @@ class SampleRecordsApiTest {
         assertThat(get("/health", "t0ken").statusCode()).isEqualTo(200);
         assertThat(get("/health", "wrong").statusCode()).isEqualTo(401);
         assertThat(get("/datasets/invoices/records", "t0ken").statusCode()).isEqualTo(404);
-        assertThat(get("/datasets/orders/records?after=x", "t0ken").statusCode()).isEqualTo(400);
+        assertThat(get("/datasets/orders/records?after=x", "t0ken").statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -88,9 +95,13 @@ class SampleRecordsApiTest {
                 written.load(in);
             }
             assertThat(written.getProperty("api.url")).isEqualTo(started.url());
-            assertThat(client.send(HttpRequest.newBuilder(URI.create(started.url() + "/health"))
-                    .header("Authorization", "Bearer from-invoker").build(), HttpResponse.BodyHandlers.ofString())
-                    .statusCode()).isEqualTo(200);
+            assertThat(client.send(
+                                    HttpRequest.newBuilder(URI.create(started.url() + "/health"))
+                                            .header("Authorization", "Bearer from-invoker")
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
+                    .isEqualTo(200);
         }
     }
 
@@ -105,9 +116,14 @@ class SampleRecordsApiTest {
 
         try (SampleRecordsApi started = InvokerHooks.startSampleApi(project)) {
             for (String token : List.of("first", "rotated", "not-a-token")) {
-                assertThat(client.send(HttpRequest.newBuilder(URI.create(started.url() + "/health"))
-                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString())
-                        .statusCode()).as(token).isEqualTo(token.equals("not-a-token") ? 401 : 200);
+                assertThat(client.send(
+                                        HttpRequest.newBuilder(URI.create(started.url() + "/health"))
+                                                .header("Authorization", "Bearer " + token)
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .statusCode())
+                        .as(token)
+                        .isEqualTo(token.equals("not-a-token") ? 401 : 200);
             }
         }
     }
@@ -122,7 +138,10 @@ class SampleRecordsApiTest {
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(api.url() + path))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(URI.create(api.url() + path))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -19,10 +19,12 @@ public final class FlowAccount {
 
     /** The hooks' {@code snowflakeAccount} variable (it/pom.xml): {@value} or {@value #LIVE}. */
     public static final String FAKE = "fake";
+
     public static final String LIVE = "live";
 
     /** The -D properties of the outer build that the live flow reads. */
     static final String CONNECTION_PROPERTY = "live.connection";
+
     static final String API_URL_PROPERTY = "live.apiUrl";
     static final String REQUIRED_PROPERTY = "live.required";
 
@@ -58,8 +60,8 @@ public final class FlowAccount {
      * @throws IllegalStateException when the flow cannot run as asked: an unknown account kind; a live connection
      *     without the account objects the flow binds; {@code -Dlive.required=true} and no usable connection
      */
-    public static FlowAccount choose(String account, Properties properties, Map<String, String> environment,
-            Path userHome) {
+    public static FlowAccount choose(
+            String account, Properties properties, Map<String, String> environment, Path userHome) {
         Properties forBuilds = new Properties();
         if (FAKE.equals(account)) {
             forBuilds.setProperty("connector.connection", "fake");
@@ -78,8 +80,8 @@ public final class FlowAccount {
                     + "~/.snowflake/connections.toml, and choose it with -D" + CONNECTION_PROPERTY + "=NAME): "
                     + unusable.getMessage();
             if (Boolean.parseBoolean(properties.getProperty(REQUIRED_PROPERTY, "false"))) {
-                throw new IllegalStateException("[live] cannot run, and -D" + REQUIRED_PROPERTY + "=true requires it: "
-                        + reason, unusable);
+                throw new IllegalStateException(
+                        "[live] cannot run, and -D" + REQUIRED_PROPERTY + "=true requires it: " + reason, unusable);
             }
             return new FlowAccount(true, forBuilds, Optional.of("[live] skipped: " + reason));
         }

@@ -24,7 +24,8 @@ class FlowAccountTest {
 
         assertThat(account.live()).isFalse();
         assertThat(account.skipLine()).isEmpty();
-        assertThat(account.userProperties()).containsEntry("connector.connection", "fake")
+        assertThat(account.userProperties())
+                .containsEntry("connector.connection", "fake")
                 .containsEntry("connector.warehouse", "BIGGER_WH");
     }
 
@@ -33,11 +34,15 @@ class FlowAccountTest {
         FlowAccount account = FlowAccount.choose(FlowAccount.LIVE, new Properties(), ACCOUNT_OBJECTS, home);
 
         assertThat(account.live()).isTrue();
-        assertThat(account.skipLine()).hasValueSatisfying(line -> assertThat(line)
-                .startsWith("[live] skipped: no Snowflake connection configured (set SNOWFLAKE_CONNECTIONS_<NAME>_"
-                        + "ACCOUNT… or ~/.snowflake/connections.toml, and choose it with -Dlive.connection=NAME)")
-                .contains("'default'", home.resolve(".snowflake/connections.toml").toString())
-                .doesNotContain("\n"));
+        assertThat(account.skipLine())
+                .hasValueSatisfying(line -> assertThat(line)
+                        .startsWith(
+                                "[live] skipped: no Snowflake connection configured (set SNOWFLAKE_CONNECTIONS_<NAME>_"
+                                        + "ACCOUNT… or ~/.snowflake/connections.toml, and choose it with -Dlive.connection=NAME)")
+                        .contains(
+                                "'default'",
+                                home.resolve(".snowflake/connections.toml").toString())
+                        .doesNotContain("\n"));
     }
 
     @Test
@@ -53,15 +58,21 @@ class FlowAccountTest {
     @Test
     void liveRunsOnTheConnectionTheEnvironmentNamesWithThePublicApi() {
         Map<String, String> environment = new HashMap<>(ACCOUNT_OBJECTS);
-        environment.putAll(Map.of("SNOWFLAKE_CONNECTIONS_CI_ACCOUNT", "myorg-ci", "SNOWFLAKE_CONNECTIONS_CI_USER",
-                "deployer", "SNOWFLAKE_CONNECTIONS_CI_PASSWORD", "not-a-real-password"));
+        environment.putAll(Map.of(
+                "SNOWFLAKE_CONNECTIONS_CI_ACCOUNT",
+                "myorg-ci",
+                "SNOWFLAKE_CONNECTIONS_CI_USER",
+                "deployer",
+                "SNOWFLAKE_CONNECTIONS_CI_PASSWORD",
+                "not-a-real-password"));
         Properties properties = new Properties();
         properties.setProperty("live.connection", "ci");
 
         FlowAccount account = FlowAccount.choose(FlowAccount.LIVE, properties, environment, home);
 
         assertThat(account.skipLine()).isEmpty();
-        assertThat(account.userProperties()).containsEntry("connector.connection", "ci")
+        assertThat(account.userProperties())
+                .containsEntry("connector.connection", "ci")
                 .containsEntry("api.url", "https://httpbin.org/anything")
                 .containsEntry("apiHost", "httpbin.org")
                 .containsEntry("connector.warehouse", "FLOW_WH")
@@ -83,20 +94,27 @@ class FlowAccountTest {
         FlowAccount account = FlowAccount.choose(FlowAccount.LIVE, properties, ACCOUNT_OBJECTS, home);
 
         assertThat(account.skipLine()).isEmpty();
-        assertThat(account.userProperties()).doesNotContainKey("connector.connection")
+        assertThat(account.userProperties())
+                .doesNotContainKey("connector.connection")
                 .containsEntry("api.url", "https://records.example.com/v1")
                 .containsEntry("apiHost", "records.example.com");
     }
 
     @Test
     void aLiveConnectionWithoutTheAccountObjectsFailsNamingThem() {
-        Map<String, String> environment = Map.of("SNOWFLAKE_CONNECTIONS_DEFAULT_ACCOUNT", "myorg-ci",
-                "SNOWFLAKE_CONNECTIONS_DEFAULT_USER", "deployer", "SNOWFLAKE_CONNECTIONS_DEFAULT_PASSWORD", "x",
-                "SNOWFLAKE_API_INTEGRATION", "FLOW_API_ACCESS");
+        Map<String, String> environment = Map.of(
+                "SNOWFLAKE_CONNECTIONS_DEFAULT_ACCOUNT",
+                "myorg-ci",
+                "SNOWFLAKE_CONNECTIONS_DEFAULT_USER",
+                "deployer",
+                "SNOWFLAKE_CONNECTIONS_DEFAULT_PASSWORD",
+                "x",
+                "SNOWFLAKE_API_INTEGRATION",
+                "FLOW_API_ACCESS");
 
         assertThatThrownBy(() -> FlowAccount.choose(FlowAccount.LIVE, new Properties(), environment, home))
-                .hasMessageStartingWith("[live] cannot run: the Snowflake connection is configured, but "
-                        + "SNOWFLAKE_WAREHOUSE not;");
+                .hasMessageStartingWith(
+                        "[live] cannot run: the Snowflake connection is configured, but " + "SNOWFLAKE_WAREHOUSE not;");
     }
 
     @Test

@@ -11,8 +11,8 @@ package io.connectorkit.plugin.app;
  * @param whoMayGrant the roles that may run the statement
  * @param automatic whether Snowflake grants it at install and upgrade (manifest version 2), for good
  */
-public record AppGrant(String privilege, String on, boolean held, String statement, String whoMayGrant,
-        boolean automatic) {
+public record AppGrant(
+        String privilege, String on, boolean held, String statement, String whoMayGrant, boolean automatic) {
 
     public AppGrant(String privilege, String on, boolean held, String statement, String whoMayGrant) {
         this(privilege, on, held, statement, whoMayGrant, false);
@@ -21,12 +21,16 @@ public record AppGrant(String privilege, String on, boolean held, String stateme
     /** The grant as one line: {@code EXECUTE TASK ON ACCOUNT: held}. */
     public String summary() {
         if (automatic) {
-            return privilege + " ON " + on + ": " + (held ? "held (granted by Snowflake at install and upgrade, "
-                    + "manifest version 2; it cannot be revoked)" : "missing: Snowflake grants it at install and "
-                    + "upgrade under manifest version 2; upgrade the app (mvn connector:deploy), or " + statement
-                    + " (run by " + whoMayGrant + ")");
+            return privilege + " ON " + on + ": "
+                    + (held
+                            ? "held (granted by Snowflake at install and upgrade, "
+                                    + "manifest version 2; it cannot be revoked)"
+                            : "missing: Snowflake grants it at install and "
+                                    + "upgrade under manifest version 2; upgrade the app (mvn connector:deploy), or "
+                                    + statement
+                                    + " (run by " + whoMayGrant + ")");
         }
-        return privilege + " ON " + on + ": " + (held ? "held" : "missing (" + statement + "; run by " + whoMayGrant
-                + ")");
+        return privilege + " ON " + on + ": "
+                + (held ? "held" : "missing (" + statement + "; run by " + whoMayGrant + ")");
     }
 }

@@ -11,7 +11,9 @@ public enum AppRole {
     /** The {@code connector.role} value. */
     public static AppRole resolve(String value) {
         String name = value == null || value.isBlank() ? "ADMIN" : value.strip().toUpperCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(role -> role.name().equals(name)).findFirst()
+        return Arrays.stream(values())
+                .filter(role -> role.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("connector.role '" + value + "' is not an application "
                         + "role; use ADMIN (the default) or VIEWER"));
     }

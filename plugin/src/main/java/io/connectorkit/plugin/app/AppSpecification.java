@@ -13,8 +13,8 @@ package io.connectorkit.plugin.app;
  * @param definition what is approved, as Snowflake shows it (JSON: host ports, OAuth endpoints)
  * @param approval the statement that approves this version of it
  */
-public record AppSpecification(String name, String type, int sequenceNumber, String status, String label,
-        String definition, String approval) {
+public record AppSpecification(
+        String name, String type, int sequenceNumber, String status, String label, String definition, String approval) {
 
     /** Whether the consumer approved the current version of the specification. */
     public boolean approved() {

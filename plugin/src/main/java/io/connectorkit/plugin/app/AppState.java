@@ -11,8 +11,10 @@ public record AppState(ConnectorStatus status, ConfigurationStatus configuration
     public static AppState of(InstalledApp app) throws AppException, RefusedException {
         ProcedureResponse response = app.call(PublicProcedure.GET_CONNECTOR_STATUS);
         if (!response.isOk()) {
-            throw new RefusedException(response, "the app's state cannot be read; if it stays so, reinstall the app "
-                    + "or repair its state with mvn connector:recover -Dconnector.status=PAUSED");
+            throw new RefusedException(
+                    response,
+                    "the app's state cannot be read; if it stays so, reinstall the app "
+                            + "or repair its state with mvn connector:recover -Dconnector.status=PAUSED");
         }
         String status = response.text("status").orElse("");
         String configurationStatus = response.text("configurationStatus").orElse("");

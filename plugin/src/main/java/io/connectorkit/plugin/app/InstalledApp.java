@@ -53,8 +53,7 @@ public interface InstalledApp extends AutoCloseable {
      * What the app needs granted on its account, each held or missing: the account privileges its manifest requests,
      * and USAGE on the warehouse when one is named. The embedded target holds everything and answers none.
      */
-    default List<AppGrant> grants(Optional<Identifier> warehouse)
-            throws AppException {
+    default List<AppGrant> grants(Optional<Identifier> warehouse) throws AppException {
         return List.of();
     }
 
@@ -62,8 +61,7 @@ public interface InstalledApp extends AutoCloseable {
      * Grants what {@link #grants} finds missing where the session's role may grant it, logging each grant; answers
      * the grants as they are afterwards (what is still missing needs another role).
      */
-    default List<AppGrant> grantMissing(
-            Optional<Identifier> warehouse) throws AppException {
+    default List<AppGrant> grantMissing(Optional<Identifier> warehouse) throws AppException {
         return List.of();
     }
 

@@ -53,6 +53,7 @@ public record ProcedureResponse(String procedure, ObjectNode body) {
 
     /** One line as the goals print it: {@code PAUSE_CONNECTOR: OK (message)}. */
     public String summary() {
-        return procedure + ": " + code() + message().map(text -> " (" + text + ")").orElse("");
+        return procedure + ": " + code()
+                + message().map(text -> " (" + text + ")").orElse("");
     }
 }

@@ -11,8 +11,9 @@ public final class RefusedException extends Exception {
     private final String code;
 
     public RefusedException(ProcedureResponse response, String advice) {
-        super(response.procedure() + " answered " + response.code() + response.message().map(text -> ": " + text)
-                .orElse("") + (advice == null || advice.isBlank() ? "" : "\n  What to do: " + advice));
+        super(response.procedure() + " answered " + response.code()
+                + response.message().map(text -> ": " + text).orElse("")
+                + (advice == null || advice.isBlank() ? "" : "\n  What to do: " + advice));
         this.procedure = response.procedure();
         this.code = response.code();
     }

@@ -13,8 +13,7 @@ import java.util.stream.Collectors;
  */
 public final class RequiredGrants {
 
-    private RequiredGrants() {
-    }
+    private RequiredGrants() {}
 
     /**
      * @param warehouse the warehouse the app is to run on, when the goal names one
@@ -23,21 +22,28 @@ public final class RequiredGrants {
      */
     public static void grantOrRefuse(InstalledApp app, Optional<Identifier> warehouse, String goal)
             throws AppException, RefusedException {
-        List<AppGrant> missing = app.grantMissing(warehouse).stream().filter(grant -> !grant.held()).toList();
+        List<AppGrant> missing = app.grantMissing(warehouse).stream()
+                .filter(grant -> !grant.held())
+                .toList();
         if (missing.isEmpty()) {
             return;
         }
-        throw new RefusedException("GRANT", app.describe() + " lacks privileges it needs, and the connection's role may "
-                + "not grant them. Have them granted, then run " + goal + " again (the app was not called):\n"
-                + missing.stream().map(grant -> "  " + grant.statement() + ";  -- run by " + grant.whoMayGrant())
-                        .collect(Collectors.joining("\n")));
+        throw new RefusedException(
+                "GRANT",
+                app.describe() + " lacks privileges it needs, and the connection's role may "
+                        + "not grant them. Have them granted, then run " + goal + " again (the app was not called):\n"
+                        + missing.stream()
+                                .map(grant -> "  " + grant.statement() + ";  -- run by " + grant.whoMayGrant())
+                                .collect(Collectors.joining("\n")));
     }
 
     /** The {@code warehouse} of a connector configuration, when it is a valid name. */
     public static Optional<Identifier> warehouseOf(JsonNode connectorConfiguration) {
-        String warehouse = connectorConfiguration == null ? null : connectorConfiguration.path("warehouse")
-                .asText(null);
-        return warehouse != null && Identifier.isValid(warehouse) ? Optional.of(Identifier.parse(warehouse))
+        String warehouse = connectorConfiguration == null
+                ? null
+                : connectorConfiguration.path("warehouse").asText(null);
+        return warehouse != null && Identifier.isValid(warehouse)
+                ? Optional.of(Identifier.parse(warehouse))
                 : Optional.empty();
     }
 }

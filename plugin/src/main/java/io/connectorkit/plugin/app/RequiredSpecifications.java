@@ -13,8 +13,7 @@ import java.util.stream.Collectors;
  */
 public final class RequiredSpecifications {
 
-    private RequiredSpecifications() {
-    }
+    private RequiredSpecifications() {}
 
     /**
      * Shows each specification's state; approves those not approved when asked to, else refuses.
@@ -27,7 +26,8 @@ public final class RequiredSpecifications {
             throws AppException, RefusedException {
         List<AppSpecification> specifications = app.specifications();
         specifications.forEach(specification -> log.accept("[specifications] " + specification.summary()));
-        List<AppSpecification> waiting = specifications.stream().filter(specification -> !specification.approved())
+        List<AppSpecification> waiting = specifications.stream()
+                .filter(specification -> !specification.approved())
                 .toList();
         if (waiting.isEmpty()) {
             return;
@@ -39,11 +39,16 @@ public final class RequiredSpecifications {
             }
             return;
         }
-        throw new RefusedException("SHOW SPECIFICATIONS", app.describe() + " may not reach outside Snowflake until "
-                + "its app specifications are approved; the connection step would fail. Approve them in Snowsight "
-                + "(the app's Security tab), or run as a role with MANAGE APPLICATION SPECIFICATIONS, or in a "
-                + "development account add -Dconnector.approveSpecifications=true, then run " + goal + " again:\n"
-                + waiting.stream().map(specification -> "  " + specification.summary() + "\n    "
-                        + specification.approval() + ";").collect(Collectors.joining("\n")));
+        throw new RefusedException(
+                "SHOW SPECIFICATIONS",
+                app.describe() + " may not reach outside Snowflake until "
+                        + "its app specifications are approved; the connection step would fail. Approve them in Snowsight "
+                        + "(the app's Security tab), or run as a role with MANAGE APPLICATION SPECIFICATIONS, or in a "
+                        + "development account add -Dconnector.approveSpecifications=true, then run " + goal
+                        + " again:\n"
+                        + waiting.stream()
+                                .map(specification ->
+                                        "  " + specification.summary() + "\n    " + specification.approval() + ";")
+                                .collect(Collectors.joining("\n")));
     }
 }

@@ -33,8 +33,7 @@ public final class AppBundle {
     }
 
     /** A jar the app imports, by its name in {@code lib/}. */
-    public record Library(String name, Path file) {
-    }
+    public record Library(String name, Path file) {}
 
     /** Puts the libraries and the descriptor's folders into the app; answers what changed. */
     public FileSync.Changes assemble(List<Library> libraries, Descriptor descriptor) {
@@ -42,8 +41,8 @@ public final class AppBundle {
         libraries.forEach(library -> jars.put(library.name(), library.file()));
         FileSync.Changes changes = FileSync.Changes.nothing();
         for (String dialect : List.of("snowflake", "local")) {
-            changes = changes.plus(FileSync.mirror(appDirectory.resolve(dialect).resolve("lib"), jars,
-                    dialect + "/lib/"));
+            changes = changes.plus(
+                    FileSync.mirror(appDirectory.resolve(dialect).resolve("lib"), jars, dialect + "/lib/"));
         }
         Map<String, Map<String, byte[]>> folders = new LinkedHashMap<>();
         if (descriptor.ui().streamlit()) {
@@ -56,7 +55,9 @@ public final class AppBundle {
         outerFirst.sort(Comparator.comparingInt(files -> files.target().length()));
         for (Descriptor.AppFiles files : outerFirst) {
             String target = files.target().replaceAll("/+$", "");
-            String outer = folders.keySet().stream().filter(folder -> target.startsWith(folder + "/")).findFirst()
+            String outer = folders.keySet().stream()
+                    .filter(folder -> target.startsWith(folder + "/"))
+                    .findFirst()
                     .orElse(target);
             String prefix = outer.equals(target) ? "" : target.substring(outer.length() + 1) + "/";
             Map<String, byte[]> into = folders.computeIfAbsent(outer, folder -> new LinkedHashMap<>());
@@ -64,8 +65,10 @@ public final class AppBundle {
                     .forEach((path, content) -> into.put(prefix + path, content));
         }
         for (Map.Entry<String, Map<String, byte[]>> folder : folders.entrySet()) {
-            changes = changes.plus(FileSync.mirrorContent(appDirectory.resolve("snowflake").resolve(folder.getKey()),
-                    folder.getValue(), "snowflake/" + folder.getKey() + "/"));
+            changes = changes.plus(FileSync.mirrorContent(
+                    appDirectory.resolve("snowflake").resolve(folder.getKey()),
+                    folder.getValue(),
+                    "snowflake/" + folder.getKey() + "/"));
         }
         return changes;
     }
@@ -75,7 +78,8 @@ public final class AppBundle {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-                for (Map.Entry<String, Path> file : FileSync.filesUnder(appDirectory).entrySet()) {
+                for (Map.Entry<String, Path> file :
+                        FileSync.filesUnder(appDirectory).entrySet()) {
                     ZipEntry entry = new ZipEntry(file.getKey());
                     entry.setLastModifiedTime(FIXED_TIME);
                     zip.putNextEntry(entry);

@@ -4,16 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashMap;
 
 /**
  * Makes files on disk equal to what they should hold while touching only those that differ, so an unchanged input
@@ -21,8 +21,7 @@ import java.util.LinkedHashMap;
  */
 public final class FileSync {
 
-    private FileSync() {
-    }
+    private FileSync() {}
 
     /** What a sync changed, by path relative to its root. */
     public record Changes(List<String> written, List<String> deleted) {
@@ -73,13 +72,16 @@ public final class FileSync {
                 }
             }
             if (Files.isDirectory(folder)) {
-                Set<Path> kept = contents.keySet().stream().map(folder::resolve).map(Path::normalize)
+                Set<Path> kept = contents.keySet().stream()
+                        .map(folder::resolve)
+                        .map(Path::normalize)
                         .collect(Collectors.toSet());
                 try (Stream<Path> existing = Files.walk(folder)) {
                     for (Path path : existing.sorted(Comparator.reverseOrder()).toList()) {
                         if (Files.isRegularFile(path) && !kept.contains(path.normalize())) {
                             Files.delete(path);
-                            deleted.add(shownPrefix + folder.relativize(path).toString().replace('\\', '/'));
+                            deleted.add(shownPrefix
+                                    + folder.relativize(path).toString().replace('\\', '/'));
                         } else if (Files.isDirectory(path) && !path.equals(folder) && isEmpty(path)) {
                             Files.delete(path);
                         }
@@ -108,9 +110,13 @@ public final class FileSync {
     /** Every regular file under the folder, by its path relative to it. */
     public static Map<String, Path> filesUnder(Path folder) {
         try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).sorted().collect(Collectors.toMap(
-                    file -> folder.relativize(file).toString().replace('\\', '/'), file -> file,
-                    (first, second) -> first, LinkedHashMap::new));
+            return files.filter(Files::isRegularFile)
+                    .sorted()
+                    .collect(Collectors.toMap(
+                            file -> folder.relativize(file).toString().replace('\\', '/'),
+                            file -> file,
+                            (first, second) -> first,
+                            LinkedHashMap::new));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + folder, e);
         }
@@ -118,7 +124,8 @@ public final class FileSync {
 
     static boolean writeIfChanged(Path path, byte[] content) {
         try {
-            if (Files.isRegularFile(path) && Files.size(path) == content.length
+            if (Files.isRegularFile(path)
+                    && Files.size(path) == content.length
                     && Arrays.equals(Files.readAllBytes(path), content)) {
                 return false;
             }
@@ -126,8 +133,7 @@ public final class FileSync {
             Path partial = path.resolveSibling(path.getFileName() + ".partial");
             Files.write(partial, content);
             // Readers never see a half-written file: the new content replaces the old one in one step.
-            Files.move(partial, path, StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            Files.move(partial, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + path, e);

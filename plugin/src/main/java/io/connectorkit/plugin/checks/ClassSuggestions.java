@@ -7,11 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import java.util.Locale;
 
 /**
  * The classes of the project itself (its compiled classes and its sources, not its dependencies), to suggest the
@@ -55,7 +55,8 @@ public final class ClassSuggestions {
      * tell (a source not compiled yet), then any; empty when none is close.
      */
     public Optional<String> closest(String className, Class<?> contract, ClassLoader loader) {
-        return names.stream().filter(candidate -> !candidate.equals(className) && isClose(className, candidate))
+        return names.stream()
+                .filter(candidate -> !candidate.equals(className) && isClose(className, candidate))
                 .min(Comparator.<String>comparingInt(candidate -> fit(candidate, contract, loader))
                         .thenComparingInt(candidate -> YamlText.distance(className, candidate))
                         .thenComparing(Comparator.naturalOrder()));
@@ -67,8 +68,10 @@ public final class ClassSuggestions {
             return true;
         }
         String wantedSimple = simpleName(wanted);
-        return YamlText.distance(wantedSimple.toLowerCase(Locale.ROOT),
-                simpleName(candidate).toLowerCase(Locale.ROOT)) <= Math.max(1, wantedSimple.length() / 5);
+        return YamlText.distance(
+                        wantedSimple.toLowerCase(Locale.ROOT),
+                        simpleName(candidate).toLowerCase(Locale.ROOT))
+                <= Math.max(1, wantedSimple.length() / 5);
     }
 
     /** 0: fits the role, 1: cannot tell, 2: does not fit. */
@@ -93,7 +96,8 @@ public final class ClassSuggestions {
                     .map(file -> root.relativize(file).toString())
                     .map(relative -> relative.substring(0, relative.length() - suffix.length())
                             .replace(root.getFileSystem().getSeparator(), "."))
-                    .filter(name -> !name.endsWith("module-info") && !name.endsWith("package-info")
+                    .filter(name -> !name.endsWith("module-info")
+                            && !name.endsWith("package-info")
                             && !name.matches(".*\\$[0-9].*"))
                     .forEach(names::add);
         } catch (IOException | UncheckedIOException e) {

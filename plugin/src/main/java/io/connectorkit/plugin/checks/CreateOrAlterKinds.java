@@ -19,15 +19,26 @@ import java.util.regex.Pattern;
 public final class CreateOrAlterKinds {
 
     /** Snowflake, and what it has CREATE OR ALTER for. */
-    public static final CreateOrAlterKinds SNOWFLAKE = new CreateOrAlterKinds("Snowflake", Set.of("APPLICATION ROLE",
-            "DATABASE", "DATABASE ROLE", "ROLE", "SCHEMA", "VERSIONED SCHEMA", "STAGE", "VIEW", "WAREHOUSE", "TABLE",
-            "TASK"));
+    public static final CreateOrAlterKinds SNOWFLAKE = new CreateOrAlterKinds(
+            "Snowflake",
+            Set.of(
+                    "APPLICATION ROLE",
+                    "DATABASE",
+                    "DATABASE ROLE",
+                    "ROLE",
+                    "SCHEMA",
+                    "VERSIONED SCHEMA",
+                    "STAGE",
+                    "VIEW",
+                    "WAREHOUSE",
+                    "TABLE",
+                    "TASK"));
     /** The embedded target, and what it emulates CREATE OR ALTER for. */
-    public static final CreateOrAlterKinds EMBEDDED = new CreateOrAlterKinds("the embedded target (it emulates "
-            + "CREATE OR ALTER SCHEMA and TABLE)", Set.of("SCHEMA", "TABLE"));
+    public static final CreateOrAlterKinds EMBEDDED = new CreateOrAlterKinds(
+            "the embedded target (it emulates " + "CREATE OR ALTER SCHEMA and TABLE)", Set.of("SCHEMA", "TABLE"));
 
-    private static final Pattern CREATE_OR_ALTER = Pattern.compile("CREATE\\s+OR\\s+ALTER\\s+(?:SECURE\\s+)?"
-            + "(\\w+)(?:\\s+(\\w+))?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CREATE_OR_ALTER = Pattern.compile(
+            "CREATE\\s+OR\\s+ALTER\\s+(?:SECURE\\s+)?" + "(\\w+)(?:\\s+(\\w+))?", Pattern.CASE_INSENSITIVE);
 
     private final String target;
     private final Set<String> kinds;
@@ -50,7 +61,9 @@ public final class CreateOrAlterKinds {
                 continue;
             }
             String first = matcher.group(1).toUpperCase(Locale.ROOT);
-            String two = matcher.group(2) == null ? first : first + " " + matcher.group(2).toUpperCase(Locale.ROOT);
+            String two = matcher.group(2) == null
+                    ? first
+                    : first + " " + matcher.group(2).toUpperCase(Locale.ROOT);
             if (kinds.contains(two) || kinds.contains(first)) {
                 continue;
             }

@@ -16,11 +16,9 @@ public final class SqlStatements {
      * @param line the line the statement starts on, from 1
      * @param text the statement without comments and without its closing semicolon
      */
-    public record Statement(int line, String text) {
-    }
+    public record Statement(int line, String text) {}
 
-    private SqlStatements() {
-    }
+    private SqlStatements() {}
 
     /**
      * The script's statements in order.

@@ -8,16 +8,16 @@ import io.connectorkit.runtime.procedures.PublicProcedure;
 import io.connectorkit.runtime.spi.SpiRole;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.HashMap;
-import java.util.function.Predicate;
 
 /**
  * Checks of a rendered app that would otherwise fail only once installed: scripts that cannot run twice, procedures
@@ -27,35 +27,95 @@ import java.util.function.Predicate;
 public final class StaticChecks {
 
     /** Words that can stand between CREATE and an object's name, on both targets. */
-    private static final Set<String> OBJECT_KIND_WORDS = Set.of("SECURE", "TEMPORARY", "TEMP", "TRANSIENT",
-            "VERSIONED", "APPLICATION", "EXTERNAL", "ACCESS", "MATERIALIZED", "DYNAMIC", "HYBRID", "ICEBERG",
-            "NETWORK", "COMPUTE", "IMAGE", "GIT", "API", "ROLE", "SCHEMA", "TABLE", "VIEW", "PROCEDURE", "FUNCTION",
-            "ALIAS", "STREAMLIT", "STAGE", "TASK", "STREAM", "SEQUENCE", "WAREHOUSE", "DATABASE", "INTEGRATION",
-            "RULE", "SECRET", "REPOSITORY", "POOL", "SERVICE", "PIPE", "TAG", "POLICY", "USER", "INDEX", "UNIQUE",
-            "CONSTANT", "DOMAIN", "TRIGGER", "SYNONYM", "LINKED", "FORCE", "LOCAL", "GLOBAL", "CACHED", "MEMORY",
-            "FILE", "FORMAT", "MASKING", "ROW", "PACKAGE");
+    private static final Set<String> OBJECT_KIND_WORDS = Set.of(
+            "SECURE",
+            "TEMPORARY",
+            "TEMP",
+            "TRANSIENT",
+            "VERSIONED",
+            "APPLICATION",
+            "EXTERNAL",
+            "ACCESS",
+            "MATERIALIZED",
+            "DYNAMIC",
+            "HYBRID",
+            "ICEBERG",
+            "NETWORK",
+            "COMPUTE",
+            "IMAGE",
+            "GIT",
+            "API",
+            "ROLE",
+            "SCHEMA",
+            "TABLE",
+            "VIEW",
+            "PROCEDURE",
+            "FUNCTION",
+            "ALIAS",
+            "STREAMLIT",
+            "STAGE",
+            "TASK",
+            "STREAM",
+            "SEQUENCE",
+            "WAREHOUSE",
+            "DATABASE",
+            "INTEGRATION",
+            "RULE",
+            "SECRET",
+            "REPOSITORY",
+            "POOL",
+            "SERVICE",
+            "PIPE",
+            "TAG",
+            "POLICY",
+            "USER",
+            "INDEX",
+            "UNIQUE",
+            "CONSTANT",
+            "DOMAIN",
+            "TRIGGER",
+            "SYNONYM",
+            "LINKED",
+            "FORCE",
+            "LOCAL",
+            "GLOBAL",
+            "CACHED",
+            "MEMORY",
+            "FILE",
+            "FORMAT",
+            "MASKING",
+            "ROW",
+            "PACKAGE");
+
     private static final Pattern PROCEDURE = Pattern.compile(
             "CREATE\\s+OR\\s+REPLACE\\s+PROCEDURE\\s+PUBLIC\\.(?<name>\\w+)\\s*\\(", Pattern.CASE_INSENSITIVE);
     private static final Pattern GRANT = Pattern.compile(
             "GRANT\\s+(?<privilege>\\w+)\\s+ON\\s+(?<kind>PROCEDURE|VIEW)\\s+PUBLIC\\.(?<name>\\w+)\\s*(?:\\((?<types>[^)]*)\\))?"
-                    + "\\s+TO\\s+APPLICATION\\s+ROLE\\s+(?<role>\\w+)", Pattern.CASE_INSENSITIVE);
-    private static final List<String> PUBLIC_VIEWS = List.of("CONNECTOR_CONFIGURATION", "PREREQUISITES", "SYNC_STATUS",
-            "INGESTION_DEFINITIONS", "GENERIC_CONNECTOR_STATS", "CONNECTOR_STATS",
+                    + "\\s+TO\\s+APPLICATION\\s+ROLE\\s+(?<role>\\w+)",
+            Pattern.CASE_INSENSITIVE);
+    private static final List<String> PUBLIC_VIEWS = List.of(
+            "CONNECTOR_CONFIGURATION",
+            "PREREQUISITES",
+            "SYNC_STATUS",
+            "INGESTION_DEFINITIONS",
+            "GENERIC_CONNECTOR_STATS",
+            "CONNECTOR_STATS",
             "AGGREGATED_CONNECTOR_STATS");
 
     private static final Pattern ANY_PROCEDURE = Pattern.compile(
             "CREATE\\s+(?:OR\\s+(?:REPLACE|ALTER)\\s+)?(?:SECURE\\s+)?PROCEDURE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?"
-                    + "(?<name>\\w+\\.\\w+)\\s*\\(", Pattern.CASE_INSENSITIVE);
+                    + "(?<name>\\w+\\.\\w+)\\s*\\(",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern ANY_PROCEDURE_GRANT = Pattern.compile(
             "GRANT\\s+USAGE\\s+ON\\s+PROCEDURE\\s+(?<name>\\w+\\.\\w+)\\s*\\([^)]*\\)\\s+TO\\s+APPLICATION\\s+ROLE\\s+"
-                    + "(?<role>\\w+)", Pattern.CASE_INSENSITIVE);
+                    + "(?<role>\\w+)",
+            Pattern.CASE_INSENSITIVE);
 
     private static final Pattern SPECIFICATION = Pattern.compile(
             "ALTER\\s+APPLICATION\\s+SET\\s+SPECIFICATION\\s+(\"(?:[^\"]|\"\")+\"|\\w+)\\s+TYPE\\s*=\\s*(\\w+)",
             Pattern.CASE_INSENSITIVE);
 
-    private StaticChecks() {
-    }
+    private StaticChecks() {}
 
     /**
      * The manifest's version and what it allows: {@code manifest_version} 1 or 2
@@ -69,13 +129,14 @@ public final class StaticChecks {
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(manifest);
         } catch (IOException e) {
-            return List.of(manifestFile + ": is not YAML (" + e.getMessage().lines().findFirst().orElse("")
-                    + "); fix the template override that renders it");
+            return List.of(manifestFile + ": is not YAML ("
+                    + e.getMessage().lines().findFirst().orElse("") + "); fix the template override that renders it");
         }
         JsonNode version = root == null ? null : root.get("manifest_version");
         if (version == null || !version.isIntegralNumber() || version.asInt() < 1 || version.asInt() > 2) {
-            return List.of(manifestFile + ": manifest_version is " + (version == null ? "missing" : "'" + version
-                    .asText() + "'") + "; Snowflake reads 1 or 2 (set manifest.version in connector.yaml, or fix the "
+            return List.of(manifestFile + ": manifest_version is "
+                    + (version == null ? "missing" : "'" + version.asText() + "'")
+                    + "; Snowflake reads 1 or 2 (set manifest.version in connector.yaml, or fix the "
                     + "template override)");
         }
         if (version.asInt() < 2) {
@@ -90,8 +151,9 @@ public final class StaticChecks {
                                 + "manifest version 1 key; remove it from the template override (version 2 grants "
                                 + "the privileges at install)");
                     }
-                    if (section.equals("privileges") && !Descriptor.Manifest.AUTOMATICALLY_GRANTED.contains(
-                            entry.getKey().toUpperCase(Locale.ROOT))) {
+                    if (section.equals("privileges")
+                            && !Descriptor.Manifest.AUTOMATICALLY_GRANTED.contains(
+                                    entry.getKey().toUpperCase(Locale.ROOT))) {
                         problems.add(manifestFile + ": privileges." + entry.getKey() + " is not granted automatically "
                                 + "under manifest version 2; set manifest.version: 1 in connector.yaml to request it");
                     }
@@ -117,8 +179,9 @@ public final class StaticChecks {
         }
         int version = root == null ? 1 : root.path("manifest_version").asInt(1);
         Set<String> privileges = new HashSet<>();
-        root.path("privileges").forEach(item -> item.fieldNames().forEachRemaining(
-                name -> privileges.add(name.toUpperCase(Locale.ROOT))));
+        root.path("privileges")
+                .forEach(item ->
+                        item.fieldNames().forEachRemaining(name -> privileges.add(name.toUpperCase(Locale.ROOT))));
         List<String> problems = new ArrayList<>();
         for (SqlStatements.Statement statement : SqlStatements.split(setup, true)) {
             Matcher matcher = SPECIFICATION.matcher(statement.text());
@@ -131,11 +194,12 @@ public final class StaticChecks {
                         + "version 1); set manifest.version: 2 in connector.yaml");
                 continue;
             }
-            String needed = matcher.group(2).equalsIgnoreCase("EXTERNAL_ACCESS") ? "CREATE EXTERNAL ACCESS INTEGRATION"
+            String needed = matcher.group(2).equalsIgnoreCase("EXTERNAL_ACCESS")
+                    ? "CREATE EXTERNAL ACCESS INTEGRATION"
                     : "CREATE SECURITY INTEGRATION";
             if (!privileges.contains(needed)) {
-                problems.add(where + " declares an object the app creates, which needs the privilege " + needed
-                        + " in " + manifestFile + "; add it to manifest.privileges in connector.yaml");
+                problems.add(where + " declares an object the app creates, which needs the privilege " + needed + " in "
+                        + manifestFile + "; add it to manifest.privileges in connector.yaml");
             }
         }
         return problems;
@@ -153,8 +217,8 @@ public final class StaticChecks {
         try {
             references = new ObjectMapper(new YAMLFactory()).readTree(manifest).path("references");
         } catch (IOException e) {
-            return List.of(manifestFile + ": is not YAML (" + e.getMessage().lines().findFirst().orElse("")
-                    + "); fix the template override that renders it");
+            return List.of(manifestFile + ": is not YAML ("
+                    + e.getMessage().lines().findFirst().orElse("") + "); fix the template override that renders it");
         }
         Set<String> declared = new HashSet<>();
         Set<String> grantedToAdmin = new HashSet<>();
@@ -173,7 +237,8 @@ public final class StaticChecks {
                 String name = entry.getKey();
                 JsonNode reference = entry.getValue();
                 String type = reference.path("object_type").asText();
-                String configurationCallback = reference.path("configuration_callback").asText("");
+                String configurationCallback =
+                        reference.path("configuration_callback").asText("");
                 if (Descriptor.NEEDS_CONFIGURATION_CALLBACK.contains(type)) {
                     if (configurationCallback.isEmpty()) {
                         problems.add(manifestFile + ": references." + name + " is a " + type + " reference without "
@@ -186,14 +251,16 @@ public final class StaticChecks {
                                 + "multi_valued: true, which Snowflake refuses; make it single-valued");
                     }
                 }
-                for (String callback : List.of(reference.path("register_callback").asText(""), configurationCallback)) {
+                for (String callback :
+                        List.of(reference.path("register_callback").asText(""), configurationCallback)) {
                     if (!callback.isEmpty() && !declared.contains(callback.toUpperCase(Locale.ROOT))) {
                         problems.add(manifestFile + ": references." + name + " names the callback " + callback
                                 + ", which " + setupFile + " does not create; create it (descriptor sql.snowflake) or "
                                 + "name one it creates");
                     }
                 }
-                if (!configurationCallback.isEmpty() && declared.contains(configurationCallback.toUpperCase(Locale.ROOT))
+                if (!configurationCallback.isEmpty()
+                        && declared.contains(configurationCallback.toUpperCase(Locale.ROOT))
                         && !grantedToAdmin.contains(configurationCallback.toUpperCase(Locale.ROOT))) {
                     problems.add(setupFile + ": the configuration callback " + configurationCallback + " is not "
                             + "granted to ADMIN; add GRANT USAGE ON PROCEDURE " + configurationCallback
@@ -314,8 +381,11 @@ public final class StaticChecks {
      * checked later (by the bundle goal), not refused. A class that is not found gets the closest of the project's
      * classes as a "did you mean".
      */
-    public static List<String> connectorClasses(Descriptor descriptor, ClassLoader projectClasses,
-            Predicate<String> compiledLater, ClassSuggestions suggestions) {
+    public static List<String> connectorClasses(
+            Descriptor descriptor,
+            ClassLoader projectClasses,
+            Predicate<String> compiledLater,
+            ClassSuggestions suggestions) {
         List<String> problems = new ArrayList<>();
         for (Map.Entry<SpiRole, String> entry : descriptor.classes().entrySet()) {
             SpiRole role = entry.getKey();
@@ -328,12 +398,17 @@ public final class StaticChecks {
             if (problem.isEmpty()) {
                 continue;
             }
-            String fix = loadable ? "; write" : suggestions.closest(className, role.contract(), projectClasses)
-                    .map(name -> "; did you mean " + name + "? Otherwise write").orElse("; write");
+            String fix = loadable
+                    ? "; write"
+                    : suggestions
+                            .closest(className, role.contract(), projectClasses)
+                            .map(name -> "; did you mean " + name + "? Otherwise write")
+                            .orElse("; write");
             Integer line = descriptor.classLines().get(role);
             problems.add(descriptor.file().getFileName() + (line == null ? "" : ":" + line) + ": spi." + role.key()
                     + ": " + problem.get() + fix + " the fully qualified name of a public class with a public "
-                    + "no-argument constructor that implements " + role.contract().getName());
+                    + "no-argument constructor that implements "
+                    + role.contract().getName());
         }
         return problems;
     }

@@ -21,8 +21,7 @@ public final class StreamlitChecks {
             "CREATE\\s+(?:OR\\s+(?:REPLACE|ALTER)\\s+)?STREAMLIT\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?([A-Za-z0-9_.$\"]+)",
             Pattern.CASE_INSENSITIVE);
 
-    private StreamlitChecks() {
-    }
+    private StreamlitChecks() {}
 
     /** One problem when the manifest's default Streamlit is not created by the setup script; none otherwise. */
     public static List<String> defaultStreamlit(String manifestFile, String manifest, String setupFile, String setup) {
@@ -57,7 +56,9 @@ public final class StreamlitChecks {
         }
         for (int i = 0; i < left.length; i++) {
             try {
-                if (!Identifier.parse(left[i]).sql().equals(Identifier.parse(right[i]).sql())) {
+                if (!Identifier.parse(left[i])
+                        .sql()
+                        .equals(Identifier.parse(right[i]).sql())) {
                     return false;
                 }
             } catch (IllegalArgumentException e) {

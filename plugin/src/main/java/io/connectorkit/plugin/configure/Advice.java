@@ -5,8 +5,7 @@ import io.connectorkit.plugin.app.ProcedureResponse;
 /** What to do after a wizard step was refused, in the terms of the configuration file and the goals. */
 final class Advice {
 
-    private Advice() {
-    }
+    private Advice() {}
 
     static String forWizard(Wizard.Step step, ProcedureResponse response) {
         String code = response.code();
@@ -27,14 +26,18 @@ final class Advice {
             return "another call was changing the connector; run mvn connector:configure again";
         }
         return switch (step) {
-            case PREREQUISITES -> "check the prerequisites section of the configuration file and run "
-                    + "mvn connector:configure again: it resumes at this step";
-            case CONNECTOR -> "fix the connector section of the configuration file and run mvn connector:configure "
-                    + "again: it resumes at this step";
-            case CONNECTION -> "fix the connection section of the configuration file, or the source it points at, "
-                    + "and run mvn connector:configure again: it resumes at this step (nothing was saved)";
-            case FINALIZE -> "fix the finalize section of the configuration file, or the source, and run "
-                    + "mvn connector:configure again: finalize is retried (nothing was saved)";
+            case PREREQUISITES ->
+                "check the prerequisites section of the configuration file and run "
+                        + "mvn connector:configure again: it resumes at this step";
+            case CONNECTOR ->
+                "fix the connector section of the configuration file and run mvn connector:configure "
+                        + "again: it resumes at this step";
+            case CONNECTION ->
+                "fix the connection section of the configuration file, or the source it points at, "
+                        + "and run mvn connector:configure again: it resumes at this step (nothing was saved)";
+            case FINALIZE ->
+                "fix the finalize section of the configuration file, or the source, and run "
+                        + "mvn connector:configure again: finalize is retried (nothing was saved)";
         };
     }
 }

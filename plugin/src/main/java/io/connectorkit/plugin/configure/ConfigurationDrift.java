@@ -8,11 +8,11 @@ import io.connectorkit.plugin.app.InstalledApp;
 import io.connectorkit.runtime.sql.Identifier;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Collections;
 
 /**
  * Where the configuration file and the app disagree, field by field: the connector and connection fields the file
@@ -28,8 +28,7 @@ public record ConfigurationDrift(Map<String, Difference> connector, Map<String, 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One field's two values, as text. */
-    public record Difference(String inFile, String inApp) {
-    }
+    public record Difference(String inFile, String inApp) {}
 
     public ConfigurationDrift {
         // In the file's order, which is how people read the lines.
@@ -45,8 +44,9 @@ public record ConfigurationDrift(Map<String, Difference> connector, Map<String, 
             shown.computeIfAbsent(String.valueOf(row.get("CONFIG_GROUP")), group -> new LinkedHashMap<>())
                     .put(String.valueOf(row.get("CONFIG_KEY")), value == null ? null : value.toString());
         }
-        return new ConfigurationDrift(differences(file.connector(), shown.getOrDefault("connector_configuration",
-                Map.of())), differences(file.connection(), shown.getOrDefault("connection_configuration", Map.of())));
+        return new ConfigurationDrift(
+                differences(file.connector(), shown.getOrDefault("connector_configuration", Map.of())),
+                differences(file.connection(), shown.getOrDefault("connection_configuration", Map.of())));
     }
 
     private static Map<String, Difference> differences(ObjectNode inFile, Map<String, String> inApp) {
@@ -69,7 +69,8 @@ public record ConfigurationDrift(Map<String, Difference> connector, Map<String, 
         if (inFile == null || inApp == null) {
             return false;
         }
-        if ((field.equals("warehouse") || field.startsWith("destination_")) && Identifier.isValid(inFile)
+        if ((field.equals("warehouse") || field.startsWith("destination_"))
+                && Identifier.isValid(inFile)
                 && Identifier.isValid(inApp)) {
             return Identifier.parse(inFile).equals(Identifier.parse(inApp));
         }
@@ -106,8 +107,10 @@ public record ConfigurationDrift(Map<String, Difference> connector, Map<String, 
         List<String> lines = new ArrayList<>();
         connector.forEach((field, difference) -> lines.add("connector." + field + ": " + file + " says "
                 + shown(difference.inFile()) + ", the app has " + shown(difference.inApp()) + "; "
-                + (field.equals("warehouse") ? "mvn connector:configure moves the app to the file's warehouse"
-                        : "mvn connector:configure applies the file's value") + ", or write "
+                + (field.equals("warehouse")
+                        ? "mvn connector:configure moves the app to the file's warehouse"
+                        : "mvn connector:configure applies the file's value")
+                + ", or write "
                 + shown(difference.inApp()) + " into the file to keep the app's"));
         connection.forEach((field, difference) -> lines.add("connection." + field + ": " + file + " says "
                 + shown(difference.inFile()) + ", the app has " + shown(difference.inApp()) + "; mvn "

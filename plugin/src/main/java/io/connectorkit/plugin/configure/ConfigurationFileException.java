@@ -23,7 +23,7 @@ public final class ConfigurationFileException extends Exception {
         if (problems.size() == 1) {
             return problems.get(0).toString() + "; nothing was called";
         }
-        return problems.size() + " problems in the configuration file; nothing was called:" + problems.stream()
-                .map(problem -> "\n  " + problem).collect(Collectors.joining());
+        return problems.size() + " problems in the configuration file; nothing was called:"
+                + problems.stream().map(problem -> "\n  " + problem).collect(Collectors.joining());
     }
 }

@@ -15,8 +15,8 @@ import io.connectorkit.runtime.config.ConfigurationField;
 import io.connectorkit.runtime.config.ConfigurationSchema;
 import io.connectorkit.runtime.config.FieldType;
 import io.connectorkit.runtime.spi.ConnectorDescription;
-import io.connectorkit.runtime.sql.Identifier;
 import io.connectorkit.runtime.spi.Prerequisite;
+import io.connectorkit.runtime.sql.Identifier;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,11 +35,11 @@ import java.util.Set;
  */
 public final class ConfigurationFileLoader {
 
-    static final List<String> SECTIONS = List.of("prerequisites", "connector", "connection", "finalize", "resources",
-            "references");
+    static final List<String> SECTIONS =
+            List.of("prerequisites", "connector", "connection", "finalize", "resources", "references");
     /** Account-level objects, named by one identifier, that the file may bind to references. */
-    static final List<String> BINDABLE_OBJECT_TYPES = List.of("WAREHOUSE", "EXTERNAL ACCESS INTEGRATION",
-            "API INTEGRATION", "DATABASE");
+    static final List<String> BINDABLE_OBJECT_TYPES =
+            List.of("WAREHOUSE", "EXTERNAL ACCESS INTEGRATION", "API INTEGRATION", "DATABASE");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -63,23 +63,31 @@ public final class ConfigurationFileLoader {
      *
      * @param shownFile the file as messages name it (relative to the project)
      */
-    public static WizardConfiguration load(Path file, String shownFile, Descriptor descriptor,
-            Placeholders placeholders) throws ConfigurationFileException {
+    public static WizardConfiguration load(
+            Path file, String shownFile, Descriptor descriptor, Placeholders placeholders)
+            throws ConfigurationFileException {
         return new ConfigurationFileLoader(file, shownFile, descriptor, placeholders).read();
     }
 
     private WizardConfiguration read() throws ConfigurationFileException {
         try {
-            yaml = YamlFile.read(file, shownFile, "the configuration file does not exist; create it with the sections "
-                    + String.join(", ", SECTIONS) + " (see the README, 'The configuration file') or point "
-                    + "-Dconnector.configuration at another file");
+            yaml = YamlFile.read(
+                    file,
+                    shownFile,
+                    "the configuration file does not exist; create it with the sections "
+                            + String.join(", ", SECTIONS) + " (see the README, 'The configuration file') or point "
+                            + "-Dconnector.configuration at another file");
         } catch (YamlFile.UnreadableFileException e) {
             throw new ConfigurationFileException(List.of(e.problem()));
         }
         YamlNode root = yaml.root();
         if (!root.isAbsent() && !root.value().isObject()) {
-            throw new ConfigurationFileException(List.of(new Problem(shownFile, 1, "", "the configuration must be a "
-                    + "mapping of sections (" + String.join(", ", SECTIONS) + "), not " + root.describe())));
+            throw new ConfigurationFileException(List.of(new Problem(
+                    shownFile,
+                    1,
+                    "",
+                    "the configuration must be a " + "mapping of sections (" + String.join(", ", SECTIONS) + "), not "
+                            + root.describe())));
         }
         root.knownKeys(SECTIONS, "the sections of a configuration file");
 
@@ -89,39 +97,50 @@ public final class ConfigurationFileLoader {
         ObjectNode connector = fields(root.get("connector"), "connector", connectorFields, false, Map.of());
         Map<String, String> secrets = new LinkedHashMap<>();
         List<ConfigurationField> connectionFields = descriptor.connectionFields().stream()
-                .map(ConnectorDescription.Field::toConfigurationField).toList();
-        ObjectNode connection = fields(root.get("connection"), "connection", connectionFields,
-                connectionFields.isEmpty(), secrets);
+                .map(ConnectorDescription.Field::toConfigurationField)
+                .toList();
+        ObjectNode connection =
+                fields(root.get("connection"), "connection", connectionFields, connectionFields.isEmpty(), secrets);
         ObjectNode finalizeConfiguration = freeForm(root.get("finalize"));
         Optional<List<ResourceSpec>> resources = resources(root.get("resources"));
         List<ReferenceBinding> references = references(root.get("references"));
         if (yaml.problemCount() > 0) {
             throw new ConfigurationFileException(yaml.problems());
         }
-        return new WizardConfiguration(file, prerequisites, connector, connection, secrets, finalizeConfiguration,
-                resources, references, unresolved);
+        return new WizardConfiguration(
+                file,
+                prerequisites,
+                connector,
+                connection,
+                secrets,
+                finalizeConfiguration,
+                resources,
+                references,
+                unresolved);
     }
 
     private WizardConfiguration.Prerequisites prerequisites(YamlNode node) {
-        List<String> declared = descriptor.prerequisites().stream().map(Prerequisite::id).toList();
+        List<String> declared =
+                descriptor.prerequisites().stream().map(Prerequisite::id).toList();
         if (node.isAbsent()) {
             return WizardConfiguration.Prerequisites.none();
         }
         if (node.value().isTextual() && node.value().asText().equals("all")) {
             return new WizardConfiguration.Prerequisites(true, List.of());
         }
-        List<YamlNode> items = node.list("'all' or a list of prerequisite ids", "the descriptor declares "
-                + listed(declared));
+        List<YamlNode> items =
+                node.list("'all' or a list of prerequisite ids", "the descriptor declares " + listed(declared));
         Set<String> ids = new LinkedHashSet<>();
         for (YamlNode item : items) {
             String id = item.value().asText();
             if (!item.value().isTextual()) {
                 item.problem("expected a prerequisite id, but found " + item.describe());
             } else if (!declared.contains(id)) {
-                String near = YamlText.closest(id, declared).map(close -> "did you mean '" + close + "'? ")
+                String near = YamlText.closest(id, declared)
+                        .map(close -> "did you mean '" + close + "'? ")
                         .orElse("");
-                item.problem("unknown prerequisite '" + id + "'; " + near + "the descriptor declares "
-                        + listed(declared));
+                item.problem(
+                        "unknown prerequisite '" + id + "'; " + near + "the descriptor declares " + listed(declared));
             } else if (!ids.add(id)) {
                 item.problem("the prerequisite '" + id + "' is listed twice; list it once");
             }
@@ -133,7 +152,11 @@ public final class ConfigurationFileLoader {
      * Checks one configuration group. Secret fields go to {@code secrets}, never into the returned object; they
      * must come from a placeholder, so that no secret is ever written into a file.
      */
-    private ObjectNode fields(YamlNode node, String section, List<ConfigurationField> declared, boolean freeForm,
+    private ObjectNode fields(
+            YamlNode node,
+            String section,
+            List<ConfigurationField> declared,
+            boolean freeForm,
             Map<String, String> secrets) {
         ObjectNode values = NODES.objectNode();
         Map<String, ConfigurationField> byName = new LinkedHashMap<>();
@@ -141,8 +164,10 @@ public final class ConfigurationFileLoader {
         Optional<YamlNode> mapping = node.mapping();
         if (mapping.isPresent()) {
             if (!freeForm) {
-                mapping.get().knownKeys(List.copyOf(byName.keySet()), "the fields of " + section + " (from the "
-                        + "descriptor)");
+                mapping.get()
+                        .knownKeys(
+                                List.copyOf(byName.keySet()),
+                                "the fields of " + section + " (from the " + "descriptor)");
             }
             for (Map.Entry<String, YamlNode> entry : mapping.get().entries().entrySet()) {
                 ConfigurationField field = byName.get(entry.getKey());
@@ -170,7 +195,9 @@ public final class ConfigurationFileLoader {
                 values.set(entry.getKey(), typed);
             }
         }
-        List<String> required = declared.stream().filter(ConfigurationField::isRequired).map(ConfigurationField::name)
+        List<String> required = declared.stream()
+                .filter(ConfigurationField::isRequired)
+                .map(ConfigurationField::name)
                 .toList();
         if (mapping.isEmpty() && !required.isEmpty() && !hasProblemAt(node)) {
             node.problem("the section '" + section + "' is missing; add it with its required fields "
@@ -180,11 +207,14 @@ public final class ConfigurationFileLoader {
         for (ConfigurationField field : declared) {
             boolean given = values.has(field.name()) || secrets.containsKey(field.name());
             if (field.isRequired() && !given && !hasProblemAt(node.get(field.name()))) {
-                node.get(field.name()).problem("the required field '" + field.name()
-                        + "' of " + section + " is missing or empty; add it under '" + section + ":'"
-                        + (field.type() == FieldType.SECRET ? " as a placeholder such as ${env."
-                        + field.name().toUpperCase(Locale.ROOT) + "}" : "")
-                        + (field.description().isBlank() ? "" : " (" + field.description() + ")"));
+                node.get(field.name())
+                        .problem("the required field '" + field.name()
+                                + "' of " + section + " is missing or empty; add it under '" + section + ":'"
+                                + (field.type() == FieldType.SECRET
+                                        ? " as a placeholder such as ${env."
+                                                + field.name().toUpperCase(Locale.ROOT) + "}"
+                                        : "")
+                                + (field.description().isBlank() ? "" : " (" + field.description() + ")"));
             }
         }
         return values;
@@ -197,8 +227,8 @@ public final class ConfigurationFileLoader {
             return Optional.empty();
         }
         if (!node.isTextual()) {
-            given.problem("the secret field '" + field.name() + "' must be a placeholder such as " + example
-                    + ", not " + (node.isObject() ? "a mapping" : node.isArray() ? "a list" : "a " + kind(node)));
+            given.problem("the secret field '" + field.name() + "' must be a placeholder such as " + example + ", not "
+                    + (node.isObject() ? "a mapping" : node.isArray() ? "a list" : "a " + kind(node)));
             return Optional.empty();
         }
         Placeholders.Resolved resolved;
@@ -229,7 +259,9 @@ public final class ConfigurationFileLoader {
      * as that choice's text.
      */
     private static JsonNode typed(JsonNode resolved, JsonNode original, ConfigurationField field) {
-        if (field.type() == FieldType.CHOICE && resolved.isValueNode() && !resolved.isTextual()
+        if (field.type() == FieldType.CHOICE
+                && resolved.isValueNode()
+                && !resolved.isTextual()
                 && field.choices().contains(resolved.asText())) {
             // YAML reads an unquoted 2 or true as a number or a boolean; the choice is the text.
             return NODES.textNode(resolved.asText());
@@ -248,8 +280,10 @@ public final class ConfigurationFileLoader {
     }
 
     private ObjectNode freeForm(YamlNode node) {
-        return node.mapping().flatMap(mapping -> resolveTree(mapping.value(), mapping.pointer()))
-                .map(ObjectNode.class::cast).orElseGet(NODES::objectNode);
+        return node.mapping()
+                .flatMap(mapping -> resolveTree(mapping.value(), mapping.pointer()))
+                .map(ObjectNode.class::cast)
+                .orElseGet(NODES::objectNode);
     }
 
     private Optional<List<ResourceSpec>> resources(YamlNode node) {
@@ -286,17 +320,22 @@ public final class ConfigurationFileLoader {
             String name = entry.getKey();
             YamlNode given = entry.getValue();
             Optional<Descriptor.Reference> secret = descriptor.secretReferences().stream()
-                    .filter(reference -> reference.name().equals(name)).findFirst();
+                    .filter(reference -> reference.name().equals(name))
+                    .findFirst();
             if (secret.isPresent()) {
-                given.problem(name + " is the reference of the secret field '" + secret.get().label() + "': the "
-                        + "connection section's value binds it; remove it here");
+                given.problem(name + " is the reference of the secret field '"
+                        + secret.get().label() + "': the " + "connection section's value binds it; remove it here");
                 continue;
             }
             Optional<Descriptor.Reference> reference = declared.stream()
-                    .filter(candidate -> candidate.name().equals(name)).findFirst();
+                    .filter(candidate -> candidate.name().equals(name))
+                    .findFirst();
             if (reference.isEmpty()) {
-                List<String> names = declared.stream().map(Descriptor.Reference::name).toList();
-                String near = YamlText.closest(name, names).map(close -> "did you mean '" + close + "'? ").orElse("");
+                List<String> names =
+                        declared.stream().map(Descriptor.Reference::name).toList();
+                String near = YamlText.closest(name, names)
+                        .map(close -> "did you mean '" + close + "'? ")
+                        .orElse("");
                 given.problem("unknown reference '" + name + "'; " + near + "the references of the descriptor's "
                         + "manifest are " + listed(names));
                 continue;
@@ -329,7 +368,8 @@ public final class ConfigurationFileLoader {
     private Optional<JsonNode> resolveTree(JsonNode node, String path) {
         if (node.isTextual()) {
             try {
-                return Optional.of(NODES.textNode(placeholders.resolve(node.asText()).value()));
+                return Optional.of(
+                        NODES.textNode(placeholders.resolve(node.asText()).value()));
             } catch (Placeholders.UnresolvedException e) {
                 unresolved(path, e.getMessage());
                 return Optional.empty();
@@ -364,8 +404,9 @@ public final class ConfigurationFileLoader {
     }
 
     private static String kind(JsonNode node) {
-        return node.isNumber() ? "number" : node.isBoolean() ? "boolean" : node.getNodeType().name().toLowerCase(
-                Locale.ROOT);
+        return node.isNumber()
+                ? "number"
+                : node.isBoolean() ? "boolean" : node.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 
     private static boolean isBlank(JsonNode value) {
@@ -387,7 +428,9 @@ public final class ConfigurationFileLoader {
     private boolean hasProblemAt(YamlNode node) {
         String field = node.path();
         return yaml.problems().stream().anyMatch(problem -> problem.field().equals(field))
-                || unresolved.values().stream().flatMap(List::stream).anyMatch(problem -> problem.field().equals(field));
+                || unresolved.values().stream()
+                        .flatMap(List::stream)
+                        .anyMatch(problem -> problem.field().equals(field));
     }
 
     /**
@@ -396,7 +439,6 @@ public final class ConfigurationFileLoader {
      */
     private void unresolved(String path, String message) {
         String section = path.substring(1).split("/", 2)[0];
-        unresolved.computeIfAbsent(section, key -> new ArrayList<>())
-                .add(yaml.problemAt(path, message));
+        unresolved.computeIfAbsent(section, key -> new ArrayList<>()).add(yaml.problemAt(path, message));
     }
 }

@@ -12,9 +12,9 @@ import io.connectorkit.runtime.procedures.PublicProcedure;
 import io.connectorkit.runtime.sql.Identifier;
 import io.connectorkit.runtime.status.ConnectorStatus;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.Map;
 
 /**
  * {@code connector:configure} on a finished wizard: the connector fields the file changes are applied as the SDK's
@@ -36,8 +36,8 @@ final class ConfigurationUpdate {
     }
 
     /** @return whether anything was changed */
-    boolean apply(WizardConfiguration configuration, AppState state) throws AppException, RefusedException,
-            ConfigurationFileException {
+    boolean apply(WizardConfiguration configuration, AppState state)
+            throws AppException, RefusedException, ConfigurationFileException {
         configuration.requireResolved(List.of("connector"));
         ConfigurationDrift drift = ConfigurationDrift.between(app, configuration);
         String file = configuration.file().getFileName().toString();
@@ -49,14 +49,17 @@ final class ConfigurationUpdate {
                     + "matches " + file + ": nothing to do");
             return false;
         }
-        drift.connector().forEach((field, difference) -> log.accept("connector." + field + " changes from "
-                + shown(difference.inApp()) + " to " + shown(difference.inFile())));
+        drift.connector()
+                .forEach((field, difference) -> log.accept("connector." + field + " changes from "
+                        + shown(difference.inApp()) + " to " + shown(difference.inFile())));
         boolean wasStarted = state.status() == ConnectorStatus.STARTED;
         if (wasStarted) {
             call(PublicProcedure.PAUSE_CONNECTOR);
         } else if (state.status() != ConnectorStatus.PAUSED) {
-            throw new RefusedException("GET_CONNECTOR_STATUS", app.describe() + " is " + state + ": its configuration "
-                    + "can be updated when it is STARTED or PAUSED; repair it with mvn connector:recover first");
+            throw new RefusedException(
+                    "GET_CONNECTOR_STATUS",
+                    app.describe() + " is " + state + ": its configuration "
+                            + "can be updated when it is STARTED or PAUSED; repair it with mvn connector:recover first");
         }
         RefusedException refusal = null;
         try {
@@ -66,8 +69,10 @@ final class ConfigurationUpdate {
                 call(PublicProcedure.UPDATE_WAREHOUSE, warehouse);
             }
             ObjectNode changed = JsonNodeFactory.instance.objectNode();
-            drift.connector().keySet().stream().filter(field -> !field.equals("warehouse"))
-                    .forEach(field -> changed.set(field, configuration.connector().get(field)));
+            drift.connector().keySet().stream()
+                    .filter(field -> !field.equals("warehouse"))
+                    .forEach(field ->
+                            changed.set(field, configuration.connector().get(field)));
             if (!changed.isEmpty()) {
                 call(PublicProcedure.UPDATE_CONNECTOR_CONFIGURATION, Json.write(changed));
             }
@@ -94,10 +99,13 @@ final class ConfigurationUpdate {
         ProcedureResponse response = app.call(procedure, arguments);
         log.accept("[update] " + response.summary());
         if (!response.isOk()) {
-            throw new RefusedException(response, "fix the connector section of the configuration file and run "
-                    + "connector:configure again; nothing of this update was saved"
-                    + (procedure == PublicProcedure.RESUME_CONNECTOR ? "" : ", and the connector was resumed if it "
-                            + "was started"));
+            throw new RefusedException(
+                    response,
+                    "fix the connector section of the configuration file and run "
+                            + "connector:configure again; nothing of this update was saved"
+                            + (procedure == PublicProcedure.RESUME_CONNECTOR
+                                    ? ""
+                                    : ", and the connector was resumed if it " + "was started"));
         }
     }
 

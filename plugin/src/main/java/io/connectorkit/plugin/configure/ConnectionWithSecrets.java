@@ -12,8 +12,7 @@ import java.util.Map;
  */
 public final class ConnectionWithSecrets {
 
-    private ConnectionWithSecrets() {
-    }
+    private ConnectionWithSecrets() {}
 
     public static ObjectNode bind(InstalledApp app, WizardConfiguration configuration) throws AppException {
         ObjectNode connection = configuration.connection().deepCopy();

@@ -21,13 +21,13 @@ public final class Placeholders {
     }
 
     /** Where placeholder values come from; the mojo wires Maven in, tests give maps. */
-    public record Sources(Map<String, String> environment, Function<String, Optional<Server>> servers,
-            Function<String, Optional<String>> properties) {
-    }
+    public record Sources(
+            Map<String, String> environment,
+            Function<String, Optional<Server>> servers,
+            Function<String, Optional<String>> properties) {}
 
     /** A resolved value and whether any of it came from a placeholder. */
-    public record Resolved(String value, boolean fromPlaceholder) {
-    }
+    public record Resolved(String value, boolean fromPlaceholder) {}
 
     /** A placeholder that cannot be resolved; the message says which one and how to provide it. */
     public static final class UnresolvedException extends Exception {
@@ -87,9 +87,12 @@ public final class Placeholders {
         if (expression.startsWith("settings.")) {
             return fromSettings(expression);
         }
-        return sources.properties().apply(expression).orElseThrow(() -> new UnresolvedException("the property '"
-                + expression + "' (from ${" + expression + "}) is not set; pass -D" + expression + "=... or use "
-                + "${env.NAME} for an environment variable"));
+        return sources.properties()
+                .apply(expression)
+                .orElseThrow(() -> new UnresolvedException("the property '"
+                        + expression + "' (from ${" + expression + "}) is not set; pass -D" + expression
+                        + "=... or use "
+                        + "${env.NAME} for an environment variable"));
     }
 
     private String fromSettings(String expression) throws UnresolvedException {
@@ -100,9 +103,11 @@ public final class Placeholders {
             throw new UnresolvedException("the placeholder ${" + expression + "} is not a settings.xml value; write "
                     + "${settings.SERVER_ID.password} or ${settings.SERVER_ID.username}");
         }
-        Server server = sources.servers().apply(id).orElseThrow(() -> new UnresolvedException("settings.xml has no "
-                + "<server> with id '" + id + "' (from ${" + expression + "}); add one with that id and its "
-                + "<username>/<password> (encrypted with mvn --encrypt-password if you like)"));
+        Server server = sources.servers()
+                .apply(id)
+                .orElseThrow(() -> new UnresolvedException("settings.xml has no "
+                        + "<server> with id '" + id + "' (from ${" + expression + "}); add one with that id and its "
+                        + "<username>/<password> (encrypted with mvn --encrypt-password if you like)"));
         String value = part.equals("password") ? server.password() : server.username();
         if (value == null) {
             throw new UnresolvedException("the <server> '" + id + "' of settings.xml has no <" + part + "> (from ${"

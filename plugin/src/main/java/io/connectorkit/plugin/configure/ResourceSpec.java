@@ -13,8 +13,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
  * @param ingestionConfigurations the spec's ingestion configuration objects
  * @param location where the file lists the resource, as {@code <file>:<line>}, for messages
  */
-public record ResourceSpec(String id, String name, JsonNode resourceId, boolean enabled, JsonNode metadata,
-        ArrayNode ingestionConfigurations, String location) {
+public record ResourceSpec(
+        String id,
+        String name,
+        JsonNode resourceId,
+        boolean enabled,
+        JsonNode metadata,
+        ArrayNode ingestionConfigurations,
+        String location) {
 
     /** How the resource is named in messages: its id, or its name. */
     public String label() {

@@ -21,8 +21,8 @@ import java.util.Set;
  */
 final class ResourcesSection {
 
-    static final List<String> RESOURCE_KEYS = List.of("id", "name", "resourceId", "enabled", "metadata",
-            "ingestionConfigurations");
+    static final List<String> RESOURCE_KEYS =
+            List.of("id", "name", "resourceId", "enabled", "metadata", "ingestionConfigurations");
     static final List<String> CONFIGURATION_KEYS = IngestionConfigurations.PROPERTIES;
     private static final List<String> STRATEGIES = IngestionConfigurations.names(IngestionStrategy.values());
     private static final List<String> SCHEDULE_TYPES = IngestionConfigurations.names(ScheduleType.values());
@@ -52,14 +52,18 @@ final class ResourcesSection {
         }
         String name = resource.requiredText("name", "the resource's name, shown in views and stats");
         JsonNode resourceId = resource.get("resourceId").value();
-        if (resourceId == null || resourceId.isNull() || resourceId.isTextual() && resourceId.asText().isBlank()) {
-            resource.get("resourceId").problem("a resource needs resourceId, what identifies it in the source (any "
-                    + "value, such as {owner: snowflakedb, repo: connectors-native-sdk})");
+        if (resourceId == null
+                || resourceId.isNull()
+                || resourceId.isTextual() && resourceId.asText().isBlank()) {
+            resource.get("resourceId")
+                    .problem("a resource needs resourceId, what identifies it in the source (any "
+                            + "value, such as {owner: snowflakedb, repo: connectors-native-sdk})");
         } else {
             String earlier = resourceIds.putIfAbsent(resourceId, resource.path());
             if (earlier != null) {
-                resource.get("resourceId").problem("the resourceId " + resourceId + " is given twice (also at "
-                        + earlier + "); each resource is listed once");
+                resource.get("resourceId")
+                        .problem("the resourceId " + resourceId + " is given twice (also at " + earlier
+                                + "); each resource is listed once");
             }
         }
         if (id != null && !ids.add(id)) {
@@ -71,8 +75,14 @@ final class ResourcesSection {
         if (file.problemCount() != before) {
             return Optional.empty();
         }
-        return Optional.of(new ResourceSpec(id, name, resourceId, enabled,
-                metadata.isAbsent() ? null : metadata.value(), configurations, location));
+        return Optional.of(new ResourceSpec(
+                id,
+                name,
+                resourceId,
+                enabled,
+                metadata.isAbsent() ? null : metadata.value(),
+                configurations,
+                location));
     }
 
     private ArrayNode configurations(YamlNode node) {
@@ -92,8 +102,9 @@ final class ResourcesSection {
             configuration.knownKeys(CONFIGURATION_KEYS, "the keys of an ingestion configuration");
             String id = configuration.requiredText("id", "unique within the resource");
             if (id != null && !configurationIds.add(id)) {
-                configuration.get("id").problem("the ingestion configuration id '" + id + "' is given twice in this "
-                        + "resource");
+                configuration
+                        .get("id")
+                        .problem("the ingestion configuration id '" + id + "' is given twice in this " + "resource");
             }
             configuration.oneOf("ingestionStrategy", STRATEGIES);
             String type = configuration.oneOf("scheduleType", SCHEDULE_TYPES);
@@ -107,7 +118,9 @@ final class ResourcesSection {
         if (type == null || type.equals("GLOBAL")) {
             return;
         }
-        if (definition.isAbsent() || !definition.value().isTextual() || definition.value().asText().isBlank()) {
+        if (definition.isAbsent()
+                || !definition.value().isTextual()
+                || definition.value().asText().isBlank()) {
             definition.problem("a " + type + " schedule needs scheduleDefinition, such as "
                     + (type.equals("INTERVAL") ? "60m (a number and d, h or m)" : "\"0 * * * *\" (5-field cron, UTC)"));
             return;
@@ -118,8 +131,9 @@ final class ResourcesSection {
                     + "such as 15m, 6h or 1d");
         }
         if (type.equals("CRON")) {
-            CronExpression.problem(text).ifPresent(reason -> definition.problem("'" + text
-                    + "' is not a 5-field cron expression: " + reason));
+            CronExpression.problem(text)
+                    .ifPresent(
+                            reason -> definition.problem("'" + text + "' is not a 5-field cron expression: " + reason));
         }
     }
 }

@@ -11,13 +11,13 @@ import io.connectorkit.plugin.app.RequiredGrants;
 import io.connectorkit.plugin.app.RequiredSpecifications;
 import io.connectorkit.runtime.procedures.PublicProcedure;
 import io.connectorkit.runtime.status.ConfigurationStatus;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import java.util.ArrayList;
 
 /**
  * Drives the wizard from a configuration file, the way a consumer clicking through it would: it asks the app how far
@@ -39,10 +39,13 @@ public final class Wizard {
 
         public static Step resolve(String value) {
             String name = value.strip().toLowerCase(Locale.ROOT);
-            return Arrays.stream(values()).filter(step -> step.label().equals(name)).findFirst()
+            return Arrays.stream(values())
+                    .filter(step -> step.label().equals(name))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("connector.step '" + value + "' is not a wizard "
-                            + "step; use one of " + Arrays.stream(values()).map(Step::label)
-                            .collect(Collectors.joining(", ")) + ", or leave it unset to run every remaining step"));
+                            + "step; use one of "
+                            + Arrays.stream(values()).map(Step::label).collect(Collectors.joining(", "))
+                            + ", or leave it unset to run every remaining step"));
         }
 
         /** The steps still to run once the wizard has reached this configuration status. */
@@ -93,15 +96,18 @@ public final class Wizard {
      *
      * @throws RefusedException when a procedure does not answer OK: nothing after it runs
      */
-    public Outcome run(WizardConfiguration configuration, Optional<Step> only) throws AppException,
-            RefusedException, ConfigurationFileException {
+    public Outcome run(WizardConfiguration configuration, Optional<Step> only)
+            throws AppException, RefusedException, ConfigurationFileException {
         AppState state = AppState.of(app);
         if (state.isFinalized()) {
             if (only.isPresent()) {
-                throw new RefusedException("GET_CONNECTOR_STATUS", "The wizard of " + app.describe() + " is finished "
-                        + "(" + state + "), so its " + only.get().label() + " step cannot run again. Change the "
-                        + "connection with mvn connector:update-connection and the warehouse with "
-                        + "mvn connector:update-warehouse");
+                throw new RefusedException(
+                        "GET_CONNECTOR_STATUS",
+                        "The wizard of " + app.describe() + " is finished "
+                                + "(" + state + "), so its " + only.get().label()
+                                + " step cannot run again. Change the "
+                                + "connection with mvn connector:update-connection and the warehouse with "
+                                + "mvn connector:update-warehouse");
             }
             if (!new ConfigurationUpdate(app, log, warn).apply(configuration, state)) {
                 return new Outcome(List.of(), state);
@@ -114,8 +120,8 @@ public final class Wizard {
             sections.add("references");
         }
         configuration.requireResolved(sections);
-        log.accept(app.describe() + " is " + state + "; running " + steps.stream().map(Step::label)
-                .collect(Collectors.joining(", ")));
+        log.accept(app.describe() + " is " + state + "; running "
+                + steps.stream().map(Step::label).collect(Collectors.joining(", ")));
         bindReferences(configuration.references());
         RequiredGrants.grantOrRefuse(app, RequiredGrants.warehouseOf(configuration.connector()), "connector:configure");
         if (steps.contains(Step.CONNECTION)) {
@@ -142,19 +148,21 @@ public final class Wizard {
     private void run(Step step, WizardConfiguration configuration) throws AppException, RefusedException {
         switch (step) {
             case PREREQUISITES -> prerequisites(configuration.prerequisites());
-            case CONNECTOR -> expectOk(step, PublicProcedure.CONFIGURE_CONNECTOR,
-                    Json.write(configuration.connector()));
+            case CONNECTOR ->
+                expectOk(step, PublicProcedure.CONFIGURE_CONNECTOR, Json.write(configuration.connector()));
             case CONNECTION -> {
                 ObjectNode connection = ConnectionWithSecrets.bind(app, configuration);
                 expectOk(step, PublicProcedure.SET_CONNECTION_CONFIGURATION, Json.write(connection));
             }
-            case FINALIZE -> expectOk(step, PublicProcedure.FINALIZE_CONNECTOR_CONFIGURATION,
-                    Json.write(configuration.finalizeConfiguration()));
+            case FINALIZE ->
+                expectOk(
+                        step,
+                        PublicProcedure.FINALIZE_CONNECTOR_CONFIGURATION,
+                        Json.write(configuration.finalizeConfiguration()));
         }
     }
 
-    private void prerequisites(WizardConfiguration.Prerequisites prerequisites) throws AppException,
-            RefusedException {
+    private void prerequisites(WizardConfiguration.Prerequisites prerequisites) throws AppException, RefusedException {
         if (prerequisites.all()) {
             expectOk(Step.PREREQUISITES, PublicProcedure.MARK_ALL_PREREQUISITES_AS_DONE);
         }
@@ -164,8 +172,8 @@ public final class Wizard {
         expectOk(Step.PREREQUISITES, PublicProcedure.COMPLETE_PREREQUISITES_STEP);
     }
 
-    private void expectOk(Step step, PublicProcedure procedure, Object... arguments) throws AppException,
-            RefusedException {
+    private void expectOk(Step step, PublicProcedure procedure, Object... arguments)
+            throws AppException, RefusedException {
         ProcedureResponse response = app.call(procedure, arguments);
         log.accept("[" + step.label() + "] " + response.summary());
         if (!response.isOk()) {

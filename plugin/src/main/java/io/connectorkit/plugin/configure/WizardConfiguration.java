@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.plugin.app.ReferenceBinding;
 import io.connectorkit.plugin.yaml.Problem;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 
 /**
  * A configuration file, read, resolved and checked against the descriptor: what {@code connector:configure} feeds
@@ -27,9 +27,15 @@ import java.util.LinkedHashMap;
  * @param unresolved by section: the placeholders that could not be resolved, a problem only for a goal that sends
  *                   that section (its values are left out of the section)
  */
-public record WizardConfiguration(Path file, Prerequisites prerequisites, ObjectNode connector,
-        ObjectNode connection, Map<String, String> secrets, ObjectNode finalizeConfiguration,
-        Optional<List<ResourceSpec>> resources, List<ReferenceBinding> references,
+public record WizardConfiguration(
+        Path file,
+        Prerequisites prerequisites,
+        ObjectNode connector,
+        ObjectNode connection,
+        Map<String, String> secrets,
+        ObjectNode finalizeConfiguration,
+        Optional<List<ResourceSpec>> resources,
+        List<ReferenceBinding> references,
         Map<String, List<Problem>> unresolved) {
 
     public WizardConfiguration {
@@ -42,10 +48,24 @@ public record WizardConfiguration(Path file, Prerequisites prerequisites, Object
     }
 
     /** A configuration whose placeholders were all resolved. */
-    public WizardConfiguration(Path file, Prerequisites prerequisites, ObjectNode connector, ObjectNode connection,
-            Map<String, String> secrets, ObjectNode finalizeConfiguration, Optional<List<ResourceSpec>> resources,
+    public WizardConfiguration(
+            Path file,
+            Prerequisites prerequisites,
+            ObjectNode connector,
+            ObjectNode connection,
+            Map<String, String> secrets,
+            ObjectNode finalizeConfiguration,
+            Optional<List<ResourceSpec>> resources,
             List<ReferenceBinding> references) {
-        this(file, prerequisites, connector, connection, secrets, finalizeConfiguration, resources, references,
+        this(
+                file,
+                prerequisites,
+                connector,
+                connection,
+                secrets,
+                finalizeConfiguration,
+                resources,
+                references,
                 Map.of());
     }
 
@@ -57,8 +77,9 @@ public record WizardConfiguration(Path file, Prerequisites prerequisites, Object
      * @throws ConfigurationFileException naming each placeholder of those sections that could not be resolved
      */
     public void requireResolved(Collection<String> sections) throws ConfigurationFileException {
-        List<Problem> problems = sections.stream().flatMap(section -> unresolved.getOrDefault(section, List.of())
-                .stream()).toList();
+        List<Problem> problems = sections.stream()
+                .flatMap(section -> unresolved.getOrDefault(section, List.of()).stream())
+                .toList();
         if (!problems.isEmpty()) {
             throw new ConfigurationFileException(problems);
         }

@@ -135,7 +135,8 @@ final class ConsoleActions {
             return Outcome.refused(page, String.join("\n", parsed.problems()) + NOTHING_CHANGED, draft);
         }
         ProcedureResponse response = app.call(PublicProcedure.CONFIGURE_CONNECTOR, Json.write(parsed.values()));
-        return response.isOk() ? new Outcome("/wizard", List.of(message(response)), Map.of())
+        return response.isOk()
+                ? new Outcome("/wizard", List.of(message(response)), Map.of())
                 : new Outcome(page, List.of(message(response)), draft);
     }
 
@@ -146,7 +147,9 @@ final class ConsoleActions {
         Map<String, String> draft = FieldForms.draft(fields, form);
         List<String> problems = new ArrayList<>(parsed.problems());
         for (ConnectorDescription.Field field : fields) {
-            if (field.type() == FieldType.SECRET && field.required() && !parsed.secrets().containsKey(field.name())) {
+            if (field.type() == FieldType.SECRET
+                    && field.required()
+                    && !parsed.secrets().containsKey(field.name())) {
                 problems.add("connection configuration: " + field.name() + " is required; enter the secret");
             }
         }
@@ -161,8 +164,7 @@ final class ConsoleActions {
                 connection.put(secret.getKey(), SecretReference.nameOf(secret.getKey()));
             }
             // The app tests the connection before it keeps it (TEST_CONNECTION); its answer says how that went.
-            ProcedureResponse response = app.call(PublicProcedure.SET_CONNECTION_CONFIGURATION,
-                    Json.write(connection));
+            ProcedureResponse response = app.call(PublicProcedure.SET_CONNECTION_CONFIGURATION, Json.write(connection));
             if (response.isOk()) {
                 for (InstalledApp.SecretDraft secret : secrets) {
                     secret.keep();
@@ -185,12 +187,16 @@ final class ConsoleActions {
         Map<String, String> draft = Map.of("finalize", form.first("finalize").orElse(""));
         Optional<JsonNode> custom = object(text.isEmpty() ? "{}" : text);
         if (custom.isEmpty()) {
-            return Outcome.refused(page, "finalize configuration '" + text + "' is not a JSON object; enter one such "
-                    + "as {} or {\"key\": \"value\"}." + NOTHING_CHANGED, draft);
+            return Outcome.refused(
+                    page,
+                    "finalize configuration '" + text + "' is not a JSON object; enter one such "
+                            + "as {} or {\"key\": \"value\"}." + NOTHING_CHANGED,
+                    draft);
         }
-        ProcedureResponse response = app.call(PublicProcedure.FINALIZE_CONNECTOR_CONFIGURATION,
-                Json.write(custom.get()));
-        return response.isOk() ? new Outcome("/daily", List.of(message(response)), Map.of())
+        ProcedureResponse response =
+                app.call(PublicProcedure.FINALIZE_CONNECTOR_CONFIGURATION, Json.write(custom.get()));
+        return response.isOk()
+                ? new Outcome("/daily", List.of(message(response)), Map.of())
                 : new Outcome(page, List.of(message(response)), draft);
     }
 
@@ -222,8 +228,8 @@ final class ConsoleActions {
         Operations operations = new Operations(app, line -> messages.add(new Html.Message(true, line)));
         boolean refused = false;
         try {
-            boolean pauseFirst = form.all("pause").contains("true")
-                    && AppState.of(app).status() == ConnectorStatus.STARTED;
+            boolean pauseFirst =
+                    form.all("pause").contains("true") && AppState.of(app).status() == ConnectorStatus.STARTED;
             if (pauseFirst) {
                 operations.pause();
             }
@@ -248,14 +254,17 @@ final class ConsoleActions {
         String warehouse = form.text("warehouse");
         Map<String, String> draft = Map.of("warehouse", warehouse);
         if (warehouse.isEmpty()) {
-            return Outcome.refused("/daily", "Enter the name of the new warehouse, such as MY_WAREHOUSE."
-                    + NOTHING_CHANGED, draft);
+            return Outcome.refused(
+                    "/daily", "Enter the name of the new warehouse, such as MY_WAREHOUSE." + NOTHING_CHANGED, draft);
         }
         try {
             Identifier.parse(warehouse);
         } catch (Identifier.InvalidIdentifierException e) {
-            return Outcome.refused("/daily", "warehouse '" + warehouse + "' is not a warehouse name: " + e.reason()
-                    + "; enter it as MY_WAREHOUSE, or \"My Warehouse\" for a quoted name." + NOTHING_CHANGED, draft);
+            return Outcome.refused(
+                    "/daily",
+                    "warehouse '" + warehouse + "' is not a warehouse name: " + e.reason()
+                            + "; enter it as MY_WAREHOUSE, or \"My Warehouse\" for a quoted name." + NOTHING_CHANGED,
+                    draft);
         }
         return withPause(app, form, operations -> operations.updateWarehouse(warehouse), draft);
     }
@@ -274,16 +283,30 @@ final class ConsoleActions {
                 connection.put(field.name(), SecretReference.nameOf(field.name()));
             }
         }
-        WizardConfiguration configuration = new WizardConfiguration(Path.of("the console's form"),
-                WizardConfiguration.Prerequisites.none(), JsonNodeFactory.instance.objectNode(), connection,
-                parsed.secrets(), JsonNodeFactory.instance.objectNode(), Optional.empty(), List.of());
+        WizardConfiguration configuration = new WizardConfiguration(
+                Path.of("the console's form"),
+                WizardConfiguration.Prerequisites.none(),
+                JsonNodeFactory.instance.objectNode(),
+                connection,
+                parsed.secrets(),
+                JsonNodeFactory.instance.objectNode(),
+                Optional.empty(),
+                List.of());
         return withPause(app, form, operations -> operations.updateConnection(configuration), draft);
     }
 
     private Outcome addResource(InstalledApp app, FormData form) throws AppException {
         Map<String, String> draft = new LinkedHashMap<>();
-        for (String input : List.of("name", "id", "resourceId", "configurationId", "ingestionStrategy",
-                "scheduleType", "scheduleDefinition", "destination", "customIngestionConfiguration")) {
+        for (String input : List.of(
+                "name",
+                "id",
+                "resourceId",
+                "configurationId",
+                "ingestionStrategy",
+                "scheduleType",
+                "scheduleDefinition",
+                "destination",
+                "customIngestionConfiguration")) {
             draft.put("resource." + input, form.first(input).orElse(""));
         }
         draft.put("resource.enabled", String.valueOf(form.all("enabled").contains("true")));
@@ -306,8 +329,8 @@ final class ConsoleActions {
             problems.add("schedule type '" + scheduleType + "' is not one of " + String.join(", ", SCHEDULE_TYPES));
         }
         Map<String, String> freeForm = new LinkedHashMap<>();
-        for (String optional : List.of(IngestionConfigurations.DESTINATION,
-                IngestionConfigurations.CUSTOM_INGESTION_CONFIGURATION)) {
+        for (String optional :
+                List.of(IngestionConfigurations.DESTINATION, IngestionConfigurations.CUSTOM_INGESTION_CONFIGURATION)) {
             String text = form.text(optional);
             if (text.isEmpty()) {
                 continue;
@@ -326,30 +349,45 @@ final class ConsoleActions {
         String configurationId = form.text("configurationId");
         ScheduleType type = ScheduleType.valueOf(scheduleType);
         IngestionConfiguration configuration = new IngestionConfiguration(
-                configurationId.isEmpty() ? "default" : configurationId, IngestionStrategy.valueOf(strategy),
-                freeForm.get(IngestionConfigurations.CUSTOM_INGESTION_CONFIGURATION), type,
+                configurationId.isEmpty() ? "default" : configurationId,
+                IngestionStrategy.valueOf(strategy),
+                freeForm.get(IngestionConfigurations.CUSTOM_INGESTION_CONFIGURATION),
+                type,
                 type == ScheduleType.GLOBAL ? null : form.text("scheduleDefinition"),
                 freeForm.get(IngestionConfigurations.DESTINATION));
         String id = form.text("id");
         boolean enabled = form.all("enabled").contains("true");
-        ProcedureResponse response = app.call(PublicProcedure.CREATE_RESOURCE, name, Json.write(resourceId.get()),
-                IngestionConfigurations.toJson(List.of(configuration)), id.isEmpty() ? null : id, enabled, null);
+        ProcedureResponse response = app.call(
+                PublicProcedure.CREATE_RESOURCE,
+                name,
+                Json.write(resourceId.get()),
+                IngestionConfigurations.toJson(List.of(configuration)),
+                id.isEmpty() ? null : id,
+                enabled,
+                null);
         if (!response.isOk()) {
             return new Outcome("/daily#resources", List.of(message(response)), draft);
         }
-        return new Outcome("/daily#resources", List.of(new Html.Message(true, response.summary()
-                + response.text("id").map(created -> ": resource " + name + " has id " + created
-                + (enabled ? ", enabled" : ", disabled")).orElse(""))), Map.of());
+        return new Outcome(
+                "/daily#resources",
+                List.of(new Html.Message(
+                        true,
+                        response.summary()
+                                + response.text("id")
+                                        .map(created -> ": resource " + name + " has id " + created
+                                                + (enabled ? ", enabled" : ", disabled"))
+                                        .orElse(""))),
+                Map.of());
     }
 
     private Outcome toggle(InstalledApp app, FormData form, boolean enable) throws AppException {
         String id = form.text("id");
         if (id.isEmpty()) {
-            return Outcome.refused("/daily#resources", "The form names no resource (id); " + NOTHING_CHANGED.strip(),
-                    Map.of());
+            return Outcome.refused(
+                    "/daily#resources", "The form names no resource (id); " + NOTHING_CHANGED.strip(), Map.of());
         }
-        ProcedureResponse response = app.call(enable ? PublicProcedure.ENABLE_RESOURCE
-                : PublicProcedure.DISABLE_RESOURCE, id);
+        ProcedureResponse response =
+                app.call(enable ? PublicProcedure.ENABLE_RESOURCE : PublicProcedure.DISABLE_RESOURCE, id);
         return new Outcome("/daily#resources", List.of(message(response, " (resource " + id + ")")), Map.of());
     }
 
@@ -358,28 +396,41 @@ final class ConsoleActions {
         String scheduleType = form.text("scheduleType");
         String definition = form.text("scheduleDefinition");
         if (!SCHEDULE_TYPES.contains(scheduleType)) {
-            return Outcome.refused("/daily#resources", "schedule type '" + scheduleType + "' is not one of "
-                    + String.join(", ", SCHEDULE_TYPES) + "." + NOTHING_CHANGED, Map.of());
+            return Outcome.refused(
+                    "/daily#resources",
+                    "schedule type '" + scheduleType + "' is not one of " + String.join(", ", SCHEDULE_TYPES) + "."
+                            + NOTHING_CHANGED,
+                    Map.of());
         }
         Optional<Map<String, Object>> definitionRow = app.view("INGESTION_DEFINITIONS").stream()
-                .filter(row -> id.equals(String.valueOf(row.get("ID")))).findFirst();
+                .filter(row -> id.equals(String.valueOf(row.get("ID"))))
+                .findFirst();
         if (definitionRow.isEmpty()) {
-            return Outcome.refused("/daily#resources", "The app has no resource with id '" + id + "'; reload the page."
-                    + NOTHING_CHANGED, Map.of());
+            return Outcome.refused(
+                    "/daily#resources",
+                    "The app has no resource with id '" + id + "'; reload the page." + NOTHING_CHANGED,
+                    Map.of());
         }
-        List<IngestionConfiguration> configurations = ConsolePages.configurations(definitionRow.get())
-                .configurations();
+        List<IngestionConfiguration> configurations =
+                ConsolePages.configurations(definitionRow.get()).configurations();
         if (configurations.isEmpty()) {
-            return Outcome.refused("/daily#resources", "Resource " + id + " has no ingestion configuration to "
-                    + "schedule." + NOTHING_CHANGED, Map.of());
+            return Outcome.refused(
+                    "/daily#resources",
+                    "Resource " + id + " has no ingestion configuration to " + "schedule." + NOTHING_CHANGED,
+                    Map.of());
         }
         ScheduleType type = ScheduleType.valueOf(scheduleType);
-        List<IngestionConfiguration> changed = configurations.stream().map(configuration ->
-                new IngestionConfiguration(configuration.id(), configuration.ingestionStrategy(),
-                        configuration.customIngestionConfiguration(), type,
-                        type == ScheduleType.GLOBAL ? null : definition, configuration.destination())).toList();
-        ProcedureResponse response = app.call(PublicProcedure.UPDATE_RESOURCE, id,
-                IngestionConfigurations.toJson(changed));
+        List<IngestionConfiguration> changed = configurations.stream()
+                .map(configuration -> new IngestionConfiguration(
+                        configuration.id(),
+                        configuration.ingestionStrategy(),
+                        configuration.customIngestionConfiguration(),
+                        type,
+                        type == ScheduleType.GLOBAL ? null : definition,
+                        configuration.destination()))
+                .toList();
+        ProcedureResponse response =
+                app.call(PublicProcedure.UPDATE_RESOURCE, id, IngestionConfigurations.toJson(changed));
         return new Outcome("/daily#resources", List.of(message(response, " (resource " + id + ")")), Map.of());
     }
 
@@ -387,12 +438,18 @@ final class ConsoleActions {
         String id = form.text("id");
         List<Html.Message> messages = new ArrayList<>();
         try {
-            Ingestions.Iteration iteration = new Ingestions(app, line -> messages.add(new Html.Message(true,
-                    line.strip())), line -> messages.add(new Html.Message(false, line.strip())))
+            Ingestions.Iteration iteration = new Ingestions(
+                            app,
+                            line -> messages.add(new Html.Message(true, line.strip())),
+                            line -> messages.add(new Html.Message(false, line.strip())))
                     .runNow(id.isEmpty() ? null : id);
             if (iteration.runs().isEmpty()) {
-                messages.add(new Html.Message(true, "Nothing ran: " + (id.isEmpty() ? "no resource is enabled"
-                        : "resource " + id + " is disabled or unknown")));
+                messages.add(new Html.Message(
+                        true,
+                        "Nothing ran: "
+                                + (id.isEmpty()
+                                        ? "no resource is enabled"
+                                        : "resource " + id + " is disabled or unknown")));
             }
         } catch (RefusedException e) {
             messages.add(new Html.Message(false, e.getMessage()));

@@ -20,8 +20,11 @@ import io.connectorkit.runtime.status.ConfigurationStatus;
 import io.connectorkit.runtime.status.ConnectorStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,9 +34,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.sql.Timestamp;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 /**
  * The console's pages, read from the app's procedures and views as the console's role: the wizard (one page per
@@ -85,9 +85,11 @@ final class ConsolePages {
     }
 
     /** The standard connector fields the wizard asks for, as the runtime defines them. */
-    private static final List<ConnectorDescription.Field> STANDARD_CONNECTOR_FIELDS = WizardStandardFields.fields()
-            .stream().map(field -> new ConnectorDescription.Field(field.name(), field.type(), false, null,
-                    field.description())).toList();
+    private static final List<ConnectorDescription.Field> STANDARD_CONNECTOR_FIELDS =
+            WizardStandardFields.fields().stream()
+                    .map(field -> new ConnectorDescription.Field(
+                            field.name(), field.type(), false, null, field.description()))
+                    .toList();
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int RUNS_SHOWN = 10;
@@ -107,10 +109,13 @@ final class ConsolePages {
 
     /** The standard connector fields the descriptor does not declare itself, then the descriptor's. */
     static List<ConnectorDescription.Field> connectorFields(Descriptor descriptor) {
-        Set<String> declared = descriptor.connectorFields().stream().map(ConnectorDescription.Field::name)
+        Set<String> declared = descriptor.connectorFields().stream()
+                .map(ConnectorDescription.Field::name)
                 .collect(Collectors.toSet());
         List<ConnectorDescription.Field> fields = new ArrayList<>();
-        STANDARD_CONNECTOR_FIELDS.stream().filter(field -> !declared.contains(field.name())).forEach(fields::add);
+        STANDARD_CONNECTOR_FIELDS.stream()
+                .filter(field -> !declared.contains(field.name()))
+                .forEach(fields::add);
         fields.addAll(descriptor.connectorFields());
         return fields;
     }
@@ -126,15 +131,26 @@ final class ConsolePages {
             case "/" -> Page.redirectTo(state.isFinalized() ? "/daily" : "/wizard");
             case "/wizard" -> state.isFinalized() ? Page.redirectTo("/daily") : wizard(app, state, query, flash);
             case "/daily" -> state.isFinalized() ? daily(app, state, flash) : Page.redirectTo("/wizard");
-            default -> Page.of(404, Html.page("Not found", header(app, null), List.of(new Html.Message(false,
-                    "The console has no page " + path + "; its pages are /wizard and /daily")), ""));
+            default ->
+                Page.of(
+                        404,
+                        Html.page(
+                                "Not found",
+                                header(app, null),
+                                List.of(new Html.Message(
+                                        false,
+                                        "The console has no page " + path + "; its pages are /wizard and /daily")),
+                                ""));
         };
     }
 
     /** A page that shows one error. */
     String error(String message) {
-        return Html.page(descriptor.app().name() + " console", "<header><h1>" + Html.text(title()) + "</h1></header>",
-                List.of(new Html.Message(false, message)), "");
+        return Html.page(
+                descriptor.app().name() + " console",
+                "<header><h1>" + Html.text(title()) + "</h1></header>",
+                List.of(new Html.Message(false, message)),
+                "");
     }
 
     private String title() {
@@ -143,13 +159,24 @@ final class ConsolePages {
     }
 
     private String header(InstalledApp app, String current) {
-        StringBuilder header = new StringBuilder("<header><h1>").append(Html.text(title())).append("</h1>")
-                .append("<span class=\"meta\">").append(Html.text(app.describe())).append(" · acting as ")
-                .append(Html.text(role.name())).append(role == AppRole.VIEWER ? " (read-only)" : "").append("</span>")
+        StringBuilder header = new StringBuilder("<header><h1>")
+                .append(Html.text(title()))
+                .append("</h1>")
+                .append("<span class=\"meta\">")
+                .append(Html.text(app.describe()))
+                .append(" · acting as ")
+                .append(Html.text(role.name()))
+                .append(role == AppRole.VIEWER ? " (read-only)" : "")
+                .append("</span>")
                 .append("<nav>");
         for (String[] link : new String[][] {{"/wizard", "Wizard"}, {"/daily", "Daily use"}}) {
-            header.append("<a href=\"").append(link[0]).append("\"").append(link[0].equals(current)
-                    ? " class=\"current\"" : "").append(">").append(link[1]).append("</a>");
+            header.append("<a href=\"")
+                    .append(link[0])
+                    .append("\"")
+                    .append(link[0].equals(current) ? " class=\"current\"" : "")
+                    .append(">")
+                    .append(link[1])
+                    .append("</a>");
         }
         return header.append("</nav></header>\n").toString();
     }
@@ -180,17 +207,27 @@ final class ConsolePages {
         body.append("<ol class=\"steps\">");
         for (Step step : Step.values()) {
             String css = step == shown ? "current" : step.ordinal() < current.ordinal() ? "done" : "";
-            body.append("<li class=\"").append(css).append("\" id=\"step-").append(step.id).append("\">");
+            body.append("<li class=\"")
+                    .append(css)
+                    .append("\" id=\"step-")
+                    .append(step.id)
+                    .append("\">");
             if (step.openAt(state.configurationStatus()) && step != shown) {
-                body.append("<a href=\"/wizard?step=").append(step.id).append("\">").append(step.title).append("</a>");
+                body.append("<a href=\"/wizard?step=")
+                        .append(step.id)
+                        .append("\">")
+                        .append(step.title)
+                        .append("</a>");
             } else {
                 body.append(step.title);
             }
             body.append("</li>");
         }
         body.append("</ol>\n<section class=\"card\" id=\"wizard\"><p class=\"muted\">Status ")
-                .append(badge(state.status().name())).append(" · configuration ")
-                .append(badge(state.configurationStatus().name())).append("</p>\n");
+                .append(badge(state.status().name()))
+                .append(" · configuration ")
+                .append(badge(state.configurationStatus().name()))
+                .append("</p>\n");
         switch (shown) {
             case PREREQUISITES -> prerequisites(app, body);
             case CONNECTOR -> connector(app, body, flash.draft());
@@ -202,8 +239,7 @@ final class ConsolePages {
             body.append("<p class=\"muted\">The console acts as VIEWER: it shows the wizard but cannot run it. Start "
                     + "it with -Dconnector.role=ADMIN to configure the connector.</p>\n");
         }
-        return Page.of(200, Html.page(title() + ": wizard", header(app, "/wizard"), flash.messages(),
-                body.toString()));
+        return Page.of(200, Html.page(title() + ": wizard", header(app, "/wizard"), flash.messages(), body.toString()));
     }
 
     private void prerequisites(InstalledApp app, StringBuilder body) throws AppException {
@@ -217,13 +253,21 @@ final class ConsolePages {
         for (Map<String, Object> row : rows) {
             String id = String.valueOf(row.get("ID"));
             body.append("<div class=\"prerequisite\"><label class=\"check\"><input type=\"checkbox\" name=\"done\" "
-                    + "value=\"").append(Html.text(id)).append("\" id=\"prerequisite-").append(Html.text(id))
-                    .append("\"").append(bool(row.get("IS_COMPLETED")) ? " checked" : "")
-                    .append(admin() ? "" : " disabled").append("> ").append(Html.text(row.get("TITLE")))
-                    .append("</label><p>").append(Html.text(row.get("DESCRIPTION")));
+                            + "value=\"")
+                    .append(Html.text(id))
+                    .append("\" id=\"prerequisite-")
+                    .append(Html.text(id))
+                    .append("\"")
+                    .append(bool(row.get("IS_COMPLETED")) ? " checked" : "")
+                    .append(admin() ? "" : " disabled")
+                    .append("> ")
+                    .append(Html.text(row.get("TITLE")))
+                    .append("</label><p>")
+                    .append(Html.text(row.get("DESCRIPTION")));
             List<String> links = new ArrayList<>();
-            for (String[] link : new String[][] {{"DOCUMENTATION_URL", "Documentation"}, {"LEARNMORE_URL",
-                    "Learn more"}, {"GUIDE_URL", "Guide"}}) {
+            for (String[] link : new String[][] {
+                {"DOCUMENTATION_URL", "Documentation"}, {"LEARNMORE_URL", "Learn more"}, {"GUIDE_URL", "Guide"}
+            }) {
                 Object url = row.get(link[0]);
                 if (url != null && !url.toString().isBlank()) {
                     links.add(Html.link(url.toString(), link[1]));
@@ -247,8 +291,11 @@ final class ConsolePages {
         body.append("<h2>Connector configuration</h2><p>Calls CONFIGURE_CONNECTOR with these values; empty optional "
                 + "fields take their defaults.</p>");
         body.append(form("/wizard/connector", "connector-form"))
-                .append(FieldForms.inputs(connectorFields(descriptor), jsonValues(configuration(app)
-                        .get("connector_configuration")), draft, !admin()));
+                .append(FieldForms.inputs(
+                        connectorFields(descriptor),
+                        jsonValues(configuration(app).get("connector_configuration")),
+                        draft,
+                        !admin()));
         if (admin()) {
             body.append("<button type=\"submit\" id=\"connector-submit\">Configure connector</button>");
         }
@@ -260,8 +307,11 @@ final class ConsolePages {
                 + "these values and keeps them only if the test passes. Secrets are bound to the app's secret "
                 + "references first and never shown again.</p>");
         body.append(form("/wizard/connection", "connection-form"))
-                .append(FieldForms.inputs(descriptor.connectionFields(), jsonValues(configuration(app)
-                        .get("connection_configuration")), draft, !admin()));
+                .append(FieldForms.inputs(
+                        descriptor.connectionFields(),
+                        jsonValues(configuration(app).get("connection_configuration")),
+                        draft,
+                        !admin()));
         if (admin()) {
             body.append("<button type=\"submit\" id=\"connection-submit\">Test and save connection</button>");
         }
@@ -273,8 +323,11 @@ final class ConsolePages {
                 + "prepares its destination, then starts.</p>");
         body.append(form("/wizard/finalize", "finalize-form"))
                 .append("<label for=\"finalize\">Finalize configuration (a JSON object)</label>")
-                .append("<textarea id=\"finalize\" name=\"finalize\"").append(admin() ? "" : " disabled").append(">")
-                .append(Html.text(draft.getOrDefault("finalize", "{}"))).append("</textarea>");
+                .append("<textarea id=\"finalize\" name=\"finalize\"")
+                .append(admin() ? "" : " disabled")
+                .append(">")
+                .append(Html.text(draft.getOrDefault("finalize", "{}")))
+                .append("</textarea>");
         if (admin()) {
             body.append("<button type=\"submit\" id=\"finalize-submit\">Finalize</button>");
         }
@@ -287,20 +340,30 @@ final class ConsolePages {
         StringBuilder body = new StringBuilder();
         Map<String, Map<String, String>> configuration = configuration(app);
         List<Map<String, Object>> sync = app.view("SYNC_STATUS");
-        String syncStatus = sync.isEmpty() ? "UNKNOWN" : String.valueOf(sync.get(0).get("STATUS"));
+        String syncStatus =
+                sync.isEmpty() ? "UNKNOWN" : String.valueOf(sync.get(0).get("STATUS"));
         Object lastSynced = sync.isEmpty() ? null : sync.get(0).get("LAST_SYNCED_AT");
 
         body.append("<div class=\"grid\"><section class=\"card\" id=\"status\"><h2>Status</h2><dl class=\"facts\">")
-                .append("<dt>Connector</dt><dd id=\"connector-status\">").append(badge(state.status().name()))
-                .append("</dd><dt>Configuration</dt><dd>").append(badge(state.configurationStatus().name()))
-                .append("</dd><dt>Sync</dt><dd id=\"sync-status\">").append(badge(syncStatus))
-                .append(lastSynced == null ? "" : " <span class=\"muted\">last synced " + Html.text(time(lastSynced))
-                        + " UTC</span>").append("</dd></dl>");
+                .append("<dt>Connector</dt><dd id=\"connector-status\">")
+                .append(badge(state.status().name()))
+                .append("</dd><dt>Configuration</dt><dd>")
+                .append(badge(state.configurationStatus().name()))
+                .append("</dd><dt>Sync</dt><dd id=\"sync-status\">")
+                .append(badge(syncStatus))
+                .append(
+                        lastSynced == null
+                                ? ""
+                                : " <span class=\"muted\">last synced " + Html.text(time(lastSynced)) + " UTC</span>")
+                .append("</dd></dl>");
         if (admin()) {
             boolean paused = state.status() == ConnectorStatus.PAUSED;
             body.append(form(paused ? "/resume" : "/pause", paused ? "resume-form" : "pause-form"))
-                    .append("<button type=\"submit\" id=\"").append(paused ? "resume" : "pause").append("\">")
-                    .append(paused ? "Resume" : "Pause").append("</button></form>");
+                    .append("<button type=\"submit\" id=\"")
+                    .append(paused ? "resume" : "pause")
+                    .append("\">")
+                    .append(paused ? "Resume" : "Pause")
+                    .append("</button></form>");
         }
         body.append("</section>\n<section class=\"card\" id=\"configuration\"><h2>Configuration</h2>");
         configurationTable(configuration, body);
@@ -308,29 +371,40 @@ final class ConsolePages {
 
         StatsReport stats = new StatsReader(app, clock).read(CHART_HOURS);
         body.append("<section class=\"card\" id=\"chart\"><h2>Ingested rows per hour (UTC), the last ")
-                .append(CHART_HOURS).append(" hours</h2><p class=\"muted\">").append(stats.totalRows())
-                .append(" rows, ").append(stats.failureCount()).append(stats.failureCount() == 1 ? " failed run"
-                        : " failed runs").append(", from PUBLIC.AGGREGATED_CONNECTOR_STATS</p><div class=\"chart\">")
-                .append(stats.chart()).append("</div></section>\n");
+                .append(CHART_HOURS)
+                .append(" hours</h2><p class=\"muted\">")
+                .append(stats.totalRows())
+                .append(" rows, ")
+                .append(stats.failureCount())
+                .append(stats.failureCount() == 1 ? " failed run" : " failed runs")
+                .append(", from PUBLIC.AGGREGATED_CONNECTOR_STATS</p><div class=\"chart\">")
+                .append(stats.chart())
+                .append("</div></section>\n");
 
         resources(app, body, flash.draft());
         runs(app, body);
         if (admin()) {
             updates(configuration, state, body, flash.draft());
         }
-        return Page.of(200, Html.page(title() + ": daily use", header(app, "/daily"), flash.messages(),
-                body.toString()));
+        return Page.of(
+                200, Html.page(title() + ": daily use", header(app, "/daily"), flash.messages(), body.toString()));
     }
 
     private void configurationTable(Map<String, Map<String, String>> configuration, StringBuilder body) {
-        Set<String> secrets = descriptor.connectionFields().stream().filter(field -> field.type() == FieldType.SECRET)
-                .map(ConnectorDescription.Field::name).collect(Collectors.toSet());
+        Set<String> secrets = descriptor.connectionFields().stream()
+                .filter(field -> field.type() == FieldType.SECRET)
+                .map(ConnectorDescription.Field::name)
+                .collect(Collectors.toSet());
         body.append("<table><tr><th>group</th><th>key</th><th>value</th></tr>");
         configuration.forEach((group, values) -> values.forEach((key, value) -> {
             // The app masks secrets in its view; the console masks them again, whatever the view shows.
             boolean secret = group.equals("connection_configuration") && secrets.contains(key);
-            body.append("<tr><td>").append(Html.text(group.replace("_configuration", ""))).append("</td><td>")
-                    .append(Html.text(key)).append("</td><td><code>").append(Html.text(secret ? FieldType.MASK : value))
+            body.append("<tr><td>")
+                    .append(Html.text(group.replace("_configuration", "")))
+                    .append("</td><td>")
+                    .append(Html.text(key))
+                    .append("</td><td><code>")
+                    .append(Html.text(secret ? FieldType.MASK : value))
                     .append("</code></td></tr>");
         }));
         body.append("</table>");
@@ -341,10 +415,13 @@ final class ConsolePages {
         for (Map<String, Object> row : app.view("INGESTION_DEFINITIONS")) {
             List<String> parts = new ArrayList<>();
             for (IngestionConfiguration configuration : configurations(row).configurations()) {
-                parts.add((configuration.scheduleType() == null ? "" : configuration.scheduleType().name()) + " "
+                parts.add((configuration.scheduleType() == null
+                                ? ""
+                                : configuration.scheduleType().name()) + " "
                         + Objects.requireNonNullElse(configuration.scheduleDefinition(), ""));
             }
-            schedules.put(String.valueOf(row.get("ID")), String.join(", ", parts).strip());
+            schedules.put(
+                    String.valueOf(row.get("ID")), String.join(", ", parts).strip());
         }
         List<ResourceStatus> resources = ResourceStatus.read(app);
         body.append("<section class=\"card\" id=\"resources\"><h2>Resources</h2>");
@@ -352,38 +429,66 @@ final class ConsolePages {
             body.append("<p class=\"muted\">No resources yet.</p>");
         } else {
             body.append("<table id=\"resource-table\"><tr><th>resource</th><th>enabled</th><th>schedule</th>"
-                    + "<th>last run</th><th>next run</th>").append(admin() ? "<th>actions</th>" : "")
+                            + "<th>last run</th><th>next run</th>")
+                    .append(admin() ? "<th>actions</th>" : "")
                     .append("</tr>");
             for (ResourceStatus resource : resources) {
                 String id = Html.text(resource.id());
-                body.append("<tr data-resource=\"").append(id).append("\"><td>").append(Html.text(resource.name()))
-                        .append(resource.name().equals(resource.id()) ? "" : "<br><span class=\"muted\">" + id
-                                + "</span>").append("</td><td class=\"enabled\">")
-                        .append(resource.enabled() ? "yes" : "no").append("</td><td>")
-                        .append(Html.text(schedules.getOrDefault(resource.id(), ""))).append("</td><td>");
+                body.append("<tr data-resource=\"")
+                        .append(id)
+                        .append("\"><td>")
+                        .append(Html.text(resource.name()))
+                        .append(
+                                resource.name().equals(resource.id())
+                                        ? ""
+                                        : "<br><span class=\"muted\">" + id + "</span>")
+                        .append("</td><td class=\"enabled\">")
+                        .append(resource.enabled() ? "yes" : "no")
+                        .append("</td><td>")
+                        .append(Html.text(schedules.getOrDefault(resource.id(), "")))
+                        .append("</td><td>");
                 if (resource.lastRunAt() == null) {
                     body.append("<span class=\"muted\">no run yet</span>");
                 } else {
-                    body.append(Html.text(time(resource.lastRunAt()))).append(" ")
-                            .append(badge(resource.lastRunStatus())).append(" ").append(resource.lastRunRows())
+                    body.append(Html.text(time(resource.lastRunAt())))
+                            .append(" ")
+                            .append(badge(resource.lastRunStatus()))
+                            .append(" ")
+                            .append(resource.lastRunRows())
                             .append(" rows");
                 }
                 if (resource.lastError() != null) {
-                    body.append("<br><span class=\"error-text\">").append(resource.attempts())
+                    body.append("<br><span class=\"error-text\">")
+                            .append(resource.attempts())
                             .append(resource.attempts() == 1 ? " failure: " : " failures in a row: ")
-                            .append(Html.text(resource.lastError())).append("</span>");
+                            .append(Html.text(resource.lastError()))
+                            .append("</span>");
                 }
-                body.append("</td><td>").append(resource.enabled() ? resource.nextRunAt() == null ? "next iteration"
-                        : Html.text(time(resource.nextRunAt())) : "").append("</td>");
+                body.append("</td><td>")
+                        .append(
+                                resource.enabled()
+                                        ? resource.nextRunAt() == null
+                                                ? "next iteration"
+                                                : Html.text(time(resource.nextRunAt()))
+                                        : "")
+                        .append("</td>");
                 if (admin()) {
-                    body.append("<td>").append(form(resource.enabled() ? "/resources/disable" : "/resources/enable",
-                            null)).append("<input type=\"hidden\" name=\"id\" value=\"").append(id)
+                    body.append("<td>")
+                            .append(form(resource.enabled() ? "/resources/disable" : "/resources/enable", null))
+                            .append("<input type=\"hidden\" name=\"id\" value=\"")
+                            .append(id)
                             .append("\"><button type=\"submit\" class=\"small secondary\">")
-                            .append(resource.enabled() ? "Disable" : "Enable").append("</button></form>")
-                            .append(form("/resources/run", null)).append("<input type=\"hidden\" name=\"id\" value=\"")
-                            .append(id).append("\"><button type=\"submit\" class=\"small run-now\">Run now</button>")
-                            .append("</form><br>").append(form("/resources/schedule", null))
-                            .append("<input type=\"hidden\" name=\"id\" value=\"").append(id).append("\">")
+                            .append(resource.enabled() ? "Disable" : "Enable")
+                            .append("</button></form>")
+                            .append(form("/resources/run", null))
+                            .append("<input type=\"hidden\" name=\"id\" value=\"")
+                            .append(id)
+                            .append("\"><button type=\"submit\" class=\"small run-now\">Run now</button>")
+                            .append("</form><br>")
+                            .append(form("/resources/schedule", null))
+                            .append("<input type=\"hidden\" name=\"id\" value=\"")
+                            .append(id)
+                            .append("\">")
                             .append(select("scheduleType", ConsoleActions.SCHEDULE_TYPES, "INTERVAL"))
                             .append(" <input type=\"text\" name=\"scheduleDefinition\" placeholder=\"15m\" "
                                     + "aria-label=\"schedule definition\"> <button type=\"submit\" "
@@ -401,39 +506,72 @@ final class ConsolePages {
 
     private void addResourceForm(StringBuilder body, Map<String, String> draft) {
         body.append("<h3>Add a resource</h3><p class=\"muted\">Calls CREATE_RESOURCE with one ingestion "
-                + "configuration.</p>").append(form("/resources/add", "add-resource"));
+                        + "configuration.</p>")
+                .append(form("/resources/add", "add-resource"));
         textInput(body, "name", "Name", draft.getOrDefault("resource.name", ""), "orders", "");
         textInput(body, "id", "Id", draft.getOrDefault("resource.id", ""), "generated when empty", "");
-        textInput(body, "resourceId", "Resource id (JSON object)", draft.getOrDefault("resource.resourceId", ""),
-                "{\"dataset\": \"orders\"}", "What identifies the resource in the source");
-        textInput(body, "configurationId", "Ingestion configuration id", draft.getOrDefault(
-                "resource.configurationId", "default"), "default", "");
+        textInput(
+                body,
+                "resourceId",
+                "Resource id (JSON object)",
+                draft.getOrDefault("resource.resourceId", ""),
+                "{\"dataset\": \"orders\"}",
+                "What identifies the resource in the source");
+        textInput(
+                body,
+                "configurationId",
+                "Ingestion configuration id",
+                draft.getOrDefault("resource.configurationId", "default"),
+                "default",
+                "");
         body.append("<label for=\"ingestionStrategy\">Ingestion strategy</label>")
-                .append(select("ingestionStrategy", ConsoleActions.STRATEGIES, draft.getOrDefault(
-                        "resource.ingestionStrategy", "INCREMENTAL")))
+                .append(select(
+                        "ingestionStrategy",
+                        ConsoleActions.STRATEGIES,
+                        draft.getOrDefault("resource.ingestionStrategy", "INCREMENTAL")))
                 .append("<label for=\"scheduleType\">Schedule type</label>")
-                .append(select("scheduleType", ConsoleActions.SCHEDULE_TYPES, draft.getOrDefault(
-                        "resource.scheduleType", "INTERVAL")));
-        textInput(body, "scheduleDefinition", "Schedule definition", draft.getOrDefault("resource.scheduleDefinition",
-                ""), "15m", "INTERVAL: a number and d, h or m (15m); CRON: 5 fields (0 * * * *); GLOBAL: none");
-        textInput(body, "destination", "Destination (JSON object, optional)", draft.getOrDefault(
-                "resource.destination", ""), "{\"table\": \"ORDERS\"}", "");
-        textInput(body, "customIngestionConfiguration", "Custom ingestion configuration (JSON object, optional)",
-                draft.getOrDefault("resource.customIngestionConfiguration", ""), "", "");
+                .append(select(
+                        "scheduleType",
+                        ConsoleActions.SCHEDULE_TYPES,
+                        draft.getOrDefault("resource.scheduleType", "INTERVAL")));
+        textInput(
+                body,
+                "scheduleDefinition",
+                "Schedule definition",
+                draft.getOrDefault("resource.scheduleDefinition", ""),
+                "15m",
+                "INTERVAL: a number and d, h or m (15m); CRON: 5 fields (0 * * * *); GLOBAL: none");
+        textInput(
+                body,
+                "destination",
+                "Destination (JSON object, optional)",
+                draft.getOrDefault("resource.destination", ""),
+                "{\"table\": \"ORDERS\"}",
+                "");
+        textInput(
+                body,
+                "customIngestionConfiguration",
+                "Custom ingestion configuration (JSON object, optional)",
+                draft.getOrDefault("resource.customIngestionConfiguration", ""),
+                "",
+                "");
         body.append("<label class=\"check\"><input type=\"checkbox\" name=\"enabled\" value=\"true\" id=\"enabled\"")
-                .append("false".equals(draft.get("resource.enabled")) ? "" : " checked").append("> Enabled</label>")
+                .append("false".equals(draft.get("resource.enabled")) ? "" : " checked")
+                .append("> Enabled</label>")
                 .append("<button type=\"submit\" id=\"add-resource-submit\">Add resource</button></form>\n");
     }
 
     private void runs(InstalledApp app, StringBuilder body) throws AppException {
         List<Map<String, Object>> runs = new ArrayList<>(app.view("CONNECTOR_STATS"));
         runs.sort(Comparator.comparing((Map<String, Object> run) -> {
-            LocalDateTime started = Times.time(run.get("STARTED_AT"));
-            return started == null ? LocalDateTime.MIN : started;
-        }).reversed());
+                    LocalDateTime started = Times.time(run.get("STARTED_AT"));
+                    return started == null ? LocalDateTime.MIN : started;
+                })
+                .reversed());
         body.append("<section class=\"card\" id=\"runs\"><h2>Runs</h2>");
         if (admin()) {
-            body.append(form("/resources/run", "run-all")).append("<input type=\"hidden\" name=\"id\" value=\"\">")
+            body.append(form("/resources/run", "run-all"))
+                    .append("<input type=\"hidden\" name=\"id\" value=\"\">")
                     .append("<p class=\"muted\">RUN_INGESTION_NOW runs the ingestions of a resource now, due or not "
                             + "<button type=\"submit\" class=\"small\" id=\"run-all-submit\">Run every enabled "
                             + "resource now</button></p></form>");
@@ -445,18 +583,27 @@ final class ConsolePages {
                     + "<th>rows</th><th>error</th></tr>");
             for (Map<String, Object> run : runs.subList(0, Math.min(RUNS_SHOWN, runs.size()))) {
                 JsonNode error = json(run.get("METADATA")).path("error");
-                body.append("<tr><td>").append(Html.text(time(run.get("STARTED_AT")))).append("</td><td>")
-                        .append(Html.text(run.get("RESOURCE_INGESTION_DEFINITION_NAME"))).append("</td><td>")
-                        .append(badge(String.valueOf(run.get("STATUS")))).append("</td><td>")
-                        .append(Html.text(run.get("INGESTED_ROWS"))).append("</td><td class=\"error-text\">")
-                        .append(error.isTextual() ? Html.text(error.asText()) : "").append("</td></tr>\n");
+                body.append("<tr><td>")
+                        .append(Html.text(time(run.get("STARTED_AT"))))
+                        .append("</td><td>")
+                        .append(Html.text(run.get("RESOURCE_INGESTION_DEFINITION_NAME")))
+                        .append("</td><td>")
+                        .append(badge(String.valueOf(run.get("STATUS"))))
+                        .append("</td><td>")
+                        .append(Html.text(run.get("INGESTED_ROWS")))
+                        .append("</td><td class=\"error-text\">")
+                        .append(error.isTextual() ? Html.text(error.asText()) : "")
+                        .append("</td></tr>\n");
             }
             body.append("</table>");
         }
         body.append("</section>\n");
     }
 
-    private void updates(Map<String, Map<String, String>> configuration, AppState state, StringBuilder body,
+    private void updates(
+            Map<String, Map<String, String>> configuration,
+            AppState state,
+            StringBuilder body,
             Map<String, String> draft) {
         boolean started = state.status() == ConnectorStatus.STARTED;
         String pauseBox = "<label class=\"check\"><input type=\"checkbox\" name=\"pause\" value=\"true\""
@@ -464,36 +611,60 @@ final class ConsolePages {
                 + "update needs it paused)</label>";
         Map<String, String> connector = configuration.getOrDefault("connector_configuration", Map.of());
         body.append("<div class=\"grid\"><section class=\"card\" id=\"update-warehouse\"><h2>Update warehouse</h2>")
-                .append("<p class=\"muted\">UPDATE_WAREHOUSE; now ").append(Html.text(connector.getOrDefault(
-                        "warehouse", "none"))).append("</p>").append(form("/warehouse", "warehouse-form"));
+                .append("<p class=\"muted\">UPDATE_WAREHOUSE; now ")
+                .append(Html.text(connector.getOrDefault("warehouse", "none")))
+                .append("</p>")
+                .append(form("/warehouse", "warehouse-form"));
         textInput(body, "warehouse", "New warehouse", draft.getOrDefault("warehouse", ""), "NIGHTLY_WH", "");
-        body.append(pauseBox).append("<button type=\"submit\" id=\"warehouse-submit\">Update warehouse</button>")
+        body.append(pauseBox)
+                .append("<button type=\"submit\" id=\"warehouse-submit\">Update warehouse</button>")
                 .append("</form></section>\n<section class=\"card\" id=\"update-connection\"><h2>Update connection"
                         + "</h2><p class=\"muted\">UPDATE_CONNECTION_CONFIGURATION tests the new connection first; a "
-                        + "secret left empty stays as it is.</p>").append(form("/connection", "update-connection-form"))
-                .append(FieldForms.inputs(descriptor.connectionFields(), jsonValues(configuration.get(
-                        "connection_configuration")), draft, false))
-                .append(pauseBox).append("<button type=\"submit\" id=\"update-connection-submit\">Update connection"
+                        + "secret left empty stays as it is.</p>")
+                .append(form("/connection", "update-connection-form"))
+                .append(FieldForms.inputs(
+                        descriptor.connectionFields(),
+                        jsonValues(configuration.get("connection_configuration")),
+                        draft,
+                        false))
+                .append(pauseBox)
+                .append("<button type=\"submit\" id=\"update-connection-submit\">Update connection"
                         + "</button></form></section></div>\n");
     }
 
     // ---------------------------------------------------------------- helpers
 
-    private static void textInput(StringBuilder body, String name, String label, String value, String placeholder,
-            String help) {
-        body.append("<label for=\"").append(name).append("\">").append(Html.text(label)).append("</label>")
-                .append("<input type=\"text\" id=\"").append(name).append("\" name=\"").append(name)
-                .append("\" value=\"").append(Html.text(value)).append("\" placeholder=\"")
-                .append(Html.text(placeholder)).append("\">")
+    private static void textInput(
+            StringBuilder body, String name, String label, String value, String placeholder, String help) {
+        body.append("<label for=\"")
+                .append(name)
+                .append("\">")
+                .append(Html.text(label))
+                .append("</label>")
+                .append("<input type=\"text\" id=\"")
+                .append(name)
+                .append("\" name=\"")
+                .append(name)
+                .append("\" value=\"")
+                .append(Html.text(value))
+                .append("\" placeholder=\"")
+                .append(Html.text(placeholder))
+                .append("\">")
                 .append(help.isEmpty() ? "" : "<p class=\"help\">" + Html.text(help) + "</p>");
     }
 
     private static String select(String name, List<String> options, String chosen) {
-        StringBuilder select = new StringBuilder("<select name=\"").append(name).append("\" id=\"").append(name)
+        StringBuilder select = new StringBuilder("<select name=\"")
+                .append(name)
+                .append("\" id=\"")
+                .append(name)
                 .append("\">");
         for (String option : options) {
-            select.append("<option").append(option.equals(chosen) ? " selected" : "").append(">")
-                    .append(Html.text(option)).append("</option>");
+            select.append("<option")
+                    .append(option.equals(chosen) ? " selected" : "")
+                    .append(">")
+                    .append(Html.text(option))
+                    .append("</option>");
         }
         return select.append("</select>").toString();
     }
@@ -508,7 +679,8 @@ final class ConsolePages {
         Map<String, Map<String, String>> configuration = new LinkedHashMap<>();
         for (Map<String, Object> row : app.view("CONNECTOR_CONFIGURATION")) {
             Object value = row.get("VALUE");
-            configuration.computeIfAbsent(String.valueOf(row.get("CONFIG_GROUP")), group -> new LinkedHashMap<>())
+            configuration
+                    .computeIfAbsent(String.valueOf(row.get("CONFIG_GROUP")), group -> new LinkedHashMap<>())
                     .put(String.valueOf(row.get("CONFIG_KEY")), value == null ? null : value.toString());
         }
         return configuration;
@@ -540,8 +712,10 @@ final class ConsolePages {
     /** The ingestion configurations of an INGESTION_DEFINITIONS row. */
     static IngestionConfigurations.Parsed configurations(Map<String, Object> definition) {
         Object value = definition.get("INGESTION_CONFIGURATION");
-        return IngestionConfigurations.read(value == null ? null : value instanceof byte[] bytes
-                ? new String(bytes, StandardCharsets.UTF_8) : value.toString());
+        return IngestionConfigurations.read(
+                value == null
+                        ? null
+                        : value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value.toString());
     }
 
     static JsonNode json(Object value) {
@@ -549,8 +723,8 @@ final class ConsolePages {
             return JSON.missingNode();
         }
         try {
-            JsonNode node = JSON.readTree(value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
-                    : value.toString());
+            JsonNode node = JSON.readTree(
+                    value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value.toString());
             return node == null ? JSON.missingNode() : node;
         } catch (IOException e) {
             return JSON.missingNode();
@@ -559,7 +733,9 @@ final class ConsolePages {
 
     private static String time(Object value) {
         LocalDateTime time = Times.time(value);
-        return time == null ? String.valueOf(value) : time.truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ');
+        return time == null
+                ? String.valueOf(value)
+                : time.truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ');
     }
 
     /** Timestamps as the views answer them: H2 objects, or text. */

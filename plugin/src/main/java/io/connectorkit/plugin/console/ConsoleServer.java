@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,7 +28,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.Locale;
 
 /**
  * {@code connector:console}: a local web page over an installed embedded app, served on the loopback interface only.
@@ -78,8 +78,7 @@ public final class ConsoleServer implements AutoCloseable {
     private Set<String> allowedHosts = Set.of();
 
     /** What an action left for the page it redirects to: its messages, and the non-secret inputs of a refused form. */
-    record Flash(List<Html.Message> messages, Map<String, String> draft) {
-    }
+    record Flash(List<Html.Message> messages, Map<String, String> draft) {}
 
     /**
      * @param descriptor the connector's descriptor: its prerequisites and typed fields shape the forms
@@ -87,8 +86,14 @@ public final class ConsoleServer implements AutoCloseable {
      * @param clock the clock of the hourly chart's window
      * @param log where each procedure's answer is logged (never a secret)
      */
-    public ConsoleServer(Descriptor descriptor, AppRole role, AppOpener opener, Clock clock, Consumer<String> log,
-            Consumer<String> warn, BiConsumer<String, Throwable> debug) {
+    public ConsoleServer(
+            Descriptor descriptor,
+            AppRole role,
+            AppOpener opener,
+            Clock clock,
+            Consumer<String> log,
+            Consumer<String> warn,
+            BiConsumer<String, Throwable> debug) {
         this.opener = opener;
         this.log = log;
         this.warn = warn;
@@ -140,10 +145,14 @@ public final class ConsoleServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String host = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Host")).orElse("");
+            String host = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Host"))
+                    .orElse("");
             if (!allowedHosts.contains(host.strip().toLowerCase(Locale.ROOT))) {
-                plain(exchange, 403, "The console answers requests for " + String.join(" or ", allowedHosts)
-                        + " only, not for Host '" + host + "'; open the address connector:console printed");
+                plain(
+                        exchange,
+                        403,
+                        "The console answers requests for " + String.join(" or ", allowedHosts)
+                                + " only, not for Host '" + host + "'; open the address connector:console printed");
                 return;
             }
             String method = exchange.getRequestMethod();
@@ -159,8 +168,16 @@ public final class ConsoleServer implements AutoCloseable {
         } catch (RuntimeException e) {
             warn.accept("The console failed on " + exchange.getRequestURI().getPath() + ": " + e);
             debug.accept("The console failed", e);
-            html(exchange, 500, Html.page("Console error", "", List.of(new Html.Message(false, "The console failed: "
-                    + e.getMessage() + " (mvn -X shows the stack trace)")), ""));
+            html(
+                    exchange,
+                    500,
+                    Html.page(
+                            "Console error",
+                            "",
+                            List.of(new Html.Message(
+                                    false,
+                                    "The console failed: " + e.getMessage() + " (mvn -X shows the stack trace)")),
+                            ""));
         }
     }
 
@@ -186,11 +203,13 @@ public final class ConsoleServer implements AutoCloseable {
 
     private void post(HttpExchange exchange, String path) throws IOException {
         String origin = exchange.getRequestHeaders().getFirst("Origin");
-        if (origin != null && !allowedHosts.contains(origin.replaceFirst("^http://", "").toLowerCase(
-                Locale.ROOT))) {
+        if (origin != null
+                && !allowedHosts.contains(origin.replaceFirst("^http://", "").toLowerCase(Locale.ROOT))) {
             warn.accept("Refused a form sent from " + origin + " to " + path);
-            plain(exchange, 403, "The console accepts forms from its own pages only, not from " + origin
-                    + "; nothing was changed");
+            plain(
+                    exchange,
+                    403,
+                    "The console accepts forms from its own pages only, not from " + origin + "; nothing was changed");
             return;
         }
         byte[] body;
@@ -208,11 +227,15 @@ public final class ConsoleServer implements AutoCloseable {
             plain(exchange, 400, "The form is not URL-encoded form data (" + e.getMessage() + "); nothing was changed");
             return;
         }
-        if (!MessageDigest.isEqual(csrfToken.getBytes(StandardCharsets.UTF_8),
+        if (!MessageDigest.isEqual(
+                csrfToken.getBytes(StandardCharsets.UTF_8),
                 form.text(CSRF_FIELD).getBytes(StandardCharsets.UTF_8))) {
-            html(exchange, 403, pages.error("The form has no valid token of this console (it was opened before the "
-                    + "console restarted, or it comes from another site): reload the page and submit it again. "
-                    + "Nothing was changed"));
+            html(
+                    exchange,
+                    403,
+                    pages.error("The form has no valid token of this console (it was opened before the "
+                            + "console restarted, or it comes from another site): reload the page and submit it again. "
+                            + "Nothing was changed"));
             return;
         }
         Optional<ConsoleActions.Action> action = actions.action(path);
@@ -237,8 +260,10 @@ public final class ConsoleServer implements AutoCloseable {
         String target = outcome.redirect();
         int fragment = target.indexOf('#');
         String page = fragment < 0 ? target : target.substring(0, fragment);
-        redirect(exchange, page + (page.contains("?") ? "&" : "?") + "flash=" + id
-                + (fragment < 0 ? "" : target.substring(fragment)));
+        redirect(
+                exchange,
+                page + (page.contains("?") ? "&" : "?") + "flash=" + id
+                        + (fragment < 0 ? "" : target.substring(fragment)));
     }
 
     private byte[] nextId() {

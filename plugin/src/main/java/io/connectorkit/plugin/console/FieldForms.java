@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.runtime.config.FieldType;
+import io.connectorkit.runtime.config.SecretReference;
 import io.connectorkit.runtime.spi.ConnectorDescription;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import io.connectorkit.runtime.config.SecretReference;
 
 /**
  * The descriptor's configuration fields as form inputs typed by their field type (text, number, checkbox, password
@@ -27,12 +27,10 @@ public final class FieldForms {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private FieldForms() {
-    }
+    private FieldForms() {}
 
     /** What a submitted form holds: the configuration object, the secret values apart, and what is wrong. */
-    public record Parsed(ObjectNode values, Map<String, String> secrets, List<String> problems) {
-    }
+    public record Parsed(ObjectNode values, Map<String, String> secrets, List<String> problems) {}
 
     /**
      * One input per field.
@@ -40,8 +38,11 @@ public final class FieldForms {
      * @param current the value each field has now, as JSON text ({@code 100}, {@code "XS"}); secrets never
      * @param draft what the user typed last time the form was refused, by field name (never a secret)
      */
-    public static String inputs(List<ConnectorDescription.Field> fields, Map<String, String> current,
-            Map<String, String> draft, boolean disabled) {
+    public static String inputs(
+            List<ConnectorDescription.Field> fields,
+            Map<String, String> current,
+            Map<String, String> draft,
+            boolean disabled) {
         StringBuilder html = new StringBuilder();
         for (ConnectorDescription.Field field : fields) {
             html.append(input(field, current.get(field.name()), draft.get(PREFIX + field.name()), disabled));
@@ -49,40 +50,47 @@ public final class FieldForms {
         return html.toString();
     }
 
-    private static String input(ConnectorDescription.Field field, String currentJson, String draft,
-            boolean disabled) {
+    private static String input(ConnectorDescription.Field field, String currentJson, String draft, boolean disabled) {
         String name = Html.text(PREFIX + field.name());
         String id = Html.text("field-" + field.name());
         String off = disabled ? " disabled" : "";
         String shown = draft != null ? draft : shownValue(field, currentJson);
         String required = field.required() ? " <span class=\"muted\">(required)</span>" : "";
-        String help = field.description() == null || field.description().isBlank() ? ""
+        String help = field.description() == null || field.description().isBlank()
+                ? ""
                 : "<p class=\"help\">" + Html.text(field.description()) + "</p>";
         String hint = "<p class=\"help\">" + Html.text(field.type().label()) + ": " + Html.text(expected(field))
                 + (field.defaultJson() == null ? "" : "; default " + field.defaultJson()) + "</p>";
         return switch (field.type()) {
-            case BOOLEAN -> "<input type=\"hidden\" name=\"" + Html.text("present." + field.name()) + "\" value=\"1\">"
-                    + "<label class=\"check\" for=\"" + id + "\"><input type=\"checkbox\" id=\"" + id + "\" name=\""
-                    + name + "\" value=\"true\"" + ("true".equals(shown) ? " checked" : "") + off + "> "
-                    + Html.text(field.name()) + "</label>" + help;
-            case SECRET -> "<label for=\"" + id + "\">" + Html.text(field.name()) + required + "</label>"
-                    // A secret is never sent back to the browser, not even as the value typed before.
-                    + "<input type=\"password\" id=\"" + id + "\" name=\"" + name + "\" autocomplete=\"new-password\""
-                    + off + ">" + help + "<p class=\"help\">secret: bound to the app's "
-                    + Html.text(SecretReference.nameOf(field.name()))
-                    + " reference, never shown</p>";
-            case INTEGER -> "<label for=\"" + id + "\">" + Html.text(field.name()) + required + "</label>"
-                    + "<input type=\"number\" step=\"1\" id=\"" + id + "\" name=\"" + name + "\" value=\""
-                    + Html.text(shown) + "\"" + off + ">" + help + hint;
-            case CHOICE -> "<label for=\"" + id + "\">" + Html.text(field.name()) + required + "</label>"
-                    + "<select id=\"" + id + "\" name=\"" + name + "\"" + off + ">" + options(field, shown)
-                    + "</select>" + help + hint + staleChoice(field, shown);
-            case OBJECT -> "<label for=\"" + id + "\">" + Html.text(field.name()) + required + "</label>"
-                    + "<textarea id=\"" + id + "\" name=\"" + name + "\"" + off + ">" + Html.text(shown)
-                    + "</textarea>" + help + hint;
-            default -> "<label for=\"" + id + "\">" + Html.text(field.name()) + required + "</label>"
-                    + "<input type=\"text\" id=\"" + id + "\" name=\"" + name + "\" value=\"" + Html.text(shown)
-                    + "\"" + off + ">" + help + hint;
+            case BOOLEAN ->
+                "<input type=\"hidden\" name=\"" + Html.text("present." + field.name()) + "\" value=\"1\">"
+                        + "<label class=\"check\" for=\"" + id + "\"><input type=\"checkbox\" id=\"" + id + "\" name=\""
+                        + name + "\" value=\"true\"" + ("true".equals(shown) ? " checked" : "") + off + "> "
+                        + Html.text(field.name()) + "</label>" + help;
+            case SECRET ->
+                "<label for=\"" + id + "\">" + Html.text(field.name()) + required + "</label>"
+                        // A secret is never sent back to the browser, not even as the value typed before.
+                        + "<input type=\"password\" id=\"" + id + "\" name=\"" + name
+                        + "\" autocomplete=\"new-password\""
+                        + off + ">" + help + "<p class=\"help\">secret: bound to the app's "
+                        + Html.text(SecretReference.nameOf(field.name()))
+                        + " reference, never shown</p>";
+            case INTEGER ->
+                "<label for=\"" + id + "\">" + Html.text(field.name()) + required + "</label>"
+                        + "<input type=\"number\" step=\"1\" id=\"" + id + "\" name=\"" + name + "\" value=\""
+                        + Html.text(shown) + "\"" + off + ">" + help + hint;
+            case CHOICE ->
+                "<label for=\"" + id + "\">" + Html.text(field.name()) + required + "</label>"
+                        + "<select id=\"" + id + "\" name=\"" + name + "\"" + off + ">" + options(field, shown)
+                        + "</select>" + help + hint + staleChoice(field, shown);
+            case OBJECT ->
+                "<label for=\"" + id + "\">" + Html.text(field.name()) + required + "</label>"
+                        + "<textarea id=\"" + id + "\" name=\"" + name + "\"" + off + ">" + Html.text(shown)
+                        + "</textarea>" + help + hint;
+            default ->
+                "<label for=\"" + id + "\">" + Html.text(field.name()) + required + "</label>"
+                        + "<input type=\"text\" id=\"" + id + "\" name=\"" + name + "\" value=\"" + Html.text(shown)
+                        + "\"" + off + ">" + help + hint;
         };
     }
 
@@ -93,12 +101,17 @@ public final class FieldForms {
     private static String options(ConnectorDescription.Field field, String shown) {
         StringBuilder html = new StringBuilder();
         if (!field.required() || !field.choices().contains(shown)) {
-            html.append("<option value=\"\"").append(field.choices().contains(shown) ? "" : " selected")
+            html.append("<option value=\"\"")
+                    .append(field.choices().contains(shown) ? "" : " selected")
                     .append("></option>");
         }
         for (String choice : field.choices()) {
-            html.append("<option value=\"").append(Html.text(choice)).append("\"")
-                    .append(choice.equals(shown) ? " selected" : "").append(">").append(Html.text(choice))
+            html.append("<option value=\"")
+                    .append(Html.text(choice))
+                    .append("\"")
+                    .append(choice.equals(shown) ? " selected" : "")
+                    .append(">")
+                    .append(Html.text(choice))
                     .append("</option>");
         }
         return html.toString();
@@ -109,14 +122,16 @@ public final class FieldForms {
      * set" in the select box does not hide it.
      */
     private static String staleChoice(ConnectorDescription.Field field, String shown) {
-        return shown.isEmpty() || field.choices().contains(shown) ? ""
+        return shown.isEmpty() || field.choices().contains(shown)
+                ? ""
                 : "<p class=\"help error-text\">The saved value '" + Html.text(shown) + "' is no longer one of the "
                         + "choices; pick one of " + Html.text(String.join(", ", field.choices())) + "</p>";
     }
 
     /** What a value of the field looks like, completing "enter …": a choice field names its choices. */
     private static String expected(ConnectorDescription.Field field) {
-        return field.type() == FieldType.CHOICE ? "one of " + String.join(", ", field.choices())
+        return field.type() == FieldType.CHOICE
+                ? "one of " + String.join(", ", field.choices())
                 : field.type().expected();
     }
 
@@ -165,14 +180,17 @@ public final class FieldForms {
                 continue;
             }
             Optional<JsonNode> value = value(field.type(), text);
-            Optional<String> problem = value.isEmpty() ? Optional.of("it must be " + field.type().expected())
+            Optional<String> problem = value.isEmpty()
+                    ? Optional.of("it must be " + field.type().expected())
                     : field.type().problemOfJson(value.get().toString());
-            if (problem.isEmpty() && field.type() == FieldType.CHOICE && !field.choices().contains(text)) {
+            if (problem.isEmpty()
+                    && field.type() == FieldType.CHOICE
+                    && !field.choices().contains(text)) {
                 problem = Optional.of("it is not one of the choices");
             }
             if (problem.isPresent()) {
-                problems.add(what + ": " + field.name() + " '" + text + "' is not valid: " + problem.get()
-                        + "; enter " + expected(field));
+                problems.add(what + ": " + field.name() + " '" + text + "' is not valid: " + problem.get() + "; enter "
+                        + expected(field));
                 continue;
             }
             values.set(field.name(), value.get());

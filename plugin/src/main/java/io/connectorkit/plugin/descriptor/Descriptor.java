@@ -24,10 +24,18 @@ import java.util.Map;
  * @param classLines the line of the file that names each class, for the checks that load the classes later
  * @param ui what the kit generates for the consumer's eyes ({@code ui:})
  */
-public record Descriptor(Path file, App app, List<Prerequisite> prerequisites,
-        List<ConnectorDescription.Field> connectorFields, List<ConnectorDescription.Field> connectionFields,
-        Map<SpiRole, String> classes, Manifest manifest, Map<String, List<Path>> extraSql, List<AppFiles> files,
-        Map<SpiRole, Integer> classLines, Ui ui) {
+public record Descriptor(
+        Path file,
+        App app,
+        List<Prerequisite> prerequisites,
+        List<ConnectorDescription.Field> connectorFields,
+        List<ConnectorDescription.Field> connectionFields,
+        Map<SpiRole, String> classes,
+        Manifest manifest,
+        Map<String, List<Path>> extraSql,
+        List<AppFiles> files,
+        Map<SpiRole, Integer> classLines,
+        Ui ui) {
 
     /** The Java runtime the runtime's bytecode needs in Snowflake. */
     public static final int JAVA_RUNTIME = 17;
@@ -44,20 +52,54 @@ public record Descriptor(Path file, App app, List<Prerequisite> prerequisites,
     }
 
     /** A descriptor whose class lines are not known (built in code rather than read from a file). */
-    public Descriptor(Path file, App app, List<Prerequisite> prerequisites,
-            List<ConnectorDescription.Field> connectorFields, List<ConnectorDescription.Field> connectionFields,
-            Map<SpiRole, String> classes, Manifest manifest, Map<String, List<Path>> extraSql, List<AppFiles> files) {
-        this(file, app, prerequisites, connectorFields, connectionFields, classes, manifest, extraSql, files, Map.of(),
+    public Descriptor(
+            Path file,
+            App app,
+            List<Prerequisite> prerequisites,
+            List<ConnectorDescription.Field> connectorFields,
+            List<ConnectorDescription.Field> connectionFields,
+            Map<SpiRole, String> classes,
+            Manifest manifest,
+            Map<String, List<Path>> extraSql,
+            List<AppFiles> files) {
+        this(
+                file,
+                app,
+                prerequisites,
+                connectorFields,
+                connectionFields,
+                classes,
+                manifest,
+                extraSql,
+                files,
+                Map.of(),
                 Ui.DEFAULT);
     }
 
     /** A descriptor with the default {@link Ui}. */
-    public Descriptor(Path file, App app, List<Prerequisite> prerequisites,
-            List<ConnectorDescription.Field> connectorFields, List<ConnectorDescription.Field> connectionFields,
-            Map<SpiRole, String> classes, Manifest manifest, Map<String, List<Path>> extraSql, List<AppFiles> files,
+    public Descriptor(
+            Path file,
+            App app,
+            List<Prerequisite> prerequisites,
+            List<ConnectorDescription.Field> connectorFields,
+            List<ConnectorDescription.Field> connectionFields,
+            Map<SpiRole, String> classes,
+            Manifest manifest,
+            Map<String, List<Path>> extraSql,
+            List<AppFiles> files,
             Map<SpiRole, Integer> classLines) {
-        this(file, app, prerequisites, connectorFields, connectionFields, classes, manifest, extraSql, files,
-                classLines, Ui.DEFAULT);
+        this(
+                file,
+                app,
+                prerequisites,
+                connectorFields,
+                connectionFields,
+                classes,
+                manifest,
+                extraSql,
+                files,
+                classLines,
+                Ui.DEFAULT);
     }
 
     /**
@@ -98,8 +140,8 @@ public record Descriptor(Path file, App app, List<Prerequisite> prerequisites,
      *
      * @param snowparkVersion the version of {@link #SNOWPARK_PACKAGE} the procedures pin, or {@code latest}
      */
-    public record App(String name, String label, String version, int javaRuntime, String comment,
-            String snowparkVersion) {
+    public record App(
+            String name, String label, String version, int javaRuntime, String comment, String snowparkVersion) {
 
         /** The application package connector:deploy installs this app from unless told another. */
         public String packageName() {
@@ -133,8 +175,13 @@ public record Descriptor(Path file, App app, List<Prerequisite> prerequisites,
      * @param specifications the app specifications the setup script sets for the consumer to approve (version 2 only)
      * @param telemetry the log and trace levels and the event definitions ({@code manifest.telemetry})
      */
-    public record Manifest(List<Privilege> privileges, List<Reference> references, String defaultStreamlit,
-            int version, List<Specification> specifications, Telemetry telemetry) {
+    public record Manifest(
+            List<Privilege> privileges,
+            List<Reference> references,
+            String defaultStreamlit,
+            int version,
+            List<Specification> specifications,
+            Telemetry telemetry) {
         /** The manifest version of a descriptor that names none. */
         public static final int DEFAULT_VERSION = 2;
 
@@ -142,9 +189,15 @@ public record Descriptor(Path file, App app, List<Prerequisite> prerequisites,
          * The privileges Snowflake grants automatically under manifest version 2
          * (https://docs.snowflake.com/en/developer-guide/native-apps/requesting-auto-privs).
          */
-        public static final List<String> AUTOMATICALLY_GRANTED = List.of("EXECUTE TASK", "EXECUTE MANAGED TASK",
-                "CREATE WAREHOUSE", "CREATE COMPUTE POOL", "BIND SERVICE ENDPOINT", "CREATE DATABASE",
-                "CREATE EXTERNAL ACCESS INTEGRATION", "CREATE SECURITY INTEGRATION");
+        public static final List<String> AUTOMATICALLY_GRANTED = List.of(
+                "EXECUTE TASK",
+                "EXECUTE MANAGED TASK",
+                "CREATE WAREHOUSE",
+                "CREATE COMPUTE POOL",
+                "BIND SERVICE ENDPOINT",
+                "CREATE DATABASE",
+                "CREATE EXTERNAL ACCESS INTEGRATION",
+                "CREATE SECURITY INTEGRATION");
 
         public Manifest {
             privileges = List.copyOf(privileges);
@@ -153,8 +206,7 @@ public record Descriptor(Path file, App app, List<Prerequisite> prerequisites,
             telemetry = telemetry == null ? Telemetry.DEFAULT : telemetry;
         }
 
-        public Manifest(List<Privilege> privileges, List<Reference> references, String defaultStreamlit,
-                int version) {
+        public Manifest(List<Privilege> privileges, List<Reference> references, String defaultStreamlit, int version) {
             this(privileges, references, defaultStreamlit, version, List.of(), Telemetry.DEFAULT);
         }
 
@@ -164,7 +216,9 @@ public record Descriptor(Path file, App app, List<Prerequisite> prerequisites,
 
         /** The EXTERNAL_ACCESS specifications: each one a network rule and an integration the app creates. */
         public List<Specification> externalAccessSpecifications() {
-            return specifications.stream().filter(Specification::isExternalAccess).toList();
+            return specifications.stream()
+                    .filter(Specification::isExternalAccess)
+                    .toList();
         }
 
         /** Whether Snowflake grants the listed privileges itself (manifest version 2). */
@@ -188,13 +242,21 @@ public record Descriptor(Path file, App app, List<Prerequisite> prerequisites,
      * @param authorizationEndpoint SECURITY_INTEGRATION: the authorization endpoint, or null
      * @param scopes SECURITY_INTEGRATION: the allowed scopes (required for CLIENT_CREDENTIALS)
      */
-    public record Specification(String name, String type, String label, String description, List<String> hosts,
-            String oauthType, String tokenEndpoint, String authorizationEndpoint, List<String> scopes) {
+    public record Specification(
+            String name,
+            String type,
+            String label,
+            String description,
+            List<String> hosts,
+            String oauthType,
+            String tokenEndpoint,
+            String authorizationEndpoint,
+            List<String> scopes) {
         /** The specification types the kit renders. */
         public static final List<String> TYPES = List.of("EXTERNAL_ACCESS", "SECURITY_INTEGRATION");
         /** The OAuth flows a SECURITY_INTEGRATION specification can declare. */
-        public static final List<String> OAUTH_TYPES = List.of("CLIENT_CREDENTIALS", "AUTHORIZATION_CODE",
-                "JWT_BEARER");
+        public static final List<String> OAUTH_TYPES =
+                List.of("CLIENT_CREDENTIALS", "AUTHORIZATION_CODE", "JWT_BEARER");
 
         public Specification {
             hosts = List.copyOf(hosts);
@@ -207,8 +269,7 @@ public record Descriptor(Path file, App app, List<Prerequisite> prerequisites,
     }
 
     /** An account privilege the app requests, with the reason shown to the consumer. */
-    public record Privilege(String name, String description) {
-    }
+    public record Privilege(String name, String description) {}
 
     /**
      * An object the consumer binds to the app (a warehouse, a secret, an external access integration).
@@ -218,8 +279,16 @@ public record Descriptor(Path file, App app, List<Prerequisite> prerequisites,
      * @param configurationCallback the procedure Snowflake asks what the bound object must be; null for the object
      *     types that take none
      */
-    public record Reference(String name, String label, String description, String objectType, List<String> privileges,
-            boolean multiValued, String registerCallback, String configurationCallback, List<String> hosts) {
+    public record Reference(
+            String name,
+            String label,
+            String description,
+            String objectType,
+            List<String> privileges,
+            boolean multiValued,
+            String registerCallback,
+            String configurationCallback,
+            List<String> hosts) {
         public Reference {
             privileges = List.copyOf(privileges);
             hosts = List.copyOf(hosts);
@@ -241,26 +310,33 @@ public record Descriptor(Path file, App app, List<Prerequisite> prerequisites,
     public static final String DEFAULT_CONFIGURATION_CALLBACK = "PUBLIC.GET_REFERENCE_CONFIG";
 
     /** A folder of the project copied into the app under {@code target}. */
-    public record AppFiles(Path source, String target) {
-    }
+    public record AppFiles(Path source, String target) {}
 
     /**
      * The reference the app declares for each secret connection field, named after it ({@code api_token} →
      * {@code API_TOKEN_SECRET}): the consumer binds a Snowflake {@code SECRET} to it, and the field's value names it.
      */
     public List<Reference> secretReferences() {
-        return connectionFields.stream().filter(field -> field.type() == FieldType.SECRET)
-                .map(field -> new Reference(SecretReference.nameOf(field.name()), field.name(),
-                        field.description().isBlank() ? "Secret of the connection field " + field.name()
+        return connectionFields.stream()
+                .filter(field -> field.type() == FieldType.SECRET)
+                .map(field -> new Reference(
+                        SecretReference.nameOf(field.name()),
+                        field.name(),
+                        field.description().isBlank()
+                                ? "Secret of the connection field " + field.name()
                                 : field.description(),
-                        "SECRET", List.of("READ"), false, ManifestReader.DEFAULT_REGISTER_CALLBACK,
-                        DEFAULT_CONFIGURATION_CALLBACK, List.of()))
+                        "SECRET",
+                        List.of("READ"),
+                        false,
+                        ManifestReader.DEFAULT_REGISTER_CALLBACK,
+                        DEFAULT_CONFIGURATION_CALLBACK,
+                        List.of()))
                 .toList();
     }
 
     /** The description the runtime reads from the connector's jar. */
     public ConnectorDescription toDescription() {
-        return new ConnectorDescription(app.name(), app.version(), prerequisites, connectorFields, connectionFields,
-                classes);
+        return new ConnectorDescription(
+                app.name(), app.version(), prerequisites, connectorFields, connectionFields, classes);
     }
 }

@@ -23,7 +23,7 @@ public final class DescriptorException extends Exception {
         if (problems.size() == 1) {
             return problems.get(0).toString();
         }
-        return problems.size() + " problems in the connector descriptor:" + problems.stream()
-                .map(problem -> "\n  " + problem).collect(Collectors.joining());
+        return problems.size() + " problems in the connector descriptor:"
+                + problems.stream().map(problem -> "\n  " + problem).collect(Collectors.joining());
     }
 }

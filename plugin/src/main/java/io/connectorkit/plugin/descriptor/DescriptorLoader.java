@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
 public final class DescriptorLoader {
 
     static final List<String> DIALECTS = List.of("snowflake", "local");
-    static final List<String> SECTIONS = List.of("app", "prerequisites", "configuration", "spi", "manifest", "sql",
-            "files", "ui");
+    static final List<String> SECTIONS =
+            List.of("app", "prerequisites", "configuration", "spi", "manifest", "sql", "files", "ui");
 
     private static final Pattern JAVA_CLASS = Pattern.compile(
             "([\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*\\.)*[\\p{javaJavaIdentifierStart}]"
@@ -45,7 +45,8 @@ public final class DescriptorLoader {
         this.baseDirectory = baseDirectory;
         Path absolute = file.toAbsolutePath().normalize();
         Path base = baseDirectory.toAbsolutePath().normalize();
-        this.shownFile = (absolute.startsWith(base) ? base.relativize(absolute) : absolute).toString()
+        this.shownFile = (absolute.startsWith(base) ? base.relativize(absolute) : absolute)
+                .toString()
                 .replace('\\', '/');
     }
 
@@ -77,8 +78,7 @@ public final class DescriptorLoader {
         YamlNode configuration = root.get("configuration");
         configuration.mapping().ifPresent(mapping -> mapping.knownKeys(List.of("connector", "connection")));
         List<ConnectorDescription.Field> connectorFields = FieldsReader.read(configuration.get("connector"), true);
-        List<ConnectorDescription.Field> connectionFields = FieldsReader.read(configuration.get("connection"),
-                false);
+        List<ConnectorDescription.Field> connectionFields = FieldsReader.read(configuration.get("connection"), false);
         Map<SpiRole, String> classes = classes(root.get("spi"));
         Descriptor.Manifest manifest = ManifestReader.read(root.get("manifest"), connectionFields);
         Map<String, List<Path>> extraSql = extraSql(root.get("sql"));
@@ -86,9 +86,21 @@ public final class DescriptorLoader {
         Descriptor.Ui ui = ui(root.get("ui"));
         failOnProblems();
         Map<SpiRole, Integer> classLines = new EnumMap<>(SpiRole.class);
-        classes.keySet().forEach(role -> classLines.put(role, root.get("spi").get(role.key()).line()));
-        return new Descriptor(file, app, prerequisites, connectorFields, connectionFields, classes, manifest,
-                extraSql, files, classLines, ui);
+        classes.keySet()
+                .forEach(role ->
+                        classLines.put(role, root.get("spi").get(role.key()).line()));
+        return new Descriptor(
+                file,
+                app,
+                prerequisites,
+                connectorFields,
+                connectionFields,
+                classes,
+                manifest,
+                extraSql,
+                files,
+                classLines,
+                ui);
     }
 
     /** {@code ui.streamlit}: the generated Streamlit app, on unless set to false. */
@@ -98,26 +110,34 @@ public final class DescriptorLoader {
             return Descriptor.Ui.DEFAULT;
         }
         ui.get().knownKeys(List.of("streamlit"));
-        return ui.get().get("streamlit").isAbsent() ? Descriptor.Ui.DEFAULT
+        return ui.get().get("streamlit").isAbsent()
+                ? Descriptor.Ui.DEFAULT
                 : new Descriptor.Ui(ui.get().bool("streamlit", false));
     }
 
     /** The parsed file, a mapping of known sections; a file that is none fails at once. */
     private YamlNode sections() throws DescriptorException {
         try {
-            yaml = YamlFile.read(file, shownFile, "the connector descriptor does not exist; create it (a minimal one "
-                    + "is 'app: {name: my_connector}') or point connector.descriptor at it");
+            yaml = YamlFile.read(
+                    file,
+                    shownFile,
+                    "the connector descriptor does not exist; create it (a minimal one "
+                            + "is 'app: {name: my_connector}') or point connector.descriptor at it");
         } catch (YamlFile.UnreadableFileException e) {
             throw new DescriptorException(List.of(e.problem()));
         }
         YamlNode root = yaml.root();
         if (root.isAbsent()) {
-            throw new DescriptorException(List.of(new Problem(shownFile, 1, "", "the descriptor is empty; it needs "
-                    + "at least 'app: {name: my_connector}'")));
+            throw new DescriptorException(List.of(new Problem(
+                    shownFile, 1, "", "the descriptor is empty; it needs " + "at least 'app: {name: my_connector}'")));
         }
         if (!root.value().isObject()) {
-            throw new DescriptorException(List.of(new Problem(shownFile, 1, "", "the descriptor must be a mapping of "
-                    + "sections (" + String.join(", ", SECTIONS) + "), not " + root.describe())));
+            throw new DescriptorException(List.of(new Problem(
+                    shownFile,
+                    1,
+                    "",
+                    "the descriptor must be a mapping of " + "sections (" + String.join(", ", SECTIONS) + "), not "
+                            + root.describe())));
         }
         root.knownKeys(SECTIONS, "the keys of the descriptor");
         return root;
@@ -130,8 +150,8 @@ public final class DescriptorLoader {
     }
 
     private Descriptor.App app(YamlNode node, String defaultVersion) {
-        Descriptor.App none = new Descriptor.App("", "", defaultVersion, Descriptor.JAVA_RUNTIME, "",
-                Descriptor.DEFAULT_SNOWPARK_VERSION);
+        Descriptor.App none = new Descriptor.App(
+                "", "", defaultVersion, Descriptor.JAVA_RUNTIME, "", Descriptor.DEFAULT_SNOWPARK_VERSION);
         if (node.value() == null) {
             yaml.problem("", "the section 'app' is missing; add 'app: {name: my_connector}'");
             return none;
@@ -144,22 +164,34 @@ public final class DescriptorLoader {
         app.knownKeys(List.of("name", "label", "version", "javaRuntime", "comment", "snowparkVersion"));
         String name = app.requiredText("name");
         if (name != null && !DescriptorValues.isPlainName(name)) {
-            app.get("name").problem("'" + name + "' is not a plain Snowflake name: the app, its package and its "
-                    + "stage are named after it, so use letters, digits and _ and start with a letter (for example "
-                    + name.replaceAll("[^A-Za-z0-9_]", "_").replaceAll("^[^A-Za-z]+", "") + ")");
+            app.get("name")
+                    .problem("'" + name + "' is not a plain Snowflake name: the app, its package and its "
+                            + "stage are named after it, so use letters, digits and _ and start with a letter (for example "
+                            + name.replaceAll("[^A-Za-z0-9_]", "_").replaceAll("^[^A-Za-z]+", "") + ")");
         }
         String version = Optional.ofNullable(app.text("version")).orElse(defaultVersion);
         if (version != null && !VERSION.matcher(version).matches()) {
-            app.get("version").problem("'" + version + "' is not a version name; use letters, digits, '.', '_' and "
-                    + "'-' (for example 1.0)");
+            app.get("version")
+                    .problem("'" + version + "' is not a version name; use letters, digits, '.', '_' and "
+                            + "'-' (for example 1.0)");
         }
-        app.get("javaRuntime").integer(Descriptor.JAVA_RUNTIME, Descriptor.JAVA_RUNTIME, "supported: the connector "
-                + "runtime is Java " + Descriptor.JAVA_RUNTIME + " bytecode, so Snowflake must run it with "
-                + "RUNTIME_VERSION = '" + Descriptor.JAVA_RUNTIME + "'", "write javaRuntime: "
-                + Descriptor.JAVA_RUNTIME + " or leave it out");
+        app.get("javaRuntime")
+                .integer(
+                        Descriptor.JAVA_RUNTIME,
+                        Descriptor.JAVA_RUNTIME,
+                        "supported: the connector "
+                                + "runtime is Java " + Descriptor.JAVA_RUNTIME
+                                + " bytecode, so Snowflake must run it with "
+                                + "RUNTIME_VERSION = '" + Descriptor.JAVA_RUNTIME + "'",
+                        "write javaRuntime: " + Descriptor.JAVA_RUNTIME + " or leave it out");
         String label = Optional.ofNullable(app.text("label")).orElse(name);
-        return new Descriptor.App(name, label, version, Descriptor.JAVA_RUNTIME,
-                Optional.ofNullable(app.text("comment")).orElse(""), snowparkVersion(app));
+        return new Descriptor.App(
+                name,
+                label,
+                version,
+                Descriptor.JAVA_RUNTIME,
+                Optional.ofNullable(app.text("comment")).orElse(""),
+                snowparkVersion(app));
     }
 
     /**
@@ -175,13 +207,15 @@ public final class DescriptorLoader {
                 + "LANGUAGE = 'java' AND PACKAGE_NAME = '" + Descriptor.SNOWPARK_PACKAGE + "'), such as "
                 + Descriptor.DEFAULT_SNOWPARK_VERSION + " (the default when snowparkVersion is left out), or latest";
         if (!version.equals("latest") && !SNOWPARK_VERSION.matcher(version).matches()) {
-            app.get("snowparkVersion").problem("'" + version + "' is not a Snowpark version: Snowflake takes three "
-                    + "numbers (major.minor.patch) or latest; " + fix);
+            app.get("snowparkVersion")
+                    .problem("'" + version + "' is not a Snowpark version: Snowflake takes three "
+                            + "numbers (major.minor.patch) or latest; " + fix);
         } else if (!version.equals("latest")
                 && VersionNumbers.ORDER.compare(version, Descriptor.DEFAULT_SNOWPARK_VERSION) < 0) {
-            app.get("snowparkVersion").problem("'" + version + "' is older than " + Descriptor.DEFAULT_SNOWPARK_VERSION
-                    + ", the first Snowpark version with Session.sql(query, values), through which the connector "
-                    + "runtime binds its values; " + fix);
+            app.get("snowparkVersion")
+                    .problem("'" + version + "' is older than " + Descriptor.DEFAULT_SNOWPARK_VERSION
+                            + ", the first Snowpark version with Session.sql(query, values), through which the connector "
+                            + "runtime binds its values; " + fix);
         }
         return version;
     }
@@ -196,14 +230,15 @@ public final class DescriptorLoader {
                 continue;
             }
             YamlNode item = mapping.get();
-            item.knownKeys(List.of("id", "title", "description", "learnMoreUrl", "documentationUrl", "guideUrl",
-                    "position"));
+            item.knownKeys(
+                    List.of("id", "title", "description", "learnMoreUrl", "documentationUrl", "guideUrl", "position"));
             String id = item.requiredText("id");
             if (id != null) {
                 Integer first = seen.putIfAbsent(id, i);
                 if (first != null) {
-                    item.get("id").problem("the id '" + id + "' is used by " + node.get(first).path() + " already; "
-                            + "give each prerequisite its own id");
+                    item.get("id")
+                            .problem("the id '" + id + "' is used by "
+                                    + node.get(first).path() + " already; " + "give each prerequisite its own id");
                 }
             }
             String title = item.requiredText("title");
@@ -211,11 +246,15 @@ public final class DescriptorLoader {
             String learnMore = DescriptorValues.url(item, "learnMoreUrl");
             String documentation = DescriptorValues.url(item, "documentationUrl");
             String guide = DescriptorValues.url(item, "guideUrl");
-            Integer position = item.get("position").integer(1, Integer.MAX_VALUE, "a position", "use a whole number "
-                    + "from 1 (the order in which the wizard shows prerequisites)");
+            Integer position = item.get("position")
+                    .integer(
+                            1,
+                            Integer.MAX_VALUE,
+                            "a position",
+                            "use a whole number " + "from 1 (the order in which the wizard shows prerequisites)");
             if (id != null && title != null && description != null) {
-                prerequisites.add(new Prerequisite(id, title, description, learnMore, documentation, guide,
-                        position == null ? i + 1 : position));
+                prerequisites.add(new Prerequisite(
+                        id, title, description, learnMore, documentation, guide, position == null ? i + 1 : position));
             }
         }
         return prerequisites;
@@ -234,9 +273,13 @@ public final class DescriptorLoader {
                 continue;
             }
             if (!JAVA_CLASS.matcher(className).matches()) {
-                spi.get().get(role.key()).problem("'" + className + "' is not a Java class name; write the fully "
-                        + "qualified name of a class implementing " + role.contract().getSimpleName()
-                        + " (for example com.example.connector.My" + role.contract().getSimpleName() + ")");
+                spi.get()
+                        .get(role.key())
+                        .problem("'" + className + "' is not a Java class name; write the fully "
+                                + "qualified name of a class implementing "
+                                + role.contract().getSimpleName()
+                                + " (for example com.example.connector.My"
+                                + role.contract().getSimpleName() + ")");
             } else {
                 classes.put(role, className);
             }
@@ -274,10 +317,14 @@ public final class DescriptorLoader {
                 item.problem("'source' is missing: name the project folder to copy into the app");
             }
             String target = item.requiredText("target");
-            if (target != null && (target.isBlank() || target.startsWith("/") || target.contains("..")
-                    || target.matches("(?i)(lib|setup\\.sql|manifest\\.yml|readme\\.md)(/.*)?"))) {
-                item.get("target").problem("'" + target + "' is not a folder the app can use for these files; give "
-                        + "a relative folder name inside the app, other than lib (for example streamlit)");
+            if (target != null
+                    && (target.isBlank()
+                            || target.startsWith("/")
+                            || target.contains("..")
+                            || target.matches("(?i)(lib|setup\\.sql|manifest\\.yml|readme\\.md)(/.*)?"))) {
+                item.get("target")
+                        .problem("'" + target + "' is not a folder the app can use for these files; give "
+                                + "a relative folder name inside the app, other than lib (for example streamlit)");
             } else if (source.isPresent() && target != null) {
                 files.add(new Descriptor.AppFiles(source.get(), target));
             }
@@ -287,7 +334,9 @@ public final class DescriptorLoader {
 
     /** A file or folder of the project that the descriptor names; empty when it is none (reported). */
     private Optional<Path> existingPath(YamlNode node, boolean directory) {
-        if (node.value() == null || !node.value().isTextual() || node.value().asText().isBlank()) {
+        if (node.value() == null
+                || !node.value().isTextual()
+                || node.value().asText().isBlank()) {
             node.problem("expected a path relative to the project, but found " + node.describe());
             return Optional.empty();
         }
@@ -295,8 +344,8 @@ public final class DescriptorLoader {
         Path resolved = baseDirectory.resolve(text).normalize();
         boolean exists = directory ? Files.isDirectory(resolved) : Files.isRegularFile(resolved);
         if (!exists) {
-            node.problem("'" + text + "' is not " + (directory ? "a folder" : "a file") + " of the project ("
-                    + resolved + "); create it or correct the path");
+            node.problem("'" + text + "' is not " + (directory ? "a folder" : "a file") + " of the project (" + resolved
+                    + "); create it or correct the path");
             return Optional.empty();
         }
         return Optional.of(resolved);

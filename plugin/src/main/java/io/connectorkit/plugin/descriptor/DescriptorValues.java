@@ -16,8 +16,7 @@ final class DescriptorValues {
     private static final Pattern HOST_PORT = Pattern.compile(
             "(\\*\\.)?[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*(:[0-9]{1,5})?");
 
-    private DescriptorValues() {
-    }
+    private DescriptorValues() {}
 
     /** The key's http or https URL; {@code null} when it is absent or not one (reported). */
     static String url(YamlNode mapping, String key) {
@@ -33,8 +32,9 @@ final class DescriptorValues {
         } catch (URISyntaxException ignored) {
             // Reported below with the fix.
         }
-        mapping.get(key).problem("'" + text + "' is not an http or https URL; write the full address, for example "
-                + "https://docs.example.com/setup");
+        mapping.get(key)
+                .problem("'" + text + "' is not an http or https URL; write the full address, for example "
+                        + "https://docs.example.com/setup");
         return null;
     }
 
@@ -46,8 +46,9 @@ final class DescriptorValues {
         }
         String[] parts = text.split("\\.", -1);
         if (parts.length != 2 || !Stream.of(parts).allMatch(DescriptorValues::isPlainName)) {
-            mapping.get(key).problem("'" + text + "' is not a schema-qualified name; write SCHEMA.NAME with plain "
-                    + "names (for example PUBLIC.REGISTER_REFERENCE)");
+            mapping.get(key)
+                    .problem("'" + text + "' is not a schema-qualified name; write SCHEMA.NAME with plain "
+                            + "names (for example PUBLIC.REGISTER_REFERENCE)");
             return null;
         }
         return text;
@@ -62,13 +63,15 @@ final class DescriptorValues {
     static List<String> hosts(YamlNode item, String objectType) {
         List<YamlNode> nodes = item.get("hosts").list();
         if (!nodes.isEmpty() && objectType != null && !objectType.equals("EXTERNAL ACCESS INTEGRATION")) {
-            item.get("hosts").problem("only an EXTERNAL ACCESS INTEGRATION reference has hosts, not " + objectType
-                    + "; remove hosts");
+            item.get("hosts")
+                    .problem("only an EXTERNAL ACCESS INTEGRATION reference has hosts, not " + objectType
+                            + "; remove hosts");
             return List.of();
         }
         List<String> hosts = new ArrayList<>();
         for (YamlNode host : nodes) {
-            if (!host.value().isTextual() || !HOST_PORT.matcher(host.value().asText()).matches()) {
+            if (!host.value().isTextual()
+                    || !HOST_PORT.matcher(host.value().asText()).matches()) {
                 host.problem(host.describe() + " is not a host name with an optional port; write it as the network "
                         + "rule's VALUE_LIST does, for example api.example.com or api.example.com:443 (no scheme, no "
                         + "path)");

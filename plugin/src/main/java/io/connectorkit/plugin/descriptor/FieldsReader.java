@@ -25,8 +25,7 @@ final class FieldsReader {
 
     private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    private FieldsReader() {
-    }
+    private FieldsReader() {}
 
     /**
      * @param connector {@code true} for {@code configuration.connector}, {@code false} for
@@ -36,7 +35,8 @@ final class FieldsReader {
         List<ConnectorDescription.Field> fields = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         Set<String> standard = ConfigurationSchema.STANDARD_CONNECTOR_FIELDS.stream()
-                .map(ConfigurationField::name).collect(Collectors.toSet());
+                .map(ConfigurationField::name)
+                .collect(Collectors.toSet());
         List<YamlNode> items = list.list();
         for (int i = 0; i < items.size(); i++) {
             Optional<YamlNode> mapping = items.get(i).mapping();
@@ -67,12 +67,17 @@ final class FieldsReader {
             String typeLabel = item.requiredText("type");
             Optional<FieldType> type = typeLabel == null ? Optional.empty() : FieldType.ofLabel(typeLabel);
             if (typeLabel != null && type.isEmpty()) {
-                item.get("type").problem("'" + typeLabel + "' is not a field type; use one of " + Arrays.stream(
-                        FieldType.values()).map(FieldType::label).collect(Collectors.joining(", ")));
+                item.get("type")
+                        .problem("'" + typeLabel + "' is not a field type; use one of "
+                                + Arrays.stream(FieldType.values())
+                                        .map(FieldType::label)
+                                        .collect(Collectors.joining(", ")));
             } else if (connector && type.orElse(null) == FieldType.SECRET) {
-                item.get("type").problem("type secret is only allowed in configuration.connection, where the field "
-                        + "gets its secret reference" + (name == null ? "" : " (" + SecretReference.nameOf(name) + ")")
-                        + "; move the field to configuration.connection");
+                item.get("type")
+                        .problem("type secret is only allowed in configuration.connection, where the field "
+                                + "gets its secret reference"
+                                + (name == null ? "" : " (" + SecretReference.nameOf(name) + ")")
+                                + "; move the field to configuration.connection");
                 valid = false;
             }
             Optional<List<String>> choices = choices(item, type.orElse(null));
@@ -81,16 +86,16 @@ final class FieldsReader {
             String defaultJson = defaultJson(item.get("default"), required, type, choices);
             String description = Optional.ofNullable(item.text("description")).orElse("");
             if (valid && type.isPresent()) {
-                fields.add(new ConnectorDescription.Field(name, type.get(), required, defaultJson, description,
-                        choices.orElseThrow()));
+                fields.add(new ConnectorDescription.Field(
+                        name, type.get(), required, defaultJson, description, choices.orElseThrow()));
             }
         }
         return fields;
     }
 
     /** The default as JSON, or {@code null} when there is none or it does not fit the field (reported). */
-    private static String defaultJson(YamlNode node, boolean required, Optional<FieldType> type,
-            Optional<List<String>> choices) {
+    private static String defaultJson(
+            YamlNode node, boolean required, Optional<FieldType> type, Optional<List<String>> choices) {
         if (node.isAbsent()) {
             return null;
         }
@@ -106,7 +111,8 @@ final class FieldsReader {
             Optional<String> problem = type.get().problemOfJson(json);
             if (problem.isPresent()) {
                 node.problem(node.describe() + " is not a valid " + type.get().label() + ": " + problem.get());
-            } else if (type.get() == FieldType.CHOICE && choices.isPresent()
+            } else if (type.get() == FieldType.CHOICE
+                    && choices.isPresent()
                     && !choices.get().contains(value.asText())) {
                 node.problem(node.describe() + " is not one of the choices (" + String.join(", ", choices.get())
                         + "); make the default one of them or add it to 'choices'");
@@ -135,8 +141,8 @@ final class FieldsReader {
             return Optional.of(List.of());
         }
         if (node.isAbsent()) {
-            item.get("type").problem("a choice field lists its values in 'choices', which is missing; add it, "
-                    + example);
+            item.get("type")
+                    .problem("a choice field lists its values in 'choices', which is missing; add it, " + example);
             return Optional.empty();
         }
         List<YamlNode> items = node.list("a list of the values to choose from", "write a list, " + example);

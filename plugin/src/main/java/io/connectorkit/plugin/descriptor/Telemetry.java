@@ -26,8 +26,8 @@ public record Telemetry(String logLevel, String traceLevel, List<EventDefinition
      * The event definition types an app can declare; Snowflake names each {@code SNOWFLAKE$<type>}
      * (https://docs.snowflake.com/en/developer-guide/native-apps/event-definition).
      */
-    public static final List<String> EVENT_TYPES = List.of("ALL", "ALL_EVENTS", "ERRORS_AND_WARNINGS", "TRACES",
-            "USAGE_LOGS", "DEBUG_LOGS", "METRICS");
+    public static final List<String> EVENT_TYPES =
+            List.of("ALL", "ALL_EVENTS", "ERRORS_AND_WARNINGS", "TRACES", "USAGE_LOGS", "DEBUG_LOGS", "METRICS");
     /** How a definition is shared. */
     public static final List<String> SHARING = List.of("MANDATORY", "OPTIONAL");
 

@@ -18,8 +18,7 @@ final class TelemetryReader {
     private static final List<String> KEYS = List.of("logLevel", "traceLevel", "events");
     private static final String EXAMPLE = "for example '- {type: ERRORS_AND_WARNINGS, sharing: MANDATORY}'";
 
-    private TelemetryReader() {
-    }
+    private TelemetryReader() {}
 
     static Telemetry read(YamlNode node) {
         Optional<YamlNode> mapping = node.mapping("a mapping (logLevel, traceLevel, events)", null);
@@ -29,8 +28,7 @@ final class TelemetryReader {
         YamlNode telemetry = mapping.get();
         telemetry.knownKeys(KEYS);
         String logLevel = level(telemetry.get("logLevel"), Telemetry.LOG_LEVELS, Telemetry.DEFAULT.logLevel());
-        String traceLevel = level(telemetry.get("traceLevel"), Telemetry.TRACE_LEVELS,
-                Telemetry.DEFAULT.traceLevel());
+        String traceLevel = level(telemetry.get("traceLevel"), Telemetry.TRACE_LEVELS, Telemetry.DEFAULT.traceLevel());
         return new Telemetry(logLevel, traceLevel, events(telemetry.get("events"), logLevel));
     }
 
@@ -41,7 +39,8 @@ final class TelemetryReader {
         String key = node.pointer().substring(node.pointer().lastIndexOf('/') + 1);
         // YAML 1.1 reads an unquoted OFF as false.
         JsonNode value = node.value();
-        String level = value.isTextual() ? value.asText().strip().toUpperCase(Locale.ROOT)
+        String level = value.isTextual()
+                ? value.asText().strip().toUpperCase(Locale.ROOT)
                 : value.isBoolean() && !value.asBoolean() ? "OFF" : null;
         if (level == null || !allowed.contains(level)) {
             node.problem(node.describe() + " is not a " + key + "; write one of " + String.join(", ", allowed)
@@ -56,8 +55,8 @@ final class TelemetryReader {
         Map<String, Integer> seen = new HashMap<>();
         List<YamlNode> items = node.list("a list (items starting with '- ')", EXAMPLE);
         for (int i = 0; i < items.size(); i++) {
-            Optional<YamlNode> mapping = items.get(i).mapping("a mapping with type and sharing",
-                    EXAMPLE.replace("'- ", "'"));
+            Optional<YamlNode> mapping =
+                    items.get(i).mapping("a mapping with type and sharing", EXAMPLE.replace("'- ", "'"));
             if (mapping.isEmpty()) {
                 continue;
             }
@@ -66,13 +65,15 @@ final class TelemetryReader {
             String type = choice(item.get("type"), "an event definition type", Telemetry.EVENT_TYPES);
             String sharing = choice(item.get("sharing"), "a sharing", Telemetry.SHARING);
             if (type != null && seen.putIfAbsent(type, i) != null) {
-                item.get("type").problem("the type " + type + " is declared by events[" + seen.get(type)
-                        + "] already; declare each type once");
+                item.get("type")
+                        .problem("the type " + type + " is declared by events[" + seen.get(type)
+                                + "] already; declare each type once");
                 continue;
             }
             if (type != null && "OFF".equals(logLevel) && type.endsWith("_LOGS")) {
-                item.get("type").problem(type + " shares log messages, but logLevel is OFF, so the app records "
-                        + "none; set logLevel (for example INFO) or remove this definition");
+                item.get("type")
+                        .problem(type + " shares log messages, but logLevel is OFF, so the app records "
+                                + "none; set logLevel (for example INFO) or remove this definition");
             }
             if (type != null && sharing != null) {
                 events.add(new Telemetry.EventDefinition(type, sharing));

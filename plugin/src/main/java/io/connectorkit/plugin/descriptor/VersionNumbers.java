@@ -8,8 +8,7 @@ public final class VersionNumbers {
     /** Compares dot-separated parts as numbers where both are numbers, else as text; a missing part is lowest. */
     public static final Comparator<String> ORDER = VersionNumbers::compare;
 
-    private VersionNumbers() {
-    }
+    private VersionNumbers() {}
 
     private static int compare(String left, String right) {
         String[] leftParts = left.split("\\.");

@@ -12,11 +12,10 @@ import java.util.List;
 public final class WizardStandardFields {
 
     /** The keys, in the order the wizards show them. */
-    public static final List<String> KEYS = List.of("warehouse", "destination_database", "destination_schema",
-            "global_schedule");
+    public static final List<String> KEYS =
+            List.of("warehouse", "destination_database", "destination_schema", "global_schedule");
 
-    private WizardStandardFields() {
-    }
+    private WizardStandardFields() {}
 
     /**
      * The runtime's definitions of the wizard's standard fields, so that their types and descriptions are the ones the
@@ -25,7 +24,11 @@ public final class WizardStandardFields {
      * @return the fields, in {@link #KEYS} order
      */
     public static List<ConfigurationField> fields() {
-        return KEYS.stream().map(key -> ConfigurationSchema.STANDARD_CONNECTOR_FIELDS.stream()
-                .filter(field -> field.name().equals(key)).findFirst().orElseThrow()).toList();
+        return KEYS.stream()
+                .map(key -> ConfigurationSchema.STANDARD_CONNECTOR_FIELDS.stream()
+                        .filter(field -> field.name().equals(key))
+                        .findFirst()
+                        .orElseThrow())
+                .toList();
     }
 }

@@ -19,8 +19,14 @@ import java.util.Map;
  * @param type {@link #LOG}, {@link #SPAN} or {@link #SPAN_EVENT}, as the event table's RECORD_TYPE
  * @param attributes a span's or trace event's attributes; none for a log message
  */
-public record AppEvent(LocalDateTime time, String severity, String procedure, String scope, String message,
-        String type, Map<String, String> attributes) {
+public record AppEvent(
+        LocalDateTime time,
+        String severity,
+        String procedure,
+        String scope,
+        String message,
+        String type,
+        Map<String, String> attributes) {
 
     /** A log message. */
     public static final String LOG = "LOG";
@@ -41,27 +47,45 @@ public record AppEvent(LocalDateTime time, String severity, String procedure, St
      *
      * @param failure the call's failure, or null when it did not fail
      */
-    public static AppEvent span(LocalDateTime start, LocalDateTime end, String procedure, String failure,
-            String traceId, Map<String, String> attributes) {
+    public static AppEvent span(
+            LocalDateTime start,
+            LocalDateTime end,
+            String procedure,
+            String failure,
+            String traceId,
+            Map<String, String> attributes) {
         long millis = Duration.between(start, end).toMillis();
-        return new AppEvent(end, failure == null ? "INFO" : "ERROR", procedure, "", "span " + millis + " ms "
-                + (failure == null ? "ok" : "failed: " + failure) + " trace=" + traceId + text(attributes), SPAN,
+        return new AppEvent(
+                end,
+                failure == null ? "INFO" : "ERROR",
+                procedure,
+                "",
+                "span " + millis + " ms " + (failure == null ? "ok" : "failed: " + failure) + " trace=" + traceId
+                        + text(attributes),
+                SPAN,
                 attributes);
     }
 
     /** A trace event; one that names a resource has the scope of that resource's runs. */
-    public static AppEvent spanEvent(LocalDateTime time, String procedure, String name,
-            Map<String, String> attributes) {
+    public static AppEvent spanEvent(
+            LocalDateTime time, String procedure, String name, Map<String, String> attributes) {
         String resource = attributes.get(RuntimeEvents.RESOURCE_ATTRIBUTE);
-        return new AppEvent(time, "INFO", procedure, resource == null ? "" : RunLog.scopeOf(resource),
+        return new AppEvent(
+                time,
+                "INFO",
+                procedure,
+                resource == null ? "" : RunLog.scopeOf(resource),
                 "event " + (name.startsWith(KIT_PREFIX) ? name.substring(KIT_PREFIX.length()) : name)
-                + text(attributes), SPAN_EVENT, attributes);
+                        + text(attributes),
+                SPAN_EVENT,
+                attributes);
     }
 
     /** The resource whose run logged it, or empty. */
     public String resource() {
         return scope != null && scope.startsWith(RunLog.RESOURCE_SCOPE_PREFIX)
-                ? scope.substring(RunLog.RESOURCE_SCOPE_PREFIX.length()) : "";
+                ? scope.substring(RunLog.RESOURCE_SCOPE_PREFIX.length())
+                : "";
     }
 
     /** The procedure, then the resource when there is one: {@code RUN_INGESTION_NOW/issues}. */
@@ -79,8 +103,10 @@ public record AppEvent(LocalDateTime time, String severity, String procedure, St
         StringBuilder text = new StringBuilder();
         attributes.forEach((key, value) -> {
             if (!key.equals(RuntimeEvents.RESOURCE_ATTRIBUTE)) {
-                text.append(' ').append(key.startsWith(KIT_PREFIX) ? key.substring(KIT_PREFIX.length()) : key)
-                        .append('=').append(value);
+                text.append(' ')
+                        .append(key.startsWith(KIT_PREFIX) ? key.substring(KIT_PREFIX.length()) : key)
+                        .append('=')
+                        .append(value);
             }
         });
         return text.toString();

@@ -19,8 +19,8 @@ public final class EventFeed {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT);
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'",
-            Locale.ROOT);
+    private static final DateTimeFormatter ISO =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT);
 
     private final EventSource source;
     private final EventQuery query;
@@ -66,9 +66,14 @@ public final class EventFeed {
     }
 
     static String json(AppEvent event) {
-        ObjectNode line = JSON.createObjectNode().put("time", ISO.format(event.time())).put("type", event.type())
-                .put("severity", event.severity()).put("procedure", event.procedure())
-                .put("resource", event.resource()).put("scope", event.scope()).put("message", event.message());
+        ObjectNode line = JSON.createObjectNode()
+                .put("time", ISO.format(event.time()))
+                .put("type", event.type())
+                .put("severity", event.severity())
+                .put("procedure", event.procedure())
+                .put("resource", event.resource())
+                .put("scope", event.scope())
+                .put("message", event.message());
         if (!event.attributes().isEmpty()) {
             event.attributes().forEach(line.putObject("attributes")::put);
         }

@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  * @param resourceScope the scope of one resource's runs, or empty for every event
  * @param traces whether spans and trace events are shown beside the log messages
  */
-public record EventQuery(Optional<LocalDateTime> since, int last, String minimum, Optional<String> resourceScope,
-        boolean traces) {
+public record EventQuery(
+        Optional<LocalDateTime> since, int last, String minimum, Optional<String> resourceScope, boolean traces) {
 
     /** A query of log messages and traces. */
     public EventQuery(Optional<LocalDateTime> since, int last, String minimum, Optional<String> resourceScope) {
@@ -40,8 +40,8 @@ public record EventQuery(Optional<LocalDateTime> since, int last, String minimum
 
     /** The severities at the minimum or above, in order. */
     public List<String> severities() {
-        return RuntimeEvents.SEVERITIES.subList(RuntimeEvents.SEVERITIES.indexOf(minimum),
-                RuntimeEvents.SEVERITIES.size());
+        return RuntimeEvents.SEVERITIES.subList(
+                RuntimeEvents.SEVERITIES.indexOf(minimum), RuntimeEvents.SEVERITIES.size());
     }
 
     /**
@@ -58,7 +58,8 @@ public record EventQuery(Optional<LocalDateTime> since, int last, String minimum
 
     /** Whether an event passes the query (for the embedded log, read in Java). */
     public boolean accepts(AppEvent event) {
-        return (traces || AppEvent.LOG.equals(event.type())) && severities().contains(event.severity())
+        return (traces || AppEvent.LOG.equals(event.type()))
+                && severities().contains(event.severity())
                 && since.map(from -> !event.time().isBefore(from)).orElse(true)
                 && resourceScope.map(scope -> scope.equals(event.scope())).orElse(true);
     }
@@ -89,7 +90,8 @@ public record EventQuery(Optional<LocalDateTime> since, int last, String minimum
             return Optional.of(LocalDateTime.ofInstant(Instant.parse(value), ZoneOffset.UTC));
         } catch (DateTimeParseException notAnInstant) {
             try {
-                return Optional.of(LocalDateTime.ofInstant(OffsetDateTime.parse(value).toInstant(), ZoneOffset.UTC));
+                return Optional.of(
+                        LocalDateTime.ofInstant(OffsetDateTime.parse(value).toInstant(), ZoneOffset.UTC));
             } catch (DateTimeParseException notOffset) {
                 throw new IllegalArgumentException("connector.since='" + text + "' is neither a duration nor an "
                         + "instant; write how far back (30s, 15m, 2h, 1d) or an ISO-8601 instant such as "

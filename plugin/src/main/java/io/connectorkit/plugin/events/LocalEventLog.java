@@ -56,18 +56,26 @@ public final class LocalEventLog implements EventSource, RuntimeEvents.Recorder 
     @Override
     public synchronized void span(RuntimeEvents.Span span) {
         StringBuilder lines = new StringBuilder();
-        ObjectNode line = JSON.createObjectNode().put("type", AppEvent.SPAN)
-                .put("time", utc(span.end())).put("start", utc(span.start()))
-                .put("procedure", span.procedure()).put("trace_id", span.traceId()).put("span_id", span.spanId());
+        ObjectNode line = JSON.createObjectNode()
+                .put("type", AppEvent.SPAN)
+                .put("time", utc(span.end()))
+                .put("start", utc(span.start()))
+                .put("procedure", span.procedure())
+                .put("trace_id", span.traceId())
+                .put("span_id", span.spanId());
         if (span.failed()) {
             line.put("failure", span.failure());
         }
         span.attributes().forEach(line.putObject("attributes")::put);
         lines.append(line).append('\n');
         for (RuntimeEvents.SpanEvent event : span.events()) {
-            ObjectNode eventLine = JSON.createObjectNode().put("type", AppEvent.SPAN_EVENT)
-                    .put("time", utc(event.time())).put("procedure", span.procedure()).put("name", event.name())
-                    .put("trace_id", span.traceId()).put("span_id", span.spanId());
+            ObjectNode eventLine = JSON.createObjectNode()
+                    .put("type", AppEvent.SPAN_EVENT)
+                    .put("time", utc(event.time()))
+                    .put("procedure", span.procedure())
+                    .put("name", event.name())
+                    .put("trace_id", span.traceId())
+                    .put("span_id", span.spanId());
             event.attributes().forEach(eventLine.putObject("attributes")::put);
             lines.append(eventLine).append('\n');
         }
@@ -77,7 +85,9 @@ public final class LocalEventLog implements EventSource, RuntimeEvents.Recorder 
     /** Appends one log message; a log that cannot be written fails the call, as a lost error would mislead. */
     public synchronized void record(RuntimeEvents.Event event) {
         ObjectNode line = JSON.createObjectNode()
-                .put("time", LocalDateTime.ofInstant(event.time(), ZoneOffset.UTC).toString())
+                .put(
+                        "time",
+                        LocalDateTime.ofInstant(event.time(), ZoneOffset.UTC).toString())
                 .put("severity", event.severity())
                 .put("procedure", event.procedure())
                 .put("scope", event.scope())
@@ -90,8 +100,8 @@ public final class LocalEventLog implements EventSource, RuntimeEvents.Recorder 
 
     private void append(String lines) {
         try {
-            Files.writeString(file, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
+            Files.writeString(
+                    file, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the embedded app's event log " + file, e);
         }
@@ -133,18 +143,27 @@ public final class LocalEventLog implements EventSource, RuntimeEvents.Recorder 
             JsonNode line = JSON.readTree(text);
             String type = line.path("type").asText(AppEvent.LOG);
             if (type.equals(AppEvent.SPAN)) {
-                return AppEvent.span(LocalDateTime.parse(line.path("start").asText()),
-                        LocalDateTime.parse(line.path("time").asText()), line.path("procedure").asText(""),
+                return AppEvent.span(
+                        LocalDateTime.parse(line.path("start").asText()),
+                        LocalDateTime.parse(line.path("time").asText()),
+                        line.path("procedure").asText(""),
                         line.hasNonNull("failure") ? line.path("failure").asText() : null,
-                        line.path("trace_id").asText(""), attributes(line));
+                        line.path("trace_id").asText(""),
+                        attributes(line));
             }
             if (type.equals(AppEvent.SPAN_EVENT)) {
-                return AppEvent.spanEvent(LocalDateTime.parse(line.path("time").asText()),
-                        line.path("procedure").asText(""), line.path("name").asText(""), attributes(line));
+                return AppEvent.spanEvent(
+                        LocalDateTime.parse(line.path("time").asText()),
+                        line.path("procedure").asText(""),
+                        line.path("name").asText(""),
+                        attributes(line));
             }
             String exception = line.path("exception").asText("");
-            return new AppEvent(LocalDateTime.parse(line.path("time").asText()), line.path("severity").asText(),
-                    line.path("procedure").asText(""), line.path("scope").asText(""),
+            return new AppEvent(
+                    LocalDateTime.parse(line.path("time").asText()),
+                    line.path("severity").asText(),
+                    line.path("procedure").asText(""),
+                    line.path("scope").asText(""),
                     line.path("message").asText("") + (exception.isEmpty() ? "" : " (" + exception + ")"));
         } catch (IOException | RuntimeException e) {
             return null;
@@ -153,8 +172,10 @@ public final class LocalEventLog implements EventSource, RuntimeEvents.Recorder 
 
     private static Map<String, String> attributes(JsonNode line) {
         Map<String, String> attributes = new LinkedHashMap<>();
-        line.path("attributes").fields().forEachRemaining(field -> attributes.put(field.getKey(),
-                field.getValue().asText()));
+        line.path("attributes")
+                .fields()
+                .forEachRemaining(
+                        field -> attributes.put(field.getKey(), field.getValue().asText()));
         return Collections.unmodifiableMap(attributes);
     }
 }

@@ -7,6 +7,7 @@ import io.connectorkit.plugin.app.InstalledApp;
 import io.connectorkit.plugin.app.QueryRows;
 import io.connectorkit.runtime.embedded.RuntimeEvents;
 import io.connectorkit.runtime.sql.Identifier;
+import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.sql.Timestamp;
 
 /**
  * A Snowflake app's events, read from the account's active event table as its consumer reads them
@@ -39,6 +39,7 @@ public final class SnowflakeEventTable implements EventSource {
 
     /** The default active event table. */
     static final String DEFAULT_TABLE = "SNOWFLAKE.TELEMETRY.EVENTS";
+
     private static final String COLUMNS = "TO_VARCHAR(TIMESTAMP, 'YYYY-MM-DD HH24:MI:SS.FF3') AS TIME, "
             + "RECORD:severity_text::STRING AS SEVERITY, RESOURCE_ATTRIBUTES:\"snow.executable.name\"::STRING AS "
             + "EXECUTABLE, SCOPE:name::STRING AS SCOPE, VALUE::STRING AS MESSAGE, "
@@ -72,10 +73,14 @@ public final class SnowflakeEventTable implements EventSource {
         List<Object> values = new ArrayList<>();
         values.add(appName.name());
         values.addAll(query.severities());
-        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM ").append(from)
+        StringBuilder sql = new StringBuilder("SELECT ")
+                .append(COLUMNS)
+                .append(" FROM ")
+                .append(from)
                 .append(" WHERE RECORD_TYPE = 'LOG' AND RESOURCE_ATTRIBUTES:\"snow.database.name\"::STRING = ? AND ")
                 .append("RECORD:severity_text::STRING IN (")
-                .append(String.join(", ", Collections.nCopies(query.severities().size(), "?"))).append(")");
+                .append(String.join(", ", Collections.nCopies(query.severities().size(), "?")))
+                .append(")");
         if (query.since().isPresent()) {
             sql.append(" AND TIMESTAMP >= TO_TIMESTAMP_NTZ(?)");
             values.add(TIME.format(query.since().get()));
@@ -89,8 +94,12 @@ public final class SnowflakeEventTable implements EventSource {
         QueryRows rows = app.select(sql.toString(), values, query.last());
         List<AppEvent> events = new ArrayList<>();
         for (List<Object> row : rows.rows()) {
-            events.add(new AppEvent(time(row.get(0)), text(row.get(1)), procedure(text(row.get(2))),
-                    text(row.get(3)), text(row.get(4)) + (row.get(5) == null ? "" : " (" + row.get(5) + ")")));
+            events.add(new AppEvent(
+                    time(row.get(0)),
+                    text(row.get(1)),
+                    procedure(text(row.get(2))),
+                    text(row.get(3)),
+                    text(row.get(4)) + (row.get(5) == null ? "" : " (" + row.get(5) + ")")));
         }
         if (query.traces() && !query.minimum().equals("FATAL")) {
             events.addAll(traces(from, query));
@@ -108,7 +117,10 @@ public final class SnowflakeEventTable implements EventSource {
     private List<AppEvent> traces(String from, EventQuery query) throws AppException {
         List<Object> values = new ArrayList<>();
         values.add(appName.name());
-        StringBuilder sql = new StringBuilder("SELECT ").append(TRACE_COLUMNS).append(" FROM ").append(from)
+        StringBuilder sql = new StringBuilder("SELECT ")
+                .append(TRACE_COLUMNS)
+                .append(" FROM ")
+                .append(from)
                 .append(" WHERE RECORD_TYPE IN ('SPAN', 'SPAN_EVENT') AND RESOURCE_ATTRIBUTES:\"snow.database.name\"")
                 .append("::STRING = ?");
         if (!query.severities().contains("INFO")) {
@@ -119,7 +131,9 @@ public final class SnowflakeEventTable implements EventSource {
             values.add(TIME.format(query.since().get()));
         }
         if (query.resourceId().isPresent()) {
-            sql.append(" AND RECORD_ATTRIBUTES:\"").append(RuntimeEvents.RESOURCE_ATTRIBUTE).append("\"::STRING = ?");
+            sql.append(" AND RECORD_ATTRIBUTES:\"")
+                    .append(RuntimeEvents.RESOURCE_ATTRIBUTE)
+                    .append("\"::STRING = ?");
             values.add(query.resourceId().get());
         }
         sql.append(" ORDER BY TIMESTAMP DESC LIMIT ?");
@@ -130,8 +144,13 @@ public final class SnowflakeEventTable implements EventSource {
             Map<String, String> attributes = attributes(text(row.get(8)));
             if (AppEvent.SPAN.equals(text(row.get(2)))) {
                 boolean failed = "STATUS_CODE_ERROR".equals(text(row.get(4)));
-                traces.add(AppEvent.span(time(row.get(1)), time(row.get(0)), procedure,
-                        failed ? text(row.get(5)) : null, text(row.get(7)), attributes));
+                traces.add(AppEvent.span(
+                        time(row.get(1)),
+                        time(row.get(0)),
+                        procedure,
+                        failed ? text(row.get(5)) : null,
+                        text(row.get(7)),
+                        attributes));
             } else {
                 traces.add(AppEvent.spanEvent(time(row.get(0)), procedure, text(row.get(3)), attributes));
             }
@@ -146,8 +165,13 @@ public final class SnowflakeEventTable implements EventSource {
             return attributes;
         }
         try {
-            JSON.readTree(json).fields().forEachRemaining(field -> attributes.put(field.getKey(),
-                    field.getValue().isTextual() ? field.getValue().asText() : field.getValue().toString()));
+            JSON.readTree(json)
+                    .fields()
+                    .forEachRemaining(field -> attributes.put(
+                            field.getKey(),
+                            field.getValue().isTextual()
+                                    ? field.getValue().asText()
+                                    : field.getValue().toString()));
         } catch (JsonProcessingException e) {
             throw new AppException("The event table answered attributes that are not JSON: " + json, e);
         }
@@ -158,15 +182,20 @@ public final class SnowflakeEventTable implements EventSource {
     private String tableSql() throws AppException {
         if (table == null) {
             QueryRows parameter = app.select("SHOW PARAMETERS LIKE 'EVENT_TABLE' IN ACCOUNT", List.of(), 1);
-            int value = parameter.columns().stream().map(column -> column.toLowerCase(Locale.ROOT)).toList()
+            int value = parameter.columns().stream()
+                    .map(column -> column.toLowerCase(Locale.ROOT))
+                    .toList()
                     .indexOf("value");
-            String name = parameter.rows().isEmpty() || value < 0 ? "" : text(parameter.rows().get(0).get(value));
+            String name = parameter.rows().isEmpty() || value < 0
+                    ? ""
+                    : text(parameter.rows().get(0).get(value));
             table = name.isBlank() || name.equalsIgnoreCase("NONE") ? DEFAULT_TABLE : name;
         }
         StringBuilder sql = new StringBuilder();
         try {
             for (String part : table.split("\\.(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")) {
-                sql.append(sql.isEmpty() ? "" : ".").append(Identifier.parse(part).sql());
+                sql.append(sql.isEmpty() ? "" : ".")
+                        .append(Identifier.parse(part).sql());
             }
         } catch (Identifier.InvalidIdentifierException e) {
             throw new AppException("The account's EVENT_TABLE parameter names '" + table + "', which is not a table "

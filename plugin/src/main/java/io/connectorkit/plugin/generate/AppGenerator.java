@@ -39,17 +39,24 @@ public final class AppGenerator {
             throws AppRenderer.RenderException {
         Map<Dialect, List<AppInputs.Script>> scripts = new EnumMap<>(Dialect.class);
         for (Dialect dialect : Dialect.values()) {
-            scripts.put(dialect, descriptor.extraSql().getOrDefault(dialect.folder(), List.of()).stream()
-                    .map(this::script).toList());
+            scripts.put(
+                    dialect,
+                    descriptor.extraSql().getOrDefault(dialect.folder(), List.of()).stream()
+                            .map(this::script)
+                            .toList());
         }
         return renderer.render(descriptor, new AppInputs(generator, libraries, scripts));
     }
 
     private AppInputs.Script script(Path path) {
         try {
-            String shown = baseDirectory.toAbsolutePath().relativize(path.toAbsolutePath()).toString()
+            String shown = baseDirectory
+                    .toAbsolutePath()
+                    .relativize(path.toAbsolutePath())
+                    .toString()
                     .replace('\\', '/');
-            return new AppInputs.Script(shown, Files.readString(path, StandardCharsets.UTF_8).strip());
+            return new AppInputs.Script(
+                    shown, Files.readString(path, StandardCharsets.UTF_8).strip());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the connector's SQL script " + path, e);
         }

@@ -28,8 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.stream.Stream;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.h2.Driver;
 
 /**
@@ -43,6 +43,7 @@ public final class LocalApp {
     static final String MARKER = "deployment.properties";
     /** The setup script the last deploy ran, kept so that connector:plan can tell what the next one changes. */
     static final String DEPLOYED_SETUP = "deployed-setup.sql";
+
     private static final Duration LOCK_TIMEOUT = Duration.ofMinutes(2);
 
     private final Path home;
@@ -84,9 +85,13 @@ public final class LocalApp {
      * What a deploy did, and the status the freshly deployed app answered; none when it was up to date, since then
      * the app is not opened at all.
      */
-    public record Deployment(String jdbcUrl, boolean upToDate, FileSync.Changes libraries, String version,
-            Optional<String> status, boolean upgraded) {
-    }
+    public record Deployment(
+            String jdbcUrl,
+            boolean upToDate,
+            FileSync.Changes libraries,
+            String version,
+            Optional<String> status,
+            boolean upgraded) {}
 
     /** The app's name on the embedded target: its folder and database. */
     public String name() {
@@ -118,7 +123,9 @@ public final class LocalApp {
     public LocalConnection connect(AppRole role) throws SQLException {
         List<URL> jars = new ArrayList<>();
         try (Stream<Path> files = Files.isDirectory(libraries()) ? Files.list(libraries()) : Stream.empty()) {
-            for (Path jar : files.filter(file -> file.toString().endsWith(".jar")).sorted().toList()) {
+            for (Path jar : files.filter(file -> file.toString().endsWith(".jar"))
+                    .sorted()
+                    .toList()) {
                 jars.add(jar.toUri().toURL());
             }
         } catch (IOException e) {
@@ -130,8 +137,8 @@ public final class LocalApp {
             return new LocalConnection(connection, connectorClasses);
         } catch (RuntimeException e) {
             connection.close();
-            throw new IllegalStateException("The connector of " + name + " cannot be loaded from " + libraries() + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "The connector of " + name + " cannot be loaded from " + libraries() + ": " + e.getMessage(), e);
         }
     }
 
@@ -144,8 +151,10 @@ public final class LocalApp {
         try {
             return new LocalInstalledApp(name, connect(role));
         } catch (SQLException e) {
-            throw new AppException("Cannot open the embedded app " + name + " as " + role + ": " + e.getMessage()
-                    + (role == AppRole.VIEWER ? "; redeploy it so that its VIEWER user exists" : ""), e);
+            throw new AppException(
+                    "Cannot open the embedded app " + name + " as " + role + ": " + e.getMessage()
+                            + (role == AppRole.VIEWER ? "; redeploy it so that its VIEWER user exists" : ""),
+                    e);
         }
     }
 
@@ -156,8 +165,8 @@ public final class LocalApp {
      */
     public Deployment deploy(Path bundle, String version, Runnable onWait) {
         Path script = bundle.resolve("setup.sql");
-        Map<String, Path> jars = Files.isDirectory(bundle.resolve("lib")) ? FileSync.filesUnder(bundle.resolve("lib"))
-                : Map.of();
+        Map<String, Path> jars =
+                Files.isDirectory(bundle.resolve("lib")) ? FileSync.filesUnder(bundle.resolve("lib")) : Map.of();
         String fingerprint = fingerprint(script, jars);
         try (LocalAppLock lock = LocalAppLock.acquire(home.resolve(name + ".lock"), LOCK_TIMEOUT, onWait)) {
             if (fingerprint.equals(deployedFingerprint().orElse(null)) && databaseExists()) {
@@ -166,8 +175,8 @@ public final class LocalApp {
                     // copies gets its copy now.
                     keepSetupScript(script);
                 }
-                return new Deployment(jdbcUrl(), true, new FileSync.Changes(List.of(), List.of()), version,
-                        Optional.empty(), false);
+                return new Deployment(
+                        jdbcUrl(), true, new FileSync.Changes(List.of(), List.of()), version, Optional.empty(), false);
             }
             boolean upgraded = isDeployed() && databaseExists();
             Files.createDirectories(folder());
@@ -202,8 +211,10 @@ public final class LocalApp {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + folder() + "; close every program that has the app's "
-                    + "database open and undeploy again", e);
+            throw new UncheckedIOException(
+                    "Cannot delete " + folder() + "; close every program that has the app's "
+                            + "database open and undeploy again",
+                    e);
         }
     }
 
@@ -211,8 +222,8 @@ public final class LocalApp {
         try (LocalConnection app = connect()) {
             return app.call("GET_CONNECTOR_STATUS()");
         } catch (SQLException e) {
-            throw new IllegalStateException("The deployed app " + name + " does not answer GET_CONNECTOR_STATUS: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "The deployed app " + name + " does not answer GET_CONNECTOR_STATUS: " + e.getMessage(), e);
         }
     }
 
@@ -220,8 +231,10 @@ public final class LocalApp {
         try (Connection connection = openDatabase("")) {
             LocalSetupScript.run(connection, Files.readString(script, StandardCharsets.UTF_8), script.toString());
         } catch (SQLException e) {
-            throw new IllegalStateException("The local setup script " + script + " failed: " + e.getMessage()
-                    + "; fix it and deploy again (the app converges on the next deploy)", e);
+            throw new IllegalStateException(
+                    "The local setup script " + script + " failed: " + e.getMessage()
+                            + "; fix it and deploy again (the app converges on the next deploy)",
+                    e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + script, e);
         }
@@ -303,8 +316,8 @@ public final class LocalApp {
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the bundle " + script.getParent()
-                    + "; build it with mvn package", e);
+            throw new UncheckedIOException(
+                    "Cannot read the bundle " + script.getParent() + "; build it with mvn package", e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

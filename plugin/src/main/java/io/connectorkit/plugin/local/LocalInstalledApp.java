@@ -5,8 +5,8 @@ import io.connectorkit.plugin.app.InstalledApp;
 import io.connectorkit.plugin.app.ProcedureResponse;
 import io.connectorkit.plugin.app.QueryRows;
 import io.connectorkit.plugin.app.ReferenceBinding;
-import io.connectorkit.runtime.config.SecretReference;
 import io.connectorkit.plugin.events.LocalEventLog;
+import io.connectorkit.runtime.config.SecretReference;
 import io.connectorkit.runtime.embedded.EmbeddedApp;
 import io.connectorkit.runtime.embedded.RuntimeEvents;
 import io.connectorkit.runtime.procedures.PublicProcedure;
@@ -18,11 +18,11 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Collections;
 
 /** The embedded app as an {@link InstalledApp}: procedures and views of its H2 database, as one role. */
 public final class LocalInstalledApp implements InstalledApp {
@@ -58,8 +58,8 @@ public final class LocalInstalledApp implements InstalledApp {
     public ProcedureResponse call(PublicProcedure procedure, Object... arguments) throws AppException {
         String placeholders = String.join(", ", Collections.nCopies(arguments.length, "?"));
         if (events == null) {
-            return ProcedureResponse.parse(procedure.name(), callProcedure(procedure.qualifiedName(), placeholders,
-                    arguments));
+            return ProcedureResponse.parse(
+                    procedure.name(), callProcedure(procedure.qualifiedName(), placeholders, arguments));
         }
         AppException[] failure = new AppException[1];
         String answer = RuntimeEvents.during(procedure.name(), logLevel, traceLevel, events, () -> {
@@ -79,11 +79,11 @@ public final class LocalInstalledApp implements InstalledApp {
     @Override
     public void bindSecret(String field, String value) throws AppException {
         String reference = SecretReference.nameOf(field);
-        ProcedureResponse response = ProcedureResponse.parse("REGISTER_SECRET",
-                callProcedure(EmbeddedApp.REGISTER_SECRET, "?, ?", reference, value));
+        ProcedureResponse response = ProcedureResponse.parse(
+                "REGISTER_SECRET", callProcedure(EmbeddedApp.REGISTER_SECRET, "?, ?", reference, value));
         if (!response.isOk()) {
-            throw new AppException("Binding the secret of '" + field + "' to " + reference + " failed: "
-                    + response.summary());
+            throw new AppException(
+                    "Binding the secret of '" + field + "' to " + reference + " failed: " + response.summary());
         }
     }
 
@@ -106,8 +106,8 @@ public final class LocalInstalledApp implements InstalledApp {
     }
 
     private void settle(String reference, boolean keepNew) throws AppException {
-        ProcedureResponse response = ProcedureResponse.parse("SETTLE_SECRET",
-                callProcedure(EmbeddedApp.SETTLE_SECRET, "?, ?", reference, keepNew));
+        ProcedureResponse response = ProcedureResponse.parse(
+                "SETTLE_SECRET", callProcedure(EmbeddedApp.SETTLE_SECRET, "?, ?", reference, keepNew));
         if (!response.isOk()) {
             throw new AppException("Settling the secret " + reference + " failed: " + response.summary());
         }
@@ -185,8 +185,8 @@ public final class LocalInstalledApp implements InstalledApp {
     }
 
     private String callProcedure(String qualifiedName, String placeholders, Object... arguments) throws AppException {
-        try (PreparedStatement statement = connection.jdbc().prepareStatement("CALL " + qualifiedName + "("
-                + placeholders + ")")) {
+        try (PreparedStatement statement =
+                connection.jdbc().prepareStatement("CALL " + qualifiedName + "(" + placeholders + ")")) {
             for (int i = 0; i < arguments.length; i++) {
                 statement.setObject(i + 1, arguments[i]);
             }

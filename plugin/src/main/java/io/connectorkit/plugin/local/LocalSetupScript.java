@@ -27,17 +27,18 @@ final class LocalSetupScript {
 
     private static final String NAME = "((?:\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*)(?:\\.(?:\"(?:[^\"]|\"\")+\"|"
             + "[A-Za-z_][A-Za-z0-9_$]*))?)";
-    private static final Pattern CREATE_OR_ALTER = Pattern.compile("CREATE\\s+OR\\s+ALTER\\s+(\\w+)\\b.*",
+    private static final Pattern CREATE_OR_ALTER =
+            Pattern.compile("CREATE\\s+OR\\s+ALTER\\s+(\\w+)\\b.*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern SCHEMA = Pattern.compile(
+            "CREATE\\s+OR\\s+ALTER\\s+SCHEMA\\s+" + NAME + "\\s*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern TABLE = Pattern.compile(
+            "CREATE\\s+OR\\s+ALTER\\s+TABLE\\s+" + NAME + "\\s*\\((.*)\\)\\s*",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern SCHEMA = Pattern.compile("CREATE\\s+OR\\s+ALTER\\s+SCHEMA\\s+" + NAME + "\\s*",
+    private static final Pattern CONSTRAINT = Pattern.compile(
+            "(?:CONSTRAINT\\s+\\S+\\s+)?(?:PRIMARY\\s+KEY|UNIQUE|" + "FOREIGN\\s+KEY|CHECK)\\b.*",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern TABLE = Pattern.compile("CREATE\\s+OR\\s+ALTER\\s+TABLE\\s+" + NAME
-            + "\\s*\\((.*)\\)\\s*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern CONSTRAINT = Pattern.compile("(?:CONSTRAINT\\s+\\S+\\s+)?(?:PRIMARY\\s+KEY|UNIQUE|"
-            + "FOREIGN\\s+KEY|CHECK)\\b.*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
-    private LocalSetupScript() {
-    }
+    private LocalSetupScript() {}
 
     /**
      * @param shown how messages name the script
@@ -48,8 +49,11 @@ final class LocalSetupScript {
             try {
                 execute(connection, statement.text());
             } catch (SQLException e) {
-                throw new SQLException("line " + statement.line() + " of " + shown + ": " + e.getMessage(),
-                        e.getSQLState(), e.getErrorCode(), e);
+                throw new SQLException(
+                        "line " + statement.line() + " of " + shown + ": " + e.getMessage(),
+                        e.getSQLState(),
+                        e.getErrorCode(),
+                        e);
             }
         }
     }
@@ -66,21 +70,27 @@ final class LocalSetupScript {
         Matcher schema = SCHEMA.matcher(sql.strip());
         Matcher table = TABLE.matcher(sql.strip());
         if (kind.equals("SCHEMA") && schema.matches()) {
-            ddl(connection, "CREATE SCHEMA IF NOT EXISTS " + Identifier.parse(schema.group(1)).sql());
+            ddl(
+                    connection,
+                    "CREATE SCHEMA IF NOT EXISTS "
+                            + Identifier.parse(schema.group(1)).sql());
         } else if (kind.equals("TABLE") && table.matches()) {
             table(connection, table.group(1), table.group(2));
         } else {
-            throw new SQLException("CREATE OR ALTER " + kind + " is not emulated on the embedded target: it emulates "
-                    + "CREATE OR ALTER SCHEMA and CREATE OR ALTER TABLE <schema>.<table> (<columns>); write CREATE OR "
-                    + "REPLACE (and grant again) or CREATE ... IF NOT EXISTS", "42000");
+            throw new SQLException(
+                    "CREATE OR ALTER " + kind + " is not emulated on the embedded target: it emulates "
+                            + "CREATE OR ALTER SCHEMA and CREATE OR ALTER TABLE <schema>.<table> (<columns>); write CREATE OR "
+                            + "REPLACE (and grant again) or CREATE ... IF NOT EXISTS",
+                    "42000");
         }
     }
 
     private static void table(Connection connection, String name, String definition) throws SQLException {
         List<String> parts = parts(name);
         if (parts.size() != 2) {
-            throw new SQLException("CREATE OR ALTER TABLE " + name + ": name the table with its schema, "
-                    + "<schema>.<table>", "42000");
+            throw new SQLException(
+                    "CREATE OR ALTER TABLE " + name + ": name the table with its schema, " + "<schema>.<table>",
+                    "42000");
         }
         Identifier schema = Identifier.parse(parts.get(0));
         Identifier table = Identifier.parse(parts.get(1));
@@ -104,7 +114,10 @@ final class LocalSetupScript {
         }
         for (String column : existing) {
             if (!wanted.containsKey(column)) {
-                ddl(connection, "ALTER TABLE " + qualified + " DROP COLUMN " + Identifier.ofName(column).sql());
+                ddl(
+                        connection,
+                        "ALTER TABLE " + qualified + " DROP COLUMN "
+                                + Identifier.ofName(column).sql());
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.connectorkit.plugin.local;
 
+import io.connectorkit.runtime.procedures.RunLog;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.logging.Handler;
@@ -7,7 +8,6 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
-import io.connectorkit.runtime.procedures.RunLog;
 
 /**
  * The embedded app's runtime runs inside the Maven JVM and logs through {@code java.util.logging}, whose console
@@ -20,6 +20,7 @@ public final class RuntimeLogging {
 
     /** The logger the runtime's {@code System.getLogger("io.connectorkit.runtime")} resolves to. */
     private static final Logger RUNTIME = Logger.getLogger("io.connectorkit.runtime");
+
     private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
     private static final SimpleFormatter MESSAGES = new SimpleFormatter();
 
@@ -35,12 +36,10 @@ public final class RuntimeLogging {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     static {
@@ -48,8 +47,7 @@ public final class RuntimeLogging {
         RUNTIME.addHandler(TO_THE_GOAL);
     }
 
-    private RuntimeLogging() {
-    }
+    private RuntimeLogging() {}
 
     /** The runtime's records on this thread go to the goal's log until the scope is closed. */
     public static Scope toGoalLog(Consumer<String> warn, BiConsumer<String, Throwable> debug) {
@@ -85,11 +83,13 @@ public final class RuntimeLogging {
         private void publish(LogRecord record) {
             String message = MESSAGES.formatMessage(record);
             // A run's own record (a failed run) is what the goal prints as the run's result already.
-            boolean runRecord = record.getLoggerName() != null
-                    && record.getLoggerName().startsWith(RunLog.RESOURCE_SCOPE_PREFIX);
+            boolean runRecord =
+                    record.getLoggerName() != null && record.getLoggerName().startsWith(RunLog.RESOURCE_SCOPE_PREFIX);
             if (record.getLevel().intValue() >= Level.SEVERE.intValue() && !runRecord) {
-                warn.accept("The app's runtime: " + message + (record.getThrown() == null ? ""
-                        : " (" + record.getThrown() + "; mvn -X shows the stack trace)"));
+                warn.accept("The app's runtime: " + message
+                        + (record.getThrown() == null
+                                ? ""
+                                : " (" + record.getThrown() + "; mvn -X shows the stack trace)"));
             }
             debug.accept("[runtime " + record.getLevel() + "] " + message, record.getThrown());
         }

@@ -19,17 +19,22 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  */
 public final class ConfigurationFiles {
 
-    private ConfigurationFiles() {
-    }
+    private ConfigurationFiles() {}
 
     /**
      * @param shownFile how messages name the file
      * @throws MojoFailureException naming every problem of the file, or a server whose password cannot be decrypted
      */
-    public static WizardConfiguration load(Path file, String shownFile, Descriptor descriptor, MavenSession session,
-            MavenProject project, SettingsDecrypter decrypter) throws MojoFailureException {
-        Placeholders placeholders = new Placeholders(new Placeholders.Sources(System.getenv(),
-                id -> server(id, session, decrypter), name -> property(name, session, project)));
+    public static WizardConfiguration load(
+            Path file,
+            String shownFile,
+            Descriptor descriptor,
+            MavenSession session,
+            MavenProject project,
+            SettingsDecrypter decrypter)
+            throws MojoFailureException {
+        Placeholders placeholders = new Placeholders(new Placeholders.Sources(
+                System.getenv(), id -> server(id, session, decrypter), name -> property(name, session, project)));
         try {
             return ConfigurationFileLoader.load(file, shownFile, descriptor, placeholders);
         } catch (ConfigurationFileException e) {
@@ -40,8 +45,11 @@ public final class ConfigurationFiles {
     }
 
     private static Optional<String> property(String name, MavenSession session, MavenProject project) {
-        for (Properties properties : new Properties[] {session == null ? null : session.getUserProperties(),
-                session == null ? null : session.getSystemProperties(), project.getProperties()}) {
+        for (Properties properties : new Properties[] {
+            session == null ? null : session.getUserProperties(),
+            session == null ? null : session.getSystemProperties(),
+            project.getProperties()
+        }) {
             if (properties != null && properties.getProperty(name) != null) {
                 return Optional.of(properties.getProperty(name));
             }

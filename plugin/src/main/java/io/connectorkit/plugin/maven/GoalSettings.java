@@ -9,8 +9,7 @@ import org.apache.maven.execution.MavenSession;
 /** The sources of a goal's settings, taken from Maven for the Maven-free {@link SettingsResolver}. */
 public final class GoalSettings {
 
-    private GoalSettings() {
-    }
+    private GoalSettings() {}
 
     /**
      * @param parameters the goal's parameters by their {@code -D} property, as Maven injected them
@@ -27,7 +26,8 @@ public final class GoalSettings {
 
     private static void copy(Properties properties, Map<String, String> into) {
         if (properties != null) {
-            properties.stringPropertyNames().stream().filter(name -> name.startsWith("connector."))
+            properties.stringPropertyNames().stream()
+                    .filter(name -> name.startsWith("connector."))
                     .forEach(name -> into.put(name, properties.getProperty(name)));
         }
     }

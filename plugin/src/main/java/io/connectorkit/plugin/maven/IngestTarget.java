@@ -6,8 +6,7 @@ import org.apache.maven.plugin.MojoFailureException;
 /** The goals that drive the scheduler from Maven exist for the embedded target only. */
 public final class IngestTarget {
 
-    private IngestTarget() {
-    }
+    private IngestTarget() {}
 
     public static void requireEmbedded(Target target, String goal) throws MojoFailureException {
         if (target != Target.LOCAL) {

@@ -8,8 +8,7 @@ import java.util.Properties;
 /** Facts about this kit, for the headers of generated files. */
 public final class KitVersion {
 
-    private KitVersion() {
-    }
+    private KitVersion() {}
 
     public static String version() {
         Properties properties = new Properties();

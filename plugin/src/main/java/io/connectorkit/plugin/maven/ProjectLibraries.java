@@ -20,8 +20,7 @@ public final class ProjectLibraries {
     static final String RUNTIME_JAR = "connector-runtime.jar";
     private static final Set<String> PACKAGED_SCOPES = Set.of(Artifact.SCOPE_COMPILE, Artifact.SCOPE_RUNTIME);
 
-    private ProjectLibraries() {
-    }
+    private ProjectLibraries() {}
 
     /** The library names, runtime first, connector second: they are fixed before anything is built. */
     public static List<String> names(MavenProject project) throws MojoFailureException {
@@ -43,15 +42,21 @@ public final class ProjectLibraries {
                         + RUNTIME_ARTIFACT + ", which every connector app imports; add it to the pom's dependencies "
                         + "(scope provided: the app imports it on its own)"));
         List<AppBundle.Library> libraries = new ArrayList<>();
-        libraries.add(new AppBundle.Library(RUNTIME_JAR, runtime.getFile() == null ? null : runtime.getFile().toPath()));
-        libraries.add(new AppBundle.Library(project.getArtifactId() + ".jar",
+        libraries.add(new AppBundle.Library(
+                RUNTIME_JAR,
+                runtime.getFile() == null ? null : runtime.getFile().toPath()));
+        libraries.add(new AppBundle.Library(
+                project.getArtifactId() + ".jar",
                 needFiles ? connectorJar(project).toPath() : null));
         for (Artifact artifact : project.getArtifacts()) {
-            if (artifact == runtime || !PACKAGED_SCOPES.contains(artifact.getScope())
-                    || !"jar".equals(artifact.getType()) || isInsideRuntime(artifact)) {
+            if (artifact == runtime
+                    || !PACKAGED_SCOPES.contains(artifact.getScope())
+                    || !"jar".equals(artifact.getType())
+                    || isInsideRuntime(artifact)) {
                 continue;
             }
-            libraries.add(new AppBundle.Library(artifact.getArtifactId() + "-" + artifact.getVersion() + ".jar",
+            libraries.add(new AppBundle.Library(
+                    artifact.getArtifactId() + "-" + artifact.getVersion() + ".jar",
                     artifact.getFile() == null ? null : artifact.getFile().toPath()));
         }
         return libraries;
@@ -60,16 +65,18 @@ public final class ProjectLibraries {
     /** The runtime jar carries its own dependencies (relocated), so they are not imported beside it. */
     private static boolean isInsideRuntime(Artifact artifact) {
         List<String> trail = artifact.getDependencyTrail();
-        return trail != null && trail.stream().anyMatch(step -> step.startsWith(RUNTIME_GROUP + ":" + RUNTIME_ARTIFACT
-                + ":"));
+        return trail != null
+                && trail.stream().anyMatch(step -> step.startsWith(RUNTIME_GROUP + ":" + RUNTIME_ARTIFACT + ":"));
     }
 
     private static File connectorJar(MavenProject project) throws MojoFailureException {
-        File built = project.getArtifact() == null ? null : project.getArtifact().getFile();
+        File built =
+                project.getArtifact() == null ? null : project.getArtifact().getFile();
         if (built != null && built.isFile()) {
             return built;
         }
-        File expected = new File(project.getBuild().getDirectory(), project.getBuild().getFinalName() + ".jar");
+        File expected =
+                new File(project.getBuild().getDirectory(), project.getBuild().getFinalName() + ".jar");
         if (expected.isFile()) {
             return expected;
         }

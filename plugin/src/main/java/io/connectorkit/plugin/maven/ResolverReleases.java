@@ -31,8 +31,12 @@ public final class ResolverReleases implements ReleasedBundles {
     private final String groupId;
     private final String artifactId;
 
-    public ResolverReleases(RepositorySystem system, RepositorySystemSession session, List<RemoteRepository> repositories,
-            String groupId, String artifactId) {
+    public ResolverReleases(
+            RepositorySystem system,
+            RepositorySystemSession session,
+            List<RemoteRepository> repositories,
+            String groupId,
+            String artifactId) {
         this.system = system;
         this.session = session;
         this.repositories = repositories == null ? List.of() : List.copyOf(repositories);
@@ -47,32 +51,44 @@ public final class ResolverReleases implements ReleasedBundles {
 
     @Override
     public Optional<String> newestReleaseBefore(String version) throws UpgradeCheckException {
-        VersionRangeRequest request = new VersionRangeRequest(new DefaultArtifact(groupId, artifactId, CLASSIFIER,
-                EXTENSION, "(," + version + ")"), repositories, null);
+        VersionRangeRequest request = new VersionRangeRequest(
+                new DefaultArtifact(groupId, artifactId, CLASSIFIER, EXTENSION, "(," + version + ")"),
+                repositories,
+                null);
         try {
             VersionRangeResult result = system.resolveVersionRange(session, request);
             // Ascending order: the last release is the newest.
-            return result.getVersions().stream().map(Version::toString)
+            return result.getVersions().stream()
+                    .map(Version::toString)
                     .filter(candidate -> !candidate.endsWith("-SNAPSHOT"))
                     .reduce((older, newer) -> newer);
         } catch (VersionRangeResolutionException e) {
-            throw new UpgradeCheckException("The released versions of " + coordinates() + " cannot be listed: "
-                    + e.getMessage() + "; name the version to upgrade from with -Dconnector.fromVersion=...", e);
+            throw new UpgradeCheckException(
+                    "The released versions of " + coordinates() + " cannot be listed: " + e.getMessage()
+                            + "; name the version to upgrade from with -Dconnector.fromVersion=...",
+                    e);
         }
     }
 
     @Override
     public Path bundle(String version) throws UpgradeCheckException {
-        ArtifactRequest request = new ArtifactRequest(new DefaultArtifact(groupId, artifactId, CLASSIFIER, EXTENSION,
-                version), repositories, null);
+        ArtifactRequest request = new ArtifactRequest(
+                new DefaultArtifact(groupId, artifactId, CLASSIFIER, EXTENSION, version), repositories, null);
         try {
-            return system.resolveArtifact(session, request).getArtifact().getFile().toPath();
+            return system.resolveArtifact(session, request)
+                    .getArtifact()
+                    .getFile()
+                    .toPath();
         } catch (ArtifactResolutionException e) {
-            throw new UpgradeCheckException("The bundle " + coordinates() + ":" + version + " was not found in the "
-                    + "local repository (" + session.getLocalRepository().getBasedir() + ") or the project's remote "
-                    + "repositories: " + e.getMessage() + ". Check -Dconnector.fromVersion (a version released with "
-                    + "mvn install or deploy, which attach the bundle), or give the zip with "
-                    + "-Dconnector.fromBundle=<path/to/app.zip>", e);
+            throw new UpgradeCheckException(
+                    "The bundle " + coordinates() + ":" + version + " was not found in the "
+                            + "local repository ("
+                            + session.getLocalRepository().getBasedir() + ") or the project's remote "
+                            + "repositories: " + e.getMessage()
+                            + ". Check -Dconnector.fromVersion (a version released with "
+                            + "mvn install or deploy, which attach the bundle), or give the zip with "
+                            + "-Dconnector.fromBundle=<path/to/app.zip>",
+                    e);
         }
     }
 }

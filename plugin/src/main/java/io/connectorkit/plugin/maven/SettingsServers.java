@@ -20,13 +20,14 @@ public final class SettingsServers {
         }
     }
 
-    private SettingsServers() {
-    }
+    private SettingsServers() {}
 
     /** The server with this id, or empty when settings.xml has none; a password that cannot be decrypted fails. */
     public static Optional<Credentials> find(String id, MavenSession session, SettingsDecrypter decrypter)
             throws MojoFailureException {
-        Server server = session == null || session.getSettings() == null ? null : session.getSettings().getServer(id);
+        Server server = session == null || session.getSettings() == null
+                ? null
+                : session.getSettings().getServer(id);
         if (server == null) {
             return Optional.empty();
         }

@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Runs the app's scheduler from Maven: one iteration of what is due ({@code connector:ingest}), iterations at a fixed
@@ -22,13 +22,28 @@ import java.util.Optional;
 public final class Ingestions {
 
     /** One run as the app reported it. */
-    public record Run(String resource, String definitionId, String status, long rows, long durationMs, int attempt,
-            String message, String error, String nextRunAt) {
+    public record Run(
+            String resource,
+            String definitionId,
+            String status,
+            long rows,
+            long durationMs,
+            int attempt,
+            String message,
+            String error,
+            String nextRunAt) {
 
         static Run of(JsonNode run) {
-            return new Run(run.path("resource").asText(""), run.path("resourceIngestionDefinitionId").asText(""),
-                    run.path("status").asText(""), run.path("rows").asLong(0), run.path("durationMs").asLong(0),
-                    run.path("attempt").asInt(1), text(run, "message"), text(run, "error"), text(run, "nextRunAt"));
+            return new Run(
+                    run.path("resource").asText(""),
+                    run.path("resourceIngestionDefinitionId").asText(""),
+                    run.path("status").asText(""),
+                    run.path("rows").asLong(0),
+                    run.path("durationMs").asLong(0),
+                    run.path("attempt").asInt(1),
+                    text(run, "message"),
+                    text(run, "error"),
+                    text(run, "nextRunAt"));
         }
 
         public boolean failed() {
@@ -38,11 +53,12 @@ public final class Ingestions {
         /** {@code orders: COMPLETED, 120 rows in 0.31 s (next run 2026-12-07 03:00:00 UTC): 3 pages read}. */
         public String line() {
             String duration = String.format(Locale.ROOT, "%.2f s", durationMs / 1000.0);
-            String next = nextRunAt == null ? "" : (failed() ? "retry at " : "next run ") + shortTime(nextRunAt)
-                    + " UTC";
+            String next =
+                    nextRunAt == null ? "" : (failed() ? "retry at " : "next run ") + shortTime(nextRunAt) + " UTC";
             if (failed()) {
-                return resource + ": FAILED after " + duration + " (attempt " + attempt + (next.isEmpty() ? ""
-                        : ", " + next) + "): " + (error == null ? "no error recorded" : firstLine(error));
+                return resource + ": FAILED after " + duration + " (attempt " + attempt
+                        + (next.isEmpty() ? "" : ", " + next) + "): "
+                        + (error == null ? "no error recorded" : firstLine(error));
             }
             return resource + ": " + status + ", " + rows + (rows == 1 ? " row" : " rows") + " in " + duration
                     + (next.isEmpty() ? "" : " (" + next + ")") + (message == null ? "" : ": " + firstLine(message));
@@ -67,20 +83,29 @@ public final class Ingestions {
                 return Optional.empty();
             }
             StringBuilder text = new StringBuilder();
-            text.append(failedRuns.size()).append(" of ").append(runs.size())
-                    .append(runs.size() == 1 ? " ingestion" : " ingestions").append(" failed");
+            text.append(failedRuns.size())
+                    .append(" of ")
+                    .append(runs.size())
+                    .append(runs.size() == 1 ? " ingestion" : " ingestions")
+                    .append(" failed");
             for (Run run : failedRuns) {
-                text.append("\n  ").append(run.resource()).append(": ")
+                text.append("\n  ")
+                        .append(run.resource())
+                        .append(": ")
                         .append(run.error() == null ? "no error recorded" : firstLine(run.error()));
             }
             if (reaped > 0) {
                 text.append("\n  ").append(reaped).append(" stuck run(s) were reaped");
             }
-            String first = failedRuns.isEmpty() ? "<resource>" : failedRuns.get(0).resource();
+            String first =
+                    failedRuns.isEmpty() ? "<resource>" : failedRuns.get(0).resource();
             text.append("\nThe app recorded the failure and retries with backoff (mvn connector:status shows the ")
                     .append("next run). Fix the cause (the source, the connection or the connector's ingestion ")
-                    .append("code; mvn -X shows the stack trace), then run it again now with ").append(retryGoal)
-                    .append(" -Dconnector.resource=\"").append(first).append("\"; -Dconnector.failOnError=false keeps ")
+                    .append("code; mvn -X shows the stack trace), then run it again now with ")
+                    .append(retryGoal)
+                    .append(" -Dconnector.resource=\"")
+                    .append(first)
+                    .append("\"; -Dconnector.failOnError=false keeps ")
                     .append("the build green while runs fail");
             return Optional.of(text.toString());
         }
@@ -125,15 +150,21 @@ public final class Ingestions {
     private Iteration report(ProcedureResponse response) throws RefusedException {
         log.accept(response.summary());
         if (!response.isOk()) {
-            throw new RefusedException(response, "check mvn connector:status; a connector in ERROR is repaired with "
-                    + "mvn connector:recover -Dconnector.status=PAUSED");
+            throw new RefusedException(
+                    response,
+                    "check mvn connector:status; a connector in ERROR is repaired with "
+                            + "mvn connector:recover -Dconnector.status=PAUSED");
         }
         List<Run> runs = new ArrayList<>();
         for (JsonNode run : response.body().path("runs")) {
             runs.add(Run.of(run));
         }
-        Iteration iteration = new Iteration(number(response, "due"), number(response, "completed"),
-                number(response, "failed"), number(response, "reaped"), runs);
+        Iteration iteration = new Iteration(
+                number(response, "due"),
+                number(response, "completed"),
+                number(response, "failed"),
+                number(response, "reaped"),
+                runs);
         for (Run run : runs) {
             (run.failed() ? warn : log).accept("  " + run.line());
         }

@@ -1,19 +1,20 @@
 package io.connectorkit.plugin.operate;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.plugin.app.AppException;
 import io.connectorkit.plugin.app.AppState;
 import io.connectorkit.plugin.app.InstalledApp;
 import io.connectorkit.plugin.app.ProcedureResponse;
 import io.connectorkit.plugin.app.RefusedException;
 import io.connectorkit.plugin.app.RequiredGrants;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.connectorkit.runtime.config.SecretReference;
-import io.connectorkit.plugin.configure.Json;
 import io.connectorkit.plugin.configure.ConfigurationDrift;
+import io.connectorkit.plugin.configure.Json;
 import io.connectorkit.plugin.configure.WizardConfiguration;
+import io.connectorkit.runtime.config.SecretReference;
 import io.connectorkit.runtime.procedures.PublicProcedure;
 import io.connectorkit.runtime.sql.Identifier;
 import io.connectorkit.runtime.status.ConnectorStatus;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.ArrayList;
 
 /**
  * The daily-use goals over an installed app: status, pause, resume, warehouse and connection updates, reset and
@@ -53,13 +53,24 @@ public final class Operations {
         Map<String, Map<String, String>> configuration = new LinkedHashMap<>();
         for (Map<String, Object> row : app.view("CONNECTOR_CONFIGURATION")) {
             Object value = row.get("VALUE");
-            configuration.computeIfAbsent(String.valueOf(row.get("CONFIG_GROUP")), group -> new LinkedHashMap<>())
+            configuration
+                    .computeIfAbsent(String.valueOf(row.get("CONFIG_GROUP")), group -> new LinkedHashMap<>())
                     .put(String.valueOf(row.get("CONFIG_KEY")), value == null ? null : value.toString());
         }
         Optional<Identifier> warehouse = Optional.ofNullable(configuration.get("connector_configuration"))
-                .map(values -> values.get("warehouse")).filter(Identifier::isValid).map(Identifier::parse);
-        return new StatusReport(app.describe(), target, state, syncStatus, lastSyncedAt, configuration,
-                app.grants(warehouse), ResourceStatus.read(app), app.specifications());
+                .map(values -> values.get("warehouse"))
+                .filter(Identifier::isValid)
+                .map(Identifier::parse);
+        return new StatusReport(
+                app.describe(),
+                target,
+                state,
+                syncStatus,
+                lastSyncedAt,
+                configuration,
+                app.grants(warehouse),
+                ResourceStatus.read(app),
+                app.specifications());
     }
 
     public void pause() throws AppException, RefusedException {
@@ -83,22 +94,29 @@ public final class Operations {
 
     public void updateWarehouse(String warehouse) throws AppException, RefusedException {
         if (warehouse == null || warehouse.isBlank()) {
-            throw new RefusedException(PublicProcedure.UPDATE_WAREHOUSE.name(), "Name the new warehouse: "
-                    + "mvn connector:update-warehouse -Dconnector.warehouse=MY_WAREHOUSE");
+            throw new RefusedException(
+                    PublicProcedure.UPDATE_WAREHOUSE.name(),
+                    "Name the new warehouse: " + "mvn connector:update-warehouse -Dconnector.warehouse=MY_WAREHOUSE");
         }
         try {
             Identifier.parse(warehouse);
         } catch (Identifier.InvalidIdentifierException e) {
-            throw new RefusedException(PublicProcedure.UPDATE_WAREHOUSE.name(), "-Dconnector.warehouse='" + warehouse
-                    + "' is not a warehouse name: " + e.reason() + "; write it as MY_WAREHOUSE, or \"My Warehouse\" "
-                    + "for a quoted name. Nothing was changed");
+            throw new RefusedException(
+                    PublicProcedure.UPDATE_WAREHOUSE.name(),
+                    "-Dconnector.warehouse='" + warehouse
+                            + "' is not a warehouse name: " + e.reason()
+                            + "; write it as MY_WAREHOUSE, or \"My Warehouse\" "
+                            + "for a quoted name. Nothing was changed");
         }
         AppState state = requirePaused("update-warehouse");
         RequiredGrants.grantOrRefuse(app, Optional.of(Identifier.parse(warehouse)), "connector:update-warehouse");
         String before = connectorField("warehouse");
         ProcedureResponse response = app.call(PublicProcedure.UPDATE_WAREHOUSE, warehouse);
-        log.accept(response.summary() + (response.isOk() && before != null ? " (from " + before + " to "
-                + Identifier.parse(warehouse).name() + ")" : ""));
+        log.accept(response.summary()
+                + (response.isOk() && before != null
+                        ? " (from " + before + " to "
+                                + Identifier.parse(warehouse).name() + ")"
+                        : ""));
         if (response.code().equals("WAREHOUSE_ALREADY_USED")) {
             log.accept(app.describe() + " uses warehouse " + warehouse + " already: nothing to do");
             return;
@@ -110,8 +128,8 @@ public final class Operations {
         if (configuration.secrets().isEmpty()
                 && ConfigurationDrift.between(app, configuration).connection().isEmpty()) {
             // With secret fields the run always goes on: a rotated secret cannot be compared, the app never shows it.
-            log.accept(app.describe() + " has the connection of " + configuration.file().getFileName()
-                    + " already: nothing to do");
+            log.accept(app.describe() + " has the connection of "
+                    + configuration.file().getFileName() + " already: nothing to do");
             return;
         }
         AppState state = requirePaused("update-connection");
@@ -122,8 +140,8 @@ public final class Operations {
                 drafts.add(app.bindSecretDraft(secret.getKey(), secret.getValue()));
                 connection.put(secret.getKey(), SecretReference.nameOf(secret.getKey()));
             }
-            ProcedureResponse response = app.call(PublicProcedure.UPDATE_CONNECTION_CONFIGURATION,
-                    Json.write(connection));
+            ProcedureResponse response =
+                    app.call(PublicProcedure.UPDATE_CONNECTION_CONFIGURATION, Json.write(connection));
             log.accept(response.summary());
             if (response.isOk()) {
                 for (InstalledApp.SecretDraft draft : drafts) {
@@ -154,9 +172,12 @@ public final class Operations {
     public void reset() throws AppException, RefusedException {
         AppState state = AppState.of(app);
         if (state.isFinalized()) {
-            throw new RefusedException(PublicProcedure.RESET_CONFIGURATION.name(), "reset starts an unfinished "
-                    + "wizard over, but the wizard of " + app.describe() + " is finished (" + state + "); change the "
-                    + "connection with mvn connector:update-connection, or undeploy and deploy the app to start anew");
+            throw new RefusedException(
+                    PublicProcedure.RESET_CONFIGURATION.name(),
+                    "reset starts an unfinished "
+                            + "wizard over, but the wizard of " + app.describe() + " is finished (" + state
+                            + "); change the "
+                            + "connection with mvn connector:update-connection, or undeploy and deploy the app to start anew");
         }
         expectOk(PublicProcedure.RESET_CONFIGURATION, state, "reset");
     }
@@ -164,9 +185,11 @@ public final class Operations {
     public void recover(String status) throws AppException, RefusedException {
         String target = status == null ? "" : status.strip().toUpperCase(Locale.ROOT);
         if (!RECOVERABLE.contains(target)) {
-            throw new RefusedException(PublicProcedure.RECOVER_CONNECTOR_STATE.name(), "-Dconnector.status='"
-                    + (status == null ? "" : status) + "' is not a status to recover to; use "
-                    + "-Dconnector.status=PAUSED (safe: nothing runs until you resume) or -Dconnector.status=STARTED");
+            throw new RefusedException(
+                    PublicProcedure.RECOVER_CONNECTOR_STATE.name(),
+                    "-Dconnector.status='"
+                            + (status == null ? "" : status) + "' is not a status to recover to; use "
+                            + "-Dconnector.status=PAUSED (safe: nothing runs until you resume) or -Dconnector.status=STARTED");
         }
         expectOk(PublicProcedure.RECOVER_CONNECTOR_STATE, AppState.of(app), "recover", target);
     }
@@ -179,8 +202,10 @@ public final class Operations {
     private AppState requireFinalized(String goal) throws AppException, RefusedException {
         AppState state = AppState.of(app);
         if (!state.isFinalized()) {
-            throw new RefusedException(goal, "finish the wizard first: " + goal + " needs a configured connector, "
-                    + "and " + app.describe() + " is " + state + "; run mvn connector:configure");
+            throw new RefusedException(
+                    goal,
+                    "finish the wizard first: " + goal + " needs a configured connector, " + "and " + app.describe()
+                            + " is " + state + "; run mvn connector:configure");
         }
         return state;
     }
@@ -188,9 +213,11 @@ public final class Operations {
     private AppState requirePaused(String goal) throws AppException, RefusedException {
         AppState state = requireFinalized(goal);
         if (state.status() != ConnectorStatus.PAUSED) {
-            throw new RefusedException(goal, "pause the connector first: " + goal + " needs PAUSED, and "
-                    + app.describe() + " is " + state.status() + "; run mvn connector:pause, then " + goal
-                    + ", then mvn connector:resume");
+            throw new RefusedException(
+                    goal,
+                    "pause the connector first: " + goal + " needs PAUSED, and "
+                            + app.describe() + " is " + state.status() + "; run mvn connector:pause, then " + goal
+                            + ", then mvn connector:resume");
         }
         return state;
     }
@@ -215,21 +242,25 @@ public final class Operations {
                     + ", so there is nothing to repair (use mvn connector:pause or mvn connector:resume)";
         }
         return switch (response.code()) {
-            case "INVALID_CONNECTOR_STATUS", "INVALID_CONNECTOR_CONFIGURATION_STATUS" -> goal + " cannot run while the "
-                    + "connector is " + state + "; check mvn connector:status";
-            case "INACCESSIBLE_WAREHOUSE" -> "grant the app USAGE on the warehouse (or bind it to the app's warehouse "
-                    + "reference), then run update-warehouse again";
-            case "REQUIRED_PRIVILEGES_MISSING" -> "grant the app the privileges named above, then run " + goal
-                    + " again";
+            case "INVALID_CONNECTOR_STATUS", "INVALID_CONNECTOR_CONFIGURATION_STATUS" ->
+                goal + " cannot run while the " + "connector is " + state + "; check mvn connector:status";
+            case "INACCESSIBLE_WAREHOUSE" ->
+                "grant the app USAGE on the warehouse (or bind it to the app's warehouse "
+                        + "reference), then run update-warehouse again";
+            case "REQUIRED_PRIVILEGES_MISSING" ->
+                "grant the app the privileges named above, then run " + goal + " again";
             case "CONNECTOR_BUSY" -> "another call was changing the connector; run " + goal + " again";
             case "ROLLBACK" -> "the connector undid its own work; check its logs, then run " + goal + " again";
-            case "UNKNOWN_ERROR", "INTERNAL_ERROR" -> "the connector is in an unexpected state; check mvn "
-                    + "connector:status and, if it reports ERROR, repair it with mvn connector:recover "
-                    + "-Dconnector.status=PAUSED";
-            default -> goal.equals("update-connection") ? "fix the connection section of the configuration file, or "
-                    + "the source it points at, and run update-connection again; the old connection and its secret values "
-                    + "are kept: nothing was changed"
-                    : "check mvn connector:status, then run " + goal + " again";
+            case "UNKNOWN_ERROR", "INTERNAL_ERROR" ->
+                "the connector is in an unexpected state; check mvn "
+                        + "connector:status and, if it reports ERROR, repair it with mvn connector:recover "
+                        + "-Dconnector.status=PAUSED";
+            default ->
+                goal.equals("update-connection")
+                        ? "fix the connection section of the configuration file, or "
+                                + "the source it points at, and run update-connection again; the old connection and its secret values "
+                                + "are kept: nothing was changed"
+                        : "check mvn connector:status, then run " + goal + " again";
         };
     }
 }

@@ -71,8 +71,9 @@ public record QueryResult(String what, List<String> columns, List<List<Object>> 
 
     /** What the limit left out, for the log: JSON and CSV documents hold only rows. */
     public String moreRows() {
-        return hidden > 0 ? "… " + hidden + (hidden == 1 ? " more row" : " more rows") + " not shown; raise "
-                + "-Dconnector.limit to see " + (hidden == 1 ? "it" : "them")
+        return hidden > 0
+                ? "… " + hidden + (hidden == 1 ? " more row" : " more rows") + " not shown; raise "
+                        + "-Dconnector.limit to see " + (hidden == 1 ? "it" : "them")
                 : "… more rows not shown: only the first " + rows.size() + " were read; raise -Dconnector.limit to see "
                         + "more";
     }
@@ -89,7 +90,9 @@ public record QueryResult(String what, List<String> columns, List<List<Object>> 
                     object.putNull(column);
                 } else if (value instanceof Boolean bool) {
                     object.put(column, bool);
-                } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+                } else if (value instanceof Integer
+                        || value instanceof Long
+                        || value instanceof Short
                         || value instanceof Byte) {
                     object.put(column, ((Number) value).longValue());
                 } else if (value instanceof BigInteger number) {
@@ -116,7 +119,8 @@ public record QueryResult(String what, List<String> columns, List<List<Object>> 
         columns.forEach(schema::addColumn);
         List<List<String>> texts = new ArrayList<>();
         for (List<Object> row : rows) {
-            texts.add(row.stream().map(value -> value == null ? "" : text(value)).toList());
+            texts.add(
+                    row.stream().map(value -> value == null ? "" : text(value)).toList());
         }
         try {
             return CSV.writer(schema.build()).writeValueAsString(texts);

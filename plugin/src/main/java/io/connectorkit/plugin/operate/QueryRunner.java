@@ -29,20 +29,16 @@ public final class QueryRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What to read. */
-    public sealed interface Source permits Sql, View, Resource {
-    }
+    public sealed interface Source permits Sql, View, Resource {}
 
     /** One read-only statement, already checked; the text to run has no trailing {@code ;}. */
-    public record Sql(String statement) implements Source {
-    }
+    public record Sql(String statement) implements Source {}
 
     /** A public view of the app. */
-    public record View(Identifier name) implements Source {
-    }
+    public record View(Identifier name) implements Source {}
 
     /** The destination table of a resource, by its name (or id). */
-    public record Resource(String name) implements Source {
-    }
+    public record Resource(String name) implements Source {}
 
     private final InstalledApp app;
 
@@ -67,9 +63,10 @@ public final class QueryRunner {
             given.add("connector.resource");
         }
         if (given.size() != 1) {
-            throw new QueryException((given.isEmpty() ? "Nothing to show" : "Both " + String.join(" and ", given)
-                    + " are given") + "; give exactly one of -Dconnector.sql=\"SELECT …\", -Dconnector.view=SYNC_STATUS"
-                    + " (a public view) or -Dconnector.resource=<resource name> (its destination table)");
+            throw new QueryException(
+                    (given.isEmpty() ? "Nothing to show" : "Both " + String.join(" and ", given) + " are given")
+                            + "; give exactly one of -Dconnector.sql=\"SELECT …\", -Dconnector.view=SYNC_STATUS"
+                            + " (a public view) or -Dconnector.resource=<resource name> (its destination table)");
         }
         if (sql != null && !sql.isEmpty()) {
             return new Sql(ReadOnlySql.check(sql, viewer));
@@ -82,8 +79,10 @@ public final class QueryRunner {
             try {
                 return new View(Identifier.parse(name));
             } catch (Identifier.InvalidIdentifierException e) {
-                throw new QueryException("connector.view '" + view + "' is not a view name: " + e.reason()
-                        + "; give a public view such as SYNC_STATUS or CONNECTOR_STATS", e);
+                throw new QueryException(
+                        "connector.view '" + view + "' is not a view name: " + e.reason()
+                                + "; give a public view such as SYNC_STATUS or CONNECTOR_STATS",
+                        e);
             }
         }
         if (viewer) {
@@ -109,9 +108,13 @@ public final class QueryRunner {
         }
         if (source instanceof View view) {
             String name = app.viewSql(view.name());
-            // A bound LIMIT is Snowflake's way for drivers too: https://docs.snowflake.com/en/sql-reference/constructs/limit
-            return result("PUBLIC." + view.name().name(), app.select("SELECT * FROM " + name + " LIMIT ?",
-                    List.of(limit + 1), limit + 1), limit, name);
+            // A bound LIMIT is Snowflake's way for drivers too:
+            // https://docs.snowflake.com/en/sql-reference/constructs/limit
+            return result(
+                    "PUBLIC." + view.name().name(),
+                    app.select("SELECT * FROM " + name + " LIMIT ?", List.of(limit + 1), limit + 1),
+                    limit,
+                    name);
         }
         Resource resource = (Resource) source;
         Destination destination = destination(resource.name());
@@ -120,11 +123,14 @@ public final class QueryRunner {
         try {
             rows = app.select("SELECT * FROM " + table + " LIMIT ?", List.of(limit + 1), limit + 1);
         } catch (AppException e) {
-            throw new QueryException("The destination table " + table + " of resource '" + resource.name()
-                    + "' cannot be read (" + e.getMessage() + "). Either it does not exist yet: the resource's first "
-                    + "ingestion creates it (run connector:ingest on the embedded target, or wait for its schedule), "
-                    + "then query again; or, on Snowflake, the connection's role may not read it: have it granted "
-                    + "the app's application role DATA_READER", e);
+            throw new QueryException(
+                    "The destination table " + table + " of resource '" + resource.name()
+                            + "' cannot be read (" + e.getMessage()
+                            + "). Either it does not exist yet: the resource's first "
+                            + "ingestion creates it (run connector:ingest on the embedded target, or wait for its schedule), "
+                            + "then query again; or, on Snowflake, the connection's role may not read it: have it granted "
+                            + "the app's application role DATA_READER",
+                    e);
         }
         return result("Resource '" + resource.name() + "' (" + table + ")", rows, limit, table);
     }
@@ -137,13 +143,19 @@ public final class QueryRunner {
     private Destination destination(String resource) throws AppException, QueryException {
         List<Map<String, Object>> definitions = app.view("INGESTION_DEFINITIONS");
         Map<String, Object> definition = definitions.stream()
-                .filter(row -> resource.equals(row.get("NAME")) || resource.equals(row.get("ID"))).findFirst()
+                .filter(row -> resource.equals(row.get("NAME")) || resource.equals(row.get("ID")))
+                .findFirst()
                 .orElse(null);
         if (definition == null) {
-            List<String> names = definitions.stream().map(row -> String.valueOf(row.get("NAME"))).toList();
+            List<String> names = definitions.stream()
+                    .map(row -> String.valueOf(row.get("NAME")))
+                    .toList();
             throw new QueryException("connector.resource '" + resource + "' is not a resource of " + app.describe()
-                    + "; give one of " + (names.isEmpty() ? "its resources (it has none yet: run connector:resources)"
-                    : String.join(", ", names)) + " (the name or id of PUBLIC.INGESTION_DEFINITIONS)");
+                    + "; give one of "
+                    + (names.isEmpty()
+                            ? "its resources (it has none yet: run connector:resources)"
+                            : String.join(", ", names))
+                    + " (the name or id of PUBLIC.INGESTION_DEFINITIONS)");
         }
         String name = String.valueOf(definition.get("NAME"));
         Configuration target = Configuration.empty();
@@ -153,8 +165,10 @@ public final class QueryRunner {
             try {
                 tree = JSON.readTree(configurations.toString());
             } catch (IOException e) {
-                throw new AppException("PUBLIC.INGESTION_DEFINITIONS holds a value that is not JSON for resource '"
-                        + name + "': " + e.getMessage(), e);
+                throw new AppException(
+                        "PUBLIC.INGESTION_DEFINITIONS holds a value that is not JSON for resource '" + name + "': "
+                                + e.getMessage(),
+                        e);
             }
             for (JsonNode configuration : tree.isArray() ? tree : List.of(tree)) {
                 JsonNode value = configuration.path("destination");
@@ -167,14 +181,16 @@ public final class QueryRunner {
         Map<String, Object> connectorConfiguration = new LinkedHashMap<>();
         for (Map<String, Object> row : app.view("CONNECTOR_CONFIGURATION")) {
             if (StateStore.CONNECTOR_CONFIGURATION.equals(row.get("CONFIG_GROUP")) && row.get("VALUE") != null) {
-                connectorConfiguration.put(Objects.toString(row.get("CONFIG_KEY")), row.get("VALUE").toString());
+                connectorConfiguration.put(
+                        Objects.toString(row.get("CONFIG_KEY")),
+                        row.get("VALUE").toString());
             }
         }
         try {
             return Destination.resolve(target, Configuration.of(connectorConfiguration), name, app.hasDatabases());
         } catch (IllegalStateException e) {
-            throw new QueryException("The destination table of resource '" + name + "' cannot be told: "
-                    + e.getMessage(), e);
+            throw new QueryException(
+                    "The destination table of resource '" + name + "' cannot be told: " + e.getMessage(), e);
         }
     }
 
@@ -188,7 +204,10 @@ public final class QueryRunner {
         }
         long hidden = -1;
         if (table != null) {
-            Object count = app.select("SELECT COUNT(*) FROM " + table, List.of(), 1).rows().get(0).get(0);
+            Object count = app.select("SELECT COUNT(*) FROM " + table, List.of(), 1)
+                    .rows()
+                    .get(0)
+                    .get(0);
             hidden = Math.max(1, Long.parseLong(String.valueOf(count)) - limit);
         }
         return new QueryResult(what, rows.columns(), rows.rows().subList(0, limit), hidden);

@@ -19,8 +19,8 @@ final class ReadOnlySql {
      * H2 functions that act outside the transaction a query runs in (files, other databases, other sessions), so a
      * rollback cannot undo them; Snowflake has no functions of these names.
      */
-    private static final List<String> SIDE_EFFECTS = List.of("CSVWRITE", "FILE_WRITE", "LINK_SCHEMA",
-            "ABORT_SESSION", "CANCEL_SESSION");
+    private static final List<String> SIDE_EFFECTS =
+            List.of("CSVWRITE", "FILE_WRITE", "LINK_SCHEMA", "ABORT_SESSION", "CANCEL_SESSION");
 
     /**
      * The app's procedures, which H2 lets a SELECT call as functions. The embedded app refuses them during a query in
@@ -28,13 +28,18 @@ final class ReadOnlySql {
      */
     private static final Set<String> PROCEDURES = procedures();
 
-    private enum Kind { WORD, QUOTED, STRING, SEMICOLON, DOT, OTHER }
-
-    private record Token(Kind kind, String text) {
+    private enum Kind {
+        WORD,
+        QUOTED,
+        STRING,
+        SEMICOLON,
+        DOT,
+        OTHER
     }
 
-    private ReadOnlySql() {
-    }
+    private record Token(Kind kind, String text) {}
+
+    private ReadOnlySql() {}
 
     /**
      * @param viewer whether the query runs as application role VIEWER, which reads only the public views
@@ -46,7 +51,8 @@ final class ReadOnlySql {
             throw new QueryException("connector.sql is empty; give one query: -Dconnector.sql=\"SELECT …\"");
         }
         List<Token> tokens = tokens(sql);
-        if (tokens.isEmpty() || tokens.get(0).kind() != Kind.WORD
+        if (tokens.isEmpty()
+                || tokens.get(0).kind() != Kind.WORD
                 || !List.of("SELECT", "WITH").contains(tokens.get(0).text().toUpperCase(Locale.ROOT))) {
             throw new QueryException("connector.sql '" + sql + "' is not a query: connector:query runs only a "
                     + "read-only statement that starts with SELECT or WITH; change state with the goals "
@@ -83,13 +89,18 @@ final class ReadOnlySql {
                         + "functions can act on the account, so connector:query runs none: leave it out");
             }
             // H2's data change delta tables: SELECT * FROM FINAL TABLE (UPDATE …) changes rows.
-            if (token.kind() == Kind.WORD && List.of("FINAL", "NEW", "OLD").contains(upper) && i + 1 < tokens.size()
-                    && tokens.get(i + 1).kind() == Kind.WORD && tokens.get(i + 1).text().equalsIgnoreCase("TABLE")) {
+            if (token.kind() == Kind.WORD
+                    && List.of("FINAL", "NEW", "OLD").contains(upper)
+                    && i + 1 < tokens.size()
+                    && tokens.get(i + 1).kind() == Kind.WORD
+                    && tokens.get(i + 1).text().equalsIgnoreCase("TABLE")) {
                 throw new QueryException("connector.sql '" + sql + "' reads " + upper + " TABLE (…), which runs the "
                         + "INSERT, UPDATE or MERGE inside it; connector:query only reads: leave it out");
             }
-            if ((token.kind() == Kind.WORD || token.kind() == Kind.QUOTED) && PROCEDURES.contains(upper)
-                    && i + 1 < tokens.size() && tokens.get(i + 1).text().equals("(")) {
+            if ((token.kind() == Kind.WORD || token.kind() == Kind.QUOTED)
+                    && PROCEDURES.contains(upper)
+                    && i + 1 < tokens.size()
+                    && tokens.get(i + 1).text().equals("(")) {
                 throw new QueryException("connector.sql '" + sql + "' calls the app's procedure " + upper + ", which "
                         + "may change the app; connector:query only reads: run the procedure's goal instead");
             }
@@ -98,8 +109,11 @@ final class ReadOnlySql {
                         + "query and cannot be undone; connector:query only reads (write the rows to a file with "
                         + "-Dconnector.format=csv -Dconnector.outputFile=…)");
             }
-            if (viewer && (token.kind() == Kind.WORD || token.kind() == Kind.QUOTED) && upper.equals("STATE")
-                    && i + 1 < tokens.size() && tokens.get(i + 1).kind() == Kind.DOT) {
+            if (viewer
+                    && (token.kind() == Kind.WORD || token.kind() == Kind.QUOTED)
+                    && upper.equals("STATE")
+                    && i + 1 < tokens.size()
+                    && tokens.get(i + 1).kind() == Kind.DOT) {
                 throw new QueryException("connector.sql '" + sql + "' reads a STATE table, which application role "
                         + "VIEWER cannot read; VIEWER reads the public views (-Dconnector.view=SYNC_STATUS, "
                         + "PUBLIC.CONNECTOR_STATS, …), or run as ADMIN (connector.role)");
@@ -161,15 +175,14 @@ final class ReadOnlySql {
                 i = j + 1;
             } else if (Character.isLetter(c) || c == '_') {
                 int j = i;
-                while (j < n && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_'
-                        || sql.charAt(j) == '$')) {
+                while (j < n
+                        && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_' || sql.charAt(j) == '$')) {
                     j++;
                 }
                 tokens.add(new Token(Kind.WORD, sql.substring(i, j)));
                 i = j;
             } else {
-                tokens.add(new Token(c == ';' ? Kind.SEMICOLON : c == '.' ? Kind.DOT : Kind.OTHER,
-                        String.valueOf(c)));
+                tokens.add(new Token(c == ';' ? Kind.SEMICOLON : c == '.' ? Kind.DOT : Kind.OTHER, String.valueOf(c)));
                 i++;
             }
         }
@@ -177,7 +190,7 @@ final class ReadOnlySql {
     }
 
     private static QueryException unterminated(String sql, String what) {
-        return new QueryException("connector.sql '" + sql + "' has an unterminated " + what + "; close it and run "
-                + "again");
+        return new QueryException(
+                "connector.sql '" + sql + "' has an unterminated " + what + "; close it and run " + "again");
     }
 }

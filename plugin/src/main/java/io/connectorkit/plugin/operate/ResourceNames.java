@@ -27,13 +27,17 @@ public final class ResourceNames {
             }
         }
         List<Map<String, Object>> named = definitions.stream()
-                .filter(definition -> idOrName.equalsIgnoreCase(String.valueOf(definition.get("NAME")))).toList();
+                .filter(definition -> idOrName.equalsIgnoreCase(String.valueOf(definition.get("NAME"))))
+                .toList();
         if (named.size() == 1) {
             return String.valueOf(named.get(0).get("ID"));
         }
-        String known = definitions.isEmpty() ? "it has none yet (mvn connector:resources creates them)"
-                : "its resources are " + definitions.stream().map(definition -> definition.get("ID") + " ("
-                        + definition.get("NAME") + ")").collect(Collectors.joining(", "));
+        String known = definitions.isEmpty()
+                ? "it has none yet (mvn connector:resources creates them)"
+                : "its resources are "
+                        + definitions.stream()
+                                .map(definition -> definition.get("ID") + " (" + definition.get("NAME") + ")")
+                                .collect(Collectors.joining(", "));
         throw new IllegalArgumentException("connector.resource '" + idOrName + "' is "
                 + (named.isEmpty() ? "no resource" : "the name of " + named.size() + " resources") + " of "
                 + app.describe() + ": " + known + "; give one of these ids");

@@ -5,11 +5,11 @@ import io.connectorkit.plugin.app.InstalledApp;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Comparator;
 
 /**
  * One resource as {@code connector:status} shows it, from the app's {@code PUBLIC.RESOURCE_STATUS} view: enabled, its
@@ -22,21 +22,34 @@ import java.util.Comparator;
  * @param nextRunAt when the resource is due again (UTC); {@code null} when it is due at the next iteration or not
  *                  scheduled (disabled)
  */
-public record ResourceStatus(String id, String name, boolean enabled, LocalDateTime lastRunAt,
-        String lastRunStatus, long lastRunRows, String lastError, int attempts, LocalDateTime nextRunAt) {
+public record ResourceStatus(
+        String id,
+        String name,
+        boolean enabled,
+        LocalDateTime lastRunAt,
+        String lastRunStatus,
+        long lastRunRows,
+        String lastError,
+        int attempts,
+        LocalDateTime nextRunAt) {
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT);
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'",
-            Locale.ROOT);
+    private static final DateTimeFormatter ISO =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT);
 
     /** Reads every resource, by name. */
     public static List<ResourceStatus> read(InstalledApp app) throws AppException {
         List<ResourceStatus> resources = new ArrayList<>();
         for (Map<String, Object> row : app.view("RESOURCE_STATUS")) {
-            resources.add(new ResourceStatus(String.valueOf(row.get("RESOURCE_INGESTION_DEFINITION_ID")),
-                    String.valueOf(row.get("NAME")), bool(row.get("IS_ENABLED")),
-                    StatsReader.time(row.get("LAST_RUN_STARTED_AT")), text(row.get("LAST_RUN_STATUS")),
-                    number(row.get("LAST_RUN_ROWS")), text(row.get("LAST_ERROR")), (int) number(row.get("ATTEMPTS")),
+            resources.add(new ResourceStatus(
+                    String.valueOf(row.get("RESOURCE_INGESTION_DEFINITION_ID")),
+                    String.valueOf(row.get("NAME")),
+                    bool(row.get("IS_ENABLED")),
+                    StatsReader.time(row.get("LAST_RUN_STARTED_AT")),
+                    text(row.get("LAST_RUN_STATUS")),
+                    number(row.get("LAST_RUN_ROWS")),
+                    text(row.get("LAST_ERROR")),
+                    (int) number(row.get("ATTEMPTS")),
                     StatsReader.time(row.get("NEXT_RUN_AT"))));
         }
         resources.sort(Comparator.comparing(ResourceStatus::name).thenComparing(ResourceStatus::id));
@@ -56,16 +69,26 @@ public record ResourceStatus(String id, String name, boolean enabled, LocalDateT
         if (lastRunAt == null) {
             line.append("; no run yet");
         } else {
-            line.append("; last run ").append(shown(lastRunAt)).append(' ').append(lastRunStatus).append(", ")
-                    .append(lastRunRows).append(lastRunRows == 1 ? " row" : " rows");
+            line.append("; last run ")
+                    .append(shown(lastRunAt))
+                    .append(' ')
+                    .append(lastRunStatus)
+                    .append(", ")
+                    .append(lastRunRows)
+                    .append(lastRunRows == 1 ? " row" : " rows");
         }
         if (lastError != null) {
-            line.append("; ").append(attempts).append(attempts == 1 ? " failure" : " failures in a row").append(": ")
+            line.append("; ")
+                    .append(attempts)
+                    .append(attempts == 1 ? " failure" : " failures in a row")
+                    .append(": ")
                     .append(Ingestions.firstLine(lastError));
         }
         if (enabled) {
-            line.append(nextRunAt == null ? "; runs at the next iteration" : (lastError == null ? "; next run "
-                    : "; retry at ") + shown(nextRunAt));
+            line.append(
+                    nextRunAt == null
+                            ? "; runs at the next iteration"
+                            : (lastError == null ? "; next run " : "; retry at ") + shown(nextRunAt));
         }
         return line.toString();
     }

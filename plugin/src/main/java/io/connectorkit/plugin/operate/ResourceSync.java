@@ -2,6 +2,7 @@ package io.connectorkit.plugin.operate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.plugin.app.AppException;
 import io.connectorkit.plugin.app.InstalledApp;
 import io.connectorkit.plugin.app.ProcedureResponse;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Makes the app's resources match the configuration file: creates the missing ones, replaces changed ingestion
@@ -45,9 +45,8 @@ public final class ResourceSync {
     }
 
     /** A resource as the app's PUBLIC.INGESTION_DEFINITIONS view shows it. */
-    record Existing(String id, String name, JsonNode resourceId, boolean enabled, JsonNode metadata,
-            JsonNode configurations) {
-    }
+    record Existing(
+            String id, String name, JsonNode resourceId, boolean enabled, JsonNode metadata, JsonNode configurations) {}
 
     /** What has been applied so far, by kind of change, in the order of the calls. */
     private static final class Applied {
@@ -106,20 +105,27 @@ public final class ResourceSync {
         String firstRefused = null;
         int unchanged = 0;
         for (ResourceSpec resource : wanted) {
-            Optional<Existing> match = existing.stream().filter(candidate -> matches(resource, candidate)).findFirst();
+            Optional<Existing> match = existing.stream()
+                    .filter(candidate -> matches(resource, candidate))
+                    .findFirst();
             if (match.isEmpty()) {
-                ProcedureResponse response = call(PublicProcedure.CREATE_RESOURCE, resource.name(),
-                        Json.write(resource.resourceId()), Json.write(resource.ingestionConfigurations()),
-                        resource.id(), resource.enabled(),
+                ProcedureResponse response = call(
+                        PublicProcedure.CREATE_RESOURCE,
+                        resource.name(),
+                        Json.write(resource.resourceId()),
+                        Json.write(resource.ingestionConfigurations()),
+                        resource.id(),
+                        resource.enabled(),
                         resource.metadata() == null ? null : Json.write(resource.metadata()));
                 if (!response.isOk()) {
                     refusals.add(refusal(resource, response, ""));
                     firstRefused = firstRefused == null ? response.procedure() : firstRefused;
                     continue;
                 }
-                String id = response.text("id").map(text -> " (id " + text + ")").orElse("");
-                log.accept("Created resource " + resource.label() + id + (resource.enabled() ? ", enabled"
-                        : ", disabled"));
+                String id =
+                        response.text("id").map(text -> " (id " + text + ")").orElse("");
+                log.accept("Created resource " + resource.label() + id
+                        + (resource.enabled() ? ", enabled" : ", disabled"));
                 applied.created.add(resource.label() + id);
                 continue;
             }
@@ -127,14 +133,19 @@ public final class ResourceSync {
             listed.add(current);
             boolean changed = false;
             boolean toggle = current.enabled() != resource.enabled();
-            if (!Objects.equals(withoutNulls(current.configurations()), withoutNulls(resource.ingestionConfigurations()))) {
-                ProcedureResponse response = call(PublicProcedure.UPDATE_RESOURCE, current.id(),
-                        Json.write(resource.ingestionConfigurations()));
+            if (!Objects.equals(
+                    withoutNulls(current.configurations()), withoutNulls(resource.ingestionConfigurations()))) {
+                ProcedureResponse response = call(
+                        PublicProcedure.UPDATE_RESOURCE, current.id(), Json.write(resource.ingestionConfigurations()));
                 if (!response.isOk()) {
                     // Enabling or disabling with the configurations the app refused to change is not what the
                     // file asks for either.
-                    refusals.add(refusal(resource, response, toggle ? " (so it was not "
-                            + (resource.enabled() ? "enabled" : "disabled") + " either)" : ""));
+                    refusals.add(refusal(
+                            resource,
+                            response,
+                            toggle
+                                    ? " (so it was not " + (resource.enabled() ? "enabled" : "disabled") + " either)"
+                                    : ""));
                     firstRefused = firstRefused == null ? response.procedure() : firstRefused;
                     continue;
                 }
@@ -143,8 +154,9 @@ public final class ResourceSync {
                 changed = true;
             }
             if (toggle) {
-                ProcedureResponse response = call(resource.enabled() ? PublicProcedure.ENABLE_RESOURCE
-                        : PublicProcedure.DISABLE_RESOURCE, current.id());
+                ProcedureResponse response = call(
+                        resource.enabled() ? PublicProcedure.ENABLE_RESOURCE : PublicProcedure.DISABLE_RESOURCE,
+                        current.id());
                 if (!response.isOk()) {
                     refusals.add(refusal(resource, response, ""));
                     firstRefused = firstRefused == null ? response.procedure() : firstRefused;
@@ -154,8 +166,7 @@ public final class ResourceSync {
                 (resource.enabled() ? applied.enabled : applied.disabled).add(resource.label());
                 changed = true;
             }
-            if (!current.name().equals(resource.name())
-                    || !Objects.equals(current.metadata(), resource.metadata())) {
+            if (!current.name().equals(resource.name()) || !Objects.equals(current.metadata(), resource.metadata())) {
                 log.accept("Resource " + resource.label() + " keeps its name and metadata in the app ('"
                         + current.name() + "'): the app has no procedure to change them; disable it and add the "
                         + "resource under a new id to change them");
@@ -189,11 +200,15 @@ public final class ResourceSync {
             }
         }
         if (firstRefused != null) {
-            throw new RefusedException(firstRefused, refused(refusals, wanted.size(), unlistedRefusals, applied,
-                    keptEnabled));
+            throw new RefusedException(
+                    firstRefused, refused(refusals, wanted.size(), unlistedRefusals, applied, keptEnabled));
         }
-        return new Outcome(applied.created.size(), applied.updated.size(), applied.enabled.size(),
-                applied.disabled.size(), unchanged);
+        return new Outcome(
+                applied.created.size(),
+                applied.updated.size(),
+                applied.enabled.size(),
+                applied.disabled.size(),
+                unchanged);
     }
 
     private static String refusal(ResourceSpec resource, ProcedureResponse response, String consequence) {
@@ -201,7 +216,11 @@ public final class ResourceSync {
                 + response.code() + response.message().map(text -> ": " + text).orElse("") + consequence;
     }
 
-    private static String refused(List<String> refusals, int listed, List<String> unlistedRefusals, Applied applied,
+    private static String refused(
+            List<String> refusals,
+            int listed,
+            List<String> unlistedRefusals,
+            Applied applied,
             List<String> keptEnabled) {
         List<String> what = new ArrayList<>();
         if (!refusals.isEmpty()) {
@@ -219,23 +238,34 @@ public final class ResourceSync {
             message.append("\n  Not disabled although the file no longer lists them, because of the refusals: ")
                     .append(String.join(", ", keptEnabled));
         }
-        return message.append("\n  What to do: ").append(refusals.isEmpty() ? "" : "fix the refused resources in "
-                + "the resources section of the configuration file; ").append(unlistedRefusals.isEmpty() ? ""
-                : "see why the app keeps the unlisted ones with mvn connector:status, or list them again; ")
+        return message.append("\n  What to do: ")
+                .append(
+                        refusals.isEmpty()
+                                ? ""
+                                : "fix the refused resources in " + "the resources section of the configuration file; ")
+                .append(
+                        unlistedRefusals.isEmpty()
+                                ? ""
+                                : "see why the app keeps the unlisted ones with mvn connector:status, or list them again; ")
                 .append("then run connector:resources again; what was applied stays, and that run does not repeat it")
                 .toString();
     }
 
     private static boolean matches(ResourceSpec resource, Existing existing) {
-        return resource.id() != null ? resource.id().equals(existing.id())
+        return resource.id() != null
+                ? resource.id().equals(existing.id())
                 : resource.resourceId().equals(existing.resourceId());
     }
 
     private List<Existing> existing() throws AppException {
         List<Existing> resources = new ArrayList<>();
         for (Map<String, Object> row : app.view("INGESTION_DEFINITIONS")) {
-            resources.add(new Existing(String.valueOf(row.get("ID")), String.valueOf(row.get("NAME")),
-                    json(row.get("RESOURCE_ID")), bool(row.get("IS_ENABLED")), json(row.get("RESOURCE_METADATA")),
+            resources.add(new Existing(
+                    String.valueOf(row.get("ID")),
+                    String.valueOf(row.get("NAME")),
+                    json(row.get("RESOURCE_ID")),
+                    bool(row.get("IS_ENABLED")),
+                    json(row.get("RESOURCE_METADATA")),
                     json(row.get("INGESTION_CONFIGURATION"))));
         }
         return resources;
@@ -256,7 +286,8 @@ public final class ResourceSync {
         if (copy.isArray()) {
             for (JsonNode item : copy) {
                 if (item.isObject()) {
-                    ((ObjectNode) item).properties()
+                    ((ObjectNode) item)
+                            .properties()
                             .removeIf(property -> property.getValue().isNull());
                 }
             }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.connectorkit.plugin.app.AppException;
 import io.connectorkit.plugin.app.InstalledApp;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -18,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Reads the app's statistics views ({@code PUBLIC.AGGREGATED_CONNECTOR_STATS}, {@code PUBLIC.CONNECTOR_STATS},
@@ -42,7 +42,8 @@ public final class StatsReader {
 
     /** @param window how many hours to show, ending with the current hour (UTC) */
     public StatsReport read(int window) throws AppException {
-        LocalDateTime last = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
+        LocalDateTime last =
+                LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
         LocalDateTime first = last.minusHours(window - 1L);
         TreeMap<LocalDateTime, Long> rowsPerHour = new TreeMap<>();
         for (Map<String, Object> row : app.view("AGGREGATED_CONNECTOR_STATS")) {
@@ -62,18 +63,24 @@ public final class StatsReader {
             }
             if (started != null && failed(run) && !started.isBefore(first)) {
                 failedPerHour.merge(started.truncatedTo(ChronoUnit.HOURS), 1L, Long::sum);
-                failures.add(new StatsReport.Failure(started.truncatedTo(ChronoUnit.SECONDS),
-                        String.valueOf(run.get("RESOURCE_INGESTION_DEFINITION_NAME")), error(run.get("METADATA"))));
+                failures.add(new StatsReport.Failure(
+                        started.truncatedTo(ChronoUnit.SECONDS),
+                        String.valueOf(run.get("RESOURCE_INGESTION_DEFINITION_NAME")),
+                        error(run.get("METADATA"))));
             }
         }
         failures.sort(Comparator.comparing(StatsReport.Failure::startedAt).reversed());
         List<StatsReport.Hour> hours = new ArrayList<>();
         for (LocalDateTime hour = first; !hour.isAfter(last); hour = hour.plusHours(1)) {
-            hours.add(new StatsReport.Hour(hour, rowsPerHour.getOrDefault(hour, 0L),
-                    failedPerHour.getOrDefault(hour, 0L)));
+            hours.add(new StatsReport.Hour(
+                    hour, rowsPerHour.getOrDefault(hour, 0L), failedPerHour.getOrDefault(hour, 0L)));
         }
-        return new StatsReport(app.describe(), hours, resources(runs),
-                failures.subList(0, Math.min(FAILURES_SHOWN, failures.size())), failures.size(),
+        return new StatsReport(
+                app.describe(),
+                hours,
+                resources(runs),
+                failures.subList(0, Math.min(FAILURES_SHOWN, failures.size())),
+                failures.size(),
                 lastRun == null ? null : lastRun.truncatedTo(ChronoUnit.SECONDS));
     }
 
@@ -86,8 +93,10 @@ public final class StatsReader {
         Map<String, Totals> totals = new TreeMap<>();
         for (Map<String, Object> run : runs) {
             String name = String.valueOf(run.get("RESOURCE_INGESTION_DEFINITION_NAME"));
-            Totals total = totals.computeIfAbsent(name, key -> new Totals(strategies.getOrDefault(
-                    String.valueOf(run.get("RESOURCE_INGESTION_DEFINITION_ID")), "INCREMENTAL")));
+            Totals total = totals.computeIfAbsent(
+                    name,
+                    key -> new Totals(strategies.getOrDefault(
+                            String.valueOf(run.get("RESOURCE_INGESTION_DEFINITION_ID")), "INCREMENTAL")));
             total.runs++;
             LocalDateTime started = time(run.get("STARTED_AT"));
             if (failed(run)) {
@@ -100,7 +109,8 @@ public final class StatsReader {
             long rows = number(run.get("INGESTED_ROWS"));
             total.summedRows += rows;
             LocalDateTime completed = time(run.get("COMPLETED_AT"));
-            if (completed != null && "COMPLETED".equals(String.valueOf(run.get("STATUS")))
+            if (completed != null
+                    && "COMPLETED".equals(String.valueOf(run.get("STATUS")))
                     && (total.lastCompleted == null || completed.isAfter(total.lastCompleted))) {
                 total.lastCompleted = completed;
                 total.lastCompletedRows = rows;
@@ -109,9 +119,13 @@ public final class StatsReader {
         List<StatsReport.Resource> resources = new ArrayList<>();
         totals.forEach((name, total) -> {
             boolean snapshot = "SNAPSHOT".equals(total.strategy);
-            boolean failingNow = total.lastFailedAt != null && (total.lastCompleted == null
-                    || total.lastFailedAt.isAfter(total.lastCompleted));
-            resources.add(new StatsReport.Resource(name, total.strategy, total.runs, total.failed,
+            boolean failingNow = total.lastFailedAt != null
+                    && (total.lastCompleted == null || total.lastFailedAt.isAfter(total.lastCompleted));
+            resources.add(new StatsReport.Resource(
+                    name,
+                    total.strategy,
+                    total.runs,
+                    total.failed,
                     snapshot ? total.lastCompletedRows : total.summedRows,
                     total.lastCompleted == null ? null : total.lastCompleted.truncatedTo(ChronoUnit.SECONDS) + " UTC",
                     failingNow ? total.lastError : null));
@@ -141,7 +155,9 @@ public final class StatsReader {
             JsonNode configurations = json(definition.get("INGESTION_CONFIGURATION"));
             boolean snapshot = configurations.isArray() && !configurations.isEmpty();
             for (JsonNode configuration : configurations) {
-                snapshot &= "SNAPSHOT".equalsIgnoreCase(configuration.path("ingestionStrategy").asText(""));
+                snapshot &= "SNAPSHOT"
+                        .equalsIgnoreCase(
+                                configuration.path("ingestionStrategy").asText(""));
             }
             strategies.put(String.valueOf(definition.get("ID")), snapshot ? "SNAPSHOT" : "INCREMENTAL");
         }
@@ -164,8 +180,8 @@ public final class StatsReader {
             return JSON.missingNode();
         }
         try {
-            JsonNode node = JSON.readTree(value instanceof byte[] bytes
-                    ? new String(bytes, StandardCharsets.UTF_8) : value.toString());
+            JsonNode node = JSON.readTree(
+                    value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value.toString());
             return node == null ? JSON.missingNode() : node;
         } catch (IOException e) {
             return JSON.missingNode();

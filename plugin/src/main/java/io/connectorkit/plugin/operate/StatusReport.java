@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.plugin.app.AppGrant;
 import io.connectorkit.plugin.app.AppSpecification;
 import io.connectorkit.plugin.app.AppState;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.io.IOException;
 
 /**
  * What {@code connector:status} shows: the status, how far the wizard has come, the sync status, and the
@@ -23,8 +23,15 @@ import java.io.IOException;
  * @param resources every resource with its last run, failures and next run, by name
  * @param specifications the app specifications and whether each is approved (none on the embedded target)
  */
-public record StatusReport(String app, String target, AppState state, String syncStatus, String lastSyncedAt,
-        Map<String, Map<String, String>> configuration, List<AppGrant> grants, List<ResourceStatus> resources,
+public record StatusReport(
+        String app,
+        String target,
+        AppState state,
+        String syncStatus,
+        String lastSyncedAt,
+        Map<String, Map<String, String>> configuration,
+        List<AppGrant> grants,
+        List<ResourceStatus> resources,
         List<AppSpecification> specifications) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -35,8 +42,8 @@ public record StatusReport(String app, String target, AppState state, String syn
         lines.add(app + " on the " + target + " target");
         lines.add("  status:               " + state.status());
         lines.add("  configuration status: " + state.configurationStatus());
-        lines.add("  sync status:          " + syncStatus + (lastSyncedAt == null ? "" : " (last synced "
-                + lastSyncedAt + ")"));
+        lines.add("  sync status:          " + syncStatus
+                + (lastSyncedAt == null ? "" : " (last synced " + lastSyncedAt + ")"));
         if (configuration.isEmpty()) {
             lines.add("  configuration:        none yet");
         }

@@ -25,8 +25,7 @@ public final class LocalPlanner {
     /** What a plan says when it cannot compare the setup scripts, rather than guess. */
     static final String UNKNOWN_SETUP = "deployed setup script unknown (deployed before the kit kept a copy)";
 
-    private LocalPlanner() {
-    }
+    private LocalPlanner() {}
 
     /**
      * @param app the app on the embedded target
@@ -35,22 +34,23 @@ public final class LocalPlanner {
      */
     public static Plan plan(LocalApp app, Path bundle, String version) {
         Path script = bundle.resolve("setup.sql");
-        Map<String, Path> jars = Files.isDirectory(bundle.resolve("lib")) ? FileSync.filesUnder(bundle.resolve("lib"))
-                : Map.of();
+        Map<String, Path> jars =
+                Files.isDirectory(bundle.resolve("lib")) ? FileSync.filesUnder(bundle.resolve("lib")) : Map.of();
         SetupObjects next = SetupObjects.parse(read(script), false);
         List<Change> changes = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         if (!app.isDeployed()) {
-            changes.add(new Change(Section.APPLICATION, Kind.ADDED, "embedded app " + app.name(), "created, version "
-                    + version));
+            changes.add(new Change(
+                    Section.APPLICATION, Kind.ADDED, "embedded app " + app.name(), "created, version " + version));
             changes.add(new Change(Section.FILES, Kind.ADDED, "setup.sql", size(script)));
-            new TreeMap<>(jars).forEach((path, file) -> changes.add(new Change(Section.FILES, Kind.ADDED,
-                    "lib/" + path, size(file))));
+            new TreeMap<>(jars)
+                    .forEach((path, file) ->
+                            changes.add(new Change(Section.FILES, Kind.ADDED, "lib/" + path, size(file))));
             changes.addAll(SetupDiff.between(SetupObjects.NONE, next));
             return new Plan("the embedded target", app.name(), changes, notes);
         }
-        Map<String, Path> deployedJars = Files.isDirectory(app.libraries()) ? FileSync.filesUnder(app.libraries())
-                : Map.of();
+        Map<String, Path> deployedJars =
+                Files.isDirectory(app.libraries()) ? FileSync.filesUnder(app.libraries()) : Map.of();
         List<Change> jarChanges = new ArrayList<>();
         new TreeMap<>(jars).forEach((path, file) -> {
             Path deployed = deployedJars.get(path);
@@ -60,8 +60,10 @@ public final class LocalPlanner {
                 jarChanges.add(new Change(Section.FILES, Kind.CHANGED, "lib/" + path, size(file)));
             }
         });
-        new TreeMap<>(deployedJars).keySet().stream().filter(path -> !jars.containsKey(path))
-                .forEach(path -> jarChanges.add(Change.of(Section.FILES, Kind.REMOVED, "lib/" + path)));
+        new TreeMap<>(deployedJars)
+                .keySet().stream()
+                        .filter(path -> !jars.containsKey(path))
+                        .forEach(path -> jarChanges.add(Change.of(Section.FILES, Kind.REMOVED, "lib/" + path)));
         Optional<Path> copy = app.deployedSetupScript();
         if (copy.isPresent()) {
             if (!sameBytes(copy.get(), script)) {
@@ -81,11 +83,18 @@ public final class LocalPlanner {
                     + "its objects and grants are not compared; the next deploy keeps a copy");
         }
         if (!changes.isEmpty()) {
-            String deployedVersion = app.readMarker().map(marker -> marker.getProperty("version", "")).orElse("");
-            changes.add(new Change(Section.APPLICATION, Kind.CHANGED, "embedded app " + app.name(), "upgraded in place"
-                    + (deployedVersion.equals(version) || deployedVersion.isEmpty() ? ""
-                            : " from version " + deployedVersion + " to " + version)
-                    + "; its state, configuration, resources and ingested rows are kept"));
+            String deployedVersion = app.readMarker()
+                    .map(marker -> marker.getProperty("version", ""))
+                    .orElse("");
+            changes.add(new Change(
+                    Section.APPLICATION,
+                    Kind.CHANGED,
+                    "embedded app " + app.name(),
+                    "upgraded in place"
+                            + (deployedVersion.equals(version) || deployedVersion.isEmpty()
+                                    ? ""
+                                    : " from version " + deployedVersion + " to " + version)
+                            + "; its state, configuration, resources and ingested rows are kept"));
         }
         return new Plan("the embedded target", app.name(), changes, notes);
     }

@@ -27,8 +27,7 @@ public final class ManifestDiff {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> BY_NAME = Set.of("privileges", "references");
 
-    private ManifestDiff() {
-    }
+    private ManifestDiff() {}
 
     /** A manifest that cannot be read. */
     public static final class UnreadableManifestException extends Exception {
@@ -62,8 +61,7 @@ public final class ManifestDiff {
             if (old == null) {
                 changes.add(new Change(Section.MANIFEST, Kind.ADDED, entry.getKey(), entry.getValue()));
             } else if (!old.equals(entry.getValue())) {
-                changes.add(new Change(Section.MANIFEST, Kind.CHANGED, entry.getKey(),
-                        old + " → " + entry.getValue()));
+                changes.add(new Change(Section.MANIFEST, Kind.CHANGED, entry.getKey(), old + " → " + entry.getValue()));
             }
         }
         beforeEntries.forEach((path, value) -> {
@@ -82,8 +80,8 @@ public final class ManifestDiff {
             JsonNode node = YAML.readTree(manifest);
             return node == null ? MissingNode.getInstance() : node;
         } catch (JsonProcessingException e) {
-            throw new UnreadableManifestException("The " + which + " manifest.yml is not YAML: "
-                    + e.getOriginalMessage(), e);
+            throw new UnreadableManifestException(
+                    "The " + which + " manifest.yml is not YAML: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -94,7 +92,7 @@ public final class ManifestDiff {
             if (item.isTextual()) {
                 entries.put(item.asText(), MissingNode.getInstance());
             }
-            for (Iterator<Map.Entry<String, JsonNode>> fields = item.fields(); fields.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = item.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 entries.put(field.getKey(), field.getValue());
             }
@@ -102,8 +100,8 @@ public final class ManifestDiff {
         return entries;
     }
 
-    private static void byName(Section section, Map<String, JsonNode> before, Map<String, JsonNode> after,
-            List<Change> changes) {
+    private static void byName(
+            Section section, Map<String, JsonNode> before, Map<String, JsonNode> after, List<Change> changes) {
         after.forEach((name, entry) -> {
             JsonNode old = before.get(name);
             if (old == null) {
@@ -112,7 +110,8 @@ public final class ManifestDiff {
                 changes.add(new Change(section, Kind.CHANGED, name, changedFields(old, entry)));
             }
         });
-        before.keySet().stream().filter(name -> !after.containsKey(name))
+        before.keySet().stream()
+                .filter(name -> !after.containsKey(name))
                 .forEach(name -> changes.add(Change.of(section, Kind.REMOVED, name)));
     }
 
@@ -139,12 +138,15 @@ public final class ManifestDiff {
     /** @param manifest whether the node is the whole manifest, whose privileges and references are compared by name */
     private static void flatten(String path, JsonNode node, Map<String, String> entries, boolean manifest) {
         if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 if (manifest && path.isEmpty() && BY_NAME.contains(field.getKey())) {
                     continue;
                 }
-                flatten(path.isEmpty() ? field.getKey() : path + "." + field.getKey(), field.getValue(), entries,
+                flatten(
+                        path.isEmpty() ? field.getKey() : path + "." + field.getKey(),
+                        field.getValue(),
+                        entries,
                         manifest);
             }
         } else if (!node.isMissingNode() && !path.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.connectorkit.plugin.plan;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,7 +9,6 @@ import io.connectorkit.plugin.plan.Change.Kind;
 import io.connectorkit.plugin.plan.Change.Section;
 import java.util.ArrayList;
 import java.util.List;
-import com.fasterxml.jackson.core.JsonProcessingException;
 
 /** A plan as the build log shows it, as JSON for scripts, and as Markdown for a pull-request comment. */
 public final class PlanReport {
@@ -54,12 +54,17 @@ public final class PlanReport {
         root.put("target", plan.target());
         root.put("app", plan.app());
         root.put("changed", !plan.changesNothing());
-        root.putObject("counts").put("added", plan.count(Kind.ADDED)).put("changed", plan.count(Kind.CHANGED))
+        root.putObject("counts")
+                .put("added", plan.count(Kind.ADDED))
+                .put("changed", plan.count(Kind.CHANGED))
                 .put("removed", plan.count(Kind.REMOVED));
         ArrayNode changes = root.putArray("changes");
         for (Change change : plan.changes()) {
-            changes.addObject().put("section", change.section().label()).put("kind", change.kind().label())
-                    .put("subject", change.subject()).put("detail", change.detail());
+            changes.addObject()
+                    .put("section", change.section().label())
+                    .put("kind", change.kind().label())
+                    .put("subject", change.subject())
+                    .put("detail", change.detail());
         }
         ArrayNode notes = root.putArray("notes");
         plan.notes().forEach(notes::add);
@@ -73,15 +78,25 @@ public final class PlanReport {
     /** GitHub-flavoured Markdown: a heading, the counts, a table of the changes, the notes as a quote. */
     public String markdown() {
         StringBuilder text = new StringBuilder();
-        text.append("### Deploy plan: ").append(code(plan.app())).append(" on ").append(plan.target()).append("\n\n");
+        text.append("### Deploy plan: ")
+                .append(code(plan.app()))
+                .append(" on ")
+                .append(plan.target())
+                .append("\n\n");
         if (plan.changesNothing()) {
             text.append("No changes: the deployed app is what the bundle would deploy.\n");
         } else {
             text.append("**").append(plan.counts()).append("**\n\n");
             text.append("| change | section | what | detail |\n|---|---|---|---|\n");
             for (Change change : plan.changes()) {
-                text.append("| ").append(change.kind().label()).append(" | ").append(change.section().label())
-                        .append(" | ").append(code(change.subject())).append(" | ").append(cell(change.detail()))
+                text.append("| ")
+                        .append(change.kind().label())
+                        .append(" | ")
+                        .append(change.section().label())
+                        .append(" | ")
+                        .append(code(change.subject()))
+                        .append(" | ")
+                        .append(cell(change.detail()))
                         .append(" |\n");
             }
         }

@@ -12,8 +12,7 @@ public final class SetupDiff {
 
     private static final int SHOWN_LENGTH = 400;
 
-    private SetupDiff() {
-    }
+    private SetupDiff() {}
 
     /**
      * The changes from the deployed script's objects to the new one's.
@@ -30,30 +29,36 @@ public final class SetupDiff {
         return changes;
     }
 
-    private static void keyed(Section section, Map<String, String> before, Map<String, String> after,
-            boolean showStatement, List<Change> changes) {
+    private static void keyed(
+            Section section,
+            Map<String, String> before,
+            Map<String, String> after,
+            boolean showStatement,
+            List<Change> changes) {
         for (Map.Entry<String, String> entry : after.entrySet()) {
             String old = before.get(entry.getKey());
             String detail = showStatement ? shown(entry.getValue()) : "";
             if (old == null) {
                 changes.add(new Change(section, Kind.ADDED, entry.getKey(), detail));
             } else if (!old.equals(entry.getValue())) {
-                changes.add(new Change(section, Kind.CHANGED, entry.getKey(),
-                        showStatement ? detail : "definition changed"));
+                changes.add(new Change(
+                        section, Kind.CHANGED, entry.getKey(), showStatement ? detail : "definition changed"));
             }
         }
         for (Map.Entry<String, String> entry : before.entrySet()) {
             if (!after.containsKey(entry.getKey())) {
-                changes.add(new Change(section, Kind.REMOVED, entry.getKey(),
-                        showStatement ? shown(entry.getValue()) : ""));
+                changes.add(new Change(
+                        section, Kind.REMOVED, entry.getKey(), showStatement ? shown(entry.getValue()) : ""));
             }
         }
     }
 
     private static void statements(Section section, Set<String> before, Set<String> after, List<Change> changes) {
-        after.stream().filter(grant -> !before.contains(grant))
+        after.stream()
+                .filter(grant -> !before.contains(grant))
                 .forEach(grant -> changes.add(Change.of(section, Kind.ADDED, grant)));
-        before.stream().filter(grant -> !after.contains(grant))
+        before.stream()
+                .filter(grant -> !after.contains(grant))
                 .forEach(grant -> changes.add(Change.of(section, Kind.REMOVED, grant)));
     }
 

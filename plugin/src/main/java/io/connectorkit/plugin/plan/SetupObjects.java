@@ -28,16 +28,39 @@ public record SetupObjects(Map<String, String> objects, Set<String> grants, Map<
 
     /** Object kinds of more than one word; any other kind is one word (TABLE, VIEW, PROCEDURE, …). */
     private static final List<List<String>> LONG_KINDS = List.of(
-            List.of("EXTERNAL", "ACCESS", "INTEGRATION"), List.of("ROW", "ACCESS", "POLICY"),
-            List.of("APPLICATION", "ROLE"), List.of("DATABASE", "ROLE"), List.of("SECURITY", "INTEGRATION"),
-            List.of("STORAGE", "INTEGRATION"), List.of("API", "INTEGRATION"), List.of("NOTIFICATION", "INTEGRATION"),
-            List.of("NETWORK", "RULE"), List.of("NETWORK", "POLICY"), List.of("MATERIALIZED", "VIEW"),
-            List.of("DYNAMIC", "TABLE"), List.of("EXTERNAL", "TABLE"), List.of("EVENT", "TABLE"),
-            List.of("HYBRID", "TABLE"), List.of("ICEBERG", "TABLE"), List.of("FILE", "FORMAT"),
-            List.of("MASKING", "POLICY"), List.of("COMPUTE", "POOL"), List.of("IMAGE", "REPOSITORY"));
+            List.of("EXTERNAL", "ACCESS", "INTEGRATION"),
+            List.of("ROW", "ACCESS", "POLICY"),
+            List.of("APPLICATION", "ROLE"),
+            List.of("DATABASE", "ROLE"),
+            List.of("SECURITY", "INTEGRATION"),
+            List.of("STORAGE", "INTEGRATION"),
+            List.of("API", "INTEGRATION"),
+            List.of("NOTIFICATION", "INTEGRATION"),
+            List.of("NETWORK", "RULE"),
+            List.of("NETWORK", "POLICY"),
+            List.of("MATERIALIZED", "VIEW"),
+            List.of("DYNAMIC", "TABLE"),
+            List.of("EXTERNAL", "TABLE"),
+            List.of("EVENT", "TABLE"),
+            List.of("HYBRID", "TABLE"),
+            List.of("ICEBERG", "TABLE"),
+            List.of("FILE", "FORMAT"),
+            List.of("MASKING", "POLICY"),
+            List.of("COMPUTE", "POOL"),
+            List.of("IMAGE", "REPOSITORY"));
     /** Words between CREATE and the kind that do not change what the object is. */
-    private static final Set<String> MODIFIERS = Set.of("SECURE", "TEMPORARY", "TEMP", "TRANSIENT", "VOLATILE",
-            "VERSIONED", "LOCAL", "GLOBAL", "RECURSIVE", "FORCE");
+    private static final Set<String> MODIFIERS = Set.of(
+            "SECURE",
+            "TEMPORARY",
+            "TEMP",
+            "TRANSIENT",
+            "VOLATILE",
+            "VERSIONED",
+            "LOCAL",
+            "GLOBAL",
+            "RECURSIVE",
+            "FORCE");
+
     private static final int HEAD_WORDS = 8;
 
     /**
@@ -71,7 +94,8 @@ public record SetupObjects(Map<String, String> objects, Set<String> grants, Map<
                 grants.add(text);
                 continue;
             }
-            Optional<String> object = first.is("CREATE") ? created(tokens)
+            Optional<String> object = first.is("CREATE")
+                    ? created(tokens)
                     : first.is("ALTER") || first.is("DROP") ? named(tokens, 1, false) : Optional.empty();
             if (object.isPresent() && first.is("CREATE")) {
                 objects.merge(object.get(), text, (before, again) -> before + "; " + again);
@@ -95,7 +119,8 @@ public record SetupObjects(Map<String, String> objects, Set<String> grants, Map<
         if (i + 1 < tokens.size() && tokens.get(i).is("OR")) {
             i += 2;
         }
-        while (i < tokens.size() && tokens.get(i).type() == SqlTokens.Type.WORD
+        while (i < tokens.size()
+                && tokens.get(i).type() == SqlTokens.Type.WORD
                 && MODIFIERS.contains(tokens.get(i).text())) {
             i++;
         }
@@ -132,11 +157,14 @@ public record SetupObjects(Map<String, String> objects, Set<String> grants, Map<
             return Optional.empty();
         }
         StringBuilder name = new StringBuilder(SqlTokens.namePart(tokens.get(i++)));
-        while (i + 1 < tokens.size() && tokens.get(i).isPunctuation('.') && tokens.get(i + 1).isNamePart()) {
+        while (i + 1 < tokens.size()
+                && tokens.get(i).isPunctuation('.')
+                && tokens.get(i + 1).isNamePart()) {
             name.append('.').append(SqlTokens.namePart(tokens.get(i + 1)));
             i += 2;
         }
-        if ((kind.equals("PROCEDURE") || kind.equals("FUNCTION")) && i < tokens.size()
+        if ((kind.equals("PROCEDURE") || kind.equals("FUNCTION"))
+                && i < tokens.size()
                 && tokens.get(i).isPunctuation('(')) {
             name.append(argumentTypes(tokens, i, declaration));
         }
@@ -179,8 +207,10 @@ public record SetupObjects(Map<String, String> objects, Set<String> grants, Map<
         while (end < tokens.size() && words < HEAD_WORDS) {
             Token token = tokens.get(end);
             boolean option = end + 1 < tokens.size() && tokens.get(end + 1).isPunctuation('=');
-            if (token.isPunctuation('(') || token.type() == SqlTokens.Type.STRING
-                    || token.type() == SqlTokens.Type.BLOCK || option) {
+            if (token.isPunctuation('(')
+                    || token.type() == SqlTokens.Type.STRING
+                    || token.type() == SqlTokens.Type.BLOCK
+                    || option) {
                 break;
             }
             if (token.isNamePart()) {

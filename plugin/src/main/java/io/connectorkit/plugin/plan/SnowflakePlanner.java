@@ -51,11 +51,15 @@ public final class SnowflakePlanner {
         List<Change> changes = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         if (!deployed.packageExists()) {
-            changes.add(new Change(Section.APPLICATION, Kind.ADDED, "application package " + pkgName, "created, with "
-                    + "its stage @" + pkgName + ".APP_SRC.STAGE"));
+            changes.add(new Change(
+                    Section.APPLICATION,
+                    Kind.ADDED,
+                    "application package " + pkgName,
+                    "created, with " + "its stage @" + pkgName + ".APP_SRC.STAGE"));
         } else if (!deployed.packageIsOurs()) {
             notes.add("application package " + pkgName + " exists but was not created by Connector Kit (its comment "
-                    + "lacks " + DeployedStage.marker() + "): connector:deploy refuses it unless -Dconnector.force=true");
+                    + "lacks " + DeployedStage.marker()
+                    + "): connector:deploy refuses it unless -Dconnector.force=true");
         }
         if (deployed.appExists() && !deployed.appIsOurs()) {
             notes.add("application " + appName + " exists but was not created by Connector Kit: connector:deploy "
@@ -68,8 +72,12 @@ public final class SnowflakePlanner {
                 changes.add(new Change(Section.FILES, Kind.ADDED, path, LocalPlanner.size(file)));
             } else if (deployed.holds(path, file)) {
                 // REMOVE '@stage/p' takes every file whose path starts with p, so an unchanged file goes up again.
-                changes.add(new Change(Section.FILES, Kind.CHANGED, path, "uploaded again: a removed path is a prefix "
-                        + "of it (https://docs.snowflake.com/en/sql-reference/sql/remove)"));
+                changes.add(new Change(
+                        Section.FILES,
+                        Kind.CHANGED,
+                        path,
+                        "uploaded again: a removed path is a prefix "
+                                + "of it (https://docs.snowflake.com/en/sql-reference/sql/remove)"));
             } else {
                 changes.add(new Change(Section.FILES, Kind.CHANGED, path, LocalPlanner.size(file)));
             }
@@ -78,11 +86,12 @@ public final class SnowflakePlanner {
 
         Path script = bundle.resolve("setup.sql");
         Optional<String> deployedScript = deployedText(deployed, appName, "setup.sql", script, notes);
-        deployedScript.ifPresent(text -> changes.addAll(SetupDiff.between(SetupObjects.parse(text, true),
-                SetupObjects.parse(LocalPlanner.read(script), true))));
+        deployedScript.ifPresent(text -> changes.addAll(SetupDiff.between(
+                SetupObjects.parse(text, true), SetupObjects.parse(LocalPlanner.read(script), true))));
         Path manifest = bundle.resolve("manifest.yml");
         Optional<String> deployedManifest = Files.isRegularFile(manifest)
-                ? deployedText(deployed, appName, "manifest.yml", manifest, notes) : Optional.empty();
+                ? deployedText(deployed, appName, "manifest.yml", manifest, notes)
+                : Optional.empty();
         if (!Files.isRegularFile(manifest)) {
             notes.add("the bundle has no manifest.yml (Snowflake needs one); build it with mvn package");
         }
@@ -94,12 +103,19 @@ public final class SnowflakePlanner {
             }
         }
         if (!deployed.appExists()) {
-            changes.add(new Change(Section.APPLICATION, Kind.ADDED, "application " + appName, "created from "
-                    + "application package " + pkgName));
+            changes.add(new Change(
+                    Section.APPLICATION,
+                    Kind.ADDED,
+                    "application " + appName,
+                    "created from " + "application package " + pkgName));
         } else if (!changes.isEmpty()) {
-            changes.add(new Change(Section.APPLICATION, Kind.CHANGED, "application " + appName, "upgraded (from the "
-                    + "stage in development mode, or from the version or patch connector:deploy adds); its state, "
-                    + "configuration, resources and ingested rows are kept"));
+            changes.add(new Change(
+                    Section.APPLICATION,
+                    Kind.CHANGED,
+                    "application " + appName,
+                    "upgraded (from the "
+                            + "stage in development mode, or from the version or patch connector:deploy adds); its state, "
+                            + "configuration, resources and ingested rows are kept"));
         }
         return new Plan("Snowflake", appName, changes, notes);
     }
@@ -109,8 +125,8 @@ public final class SnowflakePlanner {
      * bundle's own when the stage holds it unchanged; the kept copy while the stage holds that; otherwise unknown
      * (a note says why), since a guess would mislead a reviewer.
      */
-    private Optional<String> deployedText(DeployedStage deployed, String app, String name, Path local,
-            List<String> notes) {
+    private Optional<String> deployedText(
+            DeployedStage deployed, String app, String name, Path local, List<String> notes) {
         if (!deployed.appExists()) {
             return Optional.of("");
         }
@@ -119,8 +135,8 @@ public final class SnowflakePlanner {
         }
         Optional<Path> copy = copies.copy(connection, app, name);
         if (copy.isEmpty()) {
-            notes.add("deployed " + describe(name) + " unknown (deployed before the kit kept a copy): "
-                    + what(name) + " not compared; the next deploy keeps a copy");
+            notes.add("deployed " + describe(name) + " unknown (deployed before the kit kept a copy): " + what(name)
+                    + " not compared; the next deploy keeps a copy");
             return Optional.empty();
         }
         if (!deployed.holds(name, copy.get())) {

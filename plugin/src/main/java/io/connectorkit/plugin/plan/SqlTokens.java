@@ -3,8 +3,8 @@ package io.connectorkit.plugin.plan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The tokens of one SQL statement, for reading what it creates or grants: words (upper-cased, as Snowflake and H2
@@ -30,15 +30,22 @@ final class SqlTokens {
     }
 
     /** What a token is. */
-    enum Type { WORD, QUOTED, STRING, BLOCK, PUNCTUATION }
+    enum Type {
+        WORD,
+        QUOTED,
+        STRING,
+        BLOCK,
+        PUNCTUATION
+    }
 
     /** Keywords a bracket follows after a space, unlike a name's argument list. */
-    private static final Set<String> SPACED_BEFORE_BRACKET = Set.of("AS", "USING", "IN", "ON",
-            "AND", "OR", "NOT", "EXISTS", "FROM", "JOIN", "WHERE", "SELECT", "INSERT", "VALUES", "OVER", "BY");
+    private static final Set<String> SPACED_BEFORE_BRACKET = Set.of(
+            "AS", "USING", "IN", "ON", "AND", "OR", "NOT", "EXISTS", "FROM", "JOIN", "WHERE", "SELECT", "INSERT",
+            "VALUES", "OVER", "BY");
+
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Z_][A-Z0-9_$]*");
 
-    private SqlTokens() {
-    }
+    private SqlTokens() {}
 
     /**
      * @param backslashEscapes whether a backslash escapes the next character in string literals (Snowflake)
@@ -52,8 +59,10 @@ final class SqlTokens {
                 i++;
             } else if (Character.isLetterOrDigit(c) || c == '_') {
                 int end = i;
-                while (end < statement.length() && (Character.isLetterOrDigit(statement.charAt(end))
-                        || statement.charAt(end) == '_' || statement.charAt(end) == '$')) {
+                while (end < statement.length()
+                        && (Character.isLetterOrDigit(statement.charAt(end))
+                                || statement.charAt(end) == '_'
+                                || statement.charAt(end) == '$')) {
                     end++;
                 }
                 tokens.add(new Token(Type.WORD, statement.substring(i, end).toUpperCase(Locale.ROOT)));
@@ -89,9 +98,14 @@ final class SqlTokens {
         StringBuilder text = new StringBuilder();
         Token previous = null;
         for (Token token : tokens) {
-            boolean tight = previous == null || previous.isPunctuation('.') || previous.isPunctuation('(')
-                    || token.isPunctuation('.') || token.isPunctuation(',') || token.isPunctuation(')')
-                    || token.isPunctuation('(') && previous.isNamePart()
+            boolean tight = previous == null
+                    || previous.isPunctuation('.')
+                    || previous.isPunctuation('(')
+                    || token.isPunctuation('.')
+                    || token.isPunctuation(',')
+                    || token.isPunctuation(')')
+                    || token.isPunctuation('(')
+                            && previous.isNamePart()
                             && !SPACED_BEFORE_BRACKET.contains(previous.text());
             if (!tight) {
                 text.append(' ');

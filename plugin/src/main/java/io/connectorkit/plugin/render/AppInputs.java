@@ -13,8 +13,7 @@ import java.util.Map;
 public record AppInputs(String generator, List<String> libraries, Map<Dialect, List<Script>> extraSql) {
 
     /** A SQL script of the connector, with the path shown in the setup script. */
-    public record Script(String path, String content) {
-    }
+    public record Script(String path, String content) {}
 
     public AppInputs {
         libraries = List.copyOf(libraries);

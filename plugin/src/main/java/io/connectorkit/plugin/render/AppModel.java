@@ -2,6 +2,7 @@ package io.connectorkit.plugin.render;
 
 import io.connectorkit.plugin.configure.Json;
 import io.connectorkit.plugin.descriptor.Descriptor;
+import io.connectorkit.plugin.descriptor.Telemetry;
 import io.connectorkit.plugin.streamlit.StreamlitApp;
 import io.connectorkit.runtime.config.FieldType;
 import io.connectorkit.runtime.config.SecretReference;
@@ -22,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import io.connectorkit.plugin.descriptor.Telemetry;
 
 /**
  * The data model the templates render: descriptor values wrapped as {@link EscapedValue}, the runtime's procedure catalog,
@@ -46,48 +46,76 @@ final class AppModel {
         Map<String, Object> model = new HashMap<>();
         model.put("generator", inputs.generator());
         model.put("dialect", dialect.folder());
-        model.put("app", Map.of(
-                "name", text(descriptor.app().name()),
-                "label", text(descriptor.app().label()),
-                "version", text(descriptor.app().version()),
-                "comment", text(descriptor.app().comment()),
-                "javaRuntime", descriptor.app().javaRuntime()));
-        model.put("cli", Map.of(
-                "appName", text(descriptor.app().cliAppName()),
-                "packageName", text(descriptor.app().cliPackageName()),
-                "kitAppName", text(descriptor.app().name()),
-                "kitPackageName", text(descriptor.app().packageName())));
-        model.put("prerequisites", descriptor.prerequisites().stream().map(this::prerequisite).toList());
-        model.put("connectorFields", descriptor.connectorFields().stream().map(this::field).toList());
-        model.put("connectionFields", descriptor.connectionFields().stream().map(this::field).toList());
+        model.put(
+                "app",
+                Map.of(
+                        "name", text(descriptor.app().name()),
+                        "label", text(descriptor.app().label()),
+                        "version", text(descriptor.app().version()),
+                        "comment", text(descriptor.app().comment()),
+                        "javaRuntime", descriptor.app().javaRuntime()));
+        model.put(
+                "cli",
+                Map.of(
+                        "appName", text(descriptor.app().cliAppName()),
+                        "packageName", text(descriptor.app().cliPackageName()),
+                        "kitAppName", text(descriptor.app().name()),
+                        "kitPackageName", text(descriptor.app().packageName())));
+        model.put(
+                "prerequisites",
+                descriptor.prerequisites().stream().map(this::prerequisite).toList());
+        model.put(
+                "connectorFields",
+                descriptor.connectorFields().stream().map(this::field).toList());
+        model.put(
+                "connectionFields",
+                descriptor.connectionFields().stream().map(this::field).toList());
         model.put("secretFields", secretFields());
         model.put("mask", FieldType.MASK);
         model.put("initialStatus", ConnectorState.INSTALLED.toJsonText());
-        model.put("procedures", Arrays.stream(PublicProcedure.values()).map(AppModel::procedure).toList());
-        model.put("runtime", Map.of(
-                "snowparkPackage", descriptor.app().snowparkPackage(),
-                "imports", inputs.libraries().stream().map(library -> text("/lib/" + library)).toList()));
+        model.put(
+                "procedures",
+                Arrays.stream(PublicProcedure.values()).map(AppModel::procedure).toList());
+        model.put(
+                "runtime",
+                Map.of(
+                        "snowparkPackage", descriptor.app().snowparkPackage(),
+                        "imports",
+                                inputs.libraries().stream()
+                                        .map(library -> text("/lib/" + library))
+                                        .toList()));
         model.put("manifest", manifest());
-        model.put("registerReference", references().stream()
-                .anyMatch(reference -> reference.registerCallback().equals("PUBLIC.REGISTER_REFERENCE")));
-        model.put("multiValuedReferences", references().stream().filter(Descriptor.Reference::multiValued)
-                .map(reference -> text(reference.name())).toList());
+        model.put(
+                "registerReference",
+                references().stream()
+                        .anyMatch(reference -> reference.registerCallback().equals("PUBLIC.REGISTER_REFERENCE")));
+        model.put(
+                "multiValuedReferences",
+                references().stream()
+                        .filter(Descriptor.Reference::multiValued)
+                        .map(reference -> text(reference.name()))
+                        .toList());
         model.put("referenceConfigurations", referenceConfigurations());
         externalAccess().ifPresent(access -> model.put("externalAccess", access));
         if (AppOwnedSecrets.offered(descriptor)) {
             model.put("setSecret", new SecretAccessModel(descriptor, dialect).setSecret());
         }
         model.put("specifications", specifications());
-        model.put("extraSql", inputs.extraSql().getOrDefault(dialect, List.of()).stream()
-                .map(script -> Map.of("path", text(script.path()), "content", script.content())).toList());
+        model.put(
+                "extraSql",
+                inputs.extraSql().getOrDefault(dialect, List.of()).stream()
+                        .map(script -> Map.of("path", text(script.path()), "content", script.content()))
+                        .toList());
         model.put("local", Map.of("statements", EmbeddedSchema.statements()));
         if (descriptor.ui().streamlit()) {
-            model.put("streamlit", Map.of(
-                    "schema", StreamlitApp.SCHEMA,
-                    "name", StreamlitApp.OBJECT,
-                    "folder", text("/" + StreamlitApp.FOLDER),
-                    "mainFile", text(StreamlitApp.MAIN_FILE),
-                    "title", text(descriptor.app().label())));
+            model.put(
+                    "streamlit",
+                    Map.of(
+                            "schema", StreamlitApp.SCHEMA,
+                            "name", StreamlitApp.OBJECT,
+                            "folder", text("/" + StreamlitApp.FOLDER),
+                            "mainFile", text(StreamlitApp.MAIN_FILE),
+                            "title", text(descriptor.app().label())));
         }
         return model;
     }
@@ -117,28 +145,42 @@ final class AppModel {
 
     /** Secret fields are connection fields only; the descriptor loader refuses others. */
     private List<Map<String, Object>> secretFields() {
-        return descriptor.connectionFields().stream().filter(field -> field.type() == FieldType.SECRET)
-                .map(field -> Map.<String, Object>of("group", text(StateStore.CONNECTION_CONFIGURATION),
-                        "name", text(field.name()), "reference", text(SecretReference.nameOf(field.name()))))
+        return descriptor.connectionFields().stream()
+                .filter(field -> field.type() == FieldType.SECRET)
+                .map(field -> Map.<String, Object>of(
+                        "group",
+                        text(StateStore.CONNECTION_CONFIGURATION),
+                        "name",
+                        text(field.name()),
+                        "reference",
+                        text(SecretReference.nameOf(field.name()))))
                 .toList();
     }
 
     private static Map<String, Object> procedure(PublicProcedure procedure) {
         Map<String, Object> model = new HashMap<>();
         model.put("name", procedure.name());
-        model.put("signature", procedure.arguments().stream()
-                .map(PublicProcedure.Argument::declaration).collect(Collectors.joining(", ")));
-        model.put("argumentTypes", procedure.arguments().stream()
-                .map(argument -> argument.type().name()).collect(Collectors.joining(", ")));
+        model.put(
+                "signature",
+                procedure.arguments().stream()
+                        .map(PublicProcedure.Argument::declaration)
+                        .collect(Collectors.joining(", ")));
+        model.put(
+                "argumentTypes",
+                procedure.arguments().stream()
+                        .map(argument -> argument.type().name())
+                        .collect(Collectors.joining(", ")));
         model.put("handler", SnowflakeProcedures.class.getName() + "." + procedure.handlerMethod());
         model.put("access", procedure.access().name());
         model.put("changesState", procedure.changesState());
         model.put("runsConnectorCode", procedure.runsConnectorCode());
-        model.put("roles", switch (procedure.access()) {
-            case ADMIN_AND_VIEWER -> List.of("ADMIN", "VIEWER");
-            case ADMIN -> List.of("ADMIN");
-            case INTERNAL -> List.of();
-        });
+        model.put(
+                "roles",
+                switch (procedure.access()) {
+                    case ADMIN_AND_VIEWER -> List.of("ADMIN", "VIEWER");
+                    case ADMIN -> List.of("ADMIN");
+                    case INTERNAL -> List.of();
+                });
         return model;
     }
 
@@ -154,13 +196,16 @@ final class AppModel {
                 .filter(reference -> !reference.multiValued())
                 .map(Descriptor.Reference::name)
                 .toList();
-        List<EscapedValue> integrations = integrationNames.stream().map(this::text).toList();
+        List<EscapedValue> integrations =
+                integrationNames.stream().map(this::text).toList();
         List<Descriptor.Specification> specified = descriptor.manifest().externalAccessSpecifications();
         if (integrations.isEmpty() && specified.isEmpty()) {
             return Optional.empty();
         }
         List<Map<String, Object>> procedures = Arrays.stream(PublicProcedure.values())
-                .filter(PublicProcedure::runsConnectorCode).map(AppModel::procedure).toList();
+                .filter(PublicProcedure::runsConnectorCode)
+                .map(AppModel::procedure)
+                .toList();
         SecretAccessModel secretAccess = new SecretAccessModel(descriptor, dialect);
         Map<String, Object> access = new HashMap<>();
         access.put("integrations", integrations);
@@ -168,11 +213,17 @@ final class AppModel {
         access.put("secrets", secretAccess.choices());
         access.put("procedures", procedures);
         access.put("created", createdIntegrations(specified));
-        access.put("alterStatements", secretAccess.alterStatements(specified.isEmpty()
-                ? integrationNames.stream().map(integration -> dialect.sqlLiteral("reference("
-                        + dialect.sqlLiteral(integration) + ")")).collect(Collectors.joining(" || ', ' || "))
-                : IntStream.range(0, specified.size()).mapToObj(AppModel::integrationVariable)
-                        .collect(Collectors.joining(" || ', ' || "))));
+        access.put(
+                "alterStatements",
+                secretAccess.alterStatements(
+                        specified.isEmpty()
+                                ? integrationNames.stream()
+                                        .map(integration -> dialect.sqlLiteral(
+                                                "reference(" + dialect.sqlLiteral(integration) + ")"))
+                                        .collect(Collectors.joining(" || ', ' || "))
+                                : IntStream.range(0, specified.size())
+                                        .mapToObj(AppModel::integrationVariable)
+                                        .collect(Collectors.joining(" || ', ' || "))));
         return Optional.of(access);
     }
 
@@ -192,12 +243,15 @@ final class AppModel {
             String variable = integrationVariable(i);
             created.add(Map.of(
                     "variable", variable,
-                    "name", "'\"' || REPLACE(CURRENT_DATABASE(), '\"', '\"\"') || "
-                            + dialect.sqlLiteral("_" + specification.name() + "\""),
-                    "create", dialect.sqlLiteral("CREATE EXTERNAL ACCESS INTEGRATION IF NOT EXISTS ") + " || "
-                            + variable + " || " + dialect.sqlLiteral(" ALLOWED_NETWORK_RULES = ("
-                                    + networkRule(specification) + ") ALLOWED_AUTHENTICATION_SECRETS = "
-                                    + allowedSecrets + " ENABLED = TRUE")));
+                    "name",
+                            "'\"' || REPLACE(CURRENT_DATABASE(), '\"', '\"\"') || "
+                                    + dialect.sqlLiteral("_" + specification.name() + "\""),
+                    "create",
+                            dialect.sqlLiteral("CREATE EXTERNAL ACCESS INTEGRATION IF NOT EXISTS ") + " || "
+                                    + variable + " || "
+                                    + dialect.sqlLiteral(" ALLOWED_NETWORK_RULES = ("
+                                            + networkRule(specification) + ") ALLOWED_AUTHENTICATION_SECRETS = "
+                                            + allowedSecrets + " ENABLED = TRUE")));
         }
         return created;
     }
@@ -213,23 +267,29 @@ final class AppModel {
 
     /** The specifications as the setup script sets them. */
     private List<Map<String, Object>> specifications() {
-        return descriptor.manifest().specifications().stream().map(specification -> {
-            Map<String, Object> item = new HashMap<>();
-            item.put("name", text(specification.name()));
-            item.put("type", specification.type());
-            item.put("externalAccess", specification.isExternalAccess());
-            item.put("label", text(specification.label()));
-            item.put("description", text(specification.description()));
-            item.put("hosts", specification.hosts().stream().map(this::text).toList());
-            item.put("rule", specification.isExternalAccess() ? networkRule(specification) : "");
-            item.put("oauthType", text(specification.oauthType()));
-            item.put("tokenEndpoint", text(specification.tokenEndpoint()));
-            if (specification.authorizationEndpoint() != null) {
-                item.put("authorizationEndpoint", text(specification.authorizationEndpoint()));
-            }
-            item.put("scopes", specification.scopes().stream().map(this::text).toList());
-            return item;
-        }).toList();
+        return descriptor.manifest().specifications().stream()
+                .map(specification -> {
+                    Map<String, Object> item = new HashMap<>();
+                    item.put("name", text(specification.name()));
+                    item.put("type", specification.type());
+                    item.put("externalAccess", specification.isExternalAccess());
+                    item.put("label", text(specification.label()));
+                    item.put("description", text(specification.description()));
+                    item.put(
+                            "hosts",
+                            specification.hosts().stream().map(this::text).toList());
+                    item.put("rule", specification.isExternalAccess() ? networkRule(specification) : "");
+                    item.put("oauthType", text(specification.oauthType()));
+                    item.put("tokenEndpoint", text(specification.tokenEndpoint()));
+                    if (specification.authorizationEndpoint() != null) {
+                        item.put("authorizationEndpoint", text(specification.authorizationEndpoint()));
+                    }
+                    item.put(
+                            "scopes",
+                            specification.scopes().stream().map(this::text).toList());
+                    return item;
+                })
+                .toList();
     }
 
     /**
@@ -240,7 +300,9 @@ final class AppModel {
      */
     private List<Map<String, Object>> referenceConfigurations() {
         List<String> secretReferences = references().stream()
-                .filter(reference -> reference.objectType().equals("SECRET")).map(Descriptor.Reference::name).toList();
+                .filter(reference -> reference.objectType().equals("SECRET"))
+                .map(Descriptor.Reference::name)
+                .toList();
         List<Map<String, Object>> configurations = new ArrayList<>();
         for (Descriptor.Reference reference : references()) {
             if (!Descriptor.DEFAULT_CONFIGURATION_CALLBACK.equals(reference.configurationCallback())) {
@@ -268,41 +330,57 @@ final class AppModel {
         Map<String, Object> model = new HashMap<>();
         model.put("version", descriptor.manifest().version());
         model.put("grantsPrivilegesAutomatically", descriptor.manifest().grantsPrivilegesAutomatically());
-        model.put("privileges", descriptor.manifest().privileges().stream()
-                .map(privilege -> Map.of("name", text(privilege.name()), "description", text(privilege.description())))
-                .toList());
-        model.put("references", references().stream().map(reference -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("name", text(reference.name()));
-            item.put("label", text(reference.label()));
-            item.put("description", text(reference.description()));
-            item.put("objectType", text(reference.objectType()));
-            item.put("privileges", reference.privileges().stream().map(this::text).toList());
-            item.put("multiValued", reference.multiValued());
-            item.put("registerCallback", text(reference.registerCallback()));
-            if (reference.configurationCallback() != null) {
-                item.put("configurationCallback", text(reference.configurationCallback()));
-            }
-            return item;
-        }).toList());
+        model.put(
+                "privileges",
+                descriptor.manifest().privileges().stream()
+                        .map(privilege ->
+                                Map.of("name", text(privilege.name()), "description", text(privilege.description())))
+                        .toList());
+        model.put(
+                "references",
+                references().stream()
+                        .map(reference -> {
+                            Map<String, Object> item = new LinkedHashMap<>();
+                            item.put("name", text(reference.name()));
+                            item.put("label", text(reference.label()));
+                            item.put("description", text(reference.description()));
+                            item.put("objectType", text(reference.objectType()));
+                            item.put(
+                                    "privileges",
+                                    reference.privileges().stream()
+                                            .map(this::text)
+                                            .toList());
+                            item.put("multiValued", reference.multiValued());
+                            item.put("registerCallback", text(reference.registerCallback()));
+                            if (reference.configurationCallback() != null) {
+                                item.put("configurationCallback", text(reference.configurationCallback()));
+                            }
+                            return item;
+                        })
+                        .toList());
         if (descriptor.manifest().defaultStreamlit() != null) {
             model.put("defaultStreamlit", text(descriptor.manifest().defaultStreamlit()));
         } else if (descriptor.ui().streamlit()) {
             model.put("defaultStreamlit", text(StreamlitApp.OBJECT));
         }
         Telemetry telemetry = descriptor.manifest().telemetry();
-        model.put("telemetry", Map.of(
-                "logLevel", text(telemetry.logLevel()),
-                "traceLevel", text(telemetry.traceLevel()),
-                "events", telemetry.events().stream()
-                        .map(event -> Map.of("type", text(event.type()), "sharing", text(event.sharing())))
-                        .toList()));
+        model.put(
+                "telemetry",
+                Map.of(
+                        "logLevel", text(telemetry.logLevel()),
+                        "traceLevel", text(telemetry.traceLevel()),
+                        "events",
+                                telemetry.events().stream()
+                                        .map(event ->
+                                                Map.of("type", text(event.type()), "sharing", text(event.sharing())))
+                                        .toList()));
         return model;
     }
 
     /** The descriptor's references, then one per secret connection field. */
     private List<Descriptor.Reference> references() {
-        List<Descriptor.Reference> references = new ArrayList<>(descriptor.manifest().references());
+        List<Descriptor.Reference> references =
+                new ArrayList<>(descriptor.manifest().references());
         references.addAll(descriptor.secretReferences());
         return references;
     }

@@ -18,8 +18,7 @@ public final class AppOwnedSecrets {
     /** The ADMIN-only procedure that sets the app's own secret of a field: {@code SET_SECRET(FIELD, VALUE)}. */
     public static final String PROCEDURE = "SET_SECRET";
 
-    private AppOwnedSecrets() {
-    }
+    private AppOwnedSecrets() {}
 
     /**
      * Whether the app offers {@value #PROCEDURE}: it has secret fields and an external access integration to give
@@ -39,11 +38,15 @@ public final class AppOwnedSecrets {
      * @return the schema-qualified, quoted name
      */
     public static String objectName(String fieldName) {
-        return "STATE." + Identifier.ofName(fieldName.toUpperCase(Locale.ROOT) + "_VALUE").sql();
+        return "STATE."
+                + Identifier.ofName(fieldName.toUpperCase(Locale.ROOT) + "_VALUE")
+                        .sql();
     }
 
     static List<ConnectorDescription.Field> fields(Descriptor descriptor) {
-        return descriptor.connectionFields().stream().filter(field -> field.type() == FieldType.SECRET).toList();
+        return descriptor.connectionFields().stream()
+                .filter(field -> field.type() == FieldType.SECRET)
+                .toList();
     }
 
     static boolean hasExternalAccess(Descriptor descriptor) {

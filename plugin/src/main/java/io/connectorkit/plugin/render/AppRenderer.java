@@ -37,8 +37,7 @@ public final class AppRenderer {
             new Output(Dialect.LOCAL, "local/setup.sql", "local/setup.sql.ftl"),
             new Output(Dialect.LOCAL, "local/README.md", "local/README.md.ftl"));
 
-    private record Output(Dialect dialect, String path, String template) {
-    }
+    private record Output(Dialect dialect, String path, String template) {}
 
     private final Configuration freemarker;
 
@@ -58,11 +57,13 @@ public final class AppRenderer {
                 template.process(model, text);
                 files.put(output.path(), text.toString());
             } catch (TemplateException e) {
-                throw new RenderException("The template " + output.template() + " failed at line "
-                        + e.getLineNumber() + ": " + e.getMessageWithoutStackTop(), e);
-            } catch (IOException e) {
-                throw new RenderException("The template " + output.template() + " cannot be read: " + e.getMessage(),
+                throw new RenderException(
+                        "The template " + output.template() + " failed at line " + e.getLineNumber() + ": "
+                                + e.getMessageWithoutStackTop(),
                         e);
+            } catch (IOException e) {
+                throw new RenderException(
+                        "The template " + output.template() + " cannot be read: " + e.getMessage(), e);
             }
         }
         return files;
@@ -87,11 +88,14 @@ public final class AppRenderer {
         // Templates come from this plugin's own class loader; Maven's thread context loader is not ours.
         TemplateLoader bundled = new ClassTemplateLoader(AppRenderer.class, TEMPLATES);
         try {
-            configuration.setTemplateLoader(overrides != null && Files.isDirectory(overrides)
-                    ? new MultiTemplateLoader(new TemplateLoader[] {new FileTemplateLoader(overrides.toFile()), bundled})
-                    : bundled);
+            configuration.setTemplateLoader(
+                    overrides != null && Files.isDirectory(overrides)
+                            ? new MultiTemplateLoader(
+                                    new TemplateLoader[] {new FileTemplateLoader(overrides.toFile()), bundled})
+                            : bundled);
         } catch (IOException e) {
-            throw new IllegalStateException("The template folder " + overrides + " cannot be read: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "The template folder " + overrides + " cannot be read: " + e.getMessage(), e);
         }
         return configuration;
     }

@@ -26,16 +26,28 @@ final class EscapedValue implements TemplateHashModel {
 
     @Override
     public TemplateModel get(String key) throws TemplateModelException {
-        return new SimpleScalar(switch (key) {
-            case "sql" -> value == null ? "NULL" : dialect.sqlLiteral(value);
-            case "identifier" -> identifier();
-            case "yaml" -> value == null ? "null" : '"' + new String(JsonStringEncoder.getInstance()
-                    .quoteAsString(value)) + '"';
-            case "md" -> value == null ? "" : value.replace("\\", "\\\\").replace("|", "\\|").replaceAll("\\s*\n\\s*", " ");
-            case "text" -> value == null ? "" : value;
-            default -> throw new TemplateModelException("A descriptor value has no form '" + key + "'; write it as "
-                    + ".sql, .identifier, .yaml, .md or .text");
-        });
+        return new SimpleScalar(
+                switch (key) {
+                    case "sql" -> value == null ? "NULL" : dialect.sqlLiteral(value);
+                    case "identifier" -> identifier();
+                    case "yaml" ->
+                        value == null
+                                ? "null"
+                                : '"'
+                                        + new String(
+                                                JsonStringEncoder.getInstance().quoteAsString(value))
+                                        + '"';
+                    case "md" ->
+                        value == null
+                                ? ""
+                                : value.replace("\\", "\\\\")
+                                        .replace("|", "\\|")
+                                        .replaceAll("\\s*\n\\s*", " ");
+                    case "text" -> value == null ? "" : value;
+                    default ->
+                        throw new TemplateModelException("A descriptor value has no form '" + key + "'; write it as "
+                                + ".sql, .identifier, .yaml, .md or .text");
+                });
     }
 
     private String identifier() throws TemplateModelException {

@@ -56,37 +56,53 @@ final class SecretAccessModel {
         if (!fields.isEmpty()) {
             secrets.append(dialect.sqlLiteral(" SECRETS = (")).append(" || ");
             for (int i = 0; i < fields.size(); i++) {
-                secrets.append(dialect.sqlLiteral((i == 0 ? "" : ", ") + dialect.sqlLiteral(fields.get(i).name())
-                        + " = ")).append(" || ").append(secretVariable(i)).append(" || ");
+                secrets.append(dialect.sqlLiteral((i == 0 ? "" : ", ")
+                                + dialect.sqlLiteral(fields.get(i).name()) + " = "))
+                        .append(" || ")
+                        .append(secretVariable(i))
+                        .append(" || ");
             }
             secrets.append("')'").append(" || ");
         }
-        return Arrays.stream(PublicProcedure.values()).filter(PublicProcedure::runsConnectorCode)
+        return Arrays.stream(PublicProcedure.values())
+                .filter(PublicProcedure::runsConnectorCode)
                 .map(procedure -> dialect.sqlLiteral("ALTER PROCEDURE PUBLIC." + procedure.name() + "("
-                        + procedure.arguments().stream().map(argument -> argument.type().name())
-                                .collect(Collectors.joining(", "))
-                        + ") SET") + " || " + secrets + dialect.sqlLiteral(" EXTERNAL_ACCESS_INTEGRATIONS = (")
+                                + procedure.arguments().stream()
+                                        .map(argument -> argument.type().name())
+                                        .collect(Collectors.joining(", "))
+                                + ") SET")
+                        + " || " + secrets + dialect.sqlLiteral(" EXTERNAL_ACCESS_INTEGRATIONS = (")
                         + " || " + integrations + " || ')'")
                 .toList();
     }
 
     /** What SET_SECRET's texts say: the fields it takes, and what the procedures wait for besides the secret. */
     Map<String, Object> setSecret() {
-        List<String> names = fields.stream().map(ConnectorDescription.Field::name).toList();
+        List<String> names =
+                fields.stream().map(ConnectorDescription.Field::name).toList();
         List<String> integrations = descriptor.manifest().references().stream()
                 .filter(reference -> reference.objectType().equals(AppModel.EXTERNAL_ACCESS_INTEGRATION))
-                .filter(reference -> !reference.multiValued()).map(Descriptor.Reference::name).toList();
-        boolean consumerIntegration = descriptor.manifest().externalAccessSpecifications().isEmpty();
-        String waitsFor = (names.size() > 1 ? "every secret field (" + String.join(", ", names) + ") has a secret"
-                : "") + (consumerIntegration ? (names.size() > 1 ? " and " : "") + "an integration is bound to "
-                        + String.join(" and ", integrations) : names.size() > 1 ? "" : "the app is set up");
+                .filter(reference -> !reference.multiValued())
+                .map(Descriptor.Reference::name)
+                .toList();
+        boolean consumerIntegration =
+                descriptor.manifest().externalAccessSpecifications().isEmpty();
+        String waitsFor = (names.size() > 1 ? "every secret field (" + String.join(", ", names) + ") has a secret" : "")
+                + (consumerIntegration
+                        ? (names.size() > 1 ? " and " : "") + "an integration is bound to "
+                                + String.join(" and ", integrations)
+                        : names.size() > 1 ? "" : "the app is set up");
         return Map.of(
-                "procedure", AppOwnedSecrets.PROCEDURE,
-                "unknownField", text("SET_SECRET: FIELD is not a secret field of this connector; give one of "
+                "procedure",
+                AppOwnedSecrets.PROCEDURE,
+                "unknownField",
+                text("SET_SECRET: FIELD is not a secret field of this connector; give one of "
                         + String.join(", ", names) + " (the secret fields of configuration.connection in "
                         + "connector.yaml)."),
-                "waiting", text(" is set; the connector gets it once " + waitsFor + "."),
-                "consumerIntegration", consumerIntegration);
+                "waiting",
+                text(" is set; the connector gets it once " + waitsFor + "."),
+                "consumerIntegration",
+                consumerIntegration);
     }
 
     private static String secretVariable(int index) {

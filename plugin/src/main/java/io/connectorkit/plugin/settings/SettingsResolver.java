@@ -37,6 +37,7 @@ public final class SettingsResolver {
      * (https://docs.snowflake.com/en/developer-guide/snowflake-cli/connecting/configure-connections).
      */
     public static final String DEFAULT_CONNECTION_VARIABLE = "SNOWFLAKE_DEFAULT_CONNECTION_NAME";
+
     static final String DEFAULT_CONNECTION = "default";
     static final String DEFAULT_SECRET_SCHEMA = "PUBLIC";
 
@@ -51,8 +52,8 @@ public final class SettingsResolver {
      *     POM gives
      * @param environment the process environment
      */
-    public SettingsResolver(Map<String, String> parameters, Map<String, String> commandLine,
-            Map<String, String> environment) {
+    public SettingsResolver(
+            Map<String, String> parameters, Map<String, String> commandLine, Map<String, String> environment) {
         this.parameters = parameters;
         this.commandLine = commandLine;
         this.environment = environment;
@@ -60,28 +61,35 @@ public final class SettingsResolver {
 
     /** {@code connector.appName}, else the descriptor's {@code app.name}. */
     public Setting appName(String descriptorAppName) {
-        return parameter(APP_NAME).orElseGet(() -> new Setting(APP_NAME, descriptorAppName, Setting.Origin.DEFAULT,
-                "the descriptor's app.name"));
+        return parameter(APP_NAME)
+                .orElseGet(() ->
+                        new Setting(APP_NAME, descriptorAppName, Setting.Origin.DEFAULT, "the descriptor's app.name"));
     }
 
     /** {@code connector.packageName}, else the app name with {@code _pkg}. */
     public Setting packageName(String descriptorAppName) {
-        return parameter(PACKAGE_NAME).orElseGet(() -> new Setting(PACKAGE_NAME,
-                Descriptor.packageOf(appName(descriptorAppName).value()), Setting.Origin.DEFAULT,
-                "the app name with _pkg"));
+        return parameter(PACKAGE_NAME)
+                .orElseGet(() -> new Setting(
+                        PACKAGE_NAME,
+                        Descriptor.packageOf(appName(descriptorAppName).value()),
+                        Setting.Origin.DEFAULT,
+                        "the app name with _pkg"));
     }
 
     /** {@code connector.secretDatabase}, else the app name (as Snowflake stores it) with {@code _SECRETS}. */
     public Setting secretDatabase(String descriptorAppName) {
-        return parameter(SECRET_DATABASE).orElseGet(() -> new Setting(SECRET_DATABASE,
-                secretDatabaseOf(appName(descriptorAppName).value()), Setting.Origin.DEFAULT,
-                "the app name with _SECRETS"));
+        return parameter(SECRET_DATABASE)
+                .orElseGet(() -> new Setting(
+                        SECRET_DATABASE,
+                        secretDatabaseOf(appName(descriptorAppName).value()),
+                        Setting.Origin.DEFAULT,
+                        "the app name with _SECRETS"));
     }
 
     /** {@code connector.secretSchema}, else {@code PUBLIC}. */
     public Setting secretSchema() {
-        return parameter(SECRET_SCHEMA).orElseGet(() -> new Setting(SECRET_SCHEMA, DEFAULT_SECRET_SCHEMA,
-                Setting.Origin.DEFAULT, "default"));
+        return parameter(SECRET_SCHEMA)
+                .orElseGet(() -> new Setting(SECRET_SCHEMA, DEFAULT_SECRET_SCHEMA, Setting.Origin.DEFAULT, "default"));
     }
 
     /** {@code connector.connection}, else {@code $SNOWFLAKE_DEFAULT_CONNECTION_NAME}, else {@code default}. */
@@ -96,16 +104,21 @@ public final class SettingsResolver {
 
     /** Every name this resolver decides, for the debug log. */
     public List<Setting> names(String descriptorAppName) {
-        return List.of(appName(descriptorAppName), packageName(descriptorAppName), secretDatabase(descriptorAppName),
-                secretSchema(), connection(), serverId());
+        return List.of(
+                appName(descriptorAppName),
+                packageName(descriptorAppName),
+                secretDatabase(descriptorAppName),
+                secretSchema(),
+                connection(),
+                serverId());
     }
 
     /** The connection used when none is named: {@code $SNOWFLAKE_DEFAULT_CONNECTION_NAME}, else {@code default}. */
     public static Setting defaultConnection(Map<String, String> environment) {
         String variable = environment.get(DEFAULT_CONNECTION_VARIABLE);
         if (variable != null && !variable.isBlank()) {
-            return new Setting(CONNECTION, variable.strip(), Setting.Origin.ENVIRONMENT,
-                    "$" + DEFAULT_CONNECTION_VARIABLE);
+            return new Setting(
+                    CONNECTION, variable.strip(), Setting.Origin.ENVIRONMENT, "$" + DEFAULT_CONNECTION_VARIABLE);
         }
         return new Setting(CONNECTION, DEFAULT_CONNECTION, Setting.Origin.DEFAULT, "default");
     }
@@ -127,7 +140,10 @@ public final class SettingsResolver {
         if (given != null && given.strip().equals(value.strip())) {
             return Optional.of(new Setting(property, value.strip(), Setting.Origin.COMMAND_LINE, option));
         }
-        return Optional.of(new Setting(property, value.strip(), Setting.Origin.POM, given == null
-                ? "the POM" : "the POM's <configuration>, which Maven lets win over " + option));
+        return Optional.of(new Setting(
+                property,
+                value.strip(),
+                Setting.Origin.POM,
+                given == null ? "the POM" : "the POM's <configuration>, which Maven lets win over " + option));
     }
 }

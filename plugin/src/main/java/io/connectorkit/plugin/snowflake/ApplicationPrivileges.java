@@ -30,6 +30,7 @@ final class ApplicationPrivileges {
     private static final Pattern ACCOUNT_PRIVILEGE = Pattern.compile("[A-Z]+( [A-Z]+)*");
     /** The one requestable privilege that is granted on a database rather than on the account. */
     private static final String IMPORTED_PRIVILEGES = "IMPORTED PRIVILEGES ON SNOWFLAKE DB";
+
     private static final String ACCOUNT_GRANTORS = "ACCOUNTADMIN, or a role with MANAGE GRANTS";
     private static final String WAREHOUSE_GRANTORS = "the warehouse's owner, or a role with MANAGE GRANTS";
 
@@ -51,8 +52,7 @@ final class ApplicationPrivileges {
     }
 
     /** A grant as read, and whether the session's role may make it. */
-    private record Requested(AppGrant grant, boolean grantable) {
-    }
+    private record Requested(AppGrant grant, boolean grantable) {}
 
     List<AppGrant> read(Optional<Identifier> warehouse) throws AppException {
         return requested(warehouse).stream().map(Requested::grant).toList();
@@ -69,12 +69,19 @@ final class ApplicationPrivileges {
             try {
                 session.execute(grant.statement());
                 log.accept("Granted " + grant.privilege() + " ON " + grant.on() + " to application " + app.name());
-                after.add(new AppGrant(grant.privilege(), grant.on(), true, grant.statement(), grant.whoMayGrant(),
+                after.add(new AppGrant(
+                        grant.privilege(),
+                        grant.on(),
+                        true,
+                        grant.statement(),
+                        grant.whoMayGrant(),
                         grant.automatic()));
             } catch (SQLException e) {
                 if (e.getErrorCode() != INSUFFICIENT_PRIVILEGES) {
-                    throw new AppException("Granting " + grant.privilege() + " ON " + grant.on() + " to application "
-                            + app.name() + " failed: " + SnowflakeErrors.describe(e), e);
+                    throw new AppException(
+                            "Granting " + grant.privilege() + " ON " + grant.on() + " to application " + app.name()
+                                    + " failed: " + SnowflakeErrors.describe(e),
+                            e);
                 }
                 after.add(grant);
             }
@@ -95,19 +102,32 @@ final class ApplicationPrivileges {
             String statement = "GRANT " + (imported ? "IMPORTED PRIVILEGES" : privilege) + " ON " + on
                     + " TO APPLICATION " + app.sql();
             boolean automatic = automaticGrants && Descriptor.Manifest.AUTOMATICALLY_GRANTED.contains(privilege);
-            requested.add(new Requested(new AppGrant(imported ? "IMPORTED PRIVILEGES" : privilege, on,
-                    flag(row.get("is_granted")), statement, ACCOUNT_GRANTORS, automatic),
+            requested.add(new Requested(
+                    new AppGrant(
+                            imported ? "IMPORTED PRIVILEGES" : privilege,
+                            on,
+                            flag(row.get("is_granted")),
+                            statement,
+                            ACCOUNT_GRANTORS,
+                            automatic),
                     flag(row.get("is_grantable"))));
         }
         if (warehouse.isPresent()) {
             String name = warehouse.get().name();
-            boolean held = query("SHOW GRANTS TO APPLICATION " + app.sql()).stream().anyMatch(row ->
-                    "USAGE".equals(row.get("privilege")) && "WAREHOUSE".equals(row.get("granted_on"))
+            boolean held = query("SHOW GRANTS TO APPLICATION " + app.sql()).stream()
+                    .anyMatch(row -> "USAGE".equals(row.get("privilege"))
+                            && "WAREHOUSE".equals(row.get("granted_on"))
                             && name.equals(row.get("name")));
             String on = "WAREHOUSE " + warehouse.get().sql();
             // Whether the role may grant it shows only by trying: SHOW PRIVILEGES covers the manifest's requests.
-            requested.add(new Requested(new AppGrant("USAGE", on, held, "GRANT USAGE ON " + on + " TO APPLICATION "
-                    + app.sql(), WAREHOUSE_GRANTORS), true));
+            requested.add(new Requested(
+                    new AppGrant(
+                            "USAGE",
+                            on,
+                            held,
+                            "GRANT USAGE ON " + on + " TO APPLICATION " + app.sql(),
+                            WAREHOUSE_GRANTORS),
+                    true));
         }
         return requested;
     }

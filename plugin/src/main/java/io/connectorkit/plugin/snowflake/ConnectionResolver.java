@@ -60,8 +60,7 @@ public final class ConnectionResolver {
     private static final List<String> LOCATION_KEYS = List.of("host", "port", "protocol", "region");
 
     /** A Maven {@code <server>} after decryption. */
-    public record Server(String id, String username, String password) {
-    }
+    public record Server(String id, String username, String password) {}
 
     private final Map<String, String> environment;
     private final Path userHome;
@@ -115,7 +114,8 @@ public final class ConnectionResolver {
                 fromEnvironment = true;
             }
         }
-        (fromEnvironment ? sources : tried).add(prefix + "* environment variables" + (fromEnvironment ? "" : " (none set)"));
+        (fromEnvironment ? sources : tried)
+                .add(prefix + "* environment variables" + (fromEnvironment ? "" : " (none set)"));
 
         if (server.isPresent()) {
             Server credentials = server.get();
@@ -132,8 +132,10 @@ public final class ConnectionResolver {
             sources.add(source);
         }
 
-        if (!values.containsKey("authenticator") && (values.containsKey("private_key_file")
-                || values.containsKey("private_key_path") || values.containsKey("private_key_raw"))) {
+        if (!values.containsKey("authenticator")
+                && (values.containsKey("private_key_file")
+                        || values.containsKey("private_key_path")
+                        || values.containsKey("private_key_raw"))) {
             values.put("authenticator", "SNOWFLAKE_JWT");
             origins.put("authenticator", "the private key (key pair authentication)");
         }
@@ -144,7 +146,8 @@ public final class ConnectionResolver {
                     + (missing.isEmpty() ? "" : "missing " + String.join(", ", missing) + "; ")
                     + "tried " + String.join(", ", tried.isEmpty() ? sources : concat(sources, tried))
                     + ". Define it in " + file + " as [" + name + "] (account, user, and password or private_key_file"
-                    + " or token; or authenticator = \"WORKLOAD_IDENTITY\" with workload_identity_provider), or set " + prefix + "ACCOUNT and the others, or name a Maven server with "
+                    + " or token; or authenticator = \"WORKLOAD_IDENTITY\" with workload_identity_provider), or set "
+                    + prefix + "ACCOUNT and the others, or name a Maven server with "
                     + "-Dconnector.serverId for the user and password; pick another connection with "
                     + "-Dconnector.connection=<name>");
         }
@@ -153,7 +156,8 @@ public final class ConnectionResolver {
 
     /** Where a Maven server's password goes: the key passphrase, the workload identity's OIDC token, or the password. */
     private static String passwordKey(Map<String, String> values) {
-        if (values.containsKey("private_key_file") || values.containsKey("private_key_path")
+        if (values.containsKey("private_key_file")
+                || values.containsKey("private_key_path")
                 || values.containsKey("private_key_raw")) {
             return "private_key_passphrase";
         }
@@ -189,7 +193,8 @@ public final class ConnectionResolver {
         if (!values.containsKey("token") && !values.containsKey("token_file_path")) {
             throw new IllegalStateException("Snowflake connection '" + name + "' logs in with an OIDC workload "
                     + "identity but has no token; set token_file_path to a file holding the CI provider's ID token, or "
-                    + "pass the token as SNOWFLAKE_CONNECTIONS_" + name.toUpperCase(Locale.ROOT).replace('-', '_')
+                    + "pass the token as SNOWFLAKE_CONNECTIONS_"
+                    + name.toUpperCase(Locale.ROOT).replace('-', '_')
                     + "_TOKEN (never in connections.toml)");
         }
         if (values.containsKey("token") && !looksLikeJwt(values.get("token"))) {
@@ -206,9 +211,10 @@ public final class ConnectionResolver {
             return false;
         }
         try {
-            JsonNode claims = new ObjectMapper().readTree(Base64.getUrlDecoder()
-                    .decode(parts[1]));
-            return claims != null && claims.path("iss").isTextual() && claims.path("sub").isTextual();
+            JsonNode claims = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(parts[1]));
+            return claims != null
+                    && claims.path("iss").isTextual()
+                    && claims.path("sub").isTextual();
         } catch (IOException | IllegalArgumentException notAJwt) {
             return false;
         }
@@ -224,8 +230,11 @@ public final class ConnectionResolver {
         try {
             return new TomlMapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new IllegalStateException("The connections file " + file + " is not valid TOML: "
-                    + e.getMessage().lines().findFirst().orElse("") + "; fix it or point SNOWFLAKE_HOME elsewhere", e);
+            throw new IllegalStateException(
+                    "The connections file " + file + " is not valid TOML: "
+                            + e.getMessage().lines().findFirst().orElse("")
+                            + "; fix it or point SNOWFLAKE_HOME elsewhere",
+                    e);
         }
     }
 
@@ -235,7 +244,8 @@ public final class ConnectionResolver {
             missing.add("account");
         }
         String authenticator = values.getOrDefault("authenticator", "SNOWFLAKE").toUpperCase(Locale.ROOT);
-        if (!values.containsKey("user") && !authenticator.equals("OAUTH")
+        if (!values.containsKey("user")
+                && !authenticator.equals("OAUTH")
                 && !authenticator.equals("WORKLOAD_IDENTITY")) {
             missing.add("user");
         }
@@ -246,7 +256,8 @@ public final class ConnectionResolver {
                 }
             }
             case "SNOWFLAKE_JWT" -> {
-                if (!values.containsKey("private_key_file") && !values.containsKey("private_key_path")
+                if (!values.containsKey("private_key_file")
+                        && !values.containsKey("private_key_path")
                         && !values.containsKey("private_key_raw")) {
                     missing.add("private_key_file (the key pair's private key)");
                 }
@@ -281,13 +292,15 @@ public final class ConnectionResolver {
             String property = DRIVER_PROPERTY.get(key);
             if (property != null) {
                 properties.setProperty(property, value);
-            } else if (!LOCATION_KEYS.contains(key) && !key.equals("private_key_raw")
+            } else if (!LOCATION_KEYS.contains(key)
+                    && !key.equals("private_key_raw")
                     && !key.equals("token_file_path")) {
                 properties.setProperty(key, value);
             }
         });
         if (properties.containsKey("authenticator")) {
-            properties.setProperty("authenticator", properties.getProperty("authenticator").toUpperCase(Locale.ROOT));
+            properties.setProperty(
+                    "authenticator", properties.getProperty("authenticator").toUpperCase(Locale.ROOT));
         }
         if (values.containsKey("token_file_path") && !values.containsKey("token")) {
             properties.setProperty("token", readToken(Path.of(values.get("token_file_path"))));
@@ -305,8 +318,10 @@ public final class ConnectionResolver {
         try {
             return Files.readString(file, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            throw new IllegalStateException("The token file " + file + " (token_file_path) cannot be read: "
-                    + e.getMessage() + "; check the path, or pass the token itself as token", e);
+            throw new IllegalStateException(
+                    "The token file " + file + " (token_file_path) cannot be read: " + e.getMessage()
+                            + "; check the path, or pass the token itself as token",
+                    e);
         }
     }
 
@@ -314,11 +329,13 @@ public final class ConnectionResolver {
     private static PrivateKey privateKey(String pem) {
         String body = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
         try {
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder()
-                    .decode(body)));
+            return KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
         } catch (Exception e) {
-            throw new IllegalStateException("private_key_raw is not an unencrypted PKCS#8 RSA key (-----BEGIN PRIVATE "
-                    + "KEY-----); use private_key_file with private_key_passphrase for an encrypted key", e);
+            throw new IllegalStateException(
+                    "private_key_raw is not an unencrypted PKCS#8 RSA key (-----BEGIN PRIVATE "
+                            + "KEY-----); use private_key_file with private_key_passphrase for an encrypted key",
+                    e);
         }
     }
 

@@ -16,12 +16,17 @@ import java.util.Set;
  * @param origins where each key of the connection came from, by its connections.toml name ({@code user}:
  *     {@code SNOWFLAKE_CONNECTIONS_DEV_USER}); names of sources only, never a value
  */
-public record ConnectionSettings(String url, Properties properties, List<String> sources,
-        Map<String, String> origins) {
+public record ConnectionSettings(String url, Properties properties, List<String> sources, Map<String, String> origins) {
 
     /** Driver properties that hold secrets. */
-    static final Set<String> SECRET_PROPERTIES = Set.of("password", "token", "private_key_file_pwd",
-            "private_key_pwd", "privateKey", "private_key_base64", "passcode");
+    static final Set<String> SECRET_PROPERTIES = Set.of(
+            "password",
+            "token",
+            "private_key_file_pwd",
+            "private_key_pwd",
+            "privateKey",
+            "private_key_base64",
+            "passcode");
 
     public ConnectionSettings {
         sources = List.copyOf(sources);
@@ -47,7 +52,8 @@ public record ConnectionSettings(String url, Properties properties, List<String>
                 + properties.getProperty("user", "(no user)") + " with "
                 + properties.getProperty("authenticator", "SNOWFLAKE")
                 + (properties.containsKey("workloadIdentityProvider")
-                        ? " (" + properties.getProperty("workloadIdentityProvider") + ")" : "")
+                        ? " (" + properties.getProperty("workloadIdentityProvider") + ")"
+                        : "")
                 + (properties.containsKey("role") ? ", role " + properties.getProperty("role") : "")
                 + " (from " + String.join(", ", sources) + ")";
     }

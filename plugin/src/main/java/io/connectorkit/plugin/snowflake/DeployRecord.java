@@ -2,6 +2,7 @@ package io.connectorkit.plugin.snowflake;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.io.OutputStream;
 
 /**
  * What this project last deployed to a Snowflake application: a fingerprint of the bundle's {@code snowflake/} files,
@@ -48,7 +48,8 @@ public final class DeployRecord {
             return Optional.empty();
         }
         try {
-            return Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip().equals(fingerprint(files)));
+            return Optional.of(
+                    Files.readString(file, StandardCharsets.UTF_8).strip().equals(fingerprint(files)));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -88,11 +89,9 @@ public final class DeployRecord {
         static final OutputStreamSink INSTANCE = new OutputStreamSink();
 
         @Override
-        public void write(int b) {
-        }
+        public void write(int b) {}
 
         @Override
-        public void write(byte[] bytes, int offset, int length) {
-        }
+        public void write(byte[] bytes, int offset, int length) {}
     }
 }

@@ -37,15 +37,18 @@ public final class DeployedCopies {
                 Path partial = copies.resolve(name + ".partial");
                 if (Files.isRegularFile(source)) {
                     Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
-                    Files.move(partial, copies.resolve(name), StandardCopyOption.REPLACE_EXISTING,
+                    Files.move(
+                            partial,
+                            copies.resolve(name),
+                            StandardCopyOption.REPLACE_EXISTING,
                             StandardCopyOption.ATOMIC_MOVE);
                 } else {
                     Files.deleteIfExists(copies.resolve(name));
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot keep copies of the deployed setup script and manifest in "
-                    + copies, e);
+            throw new UncheckedIOException(
+                    "Cannot keep copies of the deployed setup script and manifest in " + copies, e);
         }
     }
 

@@ -18,8 +18,8 @@ import java.util.Optional;
  * @param appIsOurs whether it carries the kit's marker (false when it does not exist)
  * @param stage the stage's files by path with their MD5; empty when the package or its stage does not exist
  */
-public record DeployedStage(boolean packageExists, boolean packageIsOurs, boolean appExists, boolean appIsOurs,
-        Map<String, String> stage) {
+public record DeployedStage(
+        boolean packageExists, boolean packageIsOurs, boolean appExists, boolean appIsOurs, Map<String, String> stage) {
 
     /**
      * The error Snowflake answers for an object that does not exist or the role may not see, here a stage the
@@ -49,8 +49,12 @@ public record DeployedStage(boolean packageExists, boolean packageIsOurs, boolea
                 }
             }
         }
-        return new DeployedStage(foundPackage.isPresent(), foundPackage.map(DeployedStage::isOurs).orElse(false),
-                foundApp.isPresent(), foundApp.map(DeployedStage::isOurs).orElse(false), files);
+        return new DeployedStage(
+                foundPackage.isPresent(),
+                foundPackage.map(DeployedStage::isOurs).orElse(false),
+                foundApp.isPresent(),
+                foundApp.map(DeployedStage::isOurs).orElse(false),
+                files);
     }
 
     /** The package's stage as SQL, as the installer names it: {@code "PKG".APP_SRC.STAGE}. */
@@ -79,11 +83,12 @@ public record DeployedStage(boolean packageExists, boolean packageIsOurs, boolea
     }
 
     /** The row of the named object; names are compared in Java, so none goes into the SQL. */
-    private static Optional<Map<String, Object>> find(SnowflakeSession session, String show, Identifier name,
-            String app, String pkg) throws DeployException {
+    private static Optional<Map<String, Object>> find(
+            SnowflakeSession session, String show, Identifier name, String app, String pkg) throws DeployException {
         try {
             List<Map<String, Object>> rows = session.query(show);
-            return rows.stream().filter(row -> Objects.equals(name.name(), String.valueOf(row.get("name"))))
+            return rows.stream()
+                    .filter(row -> Objects.equals(name.name(), String.valueOf(row.get("name"))))
                     .findFirst();
         } catch (SQLException e) {
             throw SnowflakeErrors.explain(e, "running " + show, app, pkg);

@@ -29,9 +29,11 @@ final class ExternalAccessAdvice {
         this.app = app;
         this.integrationReferences = descriptor.manifest().references().stream()
                 .filter(reference -> reference.objectType().equals("EXTERNAL ACCESS INTEGRATION"))
-                .map(Descriptor.Reference::name).toList();
+                .map(Descriptor.Reference::name)
+                .toList();
         this.specifications = descriptor.manifest().externalAccessSpecifications().stream()
-                .map(Descriptor.Specification::name).toList();
+                .map(Descriptor.Specification::name)
+                .toList();
     }
 
     /** Whether a register callback's answer means success: NULL, or 'Success' as custom callbacks may answer. */
@@ -67,11 +69,14 @@ final class ExternalAccessAdvice {
         }
         String integration = !boundIntegrations.isEmpty()
                 ? boundIntegrations.values().stream().map(Identifier::sql).collect(Collectors.joining(", "))
-                : integrationReferences.isEmpty() ? "<the connector's integration>" : integrationReferences.stream()
-                        .map(reference -> "<the integration bound to " + reference + ">")
-                        .collect(Collectors.joining(", "));
+                : integrationReferences.isEmpty()
+                        ? "<the connector's integration>"
+                        : integrationReferences.stream()
+                                .map(reference -> "<the integration bound to " + reference + ">")
+                                .collect(Collectors.joining(", "));
         String found = boundIntegrations.isEmpty() && !integrationReferences.isEmpty()
-                ? " (SHOW REFERENCES IN APPLICATION " + app.sql() + " names it)" : "";
+                ? " (SHOW REFERENCES IN APPLICATION " + app.sql() + " names it)"
+                : "";
         return failure + ". The external access integration bound to the app's reference "
                 + String.join(", ", integrationReferences) + " must allow the secret the kit created in its "
                 + "ALLOWED_AUTHENTICATION_SECRETS: as the integration's owner, run\n  ALTER EXTERNAL ACCESS "

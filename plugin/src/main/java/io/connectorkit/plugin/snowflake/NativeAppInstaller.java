@@ -34,18 +34,31 @@ public final class NativeAppInstaller {
      * @param snowparkVersion the Snowpark version the bundle's procedures pin ({@code app.snowparkVersion}), which
      *     validation checks Snowflake offers; empty = not checked
      */
-    public record Request(String app, String pkg, Optional<String> version, String label, boolean force,
-            boolean validate, Optional<String> releaseChannel, Optional<String> snowparkVersion) {
+    public record Request(
+            String app,
+            String pkg,
+            Optional<String> version,
+            String label,
+            boolean force,
+            boolean validate,
+            Optional<String> releaseChannel,
+            Optional<String> snowparkVersion) {
 
         /** A request that publishes in no release channel. */
-        public Request(String app, String pkg, Optional<String> version, String label, boolean force,
-                boolean validate) {
+        public Request(
+                String app, String pkg, Optional<String> version, String label, boolean force, boolean validate) {
             this(app, pkg, version, label, force, validate, Optional.empty());
         }
 
         /** A request that leaves the Snowpark version unchecked. */
-        public Request(String app, String pkg, Optional<String> version, String label, boolean force,
-                boolean validate, Optional<String> releaseChannel) {
+        public Request(
+                String app,
+                String pkg,
+                Optional<String> version,
+                String label,
+                boolean force,
+                boolean validate,
+                Optional<String> releaseChannel) {
             this(app, pkg, version, label, force, validate, releaseChannel, Optional.empty());
         }
     }
@@ -78,17 +91,19 @@ public final class NativeAppInstaller {
         Identifier app = Identifier.parse(request.app());
         Identifier pkg = Identifier.parse(request.pkg());
         if (request.releaseChannel().isPresent() && request.version().isEmpty()) {
-            throw new DeployException("Publishing in release channel " + request.releaseChannel().get() + " needs a "
-                    + "version: deploy with -Dconnector.version=<name> or -Dconnector.versioned=true, or drop "
-                    + "-Dconnector.releaseChannel");
+            throw new DeployException(
+                    "Publishing in release channel " + request.releaseChannel().get() + " needs a "
+                            + "version: deploy with -Dconnector.version=<name> or -Dconnector.versioned=true, or drop "
+                            + "-Dconnector.releaseChannel");
         }
         Optional<Identifier> channel = request.releaseChannel().isPresent()
-                ? Optional.of(channel(request.releaseChannel().get())) : Optional.empty();
+                ? Optional.of(channel(request.releaseChannel().get()))
+                : Optional.empty();
         String stageLocation = PackageStage.stageLocation(pkg);
         SnowflakeStatements statements = statements(request);
         PackageStage packageStage = new PackageStage(statements, log);
-        StageSync.Result synced = packageStage.prepare(new PackageStage.Request(pkg, request.force(),
-                request.validate(), request.snowparkVersion()), files);
+        StageSync.Result synced = packageStage.prepare(
+                new PackageStage.Request(pkg, request.force(), request.validate(), request.snowparkVersion()), files);
         Optional<Map<String, Object>> existingApp = find("SHOW APPLICATIONS", app, "listing applications", request);
         if (existingApp.isPresent()) {
             packageStage.requireOurs(existingApp.get(), "application", app, request.force());
@@ -117,8 +132,8 @@ public final class NativeAppInstaller {
             drop(app, request);
             log.accept("Dropped application " + app.name());
         }
-        Optional<Map<String, Object>> existingPackage = find("SHOW APPLICATION PACKAGES", pkg, "listing packages",
-                request);
+        Optional<Map<String, Object>> existingPackage =
+                find("SHOW APPLICATION PACKAGES", pkg, "listing packages", request);
         if (existingPackage.isPresent()) {
             packageStage.requireOurs(existingPackage.get(), "application package", pkg, false);
             run("DROP APPLICATION PACKAGE IF EXISTS " + pkg.sql(), "dropping the application package", request);
@@ -137,30 +152,41 @@ public final class NativeAppInstaller {
      * they matter, so redeploying a version costs no more statements than before.
      * https://docs.snowflake.com/en/developer-guide/native-apps/release-channels
      */
-    private VersionPatch addVersionOrPatch(Identifier pkg, Identifier version, String stageLocation,
-            Optional<Identifier> channel, Request request) throws DeployException {
-        boolean exists = query("SHOW VERSIONS IN APPLICATION PACKAGE " + pkg.sql(), "listing versions", request)
-                .stream().anyMatch(row -> version.name().equals(String.valueOf(row.get("version"))));
-        Optional<List<String>> channels = exists && channel.isEmpty() ? Optional.empty()
-                : Optional.of(releaseChannels(pkg, request));
+    private VersionPatch addVersionOrPatch(
+            Identifier pkg, Identifier version, String stageLocation, Optional<Identifier> channel, Request request)
+            throws DeployException {
+        boolean exists =
+                query("SHOW VERSIONS IN APPLICATION PACKAGE " + pkg.sql(), "listing versions", request).stream()
+                        .anyMatch(row -> version.name().equals(String.valueOf(row.get("version"))));
+        Optional<List<String>> channels =
+                exists && channel.isEmpty() ? Optional.empty() : Optional.of(releaseChannels(pkg, request));
         if (channel.isPresent()) {
             requireChannel(pkg, channel.get(), channels.get());
         }
         if (exists) {
-            List<Map<String, Object>> rows = query("ALTER APPLICATION PACKAGE " + pkg.sql() + " ADD PATCH FOR VERSION "
-                    + version.sql() + " USING " + stageLocation, "adding a patch to version " + version.name(), request);
+            List<Map<String, Object>> rows = query(
+                    "ALTER APPLICATION PACKAGE " + pkg.sql() + " ADD PATCH FOR VERSION " + version.sql() + " USING "
+                            + stageLocation,
+                    "adding a patch to version " + version.name(),
+                    request);
             int patch = ReleasePublisher.patchNumber(rows, version);
             log.accept("Added patch " + patch + " to version " + version.name() + " of " + pkg.name());
             return new VersionPatch(version, patch);
         }
         String label = " LABEL = " + Dialect.SNOWFLAKE.sqlLiteral(request.label());
         if (channels.get().isEmpty()) {
-            run("ALTER APPLICATION PACKAGE " + pkg.sql() + " ADD VERSION " + version.sql() + " USING " + stageLocation
-                    + label, "adding version " + version.name(), request);
+            run(
+                    "ALTER APPLICATION PACKAGE " + pkg.sql() + " ADD VERSION " + version.sql() + " USING "
+                            + stageLocation + label,
+                    "adding version " + version.name(),
+                    request);
             log.accept("Added version " + version.name() + " to " + pkg.name());
         } else {
-            run("ALTER APPLICATION PACKAGE " + pkg.sql() + " REGISTER VERSION " + version.sql() + " USING "
-                    + stageLocation + label, "registering version " + version.name(), request);
+            run(
+                    "ALTER APPLICATION PACKAGE " + pkg.sql() + " REGISTER VERSION " + version.sql() + " USING "
+                            + stageLocation + label,
+                    "registering version " + version.name(),
+                    request);
             log.accept("Registered version " + version.name() + " in " + pkg.name() + " (release channels "
                     + String.join(", ", channels.get()) + ")");
         }
@@ -170,7 +196,8 @@ public final class NativeAppInstaller {
     /** The names of the package's release channels; none for a package without them. */
     private List<String> releaseChannels(Identifier pkg, Request request) throws DeployException {
         return ReleaseState.releaseChannels(statements(request), pkg).stream()
-                .map(row -> String.valueOf(row.get("name"))).toList();
+                .map(row -> String.valueOf(row.get("name")))
+                .toList();
     }
 
     private static void requireChannel(Identifier pkg, Identifier channel, List<String> channels)
@@ -201,12 +228,17 @@ public final class NativeAppInstaller {
             log.accept("Added version " + added.version().name() + " to release channel " + channel.name());
         } catch (SQLException e) {
             if (e.getErrorCode() != SnowflakeErrors.VERSION_ALREADY_ADDED_TO_RELEASE_CHANNEL) {
-                throw SnowflakeErrors.explain(e, "adding version " + added.version().name() + " to release channel "
-                        + channel.name(), request.app(), request.pkg());
+                throw SnowflakeErrors.explain(
+                        e,
+                        "adding version " + added.version().name() + " to release channel " + channel.name(),
+                        request.app(),
+                        request.pkg());
             }
         }
-        run(modify + " SET DEFAULT RELEASE DIRECTIVE VERSION = " + added.version().sql() + " PATCH = "
-                + added.patch(), "setting the default release directive of release channel " + channel.name(),
+        run(
+                modify + " SET DEFAULT RELEASE DIRECTIVE VERSION = "
+                        + added.version().sql() + " PATCH = " + added.patch(),
+                "setting the default release directive of release channel " + channel.name(),
                 request);
         log.accept("Release channel " + channel.name() + " of " + pkg.name() + " now releases version "
                 + added.version().name() + " patch " + added.patch());
@@ -216,8 +248,8 @@ public final class NativeAppInstaller {
         try {
             return Identifier.parse(name);
         } catch (Identifier.InvalidIdentifierException e) {
-            throw new DeployException("-Dconnector.releaseChannel=" + name + " is not a release channel's name: "
-                    + e.reason());
+            throw new DeployException(
+                    "-Dconnector.releaseChannel=" + name + " is not a release channel's name: " + e.reason());
         }
     }
 
@@ -261,13 +293,18 @@ public final class NativeAppInstaller {
             log.accept("Application " + app.name() + " owns objects outside itself (" + SnowflakeErrors.describe(e)
                     + "); dropping them with it (CASCADE), as -Dconnector.force=true allows");
         }
-        run("DROP APPLICATION IF EXISTS " + app.sql() + " CASCADE", "dropping the application and the objects it "
-                + "owns", request);
+        run(
+                "DROP APPLICATION IF EXISTS " + app.sql() + " CASCADE",
+                "dropping the application and the objects it " + "owns",
+                request);
     }
 
     private void create(Identifier app, Identifier pkg, String source, Request request) throws DeployException {
-        run("CREATE APPLICATION " + app.sql() + " FROM APPLICATION PACKAGE " + pkg.sql() + " " + source
-                + telemetry.createClause() + " COMMENT = '" + MARKER + "'", "creating the application", request);
+        run(
+                "CREATE APPLICATION " + app.sql() + " FROM APPLICATION PACKAGE " + pkg.sql() + " " + source
+                        + telemetry.createClause() + " COMMENT = '" + MARKER + "'",
+                "creating the application",
+                request);
         log.accept("Created application " + app.name() + " " + source);
         telemetry.afterCreate(session, app, request, log);
     }

@@ -29,6 +29,7 @@ final class PackageStage {
      * constants.py), so the kit's apps are never the CLI's.
      */
     static final List<String> CLI_MARKERS = List.of("GENERATED_BY_SNOWFLAKECLI", "GENERATED_BY_SNOWCLI");
+
     private static final int UPLOADS_AT_ONCE = 4;
 
     /**
@@ -39,8 +40,7 @@ final class PackageStage {
      * @param validate whether Snowflake validates the setup script once the stage holds it
      * @param snowparkVersion the Snowpark version the procedures pin, checked when validating; empty = unchecked
      */
-    record Request(Identifier pkg, boolean force, boolean validate, Optional<String> snowparkVersion) {
-    }
+    record Request(Identifier pkg, boolean force, boolean validate, Optional<String> snowparkVersion) {}
 
     private final SnowflakeStatements statements;
     private final Consumer<String> log;
@@ -90,21 +90,25 @@ final class PackageStage {
         if (existing.isPresent()) {
             requireOurs(existing.get(), "application package", pkg, request.force());
         } else {
-            statements.run("CREATE APPLICATION PACKAGE IF NOT EXISTS " + pkg.sql() + " COMMENT = '" + MARKER + "'",
+            statements.run(
+                    "CREATE APPLICATION PACKAGE IF NOT EXISTS " + pkg.sql() + " COMMENT = '" + MARKER + "'",
                     "creating the application package");
             log.accept("Created application package " + pkg.name());
         }
         statements.run("CREATE SCHEMA IF NOT EXISTS " + pkg.sql() + ".APP_SRC", "creating the stage's schema");
         // Server-side encryption only: LIST's MD5 then matches the local file's, which the sync relies on.
-        statements.run("CREATE STAGE IF NOT EXISTS " + stage(pkg) + " ENCRYPTION = (TYPE = 'SNOWFLAKE_SSE') "
-                + "DIRECTORY = (ENABLE = TRUE)", "creating the stage");
+        statements.run(
+                "CREATE STAGE IF NOT EXISTS " + stage(pkg) + " ENCRYPTION = (TYPE = 'SNOWFLAKE_SSE') "
+                        + "DIRECTORY = (ENABLE = TRUE)",
+                "creating the stage");
         StageSync.Result synced;
         try {
             synced = new StageSync(statements.session(), stage(pkg), UPLOADS_AT_ONCE).sync(files);
         } catch (SQLException e) {
             throw statements.explain(e, "syncing the stage @" + stage(pkg));
         }
-        log.accept("Stage @" + pkg.name() + ".APP_SRC.STAGE: " + synced.plan().upload().size() + " uploaded ("
+        log.accept("Stage @" + pkg.name() + ".APP_SRC.STAGE: "
+                + synced.plan().upload().size() + " uploaded ("
                 + synced.uploadedBytes() + " bytes), " + synced.plan().remove().size() + " removed, "
                 + synced.plan().unchanged().size() + " unchanged");
         if (request.validate()) {
@@ -144,10 +148,17 @@ final class PackageStage {
      * through the SNOWFLAKE database, which every account has, since a session need not have a current database.
      */
     private void requireOfferedSnowpark(String pinned) throws DeployException {
-        List<String> offered = statements.query("SELECT VERSION FROM SNOWFLAKE.INFORMATION_SCHEMA.PACKAGES WHERE "
-                + "LANGUAGE = 'java' AND PACKAGE_NAME = ?", "listing the Snowpark versions Snowflake offers",
-                Descriptor.SNOWPARK_PACKAGE).stream().map(row -> String.valueOf(row.get("version"))).distinct()
-                .sorted(VersionNumbers.ORDER).toList();
+        List<String> offered = statements
+                .query(
+                        "SELECT VERSION FROM SNOWFLAKE.INFORMATION_SCHEMA.PACKAGES WHERE "
+                                + "LANGUAGE = 'java' AND PACKAGE_NAME = ?",
+                        "listing the Snowpark versions Snowflake offers",
+                        Descriptor.SNOWPARK_PACKAGE)
+                .stream()
+                .map(row -> String.valueOf(row.get("version")))
+                .distinct()
+                .sorted(VersionNumbers.ORDER)
+                .toList();
         if (offered.isEmpty()) {
             log.accept("Warning: Snowflake lists no version of " + Descriptor.SNOWPARK_PACKAGE + " for Java "
                     + "(SNOWFLAKE.INFORMATION_SCHEMA.PACKAGES), so the pinned " + pinned + " is not checked");
@@ -176,11 +187,12 @@ final class PackageStage {
     }
 
     private void validate(String stageLocation) throws DeployException {
-        List<Map<String, Object>> rows = statements.query("CALL SYSTEM$VALIDATE_NATIVE_APP_SETUP(" + stageLocation
-                + ")", "validating the setup script");
+        List<Map<String, Object>> rows = statements.query(
+                "CALL SYSTEM$VALIDATE_NATIVE_APP_SETUP(" + stageLocation + ")", "validating the setup script");
         JsonNode result;
         try {
-            result = new ObjectMapper().readTree(String.valueOf(rows.get(0).values().iterator().next()));
+            result = new ObjectMapper()
+                    .readTree(String.valueOf(rows.get(0).values().iterator().next()));
         } catch (Exception e) {
             throw new DeployException("Snowflake's validation answered something unreadable: " + rows, e);
         }
@@ -189,7 +201,8 @@ final class PackageStage {
         }
         if ("FAIL".equalsIgnoreCase(result.path("status").asText())) {
             List<String> errors = new ArrayList<>();
-            result.path("errors").forEach(error -> errors.add(error.path("message").asText(error.toString())));
+            result.path("errors")
+                    .forEach(error -> errors.add(error.path("message").asText(error.toString())));
             throw new DeployException("Snowflake refused the setup script: " + String.join("; ", errors)
                     + ". Fix the descriptor or the template override and deploy again");
         }

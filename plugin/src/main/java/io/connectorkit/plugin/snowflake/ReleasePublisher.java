@@ -39,8 +39,17 @@ public final class ReleasePublisher {
      * @param validate whether the Snowpark version is checked and the setup script validated first
      * @param snowparkVersion the Snowpark version the procedures pin
      */
-    public record Request(String app, String pkg, String version, String label, String channel, String directive,
-            List<String> accounts, boolean force, boolean validate, Optional<String> snowparkVersion) {
+    public record Request(
+            String app,
+            String pkg,
+            String version,
+            String label,
+            String channel,
+            String directive,
+            List<String> accounts,
+            boolean force,
+            boolean validate,
+            Optional<String> snowparkVersion) {
 
         public Request {
             accounts = List.copyOf(accounts);
@@ -54,8 +63,7 @@ public final class ReleasePublisher {
      * @param patch its patch the directive names
      * @param changes each change made, in order; none when everything was published already
      */
-    public record Published(String version, int patch, List<String> changes) {
-    }
+    public record Published(String version, int patch, List<String> changes) {}
 
     private final SnowflakeSession session;
     private final Consumer<String> log;
@@ -77,18 +85,20 @@ public final class ReleasePublisher {
     public Published publish(Request request, Map<String, Path> files) throws DeployException {
         ReleaseTarget target = ReleaseTarget.of(request);
         Identifier pkg = Identifier.parse(request.pkg());
-        SnowflakeStatements statements = new SnowflakeStatements(session, request.app(), request.pkg(),
-                SnowflakeErrors.Goal.PUBLISH);
+        SnowflakeStatements statements =
+                new SnowflakeStatements(session, request.app(), request.pkg(), SnowflakeErrors.Goal.PUBLISH);
         PackageStage stage = new PackageStage(statements, log);
         Optional<Map<String, Object>> existing = stage.find(pkg);
         // An existing package is checked before its stage changes; syncing the stage changes none of its releases.
-        Optional<ReleaseState> before = existing.isPresent() ? Optional.of(ReleaseState.read(statements, pkg))
-                : Optional.empty();
+        Optional<ReleaseState> before =
+                existing.isPresent() ? Optional.of(ReleaseState.read(statements, pkg)) : Optional.empty();
         if (before.isPresent()) {
             target.check(before.get(), request.force());
         }
-        StageSync.Result synced = stage.prepare(new PackageStage.Request(pkg, request.force(), request.validate(),
-                request.snowparkVersion()), existing, files);
+        StageSync.Result synced = stage.prepare(
+                new PackageStage.Request(pkg, request.force(), request.validate(), request.snowparkVersion()),
+                existing,
+                files);
         ReleaseState state = before.isPresent() ? before.get() : ReleaseState.read(statements, pkg);
         if (before.isEmpty()) {
             target.check(state, request.force());
@@ -102,7 +112,8 @@ public final class ReleasePublisher {
         setDirective(statements, pkg, target, state, patch, changes);
         if (changes.isEmpty()) {
             log.accept("Version " + target.version().name() + " patch " + patch + " is published in release channel "
-                    + target.channel().name() + " by release directive " + target.directive().name() + " already "
+                    + target.channel().name() + " by release directive "
+                    + target.directive().name() + " already "
                     + "(nothing changed)");
         } else {
             log.accept("Published version " + target.version().name() + " patch " + patch + " of " + pkg.name()
@@ -113,14 +124,23 @@ public final class ReleasePublisher {
     }
 
     /** Registers the version, or adds a patch unless its newest one holds the bundle; answers the patch to publish. */
-    private int versionOrPatch(SnowflakeStatements statements, Identifier pkg, Identifier version, Request request,
-            ReleaseState state, Map<String, Path> files, List<String> changes) throws DeployException {
+    private int versionOrPatch(
+            SnowflakeStatements statements,
+            Identifier pkg,
+            Identifier version,
+            Request request,
+            ReleaseState state,
+            Map<String, Path> files,
+            List<String> changes)
+            throws DeployException {
         String stageLocation = PackageStage.stageLocation(pkg);
         Optional<ReleaseState.Version> known = state.version(version.name());
         String alter = "ALTER APPLICATION PACKAGE " + pkg.sql();
         if (known.isEmpty()) {
-            statements.run(alter + " REGISTER VERSION " + version.sql() + " USING " + stageLocation + " LABEL = "
-                    + Dialect.SNOWFLAKE.sqlLiteral(request.label()), "registering version " + version.name());
+            statements.run(
+                    alter + " REGISTER VERSION " + version.sql() + " USING " + stageLocation + " LABEL = "
+                            + Dialect.SNOWFLAKE.sqlLiteral(request.label()),
+                    "registering version " + version.name());
             record.published(connection, pkg.name(), version.name(), 0, files);
             log.accept("Registered version " + version.name() + " (patch 0) in " + pkg.name());
             changes.add("registered version " + version.name());
@@ -133,11 +153,14 @@ public final class ReleasePublisher {
                     + "added)");
             return newest;
         }
-        log.accept(recorded.isPresent() ? "The bundle differs from version " + version.name() + " patch " + newest
-                + "; adding a patch" : "This project has no record of the files of version " + version.name()
-                        + " patch " + newest + " (made from elsewhere?); adding a patch with this bundle");
-        List<Map<String, Object>> rows = statements.query(alter + " ADD PATCH FOR VERSION " + version.sql()
-                + " USING " + stageLocation, "adding a patch to version " + version.name());
+        log.accept(
+                recorded.isPresent()
+                        ? "The bundle differs from version " + version.name() + " patch " + newest + "; adding a patch"
+                        : "This project has no record of the files of version " + version.name() + " patch " + newest
+                                + " (made from elsewhere?); adding a patch with this bundle");
+        List<Map<String, Object>> rows = statements.query(
+                alter + " ADD PATCH FOR VERSION " + version.sql() + " USING " + stageLocation,
+                "adding a patch to version " + version.name());
         int patch = patchNumber(rows, version);
         record.published(connection, pkg.name(), version.name(), patch, files);
         log.accept("Added patch " + patch + " to version " + version.name() + " of " + pkg.name());
@@ -146,39 +169,59 @@ public final class ReleasePublisher {
     }
 
     /** Adds the version to the channel unless it is there; a full channel loses its oldest free version on force. */
-    private void addToChannel(SnowflakeStatements statements, Identifier pkg, ReleaseTarget target,
-            ReleaseState state, List<String> changes) throws DeployException {
+    private void addToChannel(
+            SnowflakeStatements statements,
+            Identifier pkg,
+            ReleaseTarget target,
+            ReleaseState state,
+            List<String> changes)
+            throws DeployException {
         ReleaseState.Channel channel = state.channel(target.channel().name()).orElseThrow();
         if (channel.versions().contains(target.version().name())) {
             return;
         }
-        String modify = "ALTER APPLICATION PACKAGE " + pkg.sql() + " MODIFY RELEASE CHANNEL " + target.channel().sql();
+        String modify = "ALTER APPLICATION PACKAGE " + pkg.sql() + " MODIFY RELEASE CHANNEL "
+                + target.channel().sql();
         if (channel.versions().size() >= ReleaseTarget.VERSIONS_PER_CHANNEL) {
             String evicted = target.oldestFreeVersion(state, channel).orElseThrow();
-            statements.run(modify + " DROP VERSION " + Identifier.ofName(evicted).sql(), "removing version " + evicted
-                    + " from release channel " + channel.name());
+            statements.run(
+                    modify + " DROP VERSION " + Identifier.ofName(evicted).sql(),
+                    "removing version " + evicted + " from release channel " + channel.name());
             log.accept("Removed version " + evicted + " from release channel " + channel.name() + " to make room (it "
                     + "was the oldest no release directive names; -Dconnector.force=true allows this)");
             changes.add("removed version " + evicted + " from " + channel.name());
         }
-        statements.run(modify + " ADD VERSION " + target.version().sql(), "adding version " + target.version().name()
-                + " to release channel " + channel.name());
+        statements.run(
+                modify + " ADD VERSION " + target.version().sql(),
+                "adding version " + target.version().name() + " to release channel " + channel.name());
         log.accept("Added version " + target.version().name() + " to release channel " + channel.name());
         changes.add("added version " + target.version().name() + " to " + channel.name());
     }
 
     /** Points the directive at the version and patch unless it names them (and the same accounts) already. */
-    private void setDirective(SnowflakeStatements statements, Identifier pkg, ReleaseTarget target,
-            ReleaseState state, int patch, List<String> changes) throws DeployException {
+    private void setDirective(
+            SnowflakeStatements statements,
+            Identifier pkg,
+            ReleaseTarget target,
+            ReleaseState state,
+            int patch,
+            List<String> changes)
+            throws DeployException {
         ReleaseState.Channel channel = state.channel(target.channel().name()).orElseThrow();
-        Optional<ReleaseState.Directive> current = channel.directive(target.directive().name());
-        boolean sameAccounts = target.accounts().isEmpty() || current.map(ReleaseState.Directive::accounts)
-                .map(accounts -> accounts.equals(target.accounts())).orElse(false);
-        if (current.isPresent() && current.get().version().equals(target.version().name())
-                && current.get().patch() == patch && sameAccounts) {
+        Optional<ReleaseState.Directive> current =
+                channel.directive(target.directive().name());
+        boolean sameAccounts = target.accounts().isEmpty()
+                || current.map(ReleaseState.Directive::accounts)
+                        .map(accounts -> accounts.equals(target.accounts()))
+                        .orElse(false);
+        if (current.isPresent()
+                && current.get().version().equals(target.version().name())
+                && current.get().patch() == patch
+                && sameAccounts) {
             return;
         }
-        String modify = "ALTER APPLICATION PACKAGE " + pkg.sql() + " MODIFY RELEASE CHANNEL " + target.channel().sql();
+        String modify = "ALTER APPLICATION PACKAGE " + pkg.sql() + " MODIFY RELEASE CHANNEL "
+                + target.channel().sql();
         String versionPatch = " VERSION = " + target.version().sql() + " PATCH = " + patch;
         String sql;
         if (target.isDefaultDirective()) {
@@ -189,11 +232,13 @@ public final class ReleasePublisher {
         } else {
             sql = modify + " MODIFY RELEASE DIRECTIVE " + target.directive().sql() + versionPatch;
         }
-        statements.run(sql, "setting release directive " + target.directive().name() + " of release channel "
-                + channel.name());
+        statements.run(
+                sql,
+                "setting release directive " + target.directive().name() + " of release channel " + channel.name());
         log.accept("Release directive " + target.directive().name() + " of release channel " + channel.name()
                 + " now names version " + target.version().name() + " patch " + patch + target.accountsShown()
-                + current.map(d -> " (it named version " + d.version() + " patch " + d.patch() + ")").orElse(""));
+                + current.map(d -> " (it named version " + d.version() + " patch " + d.patch() + ")")
+                        .orElse(""));
         changes.add("set release directive " + target.directive().name());
     }
 
@@ -203,8 +248,10 @@ public final class ReleasePublisher {
         try {
             return Integer.parseInt(String.valueOf(patch).strip());
         } catch (NumberFormatException e) {
-            throw new DeployException("Snowflake added a patch to version " + version.name() + " but did not say its "
-                    + "number (it answered " + rows + "); run the goal again", e);
+            throw new DeployException(
+                    "Snowflake added a patch to version " + version.name() + " but did not say its "
+                            + "number (it answered " + rows + "); run the goal again",
+                    e);
         }
     }
 

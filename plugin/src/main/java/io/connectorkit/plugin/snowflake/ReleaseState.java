@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.runtime.sql.Identifier;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.io.IOException;
 
 /**
  * What an application package releases: its versions and their patches, its release channels with the versions each
@@ -74,11 +74,12 @@ public record ReleaseState(String packageName, List<Version> versions, List<Chan
      * @param app the application's name, for messages
      * @param pkg the application package's name
      */
-    public static Optional<ReleaseState> read(SnowflakeSession session, String app, String pkg)
-            throws DeployException {
+    public static Optional<ReleaseState> read(SnowflakeSession session, String app, String pkg) throws DeployException {
         Identifier name = Identifier.parse(pkg);
         SnowflakeStatements statements = new SnowflakeStatements(session, app, pkg, SnowflakeErrors.Goal.PUBLISH);
-        if (statements.find("SHOW APPLICATION PACKAGES", name, "listing packages").isEmpty()) {
+        if (statements
+                .find("SHOW APPLICATION PACKAGES", name, "listing packages")
+                .isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(read(statements, name));
@@ -87,8 +88,8 @@ public record ReleaseState(String packageName, List<Version> versions, List<Chan
     /** Reads the package's releases; a package without release channels has none. */
     static ReleaseState read(SnowflakeStatements statements, Identifier pkg) throws DeployException {
         Map<String, Version> versions = new LinkedHashMap<>();
-        for (Map<String, Object> row : statements.query("SHOW VERSIONS IN APPLICATION PACKAGE " + pkg.sql(),
-                "listing versions")) {
+        for (Map<String, Object> row :
+                statements.query("SHOW VERSIONS IN APPLICATION PACKAGE " + pkg.sql(), "listing versions")) {
             String name = String.valueOf(row.get("version"));
             int patch = Integer.parseInt(String.valueOf(row.get("patch")).strip());
             Version known = versions.get(name);
@@ -104,13 +105,14 @@ public record ReleaseState(String packageName, List<Version> versions, List<Chan
         List<Channel> channels = new ArrayList<>();
         List<Map<String, Object>> channelRows = releaseChannels(statements, pkg);
         if (!channelRows.isEmpty()) {
-            List<Map<String, Object>> directiveRows = statements.query("SHOW RELEASE DIRECTIVES IN APPLICATION PACKAGE "
-                    + pkg.sql(), "listing release directives");
+            List<Map<String, Object>> directiveRows = statements.query(
+                    "SHOW RELEASE DIRECTIVES IN APPLICATION PACKAGE " + pkg.sql(), "listing release directives");
             for (Map<String, Object> row : channelRows) {
                 String name = String.valueOf(row.get("name"));
                 List<Directive> directives = directiveRows.stream()
                         .filter(directive -> name.equals(String.valueOf(directive.get("release_channel_name"))))
-                        .map(ReleaseState::directive).toList();
+                        .map(ReleaseState::directive)
+                        .toList();
                 channels.add(new Channel(name, names(row.get("versions")), directives));
             }
         }
@@ -150,16 +152,20 @@ public record ReleaseState(String packageName, List<Version> versions, List<Chan
 
     /** The versions no release channel holds. */
     public List<String> unboundVersions() {
-        return versions.stream().map(Version::name)
-                .filter(version -> channels.stream().noneMatch(channel -> channel.versions().contains(version)))
+        return versions.stream()
+                .map(Version::name)
+                .filter(version -> channels.stream()
+                        .noneMatch(channel -> channel.versions().contains(version)))
                 .toList();
     }
 
     /** The state as lines for the build log. */
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
-        lines.add("Application package " + packageName + ": " + (versions.isEmpty() ? "no versions" : versions.size()
-                + " version" + (versions.size() == 1 ? "" : "s")));
+        lines.add("Application package " + packageName + ": "
+                + (versions.isEmpty()
+                        ? "no versions"
+                        : versions.size() + " version" + (versions.size() == 1 ? "" : "s")));
         for (Version version : versions) {
             lines.add("  Version " + version.name() + ": " + patches(version.patches())
                     + (version.label().isEmpty() ? "" : ", label \"" + version.label() + "\""));
@@ -169,14 +175,18 @@ public record ReleaseState(String packageName, List<Version> versions, List<Chan
             return lines;
         }
         for (Channel channel : channels) {
-            lines.add("  Release channel " + channel.name() + ": " + (channel.versions().isEmpty() ? "no versions"
-                    : "versions " + String.join(", ", channel.versions())));
+            lines.add("  Release channel " + channel.name() + ": "
+                    + (channel.versions().isEmpty()
+                            ? "no versions"
+                            : "versions " + String.join(", ", channel.versions())));
             if (channel.directives().isEmpty()) {
                 lines.add("    no release directive (consumers cannot install from this channel)");
             }
             for (Directive directive : channel.directives()) {
                 lines.add("    release directive " + directive.name() + ": version " + directive.version() + " patch "
-                        + directive.patch() + (directive.accounts().isEmpty() ? " (every account of the channel)"
+                        + directive.patch()
+                        + (directive.accounts().isEmpty()
+                                ? " (every account of the channel)"
                                 : " for " + String.join(", ", directive.accounts())));
             }
         }
@@ -192,7 +202,8 @@ public record ReleaseState(String packageName, List<Version> versions, List<Chan
         ObjectNode root = JSON.createObjectNode().put("package", packageName).put("releaseChannels", hasChannels());
         ArrayNode versionList = root.putArray("versions");
         for (Version version : versions) {
-            ObjectNode node = versionList.addObject().put("name", version.name()).put("label", version.label());
+            ObjectNode node =
+                    versionList.addObject().put("name", version.name()).put("label", version.label());
             version.patches().forEach(node.putArray("patches")::add);
         }
         ArrayNode channelList = root.putArray("channels");
@@ -201,8 +212,11 @@ public record ReleaseState(String packageName, List<Version> versions, List<Chan
             channel.versions().forEach(node.putArray("versions")::add);
             ArrayNode directives = node.putArray("directives");
             for (Directive directive : channel.directives()) {
-                ObjectNode d = directives.addObject().put("name", directive.name())
-                        .put("version", directive.version()).put("patch", directive.patch());
+                ObjectNode d = directives
+                        .addObject()
+                        .put("name", directive.name())
+                        .put("version", directive.version())
+                        .put("patch", directive.patch());
                 directive.accounts().forEach(d.putArray("accounts")::add);
             }
         }
@@ -212,10 +226,18 @@ public record ReleaseState(String packageName, List<Version> versions, List<Chan
 
     private static Directive directive(Map<String, Object> row) {
         Object target = row.get("target_name");
-        List<String> accounts = target == null || String.valueOf(target).isBlank() ? List.of()
-                : names(target).stream().flatMap(name -> Arrays.stream(name.split(","))).map(String::strip)
-                        .filter(name -> !name.isEmpty()).sorted().toList();
-        return new Directive(String.valueOf(row.get("name")), accounts, String.valueOf(row.get("version")),
+        List<String> accounts = target == null || String.valueOf(target).isBlank()
+                ? List.of()
+                : names(target).stream()
+                        .flatMap(name -> Arrays.stream(name.split(",")))
+                        .map(String::strip)
+                        .filter(name -> !name.isEmpty())
+                        .sorted()
+                        .toList();
+        return new Directive(
+                String.valueOf(row.get("name")),
+                accounts,
+                String.valueOf(row.get("version")),
                 Integer.parseInt(String.valueOf(row.get("patch")).strip()));
     }
 
@@ -240,7 +262,8 @@ public record ReleaseState(String packageName, List<Version> versions, List<Chan
     }
 
     private static String patches(List<Integer> patches) {
-        return patches.size() == 1 ? "patch " + patches.get(0)
+        return patches.size() == 1
+                ? "patch " + patches.get(0)
                 : "patches " + patches.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 

@@ -73,8 +73,12 @@ record ReleaseTarget(Identifier version, Identifier channel, Identifier directiv
         Optional<ReleaseState.Channel> found = state.channel(channel.name());
         if (found.isEmpty()) {
             throw new DeployException("Application package " + state.packageName() + " has no release channel "
-                    + channel.name() + "; choose one of " + String.join(", ", state.channels().stream()
-                            .map(ReleaseState.Channel::name).toList()) + " with -Dconnector.channel");
+                    + channel.name() + "; choose one of "
+                    + String.join(
+                            ", ",
+                            state.channels().stream()
+                                    .map(ReleaseState.Channel::name)
+                                    .toList()) + " with -Dconnector.channel");
         }
         ReleaseState.Channel target = found.get();
         if (!target.versions().contains(version.name()) && target.versions().size() >= VERSIONS_PER_CHANNEL) {
@@ -95,9 +99,13 @@ record ReleaseTarget(Identifier version, Identifier channel, Identifier directiv
                         + "nothing was changed");
             }
         }
-        if (!isDefaultDirective() && accounts.isEmpty() && target.directive(directive.name()).isEmpty()) {
-            List<String> existing = new ArrayList<>(target.directives().stream().map(ReleaseState.Directive::name)
-                    .filter(name -> !name.equals(ReleaseState.DEFAULT_DIRECTIVE)).toList());
+        if (!isDefaultDirective()
+                && accounts.isEmpty()
+                && target.directive(directive.name()).isEmpty()) {
+            List<String> existing = new ArrayList<>(target.directives().stream()
+                    .map(ReleaseState.Directive::name)
+                    .filter(name -> !name.equals(ReleaseState.DEFAULT_DIRECTIVE))
+                    .toList());
             throw new DeployException("Release directive " + directive.name() + " does not exist in release channel "
                     + channel.name() + ", and a custom directive serves the accounts it names: add "
                     + "-Dconnector.accounts=ORGANIZATION.ACCOUNT,… to create it"
@@ -109,9 +117,11 @@ record ReleaseTarget(Identifier version, Identifier channel, Identifier directiv
     /** The channel's version that no directive of the channel names and whose newest patch is oldest. */
     Optional<String> oldestFreeVersion(ReleaseState state, ReleaseState.Channel target) {
         return target.versions().stream()
-                .filter(name -> target.directives().stream().noneMatch(d -> d.version().equals(name)))
+                .filter(name ->
+                        target.directives().stream().noneMatch(d -> d.version().equals(name)))
                 .map(name -> state.version(name).orElse(new ReleaseState.Version(name, "", List.of(0), "")))
-                .min(ReleasePublisher.oldestFirst()).map(ReleaseState.Version::name);
+                .min(ReleasePublisher.oldestFirst())
+                .map(ReleaseState.Version::name);
     }
 
     private static Identifier name(String text, String parameter, boolean exact) throws DeployException {
@@ -124,8 +134,8 @@ record ReleaseTarget(Identifier version, Identifier channel, Identifier directiv
             // an identifier, so qa is QA.
             return exact ? Identifier.ofName(text.strip()) : Identifier.parse(text.strip());
         } catch (Identifier.InvalidIdentifierException e) {
-            throw new DeployException(parameter + "=" + text + " is not a valid name: " + e.reason()
-                    + "; nothing was changed");
+            throw new DeployException(
+                    parameter + "=" + text + " is not a valid name: " + e.reason() + "; nothing was changed");
         }
     }
 }

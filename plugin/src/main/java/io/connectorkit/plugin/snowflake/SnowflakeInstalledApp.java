@@ -10,8 +10,8 @@ import io.connectorkit.plugin.app.ReferenceBinding;
 import io.connectorkit.plugin.descriptor.Descriptor;
 import io.connectorkit.runtime.config.FieldType;
 import io.connectorkit.runtime.config.SecretReference;
-import io.connectorkit.runtime.spi.ConnectorDescription;
 import io.connectorkit.runtime.procedures.PublicProcedure;
+import io.connectorkit.runtime.spi.ConnectorDescription;
 import io.connectorkit.runtime.sql.Identifier;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -44,22 +44,29 @@ public final class SnowflakeInstalledApp implements InstalledApp {
     private final ExternalAccessAdvice externalAccess;
     /** The secret fields of the connection, whose SECRET objects the kit creates. */
     private final List<String> secretFields;
+
     private boolean secretSchemaReady;
     /** Whether the descriptor declares specifications: SHOW SPECIFICATIONS is only asked of apps that have some. */
     private final boolean hasSpecifications;
 
-    public SnowflakeInstalledApp(SnowflakeSession session, Identifier app, SecretSchema secrets, Descriptor descriptor,
+    public SnowflakeInstalledApp(
+            SnowflakeSession session,
+            Identifier app,
+            SecretSchema secrets,
+            Descriptor descriptor,
             Consumer<String> log) {
         this.session = session;
         this.app = app;
         this.secrets = secrets;
         this.log = log;
-        this.privileges = new ApplicationPrivileges(session, app, log,
-                descriptor.manifest().grantsPrivilegesAutomatically());
+        this.privileges = new ApplicationPrivileges(
+                session, app, log, descriptor.manifest().grantsPrivilegesAutomatically());
         this.externalAccess = new ExternalAccessAdvice(app, descriptor);
         this.hasSpecifications = !descriptor.manifest().specifications().isEmpty();
-        this.secretFields = descriptor.connectionFields().stream().filter(field -> field.type() == FieldType.SECRET)
-                .map(ConnectorDescription.Field::name).toList();
+        this.secretFields = descriptor.connectionFields().stream()
+                .filter(field -> field.type() == FieldType.SECRET)
+                .map(ConnectorDescription.Field::name)
+                .toList();
     }
 
     @Override
@@ -90,14 +97,19 @@ public final class SnowflakeInstalledApp implements InstalledApp {
                 row.forEach((column, value) -> lower.put(column.toLowerCase(Locale.ROOT), value));
                 String name = String.valueOf(lower.get("name"));
                 int sequenceNumber = Integer.parseInt(String.valueOf(lower.get("sequence_number")));
-                specifications.add(new AppSpecification(name, String.valueOf(lower.get("type")), sequenceNumber,
-                        String.valueOf(lower.get("status")), String.valueOf(lower.get("label")),
-                        String.valueOf(lower.get("definition")), approveStatement(name, sequenceNumber)));
+                specifications.add(new AppSpecification(
+                        name,
+                        String.valueOf(lower.get("type")),
+                        sequenceNumber,
+                        String.valueOf(lower.get("status")),
+                        String.valueOf(lower.get("label")),
+                        String.valueOf(lower.get("definition")),
+                        approveStatement(name, sequenceNumber)));
             }
             return specifications;
         } catch (SQLException e) {
-            throw new AppException("Listing the app specifications of " + describe() + " failed: "
-                    + SnowflakeErrors.describe(e), e);
+            throw new AppException(
+                    "Listing the app specifications of " + describe() + " failed: " + SnowflakeErrors.describe(e), e);
         }
     }
 
@@ -111,17 +123,20 @@ public final class SnowflakeInstalledApp implements InstalledApp {
         try {
             session.execute(statement);
         } catch (SQLException e) {
-            throw new AppException("Approving the app specification " + specification.name() + " of " + describe()
-                    + " failed: " + SnowflakeErrors.describe(e) + "; the role needs MANAGE APPLICATION SPECIFICATIONS "
-                    + "on the account (or approve it in Snowsight: the app's Security tab)", e);
+            throw new AppException(
+                    "Approving the app specification " + specification.name() + " of " + describe()
+                            + " failed: " + SnowflakeErrors.describe(e)
+                            + "; the role needs MANAGE APPLICATION SPECIFICATIONS "
+                            + "on the account (or approve it in Snowsight: the app's Security tab)",
+                    e);
         }
         return statement;
     }
 
     /** The statement that approves the specification at its sequence number. */
     private String approveStatement(String specification, int sequenceNumber) {
-        return "ALTER APPLICATION " + app.sql() + " APPROVE SPECIFICATION " + Identifier.ofName(specification).sql()
-                + " SEQUENCE_NUMBER = " + sequenceNumber;
+        return "ALTER APPLICATION " + app.sql() + " APPROVE SPECIFICATION "
+                + Identifier.ofName(specification).sql() + " SEQUENCE_NUMBER = " + sequenceNumber;
     }
 
     @Override
@@ -132,8 +147,8 @@ public final class SnowflakeInstalledApp implements InstalledApp {
                     && procedure.arguments().get(i).type() == PublicProcedure.SqlType.VARIANT;
             placeholders.add(variant ? "PARSE_JSON(?)" : "?");
         }
-        String sql = "CALL " + app.sql() + "." + procedure.qualifiedName() + "(" + String.join(", ", placeholders)
-                + ")";
+        String sql =
+                "CALL " + app.sql() + "." + procedure.qualifiedName() + "(" + String.join(", ", placeholders) + ")";
         return ProcedureResponse.parse(procedure.name(), single(sql, procedure.name(), arguments));
     }
 
@@ -150,8 +165,9 @@ public final class SnowflakeInstalledApp implements InstalledApp {
      */
     @Override
     public SecretDraft bindSecretDraft(String field, String value) throws AppException {
-        String draft = secrets.sql() + "." + Identifier.ofName(app.name() + "_" + field.toUpperCase(Locale.ROOT)
-                + "_DRAFT").sql();
+        String draft = secrets.sql() + "."
+                + Identifier.ofName(app.name() + "_" + field.toUpperCase(Locale.ROOT) + "_DRAFT")
+                        .sql();
         bindSecretObject(field, draft, value);
         return new SecretDraft() {
             @Override
@@ -174,8 +190,10 @@ public final class SnowflakeInstalledApp implements InstalledApp {
             // The value is bound, so it never lands in the statement text of the account's query history
             // (https://docs.snowflake.com/en/sql-reference/bind-variables); Snowflake's own tools bind SECRET_STRING
             // the same way. Neither the statement nor the driver's message about it is ever shown.
-            session.execute("CREATE OR REPLACE SECRET " + qualified + " TYPE = GENERIC_STRING SECRET_STRING = ?"
-                    + " COMMENT = '" + NativeAppInstaller.MARKER + "'", value);
+            session.execute(
+                    "CREATE OR REPLACE SECRET " + qualified + " TYPE = GENERIC_STRING SECRET_STRING = ?"
+                            + " COMMENT = '" + NativeAppInstaller.MARKER + "'",
+                    value);
         } catch (SQLException e) {
             throw new AppException("Creating the secret " + qualified + " for '" + field + "' failed (Snowflake error "
                     + e.getErrorCode() + ", SQLSTATE " + e.getSQLState() + "); check that the role may create secrets "
@@ -192,13 +210,15 @@ public final class SnowflakeInstalledApp implements InstalledApp {
      */
     private void rebind(String field, String qualified) throws AppException {
         String reference = SecretReference.nameOf(field);
-        String id = single("SELECT SYSTEM$REFERENCE('SECRET', ?, 'PERSISTENT', 'READ')",
-                "SYSTEM$REFERENCE", qualified);
-        String answer = single("CALL " + app.sql() + ".PUBLIC.REGISTER_REFERENCE(?, 'ADD', ?)", "REGISTER_REFERENCE",
-                reference, id);
+        String id = single("SELECT SYSTEM$REFERENCE('SECRET', ?, 'PERSISTENT', 'READ')", "SYSTEM$REFERENCE", qualified);
+        String answer = single(
+                "CALL " + app.sql() + ".PUBLIC.REGISTER_REFERENCE(?, 'ADD', ?)", "REGISTER_REFERENCE", reference, id);
         if (!ExternalAccessAdvice.isSuccess(answer)) {
-            throw new AppException(externalAccess.forAnswer("Binding the secret " + qualified + " for '" + field
-                    + "' to the reference " + reference + " of " + describe(), "REGISTER_REFERENCE", answer,
+            throw new AppException(externalAccess.forAnswer(
+                    "Binding the secret " + qualified + " for '" + field + "' to the reference " + reference + " of "
+                            + describe(),
+                    "REGISTER_REFERENCE",
+                    answer,
                     List.of(qualified)));
         }
         log.accept("Secret '" + field + "' stored in " + qualified + " and bound to the app's reference " + reference);
@@ -215,7 +235,8 @@ public final class SnowflakeInstalledApp implements InstalledApp {
 
     @Override
     public List<Map<String, Object>> view(String view) throws AppException {
-        String sql = "SELECT * FROM " + app.sql() + ".PUBLIC." + Identifier.parse(view).sql();
+        String sql = "SELECT * FROM " + app.sql() + ".PUBLIC."
+                + Identifier.parse(view).sql();
         try {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (Map<String, Object> row : session.query(sql)) {
@@ -225,8 +246,8 @@ public final class SnowflakeInstalledApp implements InstalledApp {
             }
             return rows;
         } catch (SQLException e) {
-            throw new AppException("Reading " + view + " of " + describe() + " failed: " + SnowflakeErrors.describe(e),
-                    e);
+            throw new AppException(
+                    "Reading " + view + " of " + describe() + " failed: " + SnowflakeErrors.describe(e), e);
         }
     }
 
@@ -251,7 +272,9 @@ public final class SnowflakeInstalledApp implements InstalledApp {
 
     /** The SECRET object the kit creates for a secret field: {@code <db>.<schema>.<APP>_<FIELD>}. */
     private String secretObject(String field) {
-        return secrets.sql() + "." + Identifier.ofName(app.name() + "_" + field.toUpperCase(Locale.ROOT)).sql();
+        return secrets.sql() + "."
+                + Identifier.ofName(app.name() + "_" + field.toUpperCase(Locale.ROOT))
+                        .sql();
     }
 
     private void prepareSecretSchema() throws AppException {
@@ -259,13 +282,15 @@ public final class SnowflakeInstalledApp implements InstalledApp {
             return;
         }
         try {
-            session.execute("CREATE DATABASE IF NOT EXISTS " + secrets.database().sql() + " COMMENT = '"
-                    + NativeAppInstaller.MARKER + "'");
+            session.execute("CREATE DATABASE IF NOT EXISTS "
+                    + secrets.database().sql() + " COMMENT = '" + NativeAppInstaller.MARKER + "'");
             session.execute("CREATE SCHEMA IF NOT EXISTS " + secrets.sql());
         } catch (SQLException e) {
-            throw new AppException("Preparing " + secrets.sql() + " for the connector's secrets failed: "
-                    + SnowflakeErrors.describe(e) + "; choose a schema the role can use with "
-                    + "-Dconnector.secretDatabase and -Dconnector.secretSchema", e);
+            throw new AppException(
+                    "Preparing " + secrets.sql() + " for the connector's secrets failed: "
+                            + SnowflakeErrors.describe(e) + "; choose a schema the role can use with "
+                            + "-Dconnector.secretDatabase and -Dconnector.secretSchema",
+                    e);
         }
         secretSchemaReady = true;
     }
@@ -274,17 +299,26 @@ public final class SnowflakeInstalledApp implements InstalledApp {
     @Override
     public boolean bindReference(ReferenceBinding binding) throws AppException {
         Descriptor.Reference reference = binding.reference();
-        List<Object> arguments = new ArrayList<>(List.of(reference.objectType(), binding.object().sql()));
+        List<Object> arguments =
+                new ArrayList<>(List.of(reference.objectType(), binding.object().sql()));
         arguments.addAll(reference.privileges());
-        String id = single("SELECT SYSTEM$REFERENCE(?, ?, 'PERSISTENT'" + ", ?".repeat(reference.privileges().size())
-                + ")", "SYSTEM$REFERENCE", arguments.toArray());
+        String id = single(
+                "SELECT SYSTEM$REFERENCE(?, ?, 'PERSISTENT'"
+                        + ", ?".repeat(reference.privileges().size()) + ")",
+                "SYSTEM$REFERENCE",
+                arguments.toArray());
         // The callback is a SCHEMA.NAME of plain names, checked when the descriptor was read.
-        String answer = single("CALL " + app.sql() + "." + reference.registerCallback() + "(?, 'ADD', ?)",
-                reference.registerCallback(), reference.name(), id);
+        String answer = single(
+                "CALL " + app.sql() + "." + reference.registerCallback() + "(?, 'ADD', ?)",
+                reference.registerCallback(),
+                reference.name(),
+                id);
         externalAccess.bound(reference, binding.object());
         if (!ExternalAccessAdvice.isSuccess(answer)) {
-            throw new AppException(externalAccess.forAnswer("Binding " + binding.object().sql() + " to the reference "
-                    + reference.name() + " of " + describe(), reference.registerCallback(), answer,
+            throw new AppException(externalAccess.forAnswer(
+                    "Binding " + binding.object().sql() + " to the reference " + reference.name() + " of " + describe(),
+                    reference.registerCallback(),
+                    answer,
                     secretFields.stream().map(this::secretObject).toList()));
         }
         log.accept("Bound " + reference.objectType() + " " + binding.object().sql() + " to the app's reference "

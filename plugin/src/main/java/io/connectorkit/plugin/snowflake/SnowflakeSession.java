@@ -43,7 +43,8 @@ public final class SnowflakeSession implements AutoCloseable {
     }
 
     public List<Map<String, Object>> query(String sql, Object... values) throws SQLException {
-        try (PreparedStatement statement = prepare(sql, values); ResultSet result = statement.executeQuery()) {
+        try (PreparedStatement statement = prepare(sql, values);
+                ResultSet result = statement.executeQuery()) {
             ResultSetMetaData meta = result.getMetaData();
             List<Map<String, Object>> rows = new ArrayList<>();
             while (result.next()) {

@@ -51,7 +51,8 @@ public record StagePlan(List<String> upload, List<String> remove, List<String> u
         }
         Set<String> remove = new LinkedHashSet<>(new TreeMap<>(stage).keySet());
         remove.removeAll(local.keySet());
-        // REMOVE '@stage/p' removes every file whose path starts with p (docs.snowflake.com/en/sql-reference/sql/remove:
+        // REMOVE '@stage/p' removes every file whose path starts with p
+        // (docs.snowflake.com/en/sql-reference/sql/remove:
         // "myobject" also matches "myobject.csv.gz"), and removals run first: a kept file that a removed path
         // prefixes is gone afterwards, so it is uploaded again.
         List<String> removedWithIt = unchanged.stream()

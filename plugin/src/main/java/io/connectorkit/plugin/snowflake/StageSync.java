@@ -36,8 +36,7 @@ public final class StageSync {
     }
 
     /** What a sync did. */
-    public record Result(StagePlan plan, long uploadedBytes) {
-    }
+    public record Result(StagePlan plan, long uploadedBytes) {}
 
     public Result sync(Map<String, Path> files) throws SQLException {
         StagePlan plan = StagePlan.between(files, listing());

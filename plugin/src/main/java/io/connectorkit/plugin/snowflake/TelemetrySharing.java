@@ -22,8 +22,8 @@ import java.util.function.Consumer;
  * @param definitions the app's event definitions (the descriptor's)
  * @param sharedOptional the OPTIONAL definitions' types to share as well
  */
-public record TelemetrySharing(boolean authorize, List<Telemetry.EventDefinition> definitions,
-        List<String> sharedOptional) {
+public record TelemetrySharing(
+        boolean authorize, List<Telemetry.EventDefinition> definitions, List<String> sharedOptional) {
 
     /** Authorizes nothing: what a deploy sends without the parameter, as before the kit knew of event sharing. */
     public static final TelemetrySharing NOT_AUTHORIZED = new TelemetrySharing(false, List.of(), List.of());
@@ -42,8 +42,10 @@ public record TelemetrySharing(boolean authorize, List<Telemetry.EventDefinition
     public static TelemetrySharing of(Telemetry telemetry, boolean authorize, String sharedEvents) {
         List<String> optional = new ArrayList<>();
         if (sharedEvents != null && !sharedEvents.isBlank()) {
-            List<String> declared = telemetry.events().stream().filter(event -> !event.mandatory())
-                    .map(Telemetry.EventDefinition::type).toList();
+            List<String> declared = telemetry.events().stream()
+                    .filter(event -> !event.mandatory())
+                    .map(Telemetry.EventDefinition::type)
+                    .toList();
             for (String item : sharedEvents.split(",")) {
                 String type = item.strip().toUpperCase(Locale.ROOT).replaceFirst("^SNOWFLAKE\\$", "");
                 if (!declared.contains(type)) {
@@ -70,8 +72,8 @@ public record TelemetrySharing(boolean authorize, List<Telemetry.EventDefinition
         return authorize ? " AUTHORIZE_TELEMETRY_EVENT_SHARING = TRUE" : "";
     }
 
-    void afterCreate(SnowflakeSession session, Identifier app, NativeAppInstaller.Request request,
-            Consumer<String> log) throws DeployException {
+    void afterCreate(SnowflakeSession session, Identifier app, NativeAppInstaller.Request request, Consumer<String> log)
+            throws DeployException {
         if (authorize) {
             log.accept("Authorized application " + app.name() + " to share its telemetry events with the provider "
                     + "(AUTHORIZE_TELEMETRY_EVENT_SHARING = TRUE)");
@@ -80,8 +82,9 @@ public record TelemetrySharing(boolean authorize, List<Telemetry.EventDefinition
     }
 
     /** An upgrade keeps the app's authorization; it is given now if asked, since the new version may need it. */
-    void afterUpgrade(SnowflakeSession session, Identifier app, NativeAppInstaller.Request request,
-            Consumer<String> log) throws DeployException {
+    void afterUpgrade(
+            SnowflakeSession session, Identifier app, NativeAppInstaller.Request request, Consumer<String> log)
+            throws DeployException {
         if (!authorize) {
             if (definitions.stream().anyMatch(Telemetry.EventDefinition::mandatory)) {
                 log.accept("Warning: the app declares MANDATORY telemetry event definitions; unless " + app.name()
@@ -90,29 +93,39 @@ public record TelemetrySharing(boolean authorize, List<Telemetry.EventDefinition
             }
             return;
         }
-        execute(session, "ALTER APPLICATION " + app.sql() + " SET AUTHORIZE_TELEMETRY_EVENT_SHARING = TRUE",
-                "authorizing event sharing", request);
+        execute(
+                session,
+                "ALTER APPLICATION " + app.sql() + " SET AUTHORIZE_TELEMETRY_EVENT_SHARING = TRUE",
+                "authorizing event sharing",
+                request);
         log.accept("Authorized application " + app.name() + " to share its telemetry events with the provider");
         share(session, app, request, log);
     }
 
-    private void share(SnowflakeSession session, Identifier app, NativeAppInstaller.Request request,
-            Consumer<String> log) throws DeployException {
+    private void share(
+            SnowflakeSession session, Identifier app, NativeAppInstaller.Request request, Consumer<String> log)
+            throws DeployException {
         if (sharedOptional.isEmpty()) {
             return;
         }
         // The names come from the descriptor's validated vocabulary (SNOWFLAKE$ + a known type), not free text.
         List<String> names = definitions.stream()
                 .filter(event -> event.mandatory() || sharedOptional.contains(event.type()))
-                .map(Telemetry.EventDefinition::name).toList();
-        execute(session, "ALTER APPLICATION " + app.sql() + " SET SHARED TELEMETRY EVENTS ("
-                + String.join(", ", names.stream().map(name -> "'" + name + "'").toList()) + ")",
-                "sharing the telemetry events " + String.join(", ", names), request);
+                .map(Telemetry.EventDefinition::name)
+                .toList();
+        execute(
+                session,
+                "ALTER APPLICATION " + app.sql() + " SET SHARED TELEMETRY EVENTS ("
+                        + String.join(
+                                ", ",
+                                names.stream().map(name -> "'" + name + "'").toList()) + ")",
+                "sharing the telemetry events " + String.join(", ", names),
+                request);
         log.accept("Application " + app.name() + " shares the telemetry events " + String.join(", ", names));
     }
 
-    private static void execute(SnowflakeSession session, String sql, String doing,
-            NativeAppInstaller.Request request) throws DeployException {
+    private static void execute(SnowflakeSession session, String sql, String doing, NativeAppInstaller.Request request)
+            throws DeployException {
         try {
             session.execute(sql);
         } catch (SQLException e) {

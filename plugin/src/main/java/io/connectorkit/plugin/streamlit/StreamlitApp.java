@@ -50,8 +50,7 @@ public final class StreamlitApp {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private StreamlitApp() {
-    }
+    private StreamlitApp() {}
 
     /** Every file of the app by its path inside {@link #FOLDER}: the shipped ones, then the model. */
     public static Map<String, byte[]> files(Descriptor descriptor) {
@@ -66,44 +65,78 @@ public final class StreamlitApp {
     /** The paths the templates jar ships, from its index. */
     static List<String> shippedPaths() {
         String index = new String(resource(INDEX), StandardCharsets.UTF_8);
-        return index.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        return index.lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
     }
 
     /** {@value #MODEL_FILE}: the app, its prerequisites, typed fields, references, privileges and procedures. */
     public static String model(Descriptor descriptor) {
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("app", ordered("name", descriptor.app().name(), "label", descriptor.app().label(),
-                "version", descriptor.app().version()));
+        model.put(
+                "app",
+                ordered(
+                        "name",
+                        descriptor.app().name(),
+                        "label",
+                        descriptor.app().label(),
+                        "version",
+                        descriptor.app().version()));
         model.put("manifestVersion", descriptor.manifest().version());
-        model.put("prerequisites", descriptor.prerequisites().stream().map(StreamlitApp::prerequisite).toList());
-        model.put("standardFields", WizardStandardFields.fields().stream().map(StreamlitApp::standardField)
-                .toList());
-        model.put("connectorFields", descriptor.connectorFields().stream().map(StreamlitApp::field).toList());
-        model.put("connectionFields", descriptor.connectionFields().stream().map(StreamlitApp::field).toList());
-        model.put("references", descriptor.manifest().references().stream().map(reference -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("name", reference.name());
-            item.put("label", reference.label());
-            item.put("description", reference.description());
-            item.put("objectType", reference.objectType());
-            item.put("multiValued", reference.multiValued());
-            return item;
-        }).toList());
-        model.put("privileges", descriptor.manifest().privileges().stream()
-                .map(privilege -> ordered("name", privilege.name(), "description", privilege.description()))
-                .toList());
+        model.put(
+                "prerequisites",
+                descriptor.prerequisites().stream()
+                        .map(StreamlitApp::prerequisite)
+                        .toList());
+        model.put(
+                "standardFields",
+                WizardStandardFields.fields().stream()
+                        .map(StreamlitApp::standardField)
+                        .toList());
+        model.put(
+                "connectorFields",
+                descriptor.connectorFields().stream().map(StreamlitApp::field).toList());
+        model.put(
+                "connectionFields",
+                descriptor.connectionFields().stream().map(StreamlitApp::field).toList());
+        model.put(
+                "references",
+                descriptor.manifest().references().stream()
+                        .map(reference -> {
+                            Map<String, Object> item = new LinkedHashMap<>();
+                            item.put("name", reference.name());
+                            item.put("label", reference.label());
+                            item.put("description", reference.description());
+                            item.put("objectType", reference.objectType());
+                            item.put("multiValued", reference.multiValued());
+                            return item;
+                        })
+                        .toList());
+        model.put(
+                "privileges",
+                descriptor.manifest().privileges().stream()
+                        .map(privilege -> ordered("name", privilege.name(), "description", privilege.description()))
+                        .toList());
         List<Map<String, Object>> procedures = new ArrayList<>(Arrays.stream(PublicProcedure.values())
-                .map(StreamlitApp::procedure).toList());
+                .map(StreamlitApp::procedure)
+                .toList());
         if (AppOwnedSecrets.offered(descriptor)) {
             // The setup script's own procedure that keeps a typed secret (the connection step's password input).
-            procedures.add(ordered("name", AppOwnedSecrets.PROCEDURE, "arguments", List.of(
-                    ordered("name", "FIELD", "type", "STRING"), ordered("name", "VALUE", "type", "STRING")),
-                    "access", PublicProcedure.Access.ADMIN.name()));
+            procedures.add(ordered(
+                    "name",
+                    AppOwnedSecrets.PROCEDURE,
+                    "arguments",
+                    List.of(ordered("name", "FIELD", "type", "STRING"), ordered("name", "VALUE", "type", "STRING")),
+                    "access",
+                    PublicProcedure.Access.ADMIN.name()));
         }
         model.put("procedures", procedures);
-        model.put("resource", ordered(
-                "ingestionStrategies", IngestionConfigurations.names(IngestionStrategy.values()),
-                "scheduleTypes", IngestionConfigurations.names(ScheduleType.values())));
+        model.put(
+                "resource",
+                ordered(
+                        "ingestionStrategies", IngestionConfigurations.names(IngestionStrategy.values()),
+                        "scheduleTypes", IngestionConfigurations.names(ScheduleType.values())));
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(model) + "\n";
         } catch (JsonProcessingException e) {
@@ -142,11 +175,18 @@ public final class StreamlitApp {
     private static Map<String, Object> standardField(ConfigurationField field) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("name", field.name());
-        item.put("type", field.name().equals("global_schedule") ? FieldType.CRON.label() : field.type().label());
+        item.put(
+                "type",
+                field.name().equals("global_schedule")
+                        ? FieldType.CRON.label()
+                        : field.type().label());
         item.put("required", field.isRequired());
         item.put("default", null);
-        item.put("description", field.name().equals("global_schedule")
-                ? "Cron expression of the ingestion scheduler, such as */30 * * * *" : field.description());
+        item.put(
+                "description",
+                field.name().equals("global_schedule")
+                        ? "Cron expression of the ingestion scheduler, such as */30 * * * *"
+                        : field.description());
         return item;
     }
 
@@ -154,8 +194,10 @@ public final class StreamlitApp {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("name", procedure.name());
         List<Map<String, Object>> arguments = new ArrayList<>();
-        procedure.arguments().forEach(argument -> arguments.add(ordered("name", argument.name(),
-                "type", argument.type().name())));
+        procedure
+                .arguments()
+                .forEach(argument -> arguments.add(
+                        ordered("name", argument.name(), "type", argument.type().name())));
         item.put("arguments", arguments);
         item.put("access", procedure.access().name());
         return item;

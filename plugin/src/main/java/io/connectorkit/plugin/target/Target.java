@@ -14,7 +14,9 @@ public enum Target {
     /** The {@code connector.target} value; the one resolver every goal that talks to an app uses. */
     public static Target resolve(String value) {
         String name = value == null || value.isBlank() ? "local" : value.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(target -> target.label().equals(name)).findFirst()
+        return Arrays.stream(values())
+                .filter(target -> target.label().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("connector.target '" + value + "' is not a target; use "
                         + Arrays.stream(values()).map(Target::label).collect(Collectors.joining(" or "))
                         + " (local, the embedded app, is the default)"));

@@ -32,8 +32,7 @@ public record AppSnapshot(Map<String, Table> tables, Set<String> grants) {
      * @param key the primary key's columns; empty when the table has none
      * @param rows the rows
      */
-    public record Table(List<String> columns, List<String> key, List<Map<String, String>> rows) {
-    }
+    public record Table(List<String> columns, List<String> key, List<Map<String, String>> rows) {}
 
     public AppSnapshot {
         tables = new TreeMap<>(tables);
@@ -52,8 +51,8 @@ public record AppSnapshot(Map<String, Table> tables, Set<String> grants) {
     private static List<String[]> tableNames(Connection connection) throws SQLException {
         List<String[]> names = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("SELECT TABLE_SCHEMA, TABLE_NAME FROM"
-                + " INFORMATION_SCHEMA.TABLES WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_SCHEMA <> 'INFORMATION_SCHEMA'"
-                + " ORDER BY TABLE_SCHEMA, TABLE_NAME");
+                        + " INFORMATION_SCHEMA.TABLES WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_SCHEMA <> 'INFORMATION_SCHEMA'"
+                        + " ORDER BY TABLE_SCHEMA, TABLE_NAME");
                 ResultSet result = statement.executeQuery()) {
             while (result.next()) {
                 names.add(new String[] {result.getString(1), result.getString(2)});
@@ -77,7 +76,8 @@ public record AppSnapshot(Map<String, Table> tables, Set<String> grants) {
                 }
             }
         }
-        String sql = "SELECT * FROM " + Identifier.ofName(schema).sql() + "." + Identifier.ofName(name).sql();
+        String sql = "SELECT * FROM " + Identifier.ofName(schema).sql() + "."
+                + Identifier.ofName(name).sql();
         List<String> columns = new ArrayList<>();
         List<Map<String, String>> rows = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(sql);
@@ -100,7 +100,7 @@ public record AppSnapshot(Map<String, Table> tables, Set<String> grants) {
     private static Set<String> grants(Connection connection) throws SQLException {
         Set<String> grants = new TreeSet<>();
         try (PreparedStatement statement = connection.prepareStatement("SELECT GRANTEE, GRANTEDROLE, RIGHTS,"
-                + " TABLE_SCHEMA, TABLE_NAME FROM INFORMATION_SCHEMA.RIGHTS");
+                        + " TABLE_SCHEMA, TABLE_NAME FROM INFORMATION_SCHEMA.RIGHTS");
                 ResultSet result = statement.executeQuery()) {
             while (result.next()) {
                 String grantee = result.getString(1);
@@ -109,7 +109,8 @@ public record AppSnapshot(Map<String, Table> tables, Set<String> grants) {
                     grants.add("ROLE " + role + " TO " + grantee);
                     continue;
                 }
-                String object = result.getString(4) == null || result.getString(5) == null ? "DATABASE"
+                String object = result.getString(4) == null || result.getString(5) == null
+                        ? "DATABASE"
                         : result.getString(4) + "." + result.getString(5);
                 for (String privilege : result.getString(3).split(",")) {
                     grants.add(privilege.strip() + " ON " + object + " TO " + grantee);

@@ -13,8 +13,7 @@ import java.util.zip.ZipInputStream;
 /** An app bundle zip of {@code connector:bundle}, unpacked into a folder of its own. */
 public final class BundleArchive {
 
-    private BundleArchive() {
-    }
+    private BundleArchive() {}
 
     /**
      * Unpacks the zip into the folder (emptied first) and answers its embedded target's bundle, {@code local/}.
@@ -47,8 +46,10 @@ public final class BundleArchive {
                 }
             }
         } catch (IOException e) {
-            throw new UpgradeCheckException("The previous bundle " + shown + " cannot be unpacked into " + root + ": "
-                    + e.getMessage() + "; give the zip that connector:bundle writes", e);
+            throw new UpgradeCheckException(
+                    "The previous bundle " + shown + " cannot be unpacked into " + root + ": " + e.getMessage()
+                            + "; give the zip that connector:bundle writes",
+                    e);
         }
         Path local = root.resolve("local");
         if (!Files.isRegularFile(local.resolve("setup.sql")) || !Files.isDirectory(local.resolve("lib"))) {

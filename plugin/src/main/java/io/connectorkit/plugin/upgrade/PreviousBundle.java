@@ -19,8 +19,9 @@ public record PreviousBundle(String version, Path zip, String shown) {
      * @param currentVersion the project's version
      * @throws UpgradeCheckException when both are given, or no previous release can be found (saying where it looked)
      */
-    public static PreviousBundle choose(Optional<Path> fromBundle, Optional<String> fromVersion,
-            ReleasedBundles releases, String currentVersion) throws UpgradeCheckException {
+    public static PreviousBundle choose(
+            Optional<Path> fromBundle, Optional<String> fromVersion, ReleasedBundles releases, String currentVersion)
+            throws UpgradeCheckException {
         if (fromBundle.isPresent() && fromVersion.isPresent()) {
             throw new UpgradeCheckException("connector.fromBundle (" + fromBundle.get() + ") and "
                     + "connector.fromVersion (" + fromVersion.get() + ") both name the bundle to start from; give one "
@@ -34,8 +35,9 @@ public record PreviousBundle(String version, Path zip, String shown) {
             String version = fromVersion.get().strip();
             return new PreviousBundle(version, releases.bundle(version), releases.coordinates() + ":" + version);
         }
-        String version = releases.newestReleaseBefore(currentVersion).orElseThrow(() -> new UpgradeCheckException(
-                "No released version of " + releases.coordinates() + " older than " + currentVersion + " was found in "
+        String version = releases.newestReleaseBefore(currentVersion)
+                .orElseThrow(() -> new UpgradeCheckException("No released version of " + releases.coordinates()
+                        + " older than " + currentVersion + " was found in "
                         + "the local repository or the project's remote repositories, so there is nothing to upgrade "
                         + "from. Name one with -Dconnector.fromVersion=<version>, or a bundle zip with "
                         + "-Dconnector.fromBundle=<path/to/app.zip> (a first release has no previous version: skip the "

@@ -58,14 +58,15 @@ import java.util.regex.Pattern;
 public final class SnowflakeUpgradeCheck {
 
     /** The public views of a setup script, as the previous version exposed them. */
-    private static final Pattern PUBLIC_VIEW = Pattern.compile("(?im)^\\s*CREATE\\s+(?:OR\\s+(?:REPLACE|ALTER)\\s+)?"
-            + "(?:SECURE\\s+)?VIEW\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?PUBLIC\\.(\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*)");
+    private static final Pattern PUBLIC_VIEW = Pattern.compile(
+            "(?im)^\\s*CREATE\\s+(?:OR\\s+(?:REPLACE|ALTER)\\s+)?"
+                    + "(?:SECURE\\s+)?VIEW\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?PUBLIC\\.(\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*)");
     /**
      * Views whose rows are measured over a time window ending now, so that the same state reads differently a moment
      * later; their existence and columns are still compared, not their rows.
      */
-    private static final Set<String> TIME_WINDOWED = Set.of("PUBLIC.CONNECTOR_STATS",
-            "PUBLIC.AGGREGATED_CONNECTOR_STATS", "PUBLIC.GENERIC_CONNECTOR_STATS");
+    private static final Set<String> TIME_WINDOWED =
+            Set.of("PUBLIC.CONNECTOR_STATS", "PUBLIC.AGGREGATED_CONNECTOR_STATS", "PUBLIC.GENERIC_CONNECTOR_STATS");
 
     /**
      * What to check.
@@ -80,10 +81,16 @@ public final class SnowflakeUpgradeCheck {
      * @param telemetry the event sharing the installs authorize, as connector:deploy's
      * @param keep whether the scratch app and package are kept afterwards
      */
-    public record Request(Path previousBundle, String previous, Path currentBundle, String currentVersion,
-            String userApp, Descriptor descriptor, WizardConfiguration configuration, TelemetrySharing telemetry,
-            boolean keep) {
-    }
+    public record Request(
+            Path previousBundle,
+            String previous,
+            Path currentBundle,
+            String currentVersion,
+            String userApp,
+            Descriptor descriptor,
+            WizardConfiguration configuration,
+            TelemetrySharing telemetry,
+            boolean keep) {}
 
     private final SnowflakeSession session;
     private final Consumer<String> log;
@@ -106,20 +113,29 @@ public final class SnowflakeUpgradeCheck {
      *
      * @throws UpgradeCheckException when a bundle is missing or an install, an upgrade or a read fails
      */
-    public UpgradeComparison run(Request request) throws UpgradeCheckException, AppException, RefusedException,
-            ConfigurationFileException {
-        requireBundle(request.previousBundle(), "The previous bundle " + request.previous() + " has no Snowflake app "
-                + "(snowflake/setup.sql and snowflake/lib/): it is not a zip of connector:bundle, or of a kit too old "
-                + "to hold one; give another with -Dconnector.fromVersion=... or -Dconnector.fromBundle=...");
-        requireBundle(request.currentBundle(), "There is no current bundle in " + request.currentBundle() + " to "
-                + "upgrade to; build it first: mvn package connector:verify-upgrade -Dconnector.target=snowflake");
+    public UpgradeComparison run(Request request)
+            throws UpgradeCheckException, AppException, RefusedException, ConfigurationFileException {
+        requireBundle(
+                request.previousBundle(),
+                "The previous bundle " + request.previous() + " has no Snowflake app "
+                        + "(snowflake/setup.sql and snowflake/lib/): it is not a zip of connector:bundle, or of a kit too old "
+                        + "to hold one; give another with -Dconnector.fromVersion=... or -Dconnector.fromBundle=...");
+        requireBundle(
+                request.currentBundle(),
+                "There is no current bundle in " + request.currentBundle() + " to "
+                        + "upgrade to; build it first: mvn package connector:verify-upgrade -Dconnector.target=snowflake");
         String name = scratchName(request.userApp());
         Identifier scratch = Identifier.ofName(name);
-        NativeAppInstaller.Request install = new NativeAppInstaller.Request(name, name + "_PKG", Optional.empty(),
-                request.descriptor().app().label() + " (upgrade check)", false, false);
+        NativeAppInstaller.Request install = new NativeAppInstaller.Request(
+                name,
+                name + "_PKG",
+                Optional.empty(),
+                request.descriptor().app().label() + " (upgrade check)",
+                false,
+                false);
         // Dropping the scratch app takes the objects it made outside itself (its destination database) with it.
-        NativeAppInstaller.Request drop = new NativeAppInstaller.Request(name, name + "_PKG", Optional.empty(),
-                install.label(), true, false);
+        NativeAppInstaller.Request drop =
+                new NativeAppInstaller.Request(name, name + "_PKG", Optional.empty(), install.label(), true, false);
         NativeAppInstaller installer = new NativeAppInstaller(session, log, request.telemetry());
         SnowflakeInstalledApp.SecretSchema secrets = new SnowflakeInstalledApp.SecretSchema(
                 Identifier.ofName(SettingsResolver.secretDatabaseOf(name)), Identifier.ofName("PUBLIC"));
@@ -129,27 +145,41 @@ public final class SnowflakeUpgradeCheck {
             try {
                 installer.undeploy(drop);
             } catch (DeployException e) {
-                throw new UpgradeCheckException("The scratch app " + name + " left by an earlier check cannot be "
-                        + "dropped: " + e.getMessage(), e);
+                throw new UpgradeCheckException(
+                        "The scratch app " + name + " left by an earlier check cannot be " + "dropped: "
+                                + e.getMessage(),
+                        e);
             }
-            deploy(installer, install, request.previousBundle(), "Installing the previous bundle "
-                    + request.previous() + " in the scratch app " + name);
+            deploy(
+                    installer,
+                    install,
+                    request.previousBundle(),
+                    "Installing the previous bundle " + request.previous() + " in the scratch app " + name);
             log.accept("Installed " + request.previous() + " in the scratch app " + name + " (package " + name
                     + "_PKG, development mode)");
             List<String> views = publicViews(request.previousBundle());
             fill(app, scratchConfiguration(request.configuration(), name), request.descriptor());
             AppSnapshot before = snapshot(app, scratch, views, resources(app));
             List<String> destinations = before.tables().keySet().stream()
-                    .filter(table -> table.startsWith(DESTINATION)).toList();
-            deploy(installer, install, request.currentBundle(), "The upgrade from " + request.previous() + " to "
-                    + request.currentVersion());
+                    .filter(table -> table.startsWith(DESTINATION))
+                    .toList();
+            deploy(
+                    installer,
+                    install,
+                    request.currentBundle(),
+                    "The upgrade from " + request.previous() + " to " + request.currentVersion());
             log.accept("Upgraded the scratch app " + name + " to " + request.currentVersion() + " from "
                     + request.currentBundle());
-            AppSnapshot after = snapshot(app, scratch, views, destinations.stream()
-                    .map(table -> table.substring(DESTINATION.length())).toList());
+            AppSnapshot after = snapshot(
+                    app,
+                    scratch,
+                    views,
+                    destinations.stream()
+                            .map(table -> table.substring(DESTINATION.length()))
+                            .toList());
             UpgradeComparison comparison = UpgradeComparison.between(before, after);
-            log.accept("Compared " + String.join(", ", before.tables().keySet()) + " and " + before.grants().size()
-                    + " grants of the scratch app");
+            log.accept("Compared " + String.join(", ", before.tables().keySet()) + " and "
+                    + before.grants().size() + " grants of the scratch app");
             return comparison;
         } finally {
             if (request.keep()) {
@@ -175,9 +205,16 @@ public final class SnowflakeUpgradeCheck {
         log.accept("The scratch app ingests into a database of its own, " + database + ", instead of "
                 + connector.path(DESTINATION_DATABASE).asText() + " (connector." + DESTINATION_DATABASE + ")");
         connector.put(DESTINATION_DATABASE, database);
-        return new WizardConfiguration(configuration.file(), configuration.prerequisites(), connector,
-                configuration.connection(), configuration.secrets(), configuration.finalizeConfiguration(),
-                configuration.resources(), configuration.references(), configuration.unresolved());
+        return new WizardConfiguration(
+                configuration.file(),
+                configuration.prerequisites(),
+                connector,
+                configuration.connection(),
+                configuration.secrets(),
+                configuration.finalizeConfiguration(),
+                configuration.resources(),
+                configuration.references(),
+                configuration.unresolved());
     }
 
     private static final String DESTINATION_DATABASE = "destination_database";
@@ -207,13 +244,15 @@ public final class SnowflakeUpgradeCheck {
                     + "-Dconnector.approveSpecifications=true would");
         }
         new Wizard(app, log, warn, true).run(configuration, Optional.empty());
-        if (configuration.resources().isEmpty() || configuration.resources().get().isEmpty()) {
+        if (configuration.resources().isEmpty()
+                || configuration.resources().get().isEmpty()) {
             warn.accept("The configuration file " + configuration.file() + " has no resources: the check compares "
                     + "the state of the wizard only, without resources or ingested rows");
             return;
         }
         configuration.requireResolved(List.of("resources"));
-        log.accept("Resources: " + new ResourceSync(app, log).sync(configuration.resources().get(), false));
+        log.accept("Resources: "
+                + new ResourceSync(app, log).sync(configuration.resources().get(), false));
         Ingestions.Iteration iteration = new Ingestions(app, log, warn).runNow(null);
         if (iteration.failed() > 0) {
             warn.accept(iteration.failed() + " ingestion(s) failed in the previous version; their failed runs are "
@@ -236,8 +275,10 @@ public final class SnowflakeUpgradeCheck {
         try {
             script = Files.readString(bundle.resolve("setup.sql"), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UpgradeCheckException("The previous bundle's setup script " + bundle.resolve("setup.sql")
-                    + " cannot be read: " + e.getMessage(), e);
+            throw new UpgradeCheckException(
+                    "The previous bundle's setup script " + bundle.resolve("setup.sql") + " cannot be read: "
+                            + e.getMessage(),
+                    e);
         }
         Set<String> views = new LinkedHashSet<>();
         Matcher matcher = PUBLIC_VIEW.matcher(script);
@@ -251,8 +292,9 @@ public final class SnowflakeUpgradeCheck {
      * What the consumer sees of the app: each public view's rows (a view it can no longer read is missing), each
      * destination table's rows (by resource), the specifications' statuses as a table, and the grants to the app.
      */
-    private AppSnapshot snapshot(SnowflakeInstalledApp app, Identifier scratch, List<String> views,
-            List<String> resources) throws UpgradeCheckException, AppException {
+    private AppSnapshot snapshot(
+            SnowflakeInstalledApp app, Identifier scratch, List<String> views, List<String> resources)
+            throws UpgradeCheckException, AppException {
         Map<String, AppSnapshot.Table> tables = new LinkedHashMap<>();
         for (String view : views) {
             List<Map<String, Object>> rows;
@@ -277,8 +319,14 @@ public final class SnowflakeUpgradeCheck {
                     }
                     rows.add(row);
                 }
-                tables.put(DESTINATION + resource, new AppSnapshot.Table(result.columns().stream()
-                        .map(column -> column.toUpperCase(Locale.ROOT)).toList(), List.of(), texts(rows)));
+                tables.put(
+                        DESTINATION + resource,
+                        new AppSnapshot.Table(
+                                result.columns().stream()
+                                        .map(column -> column.toUpperCase(Locale.ROOT))
+                                        .toList(),
+                                List.of(),
+                                texts(rows)));
             } catch (QueryException e) {
                 // Not ingested yet (before), or gone (after: the comparison names it).
             }
@@ -293,14 +341,17 @@ public final class SnowflakeUpgradeCheck {
             specifications.add(row);
         }
         if (!specifications.isEmpty()) {
-            tables.put("SPECIFICATIONS", new AppSnapshot.Table(List.of("NAME", "TYPE", "STATUS", "DEFINITION"),
-                    List.of("NAME"), texts(specifications)));
+            tables.put(
+                    "SPECIFICATIONS",
+                    new AppSnapshot.Table(
+                            List.of("NAME", "TYPE", "STATUS", "DEFINITION"), List.of("NAME"), texts(specifications)));
         }
         return new AppSnapshot(tables, grants(scratch));
     }
 
     private static AppSnapshot.Table table(List<Map<String, Object>> rows, boolean columnsOnly) {
-        List<String> columns = rows.isEmpty() ? List.of() : List.copyOf(rows.get(0).keySet());
+        List<String> columns =
+                rows.isEmpty() ? List.of() : List.copyOf(rows.get(0).keySet());
         return new AppSnapshot.Table(columns, List.of(), columnsOnly ? List.of() : texts(rows));
     }
 
@@ -327,8 +378,10 @@ public final class SnowflakeUpgradeCheck {
                 grants.add(lower.get("privilege") + " ON " + lower.get("granted_on") + " " + lower.get("name"));
             }
         } catch (SQLException e) {
-            throw new UpgradeCheckException("Listing the grants to the scratch app " + scratch.name() + " failed: "
-                    + e.getMessage() + " (Snowflake error " + e.getErrorCode() + ")", e);
+            throw new UpgradeCheckException(
+                    "Listing the grants to the scratch app " + scratch.name() + " failed: " + e.getMessage()
+                            + " (Snowflake error " + e.getErrorCode() + ")",
+                    e);
         }
         return grants;
     }
@@ -338,7 +391,9 @@ public final class SnowflakeUpgradeCheck {
      * what it owns outside itself, its destination database; without it Snowflake refuses to drop an app that owns
      * such objects (https://docs.snowflake.com/en/sql-reference/sql/drop-application).
      */
-    private void discard(NativeAppInstaller installer, NativeAppInstaller.Request install,
+    private void discard(
+            NativeAppInstaller installer,
+            NativeAppInstaller.Request install,
             SnowflakeInstalledApp.SecretSchema secrets) {
         try {
             installer.undeploy(install);

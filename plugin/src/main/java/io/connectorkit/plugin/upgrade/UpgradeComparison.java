@@ -5,10 +5,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * What an upgrade lost, from the app's snapshots before and after it: a table dropped, a column dropped, a row removed
@@ -27,8 +27,9 @@ public record UpgradeComparison(List<String> losses, int tables, long rows, int 
 
     private static final int MAX_LOSSES_PER_TABLE = 10;
     /** Columns the setup script rewrites from the descriptor at every install and upgrade. */
-    private static final Map<String, Set<String>> REFRESHED = Map.of("STATE.PREREQUISITES", Set.of("TITLE",
-            "DESCRIPTION", "LEARNMORE_URL", "DOCUMENTATION_URL", "GUIDE_URL", "POSITION"));
+    private static final Map<String, Set<String>> REFRESHED = Map.of(
+            "STATE.PREREQUISITES",
+            Set.of("TITLE", "DESCRIPTION", "LEARNMORE_URL", "DOCUMENTATION_URL", "GUIDE_URL", "POSITION"));
     /** Tables whose values are never shown; their rows are named by key. */
     private static final Set<String> SECRET_TABLES = Set.of("STATE.SECRETS");
 
@@ -52,34 +53,46 @@ public record UpgradeComparison(List<String> losses, int tables, long rows, int 
 
     public static UpgradeComparison between(AppSnapshot before, AppSnapshot after) {
         List<String> losses = new ArrayList<>();
-        before.tables().forEach((name, table) -> losses.addAll(tableLosses(name, table, after.tables().get(name))));
+        before.tables()
+                .forEach((name, table) ->
+                        losses.addAll(tableLosses(name, table, after.tables().get(name))));
         for (String grant : before.grants()) {
             if (!after.grants().contains(grant)) {
                 losses.add("grant lost: " + grant);
             }
         }
-        return new UpgradeComparison(losses, before.tables().size(), before.rowCount(), before.grants().size());
+        return new UpgradeComparison(
+                losses,
+                before.tables().size(),
+                before.rowCount(),
+                before.grants().size());
     }
 
     private static List<String> tableLosses(String name, AppSnapshot.Table before, AppSnapshot.Table after) {
         List<String> losses = new ArrayList<>();
         if (after == null) {
-            losses.add(name + (name.startsWith(VIEW) ? ": no longer readable by the consumer (dropped, or its SELECT "
-                    + "grant to the app's roles not made again)" : ": table dropped") + " (it held "
+            losses.add(name
+                    + (name.startsWith(VIEW)
+                            ? ": no longer readable by the consumer (dropped, or its SELECT "
+                                    + "grant to the app's roles not made again)"
+                            : ": table dropped")
+                    + " (it held "
                     + rows(before.rows().size()) + ")");
             return losses;
         }
         List<String> compared = new ArrayList<>();
         for (String column : before.columns()) {
             if (!after.columns().contains(column)) {
-                losses.add(name + ": column " + column + " dropped (its values in " + rows(before.rows().size())
-                        + " are gone)");
+                losses.add(name + ": column " + column + " dropped (its values in "
+                        + rows(before.rows().size()) + " are gone)");
             } else if (!REFRESHED.getOrDefault(name, Set.of()).contains(column)) {
                 compared.add(column);
             }
         }
-        List<String> rowLosses = compared.containsAll(before.key()) && !before.key().isEmpty()
-                ? byKey(name, before, after, compared) : asWholeRows(name, before, after, compared);
+        List<String> rowLosses =
+                compared.containsAll(before.key()) && !before.key().isEmpty()
+                        ? byKey(name, before, after, compared)
+                        : asWholeRows(name, before, after, compared);
         if (rowLosses.size() > MAX_LOSSES_PER_TABLE) {
             int more = rowLosses.size() - MAX_LOSSES_PER_TABLE;
             rowLosses = new ArrayList<>(rowLosses.subList(0, MAX_LOSSES_PER_TABLE));
@@ -89,8 +102,8 @@ public record UpgradeComparison(List<String> losses, int tables, long rows, int 
         return losses;
     }
 
-    private static List<String> byKey(String name, AppSnapshot.Table before, AppSnapshot.Table after,
-            List<String> compared) {
+    private static List<String> byKey(
+            String name, AppSnapshot.Table before, AppSnapshot.Table after, List<String> compared) {
         Map<Map<String, String>, Map<String, String>> afterByKey = new HashMap<>();
         for (Map<String, String> row : after.rows()) {
             afterByKey.put(project(row, before.key()), row);
@@ -105,17 +118,19 @@ public record UpgradeComparison(List<String> losses, int tables, long rows, int 
             }
             for (String column : compared) {
                 if (!Objects.equals(row.get(column), upgraded.get(column))) {
-                    losses.add(name + ": row " + shown(key) + ": " + column + (SECRET_TABLES.contains(name)
-                            ? " changed" : " changed from " + value(row.get(column)) + " to "
-                            + value(upgraded.get(column))));
+                    losses.add(name + ": row " + shown(key) + ": " + column
+                            + (SECRET_TABLES.contains(name)
+                                    ? " changed"
+                                    : " changed from " + value(row.get(column)) + " to "
+                                            + value(upgraded.get(column))));
                 }
             }
         }
         return losses;
     }
 
-    private static List<String> asWholeRows(String name, AppSnapshot.Table before, AppSnapshot.Table after,
-            List<String> compared) {
+    private static List<String> asWholeRows(
+            String name, AppSnapshot.Table before, AppSnapshot.Table after, List<String> compared) {
         Map<Map<String, String>, Integer> remaining = new HashMap<>();
         for (Map<String, String> row : after.rows()) {
             remaining.merge(project(row, compared), 1, Integer::sum);
@@ -127,8 +142,9 @@ public record UpgradeComparison(List<String> losses, int tables, long rows, int 
                 remaining.merge(projected, -1, Integer::sum);
             } else {
                 // By column name: a table the sink created may order its columns differently from run to run.
-                losses.add(name + ": row " + (SECRET_TABLES.contains(name) ? "(values not shown)"
-                        : shown(new TreeMap<>(projected))) + " removed or changed");
+                losses.add(name + ": row "
+                        + (SECRET_TABLES.contains(name) ? "(values not shown)" : shown(new TreeMap<>(projected)))
+                        + " removed or changed");
             }
         }
         return losses;
@@ -141,7 +157,8 @@ public record UpgradeComparison(List<String> losses, int tables, long rows, int 
     }
 
     private static String shown(Map<String, String> values) {
-        return values.entrySet().stream().map(entry -> entry.getKey() + "=" + value(entry.getValue()))
+        return values.entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + value(entry.getValue()))
                 .collect(Collectors.joining(", ", "{", "}"));
     }
 

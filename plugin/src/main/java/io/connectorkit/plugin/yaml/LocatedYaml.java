@@ -1,6 +1,7 @@
 package io.connectorkit.plugin.yaml;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,11 +9,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import java.util.ArrayList;
 
 /**
  * A YAML document read into a JSON tree that remembers the line of every node, so that a problem found later can
@@ -49,15 +49,20 @@ public final class LocatedYaml {
             List<String> sentences = new ArrayList<>();
             for (int i = 0; i < explanation.size(); i++) {
                 String line = explanation.get(i);
-                boolean quotedSource = i + 1 < explanation.size() && explanation.get(i + 1).startsWith("^");
-                if (!line.isEmpty() && !quotedSource && !line.startsWith("in 'reader'") && !line.startsWith("at [")
+                boolean quotedSource =
+                        i + 1 < explanation.size() && explanation.get(i + 1).startsWith("^");
+                if (!line.isEmpty()
+                        && !quotedSource
+                        && !line.startsWith("in 'reader'")
+                        && !line.startsWith("at [")
                         && !line.startsWith("^")) {
                     sentences.add(line);
                 }
             }
             String reason = String.join(": ", sentences);
-            int line = e instanceof JsonProcessingException processing
-                    && processing.getLocation() != null ? processing.getLocation().getLineNr() : 0;
+            int line = e instanceof JsonProcessingException processing && processing.getLocation() != null
+                    ? processing.getLocation().getLineNr()
+                    : 0;
             throw new YamlProblem(line, "the YAML cannot be read: " + reason);
         }
     }
@@ -88,8 +93,8 @@ public final class LocatedYaml {
                     String name = parser.currentName();
                     int keyLine = line(parser);
                     if (object.has(name)) {
-                        throw new YamlProblem(keyLine, "the key '" + name + "' appears twice in the same mapping; "
-                                + "keep one");
+                        throw new YamlProblem(
+                                keyLine, "the key '" + name + "' appears twice in the same mapping; " + "keep one");
                     }
                     parser.nextToken();
                     String child = path + "/" + name;
@@ -111,7 +116,8 @@ public final class LocatedYaml {
             }
             case VALUE_NUMBER_INT -> {
                 return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-                        ? nodes.numberNode(parser.getBigIntegerValue()) : nodes.numberNode(parser.getLongValue());
+                        ? nodes.numberNode(parser.getBigIntegerValue())
+                        : nodes.numberNode(parser.getLongValue());
             }
             case VALUE_NUMBER_FLOAT -> {
                 return nodes.numberNode(parser.getDecimalValue());

@@ -54,8 +54,8 @@ public final class YamlFile {
         try {
             return new YamlFile(shownFile, LocatedYaml.parse(text));
         } catch (LocatedYaml.YamlProblem e) {
-            throw new UnreadableFileException(new Problem(shownFile, e.line, "", e.getMessage()
-                    + "; fix the YAML syntax there"));
+            throw new UnreadableFileException(
+                    new Problem(shownFile, e.line, "", e.getMessage() + "; fix the YAML syntax there"));
         }
     }
 

@@ -172,7 +172,9 @@ public final class YamlNode {
     public void knownKeys(Collection<String> allowed, String what) {
         for (String key : entries().keySet()) {
             if (!allowed.contains(key)) {
-                String near = YamlText.closest(key, allowed).map(name -> "did you mean '" + name + "'? ").orElse("");
+                String near = YamlText.closest(key, allowed)
+                        .map(name -> "did you mean '" + name + "'? ")
+                        .orElse("");
                 get(key).problem("unknown key '" + key + "'; " + near + what + " are "
                         + (allowed.isEmpty() ? "none" : String.join(", ", allowed)));
             }

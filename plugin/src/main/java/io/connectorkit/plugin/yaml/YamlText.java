@@ -8,8 +8,7 @@ import java.util.Optional;
 /** How the kit's YAML files (descriptor, configuration) talk about what they hold, in messages. */
 public final class YamlText {
 
-    private YamlText() {
-    }
+    private YamlText() {}
 
     /** A value as a message shows it: text quoted, mappings and lists by their kind. */
     public static String describe(JsonNode node) {

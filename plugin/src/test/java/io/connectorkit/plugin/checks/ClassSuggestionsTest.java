@@ -20,8 +20,8 @@ class ClassSuggestionsTest {
 
     @Test
     void aMisspelledNameGetsTheClosestProjectClass() {
-        ClassSuggestions project = ClassSuggestions.of(List.of(FIXTURES + "GithubConnectionTester",
-                FIXTURES + "GithubFinalizer", FIXTURES + "GithubIssuesIngestion"));
+        ClassSuggestions project = ClassSuggestions.of(List.of(
+                FIXTURES + "GithubConnectionTester", FIXTURES + "GithubFinalizer", FIXTURES + "GithubIssuesIngestion"));
 
         assertThat(project.closest(FIXTURES + "GithubFinaliser", FinalizeCallback.class, loader))
                 .contains(FIXTURES + "GithubFinalizer");
@@ -39,8 +39,8 @@ class ClassSuggestionsTest {
 
     @Test
     void amongCloseClassesOneThatFitsTheRoleWinsThenOneNotCompiledYet() {
-        ClassSuggestions project = ClassSuggestions.of(List.of(FIXTURES + "GithubFinalizer",
-                FIXTURES + "GithubFinalizers"));
+        ClassSuggestions project =
+                ClassSuggestions.of(List.of(FIXTURES + "GithubFinalizer", FIXTURES + "GithubFinalizers"));
 
         assertThat(project.closest(FIXTURES + "GithubFinalizerz", FinalizeCallback.class, loader))
                 .contains(FIXTURES + "GithubFinalizer");
@@ -51,11 +51,13 @@ class ClassSuggestionsTest {
 
     @Test
     void nothingIsSuggestedWhenNoClassIsClose() {
-        ClassSuggestions project = ClassSuggestions.of(List.of(FIXTURES + "GithubFinalizer",
-                FIXTURES + "GithubIssuesIngestion"));
+        ClassSuggestions project =
+                ClassSuggestions.of(List.of(FIXTURES + "GithubFinalizer", FIXTURES + "GithubIssuesIngestion"));
 
-        assertThat(project.closest("com.example.SalesforceIngestion", Ingestion.class, loader)).isEmpty();
-        assertThat(project.closest(FIXTURES + "Tester", ConnectionTester.class, loader)).isEmpty();
+        assertThat(project.closest("com.example.SalesforceIngestion", Ingestion.class, loader))
+                .isEmpty();
+        assertThat(project.closest(FIXTURES + "Tester", ConnectionTester.class, loader))
+                .isEmpty();
         assertThat(ClassSuggestions.none().closest(FIXTURES + "GithubFinaliser", FinalizeCallback.class, loader))
                 .isEmpty();
     }
@@ -63,8 +65,12 @@ class ClassSuggestionsTest {
     @Test
     void theProjectsClassesAreItsClassFilesAndSources(@TempDir Path folder) throws Exception {
         Path classes = folder.resolve("classes");
-        for (String file : List.of("com/example/Tester.class", "com/example/Tester$Options.class",
-                "com/example/Tester$1.class", "module-info.class", "com/example/package-info.class",
+        for (String file : List.of(
+                "com/example/Tester.class",
+                "com/example/Tester$Options.class",
+                "com/example/Tester$1.class",
+                "module-info.class",
+                "com/example/package-info.class",
                 "com/example/notes.txt")) {
             Files.createDirectories(classes.resolve(file).getParent());
             Files.writeString(classes.resolve(file), "");
@@ -73,10 +79,9 @@ class ClassSuggestionsTest {
         Files.createDirectories(sources.resolve("com/example/ingest"));
         Files.writeString(sources.resolve("com/example/ingest/Issues.java"), "");
 
-        ClassSuggestions project = ClassSuggestions.scan(List.of(classes, folder.resolve("absent")),
-                List.of(sources));
+        ClassSuggestions project = ClassSuggestions.scan(List.of(classes, folder.resolve("absent")), List.of(sources));
 
-        assertThat(project.names()).containsExactly("com.example.Tester", "com.example.Tester$Options",
-                "com.example.ingest.Issues");
+        assertThat(project.names())
+                .containsExactly("com.example.Tester", "com.example.Tester$Options", "com.example.ingest.Issues");
     }
 }

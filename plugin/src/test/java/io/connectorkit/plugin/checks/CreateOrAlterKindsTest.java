@@ -26,12 +26,14 @@ class CreateOrAlterKindsTest {
                 + "CREATE OR ALTER PROCEDURE PUBLIC.P() RETURNS STRING LANGUAGE SQL AS $$ BEGIN RETURN 'CREATE OR "
                 + "ALTER STREAMLIT'; END; $$;\nCREATE OR ALTER TABLE STATE.T (ID INT);";
 
-        assertThat(CreateOrAlterKinds.SNOWFLAKE.check("setup.sql", script, true)).containsExactly(
-                "setup.sql:4: CREATE OR ALTER PROCEDURE does not exist on Snowflake: write CREATE OR REPLACE "
-                        + "PROCEDURE and grant it again, or CREATE PROCEDURE IF NOT EXISTS");
-        assertThat(CreateOrAlterKinds.EMBEDDED.check("local/setup.sql",
-                "CREATE OR ALTER SCHEMA S;\nCREATE OR ALTER VIEW S.V AS SELECT 1;", false)).containsExactly(
-                "local/setup.sql:2: CREATE OR ALTER VIEW does not exist on the embedded target (it emulates CREATE OR ALTER SCHEMA and TABLE): "
-                + "write CREATE OR REPLACE VIEW and grant it again, or CREATE VIEW IF NOT EXISTS");
+        assertThat(CreateOrAlterKinds.SNOWFLAKE.check("setup.sql", script, true))
+                .containsExactly(
+                        "setup.sql:4: CREATE OR ALTER PROCEDURE does not exist on Snowflake: write CREATE OR REPLACE "
+                                + "PROCEDURE and grant it again, or CREATE PROCEDURE IF NOT EXISTS");
+        assertThat(CreateOrAlterKinds.EMBEDDED.check(
+                        "local/setup.sql", "CREATE OR ALTER SCHEMA S;\nCREATE OR ALTER VIEW S.V AS SELECT 1;", false))
+                .containsExactly(
+                        "local/setup.sql:2: CREATE OR ALTER VIEW does not exist on the embedded target (it emulates CREATE OR ALTER SCHEMA and TABLE): "
+                                + "write CREATE OR REPLACE VIEW and grant it again, or CREATE VIEW IF NOT EXISTS");
     }
 }

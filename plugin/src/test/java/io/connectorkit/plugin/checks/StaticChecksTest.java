@@ -6,11 +6,11 @@ import io.connectorkit.plugin.descriptor.Descriptor;
 import io.connectorkit.plugin.testing.TestProjects;
 import io.connectorkit.runtime.spi.SpiRole;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import java.util.List;
 
 class StaticChecksTest {
 
@@ -19,13 +19,22 @@ class StaticChecksTest {
     void theRenderedAppsPassEveryCheck(String project) throws Exception {
         Map<String, String> app = TestProjects.render(project);
 
-        assertThat(StaticChecks.rerunnable("snowflake/setup.sql", app.get("snowflake/setup.sql"), true)).isEmpty();
-        assertThat(StaticChecks.rerunnable("local/setup.sql", app.get("local/setup.sql"), false)).isEmpty();
-        assertThat(StaticChecks.grants("snowflake/setup.sql", app.get("snowflake/setup.sql"))).isEmpty();
-        assertThat(StaticChecks.references("snowflake/manifest.yml", app.get("snowflake/manifest.yml"),
-                "snowflake/setup.sql", app.get("snowflake/setup.sql"))).isEmpty();
-        assertThat(StaticChecks.manifest("snowflake/manifest.yml", app.get("snowflake/manifest.yml"))).isEmpty();
-        assertThat(StaticChecks.connectorClasses(TestProjects.descriptor(project), getClass().getClassLoader()))
+        assertThat(StaticChecks.rerunnable("snowflake/setup.sql", app.get("snowflake/setup.sql"), true))
+                .isEmpty();
+        assertThat(StaticChecks.rerunnable("local/setup.sql", app.get("local/setup.sql"), false))
+                .isEmpty();
+        assertThat(StaticChecks.grants("snowflake/setup.sql", app.get("snowflake/setup.sql")))
+                .isEmpty();
+        assertThat(StaticChecks.references(
+                        "snowflake/manifest.yml",
+                        app.get("snowflake/manifest.yml"),
+                        "snowflake/setup.sql",
+                        app.get("snowflake/setup.sql")))
+                .isEmpty();
+        assertThat(StaticChecks.manifest("snowflake/manifest.yml", app.get("snowflake/manifest.yml")))
+                .isEmpty();
+        assertThat(StaticChecks.connectorClasses(
+                        TestProjects.descriptor(project), getClass().getClassLoader()))
                 .isEmpty();
     }
 
@@ -34,17 +43,20 @@ class StaticChecksTest {
         String v1 = "manifest_version: 1\nprivileges:\n  - READ SESSION:\n      description: r\n"
                 + "references:\n  - WH:\n      object_type: WAREHOUSE\n      required_at_setup: true\n";
         assertThat(StaticChecks.manifest("snowflake/manifest.yml", v1)).isEmpty();
-        assertThat(StaticChecks.manifest("snowflake/manifest.yml", v1.replace("manifest_version: 1",
-                "manifest_version: 2"))).containsExactly(
-                "snowflake/manifest.yml: references.WH.required_at_setup is a manifest version 1 key; remove it from "
-                        + "the template override (version 2 grants the privileges at install)",
-                "snowflake/manifest.yml: privileges.READ SESSION is not granted automatically under manifest "
-                        + "version 2; set manifest.version: 1 in connector.yaml to request it");
+        assertThat(StaticChecks.manifest(
+                        "snowflake/manifest.yml", v1.replace("manifest_version: 1", "manifest_version: 2")))
+                .containsExactly(
+                        "snowflake/manifest.yml: references.WH.required_at_setup is a manifest version 1 key; remove it from "
+                                + "the template override (version 2 grants the privileges at install)",
+                        "snowflake/manifest.yml: privileges.READ SESSION is not granted automatically under manifest "
+                                + "version 2; set manifest.version: 1 in connector.yaml to request it");
         assertThat(StaticChecks.manifest("snowflake/manifest.yml", "artifacts: {setup_script: setup.sql}\n"))
                 .containsExactly("snowflake/manifest.yml: manifest_version is missing; Snowflake reads 1 or 2 (set "
                         + "manifest.version in connector.yaml, or fix the template override)");
-        assertThat(StaticChecks.manifest("snowflake/manifest.yml", "manifest_version: 3\n")).singleElement()
-                .asString().contains("manifest_version is '3'");
+        assertThat(StaticChecks.manifest("snowflake/manifest.yml", "manifest_version: 3\n"))
+                .singleElement()
+                .asString()
+                .contains("manifest_version is '3'");
     }
 
     @Test
@@ -54,11 +66,12 @@ class StaticChecksTest {
                 + "CREATE OR REPLACE PROCEDURE PUBLIC.P() RETURNS STRING LANGUAGE SQL AS $$ BEGIN CREATE TABLE X (A INT);"
                 + " END; $$;\nINSERT INTO T VALUES ('CREATE TABLE Y (A INT);');\nCREATE VIEW PUBLIC.W AS SELECT 2;";
 
-        assertThat(StaticChecks.rerunnable("setup.sql", script, true)).containsExactly(
-                "setup.sql:3: 'CREATE TABLE STATE.LOG (ID INT)' fails when the setup script runs again (every upgrade"
-                        + " does): write CREATE OR REPLACE, CREATE OR ALTER or CREATE ... IF NOT EXISTS",
-                "setup.sql:8: 'CREATE VIEW PUBLIC.W AS SELECT 2' fails when the setup script runs again (every upgrade"
-                        + " does): write CREATE OR REPLACE, CREATE OR ALTER or CREATE ... IF NOT EXISTS");
+        assertThat(StaticChecks.rerunnable("setup.sql", script, true))
+                .containsExactly(
+                        "setup.sql:3: 'CREATE TABLE STATE.LOG (ID INT)' fails when the setup script runs again (every upgrade"
+                                + " does): write CREATE OR REPLACE, CREATE OR ALTER or CREATE ... IF NOT EXISTS",
+                        "setup.sql:8: 'CREATE VIEW PUBLIC.W AS SELECT 2' fails when the setup script runs again (every upgrade"
+                                + " does): write CREATE OR REPLACE, CREATE OR ALTER or CREATE ... IF NOT EXISTS");
     }
 
     @Test
@@ -67,11 +80,13 @@ class StaticChecksTest {
         // An override that lost the callback, made the integration multi-valued and dropped the callback's grant.
         String manifest = app.get("snowflake/manifest.yml")
                 .replaceFirst("      configuration_callback: \"PUBLIC.GET_REFERENCE_CONFIG\"\n", "")
-                .replaceFirst("multi_valued: false\n      register_callback: \"PUBLIC.REGISTER_REFERENCE\"\n"
-                        + "      configuration_callback", "multi_valued: true\n      register_callback: "
-                        + "\"PUBLIC.REGISTER_REFERENCE\"\n      configuration_callback");
-        String setup = app.get("snowflake/setup.sql").replace(
-                "GRANT USAGE ON PROCEDURE PUBLIC.GET_REFERENCE_CONFIG(STRING) TO APPLICATION ROLE ADMIN;", "");
+                .replaceFirst(
+                        "multi_valued: false\n      register_callback: \"PUBLIC.REGISTER_REFERENCE\"\n"
+                                + "      configuration_callback",
+                        "multi_valued: true\n      register_callback: "
+                                + "\"PUBLIC.REGISTER_REFERENCE\"\n      configuration_callback");
+        String setup = app.get("snowflake/setup.sql")
+                .replace("GRANT USAGE ON PROCEDURE PUBLIC.GET_REFERENCE_CONFIG(STRING) TO APPLICATION ROLE ADMIN;", "");
 
         assertThat(StaticChecks.references("snowflake/manifest.yml", manifest, "snowflake/setup.sql", setup))
                 .containsExactlyInAnyOrder(
@@ -84,54 +99,71 @@ class StaticChecksTest {
                         "snowflake/setup.sql: the configuration callback PUBLIC.GET_REFERENCE_CONFIG is not granted to "
                                 + "ADMIN; add GRANT USAGE ON PROCEDURE PUBLIC.GET_REFERENCE_CONFIG(STRING) TO "
                                 + "APPLICATION ROLE ADMIN");
-        assertThat(StaticChecks.references("snowflake/manifest.yml", app.get("snowflake/manifest.yml"),
-                "snowflake/setup.sql", setup.replace("PROCEDURE PUBLIC.GET_REFERENCE_CONFIG(REF_NAME",
-                        "PROCEDURE PUBLIC.REFERENCE_CONFIG(REF_NAME"))).contains("snowflake/manifest.yml: "
-                + "references.GITHUB_EAI names the callback PUBLIC.GET_REFERENCE_CONFIG, which snowflake/setup.sql "
-                + "does not create; create it (descriptor sql.snowflake) or name one it creates");
+        assertThat(StaticChecks.references(
+                        "snowflake/manifest.yml",
+                        app.get("snowflake/manifest.yml"),
+                        "snowflake/setup.sql",
+                        setup.replace(
+                                "PROCEDURE PUBLIC.GET_REFERENCE_CONFIG(REF_NAME",
+                                "PROCEDURE PUBLIC.REFERENCE_CONFIG(REF_NAME")))
+                .contains("snowflake/manifest.yml: "
+                        + "references.GITHUB_EAI names the callback PUBLIC.GET_REFERENCE_CONFIG, which snowflake/setup.sql "
+                        + "does not create; create it (descriptor sql.snowflake) or name one it creates");
     }
 
     @Test
     void grantsFollowTheCatalog() throws Exception {
-        String script = TestProjects.render("minimal").get("snowflake/setup.sql")
-                .replace("GRANT USAGE ON PROCEDURE PUBLIC.CONFIGURE_CONNECTOR(VARIANT) TO APPLICATION ROLE ADMIN;",
+        String script = TestProjects.render("minimal")
+                .get("snowflake/setup.sql")
+                .replace(
+                        "GRANT USAGE ON PROCEDURE PUBLIC.CONFIGURE_CONNECTOR(VARIANT) TO APPLICATION ROLE ADMIN;",
                         "GRANT USAGE ON PROCEDURE PUBLIC.PAUSE_CONNECTOR() TO APPLICATION ROLE VIEWER;\n"
                                 + "GRANT USAGE ON PROCEDURE PUBLIC.TEST_CONNECTION() TO APPLICATION ROLE ADMIN;")
                 .replace("GRANT SELECT ON VIEW PUBLIC.PREREQUISITES TO APPLICATION ROLE VIEWER;", "");
 
-        assertThat(StaticChecks.grants("snowflake/setup.sql", script)).satisfiesExactlyInAnyOrder(
-                problem -> assertThat(problem).matches("snowflake/setup\\.sql:\\d+: PAUSE_CONNECTOR changes the "
-                        + "connector's state, so VIEWER must not get it; remove this grant"),
-                problem -> assertThat(problem).matches("snowflake/setup\\.sql:\\d+: TEST_CONNECTION is internal to the"
-                        + " runtime and granted to no role; remove this grant"),
-                problem -> assertThat(problem).isEqualTo("snowflake/setup.sql: PUBLIC.CONFIGURE_CONNECTOR is not "
-                        + "granted to ADMIN; add GRANT USAGE ON PROCEDURE PUBLIC.CONFIGURE_CONNECTOR(...) TO "
-                        + "APPLICATION ROLE ADMIN"),
-                problem -> assertThat(problem).isEqualTo("snowflake/setup.sql: the view PUBLIC.PREREQUISITES is not "
-                        + "granted to VIEWER; add GRANT SELECT ON VIEW PUBLIC.PREREQUISITES TO APPLICATION ROLE VIEWER"));
+        assertThat(StaticChecks.grants("snowflake/setup.sql", script))
+                .satisfiesExactlyInAnyOrder(
+                        problem -> assertThat(problem)
+                                .matches("snowflake/setup\\.sql:\\d+: PAUSE_CONNECTOR changes the "
+                                        + "connector's state, so VIEWER must not get it; remove this grant"),
+                        problem -> assertThat(problem)
+                                .matches("snowflake/setup\\.sql:\\d+: TEST_CONNECTION is internal to the"
+                                        + " runtime and granted to no role; remove this grant"),
+                        problem -> assertThat(problem)
+                                .isEqualTo("snowflake/setup.sql: PUBLIC.CONFIGURE_CONNECTOR is not "
+                                        + "granted to ADMIN; add GRANT USAGE ON PROCEDURE PUBLIC.CONFIGURE_CONNECTOR(...) TO "
+                                        + "APPLICATION ROLE ADMIN"),
+                        problem -> assertThat(problem)
+                                .isEqualTo(
+                                        "snowflake/setup.sql: the view PUBLIC.PREREQUISITES is not "
+                                                + "granted to VIEWER; add GRANT SELECT ON VIEW PUBLIC.PREREQUISITES TO APPLICATION ROLE VIEWER"));
     }
 
     @Test
     void theSyncStatusViewIsGrantedToAdminAndViewer() throws Exception {
-        String script = TestProjects.render("minimal").get("snowflake/setup.sql")
+        String script = TestProjects.render("minimal")
+                .get("snowflake/setup.sql")
                 .replace("GRANT SELECT ON VIEW PUBLIC.SYNC_STATUS TO APPLICATION ROLE VIEWER;", "");
 
-        assertThat(StaticChecks.grants("snowflake/setup.sql", script)).containsExactly("snowflake/setup.sql: the view "
-                + "PUBLIC.SYNC_STATUS is not granted to VIEWER; add GRANT SELECT ON VIEW PUBLIC.SYNC_STATUS TO "
-                + "APPLICATION ROLE VIEWER");
+        assertThat(StaticChecks.grants("snowflake/setup.sql", script))
+                .containsExactly("snowflake/setup.sql: the view "
+                        + "PUBLIC.SYNC_STATUS is not granted to VIEWER; add GRANT SELECT ON VIEW PUBLIC.SYNC_STATUS TO "
+                        + "APPLICATION ROLE VIEWER");
     }
 
     @Test
     void theIngestionDefinitionsViewIsGrantedToAdminAndViewer() throws Exception {
-        String script = TestProjects.render("minimal").get("snowflake/setup.sql")
+        String script = TestProjects.render("minimal")
+                .get("snowflake/setup.sql")
                 .replace("GRANT SELECT ON VIEW PUBLIC.INGESTION_DEFINITIONS TO APPLICATION ROLE ADMIN;", "")
                 .replace("GRANT SELECT ON VIEW PUBLIC.INGESTION_DEFINITIONS TO APPLICATION ROLE VIEWER;", "");
 
-        assertThat(StaticChecks.grants("snowflake/setup.sql", script)).containsExactly(
-                "snowflake/setup.sql: the view PUBLIC.INGESTION_DEFINITIONS is not granted to ADMIN; add GRANT SELECT"
-                        + " ON VIEW PUBLIC.INGESTION_DEFINITIONS TO APPLICATION ROLE ADMIN",
-                "snowflake/setup.sql: the view PUBLIC.INGESTION_DEFINITIONS is not granted to VIEWER; add GRANT SELECT"
-                        + " ON VIEW PUBLIC.INGESTION_DEFINITIONS TO APPLICATION ROLE VIEWER");
+        assertThat(StaticChecks.grants("snowflake/setup.sql", script))
+                .containsExactly(
+                        "snowflake/setup.sql: the view PUBLIC.INGESTION_DEFINITIONS is not granted to ADMIN; add GRANT SELECT"
+                                + " ON VIEW PUBLIC.INGESTION_DEFINITIONS TO APPLICATION ROLE ADMIN",
+                        "snowflake/setup.sql: the view PUBLIC.INGESTION_DEFINITIONS is not granted to VIEWER; add GRANT SELECT"
+                                + " ON VIEW PUBLIC.INGESTION_DEFINITIONS TO APPLICATION ROLE VIEWER");
     }
 
     @Test
@@ -139,44 +171,58 @@ class StaticChecksTest {
         String script = TestProjects.render("minimal").get("snowflake/setup.sql")
                 + "\nGRANT USAGE ON PROCEDURE PUBLIC.ENABLE_RESOURCE(VARCHAR) TO APPLICATION ROLE VIEWER;\n";
 
-        assertThat(StaticChecks.grants("snowflake/setup.sql", script)).singleElement().asString().matches(
-                "snowflake/setup\\.sql:\\d+: ENABLE_RESOURCE changes the connector's state, so VIEWER must not get "
-                        + "it; remove this grant");
+        assertThat(StaticChecks.grants("snowflake/setup.sql", script))
+                .singleElement()
+                .asString()
+                .matches(
+                        "snowflake/setup\\.sql:\\d+: ENABLE_RESOURCE changes the connector's state, so VIEWER must not get "
+                                + "it; remove this grant");
     }
 
     @Test
     void theStatisticsViewsAreGrantedToAdminAndViewer() throws Exception {
-        String script = TestProjects.render("minimal").get("snowflake/setup.sql")
+        String script = TestProjects.render("minimal")
+                .get("snowflake/setup.sql")
                 .replace("GRANT SELECT ON VIEW PUBLIC.CONNECTOR_STATS TO APPLICATION ROLE VIEWER;", "")
                 .replace("GRANT SELECT ON VIEW PUBLIC.AGGREGATED_CONNECTOR_STATS TO APPLICATION ROLE ADMIN;", "");
 
-        assertThat(StaticChecks.grants("snowflake/setup.sql", script)).containsExactly(
-                "snowflake/setup.sql: the view PUBLIC.CONNECTOR_STATS is not granted to VIEWER; add GRANT SELECT ON "
-                        + "VIEW PUBLIC.CONNECTOR_STATS TO APPLICATION ROLE VIEWER",
-                "snowflake/setup.sql: the view PUBLIC.AGGREGATED_CONNECTOR_STATS is not granted to ADMIN; add GRANT "
-                        + "SELECT ON VIEW PUBLIC.AGGREGATED_CONNECTOR_STATS TO APPLICATION ROLE ADMIN");
+        assertThat(StaticChecks.grants("snowflake/setup.sql", script))
+                .containsExactly(
+                        "snowflake/setup.sql: the view PUBLIC.CONNECTOR_STATS is not granted to VIEWER; add GRANT SELECT ON "
+                                + "VIEW PUBLIC.CONNECTOR_STATS TO APPLICATION ROLE VIEWER",
+                        "snowflake/setup.sql: the view PUBLIC.AGGREGATED_CONNECTOR_STATS is not granted to ADMIN; add GRANT "
+                                + "SELECT ON VIEW PUBLIC.AGGREGATED_CONNECTOR_STATS TO APPLICATION ROLE ADMIN");
     }
 
     @Test
     void theSchedulerIterationIsDeclaredAndGrantedToNoRole() throws Exception {
         String script = TestProjects.render("minimal").get("snowflake/setup.sql");
 
-        assertThat(script).contains("CREATE OR REPLACE PROCEDURE PUBLIC.RUN_SCHEDULER_ITERATION()")
+        assertThat(script)
+                .contains("CREATE OR REPLACE PROCEDURE PUBLIC.RUN_SCHEDULER_ITERATION()")
                 .doesNotContain("ON PROCEDURE PUBLIC.RUN_SCHEDULER_ITERATION");
-        assertThat(StaticChecks.grants("snowflake/setup.sql", script + "\nGRANT USAGE ON PROCEDURE"
-                + " PUBLIC.RUN_SCHEDULER_ITERATION() TO APPLICATION ROLE ADMIN;")).singleElement().asString()
-                .endsWith("RUN_SCHEDULER_ITERATION is internal to the runtime and granted to no role; remove this grant");
+        assertThat(StaticChecks.grants(
+                        "snowflake/setup.sql",
+                        script + "\nGRANT USAGE ON PROCEDURE"
+                                + " PUBLIC.RUN_SCHEDULER_ITERATION() TO APPLICATION ROLE ADMIN;"))
+                .singleElement()
+                .asString()
+                .endsWith(
+                        "RUN_SCHEDULER_ITERATION is internal to the runtime and granted to no role; remove this grant");
     }
 
     @Test
     void aLostProcedureIsNamed() throws Exception {
-        String script = TestProjects.render("minimal").get("snowflake/setup.sql")
-                .replace("CREATE OR REPLACE PROCEDURE PUBLIC.RESUME_CONNECTOR()", "CREATE OR REPLACE PROCEDURE "
-                        + "PUBLIC.RESUME_CONNECTOR_OLD()");
+        String script = TestProjects.render("minimal")
+                .get("snowflake/setup.sql")
+                .replace(
+                        "CREATE OR REPLACE PROCEDURE PUBLIC.RESUME_CONNECTOR()",
+                        "CREATE OR REPLACE PROCEDURE " + "PUBLIC.RESUME_CONNECTOR_OLD()");
 
-        assertThat(StaticChecks.grants("snowflake/setup.sql", script)).contains("snowflake/setup.sql: the runtime "
-                + "procedure PUBLIC.RESUME_CONNECTOR is not declared; keep its CREATE OR REPLACE PROCEDURE in the setup "
-                + "script (an overridden template may have lost it)");
+        assertThat(StaticChecks.grants("snowflake/setup.sql", script))
+                .contains("snowflake/setup.sql: the runtime "
+                        + "procedure PUBLIC.RESUME_CONNECTOR is not declared; keep its CREATE OR REPLACE PROCEDURE in the setup "
+                        + "script (an overridden template may have lost it)");
     }
 
     @Test
@@ -187,25 +233,34 @@ class StaticChecksTest {
         classes.put(SpiRole.SOURCE_VALIDATOR, "com.example.Missing");
         classes.put(SpiRole.RESOURCE_HOOKS, "io.connectorkit.plugin.fixtures.GithubFinalizer");
         classes.put(SpiRole.INGESTION, "io.connectorkit.plugin.fixtures.NotATester");
-        Descriptor broken = new Descriptor(full.file(), full.app(), full.prerequisites(), full.connectorFields(),
-                full.connectionFields(), classes, full.manifest(), full.extraSql(), full.files());
+        Descriptor broken = new Descriptor(
+                full.file(),
+                full.app(),
+                full.prerequisites(),
+                full.connectorFields(),
+                full.connectionFields(),
+                classes,
+                full.manifest(),
+                full.extraSql(),
+                full.files());
 
-        assertThat(StaticChecks.connectorClasses(broken, getClass().getClassLoader())).containsExactlyInAnyOrder(
-                "connector.yaml: spi.connectionTester: the class io.connectorkit.plugin.fixtures.NotATester does not "
-                        + "implement io.connectorkit.runtime.spi.ConnectionTester; write the fully qualified name of a "
-                        + "public class with a public no-argument constructor that implements "
-                        + "io.connectorkit.runtime.spi.ConnectionTester",
-                "connector.yaml: spi.sourceValidator: the class com.example.Missing is not on the class path; write the"
-                        + " fully qualified name of a public class with a public no-argument constructor that "
-                        + "implements io.connectorkit.runtime.spi.SourceValidator",
-                "connector.yaml: spi.resourceHooks: the class io.connectorkit.plugin.fixtures.GithubFinalizer does not "
-                        + "implement io.connectorkit.runtime.spi.ResourceHooks; write the fully qualified name of a "
-                        + "public class with a public no-argument constructor that implements "
-                        + "io.connectorkit.runtime.spi.ResourceHooks",
-                "connector.yaml: spi.ingestion: the class io.connectorkit.plugin.fixtures.NotATester does not "
-                        + "implement io.connectorkit.runtime.spi.Ingestion; write the fully qualified name of a "
-                        + "public class with a public no-argument constructor that implements "
-                        + "io.connectorkit.runtime.spi.Ingestion");
+        assertThat(StaticChecks.connectorClasses(broken, getClass().getClassLoader()))
+                .containsExactlyInAnyOrder(
+                        "connector.yaml: spi.connectionTester: the class io.connectorkit.plugin.fixtures.NotATester does not "
+                                + "implement io.connectorkit.runtime.spi.ConnectionTester; write the fully qualified name of a "
+                                + "public class with a public no-argument constructor that implements "
+                                + "io.connectorkit.runtime.spi.ConnectionTester",
+                        "connector.yaml: spi.sourceValidator: the class com.example.Missing is not on the class path; write the"
+                                + " fully qualified name of a public class with a public no-argument constructor that "
+                                + "implements io.connectorkit.runtime.spi.SourceValidator",
+                        "connector.yaml: spi.resourceHooks: the class io.connectorkit.plugin.fixtures.GithubFinalizer does not "
+                                + "implement io.connectorkit.runtime.spi.ResourceHooks; write the fully qualified name of a "
+                                + "public class with a public no-argument constructor that implements "
+                                + "io.connectorkit.runtime.spi.ResourceHooks",
+                        "connector.yaml: spi.ingestion: the class io.connectorkit.plugin.fixtures.NotATester does not "
+                                + "implement io.connectorkit.runtime.spi.Ingestion; write the fully qualified name of a "
+                                + "public class with a public no-argument constructor that implements "
+                                + "io.connectorkit.runtime.spi.Ingestion");
     }
 
     @Test
@@ -214,10 +269,19 @@ class StaticChecksTest {
         Map<SpiRole, String> classes = new HashMap<>(full.classes());
         classes.put(SpiRole.FINALIZE_CALLBACK, "io.connectorkit.plugin.fixtures.GithubFinaliser");
         classes.put(SpiRole.SOURCE_VALIDATOR, "com.example.Unrelated");
-        Descriptor misspelled = new Descriptor(full.file(), full.app(), full.prerequisites(), full.connectorFields(),
-                full.connectionFields(), classes, full.manifest(), full.extraSql(), full.files(),
+        Descriptor misspelled = new Descriptor(
+                full.file(),
+                full.app(),
+                full.prerequisites(),
+                full.connectorFields(),
+                full.connectionFields(),
+                classes,
+                full.manifest(),
+                full.extraSql(),
+                full.files(),
                 Map.of(SpiRole.FINALIZE_CALLBACK, 44, SpiRole.SOURCE_VALIDATOR, 45));
-        ClassSuggestions project = ClassSuggestions.of(List.of("io.connectorkit.plugin.fixtures.GithubFinalizer",
+        ClassSuggestions project = ClassSuggestions.of(List.of(
+                "io.connectorkit.plugin.fixtures.GithubFinalizer",
                 "io.connectorkit.plugin.fixtures.GithubConnectionTester"));
 
         assertThat(StaticChecks.connectorClasses(misspelled, getClass().getClassLoader(), name -> false, project))
@@ -244,14 +308,22 @@ class StaticChecksTest {
                 """;
         String v2 = "manifest_version: 2\nprivileges:\n  - CREATE EXTERNAL ACCESS INTEGRATION:\n      description: x\n";
 
-        assertThat(StaticChecks.specifications("manifest.yml", v2 + "  - CREATE SECURITY INTEGRATION:\n"
-                + "      description: y\n", "setup.sql", setup)).isEmpty();
-        assertThat(StaticChecks.specifications("manifest.yml", v2, "setup.sql", setup)).containsExactly(
-                "setup.sql:4: app specification \"SIGN_IN\" declares an object the app creates, which needs the "
-                        + "privilege CREATE SECURITY INTEGRATION in manifest.yml; add it to manifest.privileges in "
-                        + "connector.yaml");
+        assertThat(StaticChecks.specifications(
+                        "manifest.yml",
+                        v2 + "  - CREATE SECURITY INTEGRATION:\n" + "      description: y\n",
+                        "setup.sql",
+                        setup))
+                .isEmpty();
+        assertThat(StaticChecks.specifications("manifest.yml", v2, "setup.sql", setup))
+                .containsExactly(
+                        "setup.sql:4: app specification \"SIGN_IN\" declares an object the app creates, which needs the "
+                                + "privilege CREATE SECURITY INTEGRATION in manifest.yml; add it to manifest.privileges in "
+                                + "connector.yaml");
         assertThat(StaticChecks.specifications("manifest.yml", v2.replace("2", "1"), "setup.sql", setup))
-                .hasSize(2).first().asString().isEqualTo("setup.sql:2: app specification API needs manifest_version 2 "
+                .hasSize(2)
+                .first()
+                .asString()
+                .isEqualTo("setup.sql:2: app specification API needs manifest_version 2 "
                         + "in manifest.yml (Snowflake refuses it under version 1); set manifest.version: 2 in "
                         + "connector.yaml");
     }

@@ -24,7 +24,8 @@ class TelemetryDescriptorTest {
         Descriptor descriptor = load("app: {name: a}\n");
 
         assertThat(descriptor.manifest().telemetry()).isEqualTo(Telemetry.DEFAULT);
-        assertThat(manifest()).contains("configuration:\n  log_level: INFO\n  trace_level: ON_EVENT\n")
+        assertThat(manifest())
+                .contains("configuration:\n  log_level: INFO\n  trace_level: ON_EVENT\n")
                 .doesNotContain("telemetry_event_definitions");
     }
 
@@ -41,9 +42,13 @@ class TelemetryDescriptorTest {
                       - {type: DEBUG_LOGS, sharing: optional}
                 """);
 
-        assertThat(descriptor.manifest().telemetry()).isEqualTo(new Telemetry("DEBUG", "ALWAYS", List.of(
-                new Telemetry.EventDefinition("ERRORS_AND_WARNINGS", "MANDATORY"),
-                new Telemetry.EventDefinition("DEBUG_LOGS", "OPTIONAL"))));
+        assertThat(descriptor.manifest().telemetry())
+                .isEqualTo(new Telemetry(
+                        "DEBUG",
+                        "ALWAYS",
+                        List.of(
+                                new Telemetry.EventDefinition("ERRORS_AND_WARNINGS", "MANDATORY"),
+                                new Telemetry.EventDefinition("DEBUG_LOGS", "OPTIONAL"))));
         assertThat(descriptor.manifest().telemetry().hasMandatoryEvents()).isTrue();
         String manifest = manifest();
         assertThat(manifest).contains("""
@@ -73,9 +78,13 @@ class TelemetryDescriptorTest {
     void aBadValueIsNamedWithItsLineAndTheFix(String line, int lineNumber, String problem) throws Exception {
         Path file = write("app: {name: a}\nmanifest:\n  telemetry:\n    " + line + "\n");
 
-        assertThatThrownBy(() -> DescriptorLoader.load(file, project, "1.0")).isInstanceOf(DescriptorException.class)
-                .satisfies(error -> assertThat(((DescriptorException) error).problems()).singleElement().asString()
-                        .startsWith("src/main/connector/connector.yaml:" + lineNumber + ": ").contains(problem));
+        assertThatThrownBy(() -> DescriptorLoader.load(file, project, "1.0"))
+                .isInstanceOf(DescriptorException.class)
+                .satisfies(error -> assertThat(((DescriptorException) error).problems())
+                        .singleElement()
+                        .asString()
+                        .startsWith("src/main/connector/connector.yaml:" + lineNumber + ": ")
+                        .contains(problem));
     }
 
     @Test
@@ -84,8 +93,8 @@ class TelemetryDescriptorTest {
                 + "      - {type: DEBUG_LOGS, sharing: OPTIONAL}\n");
 
         assertThatThrownBy(() -> DescriptorLoader.load(file, project, "1.0"))
-                .hasMessageContaining("manifest.telemetry.events[0].type: DEBUG_LOGS shares log messages, but logLevel "
-                        + "is OFF");
+                .hasMessageContaining(
+                        "manifest.telemetry.events[0].type: DEBUG_LOGS shares log messages, but logLevel " + "is OFF");
     }
 
     @Test
@@ -112,14 +121,15 @@ class TelemetryDescriptorTest {
                       sharing: OPTIONAL
                 """;
 
-        assertThat(TelemetryChecks.manifest("snowflake/manifest.yml", manifest)).containsExactly(
-                "snowflake/manifest.yml: configuration.log_level is 'VERBOSE', not one of OFF, TRACE, DEBUG, INFO, "
-                        + "WARN, ERROR, FATAL; set manifest.telemetry in connector.yaml, or fix the template override",
-                "snowflake/manifest.yml: configuration.telemetry_event_definitions[0].sharing is 'ALWAYS', not "
-                        + "MANDATORY or OPTIONAL; set manifest.telemetry in connector.yaml, or fix the template override",
-                "snowflake/manifest.yml: configuration.telemetry_event_definitions[1] declares ERRORS_AND_WARNINGS a "
-                        + "second time; declare each type once; set manifest.telemetry in connector.yaml, or fix the "
-                        + "template override");
+        assertThat(TelemetryChecks.manifest("snowflake/manifest.yml", manifest))
+                .containsExactly(
+                        "snowflake/manifest.yml: configuration.log_level is 'VERBOSE', not one of OFF, TRACE, DEBUG, INFO, "
+                                + "WARN, ERROR, FATAL; set manifest.telemetry in connector.yaml, or fix the template override",
+                        "snowflake/manifest.yml: configuration.telemetry_event_definitions[0].sharing is 'ALWAYS', not "
+                                + "MANDATORY or OPTIONAL; set manifest.telemetry in connector.yaml, or fix the template override",
+                        "snowflake/manifest.yml: configuration.telemetry_event_definitions[1] declares ERRORS_AND_WARNINGS a "
+                                + "second time; declare each type once; set manifest.telemetry in connector.yaml, or fix the "
+                                + "template override");
     }
 
     @Test

@@ -47,8 +47,8 @@ class GoalSettingsTest {
         when(session.getUserProperties()).thenReturn(user);
         when(session.getSystemProperties()).thenReturn(system);
 
-        SettingsResolver settings = GoalSettings.resolver(Map.of(SettingsResolver.CONNECTION, "from_maven_opts",
-                SettingsResolver.APP_NAME, "user_app"), session);
+        SettingsResolver settings = GoalSettings.resolver(
+                Map.of(SettingsResolver.CONNECTION, "from_maven_opts", SettingsResolver.APP_NAME, "user_app"), session);
 
         assertThat(settings.connection().origin()).isEqualTo(Setting.Origin.COMMAND_LINE);
         assertThat(settings.appName("descriptor_app").origin()).isEqualTo(Setting.Origin.COMMAND_LINE);
@@ -58,6 +58,7 @@ class GoalSettingsTest {
     void withoutASessionEveryParameterIsThePoms() {
         SettingsResolver settings = GoalSettings.resolver(Map.of(SettingsResolver.APP_NAME, "pom_app"), null);
 
-        assertThat(settings.appName("descriptor_app").describe()).isEqualTo("connector.appName = pom_app (from the POM)");
+        assertThat(settings.appName("descriptor_app").describe())
+                .isEqualTo("connector.appName = pom_app (from the POM)");
     }
 }

@@ -15,13 +15,14 @@ class ReadOnlySqlTest {
         assertThat(ReadOnlySql.check("SELECT 'a;b', \"x;DROP\" FROM PUBLIC.SYNC_STATUS -- ; not a statement", false))
                 .isEqualTo("SELECT 'a;b', \"x;DROP\" FROM PUBLIC.SYNC_STATUS -- ; not a statement");
         assertThat(ReadOnlySql.check("SELECT 'it''s' AS STATE_OF_THINGS FROM PUBLIC.CONNECTOR_STATS", true))
-                .as("a column named like the schema is no STATE table").startsWith("SELECT");
+                .as("a column named like the schema is no STATE table")
+                .startsWith("SELECT");
     }
 
     @Test
     void refusesWhatIsNotASingleQuery() {
-        assertThatThrownBy(() -> ReadOnlySql.check("  ", false)).hasMessage("connector.sql is empty; give one query: "
-                + "-Dconnector.sql=\"SELECT …\"");
+        assertThatThrownBy(() -> ReadOnlySql.check("  ", false))
+                .hasMessage("connector.sql is empty; give one query: " + "-Dconnector.sql=\"SELECT …\"");
         assertThatThrownBy(() -> ReadOnlySql.check("-- SELECT\nDELETE FROM X", false))
                 .hasMessageContaining("is not a query");
         assertThatThrownBy(() -> ReadOnlySql.check("SELECT 1;;", false))
@@ -39,8 +40,8 @@ class ReadOnlySqlTest {
         assertThatThrownBy(() -> ReadOnlySql.check("SELECT * FROM state . app_config", true))
                 .hasMessageContaining("reads a STATE table, which application role VIEWER cannot read");
         assertThatThrownBy(() -> ReadOnlySql.check("SELECT SYSTEM$CANCEL_ALL_QUERIES(1)", false))
-                .hasMessageContaining("calls SYSTEM$CANCEL_ALL_QUERIES; Snowflake's system functions can act on "
-                        + "the account");
+                .hasMessageContaining(
+                        "calls SYSTEM$CANCEL_ALL_QUERIES; Snowflake's system functions can act on " + "the account");
         assertThatThrownBy(() -> ReadOnlySql.check("SELECT public.pause_connector()", false))
                 .hasMessageContaining("calls the app's procedure PAUSE_CONNECTOR, which may change the app");
         assertThatThrownBy(() -> ReadOnlySql.check("SELECT PUBLIC.\"REGISTER_SECRET\" ('A', 'b')", false))

@@ -63,15 +63,22 @@ class ManifestDiffTest {
 
     @Test
     void privilegesAreAddedAndRemovedByName() throws Exception {
-        assertThat(ManifestDiff.between(DEPLOYED, NEXT)).filteredOn(change -> change.section() == Section.PRIVILEGES)
-                .containsExactly(Change.of(Section.PRIVILEGES, Kind.ADDED, "CREATE EXTERNAL ACCESS INTEGRATION"),
+        assertThat(ManifestDiff.between(DEPLOYED, NEXT))
+                .filteredOn(change -> change.section() == Section.PRIVILEGES)
+                .containsExactly(
+                        Change.of(Section.PRIVILEGES, Kind.ADDED, "CREATE EXTERNAL ACCESS INTEGRATION"),
                         Change.of(Section.PRIVILEGES, Kind.REMOVED, "CREATE DATABASE"));
     }
 
     @Test
     void referencesAreAddedRemovedAndChangedWithTheFieldsThatChanged() throws Exception {
-        assertThat(ManifestDiff.between(DEPLOYED, NEXT)).filteredOn(change -> change.section() == Section.REFERENCES)
-                .containsExactly(new Change(Section.REFERENCES, Kind.CHANGED, "WAREHOUSE_REFERENCE",
+        assertThat(ManifestDiff.between(DEPLOYED, NEXT))
+                .filteredOn(change -> change.section() == Section.REFERENCES)
+                .containsExactly(
+                        new Change(
+                                Section.REFERENCES,
+                                Kind.CHANGED,
+                                "WAREHOUSE_REFERENCE",
                                 "privileges: [\"USAGE\"] → [\"USAGE\",\"OPERATE\"]"),
                         Change.of(Section.REFERENCES, Kind.ADDED, "GITHUB_EAI"),
                         Change.of(Section.REFERENCES, Kind.REMOVED, "OLD_SECRET"));
@@ -79,8 +86,10 @@ class ManifestDiffTest {
 
     @Test
     void theManifestVersionAndOtherEntriesChangeByPath() throws Exception {
-        assertThat(ManifestDiff.between(DEPLOYED, NEXT)).filteredOn(change -> change.section() == Section.MANIFEST)
-                .containsExactly(new Change(Section.MANIFEST, Kind.CHANGED, "manifest_version", "1 → 2"),
+        assertThat(ManifestDiff.between(DEPLOYED, NEXT))
+                .filteredOn(change -> change.section() == Section.MANIFEST)
+                .containsExactly(
+                        new Change(Section.MANIFEST, Kind.CHANGED, "manifest_version", "1 → 2"),
                         new Change(Section.MANIFEST, Kind.CHANGED, "version.name", "2.1 → 2.2"),
                         new Change(Section.MANIFEST, Kind.REMOVED, "artifacts.default_streamlit", "STREAMLIT.UI"));
     }
@@ -92,9 +101,16 @@ class ManifestDiffTest {
         assertThat(ManifestDiff.between(kits, kits)).isEmpty();
         List<Change> fresh = ManifestDiff.between("", kits);
         assertThat(fresh).extracting(Change::kind).containsOnly(Kind.ADDED);
-        assertThat(fresh).extracting(Change::subject).contains("EXECUTE TASK", "CREATE DATABASE",
-                "WAREHOUSE_REFERENCE", "GITHUB_EAI", "API_TOKEN_SECRET", "manifest_version",
-                "artifacts.setup_script");
+        assertThat(fresh)
+                .extracting(Change::subject)
+                .contains(
+                        "EXECUTE TASK",
+                        "CREATE DATABASE",
+                        "WAREHOUSE_REFERENCE",
+                        "GITHUB_EAI",
+                        "API_TOKEN_SECRET",
+                        "manifest_version",
+                        "artifacts.setup_script");
     }
 
     @Test

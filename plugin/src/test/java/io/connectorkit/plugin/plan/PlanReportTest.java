@@ -12,29 +12,36 @@ import org.junit.jupiter.api.Test;
 /** A plan as text, JSON and Markdown. */
 class PlanReportTest {
 
-    private static final Plan PLAN = new Plan("Snowflake", "GITHUB_CONNECTOR", List.of(
-            Change.of(Section.GRANTS, Kind.REMOVED, "GRANT USAGE ON SCHEMA PUBLIC TO APPLICATION ROLE VIEWER"),
-            new Change(Section.FILES, Kind.CHANGED, "lib/connector.jar", "2048 bytes"),
-            new Change(Section.APPLICATION, Kind.CHANGED, "application GITHUB_CONNECTOR", "upgraded"),
-            new Change(Section.FILES, Kind.ADDED, "streamlit/a|b.py", "12 bytes"),
-            new Change(Section.STATEMENTS, Kind.ADDED, "ALTER APPLICATION SET SPECIFICATION EAI_SPEC",
-                    "ALTER APPLICATION SET SPECIFICATION EAI_SPEC TYPE = EXTERNAL_ACCESS LABEL = 'a|b'")),
+    private static final Plan PLAN = new Plan(
+            "Snowflake",
+            "GITHUB_CONNECTOR",
+            List.of(
+                    Change.of(Section.GRANTS, Kind.REMOVED, "GRANT USAGE ON SCHEMA PUBLIC TO APPLICATION ROLE VIEWER"),
+                    new Change(Section.FILES, Kind.CHANGED, "lib/connector.jar", "2048 bytes"),
+                    new Change(Section.APPLICATION, Kind.CHANGED, "application GITHUB_CONNECTOR", "upgraded"),
+                    new Change(Section.FILES, Kind.ADDED, "streamlit/a|b.py", "12 bytes"),
+                    new Change(
+                            Section.STATEMENTS,
+                            Kind.ADDED,
+                            "ALTER APPLICATION SET SPECIFICATION EAI_SPEC",
+                            "ALTER APPLICATION SET SPECIFICATION EAI_SPEC TYPE = EXTERNAL_ACCESS LABEL = 'a|b'")),
             List.of("deployed manifest unknown (deployed before the kit kept a copy)"));
 
     @Test
     void textListsTheChangesBySectionWithTheirSigns() {
-        assertThat(new PlanReport(PLAN).lines()).containsExactly(
-                "  application:",
-                "    ~ application GITHUB_CONNECTOR — upgraded",
-                "  files:",
-                "    ~ lib/connector.jar — 2048 bytes",
-                "    + streamlit/a|b.py — 12 bytes",
-                "  grants:",
-                "    - GRANT USAGE ON SCHEMA PUBLIC TO APPLICATION ROLE VIEWER",
-                "  setup statements:",
-                "    + ALTER APPLICATION SET SPECIFICATION EAI_SPEC — ALTER APPLICATION SET SPECIFICATION EAI_SPEC "
-                        + "TYPE = EXTERNAL_ACCESS LABEL = 'a|b'",
-                "  Note: deployed manifest unknown (deployed before the kit kept a copy)");
+        assertThat(new PlanReport(PLAN).lines())
+                .containsExactly(
+                        "  application:",
+                        "    ~ application GITHUB_CONNECTOR — upgraded",
+                        "  files:",
+                        "    ~ lib/connector.jar — 2048 bytes",
+                        "    + streamlit/a|b.py — 12 bytes",
+                        "  grants:",
+                        "    - GRANT USAGE ON SCHEMA PUBLIC TO APPLICATION ROLE VIEWER",
+                        "  setup statements:",
+                        "    + ALTER APPLICATION SET SPECIFICATION EAI_SPEC — ALTER APPLICATION SET SPECIFICATION EAI_SPEC "
+                                + "TYPE = EXTERNAL_ACCESS LABEL = 'a|b'",
+                        "  Note: deployed manifest unknown (deployed before the kit kept a copy)");
         assertThat(PLAN.counts()).isEqualTo("2 added, 2 changed, 1 removed");
     }
 
@@ -69,14 +76,22 @@ class PlanReportTest {
 
         List<String> lines = markdown.lines().toList();
         assertThat(lines.get(0)).isEqualTo("### Deploy plan: `GITHUB_CONNECTOR` on Snowflake");
-        assertThat(lines).contains("**2 added, 2 changed, 1 removed**",
-                "| change | section | what | detail |", "|---|---|---|---|",
-                "| changed | application | `application GITHUB_CONNECTOR` | upgraded |",
-                "| added | files | `streamlit/a\\|b.py` | 12 bytes |",
-                "> **Note:** deployed manifest unknown (deployed before the kit kept a copy)");
+        assertThat(lines)
+                .contains(
+                        "**2 added, 2 changed, 1 removed**",
+                        "| change | section | what | detail |",
+                        "|---|---|---|---|",
+                        "| changed | application | `application GITHUB_CONNECTOR` | upgraded |",
+                        "| added | files | `streamlit/a\\|b.py` | 12 bytes |",
+                        "> **Note:** deployed manifest unknown (deployed before the kit kept a copy)");
         // Every row of the table has its four cells: no unescaped pipe splits one.
-        assertThat(lines).filteredOn(line -> line.startsWith("| ")).allSatisfy(row ->
-                assertThat(row.replace("\\|", "").chars().filter(c -> c == '|').count()).isEqualTo(5));
+        assertThat(lines)
+                .filteredOn(line -> line.startsWith("| "))
+                .allSatisfy(row -> assertThat(row.replace("\\|", "")
+                                .chars()
+                                .filter(c -> c == '|')
+                                .count())
+                        .isEqualTo(5));
     }
 
     @Test

@@ -56,11 +56,17 @@ class AppOwnedSecretsOnSnowflakeTest {
     @Test
     void aTypedSecretReachesTheConnectorCodeAndStaysOutOfEveryStatementText(@TempDir Path project) throws Exception {
         try (Installed installed = Installed.of(project, CONSUMER_INTEGRATION)) {
-            installed.snowflake.externalAccessIntegrations().create("API_EAI",
-                    AllowedSecrets.of("OWNED.STATE.API_TOKEN_VALUE"));
-            assertThat(installed.answer("CALL \"OWNED\".PUBLIC.REGISTER_REFERENCE('API_ACCESS', 'ADD', ?)",
-                    installed.reference("EXTERNAL ACCESS INTEGRATION", "API_EAI"))).isNull();
-            assertThat(installed.app.externalAccess).as("no secret yet: nothing is given").isEmpty();
+            installed
+                    .snowflake
+                    .externalAccessIntegrations()
+                    .create("API_EAI", AllowedSecrets.of("OWNED.STATE.API_TOKEN_VALUE"));
+            assertThat(installed.answer(
+                            "CALL \"OWNED\".PUBLIC.REGISTER_REFERENCE('API_ACCESS', 'ADD', ?)",
+                            installed.reference("EXTERNAL ACCESS INTEGRATION", "API_EAI")))
+                    .isNull();
+            assertThat(installed.app.externalAccess)
+                    .as("no secret yet: nothing is given")
+                    .isEmpty();
             installed.configure();
 
             JsonNode set = installed.json(APP + "SET_SECRET(?, ?)", "api_token", "bad");
@@ -68,26 +74,36 @@ class AppOwnedSecretsOnSnowflakeTest {
             JsonNode reset = installed.json(APP + "SET_SECRET(?, ?)", "api_token", TYPED);
             JsonNode connected = installed.connect();
 
-            assertThat(set).isEqualTo(JSON.readTree("{\"response_code\": \"OK\", \"message\": \"The secret of "
-                    + "api_token is set.\"}"));
+            assertThat(set)
+                    .isEqualTo(JSON.readTree(
+                            "{\"response_code\": \"OK\", \"message\": \"The secret of " + "api_token is set.\"}"));
             assertThat(refusedByTheSource.path("message").asText()).isEqualTo("GitHub refused the token (401).");
             assertThat(reset.path("response_code").asText()).isEqualTo("OK");
             assertThat(connected.path("response_code").asText()).isEqualTo("OK");
             assertThat(connected.path("message").asText()).isEqualTo("Connected to https://api.example.com");
             assertThat(installed.app.ownSecrets()).containsExactly(Map.entry(OWNED_SECRET, TYPED));
-            assertThat(installed.app.externalAccess.keySet()).containsExactlyInAnyOrderElementsOf(
-                    Arrays.stream(PublicProcedure.values()).filter(PublicProcedure::runsConnectorCode)
-                            .map(Enum::name).toList());
+            assertThat(installed.app.externalAccess.keySet())
+                    .containsExactlyInAnyOrderElementsOf(Arrays.stream(PublicProcedure.values())
+                            .filter(PublicProcedure::runsConnectorCode)
+                            .map(Enum::name)
+                            .toList());
             assertThat(installed.app.externalAccess.get("TEST_CONNECTION").secrets())
                     .containsExactly(Map.entry("api_token", OWNED_SECRET));
             // The configuration keeps the reference's name, never the value.
             assertThat(installed.answer("SELECT * FROM \"OWNED\".PUBLIC.\"CONNECTOR_CONFIGURATION\""))
                     .doesNotContain(TYPED);
             List<RecordedStatement> statements = installed.snowflake.statements();
-            assertThat(statements).anySatisfy(statement -> assertThat(statement.bindings()).contains(TYPED));
-            assertThat(statements).allSatisfy(statement -> assertThat(statement.sql()).doesNotContain("t0ken"));
+            assertThat(statements)
+                    .anySatisfy(statement -> assertThat(statement.bindings()).contains(TYPED));
+            assertThat(statements)
+                    .allSatisfy(statement -> assertThat(statement.sql()).doesNotContain("t0ken"));
             // Only ADMIN may set it; the secret itself is granted to no role.
-            String signature = installed.app.catalog().procedure("PUBLIC.SET_SECRET", 2).orElseThrow().signature();
+            String signature = installed
+                    .app
+                    .catalog()
+                    .procedure("PUBLIC.SET_SECRET", 2)
+                    .orElseThrow()
+                    .signature();
             assertThat(installed.app.catalog().rolesGranted("USAGE", "PROCEDURE", signature))
                     .containsExactly("ADMIN");
             assertThat(installed.setup).doesNotContainPattern("GRANT [A-Z ]+ ON SECRET");
@@ -98,7 +114,8 @@ class AppOwnedSecretsOnSnowflakeTest {
     void anUnknownFieldOrAnEmptyValueIsRefusedAndChangesNothing(@TempDir Path project) throws Exception {
         try (Installed installed = Installed.of(project, CONSUMER_INTEGRATION)) {
             installed.snowflake.externalAccessIntegrations().create("API_EAI", AllowedSecrets.anySecret());
-            installed.answer("CALL \"OWNED\".PUBLIC.REGISTER_REFERENCE('API_ACCESS', 'ADD', ?)",
+            installed.answer(
+                    "CALL \"OWNED\".PUBLIC.REGISTER_REFERENCE('API_ACCESS', 'ADD', ?)",
                     installed.reference("EXTERNAL ACCESS INTEGRATION", "API_EAI"));
 
             JsonNode unknown = installed.json(APP + "SET_SECRET(?, ?)", "base_url", "s3cret-x");
@@ -110,11 +127,13 @@ class AppOwnedSecretsOnSnowflakeTest {
                 assertThat(answer.path("response_code").asText()).isEqualTo("INVALID_CONFIGURATION_VALUE");
                 assertThat(answer.path("message").asText()).doesNotContain("s3cret-x");
             });
-            assertThat(unknown.path("message").asText()).isEqualTo("SET_SECRET: FIELD is not a secret field of this "
-                    + "connector; give one of api_token (the secret fields of configuration.connection in "
-                    + "connector.yaml).");
-            assertThat(empty.path("message").asText()).isEqualTo("SET_SECRET: the value for api_token is empty; give"
-                    + " the secret's value (an unchanged secret needs no call).");
+            assertThat(unknown.path("message").asText())
+                    .isEqualTo("SET_SECRET: FIELD is not a secret field of this "
+                            + "connector; give one of api_token (the secret fields of configuration.connection in "
+                            + "connector.yaml).");
+            assertThat(empty.path("message").asText())
+                    .isEqualTo("SET_SECRET: the value for api_token is empty; give"
+                            + " the secret's value (an unchanged secret needs no call).");
             assertThat(installed.app.ownSecrets()).isEmpty();
             assertThat(installed.app.externalAccess).isEmpty();
         }
@@ -129,14 +148,16 @@ class AppOwnedSecretsOnSnowflakeTest {
     void anIntegrationThatDoesNotAllowTheAppsSecretIsNamedWithTheFix(@TempDir Path project) throws Exception {
         try (Installed installed = Installed.of(project, CONSUMER_INTEGRATION)) {
             installed.snowflake.externalAccessIntegrations().create("API_EAI", AllowedSecrets.of("db.s.token"));
-            installed.answer("CALL \"OWNED\".PUBLIC.REGISTER_REFERENCE('API_ACCESS', 'ADD', ?)",
+            installed.answer(
+                    "CALL \"OWNED\".PUBLIC.REGISTER_REFERENCE('API_ACCESS', 'ADD', ?)",
                     installed.reference("EXTERNAL ACCESS INTEGRATION", "API_EAI"));
 
             JsonNode refused = installed.json(APP + "SET_SECRET(?, ?)", "api_token", TYPED);
 
             assertThat(refused.path("response_code").asText()).isEqualTo("SECRET_UNAVAILABLE");
-            assertThat(refused.path("message").asText()).startsWith("The secret of api_token is set, but the "
-                    + "connector's procedures cannot be given it: SQL compilation error:")
+            assertThat(refused.path("message").asText())
+                    .startsWith("The secret of api_token is set, but the "
+                            + "connector's procedures cannot be given it: SQL compilation error:")
                     .contains(OWNED_SECRET, "\"API_EAI\"")
                     .endsWith("add OWNED.STATE.API_TOKEN_VALUE to its ALLOWED_AUTHENTICATION_SECRETS (ALTER EXTERNAL "
                             + "ACCESS INTEGRATION … SET ALLOWED_AUTHENTICATION_SECRETS = (…)), then set the secret "
@@ -149,9 +170,12 @@ class AppOwnedSecretsOnSnowflakeTest {
     @Test
     void anUpgradeKeepsTheSecretAndABoundReferenceTakesOverAndBack(@TempDir Path project) throws Exception {
         try (Installed installed = Installed.of(project, CONSUMER_INTEGRATION)) {
-            installed.snowflake.externalAccessIntegrations().create("API_EAI",
-                    AllowedSecrets.of("OWNED.STATE.API_TOKEN_VALUE", "db.s.token"));
-            installed.answer("CALL \"OWNED\".PUBLIC.REGISTER_REFERENCE('API_ACCESS', 'ADD', ?)",
+            installed
+                    .snowflake
+                    .externalAccessIntegrations()
+                    .create("API_EAI", AllowedSecrets.of("OWNED.STATE.API_TOKEN_VALUE", "db.s.token"));
+            installed.answer(
+                    "CALL \"OWNED\".PUBLIC.REGISTER_REFERENCE('API_ACCESS', 'ADD', ?)",
                     installed.reference("EXTERNAL ACCESS INTEGRATION", "API_EAI"));
             installed.configure();
             installed.json(APP + "SET_SECRET(?, ?)", "api_token", TYPED);
@@ -159,20 +183,23 @@ class AppOwnedSecretsOnSnowflakeTest {
             installed.upgrade();
             assertThat(installed.app.ownSecrets()).containsExactly(Map.entry(OWNED_SECRET, TYPED));
             assertThat(installed.app.externalAccess.get("TEST_CONNECTION").secrets())
-                    .as("the upgrade's setup script gives the app's secret back").containsEntry("api_token",
-                            OWNED_SECRET);
+                    .as("the upgrade's setup script gives the app's secret back")
+                    .containsEntry("api_token", OWNED_SECRET);
             assertThat(installed.connect().path("message").asText()).isEqualTo("Connected to https://api.example.com");
 
-            installed.account.execute("CREATE OR REPLACE SECRET DB.S.TOKEN TYPE = GENERIC_STRING SECRET_STRING = 'bad'");
+            installed.account.execute(
+                    "CREATE OR REPLACE SECRET DB.S.TOKEN TYPE = GENERIC_STRING SECRET_STRING = 'bad'");
             String consumerSecret = installed.reference("SECRET", "DB.S.TOKEN");
-            assertThat(installed.answer("CALL \"OWNED\".PUBLIC.REGISTER_REFERENCE('API_TOKEN_SECRET', 'ADD', ?)",
-                    consumerSecret)).isNull();
+            assertThat(installed.answer(
+                            "CALL \"OWNED\".PUBLIC.REGISTER_REFERENCE('API_TOKEN_SECRET', 'ADD', ?)", consumerSecret))
+                    .isNull();
             assertThat(installed.app.externalAccess.get("TEST_CONNECTION").secrets())
-                    .as("a bound reference wins").containsEntry("api_token", "\"DB\".\"S\".\"TOKEN\"");
+                    .as("a bound reference wins")
+                    .containsEntry("api_token", "\"DB\".\"S\".\"TOKEN\"");
             assertThat(installed.connect().path("message").asText()).isEqualTo("GitHub refused the token (401).");
 
-            installed.answer("CALL \"OWNED\".PUBLIC.REGISTER_REFERENCE('API_TOKEN_SECRET', 'REMOVE', ?)",
-                    consumerSecret);
+            installed.answer(
+                    "CALL \"OWNED\".PUBLIC.REGISTER_REFERENCE('API_TOKEN_SECRET', 'REMOVE', ?)", consumerSecret);
             installed.json(APP + "SET_SECRET(?, ?)", "api_token", TYPED);
             assertThat(installed.app.externalAccess.get("TEST_CONNECTION").secrets())
                     .containsEntry("api_token", OWNED_SECRET);
@@ -212,8 +239,13 @@ class AppOwnedSecretsOnSnowflakeTest {
         private final Connection embedded;
         private final ConnectorRegistry.Binding binding;
 
-        private Installed(FakeSnowflake snowflake, FakeNativeApp app, SnowflakeSession account,
-                Map<String, String> files, Connection embedded, ConnectorRegistry.Binding binding) {
+        private Installed(
+                FakeSnowflake snowflake,
+                FakeNativeApp app,
+                SnowflakeSession account,
+                Map<String, String> files,
+                Connection embedded,
+                ConnectorRegistry.Binding binding) {
             this.snowflake = snowflake;
             this.app = app;
             this.account = account;
@@ -225,23 +257,37 @@ class AppOwnedSecretsOnSnowflakeTest {
 
         static Installed of(Path project, String manifest) throws Exception {
             Files.createDirectories(project.resolve("src/main/connector"));
-            Files.writeString(project.resolve("src/main/connector/connector.yaml"), "app: {name: owned}\n"
-                    + "configuration:\n  connection:\n"
-                    + "    - {name: base_url, type: url, required: true}\n"
-                    + "    - {name: api_token, type: secret, required: true}\n"
-                    + "spi:\n  connectionTester: io.connectorkit.plugin.fixtures.GithubConnectionTester\n"
-                    + "manifest:\n" + (manifest.contains("specifications") ? "  version: 2\n" : "") + manifest);
+            Files.writeString(
+                    project.resolve("src/main/connector/connector.yaml"),
+                    "app: {name: owned}\n"
+                            + "configuration:\n  connection:\n"
+                            + "    - {name: base_url, type: url, required: true}\n"
+                            + "    - {name: api_token, type: secret, required: true}\n"
+                            + "spi:\n  connectionTester: io.connectorkit.plugin.fixtures.GithubConnectionTester\n"
+                            + "manifest:\n" + (manifest.contains("specifications") ? "  version: 2\n" : "") + manifest);
             Map<String, String> files = TestProjects.render(project);
-            ConnectorDefinition connector = TestProjects.descriptor(project).toDescription()
+            ConnectorDefinition connector = TestProjects.descriptor(project)
+                    .toDescription()
                     .toDefinition(AppOwnedSecretsOnSnowflakeTest.class.getClassLoader());
             FakeSnowflake snowflake = FakeSnowflake.start();
             Connection embedded = DriverManager.getConnection("jdbc:h2:mem:" + UUID.randomUUID());
             EmbeddedApp.install(embedded, connector);
             ConnectorRegistry.Binding binding = EmbeddedApp.bind(embedded, connector);
-            FakeNativeApp app = new FakeNativeApp(snowflake, NAME, embedded, StagedSetupScript.run(
-                    files.get("snowflake/setup.sql"), staged(files), manifest.contains("specifications") ? 2 : 1));
-            Installed installed = new Installed(snowflake, app, SnowflakeSession.open(new ConnectionSettings(
-                    snowflake.jdbcUrl(), snowflake.connectionProperties(), List.of("test"))), files, embedded,
+            FakeNativeApp app = new FakeNativeApp(
+                    snowflake,
+                    NAME,
+                    embedded,
+                    StagedSetupScript.run(
+                            files.get("snowflake/setup.sql"),
+                            staged(files),
+                            manifest.contains("specifications") ? 2 : 1));
+            Installed installed = new Installed(
+                    snowflake,
+                    app,
+                    SnowflakeSession.open(new ConnectionSettings(
+                            snowflake.jdbcUrl(), snowflake.connectionProperties(), List.of("test"))),
+                    files,
+                    embedded,
                     binding);
             installed.upgrade();
             return installed;
@@ -249,8 +295,7 @@ class AppOwnedSecretsOnSnowflakeTest {
 
         /** CREATE APPLICATION and every upgrade: the staged files taken, then the setup script's own CALLs. */
         void upgrade() {
-            app.install(Map.of("manifest.yml", bytes(files.get("snowflake/manifest.yml")), "setup.sql",
-                    bytes(setup)));
+            app.install(Map.of("manifest.yml", bytes(files.get("snowflake/manifest.yml")), "setup.sql", bytes(setup)));
             app.runSetupCalls();
         }
 
@@ -262,7 +307,8 @@ class AppOwnedSecretsOnSnowflakeTest {
 
         /** The wizard's connection step, which tests the connection with the connector's tester. */
         JsonNode connect() throws Exception {
-            return json(APP + "SET_CONNECTION_CONFIGURATION(PARSE_JSON(?))",
+            return json(
+                    APP + "SET_CONNECTION_CONFIGURATION(PARSE_JSON(?))",
                     "{\"base_url\": \"https://api.example.com\", \"api_token\": \"API_TOKEN_SECRET\"}");
         }
 
@@ -287,8 +333,9 @@ class AppOwnedSecretsOnSnowflakeTest {
         }
 
         private static Set<String> staged(Map<String, String> files) {
-            Set<String> staged = new HashSet<>(files.keySet().stream().map(path -> path.substring(path.indexOf('/')
-                    + 1)).toList());
+            Set<String> staged = new HashSet<>(files.keySet().stream()
+                    .map(path -> path.substring(path.indexOf('/') + 1))
+                    .toList());
             Matcher imports = Pattern.compile("'/(lib/[^']+\\.jar)'").matcher(files.get("snowflake/setup.sql"));
             while (imports.find()) {
                 staged.add(imports.group(1));
@@ -303,7 +350,10 @@ class AppOwnedSecretsOnSnowflakeTest {
 
         @Override
         public void close() throws Exception {
-            try (snowflake; embedded; account; binding) {
+            try (snowflake;
+                    embedded;
+                    account;
+                    binding) {
                 // closed in reverse order
             }
         }

@@ -23,9 +23,11 @@ class AppRendererTest {
         Map<String, String> app = TestProjects.render("choice");
 
         for (String readme : new String[] {"snowflake/README.md", "local/README.md"}) {
-            assertThat(app.get(readme)).contains("| connector | `sync_mode` | choice (one of `incremental`, `full`, "
-                    + "`<both>`) | no | \"incremental\" | How each run reads the source |",
-                    "| connection | `region` | choice (one of `eu`, `us`) | yes |");
+            assertThat(app.get(readme))
+                    .contains(
+                            "| connector | `sync_mode` | choice (one of `incremental`, `full`, "
+                                    + "`<both>`) | no | \"incremental\" | How each run reads the source |",
+                            "| connection | `region` | choice (one of `eu`, `us`) | yes |");
         }
     }
 }

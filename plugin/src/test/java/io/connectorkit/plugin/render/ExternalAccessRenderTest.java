@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectorkit.fake.snowflake.ExternalAccessIntegrations.AllowedSecrets;
 import io.connectorkit.fake.snowflake.FakeNativeApp;
-import io.connectorkit.fake.snowflake.StagedSetupScript;
 import io.connectorkit.fake.snowflake.FakeSnowflake;
+import io.connectorkit.fake.snowflake.StagedSetupScript;
 import io.connectorkit.plugin.checks.StaticChecks;
 import io.connectorkit.plugin.snowflake.ConnectionSettings;
 import io.connectorkit.plugin.snowflake.SnowflakeSession;
@@ -22,8 +22,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -42,8 +42,9 @@ class ExternalAccessRenderTest {
 
     /** The statement text for each procedure, with the secret the script chose (a bound reference, or the app's). */
     private static final Pattern ALTER = Pattern.compile(Pattern.quote("EXECUTE IMMEDIATE 'ALTER PROCEDURE PUBLIC.")
-            + "([A-Z_]+)\\(([A-Z, ]*)\\)" + Pattern.quote(" SET' || ' SECRETS = (' || '''api_token'' = ' || SECRET_1"
-            + " || ')' || ' EXTERNAL_ACCESS_INTEGRATIONS = (' || 'reference(''API_ACCESS'')' || ')';"));
+            + "([A-Z_]+)\\(([A-Z, ]*)\\)"
+            + Pattern.quote(" SET' || ' SECRETS = (' || '''api_token'' = ' || SECRET_1"
+                    + " || ')' || ' EXTERNAL_ACCESS_INTEGRATIONS = (' || 'reference(''API_ACCESS'')' || ')';"));
 
     @Test
     void everyProcedureThatRunsConnectorCodeGetsTheSecretAndTheIntegration(@TempDir Path project) throws Exception {
@@ -60,11 +61,17 @@ class ExternalAccessRenderTest {
         while (alter.find()) {
             altered.add(alter.group(1));
             // The signature altered is the one the script creates.
-            assertThat(alter.group(2)).as(alter.group(1)).isEqualTo(PublicProcedure.valueOf(alter.group(1))
-                    .arguments().stream().map(argument -> argument.type().name()).collect(Collectors.joining(", ")));
+            assertThat(alter.group(2))
+                    .as(alter.group(1))
+                    .isEqualTo(PublicProcedure.valueOf(alter.group(1)).arguments().stream()
+                            .map(argument -> argument.type().name())
+                            .collect(Collectors.joining(", ")));
         }
-        assertThat(altered).containsExactlyElementsOf(Arrays.stream(PublicProcedure.values())
-                .filter(PublicProcedure::runsConnectorCode).map(Enum::name).toList())
+        assertThat(altered)
+                .containsExactlyElementsOf(Arrays.stream(PublicProcedure.values())
+                        .filter(PublicProcedure::runsConnectorCode)
+                        .map(Enum::name)
+                        .toList())
                 .contains("SET_CONNECTION_CONFIGURATION", "RUN_SCHEDULER_ITERATION")
                 .doesNotContain("GET_CONNECTOR_STATUS", "UPDATE_WAREHOUSE");
         assertThat(setup)
@@ -123,47 +130,62 @@ class ExternalAccessRenderTest {
                        objectType: TABLE, privileges: [SELECT]}
                 """;
         Map<String, String> app = renderedApp(project, references);
-        ConnectorDefinition connector = TestProjects.descriptor(project).toDescription()
+        ConnectorDefinition connector = TestProjects.descriptor(project)
+                .toDescription()
                 .toDefinition(getClass().getClassLoader());
         try (FakeSnowflake snowflake = FakeSnowflake.start();
                 Connection embedded = DriverManager.getConnection("jdbc:h2:mem:" + UUID.randomUUID());
-                SnowflakeSession account = SnowflakeSession.open(new ConnectionSettings(snowflake.jdbcUrl(),
-                        snowflake.connectionProperties(), List.of("test")))) {
+                SnowflakeSession account = SnowflakeSession.open(new ConnectionSettings(
+                        snowflake.jdbcUrl(), snowflake.connectionProperties(), List.of("test")))) {
             EmbeddedApp.install(embedded, connector);
             try (ConnectorRegistry.Binding binding = EmbeddedApp.bind(embedded, connector)) {
                 // The jars the procedures import are staged by connector:bundle, beside the rendered files.
-                Set<String> staged = new HashSet<>(app.keySet().stream().map(path -> path.substring(
-                        "snowflake/".length())).toList());
-                Matcher imports = Pattern.compile("'/(lib/[^']+\\.jar)'")
-                        .matcher(app.get("snowflake/setup.sql"));
+                Set<String> staged = new HashSet<>(app.keySet().stream()
+                        .map(path -> path.substring("snowflake/".length()))
+                        .toList());
+                Matcher imports = Pattern.compile("'/(lib/[^']+\\.jar)'").matcher(app.get("snowflake/setup.sql"));
                 while (imports.find()) {
                     staged.add(imports.group(1));
                 }
                 staged.addAll(TestProjects.generatedStreamlit(app.get("snowflake/setup.sql")));
-                FakeNativeApp nativeApp = new FakeNativeApp(snowflake, "REACHING_OUT", embedded,
+                FakeNativeApp nativeApp = new FakeNativeApp(
+                        snowflake,
+                        "REACHING_OUT",
+                        embedded,
                         StagedSetupScript.run(app.get("snowflake/setup.sql"), staged));
-                nativeApp.install(Map.of("manifest.yml", bytes(app.get("snowflake/manifest.yml")),
-                        "setup.sql", bytes(app.get("snowflake/setup.sql"))));
+                nativeApp.install(Map.of(
+                        "manifest.yml",
+                        bytes(app.get("snowflake/manifest.yml")),
+                        "setup.sql",
+                        bytes(app.get("snowflake/setup.sql"))));
                 snowflake.externalAccessIntegrations().create("API_EAI", AllowedSecrets.none());
 
-                assertThat(register(account, "ARCHIVE", reference(account, "TABLE", "DB.S.ORDERS"))).isNull();
-                assertThat(register(account, "ARCHIVE", reference(account, "TABLE", "DB.S.ITEMS"))).isNull();
-                assertThat(register(account, "API_ACCESS", reference(account, "EXTERNAL ACCESS INTEGRATION",
-                        "API_EAI"))).isNull();
+                assertThat(register(account, "ARCHIVE", reference(account, "TABLE", "DB.S.ORDERS")))
+                        .isNull();
+                assertThat(register(account, "ARCHIVE", reference(account, "TABLE", "DB.S.ITEMS")))
+                        .isNull();
+                assertThat(register(
+                                account, "API_ACCESS", reference(account, "EXTERNAL ACCESS INTEGRATION", "API_EAI")))
+                        .isNull();
                 assertThat(nativeApp.boundObjects("ARCHIVE")).containsExactly("DB.S.ORDERS", "DB.S.ITEMS");
-                assertThat(nativeApp.externalAccess).as("the secret is not bound yet").isEmpty();
+                assertThat(nativeApp.externalAccess)
+                        .as("the secret is not bound yet")
+                        .isEmpty();
 
                 account.execute("CREATE OR REPLACE SECRET DB.S.TOKEN TYPE = GENERIC_STRING SECRET_STRING = 't'");
                 String secret = reference(account, "SECRET", "DB.S.TOKEN");
-                assertThat(register(account, "API_TOKEN_SECRET", secret)).startsWith("External access could not be "
-                        + "set up: SQL compilation error:").contains("\"DB\".\"S\".\"TOKEN\"", "\"API_EAI\"");
+                assertThat(register(account, "API_TOKEN_SECRET", secret))
+                        .startsWith("External access could not be " + "set up: SQL compilation error:")
+                        .contains("\"DB\".\"S\".\"TOKEN\"", "\"API_EAI\"");
                 assertThat(nativeApp.externalAccess).isEmpty();
 
                 snowflake.externalAccessIntegrations().create("API_EAI", AllowedSecrets.of("db.s.token"));
                 assertThat(register(account, "API_TOKEN_SECRET", secret)).isNull();
-                assertThat(nativeApp.externalAccess.keySet()).containsExactlyInAnyOrderElementsOf(
-                        Arrays.stream(PublicProcedure.values()).filter(PublicProcedure::runsConnectorCode)
-                                .map(Enum::name).toList());
+                assertThat(nativeApp.externalAccess.keySet())
+                        .containsExactlyInAnyOrderElementsOf(Arrays.stream(PublicProcedure.values())
+                                .filter(PublicProcedure::runsConnectorCode)
+                                .map(Enum::name)
+                                .toList());
             }
         }
     }
@@ -204,7 +226,8 @@ class ExternalAccessRenderTest {
                 """);
         String setup = app.get("snowflake/setup.sql");
 
-        assertThat(setup).contains("""
+        assertThat(setup)
+                .contains("""
                 CREATE NETWORK RULE IF NOT EXISTS STATE."API_ACCESS_RULE" TYPE = HOST_PORT MODE = EGRESS
                   VALUE_LIST = ('api.example.com', 'files.example.com:8443');
                 ALTER NETWORK RULE STATE."API_ACCESS_RULE" SET VALUE_LIST = ('api.example.com', 'files.example.com:8443');
@@ -231,23 +254,29 @@ class ExternalAccessRenderTest {
                         + " || ')';")
                 .doesNotContain("reference('API_ACCESS')")
                 .endsWith("CALL PUBLIC.SETUP_EXTERNAL_ACCESS();\n");
-        assertThat(app.get("snowflake/manifest.yml")).contains("manifest_version: 2")
+        assertThat(app.get("snowflake/manifest.yml"))
+                .contains("manifest_version: 2")
                 .doesNotContain("API_ACCESS");
-        assertThat(app.get("snowflake/README.md")).contains("approve these app specifications", "- `API_ACCESS` "
-                + "(EXTERNAL_ACCESS, \"API\"): Reads the API — hosts `api.example.com`, `files.example.com:8443`",
-                "- `SIGN_IN` (SECURITY_INTEGRATION, \"Sign in\"): OAuth — OAuth CLIENT_CREDENTIALS, token endpoint "
-                        + "https://auth.example.com/token");
+        assertThat(app.get("snowflake/README.md"))
+                .contains(
+                        "approve these app specifications",
+                        "- `API_ACCESS` "
+                                + "(EXTERNAL_ACCESS, \"API\"): Reads the API — hosts `api.example.com`, `files.example.com:8443`",
+                        "- `SIGN_IN` (SECURITY_INTEGRATION, \"Sign in\"): OAuth — OAuth CLIENT_CREDENTIALS, token endpoint "
+                                + "https://auth.example.com/token");
         assertThat(StaticChecks.rerunnable("snowflake/setup.sql", setup, true)).isEmpty();
         assertThat(StaticChecks.grants("snowflake/setup.sql", setup)).isEmpty();
-        assertThat(StaticChecks.specifications("snowflake/manifest.yml", app.get("snowflake/manifest.yml"),
-                "snowflake/setup.sql", setup)).isEmpty();
+        assertThat(StaticChecks.specifications(
+                        "snowflake/manifest.yml", app.get("snowflake/manifest.yml"), "snowflake/setup.sql", setup))
+                .isEmpty();
         // The fake refuses what Snowflake refuses in a setup script: these statements are of shapes it accepts.
-        assertThat(StagedSetupScript.run(setup, stagedFiles(app), 2).specifications()).containsOnlyKeys("API_ACCESS",
-                "SIGN_IN");
+        assertThat(StagedSetupScript.run(setup, stagedFiles(app), 2).specifications())
+                .containsOnlyKeys("API_ACCESS", "SIGN_IN");
     }
 
     private static Set<String> stagedFiles(Map<String, String> app) {
-        Set<String> staged = new HashSet<>(app.keySet().stream().map(path -> path.substring("snowflake/".length()))
+        Set<String> staged = new HashSet<>(app.keySet().stream()
+                .map(path -> path.substring("snowflake/".length()))
                 .toList());
         Matcher imports = Pattern.compile("'/(lib/[^']+\\.jar)'").matcher(app.get("snowflake/setup.sql"));
         while (imports.find()) {
@@ -263,10 +292,12 @@ class ExternalAccessRenderTest {
 
         // Only the SDK's SETUP_EXTERNAL_INTEGRATION_WITH_NAMES alters, when called, by the names the connection
         // configuration gives.
-        String withoutSdkNames = setup.replaceAll("(?s)CREATE OR REPLACE PROCEDURE PUBLIC\\."
-                + "SETUP_EXTERNAL_INTEGRATION_WITH_NAMES.*?\\$\\$;", "");
-        assertThat(withoutSdkNames).doesNotContain("PROCEDURE PUBLIC.SETUP_EXTERNAL_ACCESS")
-                .doesNotContain("CALL PUBLIC.SETUP_EXTERNAL_ACCESS").doesNotContain("ALTER PROCEDURE");
+        String withoutSdkNames = setup.replaceAll(
+                "(?s)CREATE OR REPLACE PROCEDURE PUBLIC\\." + "SETUP_EXTERNAL_INTEGRATION_WITH_NAMES.*?\\$\\$;", "");
+        assertThat(withoutSdkNames)
+                .doesNotContain("PROCEDURE PUBLIC.SETUP_EXTERNAL_ACCESS")
+                .doesNotContain("CALL PUBLIC.SETUP_EXTERNAL_ACCESS")
+                .doesNotContain("ALTER PROCEDURE");
     }
 
     private static String render(Path project, String references) throws Exception {
@@ -275,9 +306,11 @@ class ExternalAccessRenderTest {
 
     private static Map<String, String> renderedApp(Path project, String references) throws Exception {
         Files.createDirectories(project.resolve("src/main/connector"));
-        Files.writeString(project.resolve("src/main/connector/connector.yaml"), "app: {name: reaching_out}\n"
-                + "configuration:\n  connection:\n    - {name: api_token, type: secret, required: true}\n"
-                + (references.isEmpty() ? "" : "manifest:\n" + references));
+        Files.writeString(
+                project.resolve("src/main/connector/connector.yaml"),
+                "app: {name: reaching_out}\n"
+                        + "configuration:\n  connection:\n    - {name: api_token, type: secret, required: true}\n"
+                        + (references.isEmpty() ? "" : "manifest:\n" + references));
         return TestProjects.render(project);
     }
 }

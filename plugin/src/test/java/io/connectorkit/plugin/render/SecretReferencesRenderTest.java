@@ -14,11 +14,12 @@ import org.junit.jupiter.api.io.TempDir;
 class SecretReferencesRenderTest {
 
     @Test
-    void aSecretFieldWithoutOtherReferencesStillGetsItsReferenceAndTheCallback(@TempDir Path project)
-            throws Exception {
+    void aSecretFieldWithoutOtherReferencesStillGetsItsReferenceAndTheCallback(@TempDir Path project) throws Exception {
         Files.createDirectories(project.resolve("src/main/connector"));
-        Files.writeString(project.resolve("src/main/connector/connector.yaml"), "app: {name: secret_only}\n"
-                + "configuration:\n  connection:\n    - {name: client_secret, type: secret, required: true}\n");
+        Files.writeString(
+                project.resolve("src/main/connector/connector.yaml"),
+                "app: {name: secret_only}\n"
+                        + "configuration:\n  connection:\n    - {name: client_secret, type: secret, required: true}\n");
 
         Map<String, String> app = TestProjects.render(project);
 
@@ -36,6 +37,7 @@ class SecretReferencesRenderTest {
         assertThat(app.get("snowflake/setup.sql"))
                 .contains("CREATE OR REPLACE PROCEDURE PUBLIC.REGISTER_REFERENCE(")
                 .contains("(c.KEY = 'connection_configuration' AND f.KEY = 'client_secret')");
-        assertThat(StaticChecks.grants("snowflake/setup.sql", app.get("snowflake/setup.sql"))).isEmpty();
+        assertThat(StaticChecks.grants("snowflake/setup.sql", app.get("snowflake/setup.sql")))
+                .isEmpty();
     }
 }

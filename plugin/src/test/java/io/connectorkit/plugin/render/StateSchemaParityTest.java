@@ -26,8 +26,10 @@ import org.junit.jupiter.api.Test;
 class StateSchemaParityTest {
 
     /** Tables only the embedded app has, with the reason. */
-    private static final Map<String, String> EMBEDDED_ONLY = Map.of("STATE.SECRETS", "the embedded app keeps the "
-            + "values of secrets itself; on Snowflake they stay in SECRET objects the app reads by reference");
+    private static final Map<String, String> EMBEDDED_ONLY = Map.of(
+            "STATE.SECRETS",
+            "the embedded app keeps the "
+                    + "values of secrets itself; on Snowflake they stay in SECRET objects the app reads by reference");
 
     /** H2's type names (INFORMATION_SCHEMA.COLUMNS.DATA_TYPE), each with the family of Snowflake types alike. */
     private static final Map<String, TypeFamily> H2_FAMILIES = Map.ofEntries(
@@ -55,8 +57,11 @@ class StateSchemaParityTest {
         Map<String, List<String>> tables = new LinkedHashMap<>();
         catalog.tables().forEach((table, columns) -> {
             if (table.startsWith("STATE.")) {
-                tables.put(table, columns.stream().map(column -> described(column.name(), column.family(),
-                        column.notNull())).toList());
+                tables.put(
+                        table,
+                        columns.stream()
+                                .map(column -> described(column.name(), column.family(), column.notNull()))
+                                .toList());
             }
         });
         return tables;
@@ -65,8 +70,11 @@ class StateSchemaParityTest {
     /** Each STATE table that EmbeddedApp.install creates on a new H2 database, read from INFORMATION_SCHEMA. */
     private static Map<String, List<String>> embeddedStateTables() throws Exception {
         try (Connection h2 = DriverManager.getConnection("jdbc:h2:mem:" + UUID.randomUUID())) {
-            EmbeddedApp.install(h2, TestProjects.descriptor("minimal").toDescription()
-                    .toDefinition(StateSchemaParityTest.class.getClassLoader()));
+            EmbeddedApp.install(
+                    h2,
+                    TestProjects.descriptor("minimal")
+                            .toDescription()
+                            .toDefinition(StateSchemaParityTest.class.getClassLoader()));
             Map<String, List<String>> tables = new LinkedHashMap<>();
             try (PreparedStatement columns = h2.prepareStatement("SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE, "
                     + "IS_NULLABLE FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, "
@@ -76,9 +84,13 @@ class StateSchemaParityTest {
                     while (rows.next()) {
                         String type = rows.getString("DATA_TYPE").toUpperCase(Locale.ROOT);
                         TypeFamily family = H2_FAMILIES.get(type);
-                        assertThat(family).as("the Snowflake family of H2 type " + type).isNotNull();
+                        assertThat(family)
+                                .as("the Snowflake family of H2 type " + type)
+                                .isNotNull();
                         tables.computeIfAbsent("STATE." + rows.getString("TABLE_NAME"), table -> new ArrayList<>())
-                                .add(described(rows.getString("COLUMN_NAME"), family,
+                                .add(described(
+                                        rows.getString("COLUMN_NAME"),
+                                        family,
                                         rows.getString("IS_NULLABLE").equals("NO")));
                     }
                 }

@@ -38,8 +38,13 @@ final class RenderedSnowflakeApp implements AutoCloseable {
     private final Connection embedded;
     private final ConnectorRegistry.Binding binding;
 
-    private RenderedSnowflakeApp(Map<String, String> files, FakeSnowflake snowflake, Connection embedded,
-            ConnectorRegistry.Binding binding, FakeNativeApp app, SnowflakeSession account) {
+    private RenderedSnowflakeApp(
+            Map<String, String> files,
+            FakeSnowflake snowflake,
+            Connection embedded,
+            ConnectorRegistry.Binding binding,
+            FakeNativeApp app,
+            SnowflakeSession account) {
         this.files = files;
         this.snowflake = snowflake;
         this.embedded = embedded;
@@ -53,18 +58,19 @@ final class RenderedSnowflakeApp implements AutoCloseable {
         Files.createDirectories(project.resolve("src/main/connector"));
         Files.writeString(project.resolve("src/main/connector/connector.yaml"), connectorYaml);
         Map<String, String> files = TestProjects.render(project);
-        ConnectorDefinition connector = TestProjects.descriptor(project).toDescription()
+        ConnectorDefinition connector = TestProjects.descriptor(project)
+                .toDescription()
                 .toDefinition(RenderedSnowflakeApp.class.getClassLoader());
         FakeSnowflake snowflake = FakeSnowflake.start();
         Connection embedded = DriverManager.getConnection("jdbc:h2:mem:" + UUID.randomUUID());
         EmbeddedApp.install(embedded, connector);
         ConnectorRegistry.Binding binding = EmbeddedApp.bind(embedded, connector);
         String setup = files.get("snowflake/setup.sql");
-        FakeNativeApp app = new FakeNativeApp(snowflake, NAME, embedded, StagedSetupScript.run(setup,
-                stagedFiles(files)));
+        FakeNativeApp app =
+                new FakeNativeApp(snowflake, NAME, embedded, StagedSetupScript.run(setup, stagedFiles(files)));
         app.install(Map.of("manifest.yml", bytes(files.get("snowflake/manifest.yml")), "setup.sql", bytes(setup)));
-        SnowflakeSession account = SnowflakeSession.open(new ConnectionSettings(snowflake.jdbcUrl(),
-                snowflake.connectionProperties(), List.of("test")));
+        SnowflakeSession account = SnowflakeSession.open(
+                new ConnectionSettings(snowflake.jdbcUrl(), snowflake.connectionProperties(), List.of("test")));
         return new RenderedSnowflakeApp(files, snowflake, embedded, binding, app, account);
     }
 
@@ -80,7 +86,8 @@ final class RenderedSnowflakeApp implements AutoCloseable {
     }
 
     private static Set<String> stagedFiles(Map<String, String> app) {
-        Set<String> staged = new HashSet<>(app.keySet().stream().map(path -> path.substring(path.indexOf('/') + 1))
+        Set<String> staged = new HashSet<>(app.keySet().stream()
+                .map(path -> path.substring(path.indexOf('/') + 1))
                 .toList());
         // The jars the procedures import are staged by connector:bundle, beside the rendered files.
         Matcher imports = Pattern.compile("'/(lib/[^']+\\.jar)'").matcher(app.get("snowflake/setup.sql"));
@@ -97,7 +104,10 @@ final class RenderedSnowflakeApp implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        try (snowflake; embedded; account; binding) {
+        try (snowflake;
+                embedded;
+                account;
+                binding) {
             // closed in reverse order
         }
     }

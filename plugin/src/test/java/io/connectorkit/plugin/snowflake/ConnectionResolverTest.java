@@ -56,13 +56,18 @@ class ConnectionResolverTest {
         ConnectionSettings settings = resolver().resolve(null, Optional.empty());
 
         assertThat(settings.url()).isEqualTo("jdbc:snowflake://acme-prod.snowflakecomputing.com:443/");
-        assertThat(settings.properties()).containsEntry("account", "acme-prod").containsEntry("user", "deployer")
-                .containsEntry("password", "s3cr3t").containsEntry("role", "CONNECTOR_DEV")
-                .containsEntry("warehouse", "DEV_WH").containsEntry("JDBC_QUERY_RESULT_FORMAT", "JSON");
+        assertThat(settings.properties())
+                .containsEntry("account", "acme-prod")
+                .containsEntry("user", "deployer")
+                .containsEntry("password", "s3cr3t")
+                .containsEntry("role", "CONNECTOR_DEV")
+                .containsEntry("warehouse", "DEV_WH")
+                .containsEntry("JDBC_QUERY_RESULT_FORMAT", "JSON");
         assertThat(settings.sources()).containsExactly(home.resolve(".snowflake/connections.toml") + " [default]");
         assertThat(settings.toString()).doesNotContain("s3cr3t");
-        assertThat(settings.describe()).isEqualTo("account acme-prod as deployer with SNOWFLAKE, role CONNECTOR_DEV "
-                + "(from " + home.resolve(".snowflake/connections.toml") + " [default])");
+        assertThat(settings.describe())
+                .isEqualTo("account acme-prod as deployer with SNOWFLAKE, role CONNECTOR_DEV " + "(from "
+                        + home.resolve(".snowflake/connections.toml") + " [default])");
     }
 
     @Test
@@ -73,11 +78,16 @@ class ConnectionResolverTest {
 
         ConnectionSettings settings = resolver().resolve(null, Optional.empty());
 
-        assertThat(settings.properties()).containsEntry("account", "acme-ci").containsEntry("role", "RELEASE")
-                .containsEntry("authenticator", "SNOWFLAKE_JWT").containsEntry("private_key_file", "/keys/ci.p8")
+        assertThat(settings.properties())
+                .containsEntry("account", "acme-ci")
+                .containsEntry("role", "RELEASE")
+                .containsEntry("authenticator", "SNOWFLAKE_JWT")
+                .containsEntry("private_key_file", "/keys/ci.p8")
                 .containsEntry("private_key_file_pwd", "phrase");
-        assertThat(settings.sources()).containsExactly(home.resolve(".snowflake/connections.toml") + " [ci]",
-                "SNOWFLAKE_CONNECTIONS_CI_* environment variables");
+        assertThat(settings.sources())
+                .containsExactly(
+                        home.resolve(".snowflake/connections.toml") + " [ci]",
+                        "SNOWFLAKE_CONNECTIONS_CI_* environment variables");
     }
 
     @Test
@@ -89,7 +99,8 @@ class ConnectionResolverTest {
 
         ConnectionSettings settings = resolver().resolve("pipeline", Optional.empty());
 
-        assertThat(settings.properties()).containsEntry("token", "pat-123")
+        assertThat(settings.properties())
+                .containsEntry("token", "pat-123")
                 .containsEntry("authenticator", "PROGRAMMATIC_ACCESS_TOKEN");
         assertThat(settings.toString()).doesNotContain("pat-123");
     }
@@ -97,15 +108,21 @@ class ConnectionResolverTest {
     @Test
     void aMavenServerGivesTheUserAndThePasswordOrTheKeyPassphrase() {
         environment.put("SNOWFLAKE_CONNECTIONS_SERVERLESS_ACCOUNT", "acme");
-        ConnectionSettings password = resolver().resolve("serverless",
-                Optional.of(new ConnectionResolver.Server("snowflake-dev", "maven_user", "from-settings")));
-        ConnectionSettings passphrase = resolver().resolve("ci",
-                Optional.of(new ConnectionResolver.Server("snowflake-ci", null, "key-phrase")));
+        ConnectionSettings password = resolver()
+                .resolve(
+                        "serverless",
+                        Optional.of(new ConnectionResolver.Server("snowflake-dev", "maven_user", "from-settings")));
+        ConnectionSettings passphrase = resolver()
+                .resolve("ci", Optional.of(new ConnectionResolver.Server("snowflake-ci", null, "key-phrase")));
 
-        assertThat(password.properties()).containsEntry("user", "maven_user").containsEntry("password", "from-settings");
+        assertThat(password.properties())
+                .containsEntry("user", "maven_user")
+                .containsEntry("password", "from-settings");
         assertThat(password.sources()).contains("settings.xml server 'snowflake-dev'");
-        assertThat(passphrase.properties()).containsEntry("user", "ci_bot")
-                .containsEntry("private_key_file_pwd", "key-phrase").doesNotContainKey("password");
+        assertThat(passphrase.properties())
+                .containsEntry("user", "ci_bot")
+                .containsEntry("private_key_file_pwd", "key-phrase")
+                .doesNotContainKey("password");
     }
 
     @Test
@@ -117,15 +134,18 @@ class ConnectionResolverTest {
         environment.put("SNOWFLAKE_CONNECTIONS_SPCS_TOKEN_FILE_PATH", tokenFile.toString());
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(
-                generator.generateKeyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+        String pem = "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder()
+                        .encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
         environment.put("SNOWFLAKE_CONNECTIONS_INLINE_ACCOUNT", "acme");
         environment.put("SNOWFLAKE_CONNECTIONS_INLINE_USER", "svc");
         environment.put("SNOWFLAKE_CONNECTIONS_INLINE_PRIVATE_KEY_RAW", pem);
 
         assertThat(resolver().resolve("local_fake", Optional.empty()).url())
                 .isEqualTo("jdbc:snowflake://127.0.0.1:8085/?ssl=off");
-        assertThat(resolver().resolve("spcs", Optional.empty()).properties()).containsEntry("token", "oauth-token")
+        assertThat(resolver().resolve("spcs", Optional.empty()).properties())
+                .containsEntry("token", "oauth-token")
                 .containsEntry("authenticator", "OAUTH");
         ConnectionSettings inline = resolver().resolve("inline", Optional.empty());
         assertThat(inline.properties().get("privateKey")).isInstanceOf(PrivateKey.class);
@@ -169,11 +189,14 @@ class ConnectionResolverTest {
 
         ConnectionSettings settings = resolver().resolve("gha", Optional.empty());
 
-        assertThat(settings.properties()).containsEntry("authenticator", "WORKLOAD_IDENTITY")
-                .containsEntry("workloadIdentityProvider", "OIDC").containsEntry("token", token)
+        assertThat(settings.properties())
+                .containsEntry("authenticator", "WORKLOAD_IDENTITY")
+                .containsEntry("workloadIdentityProvider", "OIDC")
+                .containsEntry("token", token)
                 .doesNotContainKey("user");
-        assertThat(settings.describe()).isEqualTo("account acme-ci as (no user) with WORKLOAD_IDENTITY (OIDC) (from "
-                + "SNOWFLAKE_CONNECTIONS_GHA_* environment variables)");
+        assertThat(settings.describe())
+                .isEqualTo("account acme-ci as (no user) with WORKLOAD_IDENTITY (OIDC) (from "
+                        + "SNOWFLAKE_CONNECTIONS_GHA_* environment variables)");
         assertThat(settings.toString()).doesNotContain(token);
     }
 
@@ -196,10 +219,14 @@ class ConnectionResolverTest {
                 workload_identity_entra_resource = "api://snowflake"
                 """.formatted(tokenFile));
 
-        assertThat(resolver().resolve("file", Optional.empty()).properties()).containsEntry("token", token)
+        assertThat(resolver().resolve("file", Optional.empty()).properties())
+                .containsEntry("token", token)
                 .doesNotContainKey("token_file_path");
-        assertThat(resolver().resolve("server", Optional.of(new ConnectionResolver.Server("ci", "svc", token)))
-                .properties()).containsEntry("token", token).doesNotContainKey("password")
+        assertThat(resolver()
+                        .resolve("server", Optional.of(new ConnectionResolver.Server("ci", "svc", token)))
+                        .properties())
+                .containsEntry("token", token)
+                .doesNotContainKey("password")
                 .containsEntry("workloadIdentityProvider", "AZURE")
                 .containsEntry("workloadIdentityEntraResource", "api://snowflake");
     }
@@ -239,7 +266,8 @@ class ConnectionResolverTest {
                         + "OIDC ID token (a JWT of three dot-separated parts whose claims name iss and sub); pass the "
                         + "ID token your CI provider issues for the audience snowflakecomputing.com, not an access "
                         + "token or a password")
-                .message().doesNotContain("ghs_an_access_token_not_an_id_token");
+                .message()
+                .doesNotContain("ghs_an_access_token_not_an_id_token");
     }
 
     @Test
@@ -247,8 +275,8 @@ class ConnectionResolverTest {
         Files.writeString(home.resolve(".snowflake/connections.toml"), "[default\naccount = 1\n");
 
         assertThatThrownBy(() -> resolver().resolve(null, Optional.empty()))
-                .hasMessageStartingWith("The connections file " + home.resolve(".snowflake/connections.toml")
-                        + " is not valid TOML");
+                .hasMessageStartingWith(
+                        "The connections file " + home.resolve(".snowflake/connections.toml") + " is not valid TOML");
     }
 
     private ConnectionResolver resolver() {

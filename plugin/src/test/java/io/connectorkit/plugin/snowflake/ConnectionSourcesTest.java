@@ -8,6 +8,7 @@ import io.connectorkit.fake.snowflake.RecordedLogin;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPairGenerator;
 import java.sql.SQLException;
 import java.util.Base64;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /** Every connection source and authenticator, resolved and then used by the real driver against the fake. */
 class ConnectionSourcesTest {
@@ -47,7 +47,8 @@ class ConnectionSourcesTest {
 
     @Test
     void aPasswordConnectionOfConnectionsToml() throws Exception {
-        connectionsToml("[dev]\nuser = \"deployer\"\npassword = \"pw\"\nrole = \"CONNECTOR_DEV\"\nwarehouse = \"DEV_WH\"\n");
+        connectionsToml(
+                "[dev]\nuser = \"deployer\"\npassword = \"pw\"\nrole = \"CONNECTOR_DEV\"\nwarehouse = \"DEV_WH\"\n");
 
         connect("dev", Optional.empty());
 
@@ -81,8 +82,13 @@ class ConnectionSourcesTest {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         Path key = home.resolve(".snowflake/deployer.p8");
-        Files.writeString(key, "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(
-                generator.generateKeyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+        Files.writeString(
+                key,
+                "-----BEGIN PRIVATE KEY-----\n"
+                        + Base64.getMimeEncoder()
+                                .encodeToString(
+                                        generator.generateKeyPair().getPrivate().getEncoded())
+                        + "\n-----END PRIVATE KEY-----\n");
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
         connectionsToml("[jwt]\nuser = \"deployer\"\nprivate_key_file = \"" + key + "\"\n");
 
@@ -118,16 +124,21 @@ class ConnectionSourcesTest {
         fakeLocation("SNOWFLAKE_CONNECTIONS_CI_");
         environment.put("SNOWFLAKE_CONNECTIONS_CI_AUTHENTICATOR", "WORKLOAD_IDENTITY");
         environment.put("SNOWFLAKE_CONNECTIONS_CI_WORKLOAD_IDENTITY_PROVIDER", "OIDC");
-        environment.put("SNOWFLAKE_CONNECTIONS_CI_TOKEN", FakeSnowflake.oidcToken(
-                "https://token.actions.githubusercontent.com", "repo:acme/connector:environment:prod"));
+        environment.put(
+                "SNOWFLAKE_CONNECTIONS_CI_TOKEN",
+                FakeSnowflake.oidcToken(
+                        "https://token.actions.githubusercontent.com", "repo:acme/connector:environment:prod"));
 
         connect("ci", Optional.empty());
 
         assertThat(snowflake.logins().get(0)).satisfies(login -> {
             assertThat(login.authenticator()).isEqualTo("WORKLOAD_IDENTITY");
             assertThat(login.user()).isNull();
-            assertThat(login.workloadIdentity()).isEqualTo(new RecordedLogin.WorkloadIdentity("OIDC",
-                    "https://token.actions.githubusercontent.com", "repo:acme/connector:environment:prod"));
+            assertThat(login.workloadIdentity())
+                    .isEqualTo(new RecordedLogin.WorkloadIdentity(
+                            "OIDC",
+                            "https://token.actions.githubusercontent.com",
+                            "repo:acme/connector:environment:prod"));
         });
     }
 
@@ -136,7 +147,8 @@ class ConnectionSourcesTest {
         connectionsToml("[dev]\nuser = \"deployer\"\npassword = \"wrong\"\n");
         snowflake.rejectLogins("Incorrect username or password was specified.");
 
-        assertThatThrownBy(() -> connect("dev", Optional.empty())).isInstanceOf(SQLException.class)
+        assertThatThrownBy(() -> connect("dev", Optional.empty()))
+                .isInstanceOf(SQLException.class)
                 .hasMessageContaining("Incorrect username or password was specified.");
     }
 
@@ -151,8 +163,10 @@ class ConnectionSourcesTest {
     private void connectionsToml(String connection) throws Exception {
         String table = connection.substring(0, connection.indexOf('\n') + 1);
         String keys = connection.substring(table.length());
-        Files.writeString(home.resolve(".snowflake/connections.toml"), table + "account = \"" + FakeSnowflake.ACCOUNT
-                + "\"\nhost = \"" + host + "\"\nport = " + port + "\nprotocol = \"http\"\n" + keys);
+        Files.writeString(
+                home.resolve(".snowflake/connections.toml"),
+                table + "account = \"" + FakeSnowflake.ACCOUNT + "\"\nhost = \"" + host + "\"\nport = " + port
+                        + "\nprotocol = \"http\"\n" + keys);
     }
 
     private void fakeLocation(String prefix) {

@@ -25,8 +25,11 @@ class ExternalAccessAdviceTest {
                     - {name: API_ACCESS, type: EXTERNAL_ACCESS, description: D, hosts: [api.example.com]}
                 """);
 
-        assertThat(advice.forAnswer("Binding the secret S", "REGISTER_REFERENCE", ExternalAccessAdvice.SETUP_FAILED
-                + "SQL access control error: Insufficient privileges", List.of("S")))
+        assertThat(advice.forAnswer(
+                        "Binding the secret S",
+                        "REGISTER_REFERENCE",
+                        ExternalAccessAdvice.SETUP_FAILED + "SQL access control error: Insufficient privileges",
+                        List.of("S")))
                 .isEqualTo("Binding the secret S failed: REGISTER_REFERENCE answered 'External access could not be set "
                         + "up: SQL access control error: Insufficient privileges'. The app creates its own external "
                         + "access integration for its app specification API_ACCESS, which needs the privilege CREATE "
@@ -45,15 +48,21 @@ class ExternalAccessAdviceTest {
                        hosts: [api.example.com]}
                 """);
 
-        assertThat(advice.forAnswer("Binding the secret S", "REGISTER_REFERENCE", ExternalAccessAdvice.SETUP_FAILED
-                + "not allowed", List.of("DB.S.TOKEN"))).contains("<the integration bound to API_EAI>")
+        assertThat(advice.forAnswer(
+                        "Binding the secret S",
+                        "REGISTER_REFERENCE",
+                        ExternalAccessAdvice.SETUP_FAILED + "not allowed",
+                        List.of("DB.S.TOKEN")))
+                .contains("<the integration bound to API_EAI>")
                 .doesNotContain("CREATE EXTERNAL ACCESS INTEGRATION");
     }
 
     private ExternalAccessAdvice advice(String manifest) throws Exception {
         Path file = project.resolve("connector.yaml");
-        Files.writeString(file, "app: {name: a}\nconfiguration:\n  connection:\n"
-                + "    - {name: api_token, type: secret, required: true}\nmanifest:\n" + manifest);
+        Files.writeString(
+                file,
+                "app: {name: a}\nconfiguration:\n  connection:\n"
+                        + "    - {name: api_token, type: secret, required: true}\nmanifest:\n" + manifest);
         return new ExternalAccessAdvice(Identifier.parse("A"), DescriptorLoader.load(file, project, "1.0"));
     }
 }

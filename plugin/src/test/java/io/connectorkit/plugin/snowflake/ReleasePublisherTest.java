@@ -40,8 +40,8 @@ class ReleasePublisherTest {
     void connect() throws Exception {
         snowflake = FakeSnowflake.start();
         account = new FakeAccount(snowflake);
-        session = SnowflakeSession.open(new ConnectionSettings(snowflake.jdbcUrl(), snowflake.connectionProperties(),
-                List.of("test")));
+        session = SnowflakeSession.open(
+                new ConnectionSettings(snowflake.jdbcUrl(), snowflake.connectionProperties(), List.of("test")));
         write("setup.sql", "CREATE APPLICATION ROLE IF NOT EXISTS ADMIN;");
         write("manifest.yml", "manifest_version: 1");
         write("lib/github.jar", "connector");
@@ -56,15 +56,20 @@ class ReleasePublisherTest {
     /** A version deployed (or patched) from elsewhere has no record here: its newest patch may hold other files. */
     @Test
     void aVersionThisProjectHasNoRecordOfGetsAPatchWithTheBundle() throws Exception {
-        new NativeAppInstaller(session, log::add).deploy(new NativeAppInstaller.Request("github_connector",
-                "github_connector_pkg", Optional.of("V1"), "GitHub", false, false), FileSync.filesUnder(bundle));
+        new NativeAppInstaller(session, log::add)
+                .deploy(
+                        new NativeAppInstaller.Request(
+                                "github_connector", "github_connector_pkg", Optional.of("V1"), "GitHub", false, false),
+                        FileSync.filesUnder(bundle));
 
         ReleasePublisher.Published published = publish(request("V1", "QA", "DEFAULT", List.of(), false));
 
         assertThat(published.patch()).isEqualTo(1);
-        assertThat(log).contains("This project has no record of the files of version V1 patch 0 (made from "
-                + "elsewhere?); adding a patch with this bundle");
-        assertThat(publish(request("V1", "QA", "DEFAULT", List.of(), false)).changes()).isEmpty();
+        assertThat(log)
+                .contains("This project has no record of the files of version V1 patch 0 (made from "
+                        + "elsewhere?); adding a patch with this bundle");
+        assertThat(publish(request("V1", "QA", "DEFAULT", List.of(), false)).changes())
+                .isEmpty();
     }
 
     @Test
@@ -75,7 +80,8 @@ class ReleasePublisherTest {
         int before = alterStatements().size();
 
         assertThatThrownBy(() -> publish(request("V3", "QA", "DEFAULT", List.of(), true)))
-                .isInstanceOf(DeployException.class).hasMessage("Release channel QA holds 2 versions already (V1, "
+                .isInstanceOf(DeployException.class)
+                .hasMessage("Release channel QA holds 2 versions already (V1, "
                         + "V2), as many as Snowflake allows, and a release directive names each of them, so none can "
                         + "make room for version V3: point those directives at one version first (publish it again), "
                         + "then publish V3");
@@ -90,10 +96,17 @@ class ReleasePublisherTest {
 
         publish(request("V1", "ALPHA", "TESTERS", List.of("fake_org.qa_two"), false));
 
-        assertThat(alterStatements()).last().isEqualTo(PACKAGE + " MODIFY RELEASE CHANNEL \"ALPHA\" SET RELEASE "
-                + "DIRECTIVE \"TESTERS\" ACCOUNTS = (FAKE_ORG.QA_TWO) VERSION = \"V1\" PATCH = 0");
-        ReleaseState state = ReleaseState.read(session, "github_connector", "github_connector_pkg").orElseThrow();
-        assertThat(state.channel("ALPHA").orElseThrow().directive("TESTERS").orElseThrow().accounts())
+        assertThat(alterStatements())
+                .last()
+                .isEqualTo(PACKAGE + " MODIFY RELEASE CHANNEL \"ALPHA\" SET RELEASE "
+                        + "DIRECTIVE \"TESTERS\" ACCOUNTS = (FAKE_ORG.QA_TWO) VERSION = \"V1\" PATCH = 0");
+        ReleaseState state = ReleaseState.read(session, "github_connector", "github_connector_pkg")
+                .orElseThrow();
+        assertThat(state.channel("ALPHA")
+                        .orElseThrow()
+                        .directive("TESTERS")
+                        .orElseThrow()
+                        .accounts())
                 .containsExactly("FAKE_ORG.QA_TWO");
     }
 
@@ -113,7 +126,8 @@ class ReleasePublisherTest {
         assertThatThrownBy(() -> publish(request("V1", "DEFAULT", "DEFAULT", List.of(), false)))
                 .hasMessageStartingWith("Cannot publish in release channel DEFAULT: application package "
                         + "GITHUB_CONNECTOR_PKG has no release channels");
-        assertThat(snowflake.applicationStatements()).extracting(RecordedStatement::sql)
+        assertThat(snowflake.applicationStatements())
+                .extracting(RecordedStatement::sql)
                 .allSatisfy(sql -> assertThat(sql).startsWith("SHOW "));
     }
 
@@ -122,15 +136,26 @@ class ReleasePublisherTest {
                 .publish(request, FileSync.filesUnder(bundle));
     }
 
-    private static ReleasePublisher.Request request(String version, String channel, String directive,
-            List<String> accounts, boolean force) {
-        return new ReleasePublisher.Request("github_connector", "github_connector_pkg", version, "GitHub", channel,
-                directive, accounts, force, false, Optional.empty());
+    private static ReleasePublisher.Request request(
+            String version, String channel, String directive, List<String> accounts, boolean force) {
+        return new ReleasePublisher.Request(
+                "github_connector",
+                "github_connector_pkg",
+                version,
+                "GitHub",
+                channel,
+                directive,
+                accounts,
+                force,
+                false,
+                Optional.empty());
     }
 
     private List<String> alterStatements() {
-        return snowflake.applicationStatements().stream().map(RecordedStatement::sql)
-                .filter(sql -> sql.startsWith("ALTER APPLICATION PACKAGE")).toList();
+        return snowflake.applicationStatements().stream()
+                .map(RecordedStatement::sql)
+                .filter(sql -> sql.startsWith("ALTER APPLICATION PACKAGE"))
+                .toList();
     }
 
     private void write(String path, String content) throws Exception {

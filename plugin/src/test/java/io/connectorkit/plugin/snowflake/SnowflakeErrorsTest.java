@@ -12,13 +12,17 @@ class SnowflakeErrorsTest {
 
     @Test
     void aFailedSetupScriptShowsSnowflakesWholeMessage() {
-        SQLException e = new SQLException("Failed to run setup script.\nUncaught exception of type 'STATEMENT_ERROR' "
-                + "on line 12: Table 'RAW' does not exist.", "P0000", SnowflakeErrors.SETUP_SCRIPT_FAILED);
+        SQLException e = new SQLException(
+                "Failed to run setup script.\nUncaught exception of type 'STATEMENT_ERROR' "
+                        + "on line 12: Table 'RAW' does not exist.",
+                "P0000",
+                SnowflakeErrors.SETUP_SCRIPT_FAILED);
 
-        assertThat(explained(e)).isEqualTo("Failed creating the application: the setup script of APP failed: Failed to "
-                + "run setup script. Uncaught exception of type 'STATEMENT_ERROR' on line 12: Table 'RAW' does not "
-                + "exist.; fix the descriptor or the template override and deploy again (Snowflake error 93082: "
-                + "Failed to run setup script.)");
+        assertThat(explained(e))
+                .isEqualTo("Failed creating the application: the setup script of APP failed: Failed to "
+                        + "run setup script. Uncaught exception of type 'STATEMENT_ERROR' on line 12: Table 'RAW' does not "
+                        + "exist.; fix the descriptor or the template override and deploy again (Snowflake error 93082: "
+                        + "Failed to run setup script.)");
     }
 
     /** The key is the one ConnectionResolver reads: {@code warehouse}, or its environment variable. */
@@ -33,9 +37,10 @@ class SnowflakeErrorsTest {
     /** https://docs.snowflake.com/en/sql-reference/sql/drop-application */
     @Test
     void anAppOwningExternalObjectsNamesBothFixes() {
-        assertThat(explained(new SQLException("owns external objects", "0A000",
-                SnowflakeErrors.APPLICATION_OWNS_EXTERNAL_OBJECTS)))
-                .contains("-Dconnector.force=true").contains("DROP APPLICATION APP CASCADE");
+        assertThat(explained(new SQLException(
+                        "owns external objects", "0A000", SnowflakeErrors.APPLICATION_OWNS_EXTERNAL_OBJECTS)))
+                .contains("-Dconnector.force=true")
+                .contains("DROP APPLICATION APP CASCADE");
     }
 
     @ParameterizedTest
@@ -50,21 +55,31 @@ class SnowflakeErrorsTest {
     @ParameterizedTest
     @ValueSource(ints = {93031, 93036, 93088, 512001, 512004, 512005, 512008, 512010, 512021, 512023})
     void versionAndReleaseChannelErrorsHaveTheirOwnAdvice(int code) {
-        assertThat(explained(new SQLException("refused", "0A000", code))).doesNotContain("check the role's privileges")
+        assertThat(explained(new SQLException("refused", "0A000", code)))
+                .doesNotContain("check the role's privileges")
                 .endsWith("(Snowflake error " + code + ": refused)");
     }
 
     /** Publish adds a version to a channel with -Dconnector.channel, and may make room in a full one with force. */
     @Test
     void publishsRefusalsNameItsOwnParameters() {
-        String unbound = SnowflakeErrors.explain(new SQLException("refused", "0A000",
-                SnowflakeErrors.MAX_UNBOUND_VERSIONS_REACHED), "registering version V1", "APP", "PKG",
-                SnowflakeErrors.Goal.PUBLISH).getMessage();
-        String full = SnowflakeErrors.explain(new SQLException("refused", "0A000",
-                SnowflakeErrors.MAX_VERSIONS_IN_RELEASE_CHANNEL_REACHED), "adding version V1", "APP", "PKG",
-                SnowflakeErrors.Goal.PUBLISH).getMessage();
+        String unbound = SnowflakeErrors.explain(
+                        new SQLException("refused", "0A000", SnowflakeErrors.MAX_UNBOUND_VERSIONS_REACHED),
+                        "registering version V1",
+                        "APP",
+                        "PKG",
+                        SnowflakeErrors.Goal.PUBLISH)
+                .getMessage();
+        String full = SnowflakeErrors.explain(
+                        new SQLException("refused", "0A000", SnowflakeErrors.MAX_VERSIONS_IN_RELEASE_CHANNEL_REACHED),
+                        "adding version V1",
+                        "APP",
+                        "PKG",
+                        SnowflakeErrors.Goal.PUBLISH)
+                .getMessage();
 
-        assertThat(unbound).contains("(-Dconnector.channel=<channel>), then publish again")
+        assertThat(unbound)
+                .contains("(-Dconnector.channel=<channel>), then publish again")
                 .doesNotContain("releaseChannel");
         assertThat(full).contains("and publish again, or publish with -Dconnector.force=true");
         assertThat(explained(new SQLException("refused", "0A000", SnowflakeErrors.MAX_UNBOUND_VERSIONS_REACHED)))
@@ -72,6 +87,7 @@ class SnowflakeErrorsTest {
     }
 
     private static String explained(SQLException e) {
-        return SnowflakeErrors.explain(e, "creating the application", "APP", "PKG").getMessage();
+        return SnowflakeErrors.explain(e, "creating the application", "APP", "PKG")
+                .getMessage();
     }
 }

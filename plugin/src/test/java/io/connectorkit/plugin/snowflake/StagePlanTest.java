@@ -25,9 +25,13 @@ class StagePlanTest {
 
         StagePlan plan = StagePlan.between(
                 Map.of("setup.sql", setup, "manifest.yml", manifest, "lib/connector.jar", jar),
-                Map.of("setup.sql", md5("CREATE SCHEMA IF NOT EXISTS STATE;".getBytes()),
-                        "manifest.yml", md5("manifest_version: 0".getBytes()),
-                        "lib/old.jar", md5(new byte[] {9})));
+                Map.of(
+                        "setup.sql",
+                        md5("CREATE SCHEMA IF NOT EXISTS STATE;".getBytes()),
+                        "manifest.yml",
+                        md5("manifest_version: 0".getBytes()),
+                        "lib/old.jar",
+                        md5(new byte[] {9})));
 
         assertThat(plan.upload()).containsExactly("lib/connector.jar", "manifest.yml");
         assertThat(plan.remove()).containsExactly("lib/old.jar");
@@ -40,9 +44,15 @@ class StagePlanTest {
         Path readme = write("README.md", "# app".getBytes());
         Path jar = write("lib/connector.jar", new byte[] {1});
 
-        StagePlan plan = StagePlan.between(Map.of("README.md", readme, "lib/connector.jar", jar),
-                Map.of("README", md5("old".getBytes()), "README.md", md5("# app".getBytes()),
-                        "lib/connector.jar", md5(new byte[] {1})));
+        StagePlan plan = StagePlan.between(
+                Map.of("README.md", readme, "lib/connector.jar", jar),
+                Map.of(
+                        "README",
+                        md5("old".getBytes()),
+                        "README.md",
+                        md5("# app".getBytes()),
+                        "lib/connector.jar",
+                        md5(new byte[] {1})));
 
         assertThat(plan.remove()).containsExactly("README");
         assertThat(plan.upload()).containsExactly("README.md");
@@ -57,10 +67,13 @@ class StagePlanTest {
         String eightMibParts = multipart(content, 8 * 1024 * 1024);
 
         assertThat(StagePlan.sameContent(big, eightMibParts)).isTrue();
-        assertThat(StagePlan.sameContent(big, "\"" + eightMibParts.toUpperCase() + "\"")).isTrue();
-        assertThat(StagePlan.sameContent(big, multipart(content, 5 * 1024 * 1024))).isTrue();
+        assertThat(StagePlan.sameContent(big, "\"" + eightMibParts.toUpperCase() + "\""))
+                .isTrue();
+        assertThat(StagePlan.sameContent(big, multipart(content, 5 * 1024 * 1024)))
+                .isTrue();
         content[0]++;
-        assertThat(StagePlan.sameContent(big, multipart(content, 8 * 1024 * 1024))).isFalse();
+        assertThat(StagePlan.sameContent(big, multipart(content, 8 * 1024 * 1024)))
+                .isFalse();
         assertThat(StagePlan.sameContent(big, "not-an-md5")).isFalse();
     }
 
@@ -78,8 +91,8 @@ class StagePlanTest {
         MessageDigest ofParts = MessageDigest.getInstance("MD5");
         int parts = 0;
         for (int offset = 0; offset < content.length; offset += partSize) {
-            ofParts.update(MessageDigest.getInstance("MD5").digest(Arrays.copyOfRange(content, offset,
-                    Math.min(content.length, offset + partSize))));
+            ofParts.update(MessageDigest.getInstance("MD5")
+                    .digest(Arrays.copyOfRange(content, offset, Math.min(content.length, offset + partSize))));
             parts++;
         }
         return HexFormat.of().formatHex(ofParts.digest()) + "-" + parts;

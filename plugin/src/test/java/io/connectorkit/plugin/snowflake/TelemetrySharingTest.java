@@ -23,11 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** Event sharing at deploy, through the real driver to the fake, which refuses what Snowflake refuses. */
 class TelemetrySharingTest {
 
-    private static final NativeAppInstaller.Request DEV = new NativeAppInstaller.Request("github_connector",
-            "github_connector_pkg", Optional.empty(), "GitHub connector", false, false);
-    private static final Telemetry MANDATORY_ERRORS = new Telemetry("INFO", "ON_EVENT", List.of(
-            new Telemetry.EventDefinition("ERRORS_AND_WARNINGS", "MANDATORY"),
-            new Telemetry.EventDefinition("DEBUG_LOGS", "OPTIONAL")));
+    private static final NativeAppInstaller.Request DEV = new NativeAppInstaller.Request(
+            "github_connector", "github_connector_pkg", Optional.empty(), "GitHub connector", false, false);
+    private static final Telemetry MANDATORY_ERRORS = new Telemetry(
+            "INFO",
+            "ON_EVENT",
+            List.of(
+                    new Telemetry.EventDefinition("ERRORS_AND_WARNINGS", "MANDATORY"),
+                    new Telemetry.EventDefinition("DEBUG_LOGS", "OPTIONAL")));
 
     @TempDir
     Path bundle;
@@ -40,8 +43,8 @@ class TelemetrySharingTest {
     void connect() throws Exception {
         snowflake = FakeSnowflake.start();
         new FakeAccount(snowflake);
-        session = SnowflakeSession.open(new ConnectionSettings(snowflake.jdbcUrl(), snowflake.connectionProperties(),
-                List.of("test")));
+        session = SnowflakeSession.open(
+                new ConnectionSettings(snowflake.jdbcUrl(), snowflake.connectionProperties(), List.of("test")));
         write("setup.sql", "CREATE APPLICATION ROLE IF NOT EXISTS ADMIN;");
         write("manifest.yml", """
                 manifest_version: 1
@@ -81,10 +84,13 @@ class TelemetrySharingTest {
     void theAuthorizationGoesOnCreateApplicationAndOptionalEventsAreSharedWithTheMandatoryOnes() throws Exception {
         deploy(TelemetrySharing.of(MANDATORY_ERRORS, true, "debug_logs"));
 
-        assertThat(sql()).anySatisfy(sql -> assertThat(sql).startsWith("CREATE APPLICATION \"GITHUB_CONNECTOR\"")
-                .contains(" AUTHORIZE_TELEMETRY_EVENT_SHARING = TRUE COMMENT = 'GENERATED_BY_CONNECTOR_KIT'"));
-        assertThat(sql()).contains("ALTER APPLICATION \"GITHUB_CONNECTOR\" SET SHARED TELEMETRY EVENTS "
-                + "('SNOWFLAKE$ERRORS_AND_WARNINGS', 'SNOWFLAKE$DEBUG_LOGS')");
+        assertThat(sql())
+                .anySatisfy(sql -> assertThat(sql)
+                        .startsWith("CREATE APPLICATION \"GITHUB_CONNECTOR\"")
+                        .contains(" AUTHORIZE_TELEMETRY_EVENT_SHARING = TRUE COMMENT = 'GENERATED_BY_CONNECTOR_KIT'"));
+        assertThat(sql())
+                .contains("ALTER APPLICATION \"GITHUB_CONNECTOR\" SET SHARED TELEMETRY EVENTS "
+                        + "('SNOWFLAKE$ERRORS_AND_WARNINGS', 'SNOWFLAKE$DEBUG_LOGS')");
         assertThat(snowflake.telemetry().sharingAuthorized("GITHUB_CONNECTOR")).isTrue();
         assertThat(snowflake.telemetry().sharedEvents("GITHUB_CONNECTOR"))
                 .containsExactly("SNOWFLAKE$ERRORS_AND_WARNINGS", "SNOWFLAKE$DEBUG_LOGS");
@@ -97,13 +103,16 @@ class TelemetrySharingTest {
 
         deploy(TelemetrySharing.of(MANDATORY_ERRORS, true, null));
 
-        assertThat(sql()).containsSubsequence("ALTER APPLICATION \"GITHUB_CONNECTOR\" UPGRADE USING "
-                + "'@\"GITHUB_CONNECTOR_PKG\".APP_SRC.STAGE'",
-                "ALTER APPLICATION \"GITHUB_CONNECTOR\" SET AUTHORIZE_TELEMETRY_EVENT_SHARING = TRUE");
+        assertThat(sql())
+                .containsSubsequence(
+                        "ALTER APPLICATION \"GITHUB_CONNECTOR\" UPGRADE USING "
+                                + "'@\"GITHUB_CONNECTOR_PKG\".APP_SRC.STAGE'",
+                        "ALTER APPLICATION \"GITHUB_CONNECTOR\" SET AUTHORIZE_TELEMETRY_EVENT_SHARING = TRUE");
         assertThat(snowflake.telemetry().sharedEvents("GITHUB_CONNECTOR"))
                 .containsExactly("SNOWFLAKE$ERRORS_AND_WARNINGS");
-        assertThatThrownBy(() -> session.execute("ALTER APPLICATION \"GITHUB_CONNECTOR\" SET "
-                + "AUTHORIZE_TELEMETRY_EVENT_SHARING = FALSE")).isInstanceOf(SQLException.class)
+        assertThatThrownBy(() -> session.execute(
+                        "ALTER APPLICATION \"GITHUB_CONNECTOR\" SET " + "AUTHORIZE_TELEMETRY_EVENT_SHARING = FALSE"))
+                .isInstanceOf(SQLException.class)
                 .satisfies(e -> assertThat(((SQLException) e).getErrorCode())
                         .isEqualTo(AppTelemetry.CANNOT_DISABLE_MANDATORY_TELEMETRY));
     }
@@ -124,7 +133,9 @@ class TelemetrySharingTest {
     }
 
     private List<String> sql() {
-        return snowflake.applicationStatements().stream().map(RecordedStatement::sql).toList();
+        return snowflake.applicationStatements().stream()
+                .map(RecordedStatement::sql)
+                .toList();
     }
 
     private void write(String path, String content) throws Exception {

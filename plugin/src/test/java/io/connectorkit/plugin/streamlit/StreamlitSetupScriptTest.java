@@ -54,12 +54,24 @@ class StreamlitSetupScriptTest {
         var full = TestProjects.render("full");
         var minimal = TestProjects.render("minimal");
 
-        assertThat(StreamlitChecks.defaultStreamlit("snowflake/manifest.yml", full.get("snowflake/manifest.yml"),
-                "snowflake/setup.sql", full.get("snowflake/setup.sql"))).isEmpty();
-        assertThat(StreamlitChecks.defaultStreamlit("snowflake/manifest.yml", minimal.get("snowflake/manifest.yml"),
-                "snowflake/setup.sql", minimal.get("snowflake/setup.sql"))).isEmpty();
-        assertThat(StreamlitChecks.defaultStreamlit("snowflake/manifest.yml", full.get("snowflake/manifest.yml"),
-                "snowflake/setup.sql", minimal.get("snowflake/setup.sql"))).containsExactly("snowflake/manifest.yml: "
+        assertThat(StreamlitChecks.defaultStreamlit(
+                        "snowflake/manifest.yml",
+                        full.get("snowflake/manifest.yml"),
+                        "snowflake/setup.sql",
+                        full.get("snowflake/setup.sql")))
+                .isEmpty();
+        assertThat(StreamlitChecks.defaultStreamlit(
+                        "snowflake/manifest.yml",
+                        minimal.get("snowflake/manifest.yml"),
+                        "snowflake/setup.sql",
+                        minimal.get("snowflake/setup.sql")))
+                .isEmpty();
+        assertThat(StreamlitChecks.defaultStreamlit(
+                        "snowflake/manifest.yml",
+                        full.get("snowflake/manifest.yml"),
+                        "snowflake/setup.sql",
+                        minimal.get("snowflake/setup.sql")))
+                .containsExactly("snowflake/manifest.yml: "
                         + "artifacts.default_streamlit names STREAMLIT.GITHUB_UI, which snowflake/setup.sql does not "
                         + "create; create it in the connector's SQL (CREATE OR REPLACE STREAMLIT STREAMLIT.GITHUB_UI "
                         + "FROM '/streamlit' MAIN_FILE = '…'), or remove manifest.defaultStreamlit to use the "

@@ -22,9 +22,12 @@ public final class FakeSnowflakeHome implements AutoCloseable {
     public static FakeSnowflakeHome pointAt(FakeSnowflake snowflake, Path userHome, String user) throws IOException {
         URI url = URI.create(snowflake.jdbcUrl().substring("jdbc:".length()));
         Files.createDirectories(userHome.resolve(".snowflake"));
-        Files.writeString(userHome.resolve(".snowflake/connections.toml"), "[fake]\naccount = \"" + FakeSnowflake.ACCOUNT
-                + "\"\nhost = \"" + url.getHost() + "\"\nport = " + url.getPort() + "\nprotocol = \"http\"\nuser = \""
-                + user + "\"\npassword = \"pw\"\ndisablePlatformDetection = \"true\"\n");
+        Files.writeString(
+                userHome.resolve(".snowflake/connections.toml"),
+                "[fake]\naccount = \"" + FakeSnowflake.ACCOUNT
+                        + "\"\nhost = \"" + url.getHost() + "\"\nport = " + url.getPort()
+                        + "\nprotocol = \"http\"\nuser = \""
+                        + user + "\"\npassword = \"pw\"\ndisablePlatformDetection = \"true\"\n");
         FakeSnowflakeHome home = new FakeSnowflakeHome(System.getProperty("user.home"));
         System.setProperty("user.home", userHome.toString());
         return home;

@@ -7,9 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.Comparator;
 
 /**
  * Compares rendered files with the committed expected ones under src/test/resources/golden. After a deliberate
@@ -17,8 +17,7 @@ import java.util.Comparator;
  */
 public final class GoldenFiles {
 
-    private GoldenFiles() {
-    }
+    private GoldenFiles() {}
 
     public static void assertMatches(String name, Map<String, String> files) {
         Path folder = Path.of("src/test/resources/golden", name);
@@ -28,14 +27,14 @@ public final class GoldenFiles {
             }
             try (Stream<Path> existing = Files.walk(folder)) {
                 assertThat(existing.filter(Files::isRegularFile)
-                        .map(path -> folder.relativize(path).toString().replace('\\', '/')))
+                                .map(path -> folder.relativize(path).toString().replace('\\', '/')))
                         .as("golden files of %s", name)
                         .containsExactlyInAnyOrderElementsOf(files.keySet());
             }
             for (Map.Entry<String, String> file : files.entrySet()) {
-                assertThat(file.getValue()).as("%s/%s (rerun with -Dgolden.update=true after a deliberate change)",
-                        name, file.getKey()).isEqualTo(Files.readString(folder.resolve(file.getKey()),
-                        StandardCharsets.UTF_8));
+                assertThat(file.getValue())
+                        .as("%s/%s (rerun with -Dgolden.update=true after a deliberate change)", name, file.getKey())
+                        .isEqualTo(Files.readString(folder.resolve(file.getKey()), StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

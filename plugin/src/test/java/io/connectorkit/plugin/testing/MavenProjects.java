@@ -22,8 +22,7 @@ import org.mockito.Mockito;
 /** A Maven project for mojo tests: one of the example projects, copied to a folder of the test. */
 public final class MavenProjects {
 
-    private MavenProjects() {
-    }
+    private MavenProjects() {}
 
     /** The example project copied into the folder, as Maven would see it after resolving its dependencies. */
     public static MavenProject copy(String example, Path folder) {
@@ -55,20 +54,35 @@ public final class MavenProjects {
             project.addCompileSourceRoot(build.getSourceDirectory());
             project.setArtifact(artifact("com.example", example + "-connector", "1.4.0-SNAPSHOT", "compile", null));
             Set<Artifact> artifacts = new LinkedHashSet<>();
-            Artifact runtime = artifact("io.connectorkit", "connector-runtime", "0.1.0", "provided",
+            Artifact runtime = artifact(
+                    "io.connectorkit",
+                    "connector-runtime",
+                    "0.1.0",
+                    "provided",
                     jar(folder.resolve("repository/connector-runtime-0.1.0.jar"), "io/connectorkit/Runtime.class"));
-            runtime.setDependencyTrail(List.of("com.example:" + example + "-connector:jar:1.4.0-SNAPSHOT",
+            runtime.setDependencyTrail(List.of(
+                    "com.example:" + example + "-connector:jar:1.4.0-SNAPSHOT",
                     "io.connectorkit:connector-runtime:jar:0.1.0"));
             artifacts.add(runtime);
-            Artifact shaded = artifact("com.fasterxml.jackson.core", "jackson-databind", "2.23.0", "provided",
+            Artifact shaded = artifact(
+                    "com.fasterxml.jackson.core",
+                    "jackson-databind",
+                    "2.23.0",
+                    "provided",
                     jar(folder.resolve("repository/jackson-databind.jar"), "com/fasterxml/Databind.class"));
-            shaded.setDependencyTrail(List.of("com.example:" + example + "-connector:jar:1.4.0-SNAPSHOT",
-                    "io.connectorkit:connector-runtime:jar:0.1.0", "com.fasterxml.jackson.core:jackson-databind:jar:2.23.0"));
+            shaded.setDependencyTrail(List.of(
+                    "com.example:" + example + "-connector:jar:1.4.0-SNAPSHOT",
+                    "io.connectorkit:connector-runtime:jar:0.1.0",
+                    "com.fasterxml.jackson.core:jackson-databind:jar:2.23.0"));
             artifacts.add(shaded);
-            Artifact http = artifact("org.example", "http-client", "3.2", "compile",
+            Artifact http = artifact(
+                    "org.example",
+                    "http-client",
+                    "3.2",
+                    "compile",
                     jar(folder.resolve("repository/http-client-3.2.jar"), "org/example/Http.class"));
-            http.setDependencyTrail(List.of("com.example:" + example + "-connector:jar:1.4.0-SNAPSHOT",
-                    "org.example:http-client:jar:3.2"));
+            http.setDependencyTrail(List.of(
+                    "com.example:" + example + "-connector:jar:1.4.0-SNAPSHOT", "org.example:http-client:jar:3.2"));
             artifacts.add(http);
             Artifact test = artifact("org.junit", "junit", "5", "test", null);
             artifacts.add(test);
@@ -93,8 +107,8 @@ public final class MavenProjects {
      */
     public static Path buildConnectorJarWithDescription(MavenProject project) {
         Path jar = Path.of(project.getBuild().getDirectory(), project.getBuild().getFinalName() + ".jar");
-        Path description = Path.of(project.getBuild().getDirectory(), "generated-resources/connector",
-                ConnectorDescription.RESOURCE);
+        Path description = Path.of(
+                project.getBuild().getDirectory(), "generated-resources/connector", ConnectorDescription.RESOURCE);
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
             out.putNextEntry(new ZipEntry(ConnectorDescription.RESOURCE));
             out.write(Files.readAllBytes(description));
@@ -125,8 +139,8 @@ public final class MavenProjects {
     }
 
     private static Artifact artifact(String group, String id, String version, String scope, Path file) {
-        DefaultArtifact artifact = new DefaultArtifact(group, id, version, scope, "jar", null,
-                new DefaultArtifactHandler("jar"));
+        DefaultArtifact artifact =
+                new DefaultArtifact(group, id, version, scope, "jar", null, new DefaultArtifactHandler("jar"));
         if (file != null) {
             artifact.setFile(file.toFile());
         }

@@ -10,6 +10,7 @@ public final class RecordingLog extends SystemStreamLog {
     public final List<String> infos = new CopyOnWriteArrayList<>();
     /** Every line at every level, debug included, for checks that something never appears in a log. */
     public final List<String> everything = new CopyOnWriteArrayList<>();
+
     public final List<String> warnings = new CopyOnWriteArrayList<>();
     /** The throwables logged at debug level, which only {@code mvn -X} shows. */
     public final List<Throwable> debugCauses = new CopyOnWriteArrayList<>();

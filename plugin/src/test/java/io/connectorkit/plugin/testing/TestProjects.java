@@ -20,8 +20,7 @@ public final class TestProjects {
 
     public static final String GENERATOR = "Connector Kit (test)";
 
-    private TestProjects() {
-    }
+    private TestProjects() {}
 
     public static Path project(String name) {
         return Path.of("src/test/resources/projects", name).toAbsolutePath();
@@ -54,9 +53,18 @@ public final class TestProjects {
             return Set.of();
         }
         Set<String> paths = new HashSet<>();
-        StreamlitApp.files(new Descriptor(null, new Descriptor.App("any", "any", "1", 17, "", "1.15.0"), List.of(),
-                List.of(), List.of(), Map.of(), new Descriptor.Manifest(List.of(), List.of(), null), Map.of(),
-                List.of())).keySet().forEach(path -> paths.add(StreamlitApp.FOLDER + "/" + path));
+        StreamlitApp.files(new Descriptor(
+                        null,
+                        new Descriptor.App("any", "any", "1", 17, "", "1.15.0"),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        Map.of(),
+                        new Descriptor.Manifest(List.of(), List.of(), null),
+                        Map.of(),
+                        List.of()))
+                .keySet()
+                .forEach(path -> paths.add(StreamlitApp.FOLDER + "/" + path));
         return paths;
     }
 
@@ -70,8 +78,9 @@ public final class TestProjects {
         for (Descriptor.AppFiles files : descriptor(project).files()) {
             Path source = project(project).resolve(files.source());
             try (Stream<Path> paths = Files.walk(source)) {
-                paths.filter(Files::isRegularFile).forEach(file -> staged.add(files.target() + "/"
-                        + source.relativize(file).toString().replace('\\', '/')));
+                paths.filter(Files::isRegularFile)
+                        .forEach(file -> staged.add(files.target() + "/"
+                                + source.relativize(file).toString().replace('\\', '/')));
             }
         }
         return StagedSetupScript.run(render(project).get("snowflake/setup.sql"), staged);

@@ -3,12 +3,12 @@ package io.connectorkit.plugin.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The one YAML reader of the kit: each accessor's good and bad input, paths with list indexes, and lines. */
 class YamlNodeTest {
@@ -41,7 +41,8 @@ class YamlNodeTest {
     @Test
     void aNestedValueKnowsItsPathAndLine() throws Exception {
         YamlFile file = file();
-        YamlNode every = file.root().get("resources").get(0).get("schedules").get(1).get("every");
+        YamlNode every =
+                file.root().get("resources").get(0).get("schedules").get(1).get("every");
 
         assertThat(every.pointer()).isEqualTo("/resources/0/schedules/1/every");
         assertThat(every.path()).isEqualTo("resources[0].schedules[1].every");
@@ -56,10 +57,10 @@ class YamlNodeTest {
         YamlFile file = file();
         file.root().get("resources").get(0).get("schedules").get(0).get("type").problem("not allowed here; remove it");
 
-        assertThat(problems(file)).containsExactly("x.yaml:11: resources[0].schedules[0].type: not allowed here; "
-                + "remove it");
-        assertThat(file.problems().get(0)).isEqualTo(new Problem("x.yaml", 11, "resources[0].schedules[0].type",
-                "not allowed here; remove it"));
+        assertThat(problems(file))
+                .containsExactly("x.yaml:11: resources[0].schedules[0].type: not allowed here; " + "remove it");
+        assertThat(file.problems().get(0))
+                .isEqualTo(new Problem("x.yaml", 11, "resources[0].schedules[0].type", "not allowed here; remove it"));
     }
 
     @Test
@@ -88,10 +89,11 @@ class YamlNodeTest {
         assertThat(root.requiredText("nothing", "what it is for")).isNull();
         assertThat(root.requiredText("blank", "what it is for")).isNull();
 
-        assertThat(problems(file)).containsExactly(
-                "x.yaml:1: missing: 'missing' is missing; it is required here",
-                "x.yaml:7: nothing: 'nothing' is missing; it is required here (what it is for)",
-                "x.yaml:3: blank: 'blank' is empty; give it a value (what it is for)");
+        assertThat(problems(file))
+                .containsExactly(
+                        "x.yaml:1: missing: 'missing' is missing; it is required here",
+                        "x.yaml:7: nothing: 'nothing' is missing; it is required here (what it is for)",
+                        "x.yaml:3: blank: 'blank' is empty; give it a value (what it is for)");
     }
 
     @Test
@@ -105,8 +107,9 @@ class YamlNodeTest {
         assertThat(problems(file)).isEmpty();
 
         assertThat(root.bool("answer", true)).isTrue();
-        assertThat(problems(file)).containsExactly("x.yaml:5: answer: 'maybe' is not true or false; write answer: "
-                + "true or answer: false");
+        assertThat(problems(file))
+                .containsExactly(
+                        "x.yaml:5: answer: 'maybe' is not true or false; write answer: " + "true or answer: false");
     }
 
     @Test
@@ -121,10 +124,11 @@ class YamlNodeTest {
         assertThat(root.get("count").integer(4, 5, "a count", "write 4 or 5")).isNull();
         assertThat(root.get("version").integer(1, 5, "a count", "write 1 to 5")).isNull();
         assertThat(root.get("name").integer(1, 5, "a count", "write 1 to 5")).isNull();
-        assertThat(problems(file)).containsExactly(
-                "x.yaml:6: count: 3 is not a count; write 4 or 5",
-                "x.yaml:2: version: 1.0 is not a count; write 1 to 5",
-                "x.yaml:1: name: 'demo' is not a count; write 1 to 5");
+        assertThat(problems(file))
+                .containsExactly(
+                        "x.yaml:6: count: 3 is not a count; write 4 or 5",
+                        "x.yaml:2: version: 1.0 is not a count; write 1 to 5",
+                        "x.yaml:1: name: 'demo' is not a count; write 1 to 5");
     }
 
     @Test
@@ -137,9 +141,10 @@ class YamlNodeTest {
 
         assertThat(schedule.oneOf("type", List.of("GLOBAL"))).isNull();
         assertThat(schedule.oneOf("kind", List.of("A", "B"))).isNull();
-        assertThat(problems(file)).containsExactly(
-                "x.yaml:12: resources[0].schedules[1].type: 'INTERVAL' is not a valid type; use one of GLOBAL",
-                "x.yaml:12: resources[0].schedules[1].kind: 'kind' is missing; use one of A, B");
+        assertThat(problems(file))
+                .containsExactly(
+                        "x.yaml:12: resources[0].schedules[1].type: 'INTERVAL' is not a valid type; use one of GLOBAL",
+                        "x.yaml:12: resources[0].schedules[1].kind: 'kind' is missing; use one of A, B");
     }
 
     @Test
@@ -156,13 +161,15 @@ class YamlNodeTest {
 
         assertThat(root.get("name").list()).isEmpty();
         assertThat(resources.get(1).mapping()).isEmpty();
-        assertThat(root.get("count").list("a list of counts", "for example [1, 2]")).isEmpty();
+        assertThat(root.get("count").list("a list of counts", "for example [1, 2]"))
+                .isEmpty();
         assertThat(root.get("nothing").requiredMapping("a resource", null)).isEmpty();
-        assertThat(problems(file)).containsExactly(
-                "x.yaml:1: name: expected a list (items starting with '- '), but found 'demo'",
-                "x.yaml:14: resources[1]: expected a mapping of keys, but found 'just text'",
-                "x.yaml:6: count: expected a list of counts, but found 3; for example [1, 2]",
-                "x.yaml:7: nothing: expected a resource, but found null");
+        assertThat(problems(file))
+                .containsExactly(
+                        "x.yaml:1: name: expected a list (items starting with '- '), but found 'demo'",
+                        "x.yaml:14: resources[1]: expected a mapping of keys, but found 'just text'",
+                        "x.yaml:6: count: expected a list of counts, but found 3; for example [1, 2]",
+                        "x.yaml:7: nothing: expected a resource, but found null");
     }
 
     @Test
@@ -176,16 +183,18 @@ class YamlNodeTest {
         first.knownKeys(List.of("id", "schedule"));
         first.get("schedules").get(1).knownKeys(List.of("type"), "the keys of a schedule");
         file.root().knownKeys(List.of());
-        assertThat(problems(file)).startsWith(
-                "x.yaml:10: resources[0].schedules: unknown key 'schedules'; did you mean 'schedule'? the keys of "
-                        + "resources[0] are id, schedule",
-                "x.yaml:13: resources[0].schedules[1].every: unknown key 'every'; the keys of a schedule are type",
-                "x.yaml:1: name: unknown key 'name'; the keys of the file are none");
+        assertThat(problems(file))
+                .startsWith(
+                        "x.yaml:10: resources[0].schedules: unknown key 'schedules'; did you mean 'schedule'? the keys of "
+                                + "resources[0] are id, schedule",
+                        "x.yaml:13: resources[0].schedules[1].every: unknown key 'every'; the keys of a schedule are type",
+                        "x.yaml:1: name: unknown key 'name'; the keys of the file are none");
     }
 
     @Test
     void entriesKeepTheFileOrder() throws Exception {
-        YamlNode schedule = file().root().get("resources").get(0).get("schedules").get(1);
+        YamlNode schedule =
+                file().root().get("resources").get(0).get("schedules").get(1);
 
         assertThat(schedule.entries()).containsOnlyKeys("type", "every");
         assertThat(schedule.entries().keySet()).containsExactly("type", "every");
@@ -195,19 +204,20 @@ class YamlNodeTest {
     @Test
     void aResolvedCopyIsReportedAtTheOriginalsLine() throws Exception {
         YamlFile file = file();
-        YamlNode copy = file.at("/resources/0/schedules/1", new ObjectMapper()
-                .readTree("{\"type\": \"HOURLY\"}"));
+        YamlNode copy = file.at("/resources/0/schedules/1", new ObjectMapper().readTree("{\"type\": \"HOURLY\"}"));
 
         copy.oneOf("type", List.of("CRON"));
 
-        assertThat(problems(file)).containsExactly("x.yaml:12: resources[0].schedules[1].type: 'HOURLY' is not a "
-                + "valid type; use one of CRON");
+        assertThat(problems(file))
+                .containsExactly("x.yaml:12: resources[0].schedules[1].type: 'HOURLY' is not a "
+                        + "valid type; use one of CRON");
     }
 
     @Test
     void aFileThatCannotBeReadIsOneProblem(@TempDir Path folder) throws Exception {
-        assertThatThrownBy(() -> YamlFile.read(folder.resolve("none.yaml"), "none.yaml", "there is no such file; "
-                + "create it")).isInstanceOf(YamlFile.UnreadableFileException.class)
+        assertThatThrownBy(() -> YamlFile.read(
+                        folder.resolve("none.yaml"), "none.yaml", "there is no such file; " + "create it"))
+                .isInstanceOf(YamlFile.UnreadableFileException.class)
                 .hasMessage("none.yaml:0: there is no such file; create it");
 
         Path broken = Files.writeString(folder.resolve("broken.yaml"), "a: 1\nb: [1, 2\n");
@@ -215,7 +225,8 @@ class YamlNodeTest {
                 .isInstanceOfSatisfying(YamlFile.UnreadableFileException.class, e -> {
                     assertThat(e.problem().file()).isEqualTo("broken.yaml");
                     assertThat(e.problem().line()).isGreaterThan(1);
-                    assertThat(e.problem().message()).startsWith("the YAML cannot be read: ")
+                    assertThat(e.problem().message())
+                            .startsWith("the YAML cannot be read: ")
                             .endsWith("; fix the YAML syntax there");
                 });
 

@@ -23,9 +23,14 @@ class YamlTextTest {
 
     @Test
     void theCheckOfMessagesCatchesTheDottedIndexForm() {
-        for (String dotted : List.of("x.yaml:3: resources.0.ingestionConfigurations.0.id: bad",
-                "x.yaml:1: prerequisites.1: unknown", "also at resources.0)", "resources[0].list.3 is")) {
-            assertThatThrownBy(() -> ProblemPaths.assertBracketed(dotted)).as(dotted).isInstanceOf(AssertionError.class);
+        for (String dotted : List.of(
+                "x.yaml:3: resources.0.ingestionConfigurations.0.id: bad",
+                "x.yaml:1: prerequisites.1: unknown",
+                "also at resources.0)",
+                "resources[0].list.3 is")) {
+            assertThatThrownBy(() -> ProblemPaths.assertBracketed(dotted))
+                    .as(dotted)
+                    .isInstanceOf(AssertionError.class);
         }
         ProblemPaths.assertBracketed("x.yaml:3: resources[0].ingestionConfigurations[1].id: needs 1.15.0 or "
                 + "http-client-3.2.jar, 127.0.0.1");
