@@ -86,7 +86,7 @@ class ConnectorStateTest {
 
     @Test
     void theTransitionalStatusesAreReportedAsTheStatusTheyLeave() {
-        // Spec §1.2: GET_CONNECTOR_STATUS shows PAUSING as STARTED and STARTING as PAUSED.
+        // Spec §1.5: GET_CONNECTOR_STATUS shows PAUSING as STARTED and STARTING as PAUSED.
         assertThat(ConnectorStatus.PAUSING.reported()).isEqualTo(ConnectorStatus.STARTED);
         assertThat(ConnectorStatus.STARTING.reported()).isEqualTo(ConnectorStatus.PAUSED);
         for (ConnectorStatus status : new ConnectorStatus[] {ConnectorStatus.CONFIGURING, ConnectorStatus.STARTED,
