@@ -160,4 +160,46 @@ class SchedulerRunLogTest {
         f.iterate();
         assertThat(recorder.records()).noneMatch(record -> text(record).contains("proc-gone"));
     }
+
+    @Test
+    void aFailedRunReportsHowLongItRan() {
+        f.source.items("orders", 3);
+        f.ingests("orders", "INCREMENTAL", "INTERVAL", "60m");
+        f.source.duringRun((task, sink) -> {
+            f.clock.advance(Duration.ofMillis(2500));
+            throw new IllegalStateException("page 2 failed");
+        });
+
+        JsonNode run = onlyRun(f.iterate());
+
+        assertThat(run.path("status").asText()).isEqualTo("FAILED");
+        assertThat(run.path("durationMs").asLong()).isEqualTo(2500);
+    }
+
+    @Test
+    void aRunReapedWhileItRanIsWarnedAboutAndReportsItsDuration() {
+        f.source.items("orders", 3);
+        f.ingests("orders", "INCREMENTAL", "GLOBAL", null);
+        f.source.duringRun((task, sink) -> {
+            // Another host's iteration, an hour later, takes this slow run for dead.
+            f.clock.advance(Duration.ofMinutes(61));
+            try (var other = f.app.newConnection()) {
+                assertThat(io.connectorkit.runtime.testing.EmbeddedAppFixture.call(other, "RUN_SCHEDULER_ITERATION")
+                        .path("reaped").asInt()).isEqualTo(1);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        JsonNode run = onlyRun(f.iterate());
+
+        assertThat(run.path("status").asText()).isEqualTo("FAILED");
+        assertThat(run.path("durationMs").asLong()).isEqualTo(Duration.ofMinutes(61).toMillis());
+        String runId = run.path("runId").asText();
+        assertThat(recorder.records()).anySatisfy(record -> {
+            assertThat(record.getLevel()).isEqualTo(Level.WARNING);
+            assertThat(text(record)).isEqualTo("The ingestion of resource 'orders' (run " + runId + ") outlived the"
+                    + " ingestion timeout and was reaped meanwhile; its rows were rolled back");
+        });
+    }
 }
