@@ -142,7 +142,9 @@ class JdbcSqlPortTest {
 
         assertThat(committedRows()).isZero();
 
-        port.inTransaction(() -> port.inTransaction(() -> port.update("INSERT INTO T VALUES (?, ?)", 2, "inner")));
+        Integer changed = port.inTransaction(() -> port.inTransaction(() -> port.update("INSERT INTO T VALUES (?, ?)",
+                2, "inner")));
+        assertThat(changed).isEqualTo(1);
         assertThat(committedRows()).isEqualTo(1);
         assertThat(connection.getAutoCommit()).isTrue();
     }
