@@ -50,6 +50,8 @@ class FakeApp:
 
     def __init__(self, model, status="CONFIGURING", configuration_status="INSTALLED", admin=True):
         self.admin = admin
+        self.model = model
+        self.secrets = {}  # field -> the value SET_SECRET kept
         self.state = {"status": status, "configurationStatus": configuration_status}
         self.prerequisites = {item["id"]: False for item in model["prerequisites"]}
         self.config = {}
@@ -115,6 +117,18 @@ class FakeApp:
         self.config["connection_configuration"] = json.loads(config)
         self.state["configurationStatus"] = "CONNECTED"
         return {"response_code": "OK", "message": "Connection successfully tested."}
+
+    def _set_secret(self, field, value):
+        """SET_SECRET of the setup script: the secret fields only, a value that is not empty; kept in memory."""
+        fields = [f["name"] for f in self.model["connectionFields"] if f["type"] == "secret"]
+        if field not in fields:
+            return {"response_code": "INVALID_CONFIGURATION_VALUE", "message": "SET_SECRET: FIELD is not a secret "
+                    "field of this connector; give one of " + ", ".join(fields) + "."}
+        if not value:
+            return {"response_code": "INVALID_CONFIGURATION_VALUE", "message": "SET_SECRET: the value for " + field
+                    + " is empty; give the secret's value."}
+        self.secrets[field] = value
+        return {"response_code": "OK", "message": "The secret of " + field + " is set."}
 
     def _update_connection_configuration(self, config):
         problem = self._expect(["PAUSED"])
@@ -374,8 +388,8 @@ class FakeStreamlit:
         self._add("button", label, key=key)
         return key in self.clicks
 
-    def form(self, name):
-        self._add("form", name)
+    def form(self, name, clear_on_submit=False):
+        self._add("form", name, clear_on_submit=clear_on_submit)
         block = _Block(self, self.where + "/form:" + name)
         block.name = name
         self._form = name

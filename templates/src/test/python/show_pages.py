@@ -56,7 +56,7 @@ def describe(element):
     place = "" if where == "main" else "[" + where + "] "
     extra = ""
     if kind in ("checkbox", "text_input", "text_area", "selectbox", "radio") and "value" in details:
-        extra = " = " + repr(details["value"])
+        extra = (" (password)" if details.get("type") == "password" else "") + " = " + repr(details["value"])
         if details.get("options"):
             extra += " of " + ", ".join(map(str, details["options"]))
     if kind == "dataframe":

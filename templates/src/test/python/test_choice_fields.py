@@ -32,6 +32,24 @@ class ChoiceFieldStepTest(PagesTestCase):
                                                    '"include_closed": false, "sync_mode": "full"}'])], self.calls())
         self.assertEqual(["Connector successfully configured."], st.texts("success"))
 
+    def test_a_saved_value_the_choices_no_longer_offer_is_named(self):
+        self.app.config["connector_configuration"] = {"sync_mode": "legacy"}
+
+        st = self.open()
+
+        boxes = [(details["options"], details["value"]) for _, kind, text, details in st.elements
+                 if kind == "selectbox"]
+        self.assertEqual([(["", "incremental", "full"], "")], boxes)
+        self.assertIn("sync_mode: the saved value 'legacy' is no longer one of the choices; pick one of incremental, "
+                      "full", st.texts("warning"))
+
+    def test_a_saved_value_among_the_choices_gives_no_warning(self):
+        self.app.config["connector_configuration"] = {"sync_mode": "full"}
+
+        st = self.open()
+
+        self.assertEqual([], [text for text in st.texts("warning") if "no longer" in text])
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -102,13 +102,14 @@ class ConnectorConfigurationStepTest(PagesTestCase):
 class ConnectionStepTest(PagesTestCase):
     configuration_status = "CONFIGURED"
 
-    def test_a_secret_is_bound_not_typed_and_a_missing_one_blocks_the_test(self):
+    def test_a_required_secret_neither_typed_nor_bound_blocks_the_test(self):
         st = self.open(inputs={"connection_base_url": "https://api.github.com"}, clicks={"connection_"
                                                                                           "set_connection_configuration"})
 
         self.assertNotIn("api_token *", st.texts("text_input"))
         self.assertEqual([], self.calls())
-        self.assertIn("api_token: choose the secret for API_TOKEN_SECRET first", st.texts("error"))
+        self.assertIn("api_token: type the secret, or choose an existing SECRET for API_TOKEN_SECRET",
+                      st.texts("error"))
 
     def test_choosing_the_secret_asks_snowflake_for_the_binding(self):
         self.open(clicks={"bind_API_TOKEN_SECRET"})

@@ -16,6 +16,11 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Runs the issue-6 benchmarks and prints what the issue asks for: the sink's throughput as a share of a raw JDBC
@@ -60,7 +65,7 @@ public final class IngestionBenchmarks {
                 + "      thread CPU time: median sink / raw %.2f (min %.2f, max %.2f)%n", paired[0], paired[1],
                 paired[2], paired[3], paired[4], paired[5]);
         System.out.printf(Locale.ROOT, "    load average now: %.2f on %d processors (other processes skew wall-clock"
-                + " times)%n", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                + " times)%n", ManagementFactory.getOperatingSystemMXBean()
                         .getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "(b) idle iteration, 1,000 resources, nothing due: %.0f us, %d statements%n",
                 idleUs, statements());
@@ -77,8 +82,8 @@ public final class IngestionBenchmarks {
         state.rows = SinkThroughput.ROWS;
         state.createApp();
         try {
-            java.util.List<Double> wall = new java.util.ArrayList<>();
-            java.util.List<Double> cpu = new java.util.ArrayList<>();
+            List<Double> wall = new ArrayList<>();
+            List<Double> cpu = new ArrayList<>();
             for (int round = -5; round < rounds; round++) {
                 long[] sink;
                 long[] raw;
@@ -94,8 +99,8 @@ public final class IngestionBenchmarks {
                     cpu.add((double) raw[1] / sink[1]);
                 }
             }
-            java.util.Collections.sort(wall);
-            java.util.Collections.sort(cpu);
+            Collections.sort(wall);
+            Collections.sort(cpu);
             return new double[] {wall.get(wall.size() / 2), wall.get(0), wall.get(wall.size() - 1),
                     cpu.get(cpu.size() / 2), cpu.get(0), cpu.get(cpu.size() - 1)};
         } finally {
@@ -104,7 +109,7 @@ public final class IngestionBenchmarks {
     }
 
     private static long[] time(SinkThroughput state, boolean sink) throws Exception {
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         state.emptyTables();
         System.gc();
         long start = System.nanoTime();

@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import java.util.Locale;
 
 /**
  * Issue 6, benchmark (a): the embedded sink's write throughput against a raw JDBC batch insert into the same H2
@@ -48,7 +49,7 @@ public class SinkThroughput {
         arrays = new ArrayList<>(rows);
         LocalDateTime start = LocalDateTime.of(2026, 3, 2, 10, 0);
         // Keys shared by all rows, as a connector's literals or a JSON parser's canonical names are.
-        String[] names = COLUMNS.toLowerCase(java.util.Locale.ROOT).split(", ");
+        String[] names = COLUMNS.toLowerCase(Locale.ROOT).split(", ");
         for (int i = 0; i < rows; i++) {
             Object[] values = {(long) i, "event " + i, i * 0.5, start.plusSeconds(i), i % 2 == 0,
                     "category-" + (i % 17)};

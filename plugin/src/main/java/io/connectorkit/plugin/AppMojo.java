@@ -2,15 +2,25 @@ package io.connectorkit.plugin;
 
 import io.connectorkit.plugin.descriptor.Descriptor;
 import io.connectorkit.plugin.local.LocalApp;
+import io.connectorkit.plugin.maven.GoalSettings;
 import io.connectorkit.plugin.maven.SnowflakeTarget;
+import io.connectorkit.plugin.settings.Setting;
+import io.connectorkit.plugin.settings.SettingsResolver;
 import io.connectorkit.plugin.snowflake.NativeAppInstaller;
 import io.connectorkit.plugin.snowflake.SnowflakeSession;
 import io.connectorkit.plugin.target.Target;
 import java.io.File;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import io.connectorkit.plugin.snowflake.DeployRecord;
+import io.connectorkit.plugin.snowflake.DeployedCopies;
+import io.connectorkit.plugin.snowflake.TelemetrySharing;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /** What the goals that talk to an installed app share: which target, and how to reach the app there. */
 abstract class AppMojo extends ConnectorMojo {
@@ -78,13 +88,40 @@ abstract class AppMojo extends ConnectorMojo {
         return new LocalApp(localHome.toPath(), localName(app));
     }
 
+    /**
+     * Where this goal's names and connection come from: its parameters (as Maven set them from the POM or -D), the
+     * environment and the kit's defaults.
+     */
+    SettingsResolver settings() {
+        Map<String, String> parameters = new HashMap<>();
+        parameters.put(SettingsResolver.CONNECTION, connection);
+        parameters.put(SettingsResolver.SERVER_ID, serverId);
+        parameters.put(SettingsResolver.APP_NAME, appName);
+        parameters.put(SettingsResolver.PACKAGE_NAME, packageName);
+        addSettings(parameters);
+        return GoalSettings.resolver(parameters, session);
+    }
+
+    /** Adds the goal's own parameters that {@link #settings()} resolves, by their -D property. */
+    void addSettings(Map<String, String> parameters) {
+    }
+
+    /** The setting, told on the debug log with where it came from. */
+    Setting logged(Setting setting) {
+        getLog().debug(setting.describe());
+        return setting;
+    }
+
+    /** The application's name as the settings resolve it: connector.appName, else the descriptor's. */
+    String resolvedAppName(Descriptor.App app) {
+        return logged(settings().appName(app.name())).value();
+    }
+
     /** {@code connector.appName} when given, else the descriptor's; a folder name on every file system. */
     String localName(Descriptor.App app) throws MojoFailureException {
-        if (appName == null || appName.isBlank()) {
-            return app.name();
-        }
-        String name = appName.strip();
-        if (!LOCAL_NAME.matcher(name).matches()) {
+        Setting setting = logged(settings().appName(app.name()));
+        String name = setting.value();
+        if (setting.origin() != Setting.Origin.DEFAULT && !LOCAL_NAME.matcher(name).matches()) {
             throw new MojoFailureException("connector.appName '" + appName + "' cannot name an app on the embedded "
                     + "target: use a letter or _ first, then letters, digits or _ (at most 255), e.g. "
                     + app.name() + "_test; nothing was changed");
@@ -92,38 +129,40 @@ abstract class AppMojo extends ConnectorMojo {
         return name;
     }
 
-    private static final java.util.regex.Pattern LOCAL_NAME = java.util.regex.Pattern.compile(
+    private static final Pattern LOCAL_NAME = Pattern.compile(
             "[A-Za-z_][A-Za-z0-9_]{0,254}");
 
     /** What this project last deployed to Snowflake, by connection and app (beside the embedded target's home). */
-    io.connectorkit.plugin.snowflake.DeployRecord snowflakeDeployRecord() {
-        return new io.connectorkit.plugin.snowflake.DeployRecord(snowflakeRecordFolder());
+    DeployRecord snowflakeDeployRecord() {
+        return new DeployRecord(snowflakeRecordFolder());
     }
 
     /** Where this project keeps what it deployed and published to Snowflake: {@code .connector/snowflake}. */
-    java.nio.file.Path snowflakeRecordFolder() {
+    Path snowflakeRecordFolder() {
         return localHome.toPath().toAbsolutePath().getParent().resolve("snowflake");
     }
 
     /** The setup script and manifest this project last deployed to Snowflake, beside the deploy record. */
-    io.connectorkit.plugin.snowflake.DeployedCopies snowflakeCopies() {
-        return new io.connectorkit.plugin.snowflake.DeployedCopies(localHome.toPath().toAbsolutePath().getParent()
+    DeployedCopies snowflakeCopies() {
+        return new DeployedCopies(localHome.toPath().toAbsolutePath().getParent()
                 .resolve("snowflake"));
     }
 
-    /** The connection as the deploy record names it. */
+    /** The connection as the deploy record names it: the one the goal connects with. */
     String connectionKey() {
-        return connection == null || connection.isBlank() ? "default" : connection.strip();
+        return settings().connection().value();
     }
 
     SnowflakeSession openSnowflake() throws MojoFailureException {
-        return SnowflakeTarget.open(connection, serverId, session, decrypter, getLog());
+        SettingsResolver settings = settings();
+        return SnowflakeTarget.open(logged(settings.connection()).value(), logged(settings.serverId()).value(),
+                session, decrypter, getLog());
     }
 
     /** The event sharing a deploy to Snowflake authorizes, checked against the descriptor's event definitions. */
-    io.connectorkit.plugin.snowflake.TelemetrySharing telemetrySharing(Descriptor app) throws MojoFailureException {
+    TelemetrySharing telemetrySharing(Descriptor app) throws MojoFailureException {
         try {
-            return io.connectorkit.plugin.snowflake.TelemetrySharing.of(app.manifest().telemetry(),
+            return TelemetrySharing.of(app.manifest().telemetry(),
                     authorizeTelemetry, sharedEvents);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage(), e);
@@ -132,7 +171,9 @@ abstract class AppMojo extends ConnectorMojo {
 
     NativeAppInstaller.Request snowflakeRequest(Descriptor app, String version, boolean versioned, boolean force,
             boolean validate, String releaseChannel) {
-        return SnowflakeTarget.request(app, appName, packageName, version, versioned, force, validate,
+        SettingsResolver settings = settings();
+        return SnowflakeTarget.request(app, logged(settings.appName(app.app().name())).value(),
+                logged(settings.packageName(app.app().name())).value(), version, versioned, force, validate,
                 releaseChannel);
     }
 }

@@ -10,6 +10,8 @@ import java.io.File;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import java.util.Map;
+import java.util.Set;
 
 /** The goals that read a configuration file: it is read and checked completely before the app is opened. */
 abstract class ConfigurationFileMojo extends InstalledAppMojo {
@@ -36,10 +38,10 @@ abstract class ConfigurationFileMojo extends InstalledAppMojo {
      *
      * @param sections which to compare: {@code connector}, {@code connection}
      */
-    void reportDrift(InstalledApp app, java.util.Set<String> sections) throws AppException {
+    void reportDrift(InstalledApp app, Set<String> sections) throws AppException {
         ConfigurationDrift drift = ConfigurationDrift.between(app, wizardConfiguration);
         ConfigurationDrift shown = new ConfigurationDrift(sections.contains("connector") ? drift.connector()
-                : java.util.Map.of(), sections.contains("connection") ? drift.connection() : java.util.Map.of());
+                : Map.of(), sections.contains("connection") ? drift.connection() : Map.of());
         shown.lines(shown(configuration)).forEach(getLog()::warn);
     }
 }

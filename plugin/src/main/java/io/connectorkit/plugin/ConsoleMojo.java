@@ -19,6 +19,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import java.util.function.Consumer;
 
 /**
  * Serves a local web page over the embedded app until Ctrl-C: the wizard (prerequisites, connector configuration,
@@ -43,7 +44,7 @@ public final class ConsoleMojo extends AppMojo {
     private final CountDownLatch finished = new CountDownLatch(1);
 
     /** Told the console's address once it listens; tests read it. */
-    java.util.function.Consumer<URI> listening = address -> {
+    Consumer<URI> listening = address -> {
     };
 
     @Inject

@@ -20,6 +20,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import io.connectorkit.runtime.sql.Identifier;
 
 /**
  * Installs or upgrades the connector app from the bundle of {@code mvn package}: on the embedded target (default)
@@ -87,7 +88,7 @@ public final class DeployMojo extends AppMojo {
             plan = new SnowflakePlanner(snowflake, snowflakeCopies(), connectionKey()).plan(request.app(),
                     request.pkg(), bundle);
             new NativeAppInstaller(snowflake, getLog()::info, sharing).deploy(request, FileSync.filesUnder(bundle));
-            String deployed = io.connectorkit.runtime.sql.Identifier.parse(request.app()).name();
+            String deployed = Identifier.parse(request.app()).name();
             snowflakeDeployRecord().deployed(connectionKey(), deployed, FileSync.filesUnder(bundle));
             snowflakeCopies().keep(connectionKey(), deployed, bundle);
         } catch (DeployException e) {

@@ -135,7 +135,7 @@ public final class EventsMojo extends InstalledAppMojo {
     }
 
     private Identifier snowflakeAppName(Descriptor descriptor) throws MojoFailureException {
-        String name = appName == null || appName.isBlank() ? descriptor.app().name() : appName.strip();
+        String name = resolvedAppName(descriptor.app());
         try {
             return Identifier.parse(name);
         } catch (Identifier.InvalidIdentifierException e) {

@@ -26,6 +26,8 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import java.io.IOException;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
 
 /**
  * Renders the connector app from {@code src/main/connector/connector.yaml}: the setup script, manifest and README of
@@ -98,7 +100,7 @@ public final class GenerateMojo extends ConnectorMojo {
         try (var classes = projectClasses(project.getCompileClasspathElements())) {
             problems.addAll(StaticChecks.connectorClasses(app, classes, this::hasSource,
                     projectClassNames(project.getCompileClasspathElements())));
-        } catch (org.apache.maven.artifact.DependencyResolutionRequiredException | java.io.IOException e) {
+        } catch (DependencyResolutionRequiredException | IOException e) {
             throw new MojoFailureException("Cannot read the project's class path to check the connector's classes: "
                     + e.getMessage(), e);
         }

@@ -12,6 +12,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import java.util.Optional;
 
 /**
  * Runs ingestions now and prints one line per run. By default one scheduler iteration on the embedded target
@@ -52,7 +53,7 @@ public final class IngestMojo extends InstalledAppMojo {
             Ingestions ingestions = new Ingestions(app, getLog()::info, getLog()::warn);
             Ingestions.Iteration iteration = now ? ingestions.runNow(definitionId(app)) : ingestions.runOnce();
             if (failOnError) {
-                java.util.Optional<String> failure = iteration.failure("mvn connector:ingest"
+                Optional<String> failure = iteration.failure("mvn connector:ingest"
                         + (target() == Target.SNOWFLAKE ? " -Dconnector.target=snowflake" : ""));
                 if (failure.isPresent()) {
                     throw new MojoFailureException(failure.get());

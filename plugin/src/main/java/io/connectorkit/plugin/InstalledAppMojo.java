@@ -11,6 +11,7 @@ import io.connectorkit.plugin.events.LocalEventLog;
 import io.connectorkit.plugin.local.LocalApp;
 import io.connectorkit.plugin.local.LocalInstalledApp;
 import io.connectorkit.plugin.local.RuntimeLogging;
+import io.connectorkit.plugin.settings.SettingsResolver;
 import io.connectorkit.plugin.snowflake.DeployException;
 import io.connectorkit.plugin.snowflake.NativeAppInstaller;
 import io.connectorkit.plugin.snowflake.SnowflakeInstalledApp;
@@ -36,8 +37,8 @@ abstract class InstalledAppMojo extends AppMojo {
     @Parameter(property = "connector.secretDatabase")
     String secretDatabase;
 
-    /** Snowflake: the schema of that database that holds them. */
-    @Parameter(property = "connector.secretSchema", defaultValue = "PUBLIC")
+    /** Snowflake: the schema of that database that holds them; default {@code PUBLIC}. */
+    @Parameter(property = "connector.secretSchema")
     String secretSchema;
 
     /**
@@ -50,6 +51,12 @@ abstract class InstalledAppMojo extends AppMojo {
 
     InstalledAppMojo(SettingsDecrypter decrypter) {
         super(decrypter);
+    }
+
+    @Override
+    void addSettings(Map<String, String> parameters) {
+        parameters.put(SettingsResolver.SECRET_DATABASE, secretDatabase);
+        parameters.put(SettingsResolver.SECRET_SCHEMA, secretSchema);
     }
 
     /** What the goal does with the open app. */
@@ -164,14 +171,15 @@ abstract class InstalledAppMojo extends AppMojo {
     }
 
     private InstalledApp openOnSnowflake(Descriptor descriptor) throws MojoFailureException {
-        String name = appName == null || appName.isBlank() ? descriptor.app().name() : appName.strip();
+        SettingsResolver settings = settings();
+        String appName = descriptor.app().name();
         Identifier app;
         SnowflakeInstalledApp.SecretSchema secrets;
         try {
-            app = Identifier.parse(name);
-            secrets = new SnowflakeInstalledApp.SecretSchema(Identifier.parse(secretDatabase == null
-                    || secretDatabase.isBlank() ? app.name() + "_SECRETS" : secretDatabase),
-                    Identifier.parse(secretSchema == null || secretSchema.isBlank() ? "PUBLIC" : secretSchema));
+            app = Identifier.parse(logged(settings.appName(appName)).value());
+            secrets = new SnowflakeInstalledApp.SecretSchema(
+                    Identifier.parse(logged(settings.secretDatabase(appName)).value()),
+                    Identifier.parse(logged(settings.secretSchema()).value()));
         } catch (Identifier.InvalidIdentifierException e) {
             throw new MojoFailureException("'" + e.text() + "' (connector.appName, connector.secretDatabase or "
                     + "connector.secretSchema) is not a Snowflake name: " + e.reason(), e);

@@ -6,6 +6,8 @@ import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Makes the app's resources match the configuration file's {@code resources} section: creates, updates, enables and
@@ -27,8 +29,8 @@ public final class ResourcesMojo extends ConfigurationFileMojo {
     @Override
     AppWork work(Descriptor descriptor) {
         return app -> {
-            wizardConfiguration.requireResolved(java.util.List.of("resources"));
-            reportDrift(app, java.util.Set.of("connector", "connection"));
+            wizardConfiguration.requireResolved(List.of("resources"));
+            reportDrift(app, Set.of("connector", "connection"));
             if (wizardConfiguration.resources().isEmpty()) {
                 getLog().info("The configuration file " + shown(configuration) + " has no resources section: nothing "
                         + "to do (add one to choose what " + app.describe() + " ingests)");

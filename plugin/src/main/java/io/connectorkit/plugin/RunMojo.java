@@ -10,6 +10,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import java.util.Optional;
 
 /**
  * Embedded target: keeps the scheduler running in the foreground, one iteration every
@@ -53,7 +54,7 @@ public final class RunMojo extends InstalledAppMojo {
                     iteration -> !failOnError || iteration.failure("").isEmpty());
             getLog().info("The scheduler ran " + ran.size() + " iteration(s)");
             if (failOnError && !ran.isEmpty()) {
-                java.util.Optional<String> failure = ran.get(ran.size() - 1).failure("mvn connector:ingest");
+                Optional<String> failure = ran.get(ran.size() - 1).failure("mvn connector:ingest");
                 if (failure.isPresent()) {
                     throw new MojoFailureException(failure.get());
                 }

@@ -12,6 +12,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import java.time.Clock;
 
 /**
  * Shows the rows the connector ingested per hour, as a table with a bar per hour, and writes the same picture as a
@@ -40,7 +41,7 @@ public final class StatsMojo extends InstalledAppMojo {
                     + "more (default 24)");
         }
         return app -> {
-            StatsReport report = new StatsReader(app, java.time.Clock.systemUTC()).read(hours);
+            StatsReport report = new StatsReader(app, Clock.systemUTC()).read(hours);
             report.lines().forEach(getLog()::info);
             try {
                 Files.createDirectories(statsFile.toPath().toAbsolutePath().getParent());

@@ -5,6 +5,8 @@ import io.connectorkit.plugin.operate.Operations;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Replaces the connection configuration of a paused connector with the configuration file's {@code connection}
@@ -21,8 +23,8 @@ public final class UpdateConnectionMojo extends ConfigurationFileMojo {
     @Override
     AppWork work(Descriptor descriptor) {
         return app -> {
-            wizardConfiguration.requireResolved(java.util.List.of("connection"));
-            reportDrift(app, java.util.Set.of("connector"));
+            wizardConfiguration.requireResolved(List.of("connection"));
+            reportDrift(app, Set.of("connector"));
             new Operations(app, getLog()::info).updateConnection(wizardConfiguration);
         };
     }

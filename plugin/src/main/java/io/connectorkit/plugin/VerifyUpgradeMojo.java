@@ -126,7 +126,7 @@ public final class VerifyUpgradeMojo extends AppMojo {
             AppException, RefusedException, ConfigurationFileException {
         BundleArchive.unpackLocal(previous.zip(), work.resolve("previous"), previous.shown());
         Path previousBundle = work.resolve("previous").resolve("snowflake");
-        String userApp = appName == null || appName.isBlank() ? descriptor.app().name() : appName.strip();
+        String userApp = resolvedAppName(descriptor.app());
         try (SnowflakeSession snowflake = openSnowflake()) {
             return new SnowflakeUpgradeCheck(snowflake, getLog()::info, getLog()::warn).run(
                     new SnowflakeUpgradeCheck.Request(previousBundle, previous.shown(),

@@ -25,6 +25,7 @@ import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.connectorkit.plugin.app.AppRole;
 
 /**
  * connector:configure and the daily-use goals end to end on the embedded target, with the full descriptor's
@@ -461,7 +462,7 @@ class ConfigureMojoTest {
 
     /** What VIEWER gets from every public view and read procedure. */
     private String viewerReadsEverything() throws Exception {
-        try (LocalConnection app = localApp().connect(io.connectorkit.plugin.app.AppRole.VIEWER)) {
+        try (LocalConnection app = localApp().connect(AppRole.VIEWER)) {
             return rows(app, "SELECT * FROM PUBLIC.CONNECTOR_CONFIGURATION") + rows(app, "SELECT * FROM PUBLIC.SYNC_STATUS")
                     + rows(app, "SELECT * FROM PUBLIC.PREREQUISITES") + app.call("GET_CONNECTOR_STATUS()")
                     + app.call("GET_CONNECTION_CONFIGURATION()");

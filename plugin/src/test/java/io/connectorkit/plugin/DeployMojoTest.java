@@ -13,6 +13,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Files;
 
 /** connector:deploy and connector:undeploy on the embedded target. */
 @MojoTest
@@ -95,6 +96,8 @@ class DeployMojoTest {
         assertThat(folder.resolve(".connector/local/github_connector")).doesNotExist();
         assertThat(log.infos).contains("Deployed connector app github_connector_test 2.1 to the embedded target in "
                 + ".connector/local/github_connector_test");
+        // The debug log (mvn -X) says where the name came from: a parameter that no -D gave is the POM's.
+        assertThat(log.everything).contains("connector.appName = github_connector_test (from the POM)");
         status.appName = "github_connector_test";
         status.setLog(log);
         status.execute();
@@ -127,7 +130,7 @@ class DeployMojoTest {
         assertThat(log.warnings).isEmpty();
 
         Path script = folder.resolve("target/connector/app/local/setup.sql");
-        java.nio.file.Files.writeString(script, java.nio.file.Files.readString(script) + "\n-- rebuilt\n");
+        Files.writeString(script, Files.readString(script) + "\n-- rebuilt\n");
         status.execute();
 
         assertThat(log.warnings).containsExactly("The embedded app github_connector runs older code than the bundle "
@@ -143,7 +146,7 @@ class DeployMojoTest {
         assertThat(log.warnings).hasSize(1);
 
         deploy.setLog(log);
-        java.nio.file.Files.writeString(script, java.nio.file.Files.readString(script) + "\n-- again\n");
+        Files.writeString(script, Files.readString(script) + "\n-- again\n");
         deploy.execute();
         assertThat(log.infos).contains("Upgraded connector app github_connector to 2.1 on the embedded target in "
                 + ".connector/local/github_connector: its state, configuration, resources and ingested rows were kept");

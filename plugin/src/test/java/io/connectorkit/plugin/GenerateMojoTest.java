@@ -19,6 +19,8 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 
 @MojoTest
 class GenerateMojoTest {
@@ -124,7 +126,7 @@ class GenerateMojoTest {
         Path override = folder.resolve("src/main/connector/templates/snowflake/setup.sql.ftl");
         Files.createDirectories(override.getParent());
         String bundled = new String(getClass().getResourceAsStream("/io/connectorkit/templates/snowflake/setup.sql.ftl")
-                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                .readAllBytes(), StandardCharsets.UTF_8);
         Files.writeString(override, bundled + "\nGRANT USAGE ON PROCEDURE PUBLIC.PAUSE_CONNECTOR() TO APPLICATION ROLE"
                 + " VIEWER;\nCREATE TABLE STATE.AUDIT (ID INT);\n");
 
@@ -173,7 +175,7 @@ class GenerateMojoTest {
     @Test
     @InjectMojo(goal = "generate")
     void aProjectWithoutTheRuntimeIsToldToAddIt(GenerateMojo mojo) {
-        project.setArtifacts(new java.util.HashSet<>());
+        project.setArtifacts(new HashSet<>());
 
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
                 .hasMessage("The project does not depend on io.connectorkit:connector-runtime, which every connector "

@@ -23,6 +23,11 @@ import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * connector:ingest, connector:run and connector:stats on the embedded target, with the full descriptor's
@@ -203,13 +208,13 @@ class IngestMojoTest {
         status.execute();
         assertThat(log.infos).anySatisfy(line -> assertThat(line).matches("    sdk issues \\(sdk\\): enabled; last run "
                 + "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC COMPLETED, 0 rows; next run \\d{4}-.* UTC"));
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        status.standardOutput = () -> new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        status.standardOutput = () -> new PrintStream(out, true, StandardCharsets.UTF_8);
         status.format = "json";
         status.execute();
-        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(out.toString(java.nio.charset.StandardCharsets.UTF_8));
-        com.fasterxml.jackson.databind.JsonNode resource = json.path("resources").get(0);
+        JsonNode json = new ObjectMapper()
+                .readTree(out.toString(StandardCharsets.UTF_8));
+        JsonNode resource = json.path("resources").get(0);
         assertThat(resource.path("id").asText()).isEqualTo("sdk");
         assertThat(resource.path("name").asText()).isEqualTo("sdk issues");
         assertThat(resource.path("enabled").asBoolean()).isTrue();

@@ -10,6 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The plugin descriptor the build generates, as Maven reads it: every goal may run in a parallel build
@@ -45,7 +49,7 @@ class PluginDescriptorTest {
         try (InputStream in = getClass().getResourceAsStream("/META-INF/maven/plugin.xml")) {
             descriptor = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in);
         }
-        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("../README.md"));
+        String readme = Files.readString(Path.of("../README.md"));
         String reference = readme.substring(readme.indexOf("## Goal reference"),
                 readme.indexOf("\n## ", readme.indexOf("## Goal reference") + 1));
         List<String> missing = new ArrayList<>();
@@ -63,7 +67,7 @@ class PluginDescriptorTest {
             NodeList parameters = configuration.item(0).getChildNodes();
             for (int j = 0; j < parameters.getLength(); j++) {
                 if (parameters.item(j) instanceof Element parameter) {
-                    java.util.regex.Matcher property = java.util.regex.Pattern.compile("\\$\\{([\\w.]+)}")
+                    Matcher property = Pattern.compile("\\$\\{([\\w.]+)}")
                             .matcher(parameter.getTextContent());
                     if (property.matches() && property.group(1).startsWith("connector.")
                             && !reference.contains("`" + property.group(1) + "`")) {

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.charset.StandardCharsets;
+import java.sql.DriverManager;
 
 /**
  * connector:publish against the fake endpoint, whose release channels refuse what Snowflake refuses
@@ -129,7 +131,7 @@ class PublishMojoTest {
                 "Release directive DEFAULT of release channel DEFAULT now names version 2.1 patch 1 (it named version "
                         + "2.1 patch 0)");
         assertThat(new String(snowflake.stageFiles("\"GITHUB_CONNECTOR_PKG\".APP_SRC.STAGE").get("setup.sql"),
-                java.nio.charset.StandardCharsets.UTF_8)).endsWith("-- fixed\n");
+                StandardCharsets.UTF_8)).endsWith("-- fixed\n");
     }
 
     @Test
@@ -232,7 +234,7 @@ class PublishMojoTest {
             @InjectMojo(goal = "generate") GenerateMojo generate, @InjectMojo(goal = "bundle") BundleMojo bundle,
             @InjectMojo(goal = "publish") PublishMojo publish) throws Exception {
         build(generate, bundle);
-        try (var connection = java.sql.DriverManager.getConnection(snowflake.jdbcUrl(),
+        try (var connection = DriverManager.getConnection(snowflake.jdbcUrl(),
                 snowflake.connectionProperties()); var statement = connection.createStatement()) {
             statement.execute("CREATE APPLICATION PACKAGE IF NOT EXISTS \"GITHUB_CONNECTOR_PKG\" COMMENT = "
                     + "'GENERATED_BY_CONNECTOR_KIT'");

@@ -30,6 +30,9 @@ import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.connectorkit.runtime.embedded.EmbeddedApp;
+import java.io.File;
+import org.h2.Driver;
 
 /** connector:query on the embedded target, after the full descriptor's issue ingestion wrote three rows. */
 @MojoTest
@@ -231,7 +234,7 @@ class QueryMojoTest {
     @Test
     void aJdbcToolWithOnlyH2ReadsTheSqlViewsAndWithTheAppsJarsAllOfThem() throws Exception {
         LocalApp app = new LocalApp(folder.resolve(".connector/local"), "github_connector");
-        String h2 = jarOf(org.h2.Driver.class);
+        String h2 = jarOf(Driver.class);
         String sqlViews = "SELECT COUNT(*) AS DEFINITIONS FROM PUBLIC.INGESTION_DEFINITIONS;"
                 + "SELECT SUM(INGESTED_ROWS) AS INGESTED FROM PUBLIC.CONNECTOR_STATS;"
                 + "SELECT COUNT(*) AS PREREQUISITES FROM PUBLIC.PREREQUISITES";
@@ -242,14 +245,14 @@ class QueryMojoTest {
                 .as("without the kit's classes H2 cannot even compile the view").contains("Error: ")
                 .contains("SELECT STATUS FROM PUBLIC.SYNC_STATUS");
 
-        String runtime = jarOf(io.connectorkit.runtime.embedded.EmbeddedApp.class);
-        String withRuntime = h2Shell(h2 + java.io.File.pathSeparator + runtime, app.jdbcUrl(),
+        String runtime = jarOf(EmbeddedApp.class);
+        String withRuntime = h2Shell(h2 + File.pathSeparator + runtime, app.jdbcUrl(),
                 "SELECT STATUS FROM PUBLIC.SYNC_STATUS");
 
         assertThat(withRuntime).contains("STATUS\nLAST_SYNCED\n");
 
         // What lib/ holds in a real build; here lib/ has stand-ins, and the test classes hold the connector.
-        String withJars = h2Shell(String.join(java.io.File.pathSeparator, h2, runtime,
+        String withJars = h2Shell(String.join(File.pathSeparator, h2, runtime,
                 app.libraries().resolve("*").toString(), Path.of("target/test-classes").toAbsolutePath().toString()),
                 app.jdbcUrl(), "SELECT CONFIG_KEY, \"VALUE\" FROM PUBLIC.CONNECTOR_CONFIGURATION"
                         + " WHERE CONFIG_GROUP = 'connector_configuration' AND CONFIG_KEY = 'destination_schema'");

@@ -241,8 +241,8 @@ class ResourcesMojoTest {
                 .hasMessageStartingWith("3 problems in the configuration file; nothing was called:")
                 .hasMessageContaining(file + schedule + ": resources[1].ingestionConfigurations[0].scheduleDefinition: "
                         + "'90s' is not an interval")
-                .hasMessageContaining(file + enabled + ": resources[2].enabled: expected true or false, but found "
-                        + "'maybe'")
+                .hasMessageContaining(file + enabled + ": resources[2].enabled: 'maybe' is not true or false; write "
+                        + "enabled: true or enabled: false")
                 .hasMessageContaining(file + strategy + ": resources[2].ingestionConfigurations[0].ingestionStrategy: "
                         + "'FULL' is not a valid ingestionStrategy")
                 .satisfies(e -> ProblemPaths.assertBracketed(e.getMessage()));

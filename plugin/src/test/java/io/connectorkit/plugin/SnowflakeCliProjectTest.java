@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.connectorkit.plugin.descriptor.Descriptor;
 import io.connectorkit.plugin.maven.SnowflakeTarget;
+import io.connectorkit.plugin.settings.SettingsResolver;
 import io.connectorkit.plugin.snowflake.NativeAppInstaller;
 import io.connectorkit.plugin.testing.TestProjects;
 import java.nio.file.Files;
@@ -27,7 +29,10 @@ class SnowflakeCliProjectTest {
     void theCliProjectNamesItsOwnAppAndPackageAndItsManifest() throws Exception {
         Map<String, String> app = TestProjects.render("full");
         JsonNode entities = new ObjectMapper(new YAMLFactory()).readTree(app.get("snowflake.yml")).path("entities");
-        NativeAppInstaller.Request deployed = SnowflakeTarget.request(TestProjects.descriptor("full"), null, null,
+        Descriptor descriptor = TestProjects.descriptor("full");
+        SettingsResolver defaults = new SettingsResolver(Map.of(), Map.of(), Map.of());
+        NativeAppInstaller.Request deployed = SnowflakeTarget.request(descriptor,
+                defaults.appName(descriptor.app().name()).value(), defaults.packageName(descriptor.app().name()).value(),
                 null, false, false, false, null);
 
         JsonNode pkg = entities.path("pkg");

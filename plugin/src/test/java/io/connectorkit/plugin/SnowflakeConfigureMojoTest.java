@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mockito.Mockito;
+import io.connectorkit.plugin.fixtures.FakeIssueSource;
 
 /**
  * connector:configure and the daily-use goals with -Dconnector.target=snowflake: the statements they send through
@@ -128,7 +129,7 @@ class SnowflakeConfigureMojoTest {
                 "CREATE DATABASE IF NOT EXISTS \"GITHUB_CONNECTOR_SECRETS\" COMMENT = 'GENERATED_BY_CONNECTOR_KIT'",
                 "CREATE SCHEMA IF NOT EXISTS \"GITHUB_CONNECTOR_SECRETS\".\"PUBLIC\"",
                 "CREATE OR REPLACE SECRET \"GITHUB_CONNECTOR_SECRETS\".\"PUBLIC\".\"GITHUB_CONNECTOR_API_TOKEN\" TYPE = "
-                        + "GENERIC_STRING SECRET_STRING = '" + TOKEN + "' COMMENT = 'GENERATED_BY_CONNECTOR_KIT'",
+                        + "GENERIC_STRING SECRET_STRING = ? COMMENT = 'GENERATED_BY_CONNECTOR_KIT'",
                 "SELECT SYSTEM$REFERENCE('SECRET', ?, 'PERSISTENT', 'READ')",
                 APP + "REGISTER_REFERENCE(?, 'ADD', ?)",
                 APP + "SET_CONNECTION_CONFIGURATION(PARSE_JSON(?))",
@@ -141,8 +142,12 @@ class SnowflakeConfigureMojoTest {
         assertThat(statements.get(13).bindings()).containsExactly("API_TOKEN_SECRET", "ENT_REF_1");
         assertThat(statements.get(14).bindings()).containsExactly(
                 "{\"base_url\":\"https://api.github.com\",\"api_token\":\"API_TOKEN_SECRET\"}");
+        // The token is bound, never in a statement's text (which Snowflake's query history keeps).
         assertThat(statements).filteredOn(statement -> statement.toString().contains(TOKEN)).hasSize(1)
-                .allSatisfy(statement -> assertThat(statement.sql()).startsWith("CREATE OR REPLACE SECRET"));
+                .allSatisfy(statement -> {
+                    assertThat(statement.sql()).startsWith("CREATE OR REPLACE SECRET").doesNotContain(TOKEN);
+                    assertThat(statement.bindings()).containsExactly(TOKEN);
+                });
         assertThat(nativeApp.boundReferences).containsEntry("API_TOKEN_SECRET",
                 "\"GITHUB_CONNECTOR_SECRETS\".\"PUBLIC\".\"GITHUB_CONNECTOR_API_TOKEN\"");
         assertThat(String.join("\n", log.everything)).doesNotContain(TOKEN)
@@ -268,8 +273,8 @@ class SnowflakeConfigureMojoTest {
                 + "connector:ingest runs the due ones now)");
 
         // One resource now, on Snowflake too: RUN_INGESTION_NOW through the app's own scheduler path.
-        io.connectorkit.plugin.fixtures.FakeIssueSource.reset();
-        io.connectorkit.plugin.fixtures.FakeIssueSource.add("first");
+        FakeIssueSource.reset();
+        FakeIssueSource.add("first");
         int beforeIngest = snowflake.applicationStatements().size();
         ingest.setLog(log);
         ingest.resource = "sdk issues";
@@ -288,7 +293,7 @@ class SnowflakeConfigureMojoTest {
                 .contains(": enabled; last run ").contains(" COMPLETED, 1 row; next run "));
         assertThat(log.infos).anySatisfy(line -> assertThat(line).isEqualTo("    docs: disabled; no run yet"));
 
-        io.connectorkit.plugin.fixtures.FakeIssueSource.failNext(1);
+        FakeIssueSource.failNext(1);
         ingest.resource = "sdk issues";
         ingest.failOnError = false;
         ingest.execute();

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.charset.StandardCharsets;
 
 /** connector:deploy and connector:undeploy with -Dconnector.target=snowflake, against the fake endpoint. */
 @MojoTest
@@ -143,7 +144,7 @@ class SnowflakeDeployMojoTest {
                 "Deployed the bundle in target/connector/app to the Snowflake application "
                 + "GITHUB_CONNECTOR first, in development mode (connector.deployFirst)");
         assertThat(new String(snowflake.stageFiles("\"GITHUB_CONNECTOR_PKG\".APP_SRC.STAGE").get("setup.sql"),
-                java.nio.charset.StandardCharsets.UTF_8)).contains("-- rebuilt");
+                StandardCharsets.UTF_8)).contains("-- rebuilt");
         status.deployFirst = false;
         status.execute();
         assertThat(log.warnings).hasSize(1);

@@ -17,6 +17,7 @@ import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.connectorkit.plugin.testing.RecordingLog;
 
 /**
  * The generated Streamlit app in the bundle: the full project with its own UI switched back to the generated one,
@@ -114,7 +115,7 @@ class StreamlitBundleMojoTest {
         generate.execute();
         MavenProjects.buildConnectorJar(project);
         bundle.execute();
-        var log = new io.connectorkit.plugin.testing.RecordingLog();
+        var log = new RecordingLog();
         bundle.setLog(log);
 
         bundle.execute();

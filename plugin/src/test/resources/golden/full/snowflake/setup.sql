@@ -394,18 +394,20 @@ END;
 $$;
 GRANT USAGE ON PROCEDURE PUBLIC.GET_REFERENCE_CONFIG(STRING) TO APPLICATION ROLE ADMIN;
 
--- External access: the procedures that run connector code get the connector's secrets and external access
--- integrations, by reference. REGISTER_REFERENCE calls it after every binding, and this script at its end, because
--- CREATE OR REPLACE PROCEDURE drops these settings on every upgrade. The answer: NULL while a reference is not bound
--- yet (SYSTEM$GET_ALL_REFERENCES lists a reference's bound objects; an empty list, or an error, while there are none:
--- https://docs.snowflake.com/en/sql-reference/functions/system_get_all_references), 'Success' once set up, else
--- Snowflake's error, for example an integration whose ALLOWED_AUTHENTICATION_SECRETS does not allow the secret.
--- Not granted to any role.
+-- External access: the procedures that run connector code get the connector's secrets (see chooseSecrets) and the
+-- external access integrations the consumer binds, by reference; the statements are assembled from pieces rendered
+-- from connector.yaml, never from input. REGISTER_REFERENCE and SET_SECRET call it after every change, and this
+-- script at its end, because CREATE OR REPLACE PROCEDURE drops these settings on every upgrade. The answer: NULL while
+-- an integration reference is not bound or a secret field has no secret yet, 'Success' once set up, else Snowflake's
+-- error, for example an integration whose ALLOWED_AUTHENTICATION_SECRETS does not allow the secret. Not granted to
+-- any role.
 CREATE OR REPLACE PROCEDURE PUBLIC.SETUP_EXTERNAL_ACCESS()
   RETURNS STRING
   LANGUAGE SQL
   EXECUTE AS OWNER
   AS $$
+DECLARE
+  SECRET_1 STRING;
 BEGIN
   BEGIN
     IF (ARRAY_SIZE(PARSE_JSON(SYSTEM$GET_ALL_REFERENCES('GITHUB_EAI'))) = 0) THEN
@@ -416,67 +418,85 @@ BEGIN
       RETURN NULL;
   END;
   BEGIN
-    IF (ARRAY_SIZE(PARSE_JSON(SYSTEM$GET_ALL_REFERENCES('API_TOKEN_SECRET'))) = 0) THEN
-      RETURN NULL;
+    IF (ARRAY_SIZE(PARSE_JSON(SYSTEM$GET_ALL_REFERENCES('API_TOKEN_SECRET'))) > 0) THEN
+      SECRET_1 := 'reference(''API_TOKEN_SECRET'')';
     END IF;
   EXCEPTION
     WHEN OTHER THEN
-      RETURN NULL;
+      SECRET_1 := NULL;
   END;
-  ALTER PROCEDURE PUBLIC.CONFIGURE_CONNECTOR(VARIANT) SET
-    SECRETS = ('api_token' = reference('API_TOKEN_SECRET'))
-    EXTERNAL_ACCESS_INTEGRATIONS = (reference('GITHUB_EAI'));
-  ALTER PROCEDURE PUBLIC.SET_CONNECTION_CONFIGURATION(VARIANT) SET
-    SECRETS = ('api_token' = reference('API_TOKEN_SECRET'))
-    EXTERNAL_ACCESS_INTEGRATIONS = (reference('GITHUB_EAI'));
-  ALTER PROCEDURE PUBLIC.TEST_CONNECTION() SET
-    SECRETS = ('api_token' = reference('API_TOKEN_SECRET'))
-    EXTERNAL_ACCESS_INTEGRATIONS = (reference('GITHUB_EAI'));
-  ALTER PROCEDURE PUBLIC.FINALIZE_CONNECTOR_CONFIGURATION(VARIANT) SET
-    SECRETS = ('api_token' = reference('API_TOKEN_SECRET'))
-    EXTERNAL_ACCESS_INTEGRATIONS = (reference('GITHUB_EAI'));
-  ALTER PROCEDURE PUBLIC.VALIDATE_SOURCE(VARIANT) SET
-    SECRETS = ('api_token' = reference('API_TOKEN_SECRET'))
-    EXTERNAL_ACCESS_INTEGRATIONS = (reference('GITHUB_EAI'));
-  ALTER PROCEDURE PUBLIC.UPDATE_CONNECTION_CONFIGURATION(VARIANT) SET
-    SECRETS = ('api_token' = reference('API_TOKEN_SECRET'))
-    EXTERNAL_ACCESS_INTEGRATIONS = (reference('GITHUB_EAI'));
-  ALTER PROCEDURE PUBLIC.TEST_DRAFT_CONNECTION(VARIANT) SET
-    SECRETS = ('api_token' = reference('API_TOKEN_SECRET'))
-    EXTERNAL_ACCESS_INTEGRATIONS = (reference('GITHUB_EAI'));
-  ALTER PROCEDURE PUBLIC.UPDATE_CONNECTOR_CONFIGURATION(VARIANT) SET
-    SECRETS = ('api_token' = reference('API_TOKEN_SECRET'))
-    EXTERNAL_ACCESS_INTEGRATIONS = (reference('GITHUB_EAI'));
-  ALTER PROCEDURE PUBLIC.PAUSE_CONNECTOR() SET
-    SECRETS = ('api_token' = reference('API_TOKEN_SECRET'))
-    EXTERNAL_ACCESS_INTEGRATIONS = (reference('GITHUB_EAI'));
-  ALTER PROCEDURE PUBLIC.RESUME_CONNECTOR() SET
-    SECRETS = ('api_token' = reference('API_TOKEN_SECRET'))
-    EXTERNAL_ACCESS_INTEGRATIONS = (reference('GITHUB_EAI'));
-  ALTER PROCEDURE PUBLIC.CREATE_RESOURCE(VARCHAR, VARIANT, VARIANT, VARCHAR, BOOLEAN, VARIANT) SET
-    SECRETS = ('api_token' = reference('API_TOKEN_SECRET'))
-    EXTERNAL_ACCESS_INTEGRATIONS = (reference('GITHUB_EAI'));
-  ALTER PROCEDURE PUBLIC.ENABLE_RESOURCE(VARCHAR) SET
-    SECRETS = ('api_token' = reference('API_TOKEN_SECRET'))
-    EXTERNAL_ACCESS_INTEGRATIONS = (reference('GITHUB_EAI'));
-  ALTER PROCEDURE PUBLIC.DISABLE_RESOURCE(VARCHAR) SET
-    SECRETS = ('api_token' = reference('API_TOKEN_SECRET'))
-    EXTERNAL_ACCESS_INTEGRATIONS = (reference('GITHUB_EAI'));
-  ALTER PROCEDURE PUBLIC.UPDATE_RESOURCE(VARCHAR, VARIANT) SET
-    SECRETS = ('api_token' = reference('API_TOKEN_SECRET'))
-    EXTERNAL_ACCESS_INTEGRATIONS = (reference('GITHUB_EAI'));
-  ALTER PROCEDURE PUBLIC.RUN_SCHEDULER_ITERATION() SET
-    SECRETS = ('api_token' = reference('API_TOKEN_SECRET'))
-    EXTERNAL_ACCESS_INTEGRATIONS = (reference('GITHUB_EAI'));
-  ALTER PROCEDURE PUBLIC.RUN_INGESTION_NOW(VARCHAR) SET
-    SECRETS = ('api_token' = reference('API_TOKEN_SECRET'))
-    EXTERNAL_ACCESS_INTEGRATIONS = (reference('GITHUB_EAI'));
+  IF (SECRET_1 IS NULL) THEN
+    BEGIN
+      DESCRIBE SECRET STATE."API_TOKEN_VALUE";
+      SECRET_1 := 'STATE."API_TOKEN_VALUE"';
+    EXCEPTION
+      WHEN OTHER THEN
+        RETURN NULL;
+    END;
+  END IF;
+  EXECUTE IMMEDIATE 'ALTER PROCEDURE PUBLIC.CONFIGURE_CONNECTOR(VARIANT) SET' || ' SECRETS = (' || '''api_token'' = ' || SECRET_1 || ')' || ' EXTERNAL_ACCESS_INTEGRATIONS = (' || 'reference(''GITHUB_EAI'')' || ')';
+  EXECUTE IMMEDIATE 'ALTER PROCEDURE PUBLIC.SET_CONNECTION_CONFIGURATION(VARIANT) SET' || ' SECRETS = (' || '''api_token'' = ' || SECRET_1 || ')' || ' EXTERNAL_ACCESS_INTEGRATIONS = (' || 'reference(''GITHUB_EAI'')' || ')';
+  EXECUTE IMMEDIATE 'ALTER PROCEDURE PUBLIC.TEST_CONNECTION() SET' || ' SECRETS = (' || '''api_token'' = ' || SECRET_1 || ')' || ' EXTERNAL_ACCESS_INTEGRATIONS = (' || 'reference(''GITHUB_EAI'')' || ')';
+  EXECUTE IMMEDIATE 'ALTER PROCEDURE PUBLIC.FINALIZE_CONNECTOR_CONFIGURATION(VARIANT) SET' || ' SECRETS = (' || '''api_token'' = ' || SECRET_1 || ')' || ' EXTERNAL_ACCESS_INTEGRATIONS = (' || 'reference(''GITHUB_EAI'')' || ')';
+  EXECUTE IMMEDIATE 'ALTER PROCEDURE PUBLIC.VALIDATE_SOURCE(VARIANT) SET' || ' SECRETS = (' || '''api_token'' = ' || SECRET_1 || ')' || ' EXTERNAL_ACCESS_INTEGRATIONS = (' || 'reference(''GITHUB_EAI'')' || ')';
+  EXECUTE IMMEDIATE 'ALTER PROCEDURE PUBLIC.UPDATE_CONNECTION_CONFIGURATION(VARIANT) SET' || ' SECRETS = (' || '''api_token'' = ' || SECRET_1 || ')' || ' EXTERNAL_ACCESS_INTEGRATIONS = (' || 'reference(''GITHUB_EAI'')' || ')';
+  EXECUTE IMMEDIATE 'ALTER PROCEDURE PUBLIC.TEST_DRAFT_CONNECTION(VARIANT) SET' || ' SECRETS = (' || '''api_token'' = ' || SECRET_1 || ')' || ' EXTERNAL_ACCESS_INTEGRATIONS = (' || 'reference(''GITHUB_EAI'')' || ')';
+  EXECUTE IMMEDIATE 'ALTER PROCEDURE PUBLIC.UPDATE_CONNECTOR_CONFIGURATION(VARIANT) SET' || ' SECRETS = (' || '''api_token'' = ' || SECRET_1 || ')' || ' EXTERNAL_ACCESS_INTEGRATIONS = (' || 'reference(''GITHUB_EAI'')' || ')';
+  EXECUTE IMMEDIATE 'ALTER PROCEDURE PUBLIC.PAUSE_CONNECTOR() SET' || ' SECRETS = (' || '''api_token'' = ' || SECRET_1 || ')' || ' EXTERNAL_ACCESS_INTEGRATIONS = (' || 'reference(''GITHUB_EAI'')' || ')';
+  EXECUTE IMMEDIATE 'ALTER PROCEDURE PUBLIC.RESUME_CONNECTOR() SET' || ' SECRETS = (' || '''api_token'' = ' || SECRET_1 || ')' || ' EXTERNAL_ACCESS_INTEGRATIONS = (' || 'reference(''GITHUB_EAI'')' || ')';
+  EXECUTE IMMEDIATE 'ALTER PROCEDURE PUBLIC.CREATE_RESOURCE(VARCHAR, VARIANT, VARIANT, VARCHAR, BOOLEAN, VARIANT) SET' || ' SECRETS = (' || '''api_token'' = ' || SECRET_1 || ')' || ' EXTERNAL_ACCESS_INTEGRATIONS = (' || 'reference(''GITHUB_EAI'')' || ')';
+  EXECUTE IMMEDIATE 'ALTER PROCEDURE PUBLIC.ENABLE_RESOURCE(VARCHAR) SET' || ' SECRETS = (' || '''api_token'' = ' || SECRET_1 || ')' || ' EXTERNAL_ACCESS_INTEGRATIONS = (' || 'reference(''GITHUB_EAI'')' || ')';
+  EXECUTE IMMEDIATE 'ALTER PROCEDURE PUBLIC.DISABLE_RESOURCE(VARCHAR) SET' || ' SECRETS = (' || '''api_token'' = ' || SECRET_1 || ')' || ' EXTERNAL_ACCESS_INTEGRATIONS = (' || 'reference(''GITHUB_EAI'')' || ')';
+  EXECUTE IMMEDIATE 'ALTER PROCEDURE PUBLIC.UPDATE_RESOURCE(VARCHAR, VARIANT) SET' || ' SECRETS = (' || '''api_token'' = ' || SECRET_1 || ')' || ' EXTERNAL_ACCESS_INTEGRATIONS = (' || 'reference(''GITHUB_EAI'')' || ')';
+  EXECUTE IMMEDIATE 'ALTER PROCEDURE PUBLIC.RUN_SCHEDULER_ITERATION() SET' || ' SECRETS = (' || '''api_token'' = ' || SECRET_1 || ')' || ' EXTERNAL_ACCESS_INTEGRATIONS = (' || 'reference(''GITHUB_EAI'')' || ')';
+  EXECUTE IMMEDIATE 'ALTER PROCEDURE PUBLIC.RUN_INGESTION_NOW(VARCHAR) SET' || ' SECRETS = (' || '''api_token'' = ' || SECRET_1 || ')' || ' EXTERNAL_ACCESS_INTEGRATIONS = (' || 'reference(''GITHUB_EAI'')' || ')';
   RETURN 'Success';
 EXCEPTION
   WHEN OTHER THEN
     RETURN 'External access could not be set up: ' || SQLERRM;
 END;
 $$;
+
+-- The app's own secret of a secret field, for a consumer who types its value (the Streamlit app's password input)
+-- instead of binding a SECRET to the field's reference. It lives in the non-versioned STATE schema, so upgrades keep
+-- it, and is granted to no application role: only the procedures that run connector code get it, through their
+-- SECRETS (SETUP_EXTERNAL_ACCESS prefers a bound reference). FIELD must be one of the secret fields, each with its own
+-- statements, so no name is built from input; VALUE is bound (Snowflake Scripting binds a variable written with a
+-- colon: https://docs.snowflake.com/en/developer-guide/snowflake-scripting/variables, "Using a variable in a SQL
+-- statement (binding)"; https://docs.snowflake.com/en/sql-reference/bind-variables) and never answered or logged.
+-- CREATE SECRET IF NOT EXISTS, then ALTER SECRET … SET SECRET_STRING, set the value whether the secret exists or not
+-- (https://docs.snowflake.com/en/sql-reference/sql/create-secret,
+-- https://docs.snowflake.com/en/sql-reference/sql/alter-secret). A refused FIELD or VALUE changes nothing.
+CREATE OR REPLACE PROCEDURE PUBLIC.SET_SECRET(FIELD STRING, VALUE STRING)
+  RETURNS VARIANT
+  LANGUAGE SQL
+  EXECUTE AS OWNER
+  AS $$
+DECLARE
+  ANSWER STRING;
+BEGIN
+  IF (FIELD IS NULL OR FIELD NOT IN ('api_token')) THEN
+    RETURN OBJECT_CONSTRUCT('response_code', 'INVALID_CONFIGURATION_VALUE', 'message', 'SET_SECRET: FIELD is not a secret field of this connector; give one of api_token (the secret fields of configuration.connection in connector.yaml).');
+  END IF;
+  IF (VALUE IS NULL OR VALUE = '') THEN
+    RETURN OBJECT_CONSTRUCT('response_code', 'INVALID_CONFIGURATION_VALUE', 'message', 'SET_SECRET: the value for ' || FIELD || ' is empty; give the secret''s value (an unchanged secret needs no call).');
+  END IF;
+  CASE (FIELD)
+    WHEN 'api_token' THEN
+      CREATE SECRET IF NOT EXISTS STATE."API_TOKEN_VALUE" TYPE = GENERIC_STRING SECRET_STRING = :VALUE;
+      ALTER SECRET STATE."API_TOKEN_VALUE" SET SECRET_STRING = :VALUE;
+  END CASE;
+  CALL PUBLIC.SETUP_EXTERNAL_ACCESS() INTO :ANSWER;
+  IF (ANSWER IS NULL) THEN
+    RETURN OBJECT_CONSTRUCT('response_code', 'OK', 'message', 'The secret of ' || FIELD || ' is set; the connector gets it once an integration is bound to GITHUB_EAI.');
+  END IF;
+  IF (ANSWER <> 'Success') THEN
+    RETURN OBJECT_CONSTRUCT('response_code', 'SECRET_UNAVAILABLE', 'message', 'The secret of ' || FIELD || ' is set, but the connector''s procedures cannot be given it: ' || REPLACE(ANSWER, 'External access could not be set up: ', '') || '. The external access integration bound to the app must allow the app''s secret: as its owner, add ' || CURRENT_DATABASE() || '.STATE.' || UPPER(FIELD) || '_VALUE to its ALLOWED_AUTHENTICATION_SECRETS (ALTER EXTERNAL ACCESS INTEGRATION … SET ALLOWED_AUTHENTICATION_SECRETS = (…)), then set the secret again');
+  END IF;
+  RETURN OBJECT_CONSTRUCT('response_code', 'OK', 'message', 'The secret of ' || FIELD || ' is set.');
+END;
+$$;
+GRANT USAGE ON PROCEDURE PUBLIC.SET_SECRET(STRING, STRING) TO APPLICATION ROLE ADMIN;
 
 -- The Native SDK's procedures that give procedures an external access integration and a secret, for SDK connector
 -- code that calls them (the SDK's external-connection/setup_external_integration.sql): the same signatures and
@@ -510,7 +530,7 @@ BEGIN
     RETURN OBJECT_CONSTRUCT('response_code', 'OK', 'message', 'Successfully set up ' || ARRAY_SIZE(METHODS) || ' method(s).');
   END IF;
   IF (ANSWER IS NULL) THEN
-    RETURN OBJECT_CONSTRUCT('response_code', 'INTERNAL_ERROR', 'message', 'Unable to apply SECRET and EXTERNAL_OBJECT_INTEGRATION objects to provided methods.', 'SQLERRM', 'The references GITHUB_EAI, API_TOKEN_SECRET are not all bound yet: the consumer binds them first.');
+    RETURN OBJECT_CONSTRUCT('response_code', 'INTERNAL_ERROR', 'message', 'Unable to apply SECRET and EXTERNAL_OBJECT_INTEGRATION objects to provided methods.', 'SQLERRM', 'The references GITHUB_EAI are not all bound yet, or a secret field has no secret yet (api_token: a SECRET bound to API_TOKEN_SECRET, or one set with SET_SECRET): the consumer sets them first.');
   END IF;
   FAILURE := REPLACE(ANSWER, 'External access could not be set up: ', '');
   CODE := 'INTERNAL_ERROR';

@@ -199,8 +199,8 @@ public final class Response {
      * @return a new map on each call, empty when there are no extra keys; changing it does not change the response
      */
     @SuppressWarnings("unchecked")
-    public java.util.Map<String, Object> payload() {
-        return (java.util.Map<String, Object>) JsonTree.plain(payload);
+    public Map<String, Object> payload() {
+        return (Map<String, Object>) JsonTree.plain(payload);
     }
 
     /**
@@ -228,8 +228,8 @@ public final class Response {
      * @return a new map with {@value #CODE_KEY}, {@value #MESSAGE_KEY} (when there is a message) and the extra keys
      */
     @SuppressWarnings("unchecked")
-    public java.util.Map<String, Object> toMap() {
-        return (java.util.Map<String, Object>) JsonTree.plain(toJson());
+    public Map<String, Object> toMap() {
+        return (Map<String, Object>) JsonTree.plain(toJson());
     }
 
     ObjectNode toJson() {

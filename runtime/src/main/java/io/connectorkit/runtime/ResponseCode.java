@@ -1,5 +1,7 @@
 package io.connectorkit.runtime;
 
+import java.util.Locale;
+
 /**
  * Every response code the runtime itself produces, with its message text in one place.
  * Connector hooks may return other codes; those travel as plain strings.
@@ -113,6 +115,6 @@ public enum ResponseCode {
         if (messageFormat == null) {
             throw new IllegalStateException(name() + " has no standard message; give one explicitly");
         }
-        return String.format(java.util.Locale.ROOT, messageFormat, values);
+        return String.format(Locale.ROOT, messageFormat, values);
     }
 }

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -176,7 +177,7 @@ class ConnectorFlowTest {
 
     /** {@code CALL PUBLIC.<procedure>(?, ...)} with bound arguments. */
     private Response call(String procedure, Object... arguments) throws SQLException {
-        String placeholders = String.join(", ", java.util.Collections.nCopies(arguments.length, "?"));
+        String placeholders = String.join(", ", Collections.nCopies(arguments.length, "?"));
         try (PreparedStatement statement = app.prepareStatement("CALL PUBLIC." + procedure + "(" + placeholders
                 + ")")) {
             for (int i = 0; i < arguments.length; i++) {

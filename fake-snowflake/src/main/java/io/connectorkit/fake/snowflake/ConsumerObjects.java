@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
  */
 final class ConsumerObjects {
 
+    /** The value as a string literal, or bound to {@code ?} (https://docs.snowflake.com/en/sql-reference/bind-variables). */
     private static final Pattern SECRET = Pattern.compile("CREATE OR REPLACE SECRET (\\S+) TYPE = GENERIC_STRING "
-            + "SECRET_STRING = '((?:[^'\\\\]|''|\\\\.)*)'", Pattern.DOTALL);
+            + "SECRET_STRING = (?:'((?:[^'\\\\]|''|\\\\.)*)'|(\\?))(?: COMMENT = '(?:[^']|'')*')?", Pattern.DOTALL);
     private static final Pattern APP_OBJECT = Pattern.compile(
             "(?:CALL|SELECT \\* FROM) \"([^\"]+)\"\\.PUBLIC\\..*", Pattern.DOTALL);
 
@@ -31,10 +32,18 @@ final class ConsumerObjects {
         });
         snowflake.on(sql -> sql.startsWith("CREATE OR REPLACE SECRET "), query -> {
             Matcher matcher = SECRET.matcher(query.sql());
-            if (!matcher.find()) {
+            if (!matcher.matches()) {
                 return Reply.error(1003, "42000", "SQL compilation error: syntax error");
             }
-            secrets.put(matcher.group(1), unescape(matcher.group(2)));
+            if (matcher.group(3) != null) {
+                if (query.bindings().size() != 1 || !(query.bindings().get(0) instanceof String bound)) {
+                    return Reply.error(1003, "42000", "SQL compilation error: SECRET_STRING = ? takes one bound string,"
+                            + " got " + query.bindings().size() + " binding(s)");
+                }
+                secrets.put(matcher.group(1), bound);
+            } else {
+                secrets.put(matcher.group(1), unescape(matcher.group(2)));
+            }
             return Reply.statementExecuted();
         });
         // https://docs.snowflake.com/en/sql-reference/sql/drop-secret

@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.time.Instant;
 
 /**
  * The account's event tables, holding the log messages the apps' procedures emitted: what the runtime logged while
@@ -161,7 +162,7 @@ public final class EventTable {
         };
     }
 
-    private static LocalDateTime utc(java.time.Instant time) {
+    private static LocalDateTime utc(Instant time) {
         return LocalDateTime.ofInstant(time, ZoneOffset.UTC);
     }
 

@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.connectorkit.runtime.config.SecretReference;
 
 /**
  * An installed application behind the fake endpoint. Its {@code LANGUAGE SQL} procedures (REGISTER_REFERENCE,
@@ -105,6 +106,11 @@ public final class FakeNativeApp {
      * upgraded (which replaces the procedures and so drops these settings), by procedure name.
      */
     public final Map<String, ExternalAccess> externalAccess = new ConcurrentHashMap<>();
+    /**
+     * The SECRET objects the app created in its own schemas, by qualified name ({@code "APP"."STATE"."S"}), with their
+     * values: held in memory only. Upgrades keep them, as they keep the non-versioned schemas that hold them.
+     */
+    private final Map<String, String> ownSecrets = new ConcurrentHashMap<>();
 
     private final String name;
     private final Connection app;
@@ -185,6 +191,11 @@ public final class FakeNativeApp {
         Map<String, String> statuses = new LinkedHashMap<>();
         specifications.forEach((specification, state) -> statuses.put(specification, state.status));
         return statuses;
+    }
+
+    /** The SECRET objects the app created in its own schemas, by qualified name, with their values. */
+    public Map<String, String> ownSecrets() {
+        return Map.copyOf(ownSecrets);
     }
 
     /** The external access integrations the app created itself, by qualified name. */
@@ -282,9 +293,10 @@ public final class FakeNativeApp {
      * replaced procedures their external access back). The fake's account calls this once it has granted the app
      * what manifest version 2 grants before the script runs
      * (https://docs.snowflake.com/en/developer-guide/native-apps/requesting-auto-privs); the calls' own answers are
-     * dropped, as the script drops them.
+     * dropped, as the script drops them. Tests that wire an app by hand call it after {@link #install} to finish an
+     * install or upgrade as Snowflake does.
      */
-    synchronized void runSetupCalls() {
+    public synchronized void runSetupCalls() {
         if (procedures == null || setupScript == null) {
             return;
         }
@@ -395,12 +407,12 @@ public final class FakeNativeApp {
                 Object json = bindings.get(next++);
                 try {
                     values.add(json == null ? null : JSON.readTree(String.valueOf(json)));
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                } catch (JsonProcessingException e) {
                     throw new SnowflakeRefusal(100069, "22P02", "Error parsing JSON: " + e.getOriginalMessage());
                 }
             } else if (trimmed.toUpperCase(Locale.ROOT).startsWith("ARRAY_CONSTRUCT(") && trimmed.endsWith(")")) {
                 // https://docs.snowflake.com/en/sql-reference/functions/array_construct, of string literals
-                com.fasterxml.jackson.databind.node.ArrayNode array = JSON.createArrayNode();
+                ArrayNode array = JSON.createArrayNode();
                 String inside = trimmed.substring("ARRAY_CONSTRUCT(".length(), trimmed.length() - 1);
                 for (Object element : inside.isBlank() ? List.of() : arguments(inside, List.of())) {
                     array.add(element == null ? null : String.valueOf(element));
@@ -483,6 +495,85 @@ public final class FakeNativeApp {
         }
 
         /**
+         * A SECRET of the app's own: an app may create objects in the schemas its setup script created
+         * (https://docs.snowflake.com/en/developer-guide/native-apps/creating-setup-script); any other place is
+         * refused as Snowflake refuses an object that does not exist or is not authorized. CREATE of an existing one
+         * without IF NOT EXISTS fails with "already exists" (002002), ALTER and DESCRIBE of a missing one with
+         * "does not exist or not authorized" (002003)
+         * (https://docs.snowflake.com/en/sql-reference/sql/alter-secret). Connector code that a procedure's SECRETS
+         * gives the secret to reads its new value from the next call on.
+         */
+        @Override
+        public void secret(SecretOperation operation, String secret, boolean conditional, String value) {
+            String qualified = ownSecret(secret).orElseThrow(() -> new SnowflakeRefusal(DOES_NOT_EXIST, "02000",
+                    "SQL compilation error:\nSchema '" + secret.substring(0, Math.max(0, secret.lastIndexOf('.')))
+                            + "' does not exist or not authorized."));
+            boolean exists = ownSecrets.containsKey(qualified);
+            switch (operation) {
+                case CREATE -> {
+                    if (exists && !conditional) {
+                        throw new SnowflakeRefusal(2002, "42710", "SQL compilation error:\nObject '"
+                                + qualified.replace("\"", "") + "' already exists.");
+                    }
+                    if (!exists) {
+                        ownSecrets.put(qualified, value);
+                    }
+                }
+                case ALTER -> {
+                    if (!exists && !conditional) {
+                        throw missingSecret(qualified);
+                    }
+                    if (exists) {
+                        ownSecrets.put(qualified, value);
+                        externalAccess.values().forEach(access -> access.secrets().forEach((variable, object) -> {
+                            if (object.equals(qualified)) {
+                                readable(variable, value);
+                            }
+                        }));
+                    }
+                }
+                default -> {
+                    if (!exists) {
+                        throw missingSecret(qualified);
+                    }
+                }
+            }
+        }
+
+        private SnowflakeRefusal missingSecret(String qualified) {
+            return new SnowflakeRefusal(DOES_NOT_EXIST, "02000", "SQL compilation error:\nSecret '"
+                    + qualified.replace("\"", "") + "' does not exist or not authorized.");
+        }
+
+        /**
+         * The qualified name of a secret in one of the app's own schemas ({@code STATE.S} or {@code APP.STATE.S}),
+         * or empty for a name elsewhere.
+         */
+        private Optional<String> ownSecret(String secret) {
+            List<String> parts = List.of(ExternalAccessIntegrations.qualified(secret).split("\\.(?=\")"));
+            String database = "\"" + name.replace("\"", "\"\"") + "\"";
+            if (parts.size() == 3 && parts.get(0).equals(database)) {
+                parts = parts.subList(1, 3);
+            }
+            if (parts.size() != 2) {
+                return Optional.empty();
+            }
+            String schema = parts.get(0).substring(1, parts.get(0).length() - 1).replace("\"\"", "\"");
+            return catalog.schemas.containsKey(schema) ? Optional.of(database + "." + parts.get(0) + "." + parts.get(1))
+                    : Optional.empty();
+        }
+
+        /** What connector code reads for the secret field a SECRETS variable names, in the embedded app. */
+        private void readable(String variable, String value) {
+            String answer = runCall("CALL PUBLIC.REGISTER_SECRET(?, ?)", List.of(
+                    SecretReference.nameOf(variable), value));
+            if (!answer.contains("\"OK\"")) {
+                throw new IllegalStateException("The embedded app behind the fake refused the secret of " + variable
+                        + ": " + answer);
+            }
+        }
+
+        /**
          * The statements the kit's scripts build as text: CREATE EXTERNAL ACCESS INTEGRATION, which the app may run
          * only when granted CREATE EXTERNAL ACCESS INTEGRATION (under manifest version 2, automatically) and only over
          * network rules it created (https://docs.snowflake.com/en/developer-guide/native-apps/requesting-app-specs-eai),
@@ -557,7 +648,10 @@ public final class FakeNativeApp {
             });
             secrets.values().stream().filter(object -> !object.isReference()).forEach(object -> {
                 String qualified = ExternalAccessIntegrations.qualified(object.name());
-                if (FakeNativeApp.this.secrets.keySet().stream()
+                // A secret the app created is the app's; any other is reached only when granted or referenced
+                // (https://docs.snowflake.com/en/developer-guide/native-apps/requesting-refs).
+                boolean own = ownSecret(object.name()).filter(ownSecrets::containsKey).isPresent();
+                if (!own && FakeNativeApp.this.secrets.keySet().stream()
                         .noneMatch(secret -> ExternalAccessIntegrations.qualified(secret).equals(qualified))) {
                     throw new SnowflakeRefusal(DOES_NOT_EXIST, "02000", "SQL compilation error:\nSecret '"
                             + qualified.replace("\"", "") + "' does not exist or not authorized.");
@@ -576,12 +670,18 @@ public final class FakeNativeApp {
                 }
             }
             externalAccess.put(procedure, new ExternalAccess(secretObjects, integrationNames));
+            secretObjects.forEach((variable, object) -> {
+                if (ownSecrets.containsKey(object)) {
+                    readable(variable, ownSecrets.get(object));
+                }
+            });
         }
 
         /** The object {@code reference('R')} stands for (R must be bound to one), or the named object. */
         private String object(ScriptObject object) {
             if (!object.isReference()) {
-                return ExternalAccessIntegrations.qualified(object.name());
+                return ownSecret(object.name()).filter(ownSecrets::containsKey)
+                        .orElse(ExternalAccessIntegrations.qualified(object.name()));
             }
             StagedManifest.Reference reference = declared(object.name());
             List<String> bound = bindings.getOrDefault(key(reference), List.of());

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Locale;
 
 /**
  * The versions, patches, release channels and release directives of the account's application packages, and the
@@ -160,7 +161,7 @@ final class PackageReleases {
 
     /** Lets ACCOUNTS = (…) name this account ({@code ORGANIZATION.ACCOUNT}). */
     synchronized void knowAccount(String account) {
-        knownAccounts.add(account.toUpperCase(java.util.Locale.ROOT));
+        knownAccounts.add(account.toUpperCase(Locale.ROOT));
     }
 
     /**
@@ -320,7 +321,7 @@ final class PackageReleases {
                 if (!ACCOUNT.matcher(trimmed).matches()) {
                     return syntaxError(sql, trimmed.isEmpty() ? ")" : trimmed);
                 }
-                String upper = trimmed.toUpperCase(java.util.Locale.ROOT);
+                String upper = trimmed.toUpperCase(Locale.ROOT);
                 if (!knownAccounts.contains(upper)) {
                     return Reply.error(ACCOUNT_DOES_NOT_EXIST, "02000", "Account '" + upper + "' does not exist or "
                             + "not authorized.");

@@ -31,6 +31,19 @@ interface ScriptHost {
      */
     void executeImmediate(String sql);
 
+    /** What a SECRET statement of a body does. */
+    enum SecretOperation { CREATE, ALTER, DESCRIBE }
+
+    /**
+     * {@code CREATE SECRET [IF NOT EXISTS]}, {@code ALTER SECRET [IF EXISTS] … SET SECRET_STRING} or {@code DESCRIBE
+     * SECRET} of a GENERIC_STRING secret.
+     *
+     * @param name the secret's name as written
+     * @param conditional whether IF [NOT] EXISTS was written
+     * @param value the secret string; null for DESCRIBE
+     */
+    void secret(SecretOperation operation, String name, boolean conditional, String value);
+
     /** {@code CURRENT_DATABASE()}: inside an app's procedure, the application's name. */
     String currentDatabase();
 

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The body of a {@code LANGUAGE SQL} procedure, parsed, which the fake runs as Snowflake would: the subset of
@@ -120,7 +121,8 @@ final class SnowflakeScript {
     // ---------------------------------------------------------------------------------------------- the syntax
 
     private sealed interface Statement
-            permits Block, Case, If, For, Return, Select, Call, Assign, AlterProcedure, ExecuteImmediate {
+            permits Block, Case, If, For, Return, Select, Call, Assign, AlterProcedure, ExecuteImmediate,
+            SecretStatement {
     }
 
     private record Declaration(String name, Expression initial) {
@@ -159,6 +161,17 @@ final class SnowflakeScript {
 
     private record AlterProcedure(String procedure, List<String> argumentTypes, Map<String, ScriptObject> secrets,
             List<ScriptObject> integrations) implements Statement {
+    }
+
+    /**
+     * {@code CREATE SECRET [IF NOT EXISTS] name TYPE = GENERIC_STRING SECRET_STRING = v}, {@code ALTER SECRET
+     * [IF EXISTS] name SET SECRET_STRING = v} or {@code DESCRIBE SECRET name}; v is a string literal or a bound
+     * variable ({@code :name}).
+     *
+     * @param value null for DESCRIBE
+     */
+    private record SecretStatement(ScriptHost.SecretOperation operation, String name, boolean conditional,
+            Expression value) implements Statement {
     }
 
     /** {@code EXECUTE IMMEDIATE <expression>}: the statement the expression's text is, run by the host. */
@@ -441,7 +454,10 @@ final class SnowflakeScript {
                     }
                     yield new Assign(name, expression(), true, first.line);
                 }
-                case "ALTER" -> alterProcedure();
+                case "ALTER" -> peek().is("SECRET") ? secretStatement(ScriptHost.SecretOperation.ALTER)
+                        : alterProcedure();
+                case "CREATE" -> secretStatement(ScriptHost.SecretOperation.CREATE);
+                case "DESCRIBE", "DESC" -> secretStatement(ScriptHost.SecretOperation.DESCRIBE);
                 case "EXECUTE" -> {
                     expect("IMMEDIATE");
                     yield new ExecuteImmediate(expression(), first.line);
@@ -568,6 +584,60 @@ final class SnowflakeScript {
                 throw unsupported(peek(), "ALTER PROCEDURE … SET " + peek().text);
             }
             return new AlterProcedure(altered, types, secrets, integrations);
+        }
+
+        /**
+         * The SECRET statements of https://docs.snowflake.com/en/sql-reference/sql/create-secret,
+         * https://docs.snowflake.com/en/sql-reference/sql/alter-secret and
+         * https://docs.snowflake.com/en/sql-reference/sql/desc-secret, for GENERIC_STRING secrets: the value is a
+         * string literal or a variable bound with a colon
+         * (https://docs.snowflake.com/en/developer-guide/snowflake-scripting/variables); an expression is not.
+         */
+        private Statement secretStatement(ScriptHost.SecretOperation operation) {
+            if (!accept("SECRET")) {
+                throw unsupported(peek(), operation.name() + " " + peek().text);
+            }
+            boolean conditional = false;
+            if (operation == ScriptHost.SecretOperation.CREATE && accept("IF")) {
+                expect("NOT");
+                expect("EXISTS");
+                conditional = true;
+            } else if (operation == ScriptHost.SecretOperation.ALTER && accept("IF")) {
+                expect("EXISTS");
+                conditional = true;
+            }
+            ScriptObject name = object();
+            if (name.isReference()) {
+                throw unsupported(peek(), operation.name() + " SECRET of a reference");
+            }
+            if (operation == ScriptHost.SecretOperation.DESCRIBE) {
+                return new SecretStatement(operation, name.name(), false, null);
+            }
+            if (operation == ScriptHost.SecretOperation.CREATE) {
+                expect("TYPE");
+                expect("=");
+                Token type = next();
+                if (!type.is("GENERIC_STRING")) {
+                    throw unsupported(type, "a secret of TYPE " + type.text + " (only GENERIC_STRING is modelled)");
+                }
+            } else {
+                expect("SET");
+            }
+            expect("SECRET_STRING");
+            expect("=");
+            Token value = peek();
+            Expression bound;
+            if (value.kind == Kind.STRING) {
+                next();
+                bound = new Literal(value.text);
+            } else if (value.is(":")) {
+                next();
+                bound = new Variable(name("a variable name"), value.line);
+            } else {
+                throw new SnowflakeRefusal(1003, "42000", "SQL compilation error:\nsyntax error line " + value.line
+                        + " unexpected '" + value.text + "'. SECRET_STRING takes a string literal or a bind variable.");
+            }
+            return new SecretStatement(operation, name.name(), conditional, bound);
         }
 
         /** {@code reference('NAME')}, or an object's (qualified) name. */
@@ -826,6 +896,15 @@ final class SnowflakeScript {
                 host.executeImmediate(text(sql).strip());
                 return null;
             }
+            if (statement instanceof SecretStatement secret) {
+                Object value = secret.value() == null ? null : value(secret.value(), scope);
+                if (secret.value() != null && !(value instanceof String)) {
+                    throw new SnowflakeRefusal(1003, "42000", "SQL compilation error:\nSECRET_STRING of "
+                            + secret.name() + " must be a string, not " + (value == null ? "NULL" : text(value)));
+                }
+                host.secret(secret.operation(), secret.name(), secret.conditional(), (String) value);
+                return null;
+            }
             AlterProcedure alter = (AlterProcedure) statement;
             host.alterProcedure(alter.procedure(), alter.argumentTypes(), alter.secrets(), alter.integrations());
             return null;
@@ -1015,7 +1094,7 @@ final class SnowflakeScript {
                         throw new SnowflakeRefusal(938, "42601", "SQL compilation error:\nOBJECT_CONSTRUCT takes "
                                 + "pairs of keys and values, got " + arguments.size() + " arguments");
                     }
-                    com.fasterxml.jackson.databind.node.ObjectNode object = JSON.createObjectNode();
+                    ObjectNode object = JSON.createObjectNode();
                     for (int i = 0; i < arguments.size(); i += 2) {
                         if (arguments.get(i) != null && arguments.get(i + 1) != null) {
                             object.set(text(arguments.get(i)), JSON.valueToTree(arguments.get(i + 1) instanceof

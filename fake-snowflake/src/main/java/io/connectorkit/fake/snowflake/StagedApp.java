@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import org.h2.Driver;
 
 /**
  * An application built from staged files, as Snowflake builds one from a stage or a version: the objects its setup
@@ -65,7 +66,7 @@ final class StagedApp implements AutoCloseable {
         Connection database;
         try {
             // Not DriverManager: it refuses drivers that the caller's class loader cannot see, as in a Maven hook.
-            database = org.h2.Driver.load().connect("jdbc:h2:mem:" + id, new Properties());
+            database = Driver.load().connect("jdbc:h2:mem:" + id, new Properties());
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open an H2 database for the app: " + e.getMessage(), e);
         }

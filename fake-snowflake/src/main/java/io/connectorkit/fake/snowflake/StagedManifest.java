@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Collections;
 
 /**
  * The staged {@code manifest.yml}, read and checked the way Snowflake checks it when an application is created or
@@ -60,7 +61,7 @@ record StagedManifest(Map<String, Reference> references, String setupScript, Map
 
     StagedManifest {
         references = Map.copyOf(references);
-        privileges = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(privileges));
+        privileges = Collections.unmodifiableMap(new LinkedHashMap<>(privileges));
     }
 
     /** Reads the manifest among the staged files, or refuses the install as Snowflake does. */

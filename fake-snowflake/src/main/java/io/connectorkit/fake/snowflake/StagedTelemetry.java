@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Collections;
 
 /**
  * The telemetry part of a staged manifest ({@code configuration:}), checked as Snowflake checks it when an app is
@@ -27,7 +28,7 @@ record StagedTelemetry(String logLevel, String traceLevel, Map<String, String> d
             "DEBUG_LOGS", "METRICS");
 
     StagedTelemetry {
-        definitions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(definitions));
+        definitions = Collections.unmodifiableMap(new LinkedHashMap<>(definitions));
     }
 
     static StagedTelemetry read(Map<String, byte[]> files) {

@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.nio.charset.StandardCharsets;
 
 /** Applications built from staged jars, through the real driver: what CREATE and UPGRADE install is what runs. */
 class FakeAccountTest {
@@ -27,7 +28,7 @@ class FakeAccountTest {
     private static final byte[] PRIVILEGES_MANIFEST = (StagedAppFiles.MANIFEST + "privileges:\n"
             + "  - EXECUTE TASK:\n      description: \"Run the ingestion tasks\"\n"
             + "  - CREATE DATABASE:\n      description: \"Create the destination database\"\n")
-            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            .getBytes(StandardCharsets.UTF_8);
     /** The procedures the privilege tests call besides those of the wizard's first steps. */
     private static final String LIFECYCLE_SCRIPT = StagedAppFiles.SETUP_SCRIPT
             + StagedAppFiles.procedure("FINALIZE_CONNECTOR_CONFIGURATION", "CUSTOM_CONFIGURATION VARIANT", "VARIANT")
@@ -266,11 +267,11 @@ class FakeAccountTest {
     @Test
     void underManifestVersion2SnowflakeGrantsTheListedPrivilegesAtInstallAndUpgrade() throws Exception {
         StagedAppFiles.stageScript(snowflake, STAGE, LIFECYCLE_SCRIPT);
-        String v2 = new String(PRIVILEGES_MANIFEST, java.nio.charset.StandardCharsets.UTF_8)
+        String v2 = new String(PRIVILEGES_MANIFEST, StandardCharsets.UTF_8)
                 .replace("manifest_version: 1", "manifest_version: 2");
         assertThat(v2).contains("manifest_version: 2");
         snowflake.addStageFile(STAGE, "manifest.yml", (v2 + "  - READ SESSION:\n      description: \"Read\"\n")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .getBytes(StandardCharsets.UTF_8));
         snowflake.addStageFile(STAGE, "lib/probe.jar", StagedAppFiles.connectorJar(StagedTesters.FirstBuild.class));
 
         execute(CREATE + USING_STAGE);
@@ -285,8 +286,8 @@ class FakeAccountTest {
     void aManifestVersionSnowflakeDoesNotKnowIsRefused() throws Exception {
         StagedAppFiles.stageScript(snowflake, STAGE, LIFECYCLE_SCRIPT);
         snowflake.addStageFile(STAGE, "manifest.yml", new String(PRIVILEGES_MANIFEST,
-                java.nio.charset.StandardCharsets.UTF_8).replace("manifest_version: 1", "manifest_version: 3")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                StandardCharsets.UTF_8).replace("manifest_version: 1", "manifest_version: 3")
+                .getBytes(StandardCharsets.UTF_8));
         snowflake.addStageFile(STAGE, "lib/probe.jar", StagedAppFiles.connectorJar(StagedTesters.FirstBuild.class));
 
         assertThatThrownBy(() -> execute(CREATE + USING_STAGE)).isInstanceOfSatisfying(SQLException.class,

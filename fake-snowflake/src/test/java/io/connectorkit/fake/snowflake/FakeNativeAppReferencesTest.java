@@ -276,6 +276,130 @@ class FakeNativeAppReferencesTest {
         }
     }
 
+    /**
+     * A consumer's SECRET with its value bound ({@code SECRET_STRING = ?},
+     * https://docs.snowflake.com/en/sql-reference/bind-variables), as connector:configure writes it: the value is the
+     * binding, never in the statement's text; a statement without its one string binding, or malformed, is refused.
+     */
+    @Test
+    void aSecretsValueMayBeBoundAndAMalformedStatementIsRefused() throws SQLException {
+        install(SETUP);
+        String create = "CREATE OR REPLACE SECRET " + SECRET + " TYPE = GENERIC_STRING SECRET_STRING = ?"
+                + " COMMENT = 'made by a test'";
+        try (PreparedStatement statement = connection.prepareStatement(create)) {
+            statement.setString(1, "bound-t0ken");
+            statement.execute();
+        }
+
+        assertThat(snowflake.consumerObjects().secrets).containsEntry(SECRET, "bound-t0ken");
+        assertThat(snowflake.statements()).noneSatisfy(statement -> assertThat(statement.sql())
+                .contains("bound-t0ken"));
+        assertThatThrownBy(() -> execute(create)).isInstanceOf(SQLException.class)
+                .hasMessageContaining("SECRET_STRING = ? takes one bound string");
+        assertThatThrownBy(() -> execute("CREATE OR REPLACE SECRET " + SECRET + " TYPE = GENERIC_STRING "
+                + "SECRET_STRING = token")).isInstanceOf(SQLException.class).hasMessageContaining("syntax error");
+    }
+
+    /** Procedures that keep a secret of the app's own, and give it to TEST_CONNECTION. */
+    private static final String OWN_SECRET_PROCEDURES = """
+
+            CREATE OR ALTER SCHEMA STATE;
+            CREATE OR REPLACE PROCEDURE PUBLIC.MAKE(VALUE STRING)
+              RETURNS STRING
+              LANGUAGE SQL
+              EXECUTE AS OWNER
+              AS $$
+            BEGIN
+              CREATE SECRET IF NOT EXISTS STATE."TOKEN_VALUE" TYPE = GENERIC_STRING SECRET_STRING = :VALUE;
+              RETURN 'made';
+            END;
+            $$;
+            GRANT USAGE ON PROCEDURE PUBLIC.MAKE(STRING) TO APPLICATION ROLE ADMIN;
+            CREATE OR REPLACE PROCEDURE PUBLIC.CHANGE(VALUE STRING)
+              RETURNS STRING
+              LANGUAGE SQL
+              EXECUTE AS OWNER
+              AS $$
+            BEGIN
+              ALTER SECRET STATE."TOKEN_VALUE" SET SECRET_STRING = :VALUE;
+              RETURN 'changed';
+            END;
+            $$;
+            GRANT USAGE ON PROCEDURE PUBLIC.CHANGE(STRING) TO APPLICATION ROLE ADMIN;
+            CREATE OR REPLACE PROCEDURE PUBLIC.ELSEWHERE(VALUE STRING)
+              RETURNS STRING
+              LANGUAGE SQL
+              EXECUTE AS OWNER
+              AS $$
+            BEGIN
+              CREATE SECRET IF NOT EXISTS DB.S.TAKEN TYPE = GENERIC_STRING SECRET_STRING = :VALUE;
+              RETURN 'made elsewhere';
+            END;
+            $$;
+            GRANT USAGE ON PROCEDURE PUBLIC.ELSEWHERE(STRING) TO APPLICATION ROLE ADMIN;
+            CREATE OR REPLACE PROCEDURE PUBLIC.GIVE(WHICH STRING)
+              RETURNS STRING
+              LANGUAGE SQL
+              EXECUTE AS OWNER
+              AS $$
+            BEGIN
+              IF (WHICH = 'own') THEN
+                ALTER PROCEDURE PUBLIC.TEST_CONNECTION() SET SECRETS = ('api_token' = STATE."TOKEN_VALUE")
+                  EXTERNAL_ACCESS_INTEGRATIONS = (reference('API_ACCESS'));
+              ELSE
+                ALTER PROCEDURE PUBLIC.TEST_CONNECTION() SET SECRETS = ('api_token' = PROBE.STATE."OTHER_VALUE")
+                  EXTERNAL_ACCESS_INTEGRATIONS = (reference('API_ACCESS'));
+              END IF;
+              RETURN 'given';
+            END;
+            $$;
+            GRANT USAGE ON PROCEDURE PUBLIC.GIVE(STRING) TO APPLICATION ROLE ADMIN;
+            """;
+
+    /**
+     * An app may create a SECRET in a schema of its own and set its value from a bound variable
+     * (https://docs.snowflake.com/en/developer-guide/snowflake-scripting/variables,
+     * https://docs.snowflake.com/en/sql-reference/sql/create-secret); ALTER SECRET of a missing one fails with
+     * "does not exist or not authorized" (002003, https://docs.snowflake.com/en/sql-reference/sql/alter-secret), and
+     * so does a secret outside the app; a procedure may be given the app's secret only through an integration that
+     * allows it, and never one that does not exist.
+     */
+    @Test
+    void anAppKeepsASecretOfItsOwnAndGivesItOnlyThroughAnIntegrationThatAllowsIt() throws SQLException {
+        install(SETUP + OWN_SECRET_PROCEDURES);
+        FakeNativeApp app = account.app("PROBE").orElseThrow();
+        String own = "\"PROBE\".\"STATE\".\"TOKEN_VALUE\"";
+
+        assertThatThrownBy(() -> call("CALL \"PROBE\".PUBLIC.CHANGE(?)", "first-t0ken"))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(2003))
+                .hasMessageContaining("Secret 'PROBE.STATE.TOKEN_VALUE' does not exist or not authorized.");
+        assertThat(call("CALL \"PROBE\".PUBLIC.MAKE(?)", "first-t0ken")).isEqualTo("made");
+        assertThat(call("CALL \"PROBE\".PUBLIC.MAKE(?)", "ignored-t0ken")).as("IF NOT EXISTS").isEqualTo("made");
+        assertThat(app.ownSecrets()).containsExactly(Map.entry(own, "first-t0ken"));
+        assertThat(call("CALL \"PROBE\".PUBLIC.CHANGE(?)", "second-t0ken")).isEqualTo("changed");
+        assertThat(app.ownSecrets()).containsExactly(Map.entry(own, "second-t0ken"));
+        assertThatThrownBy(() -> call("CALL \"PROBE\".PUBLIC.ELSEWHERE(?)", "third-t0ken"))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(2003));
+        assertThat(snowflake.consumerObjects().secrets).doesNotContainKey("DB.S.TAKEN");
+
+        execute("CREATE EXTERNAL ACCESS INTEGRATION api_eai ALLOWED_NETWORK_RULES = (api_rule) "
+                + "ALLOWED_AUTHENTICATION_SECRETS = (db.s.token) ENABLED = TRUE");
+        register("API_ACCESS", "ADD", reference("EXTERNAL ACCESS INTEGRATION", "API_EAI"));
+        assertThatThrownBy(() -> call("CALL \"PROBE\".PUBLIC.GIVE(?)", "own")).isInstanceOf(SQLException.class)
+                .hasMessageContaining("Secret '" + own + "' is not allowed by the ALLOWED_AUTHENTICATION_SECRETS");
+        assertThatThrownBy(() -> call("CALL \"PROBE\".PUBLIC.GIVE(?)", "missing"))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(2003))
+                .hasMessageContaining("Secret 'PROBE.STATE.OTHER_VALUE' does not exist or not authorized.");
+        assertThat(app.externalAccess).isEmpty();
+
+        execute("ALTER EXTERNAL ACCESS INTEGRATION API_EAI SET ALLOWED_AUTHENTICATION_SECRETS = "
+                + "(probe.state.token_value)");
+        assertThat(call("CALL \"PROBE\".PUBLIC.GIVE(?)", "own")).isEqualTo("given");
+        assertThat(app.externalAccess).containsOnly(Map.entry("TEST_CONNECTION", new FakeNativeApp.ExternalAccess(
+                Map.of("api_token", own), List.of("\"API_EAI\""))));
+        assertThat(snowflake.statements()).noneSatisfy(statement -> assertThat(statement.sql()).contains("t0ken"));
+    }
+
     private void execute(String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);

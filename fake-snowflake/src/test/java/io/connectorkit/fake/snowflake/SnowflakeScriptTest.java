@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 
 /**
  * The Snowflake Scripting subset the fake interprets
@@ -160,7 +162,7 @@ class SnowflakeScriptTest {
                     'first', COALESCE(NULL, METHODS[5], 'fallback'));
                 END;
                 """);
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        ObjectMapper json = new ObjectMapper();
 
         String answer = script.run(List.of("METHODS", "CONFIG"), List.of(json.readTree("[\"a\", \"b\"]"),
                 "{\"name\": \"GH_EAI\"}"), host);
@@ -241,6 +243,40 @@ class SnowflakeScriptTest {
                 .hasMessageEndingWith("which is outside the Snowflake Scripting it interprets");
     }
 
+    /**
+     * SECRET statements take the value from a variable bound with a colon, or a string literal
+     * (https://docs.snowflake.com/en/developer-guide/snowflake-scripting/variables, "Using a variable in a SQL
+     * statement (binding)"); an expression in its place is refused as a syntax error, and only GENERIC_STRING secrets
+     * are modelled.
+     */
+    @Test
+    void secretStatementsBindTheVariablesValue() {
+        SnowflakeScript script = SnowflakeScript.parse("SET_SECRET", """
+                BEGIN
+                  CREATE SECRET IF NOT EXISTS STATE."TOKEN_VALUE" TYPE = GENERIC_STRING SECRET_STRING = :VALUE;
+                  ALTER SECRET STATE."TOKEN_VALUE" SET SECRET_STRING = :VALUE;
+                  DESCRIBE SECRET STATE."TOKEN_VALUE";
+                  ALTER SECRET IF EXISTS STATE.OTHER SET SECRET_STRING = 'literal';
+                END;
+                """);
+
+        script.run(List.of("VALUE"), List.of("s3cr3t"), host);
+
+        assertThat(host.secretStatements).containsExactly("CREATE IF STATE.\"TOKEN_VALUE\" = s3cr3t",
+                "ALTER STATE.\"TOKEN_VALUE\" = s3cr3t", "DESCRIBE STATE.\"TOKEN_VALUE\"",
+                "ALTER IF STATE.OTHER = literal");
+        assertThatThrownBy(() -> SnowflakeScript.parse("P", "BEGIN ALTER SECRET S SET SECRET_STRING = 'a' || 'b'; END;"))
+                .isInstanceOf(SnowflakeScript.UnsupportedScriptException.class);
+        assertThatThrownBy(() -> SnowflakeScript.parse("P", "BEGIN ALTER SECRET S SET SECRET_STRING = VALUE; END;"))
+                .isInstanceOf(SnowflakeRefusal.class).hasMessageContaining("SECRET_STRING takes a string literal or a "
+                        + "bind variable");
+        assertThatThrownBy(() -> SnowflakeScript.parse("P", "BEGIN CREATE SECRET S TYPE = PASSWORD USERNAME = 'u'; END;"))
+                .hasMessageContaining("a secret of TYPE PASSWORD");
+        assertThatThrownBy(() -> SnowflakeScript.parse("P", "BEGIN ALTER SECRET S SET SECRET_STRING = :V; END;")
+                .run(List.of("V"), List.of(BigDecimal.ONE), host)).isInstanceOf(SnowflakeRefusal.class)
+                .hasMessageContaining("must be a string");
+    }
+
     /** Records what the script reaches, and answers as a test sets it up. */
     private static final class RecordingHost implements ScriptHost {
         final List<String> log = new ArrayList<>();
@@ -287,5 +323,12 @@ class SnowflakeScriptTest {
             }
             alterations.add(procedure + argumentTypes + " " + new HashMap<>(secrets) + " " + integrations);
         }
+
+        @Override
+        public void secret(SecretOperation operation, String name, boolean conditional, String value) {
+            secretStatements.add(operation + (conditional ? " IF " : " ") + name + (value == null ? "" : " = " + value));
+        }
+
+        final List<String> secretStatements = new ArrayList<>();
     }
 }

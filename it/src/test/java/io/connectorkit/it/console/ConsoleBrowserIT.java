@@ -28,6 +28,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TakesScreenshot;
 
 /**
  * connector:console in a real browser: a project generated from the archetype is built and deployed to the embedded
@@ -186,7 +188,7 @@ class ConsoleBrowserIT {
         button.click();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         wait.until(ExpectedConditions.stalenessOf(page));
-        wait.until(driver -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+        wait.until(driver -> "complete".equals(((JavascriptExecutor) driver).executeScript(
                 "return document.readyState")));
     }
 
@@ -207,10 +209,10 @@ class ConsoleBrowserIT {
 
     /** The whole page: the window is made as tall as the document first. */
     private void screenshot(WebDriver browser, String name) throws IOException {
-        Object height = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        Object height = ((JavascriptExecutor) browser).executeScript(
                 "return document.documentElement.scrollHeight");
         browser.manage().window().setSize(new Dimension(1280, Math.min(4000, ((Number) height).intValue() + 40)));
-        File shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), screenshots.resolve(name), StandardCopyOption.REPLACE_EXISTING);
         browser.manage().window().setSize(new Dimension(1280, 1000));
     }

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 
 /**
  * Makes files on disk equal to what they should hold while touching only those that differ, so an unchanged input
@@ -92,7 +94,7 @@ public final class FileSync {
 
     /** The content of each source file, by the same relative path. */
     public static Map<String, byte[]> contents(Map<String, Path> sources) {
-        Map<String, byte[]> contents = new java.util.LinkedHashMap<>();
+        Map<String, byte[]> contents = new LinkedHashMap<>();
         for (Map.Entry<String, Path> source : sources.entrySet()) {
             try {
                 contents.put(source.getKey(), Files.readAllBytes(source.getValue()));
@@ -108,7 +110,7 @@ public final class FileSync {
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(Files::isRegularFile).sorted().collect(Collectors.toMap(
                     file -> folder.relativize(file).toString().replace('\\', '/'), file -> file,
-                    (first, second) -> first, java.util.LinkedHashMap::new));
+                    (first, second) -> first, LinkedHashMap::new));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + folder, e);
         }
@@ -124,8 +126,8 @@ public final class FileSync {
             Path partial = path.resolveSibling(path.getFileName() + ".partial");
             Files.write(partial, content);
             // Readers never see a half-written file: the new content replaces the old one in one step.
-            Files.move(partial, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(partial, path, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + path, e);

@@ -1,6 +1,6 @@
 package io.connectorkit.plugin.checks;
 
-import io.connectorkit.plugin.descriptor.YamlText;
+import io.connectorkit.plugin.yaml.YamlText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import java.util.Locale;
 
 /**
  * The classes of the project itself (its compiled classes and its sources, not its dependencies), to suggest the
@@ -61,13 +62,13 @@ public final class ClassSuggestions {
     }
 
     static boolean isClose(String wanted, String candidate) {
-        if (YamlText.distance(wanted.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT))
+        if (YamlText.distance(wanted.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT))
                 <= Math.max(2, wanted.length() / 4)) {
             return true;
         }
         String wantedSimple = simpleName(wanted);
-        return YamlText.distance(wantedSimple.toLowerCase(java.util.Locale.ROOT),
-                simpleName(candidate).toLowerCase(java.util.Locale.ROOT)) <= Math.max(1, wantedSimple.length() / 5);
+        return YamlText.distance(wantedSimple.toLowerCase(Locale.ROOT),
+                simpleName(candidate).toLowerCase(Locale.ROOT)) <= Math.max(1, wantedSimple.length() / 5);
     }
 
     /** 0: fits the role, 1: cannot tell, 2: does not fit. */

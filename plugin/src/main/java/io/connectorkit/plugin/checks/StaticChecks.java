@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.HashMap;
+import java.util.function.Predicate;
 
 /**
  * Checks of a rendered app that would otherwise fail only once installed: scripts that cannot run twice, procedures
@@ -247,7 +249,7 @@ public final class StaticChecks {
         List<String> problems = new ArrayList<>();
         Set<String> declared = new HashSet<>();
         Set<String> granted = new HashSet<>();
-        Map<String, PublicProcedure> catalog = new java.util.HashMap<>();
+        Map<String, PublicProcedure> catalog = new HashMap<>();
         for (PublicProcedure procedure : PublicProcedure.values()) {
             catalog.put(procedure.name(), procedure);
         }
@@ -313,7 +315,7 @@ public final class StaticChecks {
      * classes as a "did you mean".
      */
     public static List<String> connectorClasses(Descriptor descriptor, ClassLoader projectClasses,
-            java.util.function.Predicate<String> compiledLater, ClassSuggestions suggestions) {
+            Predicate<String> compiledLater, ClassSuggestions suggestions) {
         List<String> problems = new ArrayList<>();
         for (Map.Entry<SpiRole, String> entry : descriptor.classes().entrySet()) {
             SpiRole role = entry.getKey();

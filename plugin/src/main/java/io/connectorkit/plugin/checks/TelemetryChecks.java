@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Optional;
 
 /**
  * The telemetry part of a rendered manifest ({@code configuration:}) as Snowflake reads it: log_level and
@@ -67,15 +68,15 @@ public final class TelemetryChecks {
     }
 
     /** The value as shown when it is missing or not one of the allowed words; empty when it is fine or absent. */
-    private static java.util.Optional<String> word(JsonNode node, List<String> allowed) {
+    private static Optional<String> word(JsonNode node, List<String> allowed) {
         if (node == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         // YAML 1.1 reads an unquoted OFF as false; the kit renders it quoted.
         if (node.isTextual() && allowed.contains(node.asText()) || node.isBoolean() && !node.asBoolean()
                 && allowed.contains("OFF")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(node.isTextual() ? "'" + node.asText() + "'" : node.toString());
+        return Optional.of(node.isTextual() ? "'" + node.asText() + "'" : node.toString());
     }
 }

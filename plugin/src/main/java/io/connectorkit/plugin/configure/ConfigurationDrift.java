@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Collections;
 
 /**
  * Where the configuration file and the app disagree, field by field: the connector and connection fields the file
@@ -32,8 +33,8 @@ public record ConfigurationDrift(Map<String, Difference> connector, Map<String, 
 
     public ConfigurationDrift {
         // In the file's order, which is how people read the lines.
-        connector = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(connector));
-        connection = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(connection));
+        connector = Collections.unmodifiableMap(new LinkedHashMap<>(connector));
+        connection = Collections.unmodifiableMap(new LinkedHashMap<>(connection));
     }
 
     /** Compares the file with what the app shows now. */

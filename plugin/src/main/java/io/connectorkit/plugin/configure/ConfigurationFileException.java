@@ -1,6 +1,6 @@
 package io.connectorkit.plugin.configure;
 
-import io.connectorkit.plugin.descriptor.DescriptorException.Problem;
+import io.connectorkit.plugin.yaml.Problem;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -7,9 +7,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.plugin.app.ReferenceBinding;
 import io.connectorkit.plugin.descriptor.Descriptor;
-import io.connectorkit.plugin.descriptor.DescriptorException.Problem;
-import io.connectorkit.plugin.descriptor.LocatedYaml;
-import io.connectorkit.plugin.descriptor.YamlText;
+import io.connectorkit.plugin.yaml.Problem;
+import io.connectorkit.plugin.yaml.YamlFile;
+import io.connectorkit.plugin.yaml.YamlNode;
+import io.connectorkit.plugin.yaml.YamlText;
 import io.connectorkit.runtime.config.ConfigurationField;
 import io.connectorkit.runtime.config.ConfigurationSchema;
 import io.connectorkit.runtime.config.FieldType;
@@ -17,8 +18,6 @@ import io.connectorkit.runtime.spi.ConnectorDescription;
 import io.connectorkit.runtime.sql.Identifier;
 import io.connectorkit.runtime.spi.Prerequisite;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,9 +48,8 @@ public final class ConfigurationFileLoader {
     private final String shownFile;
     private final Descriptor descriptor;
     private final Placeholders placeholders;
-    private final List<Problem> problems = new ArrayList<>();
     private final Map<String, List<Problem>> unresolved = new LinkedHashMap<>();
-    private LocatedYaml yaml;
+    private YamlFile yaml;
 
     private ConfigurationFileLoader(Path file, String shownFile, Descriptor descriptor, Placeholders placeholders) {
         this.file = file;
@@ -71,25 +69,19 @@ public final class ConfigurationFileLoader {
     }
 
     private WizardConfiguration read() throws ConfigurationFileException {
-        if (!Files.isRegularFile(file)) {
-            throw new ConfigurationFileException(List.of(new Problem(shownFile, 0, "", "the configuration file does "
-                    + "not exist; create it with the sections " + String.join(", ", SECTIONS) + " (see the README, "
-                    + "'The configuration file') or point -Dconnector.configuration at another file")));
-        }
         try {
-            yaml = LocatedYaml.parse(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (LocatedYaml.YamlProblem e) {
-            throw new ConfigurationFileException(List.of(new Problem(shownFile, e.line, "", e.getMessage()
-                    + "; fix the YAML syntax there")));
-        } catch (IOException e) {
-            throw new ConfigurationFileException(List.of(new Problem(shownFile, 0, "", "cannot be read: " + e)));
+            yaml = YamlFile.read(file, shownFile, "the configuration file does not exist; create it with the sections "
+                    + String.join(", ", SECTIONS) + " (see the README, 'The configuration file') or point "
+                    + "-Dconnector.configuration at another file");
+        } catch (YamlFile.UnreadableFileException e) {
+            throw new ConfigurationFileException(List.of(e.problem()));
         }
-        JsonNode root = yaml.root() == null || yaml.root().isNull() ? NODES.objectNode() : yaml.root();
-        if (!root.isObject()) {
+        YamlNode root = yaml.root();
+        if (!root.isAbsent() && !root.value().isObject()) {
             throw new ConfigurationFileException(List.of(new Problem(shownFile, 1, "", "the configuration must be a "
-                    + "mapping of sections (" + String.join(", ", SECTIONS) + "), not " + YamlText.describe(root))));
+                    + "mapping of sections (" + String.join(", ", SECTIONS) + "), not " + root.describe())));
         }
-        unknownKeys(root, "", SECTIONS, "the sections of a configuration file");
+        root.knownKeys(SECTIONS, "the sections of a configuration file");
 
         WizardConfiguration.Prerequisites prerequisites = prerequisites(root.get("prerequisites"));
         List<ConfigurationField> connectorFields = new ArrayList<>(ConfigurationSchema.STANDARD_CONNECTOR_FIELDS);
@@ -100,42 +92,38 @@ public final class ConfigurationFileLoader {
                 .map(ConnectorDescription.Field::toConfigurationField).toList();
         ObjectNode connection = fields(root.get("connection"), "connection", connectionFields,
                 connectionFields.isEmpty(), secrets);
-        ObjectNode finalizeConfiguration = freeForm(root.get("finalize"), "finalize");
+        ObjectNode finalizeConfiguration = freeForm(root.get("finalize"));
         Optional<List<ResourceSpec>> resources = resources(root.get("resources"));
         List<ReferenceBinding> references = references(root.get("references"));
-        if (!problems.isEmpty()) {
-            throw new ConfigurationFileException(problems);
+        if (yaml.problemCount() > 0) {
+            throw new ConfigurationFileException(yaml.problems());
         }
         return new WizardConfiguration(file, prerequisites, connector, connection, secrets, finalizeConfiguration,
                 resources, references, unresolved);
     }
 
-    private WizardConfiguration.Prerequisites prerequisites(JsonNode node) {
+    private WizardConfiguration.Prerequisites prerequisites(YamlNode node) {
         List<String> declared = descriptor.prerequisites().stream().map(Prerequisite::id).toList();
-        if (node == null || node.isNull()) {
+        if (node.isAbsent()) {
             return WizardConfiguration.Prerequisites.none();
         }
-        if (node.isTextual() && node.asText().equals("all")) {
+        if (node.value().isTextual() && node.value().asText().equals("all")) {
             return new WizardConfiguration.Prerequisites(true, List.of());
         }
-        if (!node.isArray()) {
-            problem("/prerequisites", "expected 'all' or a list of prerequisite ids, but found "
-                    + YamlText.describe(node) + "; the descriptor declares " + listed(declared));
-            return WizardConfiguration.Prerequisites.none();
-        }
+        List<YamlNode> items = node.list("'all' or a list of prerequisite ids", "the descriptor declares "
+                + listed(declared));
         Set<String> ids = new LinkedHashSet<>();
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode item = node.get(i);
-            String path = "/prerequisites/" + i;
-            if (!item.isTextual()) {
-                problem(path, "expected a prerequisite id, but found " + YamlText.describe(item));
-            } else if (!declared.contains(item.asText())) {
-                String near = YamlText.closest(item.asText(), declared).map(id -> "did you mean '" + id + "'? ")
+        for (YamlNode item : items) {
+            String id = item.value().asText();
+            if (!item.value().isTextual()) {
+                item.problem("expected a prerequisite id, but found " + item.describe());
+            } else if (!declared.contains(id)) {
+                String near = YamlText.closest(id, declared).map(close -> "did you mean '" + close + "'? ")
                         .orElse("");
-                problem(path, "unknown prerequisite '" + item.asText() + "'; " + near + "the descriptor declares "
+                item.problem("unknown prerequisite '" + id + "'; " + near + "the descriptor declares "
                         + listed(declared));
-            } else if (!ids.add(item.asText())) {
-                problem(path, "the prerequisite '" + item.asText() + "' is listed twice; list it once");
+            } else if (!ids.add(id)) {
+                item.problem("the prerequisite '" + id + "' is listed twice; list it once");
             }
         }
         return new WizardConfiguration.Prerequisites(false, List.copyOf(ids));
@@ -145,37 +133,36 @@ public final class ConfigurationFileLoader {
      * Checks one configuration group. Secret fields go to {@code secrets}, never into the returned object; they
      * must come from a placeholder, so that no secret is ever written into a file.
      */
-    private ObjectNode fields(JsonNode node, String section, List<ConfigurationField> declared, boolean freeForm,
+    private ObjectNode fields(YamlNode node, String section, List<ConfigurationField> declared, boolean freeForm,
             Map<String, String> secrets) {
         ObjectNode values = NODES.objectNode();
-        String path = "/" + section;
         Map<String, ConfigurationField> byName = new LinkedHashMap<>();
         declared.forEach(field -> byName.put(field.name(), field));
-        JsonNode mapping = mapping(node, path);
-        if (mapping != null) {
+        Optional<YamlNode> mapping = node.mapping();
+        if (mapping.isPresent()) {
             if (!freeForm) {
-                unknownKeys(mapping, path, List.copyOf(byName.keySet()), "the fields of " + section + " (from the "
+                mapping.get().knownKeys(List.copyOf(byName.keySet()), "the fields of " + section + " (from the "
                         + "descriptor)");
             }
-            for (Map.Entry<String, JsonNode> entry : mapping.properties()) {
+            for (Map.Entry<String, YamlNode> entry : mapping.get().entries().entrySet()) {
                 ConfigurationField field = byName.get(entry.getKey());
                 if (field == null && !freeForm) {
                     continue;
                 }
-                String fieldPath = path + "/" + entry.getKey();
+                YamlNode given = entry.getValue();
                 if (field != null && field.type() == FieldType.SECRET) {
-                    secret(entry.getValue(), fieldPath, field).ifPresent(value -> secrets.put(field.name(), value));
+                    secret(given, field).ifPresent(value -> secrets.put(field.name(), value));
                     continue;
                 }
-                Optional<JsonNode> value = resolveTree(entry.getValue(), fieldPath);
+                Optional<JsonNode> value = resolveTree(given.value(), given.pointer());
                 if (value.isEmpty() || value.get().isNull() || isBlank(value.get())) {
                     continue;
                 }
-                JsonNode typed = field == null ? value.get() : typed(value.get(), entry.getValue(), field);
+                JsonNode typed = field == null ? value.get() : typed(value.get(), given.value(), field);
                 if (field != null) {
                     Optional<String> problem = field.problemOfJson(write(typed));
                     if (problem.isPresent()) {
-                        problem(fieldPath, "the value " + shown(entry.getValue(), typed) + " is not valid for this "
+                        given.problem("the value " + shown(given.value(), typed) + " is not valid for this "
                                 + field.type().label() + " field: " + problem.get() + "; fix the value");
                         continue;
                     }
@@ -185,15 +172,15 @@ public final class ConfigurationFileLoader {
         }
         List<String> required = declared.stream().filter(ConfigurationField::isRequired).map(ConfigurationField::name)
                 .toList();
-        if (mapping == null && !required.isEmpty() && !hasProblemAt(path)) {
-            problem(path, "the section '" + section + "' is missing; add it with its required fields "
+        if (mapping.isEmpty() && !required.isEmpty() && !hasProblemAt(node)) {
+            node.problem("the section '" + section + "' is missing; add it with its required fields "
                     + String.join(", ", required));
             return values;
         }
         for (ConfigurationField field : declared) {
             boolean given = values.has(field.name()) || secrets.containsKey(field.name());
-            if (field.isRequired() && !given && !hasProblemAt(path + "/" + field.name())) {
-                problem(path + "/" + field.name(), "the required field '" + field.name()
+            if (field.isRequired() && !given && !hasProblemAt(node.get(field.name()))) {
+                node.get(field.name()).problem("the required field '" + field.name()
                         + "' of " + section + " is missing or empty; add it under '" + section + ":'"
                         + (field.type() == FieldType.SECRET ? " as a placeholder such as ${env."
                         + field.name().toUpperCase(Locale.ROOT) + "}" : "")
@@ -203,13 +190,14 @@ public final class ConfigurationFileLoader {
         return values;
     }
 
-    private Optional<String> secret(JsonNode node, String path, ConfigurationField field) {
+    private Optional<String> secret(YamlNode given, ConfigurationField field) {
         String example = "${env." + field.name().toUpperCase(Locale.ROOT) + "} or ${settings.SERVER_ID.password}";
+        JsonNode node = given.value();
         if (node.isNull()) {
             return Optional.empty();
         }
         if (!node.isTextual()) {
-            problem(path, "the secret field '" + field.name() + "' must be a placeholder such as " + example
+            given.problem("the secret field '" + field.name() + "' must be a placeholder such as " + example
                     + ", not " + (node.isObject() ? "a mapping" : node.isArray() ? "a list" : "a " + kind(node)));
             return Optional.empty();
         }
@@ -217,18 +205,18 @@ public final class ConfigurationFileLoader {
         try {
             resolved = placeholders.resolve(node.asText());
         } catch (Placeholders.UnresolvedException e) {
-            unresolved(path, e.getMessage());
+            unresolved(given.pointer(), e.getMessage());
             return Optional.empty();
         }
         if (!resolved.fromPlaceholder()) {
             // The value is not repeated: it may be a real secret someone just wrote into a file.
-            problem(path, "the secret field '" + field.name() + "' holds its value in the file; secrets never go "
+            given.problem("the secret field '" + field.name() + "' holds its value in the file; secrets never go "
                     + "into files: put it in an environment variable or settings.xml and write " + example
                     + " (and rotate the secret if this file was ever shared)");
             return Optional.empty();
         }
         if (resolved.value().isBlank()) {
-            problem(path, "the secret field '" + field.name() + "' resolves to an empty value; set the variable or "
+            given.problem("the secret field '" + field.name() + "' resolves to an empty value; set the variable or "
                     + "server it names to the secret");
             return Optional.empty();
         }
@@ -259,54 +247,48 @@ public final class ConfigurationFileLoader {
         return resolved;
     }
 
-    private ObjectNode freeForm(JsonNode node, String section) {
-        JsonNode mapping = mapping(node, "/" + section);
-        if (mapping == null) {
-            return NODES.objectNode();
-        }
-        return resolveTree(mapping, "/" + section).map(ObjectNode.class::cast).orElseGet(NODES::objectNode);
+    private ObjectNode freeForm(YamlNode node) {
+        return node.mapping().flatMap(mapping -> resolveTree(mapping.value(), mapping.pointer()))
+                .map(ObjectNode.class::cast).orElseGet(NODES::objectNode);
     }
 
-    private Optional<List<ResourceSpec>> resources(JsonNode node) {
-        if (node == null || node.isNull()) {
+    private Optional<List<ResourceSpec>> resources(YamlNode node) {
+        if (node.isAbsent()) {
             return Optional.empty();
         }
-        if (!node.isArray()) {
-            problem("/resources", "expected a list of resources (items starting with '- '), but found "
-                    + YamlText.describe(node));
+        List<YamlNode> items = node.list("a list of resources (items starting with '- ')", null);
+        if (!node.value().isArray()) {
             return Optional.empty();
         }
-        ResourcesSection section = new ResourcesSection(this::problem);
+        ResourcesSection section = new ResourcesSection(yaml);
         List<ResourceSpec> resources = new ArrayList<>();
-        for (int i = 0; i < node.size(); i++) {
-            String path = "/resources/" + i;
-            if (!node.get(i).isObject()) {
-                problem(path, "expected a resource (a mapping of its keys), but found "
-                        + YamlText.describe(node.get(i)));
+        for (YamlNode item : items) {
+            if (item.requiredMapping("a resource (a mapping of its keys)", null).isEmpty()) {
                 continue;
             }
-            String location = shownFile + ":" + yaml.line(path);
-            resolveTree(node.get(i), path).flatMap(resource -> section.resource(resource, path, location))
+            String location = shownFile + ":" + item.line();
+            resolveTree(item.value(), item.pointer())
+                    .flatMap(resource -> section.resource(yaml.at(item.pointer(), resource), location))
                     .ifPresent(resources::add);
         }
         return Optional.of(resources);
     }
 
     /** The account objects to bind to the descriptor's references, in the file's order. */
-    private List<ReferenceBinding> references(JsonNode node) {
-        JsonNode mapping = mapping(node, "/references");
-        if (mapping == null) {
+    private List<ReferenceBinding> references(YamlNode node) {
+        Optional<YamlNode> mapping = node.mapping();
+        if (mapping.isEmpty()) {
             return List.of();
         }
         List<Descriptor.Reference> declared = descriptor.manifest().references();
         List<ReferenceBinding> bindings = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> entry : mapping.properties()) {
+        for (Map.Entry<String, YamlNode> entry : mapping.get().entries().entrySet()) {
             String name = entry.getKey();
-            String path = "/references/" + name;
+            YamlNode given = entry.getValue();
             Optional<Descriptor.Reference> secret = descriptor.secretReferences().stream()
                     .filter(reference -> reference.name().equals(name)).findFirst();
             if (secret.isPresent()) {
-                problem(path, name + " is the reference of the secret field '" + secret.get().label() + "': the "
+                given.problem(name + " is the reference of the secret field '" + secret.get().label() + "': the "
                         + "connection section's value binds it; remove it here");
                 continue;
             }
@@ -315,27 +297,27 @@ public final class ConfigurationFileLoader {
             if (reference.isEmpty()) {
                 List<String> names = declared.stream().map(Descriptor.Reference::name).toList();
                 String near = YamlText.closest(name, names).map(close -> "did you mean '" + close + "'? ").orElse("");
-                problem(path, "unknown reference '" + name + "'; " + near + "the references of the descriptor's "
+                given.problem("unknown reference '" + name + "'; " + near + "the references of the descriptor's "
                         + "manifest are " + listed(names));
                 continue;
             }
             String objectType = reference.get().objectType();
             if (!BINDABLE_OBJECT_TYPES.contains(objectType)) {
-                problem(path, name + " binds a " + objectType + ", an object inside a database: bind it in Snowsight "
+                given.problem(name + " binds a " + objectType + ", an object inside a database: bind it in Snowsight "
                         + "or with SQL; this file binds references of type " + listed(BINDABLE_OBJECT_TYPES));
                 continue;
             }
-            JsonNode value = entry.getValue();
+            JsonNode value = given.value();
             if (!value.isTextual()) {
-                problem(path, "expected the name of the " + objectType.toLowerCase(Locale.ROOT) + ", but found "
-                        + YamlText.describe(value));
+                given.problem("expected the name of the " + objectType.toLowerCase(Locale.ROOT) + ", but found "
+                        + given.describe());
                 continue;
             }
-            resolveTree(value, path).ifPresent(resolved -> {
+            resolveTree(value, given.pointer()).ifPresent(resolved -> {
                 try {
                     bindings.add(new ReferenceBinding(reference.get(), Identifier.parse(resolved.asText())));
                 } catch (Identifier.InvalidIdentifierException e) {
-                    problem(path, shown(value, resolved) + " is not an object name: " + e.reason() + "; write MY_NAME, "
+                    given.problem(shown(value, resolved) + " is not an object name: " + e.reason() + "; write MY_NAME, "
                             + "or '\"My Name\"' for a quoted name");
                 }
             });
@@ -376,26 +358,6 @@ public final class ConfigurationFileLoader {
         return Optional.of(node);
     }
 
-    private JsonNode mapping(JsonNode node, String path) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isObject()) {
-            problem(path, "expected a mapping of keys, but found " + YamlText.describe(node));
-            return null;
-        }
-        return node;
-    }
-
-    private void unknownKeys(JsonNode mapping, String path, List<String> allowed, String what) {
-        for (String key : (Iterable<String>) mapping::fieldNames) {
-            if (!allowed.contains(key)) {
-                String near = YamlText.closest(key, allowed).map(name -> "did you mean '" + name + "'? ").orElse("");
-                problem(path + "/" + key, "unknown key '" + key + "'; " + near + what + " are " + listed(allowed));
-            }
-        }
-    }
-
     private static String shown(JsonNode original, JsonNode value) {
         String text = original.isTextual() ? "'" + original.asText() + "'" : original.toString();
         return original.equals(value) ? text : text + " (resolved to " + value + ")";
@@ -422,9 +384,9 @@ public final class ConfigurationFileLoader {
         }
     }
 
-    private boolean hasProblemAt(String path) {
-        String field = dotted(path);
-        return problems.stream().anyMatch(problem -> problem.field().equals(field))
+    private boolean hasProblemAt(YamlNode node) {
+        String field = node.path();
+        return yaml.problems().stream().anyMatch(problem -> problem.field().equals(field))
                 || unresolved.values().stream().flatMap(List::stream).anyMatch(problem -> problem.field().equals(field));
     }
 
@@ -435,14 +397,6 @@ public final class ConfigurationFileLoader {
     private void unresolved(String path, String message) {
         String section = path.substring(1).split("/", 2)[0];
         unresolved.computeIfAbsent(section, key -> new ArrayList<>())
-                .add(new Problem(shownFile, yaml.line(path), dotted(path), message));
-    }
-
-    private void problem(String path, String message) {
-        problems.add(new Problem(shownFile, yaml.line(path), dotted(path), message));
-    }
-
-    private static String dotted(String path) {
-        return YamlText.path(path);
+                .add(yaml.problemAt(path, message));
     }
 }

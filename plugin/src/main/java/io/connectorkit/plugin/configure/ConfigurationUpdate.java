@@ -14,6 +14,7 @@ import io.connectorkit.runtime.status.ConnectorStatus;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.Map;
 
 /**
  * {@code connector:configure} on a finished wizard: the connector fields the file changes are applied as the SDK's
@@ -41,7 +42,7 @@ final class ConfigurationUpdate {
         ConfigurationDrift drift = ConfigurationDrift.between(app, configuration);
         String file = configuration.file().getFileName().toString();
         if (!drift.connection().isEmpty()) {
-            new ConfigurationDrift(java.util.Map.of(), drift.connection()).lines(file).forEach(warn);
+            new ConfigurationDrift(Map.of(), drift.connection()).lines(file).forEach(warn);
         }
         if (drift.connector().isEmpty()) {
             log.accept(app.describe() + " is configured already (" + state + ") and its connector configuration "

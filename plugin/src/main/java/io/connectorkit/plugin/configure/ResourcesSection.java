@@ -2,16 +2,18 @@ package io.connectorkit.plugin.configure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.connectorkit.plugin.descriptor.YamlText;
+import io.connectorkit.plugin.yaml.YamlFile;
+import io.connectorkit.plugin.yaml.YamlNode;
 import io.connectorkit.runtime.config.CronExpression;
+import io.connectorkit.runtime.resources.IngestionConfigurations;
+import io.connectorkit.runtime.resources.IngestionStrategy;
+import io.connectorkit.runtime.resources.ScheduleType;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiConsumer;
-import java.util.regex.Pattern;
 
 /**
  * Checks the resources of a configuration file (after placeholders are resolved) by the rules the app applies
@@ -21,173 +23,103 @@ final class ResourcesSection {
 
     static final List<String> RESOURCE_KEYS = List.of("id", "name", "resourceId", "enabled", "metadata",
             "ingestionConfigurations");
-    static final List<String> CONFIGURATION_KEYS = List.of("id", "ingestionStrategy", "scheduleType",
-            "scheduleDefinition", "customIngestionConfiguration", "destination");
-    private static final List<String> STRATEGIES = List.of("SNAPSHOT", "INCREMENTAL");
-    private static final List<String> SCHEDULE_TYPES = List.of("INTERVAL", "CRON", "GLOBAL");
-    private static final Pattern INTERVAL = Pattern.compile("^[1-9][0-9]*[dhm]$", Pattern.CASE_INSENSITIVE);
+    static final List<String> CONFIGURATION_KEYS = IngestionConfigurations.PROPERTIES;
+    private static final List<String> STRATEGIES = IngestionConfigurations.names(IngestionStrategy.values());
+    private static final List<String> SCHEDULE_TYPES = IngestionConfigurations.names(ScheduleType.values());
 
-    private final BiConsumer<String, String> problem;
+    private final YamlFile file;
     private final Set<String> ids = new HashSet<>();
     private final Map<JsonNode, String> resourceIds = new HashMap<>();
-    private int problemCount;
 
-    /** @param problem told (path, message) of every problem */
-    ResourcesSection(BiConsumer<String, String> problem) {
-        this.problem = problem;
+    /** @param file where the resources are listed, told of every problem */
+    ResourcesSection(YamlFile file) {
+        this.file = file;
     }
 
     /**
-     * The resource at this path, or empty when it has problems (each one reported).
+     * The resource, or empty when it has problems (each one reported).
      *
+     * @param resource the resource with its placeholders resolved, at its place in the file
      * @param location where the file lists it, {@code <file>:<line>}
      */
-    Optional<ResourceSpec> resource(JsonNode resource, String path, String location) {
-        int before = problemCount;
-        unknownKeys(resource, path, RESOURCE_KEYS, "the keys of a resource");
-        String id = optionalText(resource, path, "id");
-        String name = requiredText(resource, path, "name", "the resource's name, shown in views and stats");
-        JsonNode resourceId = resource.get("resourceId");
+    Optional<ResourceSpec> resource(YamlNode resource, String location) {
+        int before = file.problemCount();
+        resource.knownKeys(RESOURCE_KEYS, "the keys of a resource");
+        String id = resource.text("id");
+        if (id != null && id.isBlank()) {
+            resource.get("id").problem("'id' is empty; give it a value or leave it out");
+            id = null;
+        }
+        String name = resource.requiredText("name", "the resource's name, shown in views and stats");
+        JsonNode resourceId = resource.get("resourceId").value();
         if (resourceId == null || resourceId.isNull() || resourceId.isTextual() && resourceId.asText().isBlank()) {
-            report(path + "/resourceId", "a resource needs resourceId, what identifies it in the source (any value, "
-                    + "such as {owner: snowflakedb, repo: connectors-native-sdk})");
+            resource.get("resourceId").problem("a resource needs resourceId, what identifies it in the source (any "
+                    + "value, such as {owner: snowflakedb, repo: connectors-native-sdk})");
         } else {
-            String earlier = resourceIds.putIfAbsent(resourceId, path);
+            String earlier = resourceIds.putIfAbsent(resourceId, resource.path());
             if (earlier != null) {
-                report(path + "/resourceId", "the resourceId " + resourceId + " is given twice (also at "
-                        + dotted(earlier) + "); each resource is listed once");
+                resource.get("resourceId").problem("the resourceId " + resourceId + " is given twice (also at "
+                        + earlier + "); each resource is listed once");
             }
         }
         if (id != null && !ids.add(id)) {
-            report(path + "/id", "the resource id '" + id + "' is given twice; ids are unique");
+            resource.get("id").problem("the resource id '" + id + "' is given twice; ids are unique");
         }
-        boolean enabled = true;
-        JsonNode enabledNode = resource.get("enabled");
-        if (enabledNode != null && !enabledNode.isNull()) {
-            if (enabledNode.isBoolean()) {
-                enabled = enabledNode.asBoolean();
-            } else {
-                report(path + "/enabled", "expected true or false, but found " + YamlText.describe(enabledNode));
-            }
-        }
-        JsonNode metadata = resource.get("metadata");
-        ArrayNode configurations = configurations(resource.get("ingestionConfigurations"),
-                path + "/ingestionConfigurations");
-        if (problemCount != before) {
+        boolean enabled = resource.bool("enabled", true);
+        YamlNode metadata = resource.get("metadata");
+        ArrayNode configurations = configurations(resource.get("ingestionConfigurations"));
+        if (file.problemCount() != before) {
             return Optional.empty();
         }
         return Optional.of(new ResourceSpec(id, name, resourceId, enabled,
-                metadata == null || metadata.isNull() ? null : metadata, configurations, location));
+                metadata.isAbsent() ? null : metadata.value(), configurations, location));
     }
 
-    private ArrayNode configurations(JsonNode node, String path) {
-        if (node == null || node.isNull() || node.isArray() && node.isEmpty()) {
-            report(path, "a resource needs at least one ingestion configuration, such as {id: default, "
+    private ArrayNode configurations(YamlNode node) {
+        if (node.isAbsent() || node.value().isArray() && node.value().isEmpty()) {
+            node.problem("a resource needs at least one ingestion configuration, such as {id: default, "
                     + "ingestionStrategy: INCREMENTAL, scheduleType: INTERVAL, scheduleDefinition: 60m}");
             return null;
         }
-        if (!node.isArray()) {
-            report(path, "expected a list of ingestion configurations, but found " + YamlText.describe(node));
-            return null;
-        }
+        List<YamlNode> items = node.list("a list of ingestion configurations", null);
         Set<String> configurationIds = new HashSet<>();
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode configuration = node.get(i);
-            String at = path + "/" + i;
-            if (!configuration.isObject()) {
-                report(at, "expected an ingestion configuration (a mapping), but found "
-                        + YamlText.describe(configuration));
+        for (YamlNode item : items) {
+            Optional<YamlNode> mapping = item.requiredMapping("an ingestion configuration (a mapping)", null);
+            if (mapping.isEmpty()) {
                 continue;
             }
-            unknownKeys(configuration, at, CONFIGURATION_KEYS, "the keys of an ingestion configuration");
-            String id = requiredText(configuration, at, "id", "unique within the resource");
+            YamlNode configuration = mapping.get();
+            configuration.knownKeys(CONFIGURATION_KEYS, "the keys of an ingestion configuration");
+            String id = configuration.requiredText("id", "unique within the resource");
             if (id != null && !configurationIds.add(id)) {
-                report(at + "/id", "the ingestion configuration id '" + id + "' is given twice in this resource");
+                configuration.get("id").problem("the ingestion configuration id '" + id + "' is given twice in this "
+                        + "resource");
             }
-            oneOf(configuration, at, "ingestionStrategy", STRATEGIES);
-            String type = oneOf(configuration, at, "scheduleType", SCHEDULE_TYPES);
-            schedule(configuration, at, type);
+            configuration.oneOf("ingestionStrategy", STRATEGIES);
+            String type = configuration.oneOf("scheduleType", SCHEDULE_TYPES);
+            schedule(configuration, type);
         }
-        return (ArrayNode) node;
+        return node.value().isArray() ? (ArrayNode) node.value() : null;
     }
 
-    private void schedule(JsonNode configuration, String path, String type) {
-        JsonNode definition = configuration.get("scheduleDefinition");
-        boolean given = definition != null && !definition.isNull();
+    private void schedule(YamlNode configuration, String type) {
+        YamlNode definition = configuration.get("scheduleDefinition");
         if (type == null || type.equals("GLOBAL")) {
             return;
         }
-        if (!given || !definition.isTextual() || definition.asText().isBlank()) {
-            report(path + "/scheduleDefinition", "a " + type + " schedule needs scheduleDefinition, such as "
+        if (definition.isAbsent() || !definition.value().isTextual() || definition.value().asText().isBlank()) {
+            definition.problem("a " + type + " schedule needs scheduleDefinition, such as "
                     + (type.equals("INTERVAL") ? "60m (a number and d, h or m)" : "\"0 * * * *\" (5-field cron, UTC)"));
             return;
         }
-        String text = definition.asText();
-        if (type.equals("INTERVAL") && !INTERVAL.matcher(text).matches()) {
-            report(path + "/scheduleDefinition", "'" + text + "' is not an interval: write a number and one of the "
-                    + "letters d, h, m, such as 15m, 6h or 1d");
+        String text = definition.value().asText();
+        if (type.equals("INTERVAL") && IngestionConfigurations.interval(text).isEmpty()) {
+            definition.problem("'" + text + "' is not an interval: write a number and one of the letters d, h, m, "
+                    + "such as 15m, 6h or 1d");
         }
         if (type.equals("CRON")) {
-            CronExpression.problem(text).ifPresent(reason -> report(path + "/scheduleDefinition", "'" + text
+            CronExpression.problem(text).ifPresent(reason -> definition.problem("'" + text
                     + "' is not a 5-field cron expression: " + reason));
         }
-    }
-
-    private String oneOf(JsonNode mapping, String path, String key, List<String> allowed) {
-        JsonNode value = mapping.get(key);
-        if (value == null || value.isNull()) {
-            report(path + "/" + key, "'" + key + "' is required: one of " + String.join(", ", allowed));
-            return null;
-        }
-        if (!value.isTextual() || !allowed.contains(value.asText())) {
-            report(path + "/" + key, YamlText.describe(value) + " is not a valid " + key + "; use one of "
-                    + String.join(", ", allowed));
-            return null;
-        }
-        return value.asText();
-    }
-
-    private String requiredText(JsonNode mapping, String path, String key, String what) {
-        JsonNode value = mapping.get(key);
-        if (value == null || value.isNull() || value.isTextual() && value.asText().isBlank()) {
-            report(path + "/" + key, "'" + key + "' is required (" + what + ")");
-            return null;
-        }
-        if (!value.isTextual()) {
-            report(path + "/" + key, "expected text, but found " + YamlText.describe(value));
-            return null;
-        }
-        return value.asText();
-    }
-
-    private String optionalText(JsonNode mapping, String path, String key) {
-        JsonNode value = mapping.get(key);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual() || value.asText().isBlank()) {
-            report(path + "/" + key, "expected a non-empty text, but found " + YamlText.describe(value));
-            return null;
-        }
-        return value.asText();
-    }
-
-    private void unknownKeys(JsonNode mapping, String path, List<String> allowed, String what) {
-        for (String key : (Iterable<String>) mapping::fieldNames) {
-            if (!allowed.contains(key)) {
-                String near = YamlText.closest(key, allowed).map(name -> "did you mean '" + name + "'? ").orElse("");
-                report(path + "/" + key, "unknown key '" + key + "'; " + near + what + " are "
-                        + String.join(", ", allowed));
-            }
-        }
-    }
-
-    private void report(String path, String message) {
-        problemCount++;
-        problem.accept(path, message);
-    }
-
-    private static String dotted(String path) {
-        return YamlText.path(path);
     }
 }

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.ArrayList;
 
 /**
  * Drives the wizard from a configuration file, the way a consumer clicking through it would: it asks the app how far
@@ -108,7 +109,7 @@ public final class Wizard {
             return new Outcome(List.of(Step.CONNECTOR), AppState.of(app));
         }
         List<Step> steps = only.map(List::of).orElseGet(() -> Step.remainingAfter(state.configurationStatus()));
-        List<String> sections = new java.util.ArrayList<>(steps.stream().map(Step::label).toList());
+        List<String> sections = new ArrayList<>(steps.stream().map(Step::label).toList());
         if (!configuration.references().isEmpty()) {
             sections.add("references");
         }

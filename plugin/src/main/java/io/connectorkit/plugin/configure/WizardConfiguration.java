@@ -2,12 +2,15 @@ package io.connectorkit.plugin.configure;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.plugin.app.ReferenceBinding;
-import io.connectorkit.plugin.descriptor.DescriptorException.Problem;
+import io.connectorkit.plugin.yaml.Problem;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 
 /**
  * A configuration file, read, resolved and checked against the descriptor: what {@code connector:configure} feeds
@@ -33,9 +36,9 @@ public record WizardConfiguration(Path file, Prerequisites prerequisites, Object
         secrets = Map.copyOf(secrets);
         resources = resources.map(List::copyOf);
         references = List.copyOf(references);
-        Map<String, List<Problem>> copy = new java.util.LinkedHashMap<>();
+        Map<String, List<Problem>> copy = new LinkedHashMap<>();
         unresolved.forEach((section, problems) -> copy.put(section, List.copyOf(problems)));
-        unresolved = java.util.Collections.unmodifiableMap(copy);
+        unresolved = Collections.unmodifiableMap(copy);
     }
 
     /** A configuration whose placeholders were all resolved. */
@@ -53,7 +56,7 @@ public record WizardConfiguration(Path file, Prerequisites prerequisites, Object
      * @param sections the sections the goal sends: {@code connector}, {@code connection}, …
      * @throws ConfigurationFileException naming each placeholder of those sections that could not be resolved
      */
-    public void requireResolved(java.util.Collection<String> sections) throws ConfigurationFileException {
+    public void requireResolved(Collection<String> sections) throws ConfigurationFileException {
         List<Problem> problems = sections.stream().flatMap(section -> unresolved.getOrDefault(section, List.of())
                 .stream()).toList();
         if (!problems.isEmpty()) {

@@ -3,7 +3,6 @@ package io.connectorkit.plugin.console;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.plugin.app.AppException;
@@ -19,11 +18,16 @@ import io.connectorkit.plugin.operate.Operations;
 import io.connectorkit.runtime.config.FieldType;
 import io.connectorkit.runtime.config.SecretReference;
 import io.connectorkit.runtime.procedures.PublicProcedure;
+import io.connectorkit.runtime.resources.IngestionConfiguration;
+import io.connectorkit.runtime.resources.IngestionConfigurations;
+import io.connectorkit.runtime.resources.IngestionStrategy;
+import io.connectorkit.runtime.resources.ScheduleType;
 import io.connectorkit.runtime.spi.ConnectorDescription;
 import io.connectorkit.runtime.sql.Identifier;
 import io.connectorkit.runtime.status.ConnectorStatus;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,8 +41,8 @@ import java.util.function.Consumer;
  */
 final class ConsoleActions {
 
-    static final List<String> STRATEGIES = List.of("INCREMENTAL", "SNAPSHOT");
-    static final List<String> SCHEDULE_TYPES = List.of("INTERVAL", "CRON", "GLOBAL");
+    static final List<String> STRATEGIES = IngestionConfigurations.names(IngestionStrategy.values());
+    static final List<String> SCHEDULE_TYPES = IngestionConfigurations.names(ScheduleType.values());
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NOTHING_CHANGED = " Nothing was changed.";
@@ -277,7 +281,7 @@ final class ConsoleActions {
     }
 
     private Outcome addResource(InstalledApp app, FormData form) throws AppException {
-        Map<String, String> draft = new java.util.LinkedHashMap<>();
+        Map<String, String> draft = new LinkedHashMap<>();
         for (String input : List.of("name", "id", "resourceId", "configurationId", "ingestionStrategy",
                 "scheduleType", "scheduleDefinition", "destination", "customIngestionConfiguration")) {
             draft.put("resource." + input, form.first(input).orElse(""));
@@ -301,15 +305,9 @@ final class ConsoleActions {
         if (!SCHEDULE_TYPES.contains(scheduleType)) {
             problems.add("schedule type '" + scheduleType + "' is not one of " + String.join(", ", SCHEDULE_TYPES));
         }
-        ObjectNode configuration = JsonNodeFactory.instance.objectNode();
-        String configurationId = form.text("configurationId");
-        configuration.put("id", configurationId.isEmpty() ? "default" : configurationId);
-        configuration.put("ingestionStrategy", strategy);
-        configuration.put("scheduleType", scheduleType);
-        if (!scheduleType.equals("GLOBAL")) {
-            configuration.put("scheduleDefinition", form.text("scheduleDefinition"));
-        }
-        for (String optional : List.of("destination", "customIngestionConfiguration")) {
+        Map<String, String> freeForm = new LinkedHashMap<>();
+        for (String optional : List.of(IngestionConfigurations.DESTINATION,
+                IngestionConfigurations.CUSTOM_INGESTION_CONFIGURATION)) {
             String text = form.text(optional);
             if (text.isEmpty()) {
                 continue;
@@ -319,17 +317,23 @@ final class ConsoleActions {
                 problems.add(optional + " '" + text + "' is not a JSON object; enter one such as "
                         + "{\"table\": \"ORDERS\"}, or leave it empty");
             } else {
-                configuration.set(optional, value.get());
+                freeForm.put(optional, Json.write(value.get()));
             }
         }
         if (!problems.isEmpty()) {
             return Outcome.refused("/daily#resources", String.join("\n", problems) + NOTHING_CHANGED, draft);
         }
-        ArrayNode configurations = JsonNodeFactory.instance.arrayNode().add(configuration);
+        String configurationId = form.text("configurationId");
+        ScheduleType type = ScheduleType.valueOf(scheduleType);
+        IngestionConfiguration configuration = new IngestionConfiguration(
+                configurationId.isEmpty() ? "default" : configurationId, IngestionStrategy.valueOf(strategy),
+                freeForm.get(IngestionConfigurations.CUSTOM_INGESTION_CONFIGURATION), type,
+                type == ScheduleType.GLOBAL ? null : form.text("scheduleDefinition"),
+                freeForm.get(IngestionConfigurations.DESTINATION));
         String id = form.text("id");
         boolean enabled = form.all("enabled").contains("true");
         ProcedureResponse response = app.call(PublicProcedure.CREATE_RESOURCE, name, Json.write(resourceId.get()),
-                Json.write(configurations), id.isEmpty() ? null : id, enabled, null);
+                IngestionConfigurations.toJson(List.of(configuration)), id.isEmpty() ? null : id, enabled, null);
         if (!response.isOk()) {
             return new Outcome("/daily#resources", List.of(message(response)), draft);
         }
@@ -363,22 +367,19 @@ final class ConsoleActions {
             return Outcome.refused("/daily#resources", "The app has no resource with id '" + id + "'; reload the page."
                     + NOTHING_CHANGED, Map.of());
         }
-        JsonNode configurations = ConsolePages.json(definitionRow.get().get("INGESTION_CONFIGURATION"));
-        if (!configurations.isArray() || configurations.isEmpty()) {
+        List<IngestionConfiguration> configurations = ConsolePages.configurations(definitionRow.get())
+                .configurations();
+        if (configurations.isEmpty()) {
             return Outcome.refused("/daily#resources", "Resource " + id + " has no ingestion configuration to "
                     + "schedule." + NOTHING_CHANGED, Map.of());
         }
-        ArrayNode changed = (ArrayNode) configurations.deepCopy();
-        for (JsonNode configuration : changed) {
-            ObjectNode object = (ObjectNode) configuration;
-            object.put("scheduleType", scheduleType);
-            if (scheduleType.equals("GLOBAL")) {
-                object.remove("scheduleDefinition");
-            } else {
-                object.put("scheduleDefinition", definition);
-            }
-        }
-        ProcedureResponse response = app.call(PublicProcedure.UPDATE_RESOURCE, id, Json.write(changed));
+        ScheduleType type = ScheduleType.valueOf(scheduleType);
+        List<IngestionConfiguration> changed = configurations.stream().map(configuration ->
+                new IngestionConfiguration(configuration.id(), configuration.ingestionStrategy(),
+                        configuration.customIngestionConfiguration(), type,
+                        type == ScheduleType.GLOBAL ? null : definition, configuration.destination())).toList();
+        ProcedureResponse response = app.call(PublicProcedure.UPDATE_RESOURCE, id,
+                IngestionConfigurations.toJson(changed));
         return new Outcome("/daily#resources", List.of(message(response, " (resource " + id + ")")), Map.of());
     }
 

@@ -8,10 +8,13 @@ import io.connectorkit.plugin.app.AppState;
 import io.connectorkit.plugin.app.InstalledApp;
 import io.connectorkit.plugin.app.RefusedException;
 import io.connectorkit.plugin.descriptor.Descriptor;
+import io.connectorkit.plugin.descriptor.WizardStandardFields;
 import io.connectorkit.plugin.operate.ResourceStatus;
 import io.connectorkit.plugin.operate.StatsReader;
 import io.connectorkit.plugin.operate.StatsReport;
 import io.connectorkit.runtime.config.FieldType;
+import io.connectorkit.runtime.resources.IngestionConfiguration;
+import io.connectorkit.runtime.resources.IngestionConfigurations;
 import io.connectorkit.runtime.spi.ConnectorDescription;
 import io.connectorkit.runtime.status.ConfigurationStatus;
 import io.connectorkit.runtime.status.ConnectorStatus;
@@ -25,8 +28,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 
 /**
  * The console's pages, read from the app's procedures and views as the console's role: the wizard (one page per
@@ -77,17 +84,10 @@ final class ConsolePages {
         }
     }
 
-    /**
-     * The connector configuration keys the SDK knows besides the descriptor's own (spec §2.2.1): the warehouse, and
-     * the destination the template's sink writes to.
-     */
-    private static final List<ConnectorDescription.Field> STANDARD_CONNECTOR_FIELDS = List.of(
-            new ConnectorDescription.Field("warehouse", FieldType.IDENTIFIER, false, null,
-                    "Warehouse that runs the ingestion"),
-            new ConnectorDescription.Field("destination_database", FieldType.IDENTIFIER, false, null,
-                    "Database that receives the ingested data"),
-            new ConnectorDescription.Field("destination_schema", FieldType.IDENTIFIER, false, null,
-                    "Schema of that database"));
+    /** The standard connector fields the wizard asks for, as the runtime defines them. */
+    private static final List<ConnectorDescription.Field> STANDARD_CONNECTOR_FIELDS = WizardStandardFields.fields()
+            .stream().map(field -> new ConnectorDescription.Field(field.name(), field.type(), false, null,
+                    field.description())).toList();
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int RUNS_SHOWN = 10;
@@ -339,11 +339,10 @@ final class ConsolePages {
     private void resources(InstalledApp app, StringBuilder body, Map<String, String> draft) throws AppException {
         Map<String, String> schedules = new LinkedHashMap<>();
         for (Map<String, Object> row : app.view("INGESTION_DEFINITIONS")) {
-            JsonNode configurations = json(row.get("INGESTION_CONFIGURATION"));
             List<String> parts = new ArrayList<>();
-            for (JsonNode configuration : configurations) {
-                parts.add(configuration.path("scheduleType").asText("") + " " + configuration.path(
-                        "scheduleDefinition").asText(""));
+            for (IngestionConfiguration configuration : configurations(row).configurations()) {
+                parts.add((configuration.scheduleType() == null ? "" : configuration.scheduleType().name()) + " "
+                        + Objects.requireNonNullElse(configuration.scheduleDefinition(), ""));
             }
             schedules.put(String.valueOf(row.get("ID")), String.join(", ", parts).strip());
         }
@@ -538,6 +537,13 @@ final class ConsolePages {
     }
 
     /** H2 answers a JSON column as its UTF-8 bytes, Snowflake's driver as text. */
+    /** The ingestion configurations of an INGESTION_DEFINITIONS row. */
+    static IngestionConfigurations.Parsed configurations(Map<String, Object> definition) {
+        Object value = definition.get("INGESTION_CONFIGURATION");
+        return IngestionConfigurations.read(value == null ? null : value instanceof byte[] bytes
+                ? new String(bytes, StandardCharsets.UTF_8) : value.toString());
+    }
+
     static JsonNode json(Object value) {
         if (value == null) {
             return JSON.missingNode();
@@ -566,15 +572,15 @@ final class ConsolePages {
             if (value == null) {
                 return null;
             }
-            if (value instanceof java.sql.Timestamp timestamp) {
+            if (value instanceof Timestamp timestamp) {
                 return timestamp.toLocalDateTime();
             }
-            if (value instanceof java.time.OffsetDateTime time) {
+            if (value instanceof OffsetDateTime time) {
                 return time.toLocalDateTime();
             }
             try {
                 return LocalDateTime.parse(value.toString().strip().replace(' ', 'T'));
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 return null;
             }
         }

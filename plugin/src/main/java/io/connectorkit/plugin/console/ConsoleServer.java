@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.Locale;
 
 /**
  * {@code connector:console}: a local web page over an installed embedded app, served on the loopback interface only.
@@ -140,7 +141,7 @@ public final class ConsoleServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String host = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Host")).orElse("");
-            if (!allowedHosts.contains(host.strip().toLowerCase(java.util.Locale.ROOT))) {
+            if (!allowedHosts.contains(host.strip().toLowerCase(Locale.ROOT))) {
                 plain(exchange, 403, "The console answers requests for " + String.join(" or ", allowedHosts)
                         + " only, not for Host '" + host + "'; open the address connector:console printed");
                 return;
@@ -186,7 +187,7 @@ public final class ConsoleServer implements AutoCloseable {
     private void post(HttpExchange exchange, String path) throws IOException {
         String origin = exchange.getRequestHeaders().getFirst("Origin");
         if (origin != null && !allowedHosts.contains(origin.replaceFirst("^http://", "").toLowerCase(
-                java.util.Locale.ROOT))) {
+                Locale.ROOT))) {
             warn.accept("Refused a form sent from " + origin + " to " + path);
             plain(exchange, 403, "The console accepts forms from its own pages only, not from " + origin
                     + "; nothing was changed");

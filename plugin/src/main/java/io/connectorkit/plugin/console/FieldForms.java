@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.connectorkit.runtime.config.SecretReference;
 
 /**
  * The descriptor's configuration fields as form inputs typed by their field type (text, number, checkbox, password
@@ -68,14 +69,14 @@ public final class FieldForms {
                     // A secret is never sent back to the browser, not even as the value typed before.
                     + "<input type=\"password\" id=\"" + id + "\" name=\"" + name + "\" autocomplete=\"new-password\""
                     + off + ">" + help + "<p class=\"help\">secret: bound to the app's "
-                    + Html.text(io.connectorkit.runtime.config.SecretReference.nameOf(field.name()))
+                    + Html.text(SecretReference.nameOf(field.name()))
                     + " reference, never shown</p>";
             case INTEGER -> "<label for=\"" + id + "\">" + Html.text(field.name()) + required + "</label>"
                     + "<input type=\"number\" step=\"1\" id=\"" + id + "\" name=\"" + name + "\" value=\""
                     + Html.text(shown) + "\"" + off + ">" + help + hint;
             case CHOICE -> "<label for=\"" + id + "\">" + Html.text(field.name()) + required + "</label>"
                     + "<select id=\"" + id + "\" name=\"" + name + "\"" + off + ">" + options(field, shown)
-                    + "</select>" + help + hint;
+                    + "</select>" + help + hint + staleChoice(field, shown);
             case OBJECT -> "<label for=\"" + id + "\">" + Html.text(field.name()) + required + "</label>"
                     + "<textarea id=\"" + id + "\" name=\"" + name + "\"" + off + ">" + Html.text(shown)
                     + "</textarea>" + help + hint;
@@ -101,6 +102,16 @@ public final class FieldForms {
                     .append("</option>");
         }
         return html.toString();
+    }
+
+    /**
+     * A stored value the descriptor no longer offers (its choices changed since it was saved) is named, so that "not
+     * set" in the select box does not hide it.
+     */
+    private static String staleChoice(ConnectorDescription.Field field, String shown) {
+        return shown.isEmpty() || field.choices().contains(shown) ? ""
+                : "<p class=\"help error-text\">The saved value '" + Html.text(shown) + "' is no longer one of the "
+                        + "choices; pick one of " + Html.text(String.join(", ", field.choices())) + "</p>";
     }
 
     /** What a value of the field looks like, completing "enter …": a choice field names its choices. */

@@ -1,6 +1,7 @@
 package io.connectorkit.plugin.console;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The console's HTML: every value that reaches a page goes through {@link #text}, and every page shares one layout
@@ -37,7 +38,7 @@ public final class Html {
         if (url == null || url.isBlank()) {
             return "";
         }
-        String lower = url.strip().toLowerCase(java.util.Locale.ROOT);
+        String lower = url.strip().toLowerCase(Locale.ROOT);
         if (!lower.startsWith("https://") && !lower.startsWith("http://")) {
             return text(label) + " (" + text(url) + ")";
         }

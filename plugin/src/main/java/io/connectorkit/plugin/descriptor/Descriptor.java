@@ -253,7 +253,7 @@ public record Descriptor(Path file, App app, List<Prerequisite> prerequisites,
                 .map(field -> new Reference(SecretReference.nameOf(field.name()), field.name(),
                         field.description().isBlank() ? "Secret of the connection field " + field.name()
                                 : field.description(),
-                        "SECRET", List.of("READ"), false, DescriptorLoader.DEFAULT_REGISTER_CALLBACK,
+                        "SECRET", List.of("READ"), false, ManifestReader.DEFAULT_REGISTER_CALLBACK,
                         DEFAULT_CONFIGURATION_CALLBACK, List.of()))
                 .toList();
     }

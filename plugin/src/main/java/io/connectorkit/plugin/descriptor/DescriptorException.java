@@ -1,5 +1,6 @@
 package io.connectorkit.plugin.descriptor;
 
+import io.connectorkit.plugin.yaml.Problem;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -8,14 +9,6 @@ public final class DescriptorException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final transient List<Problem> problems;
-
-    /** One problem: where it is and what to do. */
-    public record Problem(String file, int line, String field, String message) {
-        @Override
-        public String toString() {
-            return file + ":" + line + ": " + (field.isEmpty() ? "" : field + ": ") + message;
-        }
-    }
 
     public DescriptorException(List<Problem> problems) {
         super(summary(problems));

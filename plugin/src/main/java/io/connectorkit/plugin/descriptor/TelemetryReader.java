@@ -1,100 +1,77 @@
 package io.connectorkit.plugin.descriptor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.connectorkit.plugin.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.BiConsumer;
+import java.util.Optional;
 
 /**
- * Reads {@code manifest.telemetry} of the descriptor into {@link Telemetry}, reporting each bad value with the
- * descriptor's own problem reporter (path, message), so that it is listed with the descriptor's other problems.
+ * Reads {@code manifest.telemetry} of the descriptor into {@link Telemetry}, each bad value reported to the
+ * descriptor's file, so that it is listed with the descriptor's other problems.
  */
 final class TelemetryReader {
 
-    private static final String PATH = "/manifest/telemetry";
     private static final List<String> KEYS = List.of("logLevel", "traceLevel", "events");
+    private static final String EXAMPLE = "for example '- {type: ERRORS_AND_WARNINGS, sharing: MANDATORY}'";
 
-    private final BiConsumer<String, String> problem;
-
-    /** @param problem takes a JSON pointer into the descriptor and what is wrong there, with the fix */
-    TelemetryReader(BiConsumer<String, String> problem) {
-        this.problem = problem;
+    private TelemetryReader() {
     }
 
-    Telemetry read(JsonNode node) {
-        if (node == null || node.isNull()) {
+    static Telemetry read(YamlNode node) {
+        Optional<YamlNode> mapping = node.mapping("a mapping (logLevel, traceLevel, events)", null);
+        if (mapping.isEmpty()) {
             return Telemetry.DEFAULT;
         }
-        if (!node.isObject()) {
-            problem.accept(PATH, "expected a mapping (logLevel, traceLevel, events), but found "
-                    + YamlText.describe(node));
-            return Telemetry.DEFAULT;
-        }
-        for (String key : (Iterable<String>) node::fieldNames) {
-            if (!KEYS.contains(key)) {
-                problem.accept(PATH + "/" + key, "unknown key '" + key + "'; "
-                        + YamlText.closest(key, KEYS).map(near -> "did you mean '" + near + "'? ").orElse("")
-                        + "the keys of manifest.telemetry are " + String.join(", ", KEYS));
-            }
-        }
-        String logLevel = level(node.get("logLevel"), "logLevel", Telemetry.LOG_LEVELS, Telemetry.DEFAULT.logLevel());
-        String traceLevel = level(node.get("traceLevel"), "traceLevel", Telemetry.TRACE_LEVELS,
+        YamlNode telemetry = mapping.get();
+        telemetry.knownKeys(KEYS);
+        String logLevel = level(telemetry.get("logLevel"), Telemetry.LOG_LEVELS, Telemetry.DEFAULT.logLevel());
+        String traceLevel = level(telemetry.get("traceLevel"), Telemetry.TRACE_LEVELS,
                 Telemetry.DEFAULT.traceLevel());
-        return new Telemetry(logLevel, traceLevel, events(node.get("events"), logLevel));
+        return new Telemetry(logLevel, traceLevel, events(telemetry.get("events"), logLevel));
     }
 
-    private String level(JsonNode node, String key, List<String> allowed, String fallback) {
-        if (node == null || node.isNull()) {
+    private static String level(YamlNode node, List<String> allowed, String fallback) {
+        if (node.isAbsent()) {
             return fallback;
         }
+        String key = node.pointer().substring(node.pointer().lastIndexOf('/') + 1);
         // YAML 1.1 reads an unquoted OFF as false.
-        String value = node.isTextual() ? node.asText().strip().toUpperCase(Locale.ROOT)
-                : node.isBoolean() && !node.asBoolean() ? "OFF" : null;
-        if (value == null || !allowed.contains(value)) {
-            problem.accept(PATH + "/" + key, YamlText.describe(node) + " is not a " + key + "; write one of "
-                    + String.join(", ", allowed) + " (default " + fallback + ")");
+        JsonNode value = node.value();
+        String level = value.isTextual() ? value.asText().strip().toUpperCase(Locale.ROOT)
+                : value.isBoolean() && !value.asBoolean() ? "OFF" : null;
+        if (level == null || !allowed.contains(level)) {
+            node.problem(node.describe() + " is not a " + key + "; write one of " + String.join(", ", allowed)
+                    + " (default " + fallback + ")");
             return fallback;
         }
-        return value;
+        return level;
     }
 
-    private List<Telemetry.EventDefinition> events(JsonNode node, String logLevel) {
+    private static List<Telemetry.EventDefinition> events(YamlNode node, String logLevel) {
         List<Telemetry.EventDefinition> events = new ArrayList<>();
-        if (node == null || node.isNull()) {
-            return events;
-        }
-        if (!node.isArray()) {
-            problem.accept(PATH + "/events", "expected a list (items starting with '- '), but found "
-                    + YamlText.describe(node) + "; for example '- {type: ERRORS_AND_WARNINGS, sharing: MANDATORY}'");
-            return events;
-        }
         Map<String, Integer> seen = new HashMap<>();
-        for (int i = 0; i < node.size(); i++) {
-            String path = PATH + "/events/" + i;
-            JsonNode item = node.get(i);
-            if (!item.isObject()) {
-                problem.accept(path, "expected a mapping with type and sharing, but found " + YamlText.describe(item)
-                        + "; for example '{type: ERRORS_AND_WARNINGS, sharing: MANDATORY}'");
+        List<YamlNode> items = node.list("a list (items starting with '- ')", EXAMPLE);
+        for (int i = 0; i < items.size(); i++) {
+            Optional<YamlNode> mapping = items.get(i).mapping("a mapping with type and sharing",
+                    EXAMPLE.replace("'- ", "'"));
+            if (mapping.isEmpty()) {
                 continue;
             }
-            for (String key : (Iterable<String>) item::fieldNames) {
-                if (!key.equals("type") && !key.equals("sharing")) {
-                    problem.accept(path + "/" + key, "unknown key '" + key + "'; an event definition has type and "
-                            + "sharing");
-                }
-            }
-            String type = choice(item.get("type"), path + "/type", "an event definition type", Telemetry.EVENT_TYPES);
-            String sharing = choice(item.get("sharing"), path + "/sharing", "a sharing", Telemetry.SHARING);
+            YamlNode item = mapping.get();
+            item.knownKeys(List.of("type", "sharing"), "the keys of an event definition");
+            String type = choice(item.get("type"), "an event definition type", Telemetry.EVENT_TYPES);
+            String sharing = choice(item.get("sharing"), "a sharing", Telemetry.SHARING);
             if (type != null && seen.putIfAbsent(type, i) != null) {
-                problem.accept(path + "/type", "the type " + type + " is declared by events[" + seen.get(type)
+                item.get("type").problem("the type " + type + " is declared by events[" + seen.get(type)
                         + "] already; declare each type once");
                 continue;
             }
             if (type != null && "OFF".equals(logLevel) && type.endsWith("_LOGS")) {
-                problem.accept(path + "/type", type + " shares log messages, but logLevel is OFF, so the app records "
+                item.get("type").problem(type + " shares log messages, but logLevel is OFF, so the app records "
                         + "none; set logLevel (for example INFO) or remove this definition");
             }
             if (type != null && sharing != null) {
@@ -104,16 +81,16 @@ final class TelemetryReader {
         return events;
     }
 
-    private String choice(JsonNode node, String path, String what, List<String> allowed) {
-        if (node == null || node.isNull()) {
-            problem.accept(path, "'" + path.substring(path.lastIndexOf('/') + 1) + "' is missing; write one of "
-                    + String.join(", ", allowed));
+    /** One of the allowed words, in any case and with spaces around it. */
+    private static String choice(YamlNode node, String what, List<String> allowed) {
+        if (node.isAbsent()) {
+            String key = node.pointer().substring(node.pointer().lastIndexOf('/') + 1);
+            node.problem("'" + key + "' is missing; write one of " + String.join(", ", allowed));
             return null;
         }
-        String value = node.isTextual() ? node.asText().strip().toUpperCase(Locale.ROOT) : null;
+        String value = node.value().isTextual() ? node.value().asText().strip().toUpperCase(Locale.ROOT) : null;
         if (value == null || !allowed.contains(value)) {
-            problem.accept(path, YamlText.describe(node) + " is not " + what + "; write one of "
-                    + String.join(", ", allowed));
+            node.problem(node.describe() + " is not " + what + "; write one of " + String.join(", ", allowed));
             return null;
         }
         return value;

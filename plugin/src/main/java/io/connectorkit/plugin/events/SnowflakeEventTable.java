@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.sql.Timestamp;
 
 /**
  * A Snowflake app's events, read from the account's active event table as its consumer reads them
@@ -182,7 +183,7 @@ public final class SnowflakeEventTable implements EventSource {
     }
 
     private static LocalDateTime time(Object value) throws AppException {
-        if (value instanceof java.sql.Timestamp timestamp) {
+        if (value instanceof Timestamp timestamp) {
             return timestamp.toLocalDateTime();
         }
         try {

@@ -29,6 +29,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
+import java.util.TreeMap;
+import org.h2.Driver;
 
 /**
  * One app on the embedded target: a folder under the local home holding its H2 database and the jars its procedures
@@ -233,7 +235,7 @@ public final class LocalApp {
         Properties credentials = new Properties();
         credentials.setProperty("user", user);
         credentials.setProperty("password", "");
-        return org.h2.Driver.load().connect(jdbcUrl(), credentials);
+        return Driver.load().connect(jdbcUrl(), credentials);
     }
 
     private boolean databaseExists() {
@@ -295,7 +297,7 @@ public final class LocalApp {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(Files.readAllBytes(script));
-            for (Map.Entry<String, Path> jar : new java.util.TreeMap<>(jars).entrySet()) {
+            for (Map.Entry<String, Path> jar : new TreeMap<>(jars).entrySet()) {
                 digest.update(jar.getKey().getBytes(StandardCharsets.UTF_8));
                 digest.update(Files.readAllBytes(jar.getValue()));
             }

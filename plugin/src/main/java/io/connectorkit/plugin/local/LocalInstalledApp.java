@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Collections;
 
 /** The embedded app as an {@link InstalledApp}: procedures and views of its H2 database, as one role. */
 public final class LocalInstalledApp implements InstalledApp {
@@ -55,7 +56,7 @@ public final class LocalInstalledApp implements InstalledApp {
 
     @Override
     public ProcedureResponse call(PublicProcedure procedure, Object... arguments) throws AppException {
-        String placeholders = String.join(", ", java.util.Collections.nCopies(arguments.length, "?"));
+        String placeholders = String.join(", ", Collections.nCopies(arguments.length, "?"));
         if (events == null) {
             return ProcedureResponse.parse(procedure.name(), callProcedure(procedure.qualifiedName(), placeholders,
                     arguments));

@@ -7,6 +7,7 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
+import io.connectorkit.runtime.procedures.RunLog;
 
 /**
  * The embedded app's runtime runs inside the Maven JVM and logs through {@code java.util.logging}, whose console
@@ -85,7 +86,7 @@ public final class RuntimeLogging {
             String message = MESSAGES.formatMessage(record);
             // A run's own record (a failed run) is what the goal prints as the run's result already.
             boolean runRecord = record.getLoggerName() != null
-                    && record.getLoggerName().startsWith(io.connectorkit.runtime.procedures.RunLog.RESOURCE_SCOPE_PREFIX);
+                    && record.getLoggerName().startsWith(RunLog.RESOURCE_SCOPE_PREFIX);
             if (record.getLevel().intValue() >= Level.SEVERE.intValue() && !runRecord) {
                 warn.accept("The app's runtime: " + message + (record.getThrown() == null ? ""
                         : " (" + record.getThrown() + "; mvn -X shows the stack trace)"));

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.plugin.logging.Log;
 
 /** The Snowflake side of the goals: the connection from every source, and the installer's request. */
 public final class SnowflakeTarget {
@@ -20,7 +21,7 @@ public final class SnowflakeTarget {
 
     /** Opens the session described by connections.toml, the environment and an optional Maven server. */
     public static SnowflakeSession open(String connection, String serverId, MavenSession session, SettingsDecrypter decrypter,
-            org.apache.maven.plugin.logging.Log log) throws MojoFailureException {
+            Log log) throws MojoFailureException {
         ConnectionSettings settings;
         try {
             settings = new ConnectionResolver(System.getenv(), Path.of(System.getProperty("user.home")))
@@ -37,10 +38,14 @@ public final class SnowflakeTarget {
         }
     }
 
-    public static NativeAppInstaller.Request request(Descriptor app, String appName, String packageName, String version,
+    /**
+     * The installer's request for the app.
+     *
+     * @param name the application's name, as the settings resolved it
+     * @param pkg the application package's name, as the settings resolved it
+     */
+    public static NativeAppInstaller.Request request(Descriptor app, String name, String pkg, String version,
             boolean versioned, boolean force, boolean validate, String releaseChannel) {
-        String name = appName == null || appName.isBlank() ? app.app().name() : appName;
-        String pkg = packageName == null || packageName.isBlank() ? Descriptor.packageOf(name) : packageName;
         Optional<String> installed = version != null && !version.isBlank() ? Optional.of(version)
                 : versioned ? Optional.of(app.app().version()) : Optional.empty();
         Optional<String> channel = releaseChannel == null || releaseChannel.isBlank() ? Optional.empty()

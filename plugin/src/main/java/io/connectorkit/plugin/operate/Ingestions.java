@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.Optional;
 
 /**
  * Runs the app's scheduler from Maven: one iteration of what is due ({@code connector:ingest}), iterations at a fixed
@@ -60,10 +61,10 @@ public final class Ingestions {
          *
          * @param retryGoal how to run a resource again now, e.g. {@code mvn connector:ingest}
          */
-        public java.util.Optional<String> failure(String retryGoal) {
+        public Optional<String> failure(String retryGoal) {
             List<Run> failedRuns = runs.stream().filter(Run::failed).toList();
             if (failedRuns.isEmpty() && reaped == 0) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             StringBuilder text = new StringBuilder();
             text.append(failedRuns.size()).append(" of ").append(runs.size())
@@ -81,7 +82,7 @@ public final class Ingestions {
                     .append("code; mvn -X shows the stack trace), then run it again now with ").append(retryGoal)
                     .append(" -Dconnector.resource=\"").append(first).append("\"; -Dconnector.failOnError=false keeps ")
                     .append("the build green while runs fail");
-            return java.util.Optional.of(text.toString());
+            return Optional.of(text.toString());
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.ArrayList;
 
 /**
  * The daily-use goals over an installed app: status, pause, resume, warehouse and connection updates, reset and
@@ -115,7 +116,7 @@ public final class Operations {
         }
         AppState state = requirePaused("update-connection");
         ObjectNode connection = configuration.connection().deepCopy();
-        List<InstalledApp.SecretDraft> drafts = new java.util.ArrayList<>();
+        List<InstalledApp.SecretDraft> drafts = new ArrayList<>();
         try {
             for (Map.Entry<String, String> secret : configuration.secrets().entrySet()) {
                 drafts.add(app.bindSecretDraft(secret.getKey(), secret.getValue()));

@@ -3,11 +3,13 @@ package io.connectorkit.plugin.operate;
 import io.connectorkit.plugin.app.AppException;
 import io.connectorkit.plugin.app.InstalledApp;
 import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Comparator;
 
 /**
  * One resource as {@code connector:status} shows it, from the app's {@code PUBLIC.RESOURCE_STATUS} view: enabled, its
@@ -23,6 +25,10 @@ import java.util.Map;
 public record ResourceStatus(String id, String name, boolean enabled, LocalDateTime lastRunAt,
         String lastRunStatus, long lastRunRows, String lastError, int attempts, LocalDateTime nextRunAt) {
 
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'",
+            Locale.ROOT);
+
     /** Reads every resource, by name. */
     public static List<ResourceStatus> read(InstalledApp app) throws AppException {
         List<ResourceStatus> resources = new ArrayList<>();
@@ -33,7 +39,7 @@ public record ResourceStatus(String id, String name, boolean enabled, LocalDateT
                     number(row.get("LAST_RUN_ROWS")), text(row.get("LAST_ERROR")), (int) number(row.get("ATTEMPTS")),
                     StatsReader.time(row.get("NEXT_RUN_AT"))));
         }
-        resources.sort(java.util.Comparator.comparing(ResourceStatus::name).thenComparing(ResourceStatus::id));
+        resources.sort(Comparator.comparing(ResourceStatus::name).thenComparing(ResourceStatus::id));
         return resources;
     }
 
@@ -85,12 +91,13 @@ public record ResourceStatus(String id, String name, boolean enabled, LocalDateT
         return map;
     }
 
+    // LocalDateTime.toString() leaves out zero seconds (12:31, not 12:31:00): a fixed pattern keeps every time alike.
     private static String shown(LocalDateTime time) {
-        return time.truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ') + " UTC";
+        return SHOWN.format(time) + " UTC";
     }
 
     private static String iso(LocalDateTime time) {
-        return time == null ? null : time.truncatedTo(ChronoUnit.MILLIS) + "Z";
+        return time == null ? null : ISO.format(time);
     }
 
     private static boolean bool(Object value) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Makes the app's resources match the configuration file: creates the missing ones, replaces changed ingestion
@@ -255,7 +256,7 @@ public final class ResourceSync {
         if (copy.isArray()) {
             for (JsonNode item : copy) {
                 if (item.isObject()) {
-                    ((com.fasterxml.jackson.databind.node.ObjectNode) item).properties()
+                    ((ObjectNode) item).properties()
                             .removeIf(property -> property.getValue().isNull());
                 }
             }

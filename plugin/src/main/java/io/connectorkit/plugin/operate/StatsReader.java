@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Reads the app's statistics views ({@code PUBLIC.AGGREGATED_CONNECTOR_STATS}, {@code PUBLIC.CONNECTOR_STATS},
@@ -164,7 +165,7 @@ public final class StatsReader {
         }
         try {
             JsonNode node = JSON.readTree(value instanceof byte[] bytes
-                    ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : value.toString());
+                    ? new String(bytes, StandardCharsets.UTF_8) : value.toString());
             return node == null ? JSON.missingNode() : node;
         } catch (IOException e) {
             return JSON.missingNode();

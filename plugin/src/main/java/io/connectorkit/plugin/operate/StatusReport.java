@@ -12,6 +12,7 @@ import io.connectorkit.plugin.app.AppState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.io.IOException;
 
 /**
  * What {@code connector:status} shows: the status, how far the wizard has come, the sync status, and the
@@ -105,7 +106,7 @@ public record StatusReport(String app, String target, AppState state, String syn
         resources.forEach(resource -> resourceList.add(JSON.valueToTree(resource.toMap())));
         try {
             return JSON.writeValueAsString(root);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -118,7 +119,7 @@ public record StatusReport(String app, String target, AppState state, String syn
         try {
             JsonNode parsed = JSON.readTree(value);
             return parsed == null || parsed.isMissingNode() ? JsonNodeFactory.instance.textNode(value) : parsed;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return JsonNodeFactory.instance.textNode(value);
         }
     }

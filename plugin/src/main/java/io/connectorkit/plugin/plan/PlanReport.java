@@ -8,6 +8,7 @@ import io.connectorkit.plugin.plan.Change.Kind;
 import io.connectorkit.plugin.plan.Change.Section;
 import java.util.ArrayList;
 import java.util.List;
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 /** A plan as the build log shows it, as JSON for scripts, and as Markdown for a pull-request comment. */
 public final class PlanReport {
@@ -64,7 +65,7 @@ public final class PlanReport {
         plan.notes().forEach(notes::add);
         try {
             return JSON.writeValueAsString(root);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("A plan could not be written as JSON", e);
         }
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * The tokens of one SQL statement, for reading what it creates or grants: words (upper-cased, as Snowflake and H2
@@ -32,7 +33,7 @@ final class SqlTokens {
     enum Type { WORD, QUOTED, STRING, BLOCK, PUNCTUATION }
 
     /** Keywords a bracket follows after a space, unlike a name's argument list. */
-    private static final java.util.Set<String> SPACED_BEFORE_BRACKET = java.util.Set.of("AS", "USING", "IN", "ON",
+    private static final Set<String> SPACED_BEFORE_BRACKET = Set.of("AS", "USING", "IN", "ON",
             "AND", "OR", "NOT", "EXISTS", "FROM", "JOIN", "WHERE", "SELECT", "INSERT", "VALUES", "OVER", "BY");
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Z_][A-Z0-9_$]*");
 

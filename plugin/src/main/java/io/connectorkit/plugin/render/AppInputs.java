@@ -1,6 +1,7 @@
 package io.connectorkit.plugin.render;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a rendering needs besides the descriptor, from the project and the plugin.
@@ -9,7 +10,7 @@ import java.util.List;
  * @param libraries the jar file names the app imports from {@code lib/}, runtime first
  * @param extraSql the connector's own SQL per dialect, read from the descriptor's files
  */
-public record AppInputs(String generator, List<String> libraries, java.util.Map<Dialect, List<Script>> extraSql) {
+public record AppInputs(String generator, List<String> libraries, Map<Dialect, List<Script>> extraSql) {
 
     /** A SQL script of the connector, with the path shown in the setup script. */
     public record Script(String path, String content) {
@@ -17,6 +18,6 @@ public record AppInputs(String generator, List<String> libraries, java.util.Map<
 
     public AppInputs {
         libraries = List.copyOf(libraries);
-        extraSql = java.util.Map.copyOf(extraSql);
+        extraSql = Map.copyOf(extraSql);
     }
 }

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import io.connectorkit.plugin.descriptor.Telemetry;
 
 /**
  * The data model the templates render: descriptor values wrapped as {@link EscapedValue}, the runtime's procedure catalog,
@@ -73,6 +74,9 @@ final class AppModel {
                 .map(reference -> text(reference.name())).toList());
         model.put("referenceConfigurations", referenceConfigurations());
         externalAccess().ifPresent(access -> model.put("externalAccess", access));
+        if (AppOwnedSecrets.offered(descriptor)) {
+            model.put("setSecret", new SecretAccessModel(descriptor, dialect).setSecret());
+        }
         model.put("specifications", specifications());
         model.put("extraSql", inputs.extraSql().getOrDefault(dialect, List.of()).stream()
                 .map(script -> Map.of("path", text(script.path()), "content", script.content())).toList());
@@ -145,26 +149,30 @@ final class AppModel {
      * procedure secrets only together with an integration.
      */
     private Optional<Map<String, Object>> externalAccess() {
-        List<EscapedValue> integrations = descriptor.manifest().references().stream()
+        List<String> integrationNames = descriptor.manifest().references().stream()
                 .filter(reference -> reference.objectType().equals(EXTERNAL_ACCESS_INTEGRATION))
                 .filter(reference -> !reference.multiValued())
-                .map(reference -> text(reference.name()))
+                .map(Descriptor.Reference::name)
                 .toList();
+        List<EscapedValue> integrations = integrationNames.stream().map(this::text).toList();
         List<Descriptor.Specification> specified = descriptor.manifest().externalAccessSpecifications();
         if (integrations.isEmpty() && specified.isEmpty()) {
             return Optional.empty();
         }
-        List<EscapedValue> required = new ArrayList<>(integrations);
-        descriptor.secretReferences().forEach(reference -> required.add(text(reference.name())));
         List<Map<String, Object>> procedures = Arrays.stream(PublicProcedure.values())
                 .filter(PublicProcedure::runsConnectorCode).map(AppModel::procedure).toList();
+        SecretAccessModel secretAccess = new SecretAccessModel(descriptor, dialect);
         Map<String, Object> access = new HashMap<>();
         access.put("integrations", integrations);
-        access.put("required", required);
-        access.put("secrets", secretFields());
+        access.put("required", integrations);
+        access.put("secrets", secretAccess.choices());
         access.put("procedures", procedures);
         access.put("created", createdIntegrations(specified));
-        access.put("alterStatements", specified.isEmpty() ? List.of() : alterStatements(specified));
+        access.put("alterStatements", secretAccess.alterStatements(specified.isEmpty()
+                ? integrationNames.stream().map(integration -> dialect.sqlLiteral("reference("
+                        + dialect.sqlLiteral(integration) + ")")).collect(Collectors.joining(" || ', ' || "))
+                : IntStream.range(0, specified.size()).mapToObj(AppModel::integrationVariable)
+                        .collect(Collectors.joining(" || ', ' || "))));
         return Optional.of(access);
     }
 
@@ -176,6 +184,7 @@ final class AppModel {
      * (https://docs.snowflake.com/en/developer-guide/native-apps/requesting-app-specs-eai).
      */
     private List<Map<String, Object>> createdIntegrations(List<Descriptor.Specification> specified) {
+        // all: a field's secret is the consumer's bound SECRET or the app's own (AppOwnedSecrets), whichever it has.
         String allowedSecrets = descriptor.secretReferences().isEmpty() ? "none" : "all";
         List<Map<String, Object>> created = new ArrayList<>();
         for (int i = 0; i < specified.size(); i++) {
@@ -191,23 +200,6 @@ final class AppModel {
                                     + allowedSecrets + " ENABLED = TRUE")));
         }
         return created;
-    }
-
-    /** ALTER PROCEDURE of each procedure that runs connector code, with its secrets and the app's integrations. */
-    private List<String> alterStatements(List<Descriptor.Specification> specified) {
-        String secrets = secretFields().isEmpty() ? "" : "SECRETS = (" + descriptor.connectionFields().stream()
-                .filter(field -> field.type() == FieldType.SECRET)
-                .map(field -> dialect.sqlLiteral(field.name()) + " = reference("
-                        + dialect.sqlLiteral(SecretReference.nameOf(field.name())) + ")")
-                .collect(Collectors.joining(", ")) + ") ";
-        String integrations = IntStream.range(0, specified.size())
-                .mapToObj(AppModel::integrationVariable).collect(Collectors.joining(" || ', ' || "));
-        return Arrays.stream(PublicProcedure.values()).filter(PublicProcedure::runsConnectorCode)
-                .map(procedure -> dialect.sqlLiteral("ALTER PROCEDURE PUBLIC." + procedure.name() + "("
-                        + procedure.arguments().stream().map(argument -> argument.type().name())
-                                .collect(Collectors.joining(", "))
-                        + ") SET " + secrets + "EXTERNAL_ACCESS_INTEGRATIONS = (") + " || " + integrations + " || ')'")
-                .toList();
     }
 
     private static String integrationVariable(int index) {
@@ -298,7 +290,7 @@ final class AppModel {
         } else if (descriptor.ui().streamlit()) {
             model.put("defaultStreamlit", text(StreamlitApp.OBJECT));
         }
-        io.connectorkit.plugin.descriptor.Telemetry telemetry = descriptor.manifest().telemetry();
+        Telemetry telemetry = descriptor.manifest().telemetry();
         model.put("telemetry", Map.of(
                 "logLevel", text(telemetry.logLevel()),
                 "traceLevel", text(telemetry.traceLevel()),

@@ -3,6 +3,7 @@ package io.connectorkit.plugin.snowflake;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import io.connectorkit.plugin.settings.SettingsResolver;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,8 +81,7 @@ public final class ConnectionResolver {
      */
     public ConnectionSettings resolve(String connectionName, Optional<Server> server) {
         String name = Optional.ofNullable(blankToNull(connectionName))
-                .or(() -> Optional.ofNullable(blankToNull(environment.get("SNOWFLAKE_DEFAULT_CONNECTION_NAME"))))
-                .orElse("default");
+                .orElseGet(() -> SettingsResolver.defaultConnection(environment).value());
         List<String> tried = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         Map<String, String> values = new LinkedHashMap<>();
@@ -119,10 +119,11 @@ public final class ConnectionResolver {
 
         if (server.isPresent()) {
             Server credentials = server.get();
+            String source = "settings.xml server '" + credentials.id() + "'";
             if (credentials.username() != null && !values.containsKey("user")) {
                 values.put("user", credentials.username());
+                origins.put("user", source + " <username>");
             }
-            String source = "settings.xml server '" + credentials.id() + "'";
             if (credentials.password() != null) {
                 String key = passwordKey(values);
                 values.put(key, credentials.password());
@@ -134,6 +135,7 @@ public final class ConnectionResolver {
         if (!values.containsKey("authenticator") && (values.containsKey("private_key_file")
                 || values.containsKey("private_key_path") || values.containsKey("private_key_raw"))) {
             values.put("authenticator", "SNOWFLAKE_JWT");
+            origins.put("authenticator", "the private key (key pair authentication)");
         }
         checkWorkloadIdentity(name, values, origins);
         List<String> missing = missing(values);
@@ -146,7 +148,7 @@ public final class ConnectionResolver {
                     + "-Dconnector.serverId for the user and password; pick another connection with "
                     + "-Dconnector.connection=<name>");
         }
-        return new ConnectionSettings(url(values), properties(values), sources);
+        return new ConnectionSettings(url(values), properties(values), sources, origins);
     }
 
     /** Where a Maven server's password goes: the key passphrase, the workload identity's OIDC token, or the password. */

@@ -1,6 +1,8 @@
 package io.connectorkit.plugin.snowflake;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
@@ -11,8 +13,11 @@ import java.util.Set;
  * @param url the JDBC URL, without credentials
  * @param properties the driver properties, credentials included
  * @param sources the sources that contributed, for messages ("connections.toml [dev]", "SNOWFLAKE_CONNECTIONS_DEV_*")
+ * @param origins where each key of the connection came from, by its connections.toml name ({@code user}:
+ *     {@code SNOWFLAKE_CONNECTIONS_DEV_USER}); names of sources only, never a value
  */
-public record ConnectionSettings(String url, Properties properties, List<String> sources) {
+public record ConnectionSettings(String url, Properties properties, List<String> sources,
+        Map<String, String> origins) {
 
     /** Driver properties that hold secrets. */
     static final Set<String> SECRET_PROPERTIES = Set.of("password", "token", "private_key_file_pwd",
@@ -20,6 +25,17 @@ public record ConnectionSettings(String url, Properties properties, List<String>
 
     public ConnectionSettings {
         sources = List.copyOf(sources);
+        origins = Map.copyOf(origins);
+    }
+
+    /** Settings that do not say where each key came from. */
+    public ConnectionSettings(String url, Properties properties, List<String> sources) {
+        this(url, properties, sources, Map.of());
+    }
+
+    /** Where the key ({@code account}, {@code user}, {@code password}, …) came from, if the connection has it. */
+    public Optional<String> origin(String key) {
+        return Optional.ofNullable(origins.get(key));
     }
 
     /**
@@ -40,6 +56,7 @@ public record ConnectionSettings(String url, Properties properties, List<String>
     public String toString() {
         Properties shown = new Properties();
         properties.forEach((key, value) -> shown.put(key, SECRET_PROPERTIES.contains(key.toString()) ? "****" : value));
-        return "ConnectionSettings[url=" + url + ", properties=" + shown + ", sources=" + sources + "]";
+        return "ConnectionSettings[url=" + url + ", properties=" + shown + ", sources=" + sources + ", origins="
+                + origins + "]";
     }
 }

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.io.OutputStream;
 
 /**
  * What this project last deployed to a Snowflake application: a fingerprint of the bundle's {@code snowflake/} files,
@@ -83,7 +84,7 @@ public final class DeployRecord {
     }
 
     /** Discards what a digest stream reads through. */
-    private static final class OutputStreamSink extends java.io.OutputStream {
+    private static final class OutputStreamSink extends OutputStream {
         static final OutputStreamSink INSTANCE = new OutputStreamSink();
 
         @Override

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.io.IOException;
 
 /**
  * What an application package releases: its versions and their patches, its release channels with the versions each
@@ -231,7 +232,7 @@ public record ReleaseState(String packageName, List<Version> versions, List<Chan
                     names.add(name.asText());
                 }
                 return names;
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // Not JSON after all: read it as plain text below.
             }
         }

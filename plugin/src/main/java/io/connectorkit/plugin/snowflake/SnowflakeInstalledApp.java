@@ -11,7 +11,6 @@ import io.connectorkit.plugin.descriptor.Descriptor;
 import io.connectorkit.runtime.config.FieldType;
 import io.connectorkit.runtime.config.SecretReference;
 import io.connectorkit.runtime.spi.ConnectorDescription;
-import io.connectorkit.plugin.render.Dialect;
 import io.connectorkit.runtime.procedures.PublicProcedure;
 import io.connectorkit.runtime.sql.Identifier;
 import java.sql.SQLException;
@@ -172,10 +171,11 @@ public final class SnowflakeInstalledApp implements InstalledApp {
     private void bindSecretObject(String field, String qualified, String value) throws AppException {
         prepareSecretSchema();
         try {
-            // CREATE SECRET takes no bind variables: the value is the one literal the kit writes, escaped by the
-            // dialect, and neither the statement nor the driver's message about it is ever shown.
-            session.execute("CREATE OR REPLACE SECRET " + qualified + " TYPE = GENERIC_STRING SECRET_STRING = "
-                    + Dialect.SNOWFLAKE.sqlLiteral(value) + " COMMENT = '" + NativeAppInstaller.MARKER + "'");
+            // The value is bound, so it never lands in the statement text of the account's query history
+            // (https://docs.snowflake.com/en/sql-reference/bind-variables); Snowflake's own tools bind SECRET_STRING
+            // the same way. Neither the statement nor the driver's message about it is ever shown.
+            session.execute("CREATE OR REPLACE SECRET " + qualified + " TYPE = GENERIC_STRING SECRET_STRING = ?"
+                    + " COMMENT = '" + NativeAppInstaller.MARKER + "'", value);
         } catch (SQLException e) {
             throw new AppException("Creating the secret " + qualified + " for '" + field + "' failed (Snowflake error "
                     + e.getErrorCode() + ", SQLSTATE " + e.getSQLState() + "); check that the role may create secrets "

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.connectorkit.plugin.descriptor.Descriptor;
+import io.connectorkit.plugin.descriptor.WizardStandardFields;
+import io.connectorkit.plugin.render.AppOwnedSecrets;
 import io.connectorkit.runtime.config.ConfigurationField;
-import io.connectorkit.runtime.config.ConfigurationSchema;
 import io.connectorkit.runtime.config.FieldType;
 import io.connectorkit.runtime.config.SecretReference;
 import io.connectorkit.runtime.procedures.PublicProcedure;
+import io.connectorkit.runtime.resources.IngestionConfigurations;
 import io.connectorkit.runtime.resources.IngestionStrategy;
 import io.connectorkit.runtime.resources.ScheduleType;
 import io.connectorkit.runtime.spi.ConnectorDescription;
@@ -46,13 +48,6 @@ public final class StreamlitApp {
     static final String RESOURCES = "/io/connectorkit/templates/streamlit/";
     static final String INDEX = "FILES";
 
-    /**
-     * The standard keys of connector_configuration the wizard asks for, as the Native SDK's template wizard does
-     * (spec §6.5); the others stay settable through connector:configure.
-     */
-    static final List<String> WIZARD_STANDARD_KEYS = List.of("warehouse", "destination_database",
-            "destination_schema", "global_schedule");
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private StreamlitApp() {
@@ -81,8 +76,7 @@ public final class StreamlitApp {
                 "version", descriptor.app().version()));
         model.put("manifestVersion", descriptor.manifest().version());
         model.put("prerequisites", descriptor.prerequisites().stream().map(StreamlitApp::prerequisite).toList());
-        model.put("standardFields", ConfigurationSchema.STANDARD_CONNECTOR_FIELDS.stream()
-                .filter(field -> WIZARD_STANDARD_KEYS.contains(field.name())).map(StreamlitApp::standardField)
+        model.put("standardFields", WizardStandardFields.fields().stream().map(StreamlitApp::standardField)
                 .toList());
         model.put("connectorFields", descriptor.connectorFields().stream().map(StreamlitApp::field).toList());
         model.put("connectionFields", descriptor.connectionFields().stream().map(StreamlitApp::field).toList());
@@ -98,10 +92,18 @@ public final class StreamlitApp {
         model.put("privileges", descriptor.manifest().privileges().stream()
                 .map(privilege -> ordered("name", privilege.name(), "description", privilege.description()))
                 .toList());
-        model.put("procedures", Arrays.stream(PublicProcedure.values()).map(StreamlitApp::procedure).toList());
+        List<Map<String, Object>> procedures = new ArrayList<>(Arrays.stream(PublicProcedure.values())
+                .map(StreamlitApp::procedure).toList());
+        if (AppOwnedSecrets.offered(descriptor)) {
+            // The setup script's own procedure that keeps a typed secret (the connection step's password input).
+            procedures.add(ordered("name", AppOwnedSecrets.PROCEDURE, "arguments", List.of(
+                    ordered("name", "FIELD", "type", "STRING"), ordered("name", "VALUE", "type", "STRING")),
+                    "access", PublicProcedure.Access.ADMIN.name()));
+        }
+        model.put("procedures", procedures);
         model.put("resource", ordered(
-                "ingestionStrategies", Arrays.stream(IngestionStrategy.values()).map(Enum::name).toList(),
-                "scheduleTypes", Arrays.stream(ScheduleType.values()).map(Enum::name).toList()));
+                "ingestionStrategies", IngestionConfigurations.names(IngestionStrategy.values()),
+                "scheduleTypes", IngestionConfigurations.names(ScheduleType.values())));
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(model) + "\n";
         } catch (JsonProcessingException e) {

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.List;
 
 /**
  * The upgrade check on the embedded target, in a scratch app of its own (never the user's deployed app): installs the
@@ -97,7 +98,7 @@ public final class LocalUpgradeCheck {
                         + "the state of the wizard only, without resources or ingested rows");
                 return;
             }
-            configuration.requireResolved(java.util.List.of("resources"));
+            configuration.requireResolved(List.of("resources"));
             log.accept("Resources: " + new ResourceSync(app, log).sync(configuration.resources().get(), false));
             Ingestions.Iteration iteration = new Ingestions(app, log, warn).runNow(null);
             if (iteration.failed() > 0) {

@@ -15,6 +15,7 @@ import io.connectorkit.plugin.operate.QueryException;
 import io.connectorkit.plugin.operate.QueryResult;
 import io.connectorkit.plugin.operate.QueryRunner;
 import io.connectorkit.plugin.operate.ResourceSync;
+import io.connectorkit.plugin.settings.SettingsResolver;
 import io.connectorkit.plugin.snowflake.DeployException;
 import io.connectorkit.plugin.snowflake.NativeAppInstaller;
 import io.connectorkit.plugin.snowflake.SnowflakeInstalledApp;
@@ -121,7 +122,7 @@ public final class SnowflakeUpgradeCheck {
                 install.label(), true, false);
         NativeAppInstaller installer = new NativeAppInstaller(session, log, request.telemetry());
         SnowflakeInstalledApp.SecretSchema secrets = new SnowflakeInstalledApp.SecretSchema(
-                Identifier.ofName(name + "_SECRETS"), Identifier.ofName("PUBLIC"));
+                Identifier.ofName(SettingsResolver.secretDatabaseOf(name)), Identifier.ofName("PUBLIC"));
         SnowflakeInstalledApp app = new SnowflakeInstalledApp(session, scratch, secrets, request.descriptor(), log);
         try {
             // Left over by a check that was kept or interrupted: a check starts from the previous version.

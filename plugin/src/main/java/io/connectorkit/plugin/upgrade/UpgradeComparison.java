@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * What an upgrade lost, from the app's snapshots before and after it: a table dropped, a column dropped, a row removed
@@ -102,7 +104,7 @@ public record UpgradeComparison(List<String> losses, int tables, long rows, int 
                 continue;
             }
             for (String column : compared) {
-                if (!java.util.Objects.equals(row.get(column), upgraded.get(column))) {
+                if (!Objects.equals(row.get(column), upgraded.get(column))) {
                     losses.add(name + ": row " + shown(key) + ": " + column + (SECRET_TABLES.contains(name)
                             ? " changed" : " changed from " + value(row.get(column)) + " to "
                             + value(upgraded.get(column))));
@@ -126,7 +128,7 @@ public record UpgradeComparison(List<String> losses, int tables, long rows, int 
             } else {
                 // By column name: a table the sink created may order its columns differently from run to run.
                 losses.add(name + ": row " + (SECRET_TABLES.contains(name) ? "(values not shown)"
-                        : shown(new java.util.TreeMap<>(projected))) + " removed or changed");
+                        : shown(new TreeMap<>(projected))) + " removed or changed");
             }
         }
         return losses;

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import java.util.List;
 
 class StaticChecksTest {
 
@@ -216,7 +217,7 @@ class StaticChecksTest {
         Descriptor misspelled = new Descriptor(full.file(), full.app(), full.prerequisites(), full.connectorFields(),
                 full.connectionFields(), classes, full.manifest(), full.extraSql(), full.files(),
                 Map.of(SpiRole.FINALIZE_CALLBACK, 44, SpiRole.SOURCE_VALIDATOR, 45));
-        ClassSuggestions project = ClassSuggestions.of(java.util.List.of("io.connectorkit.plugin.fixtures.GithubFinalizer",
+        ClassSuggestions project = ClassSuggestions.of(List.of("io.connectorkit.plugin.fixtures.GithubFinalizer",
                 "io.connectorkit.plugin.fixtures.GithubConnectionTester"));
 
         assertThat(StaticChecks.connectorClasses(misspelled, getClass().getClassLoader(), name -> false, project))

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.connectorkit.plugin.descriptor.Descriptor;
-import io.connectorkit.plugin.descriptor.DescriptorException.Problem;
+import io.connectorkit.plugin.yaml.Problem;
 import io.connectorkit.plugin.testing.ProblemPaths;
 import io.connectorkit.plugin.testing.TestProjects;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.assertj.core.groups.Tuple;
 
 /** Configuration files against the full descriptor (GitHub connector): the good one, and one problem per bad one. */
 class ConfigurationFileLoaderTest {
@@ -96,15 +97,15 @@ class ConfigurationFileLoaderTest {
         assertThat(configuration.secrets()).containsExactly(Map.entry("api_token", TOKEN));
         assertThat(configuration.finalizeConfiguration().toString()).isEqualTo("{\"note\":\"costs ${not a placeholder}\"}");
         assertThat(configuration.resources().orElseThrow()).extracting(ResourceSpec::label, ResourceSpec::enabled)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("connectors-native-sdk", true),
-                        org.assertj.core.groups.Tuple.tuple("docs", false));
+                .containsExactly(Tuple.tuple("connectors-native-sdk", true),
+                        Tuple.tuple("docs", false));
         assertThat(configuration.resources().orElseThrow().get(1).resourceId().asText()).isEqualTo("snowflakedb/docs");
         assertThat(configuration.resources().orElseThrow().get(1).ingestionConfigurations()).hasSize(2);
         assertThat(configuration.references()).extracting(binding -> binding.reference().name(),
                 binding -> binding.reference().objectType(), binding -> binding.object().sql())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("GITHUB_EAI", "EXTERNAL ACCESS INTEGRATION",
+                .containsExactly(Tuple.tuple("GITHUB_EAI", "EXTERNAL ACCESS INTEGRATION",
                                 "\"SNOWFLAKEDB_ACCESS\""),
-                        org.assertj.core.groups.Tuple.tuple("WAREHOUSE_REFERENCE", "WAREHOUSE", "\"Connector Wh\""));
+                        Tuple.tuple("WAREHOUSE_REFERENCE", "WAREHOUSE", "\"Connector Wh\""));
         assertThat(configuration.toString()).doesNotContain(TOKEN).contains("api_token=********");
     }
 
@@ -215,6 +216,25 @@ class ConfigurationFileLoaderTest {
                         "resources: expected a list of resources (items starting with '- '), but found a mapping"),
                 bad("resource that is not a mapping", "resources: [issues]\n" + connection,
                         "resources[0]: expected a resource (a mapping of its keys), but found 'issues'"),
+                bad("resource left null", "resources:\n  - ~\n" + connection,
+                        "configuration.yaml:2: resources[0]: expected a resource (a mapping of its keys), but found null"),
+                bad("resource with an empty id", "resources:\n  - {id: '', name: issues, resourceId: 1, "
+                                + "ingestionConfigurations: [{id: a, ingestionStrategy: SNAPSHOT, scheduleType: GLOBAL}]}\n"
+                                + connection,
+                        "resources[0].id: 'id' is empty; give it a value or leave it out"),
+                bad("resource without a name", "resources:\n  - {resourceId: 1, "
+                                + "ingestionConfigurations: [{id: a, ingestionStrategy: SNAPSHOT, scheduleType: GLOBAL}]}\n"
+                                + connection,
+                        "resources[0].name: 'name' is missing; it is required here (the resource's name, shown in views "
+                                + "and stats)"),
+                bad("ingestion configuration left null", "resources:\n  - name: issues\n    resourceId: 1\n"
+                                + "    ingestionConfigurations:\n      - null\n" + connection,
+                        "configuration.yaml:5: resources[0].ingestionConfigurations[0]: expected an ingestion "
+                                + "configuration (a mapping), but found null"),
+                bad("ingestion configuration without a strategy", "resources:\n  - {name: issues, resourceId: 1, "
+                                + "ingestionConfigurations: [{id: a, scheduleType: GLOBAL}]}\n" + connection,
+                        "resources[0].ingestionConfigurations[0].ingestionStrategy: 'ingestionStrategy' is missing; use "
+                                + "one of SNAPSHOT, INCREMENTAL"),
                 bad("resource without resourceId", "resources:\n  - name: issues\n    ingestionConfigurations:\n"
                                 + "      - {id: a, ingestionStrategy: INCREMENTAL, scheduleType: GLOBAL}\n" + connection,
                         "configuration.yaml:2: resources[0].resourceId: a resource needs resourceId"),

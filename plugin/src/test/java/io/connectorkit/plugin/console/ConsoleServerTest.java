@@ -113,6 +113,9 @@ class ConsoleServerTest {
                 "<li class=\"current\" id=\"step-connector\">",
                 "<input type=\"number\" step=\"1\" id=\"field-page_size\" name=\"f.page_size\" value=\"100\">",
                 "<input type=\"checkbox\" id=\"field-include_closed\" name=\"f.include_closed\" value=\"true\">");
+        assertThat(connector).as("the standard fields the Streamlit wizard asks for too")
+                .contains("name=\"f.warehouse\"", "name=\"f.destination_database\"", "name=\"f.destination_schema\"",
+                        "name=\"f.global_schedule\"");
 
         String connection = submit("/wizard/connector", "f.warehouse", "CONNECTOR_WH", "f.destination_database",
                 "GITHUB_DATA", "f.destination_schema", "ISSUES", "f.page_size", "25", "present.include_closed", "1",
@@ -240,7 +243,7 @@ class ConsoleServerTest {
         String notJson = submit("/resources/add", "name", "x", "resourceId", "owner=me", "ingestionStrategy",
                 "SOMETIMES", "scheduleType", "INTERVAL", "scheduleDefinition", "15m");
         assertThat(notJson).contains("resource id &#39;owner=me&#39; is not a JSON object",
-                "ingestion strategy &#39;SOMETIMES&#39; is not one of INCREMENTAL, SNAPSHOT", "Nothing was changed.");
+                "ingestion strategy &#39;SOMETIMES&#39; is not one of SNAPSHOT, INCREMENTAL", "Nothing was changed.");
         assertThat(rows("SELECT COUNT(*) FROM STATE.RESOURCE_INGESTION_DEFINITION")).isEqualTo("0\n");
     }
 

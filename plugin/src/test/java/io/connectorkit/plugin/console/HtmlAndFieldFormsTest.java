@@ -96,6 +96,17 @@ class HtmlAndFieldFormsTest {
     }
 
     @Test
+    void aSavedValueTheChoicesNoLongerOfferIsNamedBesideTheEmptySelection() {
+        String html = FieldForms.inputs(CHOICES, Map.of("region", "\"<ap>\""), Map.of(), false);
+
+        assertThat(html).contains("<select id=\"field-region\" name=\"f.region\"><option value=\"\" selected>"
+                + "</option>", "The saved value '&lt;ap&gt;' is no longer one of the choices; pick one of eu, us")
+                .doesNotContain("<ap>");
+        assertThat(FieldForms.inputs(CHOICES, Map.of("region", "\"eu\""), Map.of(), false))
+                .doesNotContain("no longer one of the choices");
+    }
+
+    @Test
     void aPostedValueThatIsNoChoiceIsNamedWithTheChoices() {
         FieldForms.Parsed parsed = FieldForms.parse(CHOICES, FormData.parse("f.sync_mode=%3Cboth%3E&f.region=eu"),
                 "connector configuration");

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import io.connectorkit.plugin.yaml.Problem;
+import java.util.Map;
 
 class DescriptorLoaderTest {
 
@@ -234,6 +236,10 @@ class DescriptorLoaderTest {
                 new Malformed("blank choice", "app: {name: a}\nconfiguration:\n  connector:\n"
                         + "    - name: level\n      type: choice\n      choices: [low, ' ']\n",
                         "connector.yaml:6: configuration.connector[0].choices[1]: the choice is empty"),
+                new Malformed("choice with spaces around it", "app: {name: a}\nconfiguration:\n  connector:\n"
+                        + "    - name: level\n      type: choice\n      choices: [low, ' high ']\n",
+                        "connector.yaml:6: configuration.connector[0].choices[1]: ' high ' starts or ends with "
+                                + "spaces, which a form cannot send back; write 'high'"),
                 new Malformed("choices on another type", "app: {name: a}\nconfiguration:\n  connector:\n"
                         + "    - name: page_size\n      type: integer\n      choices: [10, 100]\n",
                         "connector.yaml:6: configuration.connector[0].choices: only a field of type choice has "
@@ -315,7 +321,7 @@ class DescriptorLoaderTest {
                         + "    - {name: API, type: EXTERNAL_ACCESS, label: API, description: D, hosts: [a.io]}\n"
                         + "    - {name: FILES, type: EXTERNAL_ACCESS, label: API, description: D, hosts: [b.io]}\n",
                         "manifest.specifications[1].label: the label 'API' is already the label of "
-                                + "/manifest/specifications/0"),
+                                + "manifest.specifications[0]"),
                 new Malformed("a specification and an integration reference", "app: {name: a}\nmanifest:\n"
                         + "  privileges:\n    - {name: CREATE EXTERNAL ACCESS INTEGRATION, description: Reach the API}\n  references:\n"
                         + "    - {name: EAI, description: D, objectType: EXTERNAL ACCESS INTEGRATION, privileges: [USAGE],"
@@ -421,7 +427,7 @@ class DescriptorLoaderTest {
         assertThatThrownBy(() -> DescriptorLoader.load(file, project, "1.0"))
                 .isInstanceOf(DescriptorException.class)
                 .satisfies(error -> {
-                    List<DescriptorException.Problem> problems = ((DescriptorException) error).problems();
+                    List<Problem> problems = ((DescriptorException) error).problems();
                     assertThat(problems).as("exactly one problem").hasSize(1);
                     assertThat(problems.get(0).toString()).startsWith("src/main/connector/")
                             .contains(malformed.problem());
@@ -447,10 +453,10 @@ class DescriptorLoaderTest {
 
         Descriptor descriptor = DescriptorLoader.load(file, project, "1.0");
 
-        assertThat(descriptor.classes()).containsExactly(java.util.Map.entry(SpiRole.INGESTION,
+        assertThat(descriptor.classes()).containsExactly(Map.entry(SpiRole.INGESTION,
                 "com.example.IssuesIngestion"));
         assertThat(descriptor.classLines()).as("the line of each class, for the checks that load them")
-                .containsExactly(java.util.Map.entry(SpiRole.INGESTION, 3));
+                .containsExactly(Map.entry(SpiRole.INGESTION, 3));
         assertThat(descriptor.toDescription().classes()).containsEntry(SpiRole.INGESTION,
                 "com.example.IssuesIngestion");
     }

@@ -23,6 +23,7 @@ import java.util.UUID;
 import org.h2.tools.RunScript;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.connectorkit.runtime.embedded.EmbeddedApp;
 
 /** The rendered local setup script runs on H2, runs again, and upgrades an app in place with its state kept. */
 class LocalSetupScriptTest {
@@ -36,7 +37,7 @@ class LocalSetupScriptTest {
             run(app, localScript(project));
             ConnectorDescription description = ConnectorDescription.fromJsonText(
                     descriptor.toDescription().toJsonText());
-            ConnectorRegistry.Binding binding = io.connectorkit.runtime.embedded.EmbeddedApp.bind(app,
+            ConnectorRegistry.Binding binding = EmbeddedApp.bind(app,
                     description.toDefinition(getClass().getClassLoader()));
             try {
                 assertThat(call(app, "UPDATE_PREREQUISITE('token', TRUE)")).contains("\"OK\"");

@@ -25,6 +25,7 @@ import java.util.jar.JarOutputStream;
 import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.TreeMap;
 
 /** Deploying to the embedded target: install, no-op, upgrade in place, serialized, and safe against kill -9. */
 class LocalAppTest {
@@ -153,7 +154,7 @@ class LocalAppTest {
 
     private static void jar(Path file, Map<String, String> entries) throws Exception {
         try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(file))) {
-            for (Map.Entry<String, String> entry : new java.util.TreeMap<>(entries).entrySet()) {
+            for (Map.Entry<String, String> entry : new TreeMap<>(entries).entrySet()) {
                 jar.putNextEntry(new ZipEntry(entry.getKey()));
                 jar.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
                 jar.closeEntry();

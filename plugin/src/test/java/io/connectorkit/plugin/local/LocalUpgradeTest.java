@@ -17,6 +17,7 @@ import java.util.jar.JarOutputStream;
 import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.TreeMap;
 
 /**
  * Upgrading the embedded app in place keeps what CREATE OR ALTER keeps on Snowflake: the state rows, the grants to
@@ -118,7 +119,7 @@ class LocalUpgradeTest {
 
     private static void jar(Path file, Map<String, String> entries) throws Exception {
         try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(file))) {
-            for (Map.Entry<String, String> entry : new java.util.TreeMap<>(entries).entrySet()) {
+            for (Map.Entry<String, String> entry : new TreeMap<>(entries).entrySet()) {
                 jar.putNextEntry(new ZipEntry(entry.getKey()));
                 jar.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
                 jar.closeEntry();

@@ -13,6 +13,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import io.connectorkit.plugin.app.ReferenceBinding;
 
 class StatsReaderTest {
 
@@ -39,7 +40,7 @@ class StatsReaderTest {
         }
 
         @Override
-        public boolean bindReference(io.connectorkit.plugin.app.ReferenceBinding binding) {
+        public boolean bindReference(ReferenceBinding binding) {
             throw new AssertionError("stats binds no reference");
         }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import io.connectorkit.plugin.app.AppException;
 
 /** update-connection's "nothing to do", against an app that records what it is asked. */
 class UpdateConnectionNothingToDoTest {
@@ -35,7 +36,7 @@ class UpdateConnectionNothingToDoTest {
 
         @Override
         public ProcedureResponse call(PublicProcedure procedure, Object... arguments) throws
-                io.connectorkit.plugin.app.AppException {
+                AppException {
             calls.add(procedure.name());
             return ProcedureResponse.parse(procedure.name(), procedure == PublicProcedure.GET_CONNECTOR_STATUS
                     ? "{\"response_code\": \"OK\", \"status\": \"PAUSED\", \"configurationStatus\": \"FINALIZED\"}"

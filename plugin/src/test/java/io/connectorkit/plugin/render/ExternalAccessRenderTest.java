@@ -40,9 +40,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExternalAccessRenderTest {
 
-    private static final Pattern ALTER = Pattern.compile("ALTER PROCEDURE PUBLIC\\.([A-Z_]+)\\(([A-Z, ]*)\\) SET\n"
-            + "    SECRETS = \\('api_token' = reference\\('API_TOKEN_SECRET'\\)\\)\n"
-            + "    EXTERNAL_ACCESS_INTEGRATIONS = \\(reference\\('API_ACCESS'\\)\\);");
+    /** The statement text for each procedure, with the secret the script chose (a bound reference, or the app's). */
+    private static final Pattern ALTER = Pattern.compile(Pattern.quote("EXECUTE IMMEDIATE 'ALTER PROCEDURE PUBLIC.")
+            + "([A-Z_]+)\\(([A-Z, ]*)\\)" + Pattern.quote(" SET' || ' SECRETS = (' || '''api_token'' = ' || SECRET_1"
+            + " || ')' || ' EXTERNAL_ACCESS_INTEGRATIONS = (' || 'reference(''API_ACCESS'')' || ')';"));
 
     @Test
     void everyProcedureThatRunsConnectorCodeGetsTheSecretAndTheIntegration(@TempDir Path project) throws Exception {
@@ -88,6 +89,18 @@ class ExternalAccessRenderTest {
                               RETURN '{"type":"CONFIGURATION","payload":{"type":"GENERIC_STRING"}}';
                         """)
                 .contains("SYSTEM$GET_ALL_REFERENCES('API_ACCESS')", "SYSTEM$GET_ALL_REFERENCES('API_TOKEN_SECRET')")
+                // The secret field's secret: its bound reference, else the app's own, else not ready.
+                .contains("""
+                          IF (SECRET_1 IS NULL) THEN
+                            BEGIN
+                              DESCRIBE SECRET STATE."API_TOKEN_VALUE";
+                              SECRET_1 := 'STATE."API_TOKEN_VALUE"';
+                            EXCEPTION
+                              WHEN OTHER THEN
+                                RETURN NULL;
+                            END;
+                          END IF;
+                        """)
                 .endsWith("CALL PUBLIC.SETUP_EXTERNAL_ACCESS();\n");
         assertThat(setup).doesNotContain("GRANT USAGE ON PROCEDURE PUBLIC.SETUP_EXTERNAL_ACCESS");
         assertThat(StaticChecks.grants("snowflake/setup.sql", setup)).isEmpty();
@@ -121,7 +134,7 @@ class ExternalAccessRenderTest {
                 // The jars the procedures import are staged by connector:bundle, beside the rendered files.
                 Set<String> staged = new HashSet<>(app.keySet().stream().map(path -> path.substring(
                         "snowflake/".length())).toList());
-                java.util.regex.Matcher imports = java.util.regex.Pattern.compile("'/(lib/[^']+\\.jar)'")
+                Matcher imports = Pattern.compile("'/(lib/[^']+\\.jar)'")
                         .matcher(app.get("snowflake/setup.sql"));
                 while (imports.find()) {
                     staged.add(imports.group(1));
@@ -213,8 +226,9 @@ class ExternalAccessRenderTest {
                 .contains("  EXECUTE IMMEDIATE 'CREATE EXTERNAL ACCESS INTEGRATION IF NOT EXISTS ' || INTEGRATION_1 || "
                         + "' ALLOWED_NETWORK_RULES = (STATE.\"API_ACCESS_RULE\") ALLOWED_AUTHENTICATION_SECRETS = all "
                         + "ENABLED = TRUE';")
-                .contains("  EXECUTE IMMEDIATE 'ALTER PROCEDURE PUBLIC.TEST_CONNECTION() SET SECRETS = (''api_token'' = "
-                        + "reference(''API_TOKEN_SECRET'')) EXTERNAL_ACCESS_INTEGRATIONS = (' || INTEGRATION_1 || ')';")
+                .contains("  EXECUTE IMMEDIATE 'ALTER PROCEDURE PUBLIC.TEST_CONNECTION() SET' || ' SECRETS = (' || "
+                        + "'''api_token'' = ' || SECRET_1 || ')' || ' EXTERNAL_ACCESS_INTEGRATIONS = (' || INTEGRATION_1"
+                        + " || ')';")
                 .doesNotContain("reference('API_ACCESS')")
                 .endsWith("CALL PUBLIC.SETUP_EXTERNAL_ACCESS();\n");
         assertThat(app.get("snowflake/manifest.yml")).contains("manifest_version: 2")

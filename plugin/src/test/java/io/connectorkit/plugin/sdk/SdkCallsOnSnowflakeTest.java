@@ -11,6 +11,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.connectorkit.fake.snowflake.ExternalAccessIntegrations;
+import java.sql.PreparedStatement;
+import java.util.Map;
 
 /**
  * Calls that Snowflake's Native SDK for Connectors makes, against the rendered Snowflake app installed in the fake
@@ -100,7 +103,7 @@ class SdkCallsOnSnowflakeTest {
     void setupExternalIntegrationWithNamesAnswersAsTheSdksTestsExpect(@TempDir Path project) throws Exception {
         try (RenderedSnowflakeApp rendered = RenderedSnowflakeApp.install(project, "app: {name: sdk_caller}\n")) {
             rendered.snowflake.externalAccessIntegrations().create("GH_EAI",
-                    io.connectorkit.fake.snowflake.ExternalAccessIntegrations.AllowedSecrets.anySecret());
+                    ExternalAccessIntegrations.AllowedSecrets.anySecret());
             rendered.account.execute("CREATE OR REPLACE SECRET DB.S.TOKEN TYPE = GENERIC_STRING SECRET_STRING = 't'");
             connection(rendered, "{\"external_access_integration\": \"GH_EAI\", \"secret\": \"DB.S.TOKEN\"}");
 
@@ -109,7 +112,7 @@ class SdkCallsOnSnowflakeTest {
             assertThat(answer).isEqualTo(json("{\"response_code\": \"OK\", \"message\": \"Successfully set up 1"
                     + " method(s).\"}"));
             assertThat(rendered.app.externalAccess.get("SET_CONNECTION_CONFIGURATION")).satisfies(access -> {
-                assertThat(access.secrets()).containsExactly(java.util.Map.entry("credentials", "\"DB\".\"S\".\"TOKEN\""));
+                assertThat(access.secrets()).containsExactly(Map.entry("credentials", "\"DB\".\"S\".\"TOKEN\""));
                 assertThat(access.integrations()).containsExactly("\"GH_EAI\"");
             });
             assertThat(rendered.app.externalAccess).containsOnlyKeys("SET_CONNECTION_CONFIGURATION");
@@ -173,11 +176,12 @@ class SdkCallsOnSnowflakeTest {
         try (RenderedSnowflakeApp rendered = RenderedSnowflakeApp.install(project, yaml)) {
             JsonNode unbound = json(rendered.answer(call));
             assertThat(unbound.path("response_code").asText()).isEqualTo("INTERNAL_ERROR");
-            assertThat(unbound.path("SQLERRM").asText()).isEqualTo("The references API_ACCESS, API_TOKEN_SECRET are"
-                    + " not all bound yet: the consumer binds them first.");
+            assertThat(unbound.path("SQLERRM").asText()).isEqualTo("The references API_ACCESS are not all bound"
+                    + " yet, or a secret field has no secret yet (api_token: a SECRET bound to API_TOKEN_SECRET, or one"
+                    + " set with SET_SECRET): the consumer sets them first.");
 
             rendered.snowflake.externalAccessIntegrations().create("API_EAI",
-                    io.connectorkit.fake.snowflake.ExternalAccessIntegrations.AllowedSecrets.none());
+                    ExternalAccessIntegrations.AllowedSecrets.none());
             rendered.account.execute("CREATE OR REPLACE SECRET DB.S.TOKEN TYPE = GENERIC_STRING SECRET_STRING = 't'");
             register(rendered, "API_ACCESS", "EXTERNAL ACCESS INTEGRATION", "API_EAI");
             register(rendered, "API_TOKEN_SECRET", "SECRET", "DB.S.TOKEN");
@@ -187,7 +191,7 @@ class SdkCallsOnSnowflakeTest {
             assertThat(refused.path("SQLERRM").asText()).startsWith("SQL compilation error:\nSecret '");
 
             rendered.snowflake.externalAccessIntegrations().create("API_EAI",
-                    io.connectorkit.fake.snowflake.ExternalAccessIntegrations.AllowedSecrets.anySecret());
+                    ExternalAccessIntegrations.AllowedSecrets.anySecret());
             JsonNode answer = json(rendered.answer(call));
 
             assertThat(answer).isEqualTo(json("{\"response_code\": \"OK\", \"message\": \"Successfully set up 1"
@@ -208,7 +212,7 @@ class SdkCallsOnSnowflakeTest {
 
     /** Stores connection_configuration as the SDK's test does, straight into the app's state. */
     private static void connection(RenderedSnowflakeApp rendered, String json) throws SQLException {
-        try (java.sql.PreparedStatement statement = rendered.state().prepareStatement("MERGE INTO STATE.APP_CONFIG"
+        try (PreparedStatement statement = rendered.state().prepareStatement("MERGE INTO STATE.APP_CONFIG"
                 + " (\"KEY\", \"VALUE\", UPDATED_AT) KEY (\"KEY\") VALUES ('connection_configuration', ? FORMAT JSON,"
                 + " CURRENT_TIMESTAMP)")) {
             statement.setString(1, json);

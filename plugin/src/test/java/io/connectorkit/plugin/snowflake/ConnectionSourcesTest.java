@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Every connection source and authenticator, resolved and then used by the real driver against the fake. */
 class ConnectionSourcesTest {
@@ -82,7 +83,7 @@ class ConnectionSourcesTest {
         Path key = home.resolve(".snowflake/deployer.p8");
         Files.writeString(key, "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(
                 generator.generateKeyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
-        Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
         connectionsToml("[jwt]\nuser = \"deployer\"\nprivate_key_file = \"" + key + "\"\n");
 
         connect("jwt", Optional.of(new ConnectionResolver.Server("snowflake-ci", null, null)));

@@ -8,6 +8,8 @@ import io.connectorkit.plugin.testing.TestProjects;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The generated Streamlit app's files. The model of the full project is a golden file that the Python tests of
@@ -24,7 +26,7 @@ class StreamlitAppTest {
 
     @Test
     void aChoiceFieldCarriesItsChoicesIntoTheModel() throws Exception {
-        com.fasterxml.jackson.databind.JsonNode model = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        JsonNode model = new ObjectMapper().readTree(
                 StreamlitApp.model(TestProjects.descriptor("choice")));
 
         assertThat(model.path("connectorFields").get(0).toString()).isEqualTo("{\"name\":\"sync_mode\","

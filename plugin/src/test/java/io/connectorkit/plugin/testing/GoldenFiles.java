@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.Comparator;
 
 /**
  * Compares rendered files with the committed expected ones under src/test/resources/golden. After a deliberate
@@ -44,7 +45,7 @@ public final class GoldenFiles {
     private static void write(Path folder, Map<String, String> files) throws IOException {
         if (Files.exists(folder)) {
             try (Stream<Path> old = Files.walk(folder)) {
-                for (Path path : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path path : old.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(path);
                 }
             }

@@ -15,6 +15,8 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.Map;
 import org.h2.tools.SimpleResultSet;
+import io.connectorkit.runtime.status.ConnectorState;
+import java.util.Optional;
 
 /**
  * Table functions behind the embedded target's views where H2's SQL cannot express Snowflake's: H2 has no
@@ -67,7 +69,7 @@ public final class EmbeddedViews {
             return rows;
         }
         StateStore store = new StateStore(new JdbcSqlPort(connection, H2Dialect.INSTANCE), H2Dialect.INSTANCE);
-        java.util.Optional<io.connectorkit.runtime.status.ConnectorState> state = store.readState();
+        Optional<ConnectorState> state = store.readState();
         if (SyncStatus.of(state) == SyncStatus.PAUSED) {
             rows.addRow(SyncStatus.PAUSED.name(), null);
             return rows;

@@ -13,6 +13,7 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
+import java.util.Collections;
 
 /**
  * What the runtime logs while one of its procedures runs, as events: on Snowflake the platform records a handler's
@@ -206,7 +207,7 @@ public final class RuntimeEvents {
 
     /** A copy that keeps the order the runtime gave, so events read the same every time. */
     private static Map<String, String> ordered(Map<String, String> attributes) {
-        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        return Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     }
 
     /** A random id of so many bytes in lower-case hex, as OpenTelemetry writes trace and span ids. */

@@ -14,6 +14,7 @@ import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import java.util.Arrays;
 
 /**
  * Encrypts the embedded app's secrets at rest (AES-256-GCM), so the database file under the project never holds one
@@ -67,7 +68,7 @@ final class SecretCipher {
         }
         try {
             byte[] bytes = Base64.getDecoder().decode(stored.substring(FORMAT.length()));
-            byte[] iv = java.util.Arrays.copyOf(bytes, IV_BYTES);
+            byte[] iv = Arrays.copyOf(bytes, IV_BYTES);
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, key(false), iv, referenceName);
             return new String(cipher.doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException | NoKey e) {

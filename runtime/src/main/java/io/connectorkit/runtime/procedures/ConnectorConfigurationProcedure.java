@@ -13,6 +13,8 @@ import io.connectorkit.runtime.status.ConfigurationStatus;
 import io.connectorkit.runtime.status.ConnectorStatus;
 import io.connectorkit.runtime.status.StatusGate;
 import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 
 /** CONFIGURE_CONNECTOR (spec §3.4): typed, validated, and saved only when every check passed. */
 final class ConnectorConfigurationProcedure {
@@ -101,8 +103,8 @@ final class ConnectorConfigurationProcedure {
         }));
     }
 
-    private static java.util.List<String> fieldNames(ObjectNode input) {
-        java.util.List<String> names = new java.util.ArrayList<>();
+    private static List<String> fieldNames(ObjectNode input) {
+        List<String> names = new ArrayList<>();
         input.fieldNames().forEachRemaining(names::add);
         return names;
     }

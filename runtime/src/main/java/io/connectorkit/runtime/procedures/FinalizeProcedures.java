@@ -17,6 +17,7 @@ import io.connectorkit.runtime.status.ConnectorState;
 import io.connectorkit.runtime.status.ConnectorStatus;
 import io.connectorkit.runtime.status.StatusGate;
 import java.util.Optional;
+import io.connectorkit.runtime.internal.json.JsonTree;
 
 /**
  * FINALIZE_CONNECTOR_CONFIGURATION and VALIDATE_SOURCE (spec §3.7). A failed finalization leaves the connector
@@ -79,7 +80,7 @@ final class FinalizeProcedures {
      */
     private Optional<Response> prepareAccount() {
         ObjectNode configuration = call.store.readConfiguration(StateStore.CONNECTOR_CONFIGURATION)
-                .orElse(io.connectorkit.runtime.internal.json.JsonTree.object());
+                .orElse(JsonTree.object());
         JsonNode schedule = configuration.get("global_schedule");
         if (schedule != null && !schedule.isNull()
                 && !call.account.holdsAccountPrivilege(LifecycleProcedures.EXECUTE_TASK)) {
@@ -108,7 +109,7 @@ final class FinalizeProcedures {
      */
     private Optional<Response> createSchedulerTask() {
         ObjectNode configuration = call.store.readConfiguration(StateStore.CONNECTOR_CONFIGURATION)
-                .orElse(io.connectorkit.runtime.internal.json.JsonTree.object());
+                .orElse(JsonTree.object());
         JsonNode schedule = configuration.get("global_schedule");
         if (schedule == null || schedule.isNull()) {
             return Optional.empty();

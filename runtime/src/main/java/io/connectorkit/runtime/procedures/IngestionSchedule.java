@@ -1,12 +1,14 @@
 package io.connectorkit.runtime.procedures;
 
 import io.connectorkit.runtime.config.CronExpression;
+import io.connectorkit.runtime.resources.IngestionConfigurations;
 import io.connectorkit.runtime.resources.ScheduleType;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.time.DateTimeException;
 
 /**
  * The schedule of one ingestion configuration (spec §2.4), evaluated by the scheduler: when a process is due again
@@ -64,6 +66,19 @@ final class IngestionSchedule {
             throw new IllegalArgumentException("'" + scheduleType + "' is not a schedule type; use INTERVAL, CRON or "
                     + "GLOBAL");
         }
+        return of(type, scheduleDefinition);
+    }
+
+    /**
+     * The schedule of a {@code scheduleType} and its {@code scheduleDefinition}.
+     *
+     * @throws IllegalArgumentException saying what is wrong with them
+     */
+    static IngestionSchedule of(ScheduleType type, String scheduleDefinition) {
+        if (type == null) {
+            throw new IllegalArgumentException("the ingestion configuration has no scheduleType (INTERVAL, CRON or "
+                    + "GLOBAL)");
+        }
         return switch (type) {
             case GLOBAL -> GLOBAL;
             case INTERVAL -> new IngestionSchedule(type, scheduleDefinition, interval(scheduleDefinition), null);
@@ -72,21 +87,13 @@ final class IngestionSchedule {
     }
 
     private static Duration interval(String definition) {
-        if (definition == null || !INTERVAL.matcher(definition.trim()).matches()) {
+        String text = definition == null ? null : definition.trim();
+        if (text == null || !INTERVAL.matcher(text).matches()) {
             throw new IllegalArgumentException("Invalid schedule definition '" + definition + "'. Interval schedule "
                     + "definition should consist of a number and one of the letters: d, h, m.");
         }
-        String text = definition.trim();
-        try {
-            long amount = Long.parseLong(text.substring(0, text.length() - 1));
-            return switch (Character.toLowerCase(text.charAt(text.length() - 1))) {
-                case 'd' -> Duration.ofDays(amount);
-                case 'h' -> Duration.ofHours(amount);
-                default -> Duration.ofMinutes(amount);
-            };
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException("The interval '" + definition + "' is too long");
-        }
+        return IngestionConfigurations.interval(text).orElseThrow(() -> new IllegalArgumentException("The interval '"
+                + definition + "' is too long"));
     }
 
     private static CronExpression cron(String definition) {
@@ -138,7 +145,7 @@ final class IngestionSchedule {
         try {
             LocalDateTime result = time.plus(duration);
             return result.isAfter(NEVER) ? NEVER : result;
-        } catch (java.time.DateTimeException | ArithmeticException e) {
+        } catch (DateTimeException | ArithmeticException e) {
             return NEVER;
         }
     }

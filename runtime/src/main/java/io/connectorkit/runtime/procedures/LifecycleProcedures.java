@@ -10,6 +10,9 @@ import io.connectorkit.runtime.status.ConnectorStatus;
 import io.connectorkit.runtime.status.StatusGate;
 import java.util.Optional;
 import java.util.function.Function;
+import io.connectorkit.runtime.spi.ConnectorContext;
+import io.connectorkit.runtime.sql.SchedulerTask;
+import java.util.function.Consumer;
 
 /**
  * PAUSE_CONNECTOR and RESUME_CONNECTOR (spec §3.10). The whole transition holds the connector's state, so two
@@ -30,24 +33,24 @@ final class LifecycleProcedures {
         return transition(new Transition("pause", StatusGate.status(ConnectorStatus.STARTED, ConnectorStatus.PAUSING),
                 ConnectorStatus.PAUSING, ConnectorStatus.PAUSED, ConnectorStatus.STARTED,
                 LifecycleHooks::validatePause, LifecycleHooks::pause, "Connector successfully paused.",
-                io.connectorkit.runtime.sql.SchedulerTask::suspend));
+                SchedulerTask::suspend));
     }
 
     Response resumeConnector() {
         return transition(new Transition("resume", StatusGate.status(ConnectorStatus.PAUSED, ConnectorStatus.STARTING),
                 ConnectorStatus.STARTING, ConnectorStatus.STARTED, ConnectorStatus.PAUSED,
                 LifecycleHooks::validateResume, LifecycleHooks::resume, "Connector successfully resumed.",
-                io.connectorkit.runtime.sql.SchedulerTask::resume));
+                SchedulerTask::resume));
     }
 
     private record Transition(String verb, StatusGate gate, ConnectorStatus during, ConnectorStatus after,
             ConnectorStatus rolledBack, HookStep validate, HookStep perform, String successMessage,
-            java.util.function.Consumer<io.connectorkit.runtime.sql.SchedulerTask> task) {
+            Consumer<SchedulerTask> task) {
     }
 
     @FunctionalInterface
     private interface HookStep {
-        Response run(LifecycleHooks hooks, io.connectorkit.runtime.spi.ConnectorContext context);
+        Response run(LifecycleHooks hooks, ConnectorContext context);
     }
 
     private Response transition(Transition transition) {

@@ -13,7 +13,9 @@ import io.connectorkit.runtime.procedures.IngestionStore.StaleProcess;
 import io.connectorkit.runtime.spi.ConnectorContext;
 import io.connectorkit.runtime.spi.Ingestion;
 import io.connectorkit.runtime.spi.IngestionResult;
-import io.connectorkit.runtime.spi.IngestionStrategy;
+import io.connectorkit.runtime.resources.IngestionConfiguration;
+import io.connectorkit.runtime.resources.IngestionConfigurations;
+import io.connectorkit.runtime.resources.IngestionStrategy;
 import io.connectorkit.runtime.spi.IngestionTask;
 import io.connectorkit.runtime.state.StateStore;
 import io.connectorkit.runtime.status.ConnectorState;
@@ -28,6 +30,7 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.time.Duration;
 
 /**
  * RUN_SCHEDULER_ITERATION (spec §3.12, with the kit's scheduling): reaps processes and runs stuck
@@ -317,18 +320,21 @@ final class SchedulerIteration {
     }
 
     private long millisSince(LocalDateTime startedAt) {
-        return Math.max(0, java.time.Duration.between(startedAt, now()).toMillis());
+        return Math.max(0, Duration.between(startedAt, now()).toMillis());
     }
 
     /** The run's one transaction; {@link RunReaped} when the run was reaped meanwhile and nothing may be kept. */
     private RunReport ingestAndComplete(DueProcess process, String runId, LocalDateTime startedAt,
             Ingestion ingestion, ConnectorContext context) {
-        ObjectNode configuration = configuration(process.configurationsJson(), process.configurationId());
+        IngestionConfiguration configuration = configuration(process.configurationsJson(),
+                process.configurationId());
         IngestionSchedule schedule = schedule(configuration);
         IngestionTask task = new IngestionTask(runId, process.processId(), process.definitionId(),
                 process.resourceName(), process.resourceIdJson(), process.resourceMetadataJson(),
-                process.configurationId(), strategy(configuration), object(configuration, "customIngestionConfiguration"),
-                object(configuration, "destination"), process.cursorJson(), process.attempts() + 1);
+                process.configurationId(), strategy(configuration),
+                configuration.customConfiguration().orElseGet(Configuration::empty),
+                configuration.destinationConfiguration().orElseGet(Configuration::empty), process.cursorJson(),
+                process.attempts() + 1);
         TableSink sink = new TableSink(call.port, () -> Destination.resolve(task.destination(),
                 connectorConfiguration(), process.resourceName(), call.port.dialect().hasDatabases()));
         IngestionResult result = ingestion.ingest(task, sink, context);
@@ -352,7 +358,7 @@ final class SchedulerIteration {
         store.rescheduleAfterSuccess(process.processId(), sink.cursorSet(), sink.cursorJson(), nextRunAt,
                 completedAt);
         return new RunReport(Outcome.COMPLETED, process, runId, rows,
-                Math.max(0, java.time.Duration.between(startedAt, completedAt).toMillis()),
+                Math.max(0, Duration.between(startedAt, completedAt).toMillis()),
                 result.message().orElse(null), null, nextRunAt, task.attempt());
     }
 
@@ -384,28 +390,20 @@ final class SchedulerIteration {
     }
 
     /** The process's ingestion configuration, from the definition's list. */
-    private static ObjectNode configuration(String configurationsJson, String configurationId) {
-        JsonNode configurations;
-        try {
-            configurations = configurationsJson == null ? null : JsonTree.parse(configurationsJson);
-        } catch (InvalidJsonException e) {
-            throw new IllegalStateException("The resource's INGESTION_CONFIGURATION is not JSON: " + e.getMessage());
+    private static IngestionConfiguration configuration(String configurationsJson, String configurationId) {
+        IngestionConfigurations.Parsed parsed = IngestionConfigurations.read(configurationsJson);
+        if (!parsed.isValid()) {
+            throw new IllegalStateException("The resource's INGESTION_CONFIGURATION cannot be read: "
+                    + parsed.problem());
         }
-        if (configurations != null && configurations.isArray()) {
-            for (JsonNode candidate : configurations) {
-                if (candidate.isObject() && configurationId.equals(candidate.path("id").asText(null))) {
-                    return (ObjectNode) candidate;
-                }
-            }
-        }
-        throw new IllegalStateException("The resource has no ingestion configuration with id '" + configurationId
-                + "' any more, but its process was still scheduled");
+        return parsed.withId(configurationId).orElseThrow(() -> new IllegalStateException("The resource has no "
+                + "ingestion configuration with id '" + configurationId + "' any more, but its process was still "
+                + "scheduled"));
     }
 
-    private static IngestionSchedule schedule(ObjectNode configuration) {
+    private static IngestionSchedule schedule(IngestionConfiguration configuration) {
         try {
-            return IngestionSchedule.of(configuration.path("scheduleType").asText(null),
-                    configuration.path("scheduleDefinition").asText(null));
+            return IngestionSchedule.of(configuration.scheduleType(), configuration.scheduleDefinition());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("The ingestion configuration's schedule is not valid: " + e.getMessage());
         }
@@ -420,19 +418,12 @@ final class SchedulerIteration {
         }
     }
 
-    private static IngestionStrategy strategy(ObjectNode configuration) {
-        String text = configuration.path("ingestionStrategy").asText("");
-        try {
-            return IngestionStrategy.valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("The ingestion configuration's ingestionStrategy '" + text + "' is neither"
-                    + " SNAPSHOT nor INCREMENTAL");
+    private static IngestionStrategy strategy(IngestionConfiguration configuration) {
+        if (configuration.ingestionStrategy() == null) {
+            throw new IllegalStateException("The ingestion configuration '" + configuration.id() + "' has no "
+                    + "ingestionStrategy (SNAPSHOT or INCREMENTAL)");
         }
-    }
-
-    private static Configuration object(ObjectNode configuration, String key) {
-        JsonNode value = configuration.get(key);
-        return value != null && value.isObject() ? ConfigurationTrees.configuration((ObjectNode) value) : Configuration.empty();
+        return configuration.ingestionStrategy();
     }
 
     private static String errorMetadata(String error) {

@@ -1,11 +1,14 @@
 package io.connectorkit.runtime.resources;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.runtime.config.Configuration;
 import io.connectorkit.runtime.internal.json.JsonTree;
 import java.util.List;
 import java.util.Optional;
+import java.util.ArrayList;
+import java.util.Collections;
 
 /**
  * A resource ingestion definition (spec §2.4): one thing of the source to ingest, with its ingestion
@@ -37,7 +40,7 @@ public record ResourceDefinition(String id, String name, boolean enabled, String
      */
     public ResourceDefinition {
         ingestionConfigurations = ingestionConfigurations == null ? List.of()
-                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(ingestionConfigurations));
+                : Collections.unmodifiableList(new ArrayList<>(ingestionConfigurations));
     }
 
     /**
@@ -78,21 +81,11 @@ public record ResourceDefinition(String id, String name, boolean enabled, String
         json.put("parentId", parentId);
         json.set("resourceId", jsonOrNull(resourceId));
         json.set("resourceMetadata", jsonOrNull(resourceMetadata));
-        ArrayNode configurations = json.putArray("ingestionConfigurations");
-        for (IngestionConfiguration configuration : ingestionConfigurations) {
-            ObjectNode item = configurations.addObject();
-            item.put("id", configuration.id());
-            item.put("ingestionStrategy", configuration.ingestionStrategy() == null ? null
-                    : configuration.ingestionStrategy().name());
-            item.set("customIngestionConfiguration", jsonOrNull(configuration.customIngestionConfiguration()));
-            item.put("scheduleType", configuration.scheduleType() == null ? null : configuration.scheduleType().name());
-            item.put("scheduleDefinition", configuration.scheduleDefinition());
-            item.set("destination", jsonOrNull(configuration.destination()));
-        }
+        json.set("ingestionConfigurations", IngestionConfigurations.toComplete(ingestionConfigurations));
         return JsonTree.write(json);
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode jsonOrNull(String text) {
-        return text == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : JsonTree.parse(text);
+    private static JsonNode jsonOrNull(String text) {
+        return text == null ? NullNode.getInstance() : JsonTree.parse(text);
     }
 }

@@ -13,6 +13,7 @@ import java.util.ServiceLoader;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Finds the connector of an app. A host that runs several apps in one JVM (the embedded target, tests) binds a
@@ -104,7 +105,7 @@ public final class ConnectorRegistry {
     private static ConnectorDefinition describedConnector(URL description, ClassLoader loader) {
         try (InputStream in = description.openStream()) {
             return ConnectorDescription.fromJsonText(new String(in.readAllBytes(),
-                    java.nio.charset.StandardCharsets.UTF_8)).toDefinition(loader);
+                    StandardCharsets.UTF_8)).toDefinition(loader);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the connector description " + description, e);
         }

@@ -1,5 +1,7 @@
 package io.connectorkit.runtime.spi;
 
+import io.connectorkit.runtime.resources.IngestionStrategy;
+
 import io.connectorkit.runtime.config.Configuration;
 import io.connectorkit.runtime.internal.json.JsonTree;
 import java.util.Objects;

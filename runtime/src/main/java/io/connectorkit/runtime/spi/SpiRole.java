@@ -1,6 +1,7 @@
 package io.connectorkit.runtime.spi;
 
 import java.util.Optional;
+import java.lang.reflect.Modifier;
 
 /**
  * The places where a connector's class plugs into the runtime, by the key a descriptor names them with
@@ -100,12 +101,12 @@ public enum SpiRole {
         if (!contract.isAssignableFrom(type)) {
             return Optional.of("the class " + className + " does not implement " + contract.getName());
         }
-        if (type.isInterface() || java.lang.reflect.Modifier.isAbstract(type.getModifiers())) {
+        if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
             return Optional.of("the class " + className + " is abstract; name a concrete class");
         }
         try {
-            if (!java.lang.reflect.Modifier.isPublic(type.getConstructor().getModifiers())
-                    || !java.lang.reflect.Modifier.isPublic(type.getModifiers())) {
+            if (!Modifier.isPublic(type.getConstructor().getModifiers())
+                    || !Modifier.isPublic(type.getModifiers())) {
                 return Optional.of("the class " + className + " must be public with a public no-argument constructor");
             }
         } catch (NoSuchMethodException e) {

@@ -1,12 +1,15 @@
 package io.connectorkit.runtime.sql;
 
 import java.util.List;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 
 /** One row of a query result, read by position. */
 public record SqlRow(List<Object> values) {
 
     public SqlRow {
-        values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));
+        values = Collections.unmodifiableList(new ArrayList<>(values));
     }
 
     public Object get(int index) {
@@ -19,7 +22,7 @@ public record SqlRow(List<Object> values) {
             return null;
         }
         if (value instanceof byte[] bytes) {
-            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            return new String(bytes, StandardCharsets.UTF_8);
         }
         return value.toString();
     }

@@ -66,7 +66,7 @@ class IngestionScheduleTest {
                 .hasMessage("The interval '99999999999999999999d' is too long");
         assertThatThrownBy(() -> IngestionSchedule.of("HOURLY", "1")).hasMessage("'HOURLY' is not a schedule type;"
                 + " use INTERVAL, CRON or GLOBAL");
-        assertThatThrownBy(() -> IngestionSchedule.of(null, "1")).hasMessageContaining("no scheduleType");
+        assertThatThrownBy(() -> IngestionSchedule.of((String) null, "1")).hasMessageContaining("no scheduleType");
         assertThatThrownBy(() -> IngestionSchedule.of("CRON", "0 0 30 2 *")).hasMessage("The cron expression"
                 + " '0 0 30 2 *' never fires");
         assertThatThrownBy(() -> IngestionSchedule.of("CRON", "every hour")).hasMessageContaining("is not a valid"

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.connectorkit.runtime.internal.json.JsonTree;
-import io.connectorkit.runtime.spi.IngestionStrategy;
+import io.connectorkit.runtime.resources.IngestionStrategy;
 import io.connectorkit.runtime.status.ConfigurationStatus;
 import io.connectorkit.runtime.status.ConnectorState;
 import io.connectorkit.runtime.status.ConnectorStatus;

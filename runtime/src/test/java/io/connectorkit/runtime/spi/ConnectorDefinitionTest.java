@@ -1,5 +1,7 @@
 package io.connectorkit.runtime.spi;
 
+import io.connectorkit.runtime.resources.IngestionStrategy;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -18,6 +18,32 @@
 --   altering one changes its properties only (https://docs.snowflake.com/en/sql-reference/sql/alter-procedure).
 --   They live in the versioned schema, which holds only what the running version's script creates
 --   (https://docs.snowflake.com/en/developer-guide/native-apps/update-app-versioned-schema).
+<#macro chooseSecrets>
+<#-- Per secret field: the SECRET the consumer bound to its reference (SYSTEM$GET_ALL_REFERENCES lists a reference's
+     bound objects; an empty list, or an error, while there are none:
+     https://docs.snowflake.com/en/sql-reference/functions/system_get_all_references), else the app's own secret that
+     SET_SECRET stored (DESCRIBE SECRET fails while it does not exist:
+     https://docs.snowflake.com/en/sql-reference/sql/desc-secret), else not ready: NULL. -->
+<#list externalAccess.secrets as secret>
+  BEGIN
+    IF (ARRAY_SIZE(PARSE_JSON(SYSTEM$GET_ALL_REFERENCES(${secret.reference.sql}))) > 0) THEN
+      ${secret.variable} := ${secret.byReference};
+    END IF;
+  EXCEPTION
+    WHEN OTHER THEN
+      ${secret.variable} := NULL;
+  END;
+  IF (${secret.variable} IS NULL) THEN
+    BEGIN
+      DESCRIBE SECRET ${secret.owned};
+      ${secret.variable} := ${secret.ownedText};
+    EXCEPTION
+      WHEN OTHER THEN
+        RETURN NULL;
+    END;
+  END IF;
+</#list>
+</#macro>
 CREATE OR ALTER APPLICATION ROLE ADMIN;
 CREATE OR ALTER APPLICATION ROLE VIEWER;
 CREATE OR ALTER APPLICATION ROLE DATA_READER;
@@ -224,10 +250,11 @@ ALTER APPLICATION SET SPECIFICATION ${specification.name.identifier}
 -- because integrations are account objects and two installs of the app must not share one, so the statements are
 -- built as text (https://docs.snowflake.com/en/sql-reference/sql/execute-immediate). It creates them over the network
 -- rules above (CREATE EXTERNAL ACCESS INTEGRATION is granted automatically: manifest.yml), then, once every secret
--- reference is bound, gives the procedures that run connector code their secrets and the integrations. They reach
--- the hosts once the consumer approved the specification. REGISTER_REFERENCE calls it after every binding, and this
--- script at its end, because CREATE OR REPLACE PROCEDURE drops these settings on every upgrade. The answer: NULL
--- while a secret reference is not bound yet, 'Success' once set up, else Snowflake's error. Not granted to any role.
+-- secret field has its secret (see chooseSecrets), gives the procedures that run connector code their secrets and
+-- the integrations. They reach the hosts once the consumer approved the specification. REGISTER_REFERENCE and
+-- SET_SECRET call it after every change, and this script at its end, because CREATE OR REPLACE PROCEDURE drops these
+-- settings on every upgrade. The answer: NULL while a secret field has no secret yet, 'Success' once set up, else
+-- Snowflake's error. Not granted to any role.
 CREATE OR REPLACE PROCEDURE PUBLIC.SETUP_EXTERNAL_ACCESS()
   RETURNS STRING
   LANGUAGE SQL
@@ -237,20 +264,14 @@ DECLARE
 <#list externalAccess.created as integration>
   ${integration.variable} STRING DEFAULT ${integration.name};
 </#list>
+<#list externalAccess.secrets as secret>
+  ${secret.variable} STRING;
+</#list>
 BEGIN
 <#list externalAccess.created as integration>
   EXECUTE IMMEDIATE ${integration.create};
 </#list>
-<#list externalAccess.required as reference>
-  BEGIN
-    IF (ARRAY_SIZE(PARSE_JSON(SYSTEM$GET_ALL_REFERENCES(${reference.sql}))) = 0) THEN
-      RETURN NULL;
-    END IF;
-  EXCEPTION
-    WHEN OTHER THEN
-      RETURN NULL;
-  END;
-</#list>
+<@chooseSecrets/>
 <#list externalAccess.alterStatements as statement>
   EXECUTE IMMEDIATE ${statement};
 </#list>
@@ -262,18 +283,24 @@ END;
 $$;
 <#elseif externalAccess??>
 
--- External access: the procedures that run connector code get the connector's secrets and external access
--- integrations, by reference. REGISTER_REFERENCE calls it after every binding, and this script at its end, because
--- CREATE OR REPLACE PROCEDURE drops these settings on every upgrade. The answer: NULL while a reference is not bound
--- yet (SYSTEM$GET_ALL_REFERENCES lists a reference's bound objects; an empty list, or an error, while there are none:
--- https://docs.snowflake.com/en/sql-reference/functions/system_get_all_references), 'Success' once set up, else
--- Snowflake's error, for example an integration whose ALLOWED_AUTHENTICATION_SECRETS does not allow the secret.
--- Not granted to any role.
+-- External access: the procedures that run connector code get the connector's secrets (see chooseSecrets) and the
+-- external access integrations the consumer binds, by reference; the statements are assembled from pieces rendered
+-- from connector.yaml, never from input. REGISTER_REFERENCE and SET_SECRET call it after every change, and this
+-- script at its end, because CREATE OR REPLACE PROCEDURE drops these settings on every upgrade. The answer: NULL while
+-- an integration reference is not bound or a secret field has no secret yet, 'Success' once set up, else Snowflake's
+-- error, for example an integration whose ALLOWED_AUTHENTICATION_SECRETS does not allow the secret. Not granted to
+-- any role.
 CREATE OR REPLACE PROCEDURE PUBLIC.SETUP_EXTERNAL_ACCESS()
   RETURNS STRING
   LANGUAGE SQL
   EXECUTE AS OWNER
   AS $$
+<#if externalAccess.secrets?has_content>
+DECLARE
+<#list externalAccess.secrets as secret>
+  ${secret.variable} STRING;
+</#list>
+</#if>
 BEGIN
 <#list externalAccess.required as reference>
   BEGIN
@@ -285,12 +312,9 @@ BEGIN
       RETURN NULL;
   END;
 </#list>
-<#list externalAccess.procedures as procedure>
-  ALTER PROCEDURE PUBLIC.${procedure.name}(${procedure.argumentTypes}) SET
-<#if externalAccess.secrets?has_content>
-    SECRETS = (<#list externalAccess.secrets as secret>${secret.name.sql} = reference(${secret.reference.sql})<#sep>, </#sep></#list>)
-</#if>
-    EXTERNAL_ACCESS_INTEGRATIONS = (<#list externalAccess.integrations as integration>reference(${integration.sql})<#sep>, </#sep></#list>);
+<@chooseSecrets/>
+<#list externalAccess.alterStatements as statement>
+  EXECUTE IMMEDIATE ${statement};
 </#list>
   RETURN 'Success';
 EXCEPTION
@@ -298,6 +322,51 @@ EXCEPTION
     RETURN 'External access could not be set up: ' || SQLERRM;
 END;
 $$;
+</#if>
+<#if setSecret??>
+
+-- The app's own secret of a secret field, for a consumer who types its value (the Streamlit app's password input)
+-- instead of binding a SECRET to the field's reference. It lives in the non-versioned STATE schema, so upgrades keep
+-- it, and is granted to no application role: only the procedures that run connector code get it, through their
+-- SECRETS (SETUP_EXTERNAL_ACCESS prefers a bound reference). FIELD must be one of the secret fields, each with its own
+-- statements, so no name is built from input; VALUE is bound (Snowflake Scripting binds a variable written with a
+-- colon: https://docs.snowflake.com/en/developer-guide/snowflake-scripting/variables, "Using a variable in a SQL
+-- statement (binding)"; https://docs.snowflake.com/en/sql-reference/bind-variables) and never answered or logged.
+-- CREATE SECRET IF NOT EXISTS, then ALTER SECRET … SET SECRET_STRING, set the value whether the secret exists or not
+-- (https://docs.snowflake.com/en/sql-reference/sql/create-secret,
+-- https://docs.snowflake.com/en/sql-reference/sql/alter-secret). A refused FIELD or VALUE changes nothing.
+CREATE OR REPLACE PROCEDURE PUBLIC.${setSecret.procedure}(FIELD STRING, VALUE STRING)
+  RETURNS VARIANT
+  LANGUAGE SQL
+  EXECUTE AS OWNER
+  AS $$
+DECLARE
+  ANSWER STRING;
+BEGIN
+  IF (FIELD IS NULL OR FIELD NOT IN (<#list externalAccess.secrets as secret>${secret.field.sql}<#sep>, </#sep></#list>)) THEN
+    RETURN OBJECT_CONSTRUCT('response_code', 'INVALID_CONFIGURATION_VALUE', 'message', ${setSecret.unknownField.sql});
+  END IF;
+  IF (VALUE IS NULL OR VALUE = '') THEN
+    RETURN OBJECT_CONSTRUCT('response_code', 'INVALID_CONFIGURATION_VALUE', 'message', 'SET_SECRET: the value for ' || FIELD || ' is empty; give the secret''s value (an unchanged secret needs no call).');
+  END IF;
+  CASE (FIELD)
+<#list externalAccess.secrets as secret>
+    WHEN ${secret.field.sql} THEN
+      CREATE SECRET IF NOT EXISTS ${secret.owned} TYPE = GENERIC_STRING SECRET_STRING = :VALUE;
+      ALTER SECRET ${secret.owned} SET SECRET_STRING = :VALUE;
+</#list>
+  END CASE;
+  CALL PUBLIC.SETUP_EXTERNAL_ACCESS() INTO :ANSWER;
+  IF (ANSWER IS NULL) THEN
+    RETURN OBJECT_CONSTRUCT('response_code', 'OK', 'message', 'The secret of ' || FIELD || ${setSecret.waiting.sql});
+  END IF;
+  IF (ANSWER <> 'Success') THEN
+    RETURN OBJECT_CONSTRUCT('response_code', 'SECRET_UNAVAILABLE', 'message', 'The secret of ' || FIELD || ' is set, but the connector''s procedures cannot be given it: ' || REPLACE(ANSWER, 'External access could not be set up: ', '')<#if setSecret.consumerIntegration> || '. The external access integration bound to the app must allow the app''s secret: as its owner, add ' || CURRENT_DATABASE() || '.STATE.' || UPPER(FIELD) || '_VALUE to its ALLOWED_AUTHENTICATION_SECRETS (ALTER EXTERNAL ACCESS INTEGRATION … SET ALLOWED_AUTHENTICATION_SECRETS = (…)), then set the secret again'</#if>);
+  END IF;
+  RETURN OBJECT_CONSTRUCT('response_code', 'OK', 'message', 'The secret of ' || FIELD || ' is set.');
+END;
+$$;
+GRANT USAGE ON PROCEDURE PUBLIC.${setSecret.procedure}(STRING, STRING) TO APPLICATION ROLE ADMIN;
 </#if>
 
 -- The Native SDK's procedures that give procedures an external access integration and a secret, for SDK connector
@@ -333,7 +402,7 @@ BEGIN
     RETURN OBJECT_CONSTRUCT('response_code', 'OK', 'message', 'Successfully set up ' || ARRAY_SIZE(METHODS) || ' method(s).');
   END IF;
   IF (ANSWER IS NULL) THEN
-    RETURN OBJECT_CONSTRUCT('response_code', 'INTERNAL_ERROR', 'message', 'Unable to apply SECRET and EXTERNAL_OBJECT_INTEGRATION objects to provided methods.', 'SQLERRM', 'The references <#list externalAccess.required as reference>${reference.text}<#sep>, </#sep></#list> are not all bound yet: the consumer binds them first.');
+    RETURN OBJECT_CONSTRUCT('response_code', 'INTERNAL_ERROR', 'message', 'Unable to apply SECRET and EXTERNAL_OBJECT_INTEGRATION objects to provided methods.', 'SQLERRM', '<#if externalAccess.required?has_content>The references <#list externalAccess.required as reference>${reference.text}<#sep>, </#sep></#list> are not all bound yet<#if externalAccess.secrets?has_content>, or </#if></#if><#if externalAccess.secrets?has_content>a secret field has no secret yet (<#list externalAccess.secrets as secret>${secret.field.text}: a SECRET bound to ${secret.reference.text}<#if setSecret??>, or one set with SET_SECRET</#if><#sep>; </#sep></#list>)</#if>: the consumer sets them first.');
   END IF;
   FAILURE := REPLACE(ANSWER, 'External access could not be set up: ', '');
   CODE := 'INTERNAL_ERROR';

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Comparator;
+import java.util.Locale;
 
 /**
  * The runtime's JSON trees (shaded Jackson), for the kit's own code only: VARIANT values travel as JSON text on both
@@ -26,7 +28,7 @@ public final class JsonTree {
      * Equality of JSON values for {@link JsonNode#equals(java.util.Comparator, JsonNode)}: numbers by value
      * ({@code 1} = {@code 1.0}), everything else exactly; objects compare regardless of key order anyway.
      */
-    public static final java.util.Comparator<JsonNode> VALUE_EQUALITY = (left, right) -> {
+    public static final Comparator<JsonNode> VALUE_EQUALITY = (left, right) -> {
         if (left.isNumber() && right.isNumber()) {
             return left.decimalValue().compareTo(right.decimalValue());
         }
@@ -94,6 +96,6 @@ public final class JsonTree {
         if (node.isNumber()) {
             return "a number";
         }
-        return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        return node.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,11 +1,14 @@
 """Inputs typed from the descriptor's fields, and the values they give the procedures.
 
 A field's widget: string, identifier, url, cron → text input; integer → text input read as a whole number; boolean →
-checkbox; choice → select box of the field's choices; object → JSON text area. A secret field has no input:
-Snowflake keeps the secret in a SECRET object that the consumer binds to the field's reference (its value in the
-configuration is the reference's name), so the page offers the binding instead (see wizard.secret_binding).
+checkbox; choice → select box of the field's choices; object → JSON text area; secret → password input, empty, whose
+value goes to SET_SECRET only (the app keeps it in a SECRET of its own), beside the binding of a SECRET to the field's
+reference (see wizard.secret_binding). A secret field's value in the configuration is its reference's name.
 """
 import json
+
+# The app's procedure that keeps a typed secret; in the model's procedures when the app has it.
+SET_SECRET = "SET_SECRET"
 
 TEXT_TYPES = ("string", "identifier", "url", "cron")
 
@@ -44,8 +47,19 @@ def render_input(st, field, current, key):
         initial = initial_text(field, current)
         options = choice_options(field, initial)
         index = options.index(initial) if initial in options else 0
+        if initial and initial not in options:
+            # The descriptor's choices changed since the value was saved: say so, rather than show "not set".
+            st.warning(field.label + ": the saved value '" + initial + "' is no longer one of the choices; pick one "
+                       "of " + ", ".join(field.choices))
         return st.selectbox(label, options, index=index, key=key, help=help_text)
     return st.text_input(label, value=initial_text(field, current), key=key, help=help_text)
+
+
+def render_secret_input(st, field, key):
+    """A password input for a secret field: masked, never prefilled, so the page never shows a secret
+    (https://docs.streamlit.io/develop/api-reference/widgets/st.text_input, type="password")."""
+    help_text = field.description or None
+    return st.text_input(field.label + " (new value)", value="", key=key, help=help_text, type="password")
 
 
 def choice_options(field, initial):

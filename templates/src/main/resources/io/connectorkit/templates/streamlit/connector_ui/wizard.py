@@ -92,28 +92,48 @@ def connector_configuration(ctx):
 
 def connection(ctx, procedure="SET_CONNECTION_CONFIGURATION", submit="Save and test the connection"):
     """The connection step; the settings page reuses it for UPDATE_CONNECTION_CONFIGURATION. The procedure tests
-    the connection itself and answers the test's message (spec §3.5, §3.6)."""
+    the connection itself and answers the test's message (spec §3.5, §3.6).
+
+    A secret field takes a typed value (a password input, never prefilled) that SET_SECRET keeps in the app's own
+    SECRET before the connection is saved, or the SECRET the consumer binds to its reference. The typed value goes
+    only to SET_SECRET, as a bound parameter; the form forgets it once submitted
+    (https://docs.streamlit.io/develop/api-reference/execution-flow/st.form, clear_on_submit)."""
     st = ctx.st
     fields = ctx.model.connection_fields
     secrets = [field for field in fields if field.secret]
     plain = [field for field in fields if not field.secret]
     stored = ctx.client.configuration("connection_configuration")
-    bound = {field.name: secret_binding(ctx, field) for field in secrets}
-    with st.form("connection_" + procedure.lower()):
+    typable = typed.SET_SECRET in ctx.model.procedures
+    current = {field.name: secret_binding(ctx, field, stored.get(field.name) is not None, typable)
+               for field in secrets}
+    with st.form("connection_" + procedure.lower(), clear_on_submit=True):
         raws = {field.name: typed.render_input(st, field, stored.get(field.name), "connection_" + field.name)
                 for field in plain}
+        entered = {field.name: typed.render_secret_input(st, field, "connection_" + field.name)
+                   for field in secrets if typable and current[field.name] != BOUND}
         submitted = st.form_submit_button(submit)
     if submitted:
         values, problems = typed.collect(plain, raws)
+        new_secrets = []
         for field in secrets:
-            if bound[field.name]:
+            if entered.get(field.name):
+                new_secrets.append((field, entered[field.name]))
+                values[field.name] = field.reference
+            elif current[field.name]:
                 values[field.name] = field.reference
             elif field.required:
-                problems.append(field.name + ": choose the secret for " + field.reference + " first")
+                problems.append(field.name + ": " + ("type the secret, or choose an existing SECRET for "
+                                                     + field.reference if typable else
+                                                     "choose the secret for " + field.reference + " first"))
         if problems:
             for problem in problems:
                 st.error(problem)
             return
+        for field, value in new_secrets:
+            response = ctx.client.call(typed.SET_SECRET, field.name, value)
+            if not response.ok:
+                ctx.show(response)
+                return
         ctx.act(ctx.client.call(procedure, values))
 
 
@@ -141,21 +161,34 @@ def finalize(ctx):
         ctx.act(ctx.client.call("FINALIZE_CONNECTOR_CONFIGURATION", value))
 
 
-def secret_binding(ctx, field):
-    """Whether the field's secret reference is bound; offers the binding when it is not."""
+# What a secret field has: a SECRET bound to its reference, or a secret the app keeps (or may have, when the page
+# cannot tell), or nothing (falsy).
+BOUND = "bound"
+KEPT = "kept"
+
+
+def secret_binding(ctx, field, stored, typable):
+    """What the field's secret is (BOUND, KEPT or None), shown, with the binding offered while none is bound."""
     st = ctx.st
     permissions = ctx.permissions
+    alternative = "type it below, or " if typable else ""
     if not permissions.available:
-        st.info(field.label + ": bind a SECRET to the reference " + field.reference + " in Snowsight (the app's "
-                "Security tab), or run connector:configure with the value.")
-        return True
+        st.info(field.label + ": " + alternative + "bind a SECRET to the reference " + field.reference
+                + " in Snowsight (the app's Security tab), or run connector:configure with the value.")
+        return KEPT
     if permissions.is_bound(field.reference):
-        st.write("🔒 " + field.label + ": a secret is bound to " + field.reference)
-        return True
-    st.warning(field.label + ": no secret is bound to " + field.reference + " yet")
+        st.write("🔒 " + field.label + ": a secret is bound to " + field.reference
+                 + (" (remove the binding to type a value instead)" if typable else ""))
+        return BOUND
+    if typable and stored:
+        st.write("🔒 " + field.label + ": a secret is set; type a new value to replace it, or leave the box empty "
+                 "to keep it")
+    else:
+        st.warning(field.label + ": no secret is bound to " + field.reference + " yet"
+                   + ("; type it below, or choose an existing SECRET" if typable else ""))
     if st.button("Choose the secret for " + field.label, key="bind_" + field.reference):
         permissions.request_reference(field.reference)
-    return False
+    return KEPT if typable and stored else None
 
 
 def account_access(ctx):

@@ -1,4 +1,4 @@
-package io.connectorkit.plugin.descriptor;
+package io.connectorkit.plugin.yaml;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package io.connectorkit.plugin.descriptor;
+package io.connectorkit.plugin.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.connectorkit.plugin.descriptor;
+package io.connectorkit.plugin.yaml;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.ArrayList;
 
 /**
  * A YAML document read into a JSON tree that remembers the line of every node, so that a problem found later can
@@ -44,7 +46,7 @@ public final class LocatedYaml {
         } catch (IOException e) {
             // SnakeYAML explains in several lines; keep its sentences, drop the pointers and the quoted source lines.
             List<String> explanation = e.getMessage().lines().map(String::strip).toList();
-            List<String> sentences = new java.util.ArrayList<>();
+            List<String> sentences = new ArrayList<>();
             for (int i = 0; i < explanation.size(); i++) {
                 String line = explanation.get(i);
                 boolean quotedSource = i + 1 < explanation.size() && explanation.get(i + 1).startsWith("^");
@@ -54,7 +56,7 @@ public final class LocatedYaml {
                 }
             }
             String reason = String.join(": ", sentences);
-            int line = e instanceof com.fasterxml.jackson.core.JsonProcessingException processing
+            int line = e instanceof JsonProcessingException processing
                     && processing.getLocation() != null ? processing.getLocation().getLineNr() : 0;
             throw new YamlProblem(line, "the YAML cannot be read: " + reason);
         }
