@@ -1,9 +1,9 @@
 package io.connectorkit.runtime;
 
-import io.connectorkit.runtime.json.InvalidJsonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.runtime.internal.json.JsonTree;
+import io.connectorkit.runtime.json.InvalidJsonException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -133,7 +133,9 @@ public final class Response {
 
     static Response fromJson(JsonNode node) {
         if (node == null || !node.isObject()) {
-            return of(ResponseCode.INVALID_RESPONSE, "the response is " + JsonTree.describeType(node) + ", not an object");
+            return of(
+                    ResponseCode.INVALID_RESPONSE,
+                    "the response is " + JsonTree.describeType(node) + ", not an object");
         }
         JsonNode code = node.get(CODE_KEY);
         if (code == null || !code.isTextual() || code.asText().isBlank()) {

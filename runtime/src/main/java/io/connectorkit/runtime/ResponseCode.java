@@ -54,7 +54,8 @@ public enum ResponseCode {
      * connector with a {@code global_schedule}; {@code CREATE DATABASE} to finalize one with a
      * {@code destination_database}. The message names it. The embedded target holds every privilege.
      */
-    REQUIRED_PRIVILEGES_MISSING("To perform this operation the application must be granted the following privileges: %s"),
+    REQUIRED_PRIVILEGES_MISSING(
+            "To perform this operation the application must be granted the following privileges: %s"),
     /** kit: the connector registers no connection tester (the SDK answers PROCEDURE_NOT_FOUND). */
     CONNECTION_TESTER_NOT_REGISTERED("This connector has no connection tester, so the connection cannot be tested. "
             + "The connector must register one with ConnectorDefinition.builder().connectionTester(...); "

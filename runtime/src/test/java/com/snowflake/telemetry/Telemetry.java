@@ -18,8 +18,7 @@ public final class Telemetry {
     /** Every span attribute set. */
     public static final Map<String, String> SPAN_ATTRIBUTES = new LinkedHashMap<>();
 
-    private Telemetry() {
-    }
+    private Telemetry() {}
 
     public static synchronized void addEvent(String name, Attributes attributes) {
         Map<String, String> values = new LinkedHashMap<>();

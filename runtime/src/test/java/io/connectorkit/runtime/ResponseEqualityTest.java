@@ -14,7 +14,8 @@ class ResponseEqualityTest {
     void responsesAreEqualWhenTheirWholeObjectsAre() {
         Response response = Response.ok("Resource created").with("id", "r-1");
 
-        assertThat(response).isEqualTo(Response.ok("Resource created").with("id", "r-1"))
+        assertThat(response)
+                .isEqualTo(Response.ok("Resource created").with("id", "r-1"))
                 .hasSameHashCodeAs(Response.ok("Resource created").with("id", "r-1"));
         assertThat(response).isNotEqualTo(Response.ok("Resource created").with("id", "r-2"));
         assertThat(response).isNotEqualTo(Response.ok("Resource created"));
@@ -40,24 +41,33 @@ class ResponseEqualityTest {
         assertThat(Response.ok().isOk()).isTrue();
         assertThat(Response.rollback("Undo it").code()).isEqualTo("ROLLBACK");
         assertThat(Response.rollback("Undo it").isOk()).isFalse();
-        assertThat(Response.of(ResponseCode.REQUIRED_PRIVILEGES_MISSING, "EXECUTE TASK").message()).hasValue(
-                "To perform this operation the application must be granted the following privileges: EXECUTE TASK");
-        assertThat(Response.withMessage(ResponseCode.INVALID_INPUT, "bad").is(ResponseCode.INVALID_INPUT)).isTrue();
-        assertThat(Response.withMessage(ResponseCode.INVALID_INPUT, "bad").is(ResponseCode.OK)).isFalse();
+        assertThat(Response.of(ResponseCode.REQUIRED_PRIVILEGES_MISSING, "EXECUTE TASK")
+                        .message())
+                .hasValue(
+                        "To perform this operation the application must be granted the following privileges: EXECUTE TASK");
+        assertThat(Response.withMessage(ResponseCode.INVALID_INPUT, "bad").is(ResponseCode.INVALID_INPUT))
+                .isTrue();
+        assertThat(Response.withMessage(ResponseCode.INVALID_INPUT, "bad").is(ResponseCode.OK))
+                .isFalse();
         assertThat(Response.ok().is(ResponseCode.OK)).isTrue();
     }
 
     @Test
     void theBuildingRulesRefuseAMalformedResponse() {
-        assertThatThrownBy(() -> Response.error(null, "m")).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> Response.error(null, "m"))
+                .isInstanceOf(NullPointerException.class)
                 .hasMessage("response_code must not be null");
-        assertThatThrownBy(() -> Response.error(" ", "m")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Response.error(" ", "m"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("response_code must not be blank");
-        assertThatThrownBy(() -> Response.error("X", null)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Response.error("X", null))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("message must not be empty when response_code is X");
-        assertThatThrownBy(() -> Response.ok().with("response_code", "X")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Response.ok().with("response_code", "X"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("response_code is not an extra key");
-        assertThatThrownBy(() -> Response.ok().with("message", "X")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Response.ok().with("message", "X"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("message is not an extra key");
     }
 
@@ -76,14 +86,18 @@ class ResponseEqualityTest {
     @Test
     void readingAHookAnswerKeepsOkWithoutMessageAndRefusesBlankCodes() {
         assertThat(Response.fromJsonText("{\"response_code\": \"OK\"}")).isEqualTo(Response.ok());
-        assertThat(Response.fromJsonText("{\"response_code\": \"OK\", \"message\": null}")).isEqualTo(Response.ok());
+        assertThat(Response.fromJsonText("{\"response_code\": \"OK\", \"message\": null}"))
+                .isEqualTo(Response.ok());
         assertThat(Response.fromJsonText("{\"response_code\": \"X\", \"message\": \"m\"}"))
                 .isEqualTo(Response.error("X", "m"));
-        assertThat(Response.fromJsonText("{\"response_code\": \" \", \"message\": \"m\"}").message())
+        assertThat(Response.fromJsonText("{\"response_code\": \" \", \"message\": \"m\"}")
+                        .message())
                 .hasValue("Invalid connector response, reason: responseCode must not be null");
-        assertThat(Response.fromJsonText("{\"response_code\": 1, \"message\": \"m\"}").message())
+        assertThat(Response.fromJsonText("{\"response_code\": 1, \"message\": \"m\"}")
+                        .message())
                 .hasValue("Invalid connector response, reason: responseCode must not be null");
-        assertThat(Response.fromJsonText("{\"response_code\": \"X\", \"message\": \" \"}").message())
+        assertThat(Response.fromJsonText("{\"response_code\": \"X\", \"message\": \" \"}")
+                        .message())
                 .hasValue("Invalid connector response, reason: message must not be null if responseCode is not OK");
         assertThat(Response.fromJsonText("[]").message())
                 .hasValue("Invalid connector response, reason: the response is an array, not an object");

@@ -18,34 +18,37 @@ import org.junit.jupiter.api.Test;
  */
 class RuntimeDocumentationJarsIT {
 
-    private final Path sources = Path.of(System.getProperty("runtime.sources.jar",
-            "target/connector-runtime-sources.jar"));
-    private final Path javadoc = Path.of(System.getProperty("runtime.javadoc.jar",
-            "target/connector-runtime-javadoc.jar"));
+    private final Path sources =
+            Path.of(System.getProperty("runtime.sources.jar", "target/connector-runtime-sources.jar"));
+    private final Path javadoc =
+            Path.of(System.getProperty("runtime.javadoc.jar", "target/connector-runtime-javadoc.jar"));
 
     @Test
     void theSourcesJarHoldsTheRuntimesOwnSources() throws IOException {
         List<String> names = names(sources);
-        assertThat(names).contains(
-                "io/connectorkit/runtime/config/Configuration.java",
-                "io/connectorkit/runtime/spi/ConnectorDefinition.java",
-                "io/connectorkit/runtime/procedures/SchedulerIteration.java");
+        assertThat(names)
+                .contains(
+                        "io/connectorkit/runtime/config/Configuration.java",
+                        "io/connectorkit/runtime/spi/ConnectorDefinition.java",
+                        "io/connectorkit/runtime/procedures/SchedulerIteration.java");
         assertThat(names).noneMatch(name -> name.startsWith("com/fasterxml/"));
     }
 
     @Test
     void theJavadocJarDocumentsThePublicApiAndNothingInternal() throws IOException {
         List<String> names = names(javadoc);
-        assertThat(names).contains(
-                "io/connectorkit/runtime/config/Configuration.html",
-                "io/connectorkit/runtime/json/Json.html",
-                "io/connectorkit/runtime/spi/ConnectorDefinition.html",
-                "io/connectorkit/runtime/sql/Identifier.html",
-                "io/connectorkit/runtime/embedded/EmbeddedApp.html");
-        assertThat(names).noneMatch(name -> name.startsWith("io/connectorkit/runtime/internal/")
-                || name.startsWith("io/connectorkit/runtime/procedures/")
-                || name.startsWith("io/connectorkit/runtime/state/")
-                || name.equals("io/connectorkit/runtime/embedded/EmbeddedProcedures.html"));
+        assertThat(names)
+                .contains(
+                        "io/connectorkit/runtime/config/Configuration.html",
+                        "io/connectorkit/runtime/json/Json.html",
+                        "io/connectorkit/runtime/spi/ConnectorDefinition.html",
+                        "io/connectorkit/runtime/sql/Identifier.html",
+                        "io/connectorkit/runtime/embedded/EmbeddedApp.html");
+        assertThat(names)
+                .noneMatch(name -> name.startsWith("io/connectorkit/runtime/internal/")
+                        || name.startsWith("io/connectorkit/runtime/procedures/")
+                        || name.startsWith("io/connectorkit/runtime/state/")
+                        || name.equals("io/connectorkit/runtime/embedded/EmbeddedProcedures.html"));
         // The typed getters carry their documentation, not just their signatures.
         assertThat(text(javadoc, "io/connectorkit/runtime/config/Configuration.html"))
                 .contains("A whole number.")
@@ -55,12 +58,15 @@ class RuntimeDocumentationJarsIT {
     private static List<String> names(Path jar) throws IOException {
         assertThat(jar).exists();
         try (JarFile file = new JarFile(jar.toFile())) {
-            return Collections.list(file.entries()).stream().map(JarEntry::getName).toList();
+            return Collections.list(file.entries()).stream()
+                    .map(JarEntry::getName)
+                    .toList();
         }
     }
 
     private static String text(Path jar, String entry) throws IOException {
-        try (JarFile file = new JarFile(jar.toFile()); InputStream in = file.getInputStream(file.getJarEntry(entry))) {
+        try (JarFile file = new JarFile(jar.toFile());
+                InputStream in = file.getInputStream(file.getJarEntry(entry))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

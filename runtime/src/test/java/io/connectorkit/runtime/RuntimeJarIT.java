@@ -2,7 +2,11 @@ package io.connectorkit.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.snowflake.snowpark_java.Session;
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,10 +48,12 @@ class RuntimeJarIT {
                 try (InputStream in = file.getInputStream(entry)) {
                     bytes = in.readAllBytes();
                 }
-                try (DataInputStream header = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
+                try (DataInputStream header = new DataInputStream(new ByteArrayInputStream(bytes))) {
                     header.readInt();
                     header.readUnsignedShort();
-                    assertThat(header.readUnsignedShort()).as(entry.getName()).isLessThanOrEqualTo(JAVA_17_CLASS_VERSION);
+                    assertThat(header.readUnsignedShort())
+                            .as(entry.getName())
+                            .isLessThanOrEqualTo(JAVA_17_CLASS_VERSION);
                 }
                 if (new String(bytes, StandardCharsets.ISO_8859_1).contains("com/fasterxml/jackson")) {
                     offending.add(entry.getName());
@@ -61,12 +67,15 @@ class RuntimeJarIT {
     @Test
     void aHandlerRunsFromTheJarWithOnlySnowparkBesideIt() throws Exception {
         // What Snowflake puts on a procedure's class path: the Snowpark package (with Scala and Jackson) and our jar.
-        List<URL> classPath = new ArrayList<>(List.of(jar.toUri().toURL(), location(Session.class),
-                location(scala.Option.class), location(com.fasterxml.jackson.databind.ObjectMapper.class),
-                location(com.fasterxml.jackson.core.JsonFactory.class),
-                location(com.fasterxml.jackson.annotation.JsonProperty.class)));
-        try (URLClassLoader procedure = new URLClassLoader(classPath.toArray(URL[]::new),
-                ClassLoader.getPlatformClassLoader())) {
+        List<URL> classPath = new ArrayList<>(List.of(
+                jar.toUri().toURL(),
+                location(Session.class),
+                location(scala.Option.class),
+                location(ObjectMapper.class),
+                location(JsonFactory.class),
+                location(JsonProperty.class)));
+        try (URLClassLoader procedure =
+                new URLClassLoader(classPath.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
             Class<?> handlers = procedure.loadClass("io.connectorkit.runtime.snowflake.SnowflakeProcedures");
             Class<?> session = procedure.loadClass(Session.class.getName());
             Method getStatus = handlers.getMethod("getConnectorStatus", session);
@@ -74,7 +83,8 @@ class RuntimeJarIT {
             Object variant = getStatus.invoke(null, new Object[] {null});
 
             String json = (String) variant.getClass().getMethod("asJsonString").invoke(variant);
-            assertThat(json).contains("\"response_code\":\"UNKNOWN_ERROR\"")
+            assertThat(json)
+                    .contains("\"response_code\":\"UNKNOWN_ERROR\"")
                     .contains("GET_CONNECTOR_STATUS failed unexpectedly");
         }
     }

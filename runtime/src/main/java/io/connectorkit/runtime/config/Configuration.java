@@ -125,7 +125,9 @@ public final class Configuration {
      * @return the number, or empty when the key is absent, {@code null}, not a whole number or beyond {@code long}
      */
     public Optional<Long> integer(String key) {
-        return node(key).filter(value -> value.isIntegralNumber() && value.canConvertToLong()).map(JsonNode::asLong);
+        return node(key)
+                .filter(value -> value.isIntegralNumber() && value.canConvertToLong())
+                .map(JsonNode::asLong);
     }
 
     /**
@@ -170,8 +172,9 @@ public final class Configuration {
      * @throws IllegalStateException naming the key and the keys present when it has no value
      */
     public String requireString(String key) {
-        return string(key).orElseThrow(() -> new IllegalStateException("The configuration has no value for '" + key
-                + "'; present keys: " + keys()));
+        return string(key)
+                .orElseThrow(() -> new IllegalStateException(
+                        "The configuration has no value for '" + key + "'; present keys: " + keys()));
     }
 
     /**

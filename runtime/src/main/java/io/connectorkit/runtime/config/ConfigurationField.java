@@ -1,9 +1,9 @@
 package io.connectorkit.runtime.config;
 
-import io.connectorkit.runtime.json.InvalidJsonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.connectorkit.runtime.internal.json.JsonTree;
+import io.connectorkit.runtime.json.InvalidJsonException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -28,8 +28,14 @@ public final class ConfigurationField {
     private final Function<JsonNode, Optional<String>> shape;
     private final List<String> choices;
 
-    private ConfigurationField(String name, FieldType type, boolean required, JsonNode defaultValue,
-            String description, Function<JsonNode, Optional<String>> shape, List<String> choices) {
+    private ConfigurationField(
+            String name,
+            FieldType type,
+            boolean required,
+            JsonNode defaultValue,
+            String description,
+            Function<JsonNode, Optional<String>> shape,
+            List<String> choices) {
         this.name = name;
         this.type = type;
         this.required = required;
@@ -219,7 +225,8 @@ public final class ConfigurationField {
 
     private ConfigurationField defaultValue(JsonNode value) {
         if (required) {
-            throw new IllegalArgumentException("The field '" + name + "' is required, so it cannot also have a default");
+            throw new IllegalArgumentException(
+                    "The field '" + name + "' is required, so it cannot also have a default");
         }
         if (type == FieldType.SECRET) {
             throw new IllegalArgumentException("The secret field '" + name + "' cannot have a default: a secret "
@@ -229,8 +236,8 @@ public final class ConfigurationField {
             throw new IllegalArgumentException("The default of field '" + name + "' is not valid: " + problem);
         });
         // Stored as if read back from JSON text, so a default equals the same value given by a user.
-        return new ConfigurationField(name, type, false, JsonTree.parse(JsonTree.write(value)), description, shape,
-                choices);
+        return new ConfigurationField(
+                name, type, false, JsonTree.parse(JsonTree.write(value)), description, shape, choices);
     }
 
     /**
@@ -273,8 +280,7 @@ public final class ConfigurationField {
      * @return a copy of this field with the description
      */
     public ConfigurationField description(String text) {
-        return new ConfigurationField(name, type, required, defaultValue, text == null ? "" : text, shape,
-                choices);
+        return new ConfigurationField(name, type, required, defaultValue, text == null ? "" : text, shape, choices);
     }
 
     /** A further check of the value's structure, beyond its type (used for {@code global_schedule}). */
@@ -338,11 +344,13 @@ public final class ConfigurationField {
      */
     Optional<String> problem(JsonNode value) {
         if (type == FieldType.SECRET) {
-            return value.isTextual() && SecretReference.isReferenceOf(name, value.asText()) ? Optional.empty()
+            return value.isTextual() && SecretReference.isReferenceOf(name, value.asText())
+                    ? Optional.empty()
                     : Optional.of("it " + SecretReference.refusal(name));
         }
         if (type == FieldType.CHOICE) {
-            return value.isTextual() && choices.contains(value.asText()) ? Optional.empty()
+            return value.isTextual() && choices.contains(value.asText())
+                    ? Optional.empty()
                     : Optional.of("it must be one of " + String.join(", ", choices)
                             + (value.isTextual() ? "" : ", but it is " + JsonTree.describeType(value)));
         }

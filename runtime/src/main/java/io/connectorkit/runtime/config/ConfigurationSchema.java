@@ -44,8 +44,8 @@ public final class ConfigurationSchema {
     private final boolean freeForm;
     private final ResponseCode unknownKeysCode;
 
-    private ConfigurationSchema(String group, List<ConfigurationField> fields, boolean freeForm,
-            ResponseCode unknownKeysCode) {
+    private ConfigurationSchema(
+            String group, List<ConfigurationField> fields, boolean freeForm, ResponseCode unknownKeysCode) {
         this.group = group;
         this.freeForm = freeForm;
         this.unknownKeysCode = unknownKeysCode;
@@ -69,15 +69,16 @@ public final class ConfigurationSchema {
      */
     public static ConfigurationSchema connectorConfiguration(List<ConfigurationField> customFields) {
         for (ConfigurationField custom : customFields) {
-            if (STANDARD_CONNECTOR_FIELDS.stream().anyMatch(standard -> standard.name().equals(custom.name()))) {
+            if (STANDARD_CONNECTOR_FIELDS.stream()
+                    .anyMatch(standard -> standard.name().equals(custom.name()))) {
                 throw new IllegalArgumentException("The connector field '" + custom.name() + "' is a standard field of"
                         + " connector_configuration already; remove it from the connector's own fields");
             }
         }
         List<ConfigurationField> all = new ArrayList<>(STANDARD_CONNECTOR_FIELDS);
         all.addAll(customFields);
-        return new ConfigurationSchema("connector_configuration", all, false,
-                ResponseCode.CONNECTOR_CONFIGURATION_PARSING_ERROR);
+        return new ConfigurationSchema(
+                "connector_configuration", all, false, ResponseCode.CONNECTOR_CONFIGURATION_PARSING_ERROR);
     }
 
     /**
@@ -96,7 +97,10 @@ public final class ConfigurationSchema {
                         + "response objects; choose another name");
             }
         }
-        return new ConfigurationSchema("connection_configuration", declaredFields, declaredFields.isEmpty(),
+        return new ConfigurationSchema(
+                "connection_configuration",
+                declaredFields,
+                declaredFields.isEmpty(),
                 ResponseCode.CONNECTION_CONFIGURATION_PARSING_ERROR);
     }
 
@@ -133,8 +137,10 @@ public final class ConfigurationSchema {
      * @return the names of the secret fields, in declaration order
      */
     public List<String> secretFieldNames() {
-        return fields.values().stream().filter(field -> field.type() == FieldType.SECRET)
-                .map(ConfigurationField::name).toList();
+        return fields.values().stream()
+                .filter(field -> field.type() == FieldType.SECRET)
+                .map(ConfigurationField::name)
+                .toList();
     }
 
     /**
@@ -146,7 +152,9 @@ public final class ConfigurationSchema {
     public Configuration masked(Configuration stored) {
         ObjectNode shown = Configuration.tree(stored);
         for (ConfigurationField field : fields.values()) {
-            if (field.type() == FieldType.SECRET && shown.has(field.name()) && !shown.get(field.name()).isNull()) {
+            if (field.type() == FieldType.SECRET
+                    && shown.has(field.name())
+                    && !shown.get(field.name()).isNull()) {
                 shown.put(field.name(), FieldType.MASK);
             }
         }
@@ -168,18 +176,22 @@ public final class ConfigurationSchema {
             String name = names.next();
             if (!freeForm && !fields.containsKey(name)) {
                 unknown.add(name);
-            } else if (RESERVED_CONNECTION_KEYS.contains(name) && unknownKeysCode
-                    == ResponseCode.CONNECTION_CONFIGURATION_PARSING_ERROR) {
+            } else if (RESERVED_CONNECTION_KEYS.contains(name)
+                    && unknownKeysCode == ResponseCode.CONNECTION_CONFIGURATION_PARSING_ERROR) {
                 reserved.add(name);
             }
         }
         if (!unknown.isEmpty()) {
-            return Validation.refused(Response.withMessage(unknownKeysCode, unknownKeysCode.message(
-                    String.join(", ", unknown)) + " Allowed fields: " + String.join(", ", fields.keySet()) + "."));
+            return Validation.refused(Response.withMessage(
+                    unknownKeysCode,
+                    unknownKeysCode.message(String.join(", ", unknown)) + " Allowed fields: "
+                            + String.join(", ", fields.keySet()) + "."));
         }
         if (!reserved.isEmpty()) {
-            return Validation.refused(Response.withMessage(unknownKeysCode, unknownKeysCode.message(
-                    String.join(", ", reserved)) + " These names are reserved for the keys of response objects."));
+            return Validation.refused(Response.withMessage(
+                    unknownKeysCode,
+                    unknownKeysCode.message(String.join(", ", reserved))
+                            + " These names are reserved for the keys of response objects."));
         }
 
         ObjectNode value = JsonTree.object();
@@ -192,15 +204,17 @@ public final class ConfigurationSchema {
             }
             Optional<String> problem = field == null ? Optional.empty() : field.problem(entry.getValue());
             if (problem.isPresent() && field.type() == FieldType.SECRET) {
-                problems.add("Field '" + field.name() + "' of " + group + " " + SecretReference.refusal(field.name())
-                        + ".");
+                problems.add(
+                        "Field '" + field.name() + "' of " + group + " " + SecretReference.refusal(field.name()) + ".");
                 problemCode = problemCode == null ? ResponseCode.INVALID_CONFIGURATION_VALUE : problemCode;
             } else if (problem.isPresent()) {
                 problems.add("Field '" + field.name() + "' of " + group + " has the value "
                         + JsonTree.write(entry.getValue()) + ", which is not valid: " + problem.get() + ".");
                 if (problemCode == null) {
-                    problemCode = field.type() == FieldType.IDENTIFIER && entry.getValue().isTextual()
-                            ? ResponseCode.INVALID_IDENTIFIER : ResponseCode.INVALID_CONFIGURATION_VALUE;
+                    problemCode = field.type() == FieldType.IDENTIFIER
+                                    && entry.getValue().isTextual()
+                            ? ResponseCode.INVALID_IDENTIFIER
+                            : ResponseCode.INVALID_CONFIGURATION_VALUE;
                 }
             } else {
                 value.set(entry.getKey(), entry.getValue());
@@ -220,9 +234,10 @@ public final class ConfigurationSchema {
             }
         }
         if (!missing.isEmpty()) {
-            return Validation.refused(Response.withMessage(ResponseCode.MISSING_CONFIGURATION_FIELD,
-                    "Required fields of " + group + " are missing or empty: " + String.join(", ", missing)
-                            + ". Give " + (missing.size() == 1 ? "it a value" : "each of them a value") + "."));
+            return Validation.refused(Response.withMessage(
+                    ResponseCode.MISSING_CONFIGURATION_FIELD,
+                    "Required fields of " + group + " are missing or empty: " + String.join(", ", missing) + ". Give "
+                            + (missing.size() == 1 ? "it a value" : "each of them a value") + "."));
         }
         return Validation.accepted(value);
     }
@@ -248,8 +263,9 @@ public final class ConfigurationSchema {
         if (definition == null || !definition.isTextual()) {
             return Optional.of(expected + ", and scheduleDefinition is missing");
         }
-        return CronExpression.problem(definition.asText()).map(problem -> "its scheduleDefinition '"
-                + definition.asText() + "' is not a valid cron expression: " + problem);
+        return CronExpression.problem(definition.asText())
+                .map(problem -> "its scheduleDefinition '" + definition.asText() + "' is not a valid cron expression: "
+                        + problem);
     }
 
     /** The outcome of {@link #validate}: the value to store, or the refusal. */

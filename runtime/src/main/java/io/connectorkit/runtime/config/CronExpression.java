@@ -24,15 +24,18 @@ import java.util.Optional;
  */
 public final class CronExpression {
 
-    private record Field(String name, int min, int max, List<String> names, boolean lastAllowed) {
-    }
+    private record Field(String name, int min, int max, List<String> names, boolean lastAllowed) {}
 
     private static final List<Field> FIELDS = List.of(
             new Field("minute", 0, 59, List.of(), false),
             new Field("hour", 0, 23, List.of(), false),
             new Field("day of month", 1, 31, List.of(), true),
-            new Field("month", 1, 12, List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT",
-                    "NOV", "DEC"), false),
+            new Field(
+                    "month",
+                    1,
+                    12,
+                    List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"),
+                    false),
             new Field("day of week", 0, 7, List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"), true));
 
     /** How far {@link #nextAfter} looks: long enough to meet every date of the calendar, 29 February included. */
@@ -46,6 +49,7 @@ public final class CronExpression {
     private final BitSet daysOfWeek;
     /** Weekdays (0 = Sunday) whose last occurrence in the month matches ({@code 5L}). */
     private final BitSet lastWeekdaysOfMonth;
+
     private final BitSet months;
     private final boolean dayOfMonthRestricted;
     private final boolean dayOfWeekRestricted;
@@ -55,8 +59,7 @@ public final class CronExpression {
      * when {@code last}, {@code L} (day of month: the month's last day) or {@code nL} (day of week {@code from}: its
      * last occurrence in the month).
      */
-    private record Item(int from, int to, int step, boolean last) {
-    }
+    private record Item(int from, int to, int step, boolean last) {}
 
     /** A field the grammar refuses, with the reason. */
     private static final class GrammarException extends Exception {
@@ -98,8 +101,8 @@ public final class CronExpression {
         try {
             return new CronExpression(expression.trim(), fields(expression));
         } catch (GrammarException e) {
-            throw new IllegalArgumentException("'" + expression + "' is not a valid cron expression: "
-                    + e.getMessage());
+            throw new IllegalArgumentException(
+                    "'" + expression + "' is not a valid cron expression: " + e.getMessage());
         }
     }
 
@@ -145,7 +148,9 @@ public final class CronExpression {
      * @return whether the expression fires in that minute
      */
     public boolean matches(LocalDateTime time) {
-        return months.get(time.getMonthValue()) && dayMatches(time.toLocalDate()) && hours.get(time.getHour())
+        return months.get(time.getMonthValue())
+                && dayMatches(time.toLocalDate())
+                && hours.get(time.getHour())
                 && minutes.get(time.getMinute());
     }
 
@@ -224,8 +229,8 @@ public final class CronExpression {
             try {
                 items.add(item(field, item.toUpperCase(Locale.ROOT)));
             } catch (GrammarException e) {
-                throw new GrammarException("the " + field.name() + " field '" + text + "' is not valid: "
-                        + e.getMessage());
+                throw new GrammarException(
+                        "the " + field.name() + " field '" + text + "' is not valid: " + e.getMessage());
             }
         }
         return items;
@@ -265,17 +270,20 @@ public final class CronExpression {
             Optional<Integer> from = value(field, range.substring(0, dash));
             Optional<Integer> to = value(field, range.substring(dash + 1));
             if (from.isEmpty() || to.isEmpty()) {
-                throw new GrammarException("'" + range + "' is not a range of values " + field.min() + "-"
-                        + field.max());
+                throw new GrammarException(
+                        "'" + range + "' is not a range of values " + field.min() + "-" + field.max());
             }
             if (from.get() > to.get()) {
                 throw new GrammarException("the range '" + range + "' starts after it ends");
             }
             return new Item(from.get(), to.get(), step, false);
         }
-        int value = value(field, range).orElseThrow(() -> new GrammarException("'" + range + "' is not a value "
-                + field.min() + "-" + field.max() + (field.names().isEmpty() ? "" : " or a name such as "
-                        + field.names().get(0))));
+        int value = value(field, range)
+                .orElseThrow(() -> new GrammarException("'" + range + "' is not a value "
+                        + field.min() + "-" + field.max()
+                        + (field.names().isEmpty()
+                                ? ""
+                                : " or a name such as " + field.names().get(0))));
         return new Item(value, slash >= 0 ? end : value, step, false);
     }
 

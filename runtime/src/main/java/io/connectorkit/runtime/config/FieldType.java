@@ -1,8 +1,8 @@
 package io.connectorkit.runtime.config;
 
-import io.connectorkit.runtime.json.InvalidJsonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.connectorkit.runtime.internal.json.JsonTree;
+import io.connectorkit.runtime.json.InvalidJsonException;
 import io.connectorkit.runtime.sql.Identifier;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -97,7 +97,8 @@ public enum FieldType {
                 return value.isTextual() ? Optional.empty() : notA(value);
             case SECRET:
                 // Without the field's name only the form can be checked; ConfigurationField checks the exact name.
-                return value.isTextual() && !value.asText().isBlank() ? Optional.empty()
+                return value.isTextual() && !value.asText().isBlank()
+                        ? Optional.empty()
                         : Optional.of("it must be " + expected);
             case IDENTIFIER:
                 if (!value.isTextual()) {

@@ -14,8 +14,7 @@ public final class SecretReference {
     /** What a field's name becomes, upper-cased, to name its reference. */
     public static final String SUFFIX = "_SECRET";
 
-    private SecretReference() {
-    }
+    private SecretReference() {}
 
     /**
      * The reference name of a secret field: {@code api_token} → {@code API_TOKEN_SECRET}.

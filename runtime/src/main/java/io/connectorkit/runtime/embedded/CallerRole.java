@@ -24,7 +24,8 @@ enum CallerRole {
 
     private static final String VIEWER_PROCEDURES = Arrays.stream(PublicProcedure.values())
             .filter(procedure -> procedure.access() == PublicProcedure.Access.ADMIN_AND_VIEWER)
-            .map(PublicProcedure::name).collect(Collectors.joining(", "));
+            .map(PublicProcedure::name)
+            .collect(Collectors.joining(", "));
 
     static CallerRole of(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
@@ -37,8 +38,9 @@ enum CallerRole {
     /** Refuses a VIEWER call of a procedure that only ADMIN may call, as a SQL error, before anything runs. */
     static void check(Connection connection, String procedure, boolean viewerMayCall) throws SQLException {
         if (!viewerMayCall && of(connection) == VIEWER) {
-            throw new SQLException("Insufficient privileges to operate on procedure '" + procedure + "': application "
-                    + "role VIEWER may call only " + VIEWER_PROCEDURES + "; connect as ADMIN",
+            throw new SQLException(
+                    "Insufficient privileges to operate on procedure '" + procedure + "': application "
+                            + "role VIEWER may call only " + VIEWER_PROCEDURES + "; connect as ADMIN",
                     INSUFFICIENT_PRIVILEGE);
         }
     }

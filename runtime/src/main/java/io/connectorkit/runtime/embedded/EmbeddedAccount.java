@@ -11,8 +11,7 @@ public final class EmbeddedAccount implements Account {
 
     public static final EmbeddedAccount INSTANCE = new EmbeddedAccount();
 
-    private EmbeddedAccount() {
-    }
+    private EmbeddedAccount() {}
 
     @Override
     public boolean holdsAccountPrivilege(String privilege) {

@@ -95,8 +95,7 @@ public final class EmbeddedApp {
     /** SQL's state for "read-only SQL transaction". */
     static final String READ_ONLY_STATE = "25006";
 
-    private EmbeddedApp() {
-    }
+    private EmbeddedApp() {}
 
     /**
      * Creates or upgrades the app in the database: idempotent, and every row of state survives.
@@ -158,8 +157,10 @@ public final class EmbeddedApp {
     /** Refuses a procedure call inside a {@link #readOnly} scope, before it runs. */
     static void checkWritable(String procedure) throws SQLException {
         if (READ_ONLY.get()[0] > 0) {
-            throw new SQLException("Procedure " + procedure + " cannot run inside a read-only query: a query only "
-                    + "reads; call the procedure with its goal instead", READ_ONLY_STATE);
+            throw new SQLException(
+                    "Procedure " + procedure + " cannot run inside a read-only query: a query only "
+                            + "reads; call the procedure with its goal instead",
+                    READ_ONLY_STATE);
         }
     }
 
@@ -168,9 +169,12 @@ public final class EmbeddedApp {
         JdbcSqlPort port = new JdbcSqlPort(connection, H2Dialect.INSTANCE);
         String key = key(connection);
         Host host = HOSTS.get(key);
-        return new ConnectorRuntime(port, host == null ? EmbeddedAccount.INSTANCE : host.account(),
+        return new ConnectorRuntime(
+                port,
+                host == null ? EmbeddedAccount.INSTANCE : host.account(),
                 host == null ? new EmbeddedSecrets(port) : host.secrets().orElseGet(() -> new EmbeddedSecrets(port)),
-                ConnectorRegistry.resolve(key, EmbeddedApp.class.getClassLoader()), TARGET);
+                ConnectorRegistry.resolve(key, EmbeddedApp.class.getClassLoader()),
+                TARGET);
     }
 
     /** The connector that answers this app's calls. */
@@ -185,8 +189,8 @@ public final class EmbeddedApp {
             result.next();
             return result.getString(1);
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot tell which embedded app this connection belongs to: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot tell which embedded app this connection belongs to: " + e.getMessage(), e);
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.connectorkit.runtime.embedded;
 
-import io.connectorkit.runtime.internal.json.JsonTree;
 import io.connectorkit.runtime.procedures.PublicProcedure;
 import io.connectorkit.runtime.state.StateStore;
 import io.connectorkit.runtime.status.ConnectorState;
@@ -20,8 +19,7 @@ public final class EmbeddedSchema {
     private static final String PROCEDURES = EmbeddedProcedures.class.getName();
     private static final String TABLE_FUNCTIONS = EmbeddedViews.class.getName();
 
-    private EmbeddedSchema() {
-    }
+    private EmbeddedSchema() {}
 
     public static List<String> statements() {
         List<String> statements = new ArrayList<>(List.of(
@@ -60,10 +58,10 @@ public final class EmbeddedSchema {
         }
         statements.addAll(alias(EmbeddedApp.REGISTER_SECRET, PROCEDURES + ".registerSecret"));
         statements.addAll(alias(EmbeddedApp.SETTLE_SECRET, PROCEDURES + ".settleSecret"));
-        statements.addAll(alias(SdkExternalIntegration.WITH_NAMES, SdkExternalIntegration.class.getName()
-                + ".withNames"));
-        statements.addAll(alias(SdkExternalIntegration.WITH_REFERENCES, SdkExternalIntegration.class.getName()
-                + ".withReferences"));
+        statements.addAll(
+                alias(SdkExternalIntegration.WITH_NAMES, SdkExternalIntegration.class.getName() + ".withNames"));
+        statements.addAll(alias(
+                SdkExternalIntegration.WITH_REFERENCES, SdkExternalIntegration.class.getName() + ".withReferences"));
         statements.addAll(alias("PUBLIC.PARSE_JSON", PROCEDURES + ".parseJson"));
         statements.addAll(alias("PUBLIC.CONNECTOR_CONFIGURATION_ROWS", TABLE_FUNCTIONS + ".connectorConfiguration"));
         statements.addAll(alias("PUBLIC.SYNC_STATUS_ROW", TABLE_FUNCTIONS + ".syncStatus"));
@@ -78,8 +76,8 @@ public final class EmbeddedSchema {
         // with the caller's rights, so VIEWER reads their tables too; never STATE.SECRETS.
         statements.add("GRANT SELECT ON PUBLIC.CONNECTOR_CONFIGURATION, PUBLIC.PREREQUISITES, PUBLIC.SYNC_STATUS TO "
                 + CallerRole.VIEWER_USER);
-        statements.add("GRANT SELECT ON STATE.APP_STATE, STATE.APP_CONFIG, STATE.PREREQUISITES TO "
-                + CallerRole.VIEWER_USER);
+        statements.add(
+                "GRANT SELECT ON STATE.APP_STATE, STATE.APP_CONFIG, STATE.PREREQUISITES TO " + CallerRole.VIEWER_USER);
         statements.addAll(resourceStatements());
         statements.addAll(ingestion());
         return List.copyOf(statements);
@@ -161,7 +159,8 @@ public final class EmbeddedSchema {
                 // Spec §3.13: runs joined to their definition directly, and through their process; UNION drops the
                 // rows both joins find.
                 "CREATE VIEW PUBLIC.GENERIC_CONNECTOR_STATS AS " + runs + " JOIN STATE.RESOURCE_INGESTION_DEFINITION d"
-                        + " ON r.RESOURCE_INGESTION_DEFINITION_ID = d.ID UNION " + runs + " JOIN STATE.INGESTION_PROCESS"
+                        + " ON r.RESOURCE_INGESTION_DEFINITION_ID = d.ID UNION " + runs
+                        + " JOIN STATE.INGESTION_PROCESS"
                         + " p ON r.INGESTION_PROCESS_ID = p.ID JOIN STATE.RESOURCE_INGESTION_DEFINITION d ON"
                         + " p.RESOURCE_INGESTION_DEFINITION_ID = d.ID",
                 "CREATE VIEW PUBLIC.CONNECTOR_STATS AS SELECT * FROM PUBLIC.GENERIC_CONNECTOR_STATS",

@@ -30,7 +30,9 @@ final class EmbeddedSecrets implements SecretStore {
     public Optional<String> secretOf(String fieldName) {
         String reference = SecretReference.nameOf(fieldName);
         List<SqlRow> rows = sql.query("SELECT \"VALUE\" FROM STATE.SECRETS WHERE REFERENCE_NAME = ?", reference);
-        return rows.isEmpty() ? Optional.empty() : Optional.of(cipher.decrypt(reference, rows.get(0).getString(0)));
+        return rows.isEmpty()
+                ? Optional.empty()
+                : Optional.of(cipher.decrypt(reference, rows.get(0).getString(0)));
     }
 
     /**
@@ -39,11 +41,17 @@ final class EmbeddedSecrets implements SecretStore {
      */
     void bind(String referenceName, String value) {
         String encrypted = cipher.encrypt(referenceName, value);
-        int replaced = sql.update("UPDATE STATE.SECRETS SET PREVIOUS_VALUE = \"VALUE\", \"VALUE\" = ?, UPDATED_AT = "
-                + H2Dialect.INSTANCE.currentTimestamp() + " WHERE REFERENCE_NAME = ?", encrypted, referenceName);
+        int replaced = sql.update(
+                "UPDATE STATE.SECRETS SET PREVIOUS_VALUE = \"VALUE\", \"VALUE\" = ?, UPDATED_AT = "
+                        + H2Dialect.INSTANCE.currentTimestamp() + " WHERE REFERENCE_NAME = ?",
+                encrypted,
+                referenceName);
         if (replaced == 0) {
-            sql.update("INSERT INTO STATE.SECRETS (REFERENCE_NAME, \"VALUE\", UPDATED_AT) VALUES (?, ?, "
-                    + H2Dialect.INSTANCE.currentTimestamp() + ")", referenceName, encrypted);
+            sql.update(
+                    "INSERT INTO STATE.SECRETS (REFERENCE_NAME, \"VALUE\", UPDATED_AT) VALUES (?, ?, "
+                            + H2Dialect.INSTANCE.currentTimestamp() + ")",
+                    referenceName,
+                    encrypted);
         }
     }
 
@@ -55,12 +63,15 @@ final class EmbeddedSecrets implements SecretStore {
      */
     boolean settle(String referenceName, boolean keepNew) {
         if (keepNew) {
-            return sql.update("UPDATE STATE.SECRETS SET PREVIOUS_VALUE = NULL WHERE REFERENCE_NAME = ?",
-                    referenceName) == 1;
+            return sql.update("UPDATE STATE.SECRETS SET PREVIOUS_VALUE = NULL WHERE REFERENCE_NAME = ?", referenceName)
+                    == 1;
         }
-        int restored = sql.update("UPDATE STATE.SECRETS SET \"VALUE\" = PREVIOUS_VALUE, PREVIOUS_VALUE = NULL, UPDATED_AT"
-                + " = " + H2Dialect.INSTANCE.currentTimestamp() + " WHERE REFERENCE_NAME = ? AND PREVIOUS_VALUE IS NOT"
-                + " NULL", referenceName);
+        int restored = sql.update(
+                "UPDATE STATE.SECRETS SET \"VALUE\" = PREVIOUS_VALUE, PREVIOUS_VALUE = NULL, UPDATED_AT"
+                        + " = " + H2Dialect.INSTANCE.currentTimestamp()
+                        + " WHERE REFERENCE_NAME = ? AND PREVIOUS_VALUE IS NOT"
+                        + " NULL",
+                referenceName);
         return restored == 1 || sql.update("DELETE FROM STATE.SECRETS WHERE REFERENCE_NAME = ?", referenceName) == 1;
     }
 }

@@ -1,11 +1,12 @@
 package io.connectorkit.runtime.embedded;
 
-import io.connectorkit.runtime.internal.json.ConfigurationTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.connectorkit.runtime.internal.json.ConfigurationTrees;
 import io.connectorkit.runtime.internal.json.JsonTree;
 import io.connectorkit.runtime.spi.ConnectorDefinition;
 import io.connectorkit.runtime.state.StateStore;
+import io.connectorkit.runtime.status.ConnectorState;
 import io.connectorkit.runtime.status.SyncStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,9 +15,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.Map;
-import org.h2.tools.SimpleResultSet;
-import io.connectorkit.runtime.status.ConnectorState;
 import java.util.Optional;
+import org.h2.tools.SimpleResultSet;
 
 /**
  * Table functions behind the embedded target's views where H2's SQL cannot express Snowflake's: H2 has no
@@ -26,8 +26,7 @@ import java.util.Optional;
  */
 public final class EmbeddedViews {
 
-    private EmbeddedViews() {
-    }
+    private EmbeddedViews() {}
 
     /** One row per top-level key of every APP_CONFIG object, its value as text (spec §3.13). */
     public static ResultSet connectorConfiguration(Connection connection) throws SQLException {
@@ -41,15 +40,15 @@ public final class EmbeddedViews {
         }
         ConnectorDefinition connector = EmbeddedApp.connector(connection);
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT \"KEY\", \"VALUE\", UPDATED_AT FROM STATE.APP_CONFIG ORDER BY \"KEY\"");
+                        "SELECT \"KEY\", \"VALUE\", UPDATED_AT FROM STATE.APP_CONFIG ORDER BY \"KEY\"");
                 ResultSet config = statement.executeQuery()) {
             while (config.next()) {
                 String group = config.getString(1);
                 JsonNode value = JsonTree.parse(config.getString(2));
                 Timestamp updatedAt = config.getTimestamp(3);
                 if (value.isObject()) {
-                    for (Map.Entry<String, JsonNode> field : masked(connector, group, (ObjectNode) value)
-                            .properties()) {
+                    for (Map.Entry<String, JsonNode> field :
+                            masked(connector, group, (ObjectNode) value).properties()) {
                         rows.addRow(group, field.getKey(), asText(field.getValue()), updatedAt);
                     }
                 } else {
@@ -75,9 +74,9 @@ public final class EmbeddedViews {
             return rows;
         }
         try (PreparedStatement statement = connection.prepareStatement("SELECT (SELECT MAX(COMPLETED_AT) FROM"
-                + " STATE.INGESTION_RUN WHERE STATUS = 'COMPLETED'), EXISTS (SELECT 1 FROM STATE.INGESTION_RUN WHERE"
-                + " STATUS = 'COMPLETED'), EXISTS (SELECT 1 FROM STATE.INGESTION_RUN WHERE STATUS = 'IN_PROGRESS'),"
-                + " EXISTS (SELECT 1 FROM STATE.RESOURCE_INGESTION_DEFINITION WHERE ENABLED)");
+                        + " STATE.INGESTION_RUN WHERE STATUS = 'COMPLETED'), EXISTS (SELECT 1 FROM STATE.INGESTION_RUN WHERE"
+                        + " STATUS = 'COMPLETED'), EXISTS (SELECT 1 FROM STATE.INGESTION_RUN WHERE STATUS = 'IN_PROGRESS'),"
+                        + " EXISTS (SELECT 1 FROM STATE.RESOURCE_INGESTION_DEFINITION WHERE ENABLED)");
                 ResultSet data = statement.executeQuery()) {
             data.next();
             SyncStatus status = SyncStatus.of(state, data.getBoolean(2), data.getBoolean(3), data.getBoolean(4));
@@ -88,10 +87,12 @@ public final class EmbeddedViews {
 
     private static ObjectNode masked(ConnectorDefinition connector, String group, ObjectNode value) {
         return switch (group) {
-            case StateStore.CONNECTOR_CONFIGURATION -> ConfigurationTrees.tree(
-                    connector.connectorConfigurationSchema().masked(ConfigurationTrees.configuration(value)));
-            case StateStore.CONNECTION_CONFIGURATION -> ConfigurationTrees.tree(
-                    connector.connectionConfigurationSchema().masked(ConfigurationTrees.configuration(value)));
+            case StateStore.CONNECTOR_CONFIGURATION ->
+                ConfigurationTrees.tree(
+                        connector.connectorConfigurationSchema().masked(ConfigurationTrees.configuration(value)));
+            case StateStore.CONNECTION_CONFIGURATION ->
+                ConfigurationTrees.tree(
+                        connector.connectionConfigurationSchema().masked(ConfigurationTrees.configuration(value)));
             default -> value;
         };
     }

@@ -9,8 +9,7 @@ public final class H2Dialect implements Dialect {
 
     public static final H2Dialect INSTANCE = new H2Dialect();
 
-    private H2Dialect() {
-    }
+    private H2Dialect() {}
 
     @Override
     public String jsonParameter() {

@@ -18,6 +18,7 @@ public final class JdbcSqlPort implements SqlPort {
 
     /** H2's error codes for a lock wait timeout and a deadlock: the state is busy, not broken. */
     private static final int H2_LOCK_TIMEOUT = 50200;
+
     private static final int H2_DEADLOCK = 40001;
     private static final int BATCH_SIZE = 1000;
 
@@ -37,7 +38,8 @@ public final class JdbcSqlPort implements SqlPort {
 
     @Override
     public List<SqlRow> query(String sql, Object... parameters) {
-        try (PreparedStatement statement = prepare(sql, parameters); ResultSet result = statement.executeQuery()) {
+        try (PreparedStatement statement = prepare(sql, parameters);
+                ResultSet result = statement.executeQuery()) {
             int columns = result.getMetaData().getColumnCount();
             List<SqlRow> rows = new ArrayList<>();
             while (result.next()) {

@@ -2,6 +2,7 @@ package io.connectorkit.runtime.embedded;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,6 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
-import java.util.Collections;
 
 /**
  * What the runtime logs while one of its procedures runs, as events: on Snowflake the platform records a handler's
@@ -41,13 +41,13 @@ public final class RuntimeEvents {
 
     /** The runtime's root logger; a strong reference keeps its level and handler. */
     private static final Logger RUNTIME = Logger.getLogger("io.connectorkit.runtime");
+
     private static final ThreadLocal<Recording> CURRENT = new ThreadLocal<>();
     private static final SimpleFormatter MESSAGES = new SimpleFormatter();
 
     /** One event the runtime logged. */
-    public record Event(Instant time, String severity, String procedure, String scope, String message,
-            String exception) {
-    }
+    public record Event(
+            Instant time, String severity, String procedure, String scope, String message, String exception) {}
 
     /**
      * One procedure call's span.
@@ -61,8 +61,15 @@ public final class RuntimeEvents {
      * @param attributes the span's attributes (RECORD_ATTRIBUTES)
      * @param events the trace events added during the call, oldest first
      */
-    public record Span(String traceId, String spanId, String procedure, Instant start, Instant end, String failure,
-            Map<String, String> attributes, List<SpanEvent> events) {
+    public record Span(
+            String traceId,
+            String spanId,
+            String procedure,
+            Instant start,
+            Instant end,
+            String failure,
+            Map<String, String> attributes,
+            List<SpanEvent> events) {
 
         /** Whether the call failed. */
         public boolean failed() {
@@ -77,8 +84,7 @@ public final class RuntimeEvents {
      * @param name what happened, such as {@value RuntimeEvents#INGESTION_RUN}
      * @param attributes what it carries (RECORD_ATTRIBUTES)
      */
-    public record SpanEvent(Instant time, String name, Map<String, String> attributes) {
-    }
+    public record SpanEvent(Instant time, String name, Map<String, String> attributes) {}
 
     /** Where a recorded call's logs and its span go. */
     public interface Recorder {
@@ -128,31 +134,32 @@ public final class RuntimeEvents {
                     return;
                 }
                 Throwable thrown = record.getThrown();
-                recording.recorder.log(new Event(record.getInstant(), severity, recording.procedure,
-                        record.getLoggerName(), MESSAGES.formatMessage(record),
+                recording.recorder.log(new Event(
+                        record.getInstant(),
+                        severity,
+                        recording.procedure,
+                        record.getLoggerName(),
+                        MESSAGES.formatMessage(record),
                         thrown == null ? null : thrown.getClass().getName() + ": " + thrown.getMessage()));
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         });
     }
 
-    private RuntimeEvents() {
-    }
+    private RuntimeEvents() {}
 
     /**
      * Runs one procedure call as Snowflake runs a handler: what the runtime logs on this thread at the minimum
      * severity or above goes to the recorder as it is logged, and when the call ends, its span (with the trace events
      * the runtime added) when the trace level records it: ALWAYS every span, ON_EVENT a span holding an event.
      */
-    public static <T> T during(String procedure, String minimum, String traceLevel, Recorder recorder,
-            Supplier<T> call) {
+    public static <T> T during(
+            String procedure, String minimum, String traceLevel, Recorder recorder, Supplier<T> call) {
         if ("OFF".equals(minimum) && "OFF".equals(traceLevel)) {
             return call.get();
         }
@@ -175,8 +182,15 @@ public final class RuntimeEvents {
                 CURRENT.set(recording.outer);
             }
             if ("ALWAYS".equals(traceLevel) || "ON_EVENT".equals(traceLevel) && !recording.events.isEmpty()) {
-                recorder.span(new Span(hex(16), hex(8), procedure, start, Instant.now(), failure,
-                        ordered(recording.attributes), List.copyOf(recording.events)));
+                recorder.span(new Span(
+                        hex(16),
+                        hex(8),
+                        procedure,
+                        start,
+                        Instant.now(),
+                        failure,
+                        ordered(recording.attributes),
+                        List.copyOf(recording.events)));
             }
         }
     }

@@ -37,12 +37,14 @@ public final class SdkExternalIntegration {
     /** The methods that may be named: the procedures that run connector code, by signature without spaces. */
     private static final List<String> METHODS = Arrays.stream(PublicProcedure.values())
             .filter(PublicProcedure::runsConnectorCode)
-            .map(procedure -> procedure.qualifiedName() + "(" + procedure.arguments().stream()
-                    .map(argument -> argument.type().name()).collect(Collectors.joining(",")) + ")")
+            .map(procedure -> procedure.qualifiedName() + "("
+                    + procedure.arguments().stream()
+                            .map(argument -> argument.type().name())
+                            .collect(Collectors.joining(","))
+                    + ")")
             .toList();
 
-    private SdkExternalIntegration() {
-    }
+    private SdkExternalIntegration() {}
 
     /** {@code CALL PUBLIC.SETUP_EXTERNAL_INTEGRATION_WITH_NAMES('["PUBLIC.TEST_CONNECTION()"]')}, ADMIN only. */
     public static String withNames(Connection connection, String methods) throws SQLException {
@@ -55,16 +57,21 @@ public final class SdkExternalIntegration {
         String integration = text(configuration, "external_access_integration");
         String secret = text(configuration, "secret");
         if (integration == null || secret == null) {
-            return refused("INTERNAL_ERROR", "connection_configuration names no external_access_integration or no "
-                    + "secret: set both with SET_CONNECTION_CONFIGURATION.");
+            return refused(
+                    "INTERNAL_ERROR",
+                    "connection_configuration names no external_access_integration or no "
+                            + "secret: set both with SET_CONNECTION_CONFIGURATION.");
         }
         if (!INTEGRATION.matcher(integration).matches()) {
-            return refused("EAI_UNAVAILABLE", "connection_configuration.external_access_integration " + integration
-                    + " is not a Snowflake identifier.");
+            return refused(
+                    "EAI_UNAVAILABLE",
+                    "connection_configuration.external_access_integration " + integration
+                            + " is not a Snowflake identifier.");
         }
         if (!OBJECT.matcher(secret).matches()) {
-            return refused("SECRET_UNAVAILABLE", "connection_configuration.secret " + secret + " is not a Snowflake "
-                    + "object name.");
+            return refused(
+                    "SECRET_UNAVAILABLE",
+                    "connection_configuration.secret " + secret + " is not a Snowflake " + "object name.");
         }
         return setUp(methods);
     }
@@ -90,15 +97,22 @@ public final class SdkExternalIntegration {
             array = null;
         }
         if (!(array instanceof List<?> list)) {
-            return Response.error("INTERNAL_ERROR", UNABLE).with("SQLERRM", "METHODS must be an array of procedure "
-                    + "signatures such as 'PUBLIC.TEST_CONNECTION()', not " + methods + ".");
+            return Response.error("INTERNAL_ERROR", UNABLE)
+                    .with(
+                            "SQLERRM",
+                            "METHODS must be an array of procedure "
+                                    + "signatures such as 'PUBLIC.TEST_CONNECTION()', not " + methods + ".");
         }
         for (Object method : list) {
             String text = method instanceof String string ? string : null;
             if (text == null || !METHODS.contains(text.replace(" ", "").toUpperCase(Locale.ROOT))) {
-                return Response.error("INTERNAL_ERROR", UNABLE).with("SQLERRM", "The method "
-                        + (text == null ? Json.write(method) : text) + " is not a procedure of this app that runs "
-                        + "connector code.");
+                return Response.error("INTERNAL_ERROR", UNABLE)
+                        .with(
+                                "SQLERRM",
+                                "The method "
+                                        + (text == null ? Json.write(method) : text)
+                                        + " is not a procedure of this app that runs "
+                                        + "connector code.");
             }
         }
         return null;
@@ -106,7 +120,7 @@ public final class SdkExternalIntegration {
 
     private static Object connectionConfiguration(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT CAST(\"VALUE\" AS VARCHAR) FROM "
-                + "STATE.APP_CONFIG WHERE \"KEY\" = 'connection_configuration'");
+                        + "STATE.APP_CONFIG WHERE \"KEY\" = 'connection_configuration'");
                 ResultSet result = statement.executeQuery()) {
             return result.next() && result.getString(1) != null ? Json.parse(result.getString(1)) : null;
         }

@@ -10,11 +10,11 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import java.util.Arrays;
 
 /**
  * Encrypts the embedded app's secrets at rest (AES-256-GCM), so the database file under the project never holds one
@@ -40,8 +40,10 @@ final class SecretCipher {
 
     static SecretCipher fromSystemProperties() {
         String chosen = System.getProperty(KEY_FILE_PROPERTY);
-        return new SecretCipher(chosen != null && !chosen.isBlank() ? Path.of(chosen)
-                : Path.of(System.getProperty("user.home"), ".connectorkit", "embedded-secrets.key"));
+        return new SecretCipher(
+                chosen != null && !chosen.isBlank()
+                        ? Path.of(chosen)
+                        : Path.of(System.getProperty("user.home"), ".connectorkit", "embedded-secrets.key"));
     }
 
     String encrypt(String referenceName, String value) {
@@ -55,7 +57,8 @@ final class SecretCipher {
             System.arraycopy(sealed, 0, stored, IV_BYTES, sealed.length);
             return FORMAT + Base64.getEncoder().encodeToString(stored);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("This JVM cannot encrypt with AES-GCM: " + e.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "This JVM cannot encrypt with AES-GCM: " + e.getClass().getSimpleName(), e);
         }
     }
 
@@ -92,7 +95,8 @@ final class SecretCipher {
                 }
                 create();
             }
-            byte[] key = Base64.getDecoder().decode(Files.readString(keyFile, StandardCharsets.US_ASCII).strip());
+            byte[] key = Base64.getDecoder()
+                    .decode(Files.readString(keyFile, StandardCharsets.US_ASCII).strip());
             if (key.length != KEY_BYTES) {
                 throw new IllegalStateException("The key file " + keyFile + " does not hold a 256-bit key; delete it "
                         + "and bind the secrets again");
@@ -108,8 +112,12 @@ final class SecretCipher {
         RANDOM.nextBytes(key);
         Files.createDirectories(keyFile.toAbsolutePath().getParent());
         try {
-            Files.writeString(keyFile, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII,
-                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            Files.writeString(
+                    keyFile,
+                    Base64.getEncoder().encodeToString(key),
+                    StandardCharsets.US_ASCII,
+                    StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
         } catch (FileAlreadyExistsException e) {
             return; // Another process created it first: its key is the one.
         }

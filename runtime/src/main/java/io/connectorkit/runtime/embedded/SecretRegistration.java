@@ -27,23 +27,33 @@ final class SecretRegistration {
 
     Response register(String referenceName, String value) {
         List<String> declared = connector.connectionConfigurationSchema().secretFieldNames().stream()
-                .map(SecretReference::nameOf).toList();
+                .map(SecretReference::nameOf)
+                .toList();
         Response response;
         if (!declared.contains(referenceName)) {
-            response = Response.withMessage(ResponseCode.INVALID_REFERENCE_NAME, (referenceName == null
-                    ? "No reference name was given" : "'" + referenceName + "' is not a secret reference of this "
-                            + "connector") + (declared.isEmpty() ? "; it declares no secret connection field, so it has "
-                            + "none." : "; its secret references are " + String.join(", ", declared)
-                            + " (one per secret connection field, named after the field)."));
+            response = Response.withMessage(
+                    ResponseCode.INVALID_REFERENCE_NAME,
+                    (referenceName == null
+                                    ? "No reference name was given"
+                                    : "'" + referenceName + "' is not a secret reference of this " + "connector")
+                            + (declared.isEmpty()
+                                    ? "; it declares no secret connection field, so it has " + "none."
+                                    : "; its secret references are " + String.join(", ", declared)
+                                            + " (one per secret connection field, named after the field)."));
         } else if (value == null || value.isBlank()) {
-            response = Response.withMessage(ResponseCode.INVALID_INPUT, "The secret value for " + referenceName
-                    + " is empty; give the secret itself as SECRET_VALUE.");
+            response = Response.withMessage(
+                    ResponseCode.INVALID_INPUT,
+                    "The secret value for " + referenceName + " is empty; give the secret itself as SECRET_VALUE.");
         } else {
             response = bind(referenceName, value);
         }
         if (!response.isOk()) {
-            LOG.log(System.Logger.Level.DEBUG, "An error with code {0} has been encountered in {1}: {2}",
-                    response.code(), PROCEDURE, response.message().orElse(""));
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "An error with code {0} has been encountered in {1}: {2}",
+                    response.code(),
+                    PROCEDURE,
+                    response.message().orElse(""));
         }
         return response;
     }
@@ -54,11 +64,18 @@ final class SecretRegistration {
             return Response.ok("Secret " + referenceName + " is bound.");
         } catch (RuntimeException e) {
             // The database's message may quote the bound value (a value too long, for example): only the class is told.
-            LOG.log(System.Logger.Level.ERROR, "{0} failed unexpectedly for {1}: {2}", PROCEDURE, referenceName,
+            LOG.log(
+                    System.Logger.Level.ERROR,
+                    "{0} failed unexpectedly for {1}: {2}",
+                    PROCEDURE,
+                    referenceName,
                     e.getClass().getName());
-            return Response.withMessage(ResponseCode.UNKNOWN_ERROR, PROCEDURE + " failed unexpectedly for "
-                    + referenceName + ": " + e.getClass().getSimpleName() + " (its message is not shown, since it may "
-                    + "quote the secret); nothing was stored.");
+            return Response.withMessage(
+                    ResponseCode.UNKNOWN_ERROR,
+                    PROCEDURE + " failed unexpectedly for "
+                            + referenceName + ": " + e.getClass().getSimpleName()
+                            + " (its message is not shown, since it may "
+                            + "quote the secret); nothing was stored.");
         }
     }
 
@@ -69,19 +86,29 @@ final class SecretRegistration {
      */
     Response settle(String referenceName, Boolean keepNew) {
         if (keepNew == null) {
-            return Response.withMessage(ResponseCode.INVALID_INPUT, "KEEP_NEW must be TRUE (keep the new value) or FALSE"
-                    + " (put the replaced one back).");
+            return Response.withMessage(
+                    ResponseCode.INVALID_INPUT,
+                    "KEEP_NEW must be TRUE (keep the new value) or FALSE" + " (put the replaced one back).");
         }
         try {
             boolean settled = secrets.settle(referenceName, keepNew);
-            return Response.ok(!settled ? "Secret " + referenceName + " had nothing to settle."
-                    : keepNew ? "Secret " + referenceName + " keeps its new value." : "Secret " + referenceName
-                            + " has its previous value again.");
+            return Response.ok(
+                    !settled
+                            ? "Secret " + referenceName + " had nothing to settle."
+                            : keepNew
+                                    ? "Secret " + referenceName + " keeps its new value."
+                                    : "Secret " + referenceName + " has its previous value again.");
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "{0} failed unexpectedly for {1}: {2}", SETTLE, referenceName,
+            LOG.log(
+                    System.Logger.Level.ERROR,
+                    "{0} failed unexpectedly for {1}: {2}",
+                    SETTLE,
+                    referenceName,
                     e.getClass().getName());
-            return Response.withMessage(ResponseCode.UNKNOWN_ERROR, SETTLE + " failed unexpectedly for " + referenceName
-                    + ": " + e.getClass().getSimpleName());
+            return Response.withMessage(
+                    ResponseCode.UNKNOWN_ERROR,
+                    SETTLE + " failed unexpectedly for " + referenceName + ": "
+                            + e.getClass().getSimpleName());
         }
     }
 }

@@ -16,8 +16,7 @@ final class SnowflakeTelemetry {
 
     private static final Bridge BRIDGE = Bridge.find(SnowflakeTelemetry.class.getClassLoader());
 
-    private SnowflakeTelemetry() {
-    }
+    private SnowflakeTelemetry() {}
 
     static void addEvent(String name, Map<String, String> attributes) {
         BRIDGE.addEvent(name, attributes);
@@ -41,7 +40,12 @@ final class SnowflakeTelemetry {
         private final Method build;
         private final Class<?> telemetry;
 
-        private Bridge(Class<?> telemetry, Method addEvent, Method setSpanAttribute, Method builder, Method put,
+        private Bridge(
+                Class<?> telemetry,
+                Method addEvent,
+                Method setSpanAttribute,
+                Method builder,
+                Method put,
                 Method build) {
             this.telemetry = telemetry;
             this.addEvent = addEvent;
@@ -55,12 +59,15 @@ final class SnowflakeTelemetry {
             try {
                 Class<?> telemetry = Class.forName("com.snowflake.telemetry.Telemetry", true, loader);
                 Class<?> attributes = Class.forName("io.opentelemetry.api.common.Attributes", true, loader);
-                Class<?> attributesBuilder = Class.forName("io.opentelemetry.api.common.AttributesBuilder", true,
-                        loader);
-                return new Bridge(telemetry, telemetry.getMethod("addEvent", String.class, attributes),
+                Class<?> attributesBuilder =
+                        Class.forName("io.opentelemetry.api.common.AttributesBuilder", true, loader);
+                return new Bridge(
+                        telemetry,
+                        telemetry.getMethod("addEvent", String.class, attributes),
                         telemetry.getMethod("setSpanAttribute", String.class, String.class),
-                        attributes.getMethod("builder"), attributesBuilder.getMethod("put", String.class,
-                                String.class), attributesBuilder.getMethod("build"));
+                        attributes.getMethod("builder"),
+                        attributesBuilder.getMethod("put", String.class, String.class),
+                        attributesBuilder.getMethod("build"));
             } catch (ReflectiveOperationException | LinkageError absent) {
                 return new Bridge(null, null, null, null, null, null);
             }

@@ -13,8 +13,7 @@ import io.connectorkit.runtime.internal.json.JsonTree;
  */
 public final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     /**
      * Parses JSON text into plain Java values.

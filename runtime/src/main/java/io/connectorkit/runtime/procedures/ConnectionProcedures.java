@@ -1,12 +1,11 @@
 package io.connectorkit.runtime.procedures;
 
-import io.connectorkit.runtime.internal.json.ConfigurationTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.runtime.Response;
 import io.connectorkit.runtime.ResponseCode;
-import io.connectorkit.runtime.config.Configuration;
 import io.connectorkit.runtime.config.ConfigurationSchema;
+import io.connectorkit.runtime.internal.json.ConfigurationTrees;
 import io.connectorkit.runtime.internal.json.JsonTree;
 import io.connectorkit.runtime.spi.ConnectionTester;
 import io.connectorkit.runtime.spi.DraftConnectionTester;
@@ -37,8 +36,8 @@ final class ConnectionProcedures {
 
     Response setConnectionConfiguration(JsonArgument argument) {
         return call.atomically(() -> call.withState(WIZARD, state -> {
-            Accepted accepted = accept(argument, PublicProcedure.SET_CONNECTION_CONFIGURATION,
-                    WizardStep.CONNECTION_CONFIGURATION);
+            Accepted accepted =
+                    accept(argument, PublicProcedure.SET_CONNECTION_CONFIGURATION, WizardStep.CONNECTION_CONFIGURATION);
             if (accepted.refusal() != null) {
                 return accepted.refusal();
             }
@@ -61,8 +60,8 @@ final class ConnectionProcedures {
             return Response.of(ResponseCode.CONNECTION_CONFIGURATION_NOT_FOUND);
         }
         Response response = Response.ok();
-        ObjectNode shown = ConfigurationTrees.tree(call.connector.connectionConfigurationSchema()
-                .masked(ConfigurationTrees.configuration(stored.get())));
+        ObjectNode shown = ConfigurationTrees.tree(
+                call.connector.connectionConfigurationSchema().masked(ConfigurationTrees.configuration(stored.get())));
         for (var field : shown.properties()) {
             response = response.with(field.getKey(), field.getValue());
         }
@@ -77,15 +76,17 @@ final class ConnectionProcedures {
     /** Replaces the connection of a paused connector: the draft is tested first and saved only if it works. */
     Response updateConnectionConfiguration(JsonArgument argument) {
         return call.atomically(() -> call.withState(PAUSED, state -> {
-            Accepted accepted = accept(argument, PublicProcedure.UPDATE_CONNECTION_CONFIGURATION,
-                    WizardStep.CONNECTION_UPDATE);
+            Accepted accepted =
+                    accept(argument, PublicProcedure.UPDATE_CONNECTION_CONFIGURATION, WizardStep.CONNECTION_UPDATE);
             if (accepted.refusal() != null) {
                 return accepted.refusal();
             }
             Optional<DraftConnectionTester> draftTester = call.connector.draftConnectionTester();
-            Response draft = call.hook("ConfigurationHooks.draftConnection", () -> call.connector
-                    .configurationHooks().draftConnection(ConfigurationTrees.configuration(accepted.value()),
-                            call.context()));
+            Response draft = call.hook(
+                    "ConfigurationHooks.draftConnection",
+                    () -> call.connector
+                            .configurationHooks()
+                            .draftConnection(ConfigurationTrees.configuration(accepted.value()), call.context()));
             if (!draft.isOk()) {
                 return draft;
             }
@@ -108,14 +109,17 @@ final class ConnectionProcedures {
         if (input.isEmpty()) {
             return argument.notAnObject(PublicProcedure.TEST_DRAFT_CONNECTION.name(), "CONFIG");
         }
-        ConfigurationSchema.Validation validation = call.connector.connectionConfigurationSchema()
-                .validate(ConfigurationTrees.configuration(input.get()));
+        ConfigurationSchema.Validation validation =
+                call.connector.connectionConfigurationSchema().validate(ConfigurationTrees.configuration(input.get()));
         return validation.isAccepted() ? testDraft(ConfigurationTrees.tree(validation.value())) : validation.refusal();
     }
 
     private Response connectionSaved(ObjectNode connection) {
-        return call.hook("ConfigurationHooks.connectionSaved", () -> call.connector.configurationHooks()
-                .connectionSaved(ConfigurationTrees.configuration(connection), call.context()));
+        return call.hook(
+                "ConfigurationHooks.connectionSaved",
+                () -> call.connector
+                        .configurationHooks()
+                        .connectionSaved(ConfigurationTrees.configuration(connection), call.context()));
     }
 
     private Response test(ObjectNode connection) {
@@ -123,7 +127,9 @@ final class ConnectionProcedures {
         if (tester.isEmpty()) {
             return Response.of(ResponseCode.CONNECTION_TESTER_NOT_REGISTERED);
         }
-        return call.hook("connection tester", () -> tester.get().test(ConfigurationTrees.configuration(connection), call.context()));
+        return call.hook(
+                "connection tester",
+                () -> tester.get().test(ConfigurationTrees.configuration(connection), call.context()));
     }
 
     private Response testDraft(ObjectNode draft) {
@@ -131,7 +137,8 @@ final class ConnectionProcedures {
         if (draftTester.isEmpty()) {
             return test(draft);
         }
-        return call.hook("draft connection tester",
+        return call.hook(
+                "draft connection tester",
                 () -> draftTester.get().testDraft(ConfigurationTrees.configuration(draft), call.context()));
     }
 
@@ -154,7 +161,8 @@ final class ConnectionProcedures {
             return Accepted.of(ConfigurationTrees.tree(validation.value()));
         }
         ObjectNode value = ConfigurationTrees.tree(validation.value());
-        Response verdict = call.hook("connection configuration validator",
+        Response verdict = call.hook(
+                "connection configuration validator",
                 () -> validator.get().validate(ConfigurationTrees.configuration(value), call.context()));
         if (!verdict.isOk()) {
             return Accepted.refused(verdict);
@@ -164,11 +172,15 @@ final class ConnectionProcedures {
         }
         JsonNode replacement = JsonTree.tree(verdict.payload().get("config"));
         if (!replacement.isObject()) {
-            return Accepted.refused(Response.of(ResponseCode.INVALID_RESPONSE, "the connection configuration "
-                    + "validator answered a config that is " + JsonTree.describeType(replacement) + ", not an object"));
+            return Accepted.refused(Response.of(
+                    ResponseCode.INVALID_RESPONSE,
+                    "the connection configuration " + "validator answered a config that is "
+                            + JsonTree.describeType(replacement) + ", not an object"));
         }
         ConfigurationSchema.Validation normalised = schema.validate(ConfigurationTrees.configuration(replacement));
-        return normalised.isAccepted() ? Accepted.of(ConfigurationTrees.tree(normalised.value())) : Accepted.refused(normalised.refusal());
+        return normalised.isAccepted()
+                ? Accepted.of(ConfigurationTrees.tree(normalised.value()))
+                : Accepted.refused(normalised.refusal());
     }
 
     private record Accepted(ObjectNode value, Response refusal) {

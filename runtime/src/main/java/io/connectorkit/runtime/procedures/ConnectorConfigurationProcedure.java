@@ -1,20 +1,19 @@
 package io.connectorkit.runtime.procedures;
 
-import io.connectorkit.runtime.internal.json.ConfigurationTrees;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.runtime.Response;
 import io.connectorkit.runtime.ResponseCode;
-import io.connectorkit.runtime.internal.json.JsonTree;
-import io.connectorkit.runtime.config.Configuration;
 import io.connectorkit.runtime.config.ConfigurationSchema;
+import io.connectorkit.runtime.internal.json.ConfigurationTrees;
+import io.connectorkit.runtime.internal.json.JsonTree;
 import io.connectorkit.runtime.spi.WizardStep;
 import io.connectorkit.runtime.state.StateStore;
 import io.connectorkit.runtime.status.ConfigurationStatus;
 import io.connectorkit.runtime.status.ConnectorStatus;
 import io.connectorkit.runtime.status.StatusGate;
-import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** CONFIGURE_CONNECTOR (spec §3.4): typed, validated, and saved only when every check passed. */
 final class ConnectorConfigurationProcedure {
@@ -34,22 +33,28 @@ final class ConnectorConfigurationProcedure {
             if (input.isEmpty()) {
                 return config.notAnObject(PublicProcedure.CONFIGURE_CONNECTOR.name(), "CONFIG");
             }
-            ConfigurationSchema.Validation validation = call.connector.connectorConfigurationSchema()
+            ConfigurationSchema.Validation validation = call.connector
+                    .connectorConfigurationSchema()
                     .validate(ConfigurationTrees.configuration(input.get()));
             if (!validation.isAccepted()) {
                 return validation.refusal();
             }
             ObjectNode value = ConfigurationTrees.tree(validation.value());
-            Optional<Response> refusal = call.connector.validator(WizardStep.CONNECTOR_CONFIGURATION)
-                    .map(validator -> call.hook("connector configuration validator",
+            Optional<Response> refusal = call.connector
+                    .validator(WizardStep.CONNECTOR_CONFIGURATION)
+                    .map(validator -> call.hook(
+                            "connector configuration validator",
                             () -> validator.validate(ConfigurationTrees.configuration(value), call.context())))
                     .filter(response -> !response.isOk());
             if (refusal.isPresent()) {
                 return refusal.get();
             }
             call.store.writeConfiguration(StateStore.CONNECTOR_CONFIGURATION, value);
-            Response configured = call.hook("ConfigurationHooks.configured", () -> call.connector
-                    .configurationHooks().configured(ConfigurationTrees.configuration(value), call.context()));
+            Response configured = call.hook(
+                    "ConfigurationHooks.configured",
+                    () -> call.connector
+                            .configurationHooks()
+                            .configured(ConfigurationTrees.configuration(value), call.context()));
             if (!configured.isOk()) {
                 return configured;
             }
@@ -68,38 +73,44 @@ final class ConnectorConfigurationProcedure {
     Response updateConnectorConfiguration(JsonArgument config) {
         return call.atomically(() -> call.withState(PAUSED, state -> {
             if (state.configurationStatus() != ConfigurationStatus.FINALIZED) {
-                return Response.withMessage(ResponseCode.INVALID_CONNECTOR_CONFIGURATION_STATUS, "The connector "
-                        + "configuration can be updated once the wizard is finished; it is " + state
-                        .configurationStatus() + ": use CONFIGURE_CONNECTOR.");
+                return Response.withMessage(
+                        ResponseCode.INVALID_CONNECTOR_CONFIGURATION_STATUS,
+                        "The connector "
+                                + "configuration can be updated once the wizard is finished; it is "
+                                + state.configurationStatus() + ": use CONFIGURE_CONNECTOR.");
             }
             Optional<ObjectNode> input = config.asObject();
             if (input.isEmpty()) {
                 return config.notAnObject(PublicProcedure.UPDATE_CONNECTOR_CONFIGURATION.name(), "CONFIG");
             }
-            ObjectNode stored = call.store.readConfiguration(StateStore.CONNECTOR_CONFIGURATION)
+            ObjectNode stored = call.store
+                    .readConfiguration(StateStore.CONNECTOR_CONFIGURATION)
                     .orElseGet(JsonTree::object);
             if (input.get().has("warehouse") && !input.get().get("warehouse").equals(stored.get("warehouse"))) {
-                return Response.withMessage(ResponseCode.INVALID_INPUT, "The warehouse is changed with UPDATE_WAREHOUSE,"
-                        + " which checks that the app can use it; leave warehouse out of UPDATE_CONNECTOR_CONFIGURATION.");
+                return Response.withMessage(
+                        ResponseCode.INVALID_INPUT,
+                        "The warehouse is changed with UPDATE_WAREHOUSE,"
+                                + " which checks that the app can use it; leave warehouse out of UPDATE_CONNECTOR_CONFIGURATION.");
             }
             ObjectNode merged = stored.deepCopy();
             merged.setAll(input.get());
-            ConfigurationSchema.Validation validation = call.connector.connectorConfigurationSchema()
-                    .validate(ConfigurationTrees.configuration(merged));
+            ConfigurationSchema.Validation validation =
+                    call.connector.connectorConfigurationSchema().validate(ConfigurationTrees.configuration(merged));
             if (!validation.isAccepted()) {
                 return validation.refusal();
             }
             ObjectNode value = ConfigurationTrees.tree(validation.value());
-            Optional<Response> refusal = call.connector.validator(WizardStep.CONNECTOR_CONFIGURATION)
-                    .map(validator -> call.hook("connector configuration validator",
+            Optional<Response> refusal = call.connector
+                    .validator(WizardStep.CONNECTOR_CONFIGURATION)
+                    .map(validator -> call.hook(
+                            "connector configuration validator",
                             () -> validator.validate(ConfigurationTrees.configuration(value), call.context())))
                     .filter(response -> !response.isOk());
             if (refusal.isPresent()) {
                 return refusal.get();
             }
             call.store.writeConfiguration(StateStore.CONNECTOR_CONFIGURATION, value);
-            return Response.ok("Connector configuration updated: " + String.join(", ", fieldNames(input.get()))
-                    + ".");
+            return Response.ok("Connector configuration updated: " + String.join(", ", fieldNames(input.get())) + ".");
         }));
     }
 

@@ -21,8 +21,8 @@ public final class ConnectorRuntime {
 
     private final ProcedureCall call;
 
-    public ConnectorRuntime(SqlPort port, Account account, SecretStore secrets, ConnectorDefinition connector,
-            String target) {
+    public ConnectorRuntime(
+            SqlPort port, Account account, SecretStore secrets, ConnectorDefinition connector, String target) {
         this.call = new ProcedureCall(port, account, secrets, connector, target);
     }
 
@@ -31,37 +31,44 @@ public final class ConnectorRuntime {
     }
 
     public Response recoverConnectorState(String newStatus) {
-        return run(PublicProcedure.RECOVER_CONNECTOR_STATE,
+        return run(
+                PublicProcedure.RECOVER_CONNECTOR_STATE,
                 () -> new StatusProcedures(call).recoverConnectorState(newStatus));
     }
 
     public Response updatePrerequisite(String id, Boolean completed) {
-        return run(PublicProcedure.UPDATE_PREREQUISITE,
+        return run(
+                PublicProcedure.UPDATE_PREREQUISITE,
                 () -> new PrerequisiteProcedures(call).updatePrerequisite(id, completed));
     }
 
     public Response markAllPrerequisitesAsDone() {
-        return run(PublicProcedure.MARK_ALL_PREREQUISITES_AS_DONE,
+        return run(
+                PublicProcedure.MARK_ALL_PREREQUISITES_AS_DONE,
                 () -> new PrerequisiteProcedures(call).markAllPrerequisitesAsDone());
     }
 
     public Response completePrerequisitesStep() {
-        return run(PublicProcedure.COMPLETE_PREREQUISITES_STEP,
+        return run(
+                PublicProcedure.COMPLETE_PREREQUISITES_STEP,
                 () -> new PrerequisiteProcedures(call).completePrerequisitesStep());
     }
 
     public Response configureConnector(JsonArgument config) {
-        return run(PublicProcedure.CONFIGURE_CONNECTOR,
+        return run(
+                PublicProcedure.CONFIGURE_CONNECTOR,
                 () -> new ConnectorConfigurationProcedure(call).configureConnector(config));
     }
 
     public Response setConnectionConfiguration(JsonArgument connectionConfiguration) {
-        return run(PublicProcedure.SET_CONNECTION_CONFIGURATION,
+        return run(
+                PublicProcedure.SET_CONNECTION_CONFIGURATION,
                 () -> new ConnectionProcedures(call).setConnectionConfiguration(connectionConfiguration));
     }
 
     public Response getConnectionConfiguration() {
-        return run(PublicProcedure.GET_CONNECTION_CONFIGURATION,
+        return run(
+                PublicProcedure.GET_CONNECTION_CONFIGURATION,
                 () -> new ConnectionProcedures(call).getConnectionConfiguration());
     }
 
@@ -70,12 +77,14 @@ public final class ConnectorRuntime {
     }
 
     public Response finalizeConnectorConfiguration(JsonArgument customConfiguration) {
-        return run(PublicProcedure.FINALIZE_CONNECTOR_CONFIGURATION,
+        return run(
+                PublicProcedure.FINALIZE_CONNECTOR_CONFIGURATION,
                 () -> new FinalizeProcedures(call).finalizeConnectorConfiguration(customConfiguration));
     }
 
     public Response validateSource(JsonArgument customConfiguration) {
-        return run(PublicProcedure.VALIDATE_SOURCE,
+        return run(
+                PublicProcedure.VALIDATE_SOURCE,
                 () -> new FinalizeProcedures(call).validateSource(customConfiguration));
     }
 
@@ -84,17 +93,20 @@ public final class ConnectorRuntime {
     }
 
     public Response updateConnectionConfiguration(JsonArgument connectionConfiguration) {
-        return run(PublicProcedure.UPDATE_CONNECTION_CONFIGURATION,
+        return run(
+                PublicProcedure.UPDATE_CONNECTION_CONFIGURATION,
                 () -> new ConnectionProcedures(call).updateConnectionConfiguration(connectionConfiguration));
     }
 
     public Response testDraftConnection(JsonArgument config) {
-        return run(PublicProcedure.TEST_DRAFT_CONNECTION,
+        return run(
+                PublicProcedure.TEST_DRAFT_CONNECTION,
                 () -> new ConnectionProcedures(call).testDraftConnection(config));
     }
 
     public Response updateConnectorConfiguration(JsonArgument config) {
-        return run(PublicProcedure.UPDATE_CONNECTOR_CONFIGURATION,
+        return run(
+                PublicProcedure.UPDATE_CONNECTOR_CONFIGURATION,
                 () -> new ConnectorConfigurationProcedure(call).updateConnectorConfiguration(config));
     }
 
@@ -110,25 +122,36 @@ public final class ConnectorRuntime {
         return run(PublicProcedure.RESUME_CONNECTOR, () -> new LifecycleProcedures(call).resumeConnector());
     }
 
-    public Response createResource(String name, JsonArgument resourceId, JsonArgument ingestionConfigurations,
-            String id, Boolean enabled, JsonArgument resourceMetadata) {
-        return run(PublicProcedure.CREATE_RESOURCE, () -> new ResourceProcedures(call).createResource(name, resourceId,
-                ingestionConfigurations, id, enabled, resourceMetadata));
+    public Response createResource(
+            String name,
+            JsonArgument resourceId,
+            JsonArgument ingestionConfigurations,
+            String id,
+            Boolean enabled,
+            JsonArgument resourceMetadata) {
+        return run(
+                PublicProcedure.CREATE_RESOURCE,
+                () -> new ResourceProcedures(call)
+                        .createResource(name, resourceId, ingestionConfigurations, id, enabled, resourceMetadata));
     }
 
     public Response enableResource(String resourceIngestionDefinitionId) {
-        return run(PublicProcedure.ENABLE_RESOURCE,
+        return run(
+                PublicProcedure.ENABLE_RESOURCE,
                 () -> new ResourceProcedures(call).enableResource(resourceIngestionDefinitionId));
     }
 
     public Response disableResource(String resourceIngestionDefinitionId) {
-        return run(PublicProcedure.DISABLE_RESOURCE,
+        return run(
+                PublicProcedure.DISABLE_RESOURCE,
                 () -> new ResourceProcedures(call).disableResource(resourceIngestionDefinitionId));
     }
 
     public Response updateResource(String resourceIngestionDefinitionId, JsonArgument ingestionConfigurations) {
-        return run(PublicProcedure.UPDATE_RESOURCE, () -> new ResourceProcedures(call)
-                .updateResource(resourceIngestionDefinitionId, ingestionConfigurations));
+        return run(
+                PublicProcedure.UPDATE_RESOURCE,
+                () -> new ResourceProcedures(call)
+                        .updateResource(resourceIngestionDefinitionId, ingestionConfigurations));
     }
 
     public Response runSchedulerIteration() {
@@ -140,8 +163,10 @@ public final class ConnectorRuntime {
      * is {@code null}.
      */
     public Response runIngestionNow(String resourceIngestionDefinitionId) {
-        return run(PublicProcedure.RUN_INGESTION_NOW, () -> new SchedulerIteration(call,
-                SchedulerIteration.Selection.now(resourceIngestionDefinitionId)).run());
+        return run(
+                PublicProcedure.RUN_INGESTION_NOW,
+                () -> new SchedulerIteration(call, SchedulerIteration.Selection.now(resourceIngestionDefinitionId))
+                        .run());
     }
 
     /** Turns whatever escapes a procedure into a response object, logged with its cause. */
@@ -154,17 +179,23 @@ public final class ConnectorRuntime {
             response = Response.of(ResponseCode.CONNECTOR_BUSY);
         } catch (CorruptStateException e) {
             LOG.log(System.Logger.Level.ERROR, procedure + " found the connector's state unreadable", e);
-            response = Response.withMessage(ResponseCode.INTERNAL_ERROR, "The connector's state cannot be read: "
-                    + e.getMessage() + ". Reinstalling the app or RECOVER_CONNECTOR_STATE may be needed.");
+            response = Response.withMessage(
+                    ResponseCode.INTERNAL_ERROR,
+                    "The connector's state cannot be read: " + e.getMessage()
+                            + ". Reinstalling the app or RECOVER_CONNECTOR_STATE may be needed.");
         } catch (RuntimeException | LinkageError e) {
             LOG.log(System.Logger.Level.ERROR, procedure + " failed unexpectedly", e);
-            response = Response.withMessage(ResponseCode.UNKNOWN_ERROR, procedure + " failed unexpectedly: "
-                    + ProcedureCall.describe(e));
+            response = Response.withMessage(
+                    ResponseCode.UNKNOWN_ERROR, procedure + " failed unexpectedly: " + ProcedureCall.describe(e));
         }
         if (!response.isOk()) {
             // Refusals are ordinary answers, so they are logged for debugging only; failures were logged above.
-            LOG.log(System.Logger.Level.DEBUG, "An error with code {0} has been encountered in {1}: {2}",
-                    response.code(), procedure, response.message().orElse(""));
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "An error with code {0} has been encountered in {1}: {2}",
+                    response.code(),
+                    procedure,
+                    response.message().orElse(""));
         }
         return response;
     }

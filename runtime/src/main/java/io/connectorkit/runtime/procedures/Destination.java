@@ -42,10 +42,14 @@ public record Destination(Optional<Identifier> database, Identifier schema, Iden
      * @return the destination table
      * @throws IllegalStateException saying why no destination can be derived
      */
-    public static Destination resolve(Configuration destination, Configuration connectorConfiguration, String resourceName,
+    public static Destination resolve(
+            Configuration destination,
+            Configuration connectorConfiguration,
+            String resourceName,
             boolean withDatabases) {
         Optional<Identifier> database = withDatabases
-                ? name(connectorConfiguration, "destination_database", "connector_configuration") : Optional.empty();
+                ? name(connectorConfiguration, "destination_database", "connector_configuration")
+                : Optional.empty();
         Optional<Identifier> schema = name(connectorConfiguration, "destination_schema", "connector_configuration");
         if (destination.has("table")) {
             Optional<Object> value = destination.value("table");
@@ -56,24 +60,33 @@ public record Destination(Optional<Identifier> database, Identifier schema, Iden
             List<Identifier> parts = qualifiedName(text);
             Identifier table = parts.get(parts.size() - 1);
             if (parts.size() == 3) {
-                return new Destination(withDatabases ? Optional.of(parts.get(0)) : Optional.empty(), parts.get(1),
-                        table);
+                return new Destination(
+                        withDatabases ? Optional.of(parts.get(0)) : Optional.empty(), parts.get(1), table);
             }
             if (parts.size() == 2) {
                 return new Destination(database, parts.get(0), table);
             }
-            return new Destination(database, schema.orElseThrow(() -> new IllegalStateException("destination.table '"
-                    + text + "' names no schema and connector_configuration has no destination_schema; write "
-                    + "SCHEMA.TABLE or configure destination_schema")), table);
+            return new Destination(
+                    database,
+                    schema.orElseThrow(() -> new IllegalStateException("destination.table '"
+                            + text + "' names no schema and connector_configuration has no destination_schema; write "
+                            + "SCHEMA.TABLE or configure destination_schema")),
+                    table);
         }
-        return new Destination(database, schema.orElseThrow(() -> new IllegalStateException("Resource '"
-                + resourceName + "' has no destination: give its ingestion configuration a destination.table, or "
-                + "configure destination_schema in connector_configuration")), Identifier.ofName(tableName(resourceName)));
+        return new Destination(
+                database,
+                schema.orElseThrow(() -> new IllegalStateException("Resource '"
+                        + resourceName
+                        + "' has no destination: give its ingestion configuration a destination.table, or "
+                        + "configure destination_schema in connector_configuration")),
+                Identifier.ofName(tableName(resourceName)));
     }
 
     /** The default table name of a resource: upper-cased, other characters than letters, digits and _ become _. */
     static String tableName(String resourceName) {
-        String name = resourceName == null ? "" : resourceName.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
+        String name = resourceName == null
+                ? ""
+                : resourceName.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
         if (name.isEmpty()) {
             return "RESOURCE";
         }
@@ -122,8 +135,8 @@ public record Destination(Optional<Identifier> database, Identifier schema, Iden
             try {
                 names.add(Identifier.parse(name.strip()));
             } catch (Identifier.InvalidIdentifierException e) {
-                throw new IllegalStateException("destination.table '" + text + "' is not a valid table name: "
-                        + e.getMessage());
+                throw new IllegalStateException(
+                        "destination.table '" + text + "' is not a valid table name: " + e.getMessage());
             }
         }
         return names;

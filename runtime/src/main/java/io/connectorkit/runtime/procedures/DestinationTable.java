@@ -54,12 +54,15 @@ final class DestinationTable {
         if (columns == null) {
             columns = existingColumns();
         }
-        List<String> missing = batchColumns.stream().filter(column -> !columns.containsKey(column)).toList();
+        List<String> missing = batchColumns.stream()
+                .filter(column -> !columns.containsKey(column))
+                .toList();
         if (missing.isEmpty()) {
             return;
         }
         if (changedAlready) {
-            throw new IllegalStateException("The destination table " + destination().sql() + " has no column "
+            throw new IllegalStateException("The destination table "
+                    + destination().sql() + " has no column "
                     + String.join(", ", missing) + ", and this run already sent rows; a run's first batch ("
                     + TableSink.BATCH_ROWS + " rows) decides the columns it adds, so give early rows every key (null "
                     + "values are fine)");
@@ -73,7 +76,8 @@ final class DestinationTable {
         if (columns.isEmpty()) {
             create(added);
         } else {
-            added.forEach((column, kind) -> port.ddl("ALTER TABLE " + destination().sql() + " ADD COLUMN IF NOT EXISTS "
+            added.forEach((column, kind) -> port.ddl("ALTER TABLE "
+                    + destination().sql() + " ADD COLUMN IF NOT EXISTS "
                     + Identifier.ofName(column).sql() + " " + port.dialect().columnType(kind)));
         }
         columns.putAll(added);
@@ -89,10 +93,15 @@ final class DestinationTable {
     private void create(Map<String, ColumnKind> added) {
         port.ddl("CREATE SCHEMA IF NOT EXISTS " + destination().schemaSql());
         StringBuilder definition = new StringBuilder();
-        added.forEach((column, kind) -> definition.append(definition.length() == 0 ? "" : ", ")
-                .append(Identifier.ofName(column).sql()).append(' ').append(port.dialect().columnType(kind)));
+        added.forEach((column, kind) -> definition
+                .append(definition.length() == 0 ? "" : ", ")
+                .append(Identifier.ofName(column).sql())
+                .append(' ')
+                .append(port.dialect().columnType(kind)));
         port.ddl("CREATE TABLE IF NOT EXISTS " + destination().sql() + " (" + definition + ")");
-        port.dialect().grantsOnCreatedTable(destination().schemaSql(), destination().sql()).forEach(port::ddl);
+        port.dialect()
+                .grantsOnCreatedTable(destination().schemaSql(), destination().sql())
+                .forEach(port::ddl);
     }
 
     /** The kind of the column's first non-null value in the batch; only nulls: text. */
@@ -107,11 +116,14 @@ final class DestinationTable {
 
     private LinkedHashMap<String, ColumnKind> existingColumns() {
         Destination target = destination();
-        String information = target.database().map(database -> database.sql() + ".").orElse("")
-                + "INFORMATION_SCHEMA.COLUMNS";
+        String information =
+                target.database().map(database -> database.sql() + ".").orElse("") + "INFORMATION_SCHEMA.COLUMNS";
         LinkedHashMap<String, ColumnKind> existing = new LinkedHashMap<>();
-        for (SqlRow row : port.query("SELECT COLUMN_NAME, DATA_TYPE FROM " + information + " WHERE TABLE_SCHEMA = ? AND"
-                + " TABLE_NAME = ? ORDER BY ORDINAL_POSITION", target.schema().name(), target.table().name())) {
+        for (SqlRow row : port.query(
+                "SELECT COLUMN_NAME, DATA_TYPE FROM " + information + " WHERE TABLE_SCHEMA = ? AND"
+                        + " TABLE_NAME = ? ORDER BY ORDINAL_POSITION",
+                target.schema().name(),
+                target.table().name())) {
             existing.put(row.getString(0), ColumnKind.ofDataType(row.getString(1)));
         }
         return existing;

@@ -1,12 +1,13 @@
 package io.connectorkit.runtime.procedures;
 
-import io.connectorkit.runtime.internal.json.ConfigurationTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.runtime.Response;
 import io.connectorkit.runtime.ResponseCode;
 import io.connectorkit.runtime.config.Configuration;
 import io.connectorkit.runtime.config.CronExpression;
+import io.connectorkit.runtime.internal.json.ConfigurationTrees;
+import io.connectorkit.runtime.internal.json.JsonTree;
 import io.connectorkit.runtime.spi.FinalizeCallback;
 import io.connectorkit.runtime.spi.SourceValidator;
 import io.connectorkit.runtime.spi.WizardStep;
@@ -17,7 +18,6 @@ import io.connectorkit.runtime.status.ConnectorState;
 import io.connectorkit.runtime.status.ConnectorStatus;
 import io.connectorkit.runtime.status.StatusGate;
 import java.util.Optional;
-import io.connectorkit.runtime.internal.json.JsonTree;
 
 /**
  * FINALIZE_CONNECTOR_CONFIGURATION and VALIDATE_SOURCE (spec §3.7). A failed finalization leaves the connector
@@ -25,8 +25,8 @@ import io.connectorkit.runtime.internal.json.JsonTree;
  */
 final class FinalizeProcedures {
 
-    private static final StatusGate CONNECTED = StatusGate.status(ConnectorStatus.CONFIGURING)
-            .configurationStatus(ConfigurationStatus.CONNECTED);
+    private static final StatusGate CONNECTED =
+            StatusGate.status(ConnectorStatus.CONFIGURING).configurationStatus(ConfigurationStatus.CONNECTED);
 
     static final String CREATE_DATABASE = "CREATE DATABASE";
 
@@ -40,13 +40,14 @@ final class FinalizeProcedures {
         return call.atomically(() -> call.withState(CONNECTED, state -> {
             Optional<ObjectNode> input = argument.asObject();
             if (input.isEmpty()) {
-                return argument.notAnObject(PublicProcedure.FINALIZE_CONNECTOR_CONFIGURATION.name(),
-                        "CUSTOM_CONFIGURATION");
+                return argument.notAnObject(
+                        PublicProcedure.FINALIZE_CONNECTOR_CONFIGURATION.name(), "CUSTOM_CONFIGURATION");
             }
             Configuration finalizeInput = ConfigurationTrees.configuration(input.get());
-            Optional<Response> validation = call.connector.validator(WizardStep.FINALIZE)
-                    .map(validator -> call.hook("finalize validator",
-                            () -> validator.validate(finalizeInput, call.context())));
+            Optional<Response> validation = call.connector
+                    .validator(WizardStep.FINALIZE)
+                    .map(validator ->
+                            call.hook("finalize validator", () -> validator.validate(finalizeInput, call.context())));
             if (validation.isPresent() && !validation.get().isOk()) {
                 return validation.get();
             }
@@ -59,8 +60,10 @@ final class FinalizeProcedures {
                 return account.get();
             }
             Optional<FinalizeCallback> callback = call.connector.finalizeCallback();
-            Response finalized = callback.isEmpty() ? Response.ok("Connector configuration finalized.")
-                    : call.hook("finalize callback",
+            Response finalized = callback.isEmpty()
+                    ? Response.ok("Connector configuration finalized.")
+                    : call.hook(
+                            "finalize callback",
                             () -> callback.get().finalizeConfiguration(finalizeInput, call.context()));
             if (finalized.isOk()) {
                 Optional<Response> scheduler = createSchedulerTask();
@@ -79,10 +82,11 @@ final class FinalizeProcedures {
      * idempotent, so it runs before the callback writes anything and a retried finalize finds it.
      */
     private Optional<Response> prepareAccount() {
-        ObjectNode configuration = call.store.readConfiguration(StateStore.CONNECTOR_CONFIGURATION)
-                .orElse(JsonTree.object());
+        ObjectNode configuration =
+                call.store.readConfiguration(StateStore.CONNECTOR_CONFIGURATION).orElse(JsonTree.object());
         JsonNode schedule = configuration.get("global_schedule");
-        if (schedule != null && !schedule.isNull()
+        if (schedule != null
+                && !schedule.isNull()
                 && !call.account.holdsAccountPrivilege(LifecycleProcedures.EXECUTE_TASK)) {
             return Optional.of(Response.of(ResponseCode.REQUIRED_PRIVILEGES_MISSING, LifecycleProcedures.EXECUTE_TASK));
         }
@@ -91,8 +95,10 @@ final class FinalizeProcedures {
             return Optional.empty();
         }
         if (!Identifier.isValid(database)) {
-            return Optional.of(Response.withMessage(ResponseCode.INVALID_IDENTIFIER,
-                    ResponseCode.INVALID_IDENTIFIER.message(database) + ": connector_configuration.destination_database "
+            return Optional.of(Response.withMessage(
+                    ResponseCode.INVALID_IDENTIFIER,
+                    ResponseCode.INVALID_IDENTIFIER.message(database)
+                            + ": connector_configuration.destination_database "
                             + "cannot be created; configure it again"));
         }
         if (!call.account.holdsAccountPrivilege(CREATE_DATABASE)) {
@@ -108,21 +114,24 @@ final class FinalizeProcedures {
      * callback wrote so far; the connector is STARTED only after it, so a failure leaves it CONNECTED.
      */
     private Optional<Response> createSchedulerTask() {
-        ObjectNode configuration = call.store.readConfiguration(StateStore.CONNECTOR_CONFIGURATION)
-                .orElse(JsonTree.object());
+        ObjectNode configuration =
+                call.store.readConfiguration(StateStore.CONNECTOR_CONFIGURATION).orElse(JsonTree.object());
         JsonNode schedule = configuration.get("global_schedule");
         if (schedule == null || schedule.isNull()) {
             return Optional.empty();
         }
         String cron = schedule.path("scheduleDefinition").asText(null);
         if (!"CRON".equals(schedule.path("scheduleType").asText(null)) || !CronExpression.isValid(cron)) {
-            return Optional.of(Response.withMessage(ResponseCode.INVALID_CONFIGURATION_VALUE, "connector_configuration"
-                    + ".global_schedule must be {\"scheduleType\": \"CRON\", \"scheduleDefinition\": \"<5-field "
-                    + "cron>\"} to create the scheduler task; configure it again"));
+            return Optional.of(Response.withMessage(
+                    ResponseCode.INVALID_CONFIGURATION_VALUE,
+                    "connector_configuration"
+                            + ".global_schedule must be {\"scheduleType\": \"CRON\", \"scheduleDefinition\": \"<5-field "
+                            + "cron>\"} to create the scheduler task; configure it again"));
         }
         String warehouse = configuration.path("warehouse").asText(null);
         if (warehouse != null && !Identifier.isValid(warehouse)) {
-            return Optional.of(Response.withMessage(ResponseCode.INVALID_IDENTIFIER,
+            return Optional.of(Response.withMessage(
+                    ResponseCode.INVALID_IDENTIFIER,
                     ResponseCode.INVALID_IDENTIFIER.message(warehouse) + ": connector_configuration.warehouse cannot "
                             + "run the scheduler task; configure it again"));
         }

@@ -3,12 +3,12 @@ package io.connectorkit.runtime.procedures;
 import io.connectorkit.runtime.config.CronExpression;
 import io.connectorkit.runtime.resources.IngestionConfigurations;
 import io.connectorkit.runtime.resources.ScheduleType;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.time.DateTimeException;
 
 /**
  * The schedule of one ingestion configuration (spec §2.4), evaluated by the scheduler: when a process is due again
@@ -56,15 +56,15 @@ final class IngestionSchedule {
      */
     static IngestionSchedule of(String scheduleType, String scheduleDefinition) {
         if (scheduleType == null || scheduleType.isBlank()) {
-            throw new IllegalArgumentException("the ingestion configuration has no scheduleType (INTERVAL, CRON or "
-                    + "GLOBAL)");
+            throw new IllegalArgumentException(
+                    "the ingestion configuration has no scheduleType (INTERVAL, CRON or " + "GLOBAL)");
         }
         ScheduleType type;
         try {
             type = ScheduleType.valueOf(scheduleType.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + scheduleType + "' is not a schedule type; use INTERVAL, CRON or "
-                    + "GLOBAL");
+            throw new IllegalArgumentException(
+                    "'" + scheduleType + "' is not a schedule type; use INTERVAL, CRON or " + "GLOBAL");
         }
         return of(type, scheduleDefinition);
     }
@@ -76,8 +76,8 @@ final class IngestionSchedule {
      */
     static IngestionSchedule of(ScheduleType type, String scheduleDefinition) {
         if (type == null) {
-            throw new IllegalArgumentException("the ingestion configuration has no scheduleType (INTERVAL, CRON or "
-                    + "GLOBAL)");
+            throw new IllegalArgumentException(
+                    "the ingestion configuration has no scheduleType (INTERVAL, CRON or " + "GLOBAL)");
         }
         return switch (type) {
             case GLOBAL -> GLOBAL;
@@ -92,8 +92,8 @@ final class IngestionSchedule {
             throw new IllegalArgumentException("Invalid schedule definition '" + definition + "'. Interval schedule "
                     + "definition should consist of a number and one of the letters: d, h, m.");
         }
-        return IngestionConfigurations.interval(text).orElseThrow(() -> new IllegalArgumentException("The interval '"
-                + definition + "' is too long"));
+        return IngestionConfigurations.interval(text)
+                .orElseThrow(() -> new IllegalArgumentException("The interval '" + definition + "' is too long"));
     }
 
     private static CronExpression cron(String definition) {

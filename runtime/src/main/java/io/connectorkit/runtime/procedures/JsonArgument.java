@@ -1,11 +1,11 @@
 package io.connectorkit.runtime.procedures;
 
-import io.connectorkit.runtime.json.InvalidJsonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.connectorkit.runtime.internal.json.JsonTree;
 import io.connectorkit.runtime.Response;
 import io.connectorkit.runtime.ResponseCode;
+import io.connectorkit.runtime.internal.json.JsonTree;
+import io.connectorkit.runtime.json.InvalidJsonException;
 import java.util.Optional;
 
 /**
@@ -66,7 +66,9 @@ public final class JsonArgument {
     /** The refusal for an argument that is not an object. */
     public Response notAnObject(String procedure, String argument) {
         String why = problem != null ? problem : "it is " + JsonTree.describeType(value);
-        return Response.withMessage(ResponseCode.CONFIGURATION_NOT_AN_OBJECT, "The argument " + argument + " of "
-                + procedure + " must be a JSON object such as {\"key\": \"value\"}, but " + why + ".");
+        return Response.withMessage(
+                ResponseCode.CONFIGURATION_NOT_AN_OBJECT,
+                "The argument " + argument + " of " + procedure
+                        + " must be a JSON object such as {\"key\": \"value\"}, but " + why + ".");
     }
 }

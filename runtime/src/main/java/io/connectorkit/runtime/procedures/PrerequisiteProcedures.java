@@ -9,8 +9,8 @@ import io.connectorkit.runtime.status.StatusGate;
 /** The prerequisites step of the wizard (spec §3.3). */
 final class PrerequisiteProcedures {
 
-    private static final StatusGate BEFORE_FINALIZATION = StatusGate.status(ConnectorStatus.CONFIGURING)
-            .configurationStatusNot(ConfigurationStatus.FINALIZED);
+    private static final StatusGate BEFORE_FINALIZATION =
+            StatusGate.status(ConnectorStatus.CONFIGURING).configurationStatusNot(ConfigurationStatus.FINALIZED);
 
     private final ProcedureCall call;
 
@@ -21,8 +21,9 @@ final class PrerequisiteProcedures {
     Response updatePrerequisite(String id, Boolean completed) {
         return call.atomically(() -> call.withState(BEFORE_FINALIZATION, state -> {
             if (completed == null) {
-                return Response.withMessage(ResponseCode.INVALID_INPUT, "The argument IS_COMPLETED of "
-                        + "UPDATE_PREREQUISITE must be TRUE or FALSE, not NULL.");
+                return Response.withMessage(
+                        ResponseCode.INVALID_INPUT,
+                        "The argument IS_COMPLETED of " + "UPDATE_PREREQUISITE must be TRUE or FALSE, not NULL.");
             }
             if (id == null || !call.store.prerequisiteExists(id)) {
                 return Response.of(ResponseCode.PREREQUISITE_NOT_FOUND, id);

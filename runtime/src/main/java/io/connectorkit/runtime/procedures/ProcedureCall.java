@@ -1,9 +1,9 @@
 package io.connectorkit.runtime.procedures;
 
-import io.connectorkit.runtime.internal.json.ConfigurationTrees;
 import io.connectorkit.runtime.Response;
 import io.connectorkit.runtime.ResponseCode;
 import io.connectorkit.runtime.config.Configuration;
+import io.connectorkit.runtime.internal.json.ConfigurationTrees;
 import io.connectorkit.runtime.spi.ConnectorContext;
 import io.connectorkit.runtime.spi.ConnectorDefinition;
 import io.connectorkit.runtime.sql.Account;
@@ -86,14 +86,18 @@ final class ProcedureCall {
                 return Response.of(ResponseCode.INVALID_RESPONSE, "the connector's " + name + " returned no response");
             }
             if (!response.isOk()) {
-                LOG.log(System.Logger.Level.DEBUG, "The connector''s {0} answered {1}: {2}", name, response.code(),
+                LOG.log(
+                        System.Logger.Level.DEBUG,
+                        "The connector''s {0} answered {1}: {2}",
+                        name,
+                        response.code(),
                         response.message().orElse(""));
             }
             return response;
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "The connector's " + name + " failed", e);
-            return Response.withMessage(ResponseCode.UNKNOWN_ERROR, "The connector's " + name + " failed: "
-                    + describe(e));
+            return Response.withMessage(
+                    ResponseCode.UNKNOWN_ERROR, "The connector's " + name + " failed: " + describe(e));
         }
     }
 
@@ -101,12 +105,14 @@ final class ProcedureCall {
         return new ConnectorContext() {
             @Override
             public Configuration connectorConfiguration() {
-                return ConfigurationTrees.configuration(store.readConfiguration(StateStore.CONNECTOR_CONFIGURATION).orElse(null));
+                return ConfigurationTrees.configuration(store.readConfiguration(StateStore.CONNECTOR_CONFIGURATION)
+                        .orElse(null));
             }
 
             @Override
             public Configuration connectionConfiguration() {
-                return ConfigurationTrees.configuration(store.readConfiguration(StateStore.CONNECTION_CONFIGURATION).orElse(null));
+                return ConfigurationTrees.configuration(store.readConfiguration(StateStore.CONNECTION_CONFIGURATION)
+                        .orElse(null));
             }
 
             @Override
@@ -121,12 +127,15 @@ final class ProcedureCall {
 
             @Override
             public Optional<String> secret(String fieldName) {
-                List<String> declared = connector.connectionConfigurationSchema().secretFieldNames();
+                List<String> declared =
+                        connector.connectionConfigurationSchema().secretFieldNames();
                 if (!declared.contains(fieldName)) {
                     throw new IllegalArgumentException("'" + fieldName + "' is not a secret field of "
-                            + "connection_configuration; the connector's secret fields are " + (declared.isEmpty()
-                            ? "none: declare one with connectionField(ConfigurationField.secret(\"" + fieldName
-                                    + "\"))" : String.join(", ", declared)));
+                            + "connection_configuration; the connector's secret fields are "
+                            + (declared.isEmpty()
+                                    ? "none: declare one with connectionField(ConfigurationField.secret(\"" + fieldName
+                                            + "\"))"
+                                    : String.join(", ", declared)));
                 }
                 return secrets.secretOf(fieldName);
             }

@@ -27,19 +27,31 @@ public enum PublicProcedure {
     UPDATE_CONNECTOR_CONFIGURATION(Access.ADMIN, true, Argument.variant("CONFIG")),
     PAUSE_CONNECTOR(Access.ADMIN, true),
     RESUME_CONNECTOR(Access.ADMIN, true),
-    CREATE_RESOURCE(Access.ADMIN, true, Argument.varchar("NAME"), Argument.variant("RESOURCE_ID"),
-            Argument.variant("INGESTION_CONFIGURATIONS"), Argument.varchar("ID").withDefault("NULL"),
-            Argument.bool("ENABLED").withDefault("FALSE"), Argument.variant("RESOURCE_METADATA").withDefault("NULL")),
+    CREATE_RESOURCE(
+            Access.ADMIN,
+            true,
+            Argument.varchar("NAME"),
+            Argument.variant("RESOURCE_ID"),
+            Argument.variant("INGESTION_CONFIGURATIONS"),
+            Argument.varchar("ID").withDefault("NULL"),
+            Argument.bool("ENABLED").withDefault("FALSE"),
+            Argument.variant("RESOURCE_METADATA").withDefault("NULL")),
     ENABLE_RESOURCE(Access.ADMIN, true, Argument.varchar("RESOURCE_INGESTION_DEFINITION_ID")),
     DISABLE_RESOURCE(Access.ADMIN, true, Argument.varchar("RESOURCE_INGESTION_DEFINITION_ID")),
-    UPDATE_RESOURCE(Access.ADMIN, true, Argument.varchar("RESOURCE_INGESTION_DEFINITION_ID"),
+    UPDATE_RESOURCE(
+            Access.ADMIN,
+            true,
+            Argument.varchar("RESOURCE_INGESTION_DEFINITION_ID"),
             Argument.variant("INGESTION_CONFIGURATIONS")),
     RUN_SCHEDULER_ITERATION(Access.INTERNAL, true),
     /**
      * A kit extension: runs the ingestions of one resource now, due or not (NULL: of every enabled resource),
      * through the scheduler's own claim, run and retry.
      */
-    RUN_INGESTION_NOW(Access.ADMIN, true, Argument.varchar("RESOURCE_INGESTION_DEFINITION_ID").withDefault("NULL"));
+    RUN_INGESTION_NOW(
+            Access.ADMIN,
+            true,
+            Argument.varchar("RESOURCE_INGESTION_DEFINITION_ID").withDefault("NULL"));
 
     /** Which application roles get USAGE on the procedure (spec §3.1). */
     public enum Access {
@@ -130,10 +142,22 @@ public enum PublicProcedure {
      */
     public boolean runsConnectorCode() {
         return switch (this) {
-            case CONFIGURE_CONNECTOR, SET_CONNECTION_CONFIGURATION, TEST_CONNECTION, FINALIZE_CONNECTOR_CONFIGURATION,
-                    VALIDATE_SOURCE, UPDATE_CONNECTION_CONFIGURATION, UPDATE_CONNECTOR_CONFIGURATION, TEST_DRAFT_CONNECTION, PAUSE_CONNECTOR,
-                    RESUME_CONNECTOR, CREATE_RESOURCE, ENABLE_RESOURCE, DISABLE_RESOURCE, UPDATE_RESOURCE,
-                    RUN_SCHEDULER_ITERATION, RUN_INGESTION_NOW -> true;
+            case CONFIGURE_CONNECTOR,
+                    SET_CONNECTION_CONFIGURATION,
+                    TEST_CONNECTION,
+                    FINALIZE_CONNECTOR_CONFIGURATION,
+                    VALIDATE_SOURCE,
+                    UPDATE_CONNECTION_CONFIGURATION,
+                    UPDATE_CONNECTOR_CONFIGURATION,
+                    TEST_DRAFT_CONNECTION,
+                    PAUSE_CONNECTOR,
+                    RESUME_CONNECTOR,
+                    CREATE_RESOURCE,
+                    ENABLE_RESOURCE,
+                    DISABLE_RESOURCE,
+                    UPDATE_RESOURCE,
+                    RUN_SCHEDULER_ITERATION,
+                    RUN_INGESTION_NOW -> true;
             default -> false;
         };
     }

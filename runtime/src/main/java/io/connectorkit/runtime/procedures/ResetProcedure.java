@@ -11,8 +11,8 @@ import io.connectorkit.runtime.status.StatusGate;
 /** RESET_CONFIGURATION (spec §3.8): back to the start of the wizard; refusals are answered, not raised. */
 final class ResetProcedure {
 
-    private static final StatusGate BEFORE_FINALIZATION = StatusGate.status(ConnectorStatus.CONFIGURING)
-            .configurationStatusNot(ConfigurationStatus.FINALIZED);
+    private static final StatusGate BEFORE_FINALIZATION =
+            StatusGate.status(ConnectorStatus.CONFIGURING).configurationStatusNot(ConfigurationStatus.FINALIZED);
 
     private final ProcedureCall call;
 

@@ -21,11 +21,10 @@ import java.util.stream.Collectors;
 final class ResourceInput {
 
     /** The SDK's message for configurations it cannot map; the kit appends what is wrong and where. */
-    static final String INVALID_STRUCTURE = "Provided ingestion configuration has invalid structure and cannot be "
-            + "processed.";
+    static final String INVALID_STRUCTURE =
+            "Provided ingestion configuration has invalid structure and cannot be " + "processed.";
 
-    private ResourceInput() {
-    }
+    private ResourceInput() {}
 
     /** Configurations read from JSON, or why their structure is invalid. */
     record Parsed(List<IngestionConfiguration> configurations, String problem) {
@@ -46,10 +45,11 @@ final class ResourceInput {
     static Parsed parse(JsonArgument argument, String argumentName) {
         Optional<String> notJson = argument.invalidJson();
         if (notJson.isPresent()) {
-            return new Parsed(List.of(), "The argument " + argumentName + " must be a JSON array, but "
-                    + notJson.get() + ".");
+            return new Parsed(
+                    List.of(), "The argument " + argumentName + " must be a JSON array, but " + notJson.get() + ".");
         }
-        return argument.value().map(value -> Parsed.of(IngestionConfigurations.read(JsonTree.write(value))))
+        return argument.value()
+                .map(value -> Parsed.of(IngestionConfigurations.read(JsonTree.write(value))))
                 .orElseGet(() -> new Parsed(List.of(), null));
     }
 
@@ -95,7 +95,8 @@ final class ResourceInput {
         for (IngestionConfiguration configuration : configurations) {
             scheduleProblem(configuration).ifPresent(errors::add);
         }
-        Map<String, Long> ids = configurations.stream().map(IngestionConfiguration::id)
+        Map<String, Long> ids = configurations.stream()
+                .map(IngestionConfiguration::id)
                 .filter(id -> !isNullOrEmpty(id))
                 .collect(Collectors.groupingBy(id -> id, LinkedHashMap::new, Collectors.counting()));
         ids.forEach((id, count) -> {
@@ -126,7 +127,8 @@ final class ResourceInput {
             return true;
         }
         JsonNode value = JsonTree.parse(json);
-        return value.isNull() || (value.isContainerNode() && value.isEmpty())
+        return value.isNull()
+                || (value.isContainerNode() && value.isEmpty())
                 || (value.isTextual() && value.asText().isBlank());
     }
 
@@ -136,12 +138,15 @@ final class ResourceInput {
             return Optional.empty();
         }
         if (configuration.scheduleType() == ScheduleType.INTERVAL) {
-            return IngestionConfigurations.interval(definition).isPresent() ? Optional.empty() : Optional.of("Invalid schedule definition '" + definition + "'. Interval "
-                    + "schedule definition should consist of a number and one of the letters: d, h, m.");
+            return IngestionConfigurations.interval(definition).isPresent()
+                    ? Optional.empty()
+                    : Optional.of("Invalid schedule definition '" + definition + "'. Interval "
+                            + "schedule definition should consist of a number and one of the letters: d, h, m.");
         }
         if (configuration.scheduleType() == ScheduleType.CRON) {
-            return CronExpression.problem(definition).map(problem -> "Invalid schedule definition '" + definition
-                    + "'. Cron schedule definition should be a 5-field cron expression: " + problem + ".");
+            return CronExpression.problem(definition)
+                    .map(problem -> "Invalid schedule definition '" + definition
+                            + "'. Cron schedule definition should be a 5-field cron expression: " + problem + ".");
         }
         return Optional.empty();
     }

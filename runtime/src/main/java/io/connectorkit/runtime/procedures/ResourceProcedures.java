@@ -36,8 +36,13 @@ final class ResourceProcedures {
         this.hooks = call.connector.resourceHooks();
     }
 
-    Response createResource(String name, JsonArgument resourceId, JsonArgument ingestionConfigurations, String id,
-            Boolean enabled, JsonArgument resourceMetadata) {
+    Response createResource(
+            String name,
+            JsonArgument resourceId,
+            JsonArgument ingestionConfigurations,
+            String id,
+            Boolean enabled,
+            JsonArgument resourceMetadata) {
         return call.atomically(() -> {
             call.store.lock();
             if (id != null && resources.exists(id)) {
@@ -49,7 +54,8 @@ final class ResourceProcedures {
             }
             Optional<JsonNode> resource = resourceId.value();
             if (resource.isPresent() && resources.idOfResourceId(resource.get()).isPresent()) {
-                return invalidInput("Resource with resourceId '" + JsonTree.write(resource.get()) + "' already exists.");
+                return invalidInput(
+                        "Resource with resourceId '" + JsonTree.write(resource.get()) + "' already exists.");
             }
             ResourceInput.Parsed parsed = ResourceInput.parse(ingestionConfigurations, "INGESTION_CONFIGURATIONS");
             if (!parsed.isValid()) {
@@ -59,17 +65,27 @@ final class ResourceProcedures {
             if (notJson.isPresent()) {
                 return notJson.get();
             }
-            ResourceDefinition definition = new ResourceDefinition(id == null ? UUID.randomUUID().toString() : id,
-                    name, Boolean.TRUE.equals(enabled), null, resource.map(JsonTree::write).orElse(null),
-                    resourceMetadata.value().map(JsonTree::write).orElse(null), parsed.configurations());
+            ResourceDefinition definition = new ResourceDefinition(
+                    id == null ? UUID.randomUUID().toString() : id,
+                    name,
+                    Boolean.TRUE.equals(enabled),
+                    null,
+                    resource.map(JsonTree::write).orElse(null),
+                    resourceMetadata.value().map(JsonTree::write).orElse(null),
+                    parsed.configurations());
             Response refusal = firstRefusal(
-                    () -> call.hook("ResourceHooks.validateCreate", () -> hooks.validateCreate(definition,
-                            call.context())),
+                    () -> call.hook(
+                            "ResourceHooks.validateCreate", () -> hooks.validateCreate(definition, call.context())),
                     () -> call.hook("ResourceHooks.preCreate", () -> hooks.preCreate(definition, call.context())),
                     () -> write(ResponseCode.CREATE_RESOURCE_ERROR, () -> {
                         validate(definition);
-                        resources.insert(new Definition(definition.id(), definition.name(), definition.enabled(),
-                                null, definition.resourceId(), definition.resourceMetadata(),
+                        resources.insert(new Definition(
+                                definition.id(),
+                                definition.name(),
+                                definition.enabled(),
+                                null,
+                                definition.resourceId(),
+                                definition.resourceMetadata(),
                                 ResourceInput.toJson(definition.ingestionConfigurations())));
                         if (definition.enabled()) {
                             // A new definition has no finished process to inherit from (spec §3.11).
@@ -81,8 +97,8 @@ final class ResourceProcedures {
             if (refusal != null) {
                 return refusal;
             }
-            Response post = call.hook("ResourceHooks.postCreate", () -> hooks.postCreate(definition.id(),
-                    call.context()));
+            Response post =
+                    call.hook("ResourceHooks.postCreate", () -> hooks.postCreate(definition.id(), call.context()));
             if (!post.isOk()) {
                 return post.with("id", definition.id());
             }
@@ -106,7 +122,11 @@ final class ResourceProcedures {
                     () -> write(ResponseCode.ENABLE_RESOURCE_ERROR, () -> {
                         List<IngestionConfiguration> configurations = stored(definition.get());
                         resources.updateEnabled(id, true);
-                        schedule(id, configurations.stream().map(IngestionConfiguration::id).toList());
+                        schedule(
+                                id,
+                                configurations.stream()
+                                        .map(IngestionConfiguration::id)
+                                        .toList());
                     }),
                     () -> call.hook("ResourceHooks.postEnable", () -> hooks.postEnable(id, call.context())));
             return refusal != null ? refusal : Response.ok();
@@ -127,7 +147,9 @@ final class ResourceProcedures {
                     () -> call.hook("ResourceHooks.validateDisable", () -> hooks.validateDisable(id, call.context())),
                     () -> call.hook("ResourceHooks.preDisable", () -> hooks.preDisable(id, call.context())),
                     () -> write(ResponseCode.DISABLE_RESOURCE_ERROR, () -> {
-                        resources.finish(resources.activeProcesses(id).stream().map(ActiveProcess::id).toList());
+                        resources.finish(resources.activeProcesses(id).stream()
+                                .map(ActiveProcess::id)
+                                .toList());
                         resources.updateEnabled(id, false);
                     }),
                     () -> call.hook("ResourceHooks.postDisable", () -> hooks.postDisable(id, call.context())));
@@ -144,10 +166,11 @@ final class ResourceProcedures {
             }
             List<IngestionConfiguration> configurations = parsed.configurations();
             Response refusal = firstRefusal(
-                    () -> call.hook("ResourceHooks.validateUpdate", () -> hooks.validateUpdate(id, configurations,
-                            call.context())),
-                    () -> call.hook("ResourceHooks.preUpdate", () -> hooks.preUpdate(id, configurations,
-                            call.context())));
+                    () -> call.hook(
+                            "ResourceHooks.validateUpdate",
+                            () -> hooks.validateUpdate(id, configurations, call.context())),
+                    () -> call.hook(
+                            "ResourceHooks.preUpdate", () -> hooks.preUpdate(id, configurations, call.context())));
             if (refusal != null) {
                 return refusal;
             }
@@ -158,24 +181,37 @@ final class ResourceProcedures {
             Definition definition = found.get();
             refusal = firstRefusal(
                     () -> write(ResponseCode.UPDATE_RESOURCE_ERROR, () -> {
-                        List<String> before = stored(definition).stream().map(IngestionConfiguration::id).toList();
-                        validate(new ResourceDefinition(definition.id(), definition.name(), definition.enabled(),
-                                definition.parentId(), definition.resourceId(), definition.resourceMetadata(),
+                        List<String> before = stored(definition).stream()
+                                .map(IngestionConfiguration::id)
+                                .toList();
+                        validate(new ResourceDefinition(
+                                definition.id(),
+                                definition.name(),
+                                definition.enabled(),
+                                definition.parentId(),
+                                definition.resourceId(),
+                                definition.resourceMetadata(),
                                 configurations));
                         resources.updateIngestionConfiguration(id, ResourceInput.toJson(configurations));
                         if (definition.enabled()) {
-                            Set<String> after = configurations.stream().map(IngestionConfiguration::id)
+                            Set<String> after = configurations.stream()
+                                    .map(IngestionConfiguration::id)
                                     .collect(Collectors.toSet());
                             resources.finish(resources.activeProcesses(id).stream()
                                     .filter(process -> !after.contains(process.ingestionConfigurationId()))
-                                    .map(ActiveProcess::id).toList());
+                                    .map(ActiveProcess::id)
+                                    .toList());
                             // Kept ids keep their processes, even when their schedule changed (spec §3.11).
-                            schedule(id, configurations.stream().map(IngestionConfiguration::id)
-                                    .filter(configurationId -> !before.contains(configurationId)).toList());
+                            schedule(
+                                    id,
+                                    configurations.stream()
+                                            .map(IngestionConfiguration::id)
+                                            .filter(configurationId -> !before.contains(configurationId))
+                                            .toList());
                         }
                     }),
-                    () -> call.hook("ResourceHooks.postUpdate", () -> hooks.postUpdate(id, configurations,
-                            call.context())));
+                    () -> call.hook(
+                            "ResourceHooks.postUpdate", () -> hooks.postUpdate(id, configurations, call.context())));
             return refusal != null ? refusal : Response.ok("Resource successfully updated.");
         });
     }
@@ -187,7 +223,8 @@ final class ResourceProcedures {
      */
     private void schedule(String definitionId, List<String> configurationIds) {
         Set<String> active = resources.activeProcesses(definitionId).stream()
-                .map(ActiveProcess::ingestionConfigurationId).collect(Collectors.toSet());
+                .map(ActiveProcess::ingestionConfigurationId)
+                .collect(Collectors.toSet());
         Map<String, String> inherited = resources.lastFinishedMetadata(definitionId);
         for (String configurationId : configurationIds) {
             if (!active.contains(configurationId)) {
@@ -240,8 +277,9 @@ final class ResourceProcedures {
     }
 
     private static Optional<Response> notJson(PublicProcedure procedure, String argument, JsonArgument value) {
-        return value.invalidJson().map(problem -> invalidInput("The argument " + argument + " of " + procedure.name()
-                + " must be JSON, but " + problem + "."));
+        return value.invalidJson()
+                .map(problem -> invalidInput("The argument " + argument + " of " + procedure.name()
+                        + " must be JSON, but " + problem + "."));
     }
 
     private static Response doesNotExist(String id) {

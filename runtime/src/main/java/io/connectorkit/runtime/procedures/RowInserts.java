@@ -20,6 +20,7 @@ final class RowInserts {
     private final DestinationTable table;
     /** The VALUES statement of the last batch, kept while the batches have the same columns. */
     private List<String> statementColumns = List.of();
+
     private String statementSql;
 
     RowInserts(SqlPort port, DestinationTable table) {
@@ -59,7 +60,8 @@ final class RowInserts {
     private String insert(List<String> columns, String source) {
         StringBuilder names = new StringBuilder();
         for (String column : columns) {
-            names.append(names.length() == 0 ? "" : ", ").append(Identifier.ofName(column).sql());
+            names.append(names.length() == 0 ? "" : ", ")
+                    .append(Identifier.ofName(column).sql());
         }
         return "INSERT INTO " + table.destination().sql() + " (" + names + ") " + source;
     }

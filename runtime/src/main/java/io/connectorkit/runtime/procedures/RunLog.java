@@ -19,8 +19,7 @@ public final class RunLog {
     /** The start of the logger name, and so of the event scope, of a resource's runs. */
     public static final String RESOURCE_SCOPE_PREFIX = "io.connectorkit.runtime.resource.";
 
-    private RunLog() {
-    }
+    private RunLog() {}
 
     /** The scope of a resource's run events. */
     public static String scopeOf(String definitionId) {
@@ -28,20 +27,31 @@ public final class RunLog {
     }
 
     static void completed(String definitionId, String resource, String runId, long rows, long durationMs) {
-        System.getLogger(scopeOf(definitionId)).log(System.Logger.Level.INFO, "Ingestion of resource ''{0}'' "
-                + "completed: {1} in {2} ms (run {3})", resource, rows == 1 ? "1 row" : rows + " rows",
-                String.valueOf(durationMs), runId);
+        System.getLogger(scopeOf(definitionId))
+                .log(
+                        System.Logger.Level.INFO,
+                        "Ingestion of resource ''{0}'' " + "completed: {1} in {2} ms (run {3})",
+                        resource,
+                        rows == 1 ? "1 row" : rows + " rows",
+                        String.valueOf(durationMs),
+                        runId);
         Map<String, String> attributes = attributes(definitionId, runId, "COMPLETED");
         attributes.put("connector.rows", String.valueOf(rows));
         attributes.put("connector.duration_ms", String.valueOf(durationMs));
         RuntimeEvents.addSpanEvent(RuntimeEvents.INGESTION_RUN, attributes);
     }
 
-    static void failed(String definitionId, String resource, String runId, int attempt, String error,
-            LocalDateTime retryAt) {
-        System.getLogger(scopeOf(definitionId)).log(System.Logger.Level.ERROR, "Ingestion of resource ''{0}'' "
-                + "failed (attempt {1}): {2}{3} (run {4})", resource, String.valueOf(attempt), error,
-                retryAt == null ? "" : "; next attempt at " + IngestionStore.timestamp(retryAt) + " UTC", runId);
+    static void failed(
+            String definitionId, String resource, String runId, int attempt, String error, LocalDateTime retryAt) {
+        System.getLogger(scopeOf(definitionId))
+                .log(
+                        System.Logger.Level.ERROR,
+                        "Ingestion of resource ''{0}'' " + "failed (attempt {1}): {2}{3} (run {4})",
+                        resource,
+                        String.valueOf(attempt),
+                        error,
+                        retryAt == null ? "" : "; next attempt at " + IngestionStore.timestamp(retryAt) + " UTC",
+                        runId);
         Map<String, String> attributes = attributes(definitionId, runId, "FAILED");
         attributes.put("connector.attempt", String.valueOf(attempt));
         attributes.put("connector.error", String.valueOf(error));

@@ -1,25 +1,24 @@
 package io.connectorkit.runtime.procedures;
 
-import io.connectorkit.runtime.internal.json.ConfigurationTrees;
-import io.connectorkit.runtime.json.InvalidJsonException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.runtime.Response;
 import io.connectorkit.runtime.ResponseCode;
 import io.connectorkit.runtime.config.Configuration;
+import io.connectorkit.runtime.internal.json.ConfigurationTrees;
 import io.connectorkit.runtime.internal.json.JsonTree;
 import io.connectorkit.runtime.procedures.IngestionStore.DueProcess;
 import io.connectorkit.runtime.procedures.IngestionStore.StaleProcess;
-import io.connectorkit.runtime.spi.ConnectorContext;
-import io.connectorkit.runtime.spi.Ingestion;
-import io.connectorkit.runtime.spi.IngestionResult;
 import io.connectorkit.runtime.resources.IngestionConfiguration;
 import io.connectorkit.runtime.resources.IngestionConfigurations;
 import io.connectorkit.runtime.resources.IngestionStrategy;
+import io.connectorkit.runtime.spi.ConnectorContext;
+import io.connectorkit.runtime.spi.Ingestion;
+import io.connectorkit.runtime.spi.IngestionResult;
 import io.connectorkit.runtime.spi.IngestionTask;
 import io.connectorkit.runtime.state.StateStore;
 import io.connectorkit.runtime.status.ConnectorState;
 import io.connectorkit.runtime.status.ConnectorStatus;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -27,10 +26,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.time.Duration;
 
 /**
  * RUN_SCHEDULER_ITERATION (spec §3.12, with the kit's scheduling): reaps processes and runs stuck
@@ -101,8 +98,16 @@ final class SchedulerIteration {
     }
 
     /** What one run did, for the response's {@code runs}: people and the goals read it. */
-    private record RunReport(Outcome outcome, DueProcess process, String runId, long rows, long durationMs,
-            String message, String error, LocalDateTime nextRunAt, int attempt) {
+    private record RunReport(
+            Outcome outcome,
+            DueProcess process,
+            String runId,
+            long rows,
+            long durationMs,
+            String message,
+            String error,
+            LocalDateTime nextRunAt,
+            int attempt) {
 
         Map<String, Object> toMap() {
             Map<String, Object> run = new LinkedHashMap<>();
@@ -131,9 +136,14 @@ final class SchedulerIteration {
                 return Plan.idle(counts(Response.ok(notStarted(state.get().status())), 0, 0, 0, 0));
             }
             if (call.connector.ingestion().isEmpty()) {
-                return Plan.idle(counts(Response.ok("No ingestion registered: the connector defines no Ingestion, so"
-                        + " nothing runs. Register one with ConnectorDefinition.builder().ingestion(...) or"
-                        + " spi.ingestion in connector.yaml."), 0, 0, 0, 0));
+                return Plan.idle(counts(
+                        Response.ok("No ingestion registered: the connector defines no Ingestion, so"
+                                + " nothing runs. Register one with ConnectorDefinition.builder().ingestion(...) or"
+                                + " spi.ingestion in connector.yaml."),
+                        0,
+                        0,
+                        0,
+                        0));
             }
             LocalDateTime now = now();
             int reaped = reap(now);
@@ -145,8 +155,7 @@ final class SchedulerIteration {
                     return Plan.idle(refusal.get());
                 }
             }
-            List<DueProcess> due = selection.dueOrNot() ? store.scheduled(selection.definitionId())
-                    : store.due(now);
+            List<DueProcess> due = selection.dueOrNot() ? store.scheduled(selection.definitionId()) : store.due(now);
             return new Plan(null, reaped, ended, scheduled.total() - ended.size(), due);
         });
         if (plan.idle() != null) {
@@ -162,11 +171,20 @@ final class SchedulerIteration {
             RunReport report = runOne(plan.due().get(i), ingestion);
             Outcome outcome = report.outcome();
             if (outcome == Outcome.COMPLETED) {
-                RunLog.completed(report.process().definitionId(), report.process().resourceName(), report.runId(),
-                        report.rows(), report.durationMs());
+                RunLog.completed(
+                        report.process().definitionId(),
+                        report.process().resourceName(),
+                        report.runId(),
+                        report.rows(),
+                        report.durationMs());
             } else if (outcome == Outcome.FAILED) {
-                RunLog.failed(report.process().definitionId(), report.process().resourceName(), report.runId(),
-                        report.attempt(), report.error(), report.nextRunAt());
+                RunLog.failed(
+                        report.process().definitionId(),
+                        report.process().resourceName(),
+                        report.runId(),
+                        report.attempt(),
+                        report.error(),
+                        report.nextRunAt());
             }
             if (outcome == Outcome.COMPLETED || outcome == Outcome.FAILED) {
                 runs.add(report.toMap());
@@ -188,54 +206,76 @@ final class SchedulerIteration {
             message.append(selection.dueOrNot() ? " None is scheduled." : " None is due.");
         }
         if (skipped > 0) {
-            message.append(' ').append(skipped).append(skipped == 1 ? " was" : " were")
+            message.append(' ')
+                    .append(skipped)
+                    .append(skipped == 1 ? " was" : " were")
                     .append(" taken by another iteration or no longer due.");
         }
         if (notRun > 0) {
-            message.append(" The connector was paused meanwhile; ").append(notRun).append(" due ")
-                    .append(notRun == 1 ? "ingestion waits" : "ingestions wait").append(" for RESUME_CONNECTOR.");
+            message.append(" The connector was paused meanwhile; ")
+                    .append(notRun)
+                    .append(" due ")
+                    .append(notRun == 1 ? "ingestion waits" : "ingestions wait")
+                    .append(" for RESUME_CONNECTOR.");
         }
         if (plan.reaped() > 0) {
-            message.append(" Reaped ").append(plan.reaped()).append(plan.reaped() == 1 ? " run" : " runs")
-                    .append(" stuck IN_PROGRESS for more than ").append(timeoutMinutes()).append(" minutes.");
+            message.append(" Reaped ")
+                    .append(plan.reaped())
+                    .append(plan.reaped() == 1 ? " run" : " runs")
+                    .append(" stuck IN_PROGRESS for more than ")
+                    .append(timeoutMinutes())
+                    .append(" minutes.");
         }
         if (!plan.ended().isEmpty()) {
-            message.append(" Ended ").append(plan.ended().size()).append(plan.ended().size() == 1
-                    ? " ingestion process" : " ingestion processes").append(" whose resource ingestion definition "
-                    + "does not exist: ").append(String.join(" ", plan.ended()));
+            message.append(" Ended ")
+                    .append(plan.ended().size())
+                    .append(plan.ended().size() == 1 ? " ingestion process" : " ingestion processes")
+                    .append(" whose resource ingestion definition " + "does not exist: ")
+                    .append(String.join(" ", plan.ended()));
         }
-        Response answer = counts(Response.ok(message.toString()), plan.due().size(), completed, failed,
-                plan.reaped());
-        return (plan.ended().isEmpty() ? answer : answer.with("ended", plan.ended().size())).with("runs", runs);
+        Response answer = counts(Response.ok(message.toString()), plan.due().size(), completed, failed, plan.reaped());
+        return (plan.ended().isEmpty()
+                        ? answer
+                        : answer.with("ended", plan.ended().size()))
+                .with("runs", runs);
     }
 
     /** Why the one resource asked for cannot run now, if it cannot. */
     private Optional<Response> refuseSelection(String definitionId) {
         Optional<Boolean> enabled = store.enabled(definitionId);
         if (enabled.isEmpty()) {
-            return Optional.of(Response.withMessage(ResponseCode.INVALID_INPUT, "Resource ingestion definition with"
-                    + " id '" + definitionId + "' does not exist; PUBLIC.INGESTION_DEFINITIONS lists the resources."));
+            return Optional.of(Response.withMessage(
+                    ResponseCode.INVALID_INPUT,
+                    "Resource ingestion definition with" + " id '" + definitionId
+                            + "' does not exist; PUBLIC.INGESTION_DEFINITIONS lists the resources."));
         }
         if (!enabled.get()) {
-            return Optional.of(Response.withMessage(ResponseCode.INVALID_INPUT, "Resource ingestion definition with"
-                    + " id '" + definitionId + "' is disabled, so it has nothing scheduled to run; enable it"
-                    + " (ENABLE_RESOURCE) first."));
+            return Optional.of(Response.withMessage(
+                    ResponseCode.INVALID_INPUT,
+                    "Resource ingestion definition with"
+                            + " id '" + definitionId + "' is disabled, so it has nothing scheduled to run; enable it"
+                            + " (ENABLE_RESOURCE) first."));
         }
         return Optional.empty();
     }
 
     private static Response counts(Response response, int due, int completed, int failed, int reaped) {
-        return response.with("due", due).with("completed", completed).with("failed", failed).with("reaped", reaped);
+        return response.with("due", due)
+                .with("completed", completed)
+                .with("failed", failed)
+                .with("reaped", reaped);
     }
 
     private static String notStarted(ConnectorStatus status) {
         return switch (status) {
-            case PAUSED, PAUSING, STARTING -> "The connector is paused (" + status + "): no ingestion runs until "
-                    + "RESUME_CONNECTOR has started it again.";
-            case CONFIGURING -> "The connector is not started yet (CONFIGURING): no ingestion runs before "
-                    + "FINALIZE_CONNECTOR_CONFIGURATION has started it.";
-            case ERROR -> "The connector is in ERROR: no ingestion runs until RECOVER_CONNECTOR_STATE has set it "
-                    + "STARTED.";
+            case PAUSED, PAUSING, STARTING ->
+                "The connector is paused (" + status + "): no ingestion runs until "
+                        + "RESUME_CONNECTOR has started it again.";
+            case CONFIGURING ->
+                "The connector is not started yet (CONFIGURING): no ingestion runs before "
+                        + "FINALIZE_CONNECTOR_CONFIGURATION has started it.";
+            case ERROR ->
+                "The connector is in ERROR: no ingestion runs until RECOVER_CONNECTOR_STATE has set it " + "STARTED.";
             default -> "The connector is " + status + ": no ingestion runs.";
         };
     }
@@ -305,17 +345,24 @@ final class SchedulerIteration {
         try {
             return call.port.inTransaction(() -> ingestAndComplete(process, runId, startedAt, ingestion, context));
         } catch (RunReaped e) {
-            LOG.log(System.Logger.Level.WARNING, "The ingestion of resource ''{0}'' (run {1}) outlived the ingestion "
-                    + "timeout and was reaped meanwhile; its rows were rolled back", process.resourceName(), runId);
-            return new RunReport(Outcome.FAILED, process, runId, 0, millisSince(startedAt), null, e.getMessage(),
-                    null, attempt);
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "The ingestion of resource ''{0}'' (run {1}) outlived the ingestion "
+                            + "timeout and was reaped meanwhile; its rows were rolled back",
+                    process.resourceName(),
+                    runId);
+            return new RunReport(
+                    Outcome.FAILED, process, runId, 0, millisSince(startedAt), null, e.getMessage(), null, attempt);
         } catch (RuntimeException | LinkageError e) {
-            LOG.log(System.Logger.Level.WARNING, "The ingestion of resource '" + process.resourceName()
-                    + "' (configuration '" + process.configurationId() + "', run " + runId + ") failed", e);
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "The ingestion of resource '" + process.resourceName() + "' (configuration '"
+                            + process.configurationId() + "', run " + runId + ") failed",
+                    e);
             String error = describe(e, context);
             LocalDateTime retryAt = recordFailure(process, runId, error);
-            return new RunReport(Outcome.FAILED, process, runId, 0, millisSince(startedAt), null, error, retryAt,
-                    attempt);
+            return new RunReport(
+                    Outcome.FAILED, process, runId, 0, millisSince(startedAt), null, error, retryAt, attempt);
         }
     }
 
@@ -324,19 +371,30 @@ final class SchedulerIteration {
     }
 
     /** The run's one transaction; {@link RunReaped} when the run was reaped meanwhile and nothing may be kept. */
-    private RunReport ingestAndComplete(DueProcess process, String runId, LocalDateTime startedAt,
-            Ingestion ingestion, ConnectorContext context) {
-        IngestionConfiguration configuration = configuration(process.configurationsJson(),
-                process.configurationId());
+    private RunReport ingestAndComplete(
+            DueProcess process, String runId, LocalDateTime startedAt, Ingestion ingestion, ConnectorContext context) {
+        IngestionConfiguration configuration = configuration(process.configurationsJson(), process.configurationId());
         IngestionSchedule schedule = schedule(configuration);
-        IngestionTask task = new IngestionTask(runId, process.processId(), process.definitionId(),
-                process.resourceName(), process.resourceIdJson(), process.resourceMetadataJson(),
-                process.configurationId(), strategy(configuration),
+        IngestionTask task = new IngestionTask(
+                runId,
+                process.processId(),
+                process.definitionId(),
+                process.resourceName(),
+                process.resourceIdJson(),
+                process.resourceMetadataJson(),
+                process.configurationId(),
+                strategy(configuration),
                 configuration.customConfiguration().orElseGet(Configuration::empty),
-                configuration.destinationConfiguration().orElseGet(Configuration::empty), process.cursorJson(),
+                configuration.destinationConfiguration().orElseGet(Configuration::empty),
+                process.cursorJson(),
                 process.attempts() + 1);
-        TableSink sink = new TableSink(call.port, () -> Destination.resolve(task.destination(),
-                connectorConfiguration(), process.resourceName(), call.port.dialect().hasDatabases()));
+        TableSink sink = new TableSink(
+                call.port,
+                () -> Destination.resolve(
+                        task.destination(),
+                        connectorConfiguration(),
+                        process.resourceName(),
+                        call.port.dialect().hasDatabases()));
         IngestionResult result = ingestion.ingest(task, sink, context);
         if (result == null) {
             throw new IllegalStateException("The connector's ingestion returned no IngestionResult; return "
@@ -345,21 +403,29 @@ final class SchedulerIteration {
         sink.finish();
         LocalDateTime completedAt = now();
         long rows = result.reportedRows().orElse(sink.rowsWritten());
-        String metadata = result.message().map(text -> {
-            ObjectNode json = JsonTree.object();
-            json.put("message", text);
-            return JsonTree.write(json);
-        }).orElse(null);
+        String metadata = result.message()
+                .map(text -> {
+                    ObjectNode json = JsonTree.object();
+                    json.put("message", text);
+                    return JsonTree.write(json);
+                })
+                .orElse(null);
         if (!store.completeRun(runId, completedAt, rows, metadata)) {
             // Reaped while it ran (it outlived the timeout) and maybe claimed again: its rows must not count twice.
             throw new RunReaped();
         }
         LocalDateTime nextRunAt = schedule.nextRunAfter(startedAt).orElse(null);
-        store.rescheduleAfterSuccess(process.processId(), sink.cursorSet(), sink.cursorJson(), nextRunAt,
-                completedAt);
-        return new RunReport(Outcome.COMPLETED, process, runId, rows,
+        store.rescheduleAfterSuccess(process.processId(), sink.cursorSet(), sink.cursorJson(), nextRunAt, completedAt);
+        return new RunReport(
+                Outcome.COMPLETED,
+                process,
+                runId,
+                rows,
                 Math.max(0, Duration.between(startedAt, completedAt).toMillis()),
-                result.message().orElse(null), null, nextRunAt, task.attempt());
+                result.message().orElse(null),
+                null,
+                nextRunAt,
+                task.attempt());
     }
 
     /**
@@ -384,7 +450,8 @@ final class SchedulerIteration {
     private Configuration connectorConfiguration() {
         if (connectorConfiguration == null) {
             connectorConfiguration = ConfigurationTrees.configuration(call.store
-                    .readConfiguration(StateStore.CONNECTOR_CONFIGURATION).orElse(null));
+                    .readConfiguration(StateStore.CONNECTOR_CONFIGURATION)
+                    .orElse(null));
         }
         return connectorConfiguration;
     }
@@ -393,12 +460,14 @@ final class SchedulerIteration {
     private static IngestionConfiguration configuration(String configurationsJson, String configurationId) {
         IngestionConfigurations.Parsed parsed = IngestionConfigurations.read(configurationsJson);
         if (!parsed.isValid()) {
-            throw new IllegalStateException("The resource's INGESTION_CONFIGURATION cannot be read: "
-                    + parsed.problem());
+            throw new IllegalStateException(
+                    "The resource's INGESTION_CONFIGURATION cannot be read: " + parsed.problem());
         }
-        return parsed.withId(configurationId).orElseThrow(() -> new IllegalStateException("The resource has no "
-                + "ingestion configuration with id '" + configurationId + "' any more, but its process was still "
-                + "scheduled"));
+        return parsed.withId(configurationId)
+                .orElseThrow(() -> new IllegalStateException("The resource has no "
+                        + "ingestion configuration with id '" + configurationId
+                        + "' any more, but its process was still "
+                        + "scheduled"));
     }
 
     private static IngestionSchedule schedule(IngestionConfiguration configuration) {
@@ -460,7 +529,8 @@ final class SchedulerIteration {
 
     /** The scheduler's time: UTC, at microsecond precision as both targets store it. */
     private LocalDateTime now() {
-        return LocalDateTime.ofInstant(call.connector.clock().instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        return LocalDateTime.ofInstant(call.connector.clock().instant(), ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.MICROS);
     }
 
     /** The run outlived the timeout and was reaped: its transaction must be undone. */
@@ -468,8 +538,11 @@ final class SchedulerIteration {
         private static final long serialVersionUID = 1L;
 
         RunReaped() {
-            super("The run was reaped while it ran: it took longer than the ingestion timeout; nothing of it is kept",
-                    null, false, false);
+            super(
+                    "The run was reaped while it ran: it took longer than the ingestion timeout; nothing of it is kept",
+                    null,
+                    false,
+                    false);
         }
     }
 }

@@ -20,8 +20,8 @@ import java.util.Map;
 /** How a connector's row values are bound: Java types JDBC and Snowpark take, date-times in UTC, JSON as text. */
 final class SinkValues {
 
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSSSS",
-            Locale.ROOT);
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSSSS", Locale.ROOT);
 
     private final Dialect dialect;
 
@@ -36,8 +36,8 @@ final class SinkValues {
         }
         Object plain = plain(column, value);
         if (kind == ColumnKind.JSON) {
-            return JsonTree.write(JsonTree.tree(plain instanceof LocalDateTime || plain instanceof LocalDate
-                    ? text(plain) : plain));
+            return JsonTree.write(
+                    JsonTree.tree(plain instanceof LocalDateTime || plain instanceof LocalDate ? text(plain) : plain));
         }
         if (plain instanceof Map || plain instanceof List) {
             return JsonTree.write(JsonTree.tree(plain));
@@ -50,9 +50,16 @@ final class SinkValues {
 
     /** Java types JDBC and Snowpark bind as they are; date-times in UTC. */
     private static Object plain(String column, Object value) {
-        if (value instanceof String || value instanceof Long || value instanceof Integer || value instanceof Boolean
-                || value instanceof Double || value instanceof BigDecimal || value instanceof LocalDateTime
-                || value instanceof LocalDate || value instanceof Map || value instanceof List) {
+        if (value instanceof String
+                || value instanceof Long
+                || value instanceof Integer
+                || value instanceof Boolean
+                || value instanceof Double
+                || value instanceof BigDecimal
+                || value instanceof LocalDateTime
+                || value instanceof LocalDate
+                || value instanceof Map
+                || value instanceof List) {
             return value;
         }
         if (value instanceof Short || value instanceof Byte) {
@@ -83,7 +90,6 @@ final class SinkValues {
     }
 
     private static String text(Object dateOrTime) {
-        return dateOrTime instanceof LocalDate date ? date.toString()
-                : ((LocalDateTime) dateOrTime).format(TIMESTAMP);
+        return dateOrTime instanceof LocalDate date ? date.toString() : ((LocalDateTime) dateOrTime).format(TIMESTAMP);
     }
 }

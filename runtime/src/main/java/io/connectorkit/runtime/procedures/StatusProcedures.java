@@ -16,7 +16,8 @@ import java.util.Optional;
 /** GET_CONNECTOR_STATUS and RECOVER_CONNECTOR_STATE (spec §1.5, §1.6). */
 final class StatusProcedures {
 
-    private static final StatusGate RECOVERABLE = StatusGate.status(ERROR, STARTING, PAUSING).withoutFinalPeriod();
+    private static final StatusGate RECOVERABLE =
+            StatusGate.status(ERROR, STARTING, PAUSING).withoutFinalPeriod();
 
     private final ProcedureCall call;
 

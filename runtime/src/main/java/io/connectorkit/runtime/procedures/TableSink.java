@@ -29,6 +29,7 @@ final class TableSink implements Sink {
     private final List<Map<String, ?>> buffer = new ArrayList<>();
     /** The run's columns in the order its rows named them, and each row key's position among them. */
     private final List<String> runColumns = new ArrayList<>();
+
     private final Map<String, Integer> keyIndex = new HashMap<>();
     private boolean wroteRows;
     private boolean clearRequested;
@@ -75,8 +76,8 @@ final class TableSink implements Sink {
     @Override
     public void clearDestination() {
         if (wroteRows) {
-            throw new IllegalStateException("clearDestination() must come before the run's first rows are sent; "
-                    + "call it before writing");
+            throw new IllegalStateException(
+                    "clearDestination() must come before the run's first rows are sent; " + "call it before writing");
         }
         clearRequested = true;
     }
@@ -225,8 +226,8 @@ final class TableSink implements Sink {
         try {
             return Identifier.parse(key).name();
         } catch (Identifier.InvalidIdentifierException e) {
-            throw new IllegalArgumentException("The row key '" + key + "' is not a valid column name: " + e.reason(),
-                    e);
+            throw new IllegalArgumentException(
+                    "The row key '" + key + "' is not a valid column name: " + e.reason(), e);
         }
     }
 

@@ -26,7 +26,8 @@ final class WarehouseProcedure {
             try {
                 warehouse = Identifier.parse(warehouseName);
             } catch (Identifier.InvalidIdentifierException e) {
-                return Response.withMessage(ResponseCode.INVALID_IDENTIFIER,
+                return Response.withMessage(
+                        ResponseCode.INVALID_IDENTIFIER,
                         ResponseCode.INVALID_IDENTIFIER.message(warehouseName) + ": " + e.reason() + ".");
             }
             Optional<ObjectNode> configuration = call.store.readConfiguration(StateStore.CONNECTOR_CONFIGURATION);
@@ -34,14 +35,17 @@ final class WarehouseProcedure {
                 return Response.of(ResponseCode.CONNECTOR_CONFIGURATION_NOT_FOUND);
             }
             String current = configuration.get().path("warehouse").asText(null);
-            if (current != null && Identifier.isValid(current) && Identifier.parse(current).sameAs(warehouse)) {
+            if (current != null
+                    && Identifier.isValid(current)
+                    && Identifier.parse(current).sameAs(warehouse)) {
                 return Response.of(ResponseCode.WAREHOUSE_ALREADY_USED, warehouse.text());
             }
             if (!call.account.canUseWarehouse(warehouse)) {
                 return Response.of(ResponseCode.INACCESSIBLE_WAREHOUSE, warehouse.text());
             }
-            Response updated = call.hook("ConfigurationHooks.warehouseUpdated", () -> call.connector
-                    .configurationHooks().warehouseUpdated(warehouseName, call.context()));
+            Response updated = call.hook(
+                    "ConfigurationHooks.warehouseUpdated",
+                    () -> call.connector.configurationHooks().warehouseUpdated(warehouseName, call.context()));
             if (!updated.isOk()) {
                 return updated;
             }

@@ -15,8 +15,12 @@ import java.util.Optional;
  * @param scheduleDefinition           {@code 60m} / a cron expression; none for {@code GLOBAL}
  * @param destination                  where the data goes, JSON text
  */
-public record IngestionConfiguration(String id, IngestionStrategy ingestionStrategy,
-        String customIngestionConfiguration, ScheduleType scheduleType, String scheduleDefinition,
+public record IngestionConfiguration(
+        String id,
+        IngestionStrategy ingestionStrategy,
+        String customIngestionConfiguration,
+        ScheduleType scheduleType,
+        String scheduleDefinition,
         String destination) {
 
     /**
@@ -40,7 +44,8 @@ public record IngestionConfiguration(String id, IngestionStrategy ingestionStrat
     }
 
     static Optional<Configuration> object(String json) {
-        return json != null && json.strip().startsWith("{") ? Optional.of(Configuration.ofJson(json))
+        return json != null && json.strip().startsWith("{")
+                ? Optional.of(Configuration.ofJson(json))
                 : Optional.empty();
     }
 }

@@ -35,13 +35,12 @@ public final class IngestionConfigurations {
     /** The property of where the data goes, any JSON. */
     public static final String DESTINATION = "destination";
     /** Every property of a configuration, in the spec's order. */
-    public static final List<String> PROPERTIES = List.of(ID, INGESTION_STRATEGY, CUSTOM_INGESTION_CONFIGURATION,
-            SCHEDULE_TYPE, SCHEDULE_DEFINITION, DESTINATION);
+    public static final List<String> PROPERTIES = List.of(
+            ID, INGESTION_STRATEGY, CUSTOM_INGESTION_CONFIGURATION, SCHEDULE_TYPE, SCHEDULE_DEFINITION, DESTINATION);
 
     private static final Pattern INTERVAL = Pattern.compile("[1-9][0-9]*[dhm]", Pattern.CASE_INSENSITIVE);
 
-    private IngestionConfigurations() {
-    }
+    private IngestionConfigurations() {}
 
     /**
      * Configurations read from JSON, or why their structure is invalid.
@@ -64,7 +63,9 @@ public final class IngestionConfigurations {
          * @return the configuration; empty when none has the id
          */
         public Optional<IngestionConfiguration> withId(String id) {
-            return configurations.stream().filter(configuration -> id.equals(configuration.id())).findFirst();
+            return configurations.stream()
+                    .filter(configuration -> id.equals(configuration.id()))
+                    .findFirst();
         }
     }
 
@@ -108,21 +109,28 @@ public final class IngestionConfigurations {
             }
             for (Map.Entry<String, JsonNode> property : item.properties()) {
                 if (!PROPERTIES.contains(property.getKey())) {
-                    return invalid(at + " has the unknown property '" + property.getKey()
-                            + "'; the properties are " + String.join(", ", PROPERTIES) + ".");
+                    return invalid(at + " has the unknown property '" + property.getKey() + "'; the properties are "
+                            + String.join(", ", PROPERTIES) + ".");
                 }
             }
-            Optional<String> problem = textProblem(item, ID, at).or(() -> textProblem(item, SCHEDULE_DEFINITION, at))
+            Optional<String> problem = textProblem(item, ID, at)
+                    .or(() -> textProblem(item, SCHEDULE_DEFINITION, at))
                     .or(() -> enumProblem(item, INGESTION_STRATEGY, IngestionStrategy.values(), at))
                     .or(() -> enumProblem(item, SCHEDULE_TYPE, ScheduleType.values(), at));
             if (problem.isPresent()) {
                 return invalid(problem.get());
             }
-            configurations.add(new IngestionConfiguration(text(item, ID),
-                    Optional.ofNullable(text(item, INGESTION_STRATEGY)).map(IngestionStrategy::valueOf).orElse(null),
+            configurations.add(new IngestionConfiguration(
+                    text(item, ID),
+                    Optional.ofNullable(text(item, INGESTION_STRATEGY))
+                            .map(IngestionStrategy::valueOf)
+                            .orElse(null),
                     json(item, CUSTOM_INGESTION_CONFIGURATION),
-                    Optional.ofNullable(text(item, SCHEDULE_TYPE)).map(ScheduleType::valueOf).orElse(null),
-                    text(item, SCHEDULE_DEFINITION), json(item, DESTINATION)));
+                    Optional.ofNullable(text(item, SCHEDULE_TYPE))
+                            .map(ScheduleType::valueOf)
+                            .orElse(null),
+                    text(item, SCHEDULE_DEFINITION),
+                    json(item, DESTINATION)));
         }
         return new Parsed(List.copyOf(configurations), null);
     }
@@ -180,11 +188,12 @@ public final class IngestionConfigurations {
         }
         try {
             long amount = Long.parseLong(definition.substring(0, definition.length() - 1));
-            return Optional.of(switch (Character.toLowerCase(definition.charAt(definition.length() - 1))) {
-                case 'd' -> Duration.ofDays(amount);
-                case 'h' -> Duration.ofHours(amount);
-                default -> Duration.ofMinutes(amount);
-            });
+            return Optional.of(
+                    switch (Character.toLowerCase(definition.charAt(definition.length() - 1))) {
+                        case 'd' -> Duration.ofDays(amount);
+                        case 'h' -> Duration.ofHours(amount);
+                        default -> Duration.ofMinutes(amount);
+                    });
         } catch (NumberFormatException | ArithmeticException e) {
             return Optional.empty();
         }
@@ -203,11 +212,17 @@ public final class IngestionConfigurations {
     private static JsonNode valueOf(IngestionConfiguration configuration, String property) {
         return switch (property) {
             case ID -> textNode(configuration.id());
-            case INGESTION_STRATEGY -> textNode(configuration.ingestionStrategy() == null ? null
-                    : configuration.ingestionStrategy().name());
+            case INGESTION_STRATEGY ->
+                textNode(
+                        configuration.ingestionStrategy() == null
+                                ? null
+                                : configuration.ingestionStrategy().name());
             case CUSTOM_INGESTION_CONFIGURATION -> jsonNode(configuration.customIngestionConfiguration());
-            case SCHEDULE_TYPE -> textNode(configuration.scheduleType() == null ? null
-                    : configuration.scheduleType().name());
+            case SCHEDULE_TYPE ->
+                textNode(
+                        configuration.scheduleType() == null
+                                ? null
+                                : configuration.scheduleType().name());
             case SCHEDULE_DEFINITION -> textNode(configuration.scheduleDefinition());
             case DESTINATION -> jsonNode(configuration.destination());
             default -> throw new IllegalArgumentException(property);
@@ -243,8 +258,9 @@ public final class IngestionConfigurations {
         if (value.isTextual() && names.contains(value.asText())) {
             return Optional.empty();
         }
-        return Optional.of(at + "." + property + " is " + (value.isTextual() ? "'" + value.asText() + "'"
-                : JsonTree.describeType(value)) + "; it must be one of " + String.join(", ", names) + ".");
+        return Optional.of(at + "." + property + " is "
+                + (value.isTextual() ? "'" + value.asText() + "'" : JsonTree.describeType(value))
+                + "; it must be one of " + String.join(", ", names) + ".");
     }
 
     private static String text(JsonNode item, String property) {

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.runtime.config.Configuration;
 import io.connectorkit.runtime.internal.json.JsonTree;
-import java.util.List;
-import java.util.Optional;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * A resource ingestion definition (spec §2.4): one thing of the source to ingest, with its ingestion
@@ -23,8 +23,14 @@ import java.util.Collections;
  * @param resourceMetadata        free-form, JSON text or {@code null}
  * @param ingestionConfigurations its configurations
  */
-public record ResourceDefinition(String id, String name, boolean enabled, String parentId, String resourceId,
-        String resourceMetadata, List<IngestionConfiguration> ingestionConfigurations) {
+public record ResourceDefinition(
+        String id,
+        String name,
+        boolean enabled,
+        String parentId,
+        String resourceId,
+        String resourceMetadata,
+        List<IngestionConfiguration> ingestionConfigurations) {
 
     /**
      * Keeps an unmodifiable copy of the ingestion configurations; {@code null} becomes an empty list. Nothing else is
@@ -39,7 +45,8 @@ public record ResourceDefinition(String id, String name, boolean enabled, String
      * @param ingestionConfigurations its configurations; copied, {@code null} for none
      */
     public ResourceDefinition {
-        ingestionConfigurations = ingestionConfigurations == null ? List.of()
+        ingestionConfigurations = ingestionConfigurations == null
+                ? List.of()
                 : Collections.unmodifiableList(new ArrayList<>(ingestionConfigurations));
     }
 

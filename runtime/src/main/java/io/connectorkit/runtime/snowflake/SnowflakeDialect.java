@@ -9,8 +9,7 @@ public final class SnowflakeDialect implements Dialect {
 
     public static final SnowflakeDialect INSTANCE = new SnowflakeDialect();
 
-    private SnowflakeDialect() {
-    }
+    private SnowflakeDialect() {}
 
     @Override
     public String jsonParameter() {
@@ -77,7 +76,8 @@ public final class SnowflakeDialect implements Dialect {
      */
     @Override
     public List<String> grantsOnCreatedTable(String schemaSql, String tableSql) {
-        return List.of("GRANT USAGE ON SCHEMA " + schemaSql + " TO APPLICATION ROLE DATA_READER",
+        return List.of(
+                "GRANT USAGE ON SCHEMA " + schemaSql + " TO APPLICATION ROLE DATA_READER",
                 "GRANT SELECT ON TABLE " + tableSql + " TO APPLICATION ROLE DATA_READER");
     }
 

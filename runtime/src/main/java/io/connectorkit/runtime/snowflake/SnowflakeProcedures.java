@@ -2,10 +2,10 @@ package io.connectorkit.runtime.snowflake;
 
 import com.snowflake.snowpark_java.Session;
 import com.snowflake.snowpark_java.types.Variant;
-import io.connectorkit.runtime.procedures.JsonArgument;
 import io.connectorkit.runtime.Response;
 import io.connectorkit.runtime.ResponseCode;
 import io.connectorkit.runtime.procedures.ConnectorRuntime;
+import io.connectorkit.runtime.procedures.JsonArgument;
 import io.connectorkit.runtime.spi.ConnectorDefinition;
 import io.connectorkit.runtime.spi.ConnectorRegistry;
 import java.util.function.Function;
@@ -20,8 +20,7 @@ public final class SnowflakeProcedures {
 
     public static final String TARGET = "snowflake";
 
-    private SnowflakeProcedures() {
-    }
+    private SnowflakeProcedures() {}
 
     public static Variant getConnectorStatus(Session session) {
         return call(session, ConnectorRuntime::getConnectorStatus);
@@ -96,10 +95,23 @@ public final class SnowflakeProcedures {
     }
 
     /** The procedure declares the SDK's defaults: ID NULL, ENABLED FALSE, RESOURCE_METADATA NULL. */
-    public static Variant createResource(Session session, String name, Variant resourceId,
-            Variant ingestionConfigurations, String id, Boolean enabled, Variant resourceMetadata) {
-        return call(session, runtime -> runtime.createResource(name, argument(resourceId),
-                argument(ingestionConfigurations), id, enabled, argument(resourceMetadata)));
+    public static Variant createResource(
+            Session session,
+            String name,
+            Variant resourceId,
+            Variant ingestionConfigurations,
+            String id,
+            Boolean enabled,
+            Variant resourceMetadata) {
+        return call(
+                session,
+                runtime -> runtime.createResource(
+                        name,
+                        argument(resourceId),
+                        argument(ingestionConfigurations),
+                        id,
+                        enabled,
+                        argument(resourceMetadata)));
     }
 
     public static Variant enableResource(Session session, String resourceIngestionDefinitionId) {
@@ -110,10 +122,11 @@ public final class SnowflakeProcedures {
         return call(session, runtime -> runtime.disableResource(resourceIngestionDefinitionId));
     }
 
-    public static Variant updateResource(Session session, String resourceIngestionDefinitionId,
-            Variant ingestionConfigurations) {
-        return call(session, runtime -> runtime.updateResource(resourceIngestionDefinitionId,
-                argument(ingestionConfigurations)));
+    public static Variant updateResource(
+            Session session, String resourceIngestionDefinitionId, Variant ingestionConfigurations) {
+        return call(
+                session,
+                runtime -> runtime.updateResource(resourceIngestionDefinitionId, argument(ingestionConfigurations)));
     }
 
     /** The body of {@code STATE.SCHEDULER_TASK}. */
@@ -134,12 +147,13 @@ public final class SnowflakeProcedures {
         try {
             SnowparkSqlPort port = new SnowparkSqlPort(session);
             // Inside Snowflake an app has exactly one connector: its ConnectorProvider, unless a test bound one.
-            ConnectorDefinition connector = ConnectorRegistry.resolve(TARGET, SnowflakeProcedures.class.getClassLoader());
-            response = procedure.apply(new ConnectorRuntime(port, new SnowflakeAccount(port),
-                    new SnowflakeSecretStore(), connector, TARGET));
+            ConnectorDefinition connector =
+                    ConnectorRegistry.resolve(TARGET, SnowflakeProcedures.class.getClassLoader());
+            response = procedure.apply(new ConnectorRuntime(
+                    port, new SnowflakeAccount(port), new SnowflakeSecretStore(), connector, TARGET));
         } catch (RuntimeException | LinkageError e) {
-            response = Response.withMessage(ResponseCode.UNKNOWN_ERROR, "The app could not start the connector "
-                    + "runtime: " + e);
+            response = Response.withMessage(
+                    ResponseCode.UNKNOWN_ERROR, "The app could not start the connector " + "runtime: " + e);
         }
         return new Variant(response.toJsonText());
     }

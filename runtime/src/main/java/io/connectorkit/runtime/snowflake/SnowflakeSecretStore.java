@@ -31,9 +31,13 @@ public final class SnowflakeSecretStore implements SecretStore {
             return Optional.ofNullable(genericSecretString.apply(fieldName));
         } catch (RuntimeException | LinkageError e) {
             // Only the exception's class: its message is Snowflake's and is not promised to leave the value out.
-            LOG.log(System.Logger.Level.DEBUG, "This procedure has no secret ''{0}'' ({1}); give it SECRETS = "
-                    + "(''{0}'' = reference(''{2}'')) and the connector''s external access integration",
-                    fieldName, e.getClass().getName(), SecretReference.nameOf(fieldName));
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "This procedure has no secret ''{0}'' ({1}); give it SECRETS = "
+                            + "(''{0}'' = reference(''{2}'')) and the connector''s external access integration",
+                    fieldName,
+                    e.getClass().getName(),
+                    SecretReference.nameOf(fieldName));
             return Optional.empty();
         }
     }

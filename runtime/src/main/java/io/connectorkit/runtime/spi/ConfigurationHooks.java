@@ -19,8 +19,7 @@ import io.connectorkit.runtime.config.Configuration;
 public interface ConfigurationHooks {
 
     /** Callbacks that accept everything and do nothing: the default of a connector that registers none. */
-    ConfigurationHooks NONE = new ConfigurationHooks() {
-    };
+    ConfigurationHooks NONE = new ConfigurationHooks() {};
 
     /**
      * {@code CONFIGURE_CONNECTOR}, after the connector configuration was validated and saved, before the status

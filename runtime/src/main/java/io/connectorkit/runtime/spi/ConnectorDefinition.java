@@ -278,8 +278,7 @@ public final class ConnectorDefinition {
         private Duration ingestionTimeout = DEFAULT_INGESTION_TIMEOUT;
         private Clock clock = Clock.systemUTC();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * A connector-specific key of {@code connector_configuration}, beside the standard ones. It may not be a

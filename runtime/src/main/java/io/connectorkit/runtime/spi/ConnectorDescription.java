@@ -25,8 +25,13 @@ import java.util.Objects;
  * @param classes the fully qualified name of the class serving in each role the descriptor's {@code spi} section
  *     names; a role without an entry keeps the runtime's default
  */
-public record ConnectorDescription(String name, String version, List<Prerequisite> prerequisites,
-        List<Field> connectorFields, List<Field> connectionFields, Map<SpiRole, String> classes) {
+public record ConnectorDescription(
+        String name,
+        String version,
+        List<Prerequisite> prerequisites,
+        List<Field> connectorFields,
+        List<Field> connectionFields,
+        Map<SpiRole, String> classes) {
 
     /** Where the description lives in the connector's jar, as a class-path resource name. */
     public static final String RESOURCE = "META-INF/connectorkit/connector.json";
@@ -42,7 +47,12 @@ public record ConnectorDescription(String name, String version, List<Prerequisit
      * @param choices the allowed values of a {@link FieldType#CHOICE} field, in the order the UIs show them; empty
      *     for other types
      */
-    public record Field(String name, FieldType type, boolean required, String defaultJson, String description,
+    public record Field(
+            String name,
+            FieldType type,
+            boolean required,
+            String defaultJson,
+            String description,
             List<String> choices) {
 
         /**
@@ -81,8 +91,10 @@ public record ConnectorDescription(String name, String version, List<Prerequisit
          *     of the choices), or is given for a required or a secret field; when a choice field has no fit choices
          */
         public ConfigurationField toConfigurationField() {
-            ConfigurationField field = (type == FieldType.CHOICE ? ConfigurationField.choice(name, choices)
-                    : ConfigurationField.of(name, type)).description(description);
+            ConfigurationField field = (type == FieldType.CHOICE
+                            ? ConfigurationField.choice(name, choices)
+                            : ConfigurationField.of(name, type))
+                    .description(description);
             if (required) {
                 field = field.required();
             }
@@ -132,11 +144,11 @@ public record ConnectorDescription(String name, String version, List<Prerequisit
                 case CONNECTION_TESTER -> builder.connectionTester((ConnectionTester) hook);
                 case DRAFT_CONNECTION_TESTER -> builder.draftConnectionTester((DraftConnectionTester) hook);
                 case CONNECTOR_CONFIGURATION_VALIDATOR ->
-                        builder.validator(WizardStep.CONNECTOR_CONFIGURATION, (StepValidator) hook);
+                    builder.validator(WizardStep.CONNECTOR_CONFIGURATION, (StepValidator) hook);
                 case CONNECTION_CONFIGURATION_VALIDATOR ->
-                        builder.validator(WizardStep.CONNECTION_CONFIGURATION, (StepValidator) hook);
+                    builder.validator(WizardStep.CONNECTION_CONFIGURATION, (StepValidator) hook);
                 case CONNECTION_UPDATE_VALIDATOR ->
-                        builder.validator(WizardStep.CONNECTION_UPDATE, (StepValidator) hook);
+                    builder.validator(WizardStep.CONNECTION_UPDATE, (StepValidator) hook);
                 case FINALIZE_VALIDATOR -> builder.validator(WizardStep.FINALIZE, (StepValidator) hook);
                 case SOURCE_VALIDATOR -> builder.sourceValidator((SourceValidator) hook);
                 case FINALIZE_CALLBACK -> builder.finalizeCallback((FinalizeCallback) hook);
@@ -202,17 +214,31 @@ public record ConnectorDescription(String name, String version, List<Prerequisit
     private static ConnectorDescription fromJson(JsonNode json) {
         List<Prerequisite> prerequisites = new ArrayList<>();
         for (JsonNode item : json.path("prerequisites")) {
-            prerequisites.add(new Prerequisite(text(item, "id"), text(item, "title"), text(item, "description"),
-                    text(item, "learnMoreUrl"), text(item, "documentationUrl"), text(item, "guideUrl"),
+            prerequisites.add(new Prerequisite(
+                    text(item, "id"),
+                    text(item, "title"),
+                    text(item, "description"),
+                    text(item, "learnMoreUrl"),
+                    text(item, "documentationUrl"),
+                    text(item, "guideUrl"),
                     item.path("position").asInt()));
         }
         Map<SpiRole, String> classes = new EnumMap<>(SpiRole.class);
-        json.path("spi").properties().forEach(entry -> classes.put(SpiRole.ofKey(entry.getKey()).orElseThrow(
-                () -> new IllegalStateException("The connector description names an unknown hook '" + entry.getKey()
-                        + "'; rebuild the connector with the plugin matching this runtime")),
-                entry.getValue().asText()));
-        return new ConnectorDescription(text(json, "name"), text(json, "version"), prerequisites,
-                readFields(json.path("connectorFields")), readFields(json.path("connectionFields")), classes);
+        json.path("spi")
+                .properties()
+                .forEach(entry -> classes.put(
+                        SpiRole.ofKey(entry.getKey())
+                                .orElseThrow(() -> new IllegalStateException(
+                                        "The connector description names an unknown hook '" + entry.getKey()
+                                                + "'; rebuild the connector with the plugin matching this runtime")),
+                        entry.getValue().asText()));
+        return new ConnectorDescription(
+                text(json, "name"),
+                text(json, "version"),
+                prerequisites,
+                readFields(json.path("connectorFields")),
+                readFields(json.path("connectionFields")),
+                classes);
     }
 
     private static void writeFields(ArrayNode array, List<Field> fields) {
@@ -238,12 +264,16 @@ public record ConnectorDescription(String name, String version, List<Prerequisit
             String type = text(item, "type");
             List<String> choices = new ArrayList<>();
             item.path("choices").forEach(choice -> choices.add(choice.asText()));
-            fields.add(new Field(text(item, "name"), FieldType.ofLabel(type).orElseThrow(
-                    () -> new IllegalStateException("The connector description uses the unknown field type '" + type
-                            + "'; rebuild the connector with the plugin matching this runtime")),
+            fields.add(new Field(
+                    text(item, "name"),
+                    FieldType.ofLabel(type)
+                            .orElseThrow(() ->
+                                    new IllegalStateException("The connector description uses the unknown field type '"
+                                            + type + "'; rebuild the connector with the plugin matching this runtime")),
                     item.path("required").asBoolean(false),
                     item.hasNonNull("default") ? JsonTree.write(item.get("default")) : null,
-                    item.path("description").asText(""), choices));
+                    item.path("description").asText(""),
+                    choices));
         }
         return fields;
     }

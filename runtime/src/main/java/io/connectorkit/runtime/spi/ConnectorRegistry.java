@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.ref.SoftReference;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,6 @@ import java.util.ServiceLoader;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Finds the connector of an app. A host that runs several apps in one JVM (the embedded target, tests) binds a
@@ -28,8 +28,7 @@ public final class ConnectorRegistry {
     /** Soft values: a definition holds classes of its loader, and must not keep that loader alive through the key. */
     private static final Map<ClassLoader, SoftReference<ConnectorDefinition>> DISCOVERED = new WeakHashMap<>();
 
-    private ConnectorRegistry() {
-    }
+    private ConnectorRegistry() {}
 
     /**
      * Makes calls of the app with this key use the definition, until the returned handle is closed. Binding a key
@@ -99,13 +98,15 @@ public final class ConnectorRegistry {
                     + "); an app has exactly one: keep one entry in META-INF/services/"
                     + ConnectorProvider.class.getName());
         }
-        return providers.isEmpty() ? ConnectorDefinition.standard() : providers.get(0).connector();
+        return providers.isEmpty()
+                ? ConnectorDefinition.standard()
+                : providers.get(0).connector();
     }
 
     private static ConnectorDefinition describedConnector(URL description, ClassLoader loader) {
         try (InputStream in = description.openStream()) {
-            return ConnectorDescription.fromJsonText(new String(in.readAllBytes(),
-                    StandardCharsets.UTF_8)).toDefinition(loader);
+            return ConnectorDescription.fromJsonText(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                    .toDefinition(loader);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the connector description " + description, e);
         }

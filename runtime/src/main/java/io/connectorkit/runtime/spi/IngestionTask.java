@@ -1,9 +1,8 @@
 package io.connectorkit.runtime.spi;
 
-import io.connectorkit.runtime.resources.IngestionStrategy;
-
 import io.connectorkit.runtime.config.Configuration;
 import io.connectorkit.runtime.internal.json.JsonTree;
+import io.connectorkit.runtime.resources.IngestionStrategy;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,9 +24,19 @@ import java.util.Optional;
  * @param cursorJson the process's {@code METADATA}, the cursor the previous run set, as JSON text; null at first
  * @param attempt 1 for a first try, n for the (n-1)th retry after consecutive failures
  */
-public record IngestionTask(String runId, String processId, String definitionId, String resourceName,
-        String resourceIdJson, String resourceMetadataJson, String configurationId, IngestionStrategy strategy,
-        Configuration customIngestionConfiguration, Configuration destination, String cursorJson, int attempt) {
+public record IngestionTask(
+        String runId,
+        String processId,
+        String definitionId,
+        String resourceName,
+        String resourceIdJson,
+        String resourceMetadataJson,
+        String configurationId,
+        IngestionStrategy strategy,
+        Configuration customIngestionConfiguration,
+        Configuration destination,
+        String cursorJson,
+        int attempt) {
 
     /**
      * Checks the ids and the strategy, and turns absent configurations into empty ones.
@@ -53,8 +62,8 @@ public record IngestionTask(String runId, String processId, String definitionId,
         Objects.requireNonNull(definitionId, "definitionId");
         Objects.requireNonNull(configurationId, "configurationId");
         Objects.requireNonNull(strategy, "strategy");
-        customIngestionConfiguration = customIngestionConfiguration == null ? Configuration.empty()
-                : customIngestionConfiguration;
+        customIngestionConfiguration =
+                customIngestionConfiguration == null ? Configuration.empty() : customIngestionConfiguration;
         destination = destination == null ? Configuration.empty() : destination;
     }
 

@@ -17,8 +17,7 @@ import io.connectorkit.runtime.Response;
 public interface LifecycleHooks {
 
     /** Hooks that accept every pause and resume and do nothing: the default of a connector that registers none. */
-    LifecycleHooks NONE = new LifecycleHooks() {
-    };
+    LifecycleHooks NONE = new LifecycleHooks() {};
 
     /**
      * {@code PAUSE_CONNECTOR}, before anything changes; may refuse the pause.

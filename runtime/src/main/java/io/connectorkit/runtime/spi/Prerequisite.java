@@ -15,8 +15,14 @@ import java.util.Objects;
  * @param guideUrl a link to a step-by-step guide ({@code GUIDE_URL}), or null
  * @param position the display order: the {@code PREREQUISITES} view lists rows by ascending position
  */
-public record Prerequisite(String id, String title, String description, String learnMoreUrl,
-        String documentationUrl, String guideUrl, int position) {
+public record Prerequisite(
+        String id,
+        String title,
+        String description,
+        String learnMoreUrl,
+        String documentationUrl,
+        String guideUrl,
+        int position) {
 
     /**
      * Checks the required texts.

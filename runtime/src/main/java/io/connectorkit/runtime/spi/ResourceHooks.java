@@ -21,8 +21,7 @@ import java.util.List;
 public interface ResourceHooks {
 
     /** Hooks that accept every call and do nothing: the default of a connector that registers none. */
-    ResourceHooks NONE = new ResourceHooks() {
-    };
+    ResourceHooks NONE = new ResourceHooks() {};
 
     /**
      * {@code CREATE_RESOURCE}, before anything is written; the field rules are checked after this hook. Corresponds
@@ -154,7 +153,9 @@ public interface ResourceHooks {
      *     transaction
      * @return {@code OK} to go on; any other answer stops the call, undoes it, and is the procedure's answer
      */
-    default Response validateUpdate(String resourceIngestionDefinitionId, List<IngestionConfiguration> configurations,
+    default Response validateUpdate(
+            String resourceIngestionDefinitionId,
+            List<IngestionConfiguration> configurations,
             ConnectorContext context) {
         return Response.ok();
     }
@@ -169,7 +170,9 @@ public interface ResourceHooks {
      *     transaction
      * @return {@code OK} to go on; any other answer stops the call, undoes it, and is the procedure's answer
      */
-    default Response preUpdate(String resourceIngestionDefinitionId, List<IngestionConfiguration> configurations,
+    default Response preUpdate(
+            String resourceIngestionDefinitionId,
+            List<IngestionConfiguration> configurations,
             ConnectorContext context) {
         return Response.ok();
     }
@@ -185,7 +188,9 @@ public interface ResourceHooks {
      *     transaction
      * @return {@code OK} to keep the update; any other answer undoes the call and is the procedure's answer
      */
-    default Response postUpdate(String resourceIngestionDefinitionId, List<IngestionConfiguration> configurations,
+    default Response postUpdate(
+            String resourceIngestionDefinitionId,
+            List<IngestionConfiguration> configurations,
             ConnectorContext context) {
         return Response.ok();
     }

@@ -1,7 +1,7 @@
 package io.connectorkit.runtime.spi;
 
-import java.util.Optional;
 import java.lang.reflect.Modifier;
+import java.util.Optional;
 
 /**
  * The places where a connector's class plugs into the runtime, by the key a descriptor names them with
@@ -105,8 +105,7 @@ public enum SpiRole {
             return Optional.of("the class " + className + " is abstract; name a concrete class");
         }
         try {
-            if (!Modifier.isPublic(type.getConstructor().getModifiers())
-                    || !Modifier.isPublic(type.getModifiers())) {
+            if (!Modifier.isPublic(type.getConstructor().getModifiers()) || !Modifier.isPublic(type.getModifiers())) {
                 return Optional.of("the class " + className + " must be public with a public no-argument constructor");
             }
         } catch (NoSuchMethodException e) {
@@ -123,8 +122,8 @@ public enum SpiRole {
         try {
             return Class.forName(className, true, loader).getConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("The connector's " + key + " " + className + " could not be created: "
-                    + e, e);
+            throw new IllegalStateException(
+                    "The connector's " + key + " " + className + " could not be created: " + e, e);
         }
     }
 }

@@ -14,8 +14,7 @@ public interface Account {
      * nothing where it exists already. Needs the CREATE DATABASE privilege the manifest requests. Targets with one
      * database (the embedded one) have nothing to create.
      */
-    default void createAppDatabase(Identifier database) {
-    }
+    default void createAppDatabase(Identifier database) {}
 
     /** The task that runs {@code RUN_SCHEDULER_ITERATION} on the global schedule; none where nothing needs one. */
     default SchedulerTask schedulerTask() {

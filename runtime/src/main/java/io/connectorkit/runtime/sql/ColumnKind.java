@@ -17,7 +17,14 @@ import java.util.Map;
  * the type of a column created for it.
  */
 public enum ColumnKind {
-    STRING, INTEGER, FLOAT, DECIMAL, BOOLEAN, TIMESTAMP, DATE, JSON;
+    STRING,
+    INTEGER,
+    FLOAT,
+    DECIMAL,
+    BOOLEAN,
+    TIMESTAMP,
+    DATE,
+    JSON;
 
     /** The kind of an existing column, from INFORMATION_SCHEMA.COLUMNS.DATA_TYPE of either target. */
     public static ColumnKind ofDataType(String dataType) {
@@ -43,7 +50,10 @@ public enum ColumnKind {
         if (value instanceof CharSequence || value instanceof Character) {
             return STRING;
         }
-        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
+        if (value instanceof Long
+                || value instanceof Integer
+                || value instanceof Short
+                || value instanceof Byte
                 || value instanceof BigInteger) {
             return INTEGER;
         }
@@ -59,8 +69,11 @@ public enum ColumnKind {
         if (value instanceof LocalDate) {
             return DATE;
         }
-        if (value instanceof LocalDateTime || value instanceof Instant || value instanceof OffsetDateTime
-                || value instanceof ZonedDateTime || value instanceof Date) {
+        if (value instanceof LocalDateTime
+                || value instanceof Instant
+                || value instanceof OffsetDateTime
+                || value instanceof ZonedDateTime
+                || value instanceof Date) {
             return TIMESTAMP;
         }
         if (value instanceof Map || value instanceof List) {
@@ -71,7 +84,8 @@ public enum ColumnKind {
 
     /** The refusal of a value a sink cannot take. */
     public static IllegalArgumentException unsupported(String column, Object value) {
-        return new IllegalArgumentException("The value of column " + column + " is a " + value.getClass().getName()
-                + "; a sink takes String, numbers, Boolean, java.time dates and times, Map, List or null");
+        return new IllegalArgumentException(
+                "The value of column " + column + " is a " + value.getClass().getName()
+                        + "; a sink takes String, numbers, Boolean, java.time dates and times, Map, List or null");
     }
 }

@@ -22,14 +22,89 @@ public final class Identifier {
 
     /** Words Snowflake reserves: they are valid names only when double-quoted. */
     private static final Set<String> RESERVED = Set.of(
-            "ALL", "ALTER", "AND", "ANY", "AS", "BETWEEN", "BY", "CASE", "CAST", "CHECK", "COLUMN", "CONNECT",
-            "CONSTRAINT", "CREATE", "CROSS", "CURRENT", "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP",
-            "CURRENT_USER", "DELETE", "DISTINCT", "DROP", "ELSE", "EXISTS", "FALSE", "FOLLOWING", "FOR", "FROM",
-            "FULL", "GRANT", "GROUP", "HAVING", "ILIKE", "IN", "INCREMENT", "INNER", "INSERT", "INTERSECT", "INTO",
-            "IS", "JOIN", "LATERAL", "LEFT", "LIKE", "LOCALTIME", "LOCALTIMESTAMP", "MINUS", "NATURAL", "NOT",
-            "NULL", "OF", "ON", "OR", "ORDER", "QUALIFY", "REGEXP", "REVOKE", "RIGHT", "RLIKE", "ROW", "ROWS",
-            "SAMPLE", "SELECT", "SET", "SOME", "START", "TABLE", "TABLESAMPLE", "THEN", "TO", "TRIGGER", "TRUE",
-            "TRY_CAST", "UNION", "UNIQUE", "UPDATE", "USING", "VALUES", "WHEN", "WHENEVER", "WHERE", "WITH");
+            "ALL",
+            "ALTER",
+            "AND",
+            "ANY",
+            "AS",
+            "BETWEEN",
+            "BY",
+            "CASE",
+            "CAST",
+            "CHECK",
+            "COLUMN",
+            "CONNECT",
+            "CONSTRAINT",
+            "CREATE",
+            "CROSS",
+            "CURRENT",
+            "CURRENT_DATE",
+            "CURRENT_TIME",
+            "CURRENT_TIMESTAMP",
+            "CURRENT_USER",
+            "DELETE",
+            "DISTINCT",
+            "DROP",
+            "ELSE",
+            "EXISTS",
+            "FALSE",
+            "FOLLOWING",
+            "FOR",
+            "FROM",
+            "FULL",
+            "GRANT",
+            "GROUP",
+            "HAVING",
+            "ILIKE",
+            "IN",
+            "INCREMENT",
+            "INNER",
+            "INSERT",
+            "INTERSECT",
+            "INTO",
+            "IS",
+            "JOIN",
+            "LATERAL",
+            "LEFT",
+            "LIKE",
+            "LOCALTIME",
+            "LOCALTIMESTAMP",
+            "MINUS",
+            "NATURAL",
+            "NOT",
+            "NULL",
+            "OF",
+            "ON",
+            "OR",
+            "ORDER",
+            "QUALIFY",
+            "REGEXP",
+            "REVOKE",
+            "RIGHT",
+            "RLIKE",
+            "ROW",
+            "ROWS",
+            "SAMPLE",
+            "SELECT",
+            "SET",
+            "SOME",
+            "START",
+            "TABLE",
+            "TABLESAMPLE",
+            "THEN",
+            "TO",
+            "TRIGGER",
+            "TRUE",
+            "TRY_CAST",
+            "UNION",
+            "UNIQUE",
+            "UPDATE",
+            "USING",
+            "VALUES",
+            "WHEN",
+            "WHENEVER",
+            "WHERE",
+            "WITH");
 
     private final String text;
     private final String name;
@@ -61,16 +136,20 @@ public final class Identifier {
             throw new InvalidIdentifierException(text, "the name is empty");
         }
         if (!UNQUOTED.matcher(text).matches()) {
-            throw new InvalidIdentifierException(text, "an unquoted name has only letters, digits, _ and $ and does not"
-                    + " start with a digit; put any other name in double quotes, with \"\" for a quote inside it");
+            throw new InvalidIdentifierException(
+                    text,
+                    "an unquoted name has only letters, digits, _ and $ and does not"
+                            + " start with a digit; put any other name in double quotes, with \"\" for a quote inside it");
         }
         if (text.length() > MAX_LENGTH) {
             throw new InvalidIdentifierException(text, "a name has at most " + MAX_LENGTH + " characters");
         }
         String upper = text.toUpperCase(Locale.ROOT);
         if (RESERVED.contains(upper)) {
-            throw new InvalidIdentifierException(text, upper + " is a reserved word; write it in double quotes (\""
-                    + upper + "\") if the object really has that name");
+            throw new InvalidIdentifierException(
+                    text,
+                    upper + " is a reserved word; write it in double quotes (\"" + upper
+                            + "\") if the object really has that name");
         }
         return new Identifier(text, upper);
     }
@@ -86,7 +165,8 @@ public final class Identifier {
                     i++;
                     continue;
                 }
-                throw new InvalidIdentifierException(text, "a double quote inside a quoted name must be doubled (\"\")");
+                throw new InvalidIdentifierException(
+                        text, "a double quote inside a quoted name must be doubled (\"\")");
             }
             if (Character.isISOControl(c)) {
                 throw new InvalidIdentifierException(text, "a name cannot contain control characters");

@@ -13,20 +13,16 @@ public interface SchedulerTask {
     /** Nothing to create, suspend or move. */
     SchedulerTask NONE = new SchedulerTask() {
         @Override
-        public void create(String cronExpression, Optional<Identifier> warehouse) {
-        }
+        public void create(String cronExpression, Optional<Identifier> warehouse) {}
 
         @Override
-        public void suspend() {
-        }
+        public void suspend() {}
 
         @Override
-        public void resume() {
-        }
+        public void resume() {}
 
         @Override
-        public void moveTo(Identifier warehouse) {
-        }
+        public void moveTo(Identifier warehouse) {}
     };
 
     /**

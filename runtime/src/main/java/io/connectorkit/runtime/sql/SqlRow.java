@@ -1,9 +1,9 @@
 package io.connectorkit.runtime.sql;
 
-import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 
 /** One row of a query result, read by position. */
 public record SqlRow(List<Object> values) {

@@ -1,8 +1,8 @@
 package io.connectorkit.runtime.state;
 
-import io.connectorkit.runtime.json.InvalidJsonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.connectorkit.runtime.internal.json.JsonTree;
+import io.connectorkit.runtime.json.InvalidJsonException;
 import io.connectorkit.runtime.sql.Dialect;
 import io.connectorkit.runtime.sql.Sql;
 import io.connectorkit.runtime.sql.SqlRow;
@@ -25,6 +25,7 @@ public final class ResourceStore {
     public static final String PROCESSES = "STATE.INGESTION_PROCESS";
     /** The only process type the resource procedures write, as the SDK's handlers do. */
     public static final String DEFAULT_TYPE = "DEFAULT";
+
     public static final String SCHEDULED = "SCHEDULED";
     public static final String IN_PROGRESS = "IN_PROGRESS";
     public static final String FINISHED = "FINISHED";
@@ -38,13 +39,17 @@ public final class ResourceStore {
     }
 
     /** A definition row; the VARIANT columns as JSON text, {@code null} when NULL. */
-    public record Definition(String id, String name, boolean enabled, String parentId, String resourceId,
-            String resourceMetadata, String ingestionConfiguration) {
-    }
+    public record Definition(
+            String id,
+            String name,
+            boolean enabled,
+            String parentId,
+            String resourceId,
+            String resourceMetadata,
+            String ingestionConfiguration) {}
 
     /** A process that is not finished: {@code SCHEDULED} or {@code IN_PROGRESS}. */
-    public record ActiveProcess(String id, String ingestionConfigurationId, String status) {
-    }
+    public record ActiveProcess(String id, String ingestionConfigurationId, String status) {}
 
     /** The resource tables hold something the procedures cannot work with; the message says what. */
     public static final class InconsistentState extends RuntimeException {
@@ -59,19 +64,29 @@ public final class ResourceStore {
         if (id == null) {
             return Optional.empty();
         }
-        List<SqlRow> rows = sql.query("SELECT ID, NAME, ENABLED, PARENT_ID, " + dialect.jsonText("RESOURCE_ID") + ", "
-                + dialect.jsonText("RESOURCE_METADATA") + ", " + dialect.jsonText("INGESTION_CONFIGURATION")
-                + " FROM " + DEFINITIONS + " WHERE ID = ?", id);
+        List<SqlRow> rows = sql.query(
+                "SELECT ID, NAME, ENABLED, PARENT_ID, " + dialect.jsonText("RESOURCE_ID") + ", "
+                        + dialect.jsonText("RESOURCE_METADATA") + ", " + dialect.jsonText("INGESTION_CONFIGURATION")
+                        + " FROM " + DEFINITIONS + " WHERE ID = ?",
+                id);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         SqlRow row = rows.get(0);
-        return Optional.of(new Definition(row.getString(0), row.getString(1), Boolean.TRUE.equals(row.getBoolean(2)),
-                row.getString(3), row.getString(4), row.getString(5), row.getString(6)));
+        return Optional.of(new Definition(
+                row.getString(0),
+                row.getString(1),
+                Boolean.TRUE.equals(row.getBoolean(2)),
+                row.getString(3),
+                row.getString(4),
+                row.getString(5),
+                row.getString(6)));
     }
 
     public boolean exists(String id) {
-        return id != null && !sql.query("SELECT ID FROM " + DEFINITIONS + " WHERE ID = ?", id).isEmpty();
+        return id != null
+                && !sql.query("SELECT ID FROM " + DEFINITIONS + " WHERE ID = ?", id)
+                        .isEmpty();
     }
 
     /**
@@ -100,27 +115,37 @@ public final class ResourceStore {
                 + value(definition.resourceId(), dialect.jsonParameter(), parameters) + ", "
                 + value(definition.resourceMetadata(), dialect.jsonParameter(), parameters) + ", "
                 + value(definition.ingestionConfiguration(), dialect.jsonParameter(), parameters);
-        sql.update("INSERT INTO " + DEFINITIONS + " (ID, NAME, ENABLED, PARENT_ID, RESOURCE_ID, RESOURCE_METADATA,"
-                + " INGESTION_CONFIGURATION, UPDATED_AT) SELECT " + values + ", " + dialect.currentTimestamp(),
+        sql.update(
+                "INSERT INTO " + DEFINITIONS + " (ID, NAME, ENABLED, PARENT_ID, RESOURCE_ID, RESOURCE_METADATA,"
+                        + " INGESTION_CONFIGURATION, UPDATED_AT) SELECT " + values + ", " + dialect.currentTimestamp(),
                 parameters.toArray());
     }
 
     public void updateEnabled(String id, boolean enabled) {
-        sql.update("UPDATE " + DEFINITIONS + " SET ENABLED = ?, UPDATED_AT = " + dialect.currentTimestamp()
-                + " WHERE ID = ?", enabled, id);
+        sql.update(
+                "UPDATE " + DEFINITIONS + " SET ENABLED = ?, UPDATED_AT = " + dialect.currentTimestamp()
+                        + " WHERE ID = ?",
+                enabled,
+                id);
     }
 
     public void updateIngestionConfiguration(String id, String ingestionConfigurationJson) {
-        sql.update("UPDATE " + DEFINITIONS + " SET INGESTION_CONFIGURATION = " + dialect.jsonParameter()
-                + ", UPDATED_AT = " + dialect.currentTimestamp() + " WHERE ID = ?", ingestionConfigurationJson, id);
+        sql.update(
+                "UPDATE " + DEFINITIONS + " SET INGESTION_CONFIGURATION = " + dialect.jsonParameter()
+                        + ", UPDATED_AT = " + dialect.currentTimestamp() + " WHERE ID = ?",
+                ingestionConfigurationJson,
+                id);
     }
 
     /** The definition's processes that are {@code SCHEDULED} or {@code IN_PROGRESS}, oldest first. */
     public List<ActiveProcess> activeProcesses(String definitionId) {
         List<ActiveProcess> processes = new ArrayList<>();
-        for (SqlRow row : sql.query("SELECT ID, INGESTION_CONFIGURATION_ID, STATUS FROM " + PROCESSES
-                + " WHERE RESOURCE_INGESTION_DEFINITION_ID = ? AND STATUS IN (?, ?) ORDER BY CREATED_AT, ID",
-                definitionId, SCHEDULED, IN_PROGRESS)) {
+        for (SqlRow row : sql.query(
+                "SELECT ID, INGESTION_CONFIGURATION_ID, STATUS FROM " + PROCESSES
+                        + " WHERE RESOURCE_INGESTION_DEFINITION_ID = ? AND STATUS IN (?, ?) ORDER BY CREATED_AT, ID",
+                definitionId,
+                SCHEDULED,
+                IN_PROGRESS)) {
             processes.add(new ActiveProcess(row.getString(0), row.getString(1), row.getString(2)));
         }
         return processes;
@@ -137,10 +162,12 @@ public final class ResourceStore {
         List<Object> parameters = new ArrayList<>(List.of(FINISHED));
         parameters.addAll(processIds);
         parameters.add(FINISHED);
-        int ended = sql.update("UPDATE " + PROCESSES + " SET STATUS = ?, UPDATED_AT = " + dialect.currentTimestamp()
-                + ", FINISHED_AT = " + dialect.currentTimestamp() + " WHERE ID IN ("
-                + String.join(", ", Collections.nCopies(processIds.size(), "?"))
-                + ") AND STATUS <> ? AND FINISHED_AT IS NULL", parameters.toArray());
+        int ended = sql.update(
+                "UPDATE " + PROCESSES + " SET STATUS = ?, UPDATED_AT = " + dialect.currentTimestamp()
+                        + ", FINISHED_AT = " + dialect.currentTimestamp() + " WHERE ID IN ("
+                        + String.join(", ", Collections.nCopies(processIds.size(), "?"))
+                        + ") AND STATUS <> ? AND FINISHED_AT IS NULL",
+                parameters.toArray());
         if (ended != processIds.size()) {
             throw new InconsistentState("Only " + ended + " of the " + processIds.size() + " ingestion processes to "
                     + "end (" + String.join(", ", processIds) + ") could be ended: a process that is not FINISHED "
@@ -155,9 +182,12 @@ public final class ResourceStore {
      */
     public Map<String, String> lastFinishedMetadata(String definitionId) {
         Map<String, String> metadata = new HashMap<>();
-        for (SqlRow row : sql.query("SELECT INGESTION_CONFIGURATION_ID, " + dialect.jsonText("METADATA") + " FROM "
-                + PROCESSES + " WHERE RESOURCE_INGESTION_DEFINITION_ID = ? AND TYPE = ? AND STATUS = ?"
-                + " ORDER BY FINISHED_AT DESC, UPDATED_AT DESC, CREATED_AT DESC", definitionId, DEFAULT_TYPE,
+        for (SqlRow row : sql.query(
+                "SELECT INGESTION_CONFIGURATION_ID, " + dialect.jsonText("METADATA") + " FROM "
+                        + PROCESSES + " WHERE RESOURCE_INGESTION_DEFINITION_ID = ? AND TYPE = ? AND STATUS = ?"
+                        + " ORDER BY FINISHED_AT DESC, UPDATED_AT DESC, CREATED_AT DESC",
+                definitionId,
+                DEFAULT_TYPE,
                 FINISHED)) {
             if (!metadata.containsKey(row.getString(0))) {
                 metadata.put(row.getString(0), row.getString(1));
@@ -178,12 +208,15 @@ public final class ResourceStore {
     /** A new {@code SCHEDULED} {@code DEFAULT} process; answers its id. */
     public String createProcess(String definitionId, String ingestionConfigurationId, String metadataJson) {
         String id = UUID.randomUUID().toString();
-        List<Object> parameters = new ArrayList<>(List.of(id, definitionId, ingestionConfigurationId, DEFAULT_TYPE,
-                SCHEDULED));
+        List<Object> parameters =
+                new ArrayList<>(List.of(id, definitionId, ingestionConfigurationId, DEFAULT_TYPE, SCHEDULED));
         String metadata = value(metadataJson, dialect.jsonParameter(), parameters);
-        sql.update("INSERT INTO " + PROCESSES + " (ID, RESOURCE_INGESTION_DEFINITION_ID, INGESTION_CONFIGURATION_ID,"
-                + " TYPE, STATUS, CREATED_AT, UPDATED_AT, METADATA) SELECT ?, ?, ?, ?, ?, " + dialect.currentTimestamp()
-                + ", " + dialect.currentTimestamp() + ", " + metadata, parameters.toArray());
+        sql.update(
+                "INSERT INTO " + PROCESSES + " (ID, RESOURCE_INGESTION_DEFINITION_ID, INGESTION_CONFIGURATION_ID,"
+                        + " TYPE, STATUS, CREATED_AT, UPDATED_AT, METADATA) SELECT ?, ?, ?, ?, ?, "
+                        + dialect.currentTimestamp()
+                        + ", " + dialect.currentTimestamp() + ", " + metadata,
+                parameters.toArray());
         return id;
     }
 }

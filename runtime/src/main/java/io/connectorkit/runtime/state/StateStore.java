@@ -1,9 +1,9 @@
 package io.connectorkit.runtime.state;
 
-import io.connectorkit.runtime.json.InvalidJsonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.runtime.internal.json.JsonTree;
+import io.connectorkit.runtime.json.InvalidJsonException;
 import io.connectorkit.runtime.sql.Dialect;
 import io.connectorkit.runtime.sql.Sql;
 import io.connectorkit.runtime.sql.SqlRow;
@@ -89,11 +89,11 @@ public final class StateStore {
     }
 
     private Optional<JsonNode> readValue(String table, String key) {
-        List<SqlRow> rows = sql.query("SELECT " + dialect.jsonText("\"VALUE\"") + " FROM " + table
-                + " WHERE \"KEY\" = ?", key);
+        List<SqlRow> rows =
+                sql.query("SELECT " + dialect.jsonText("\"VALUE\"") + " FROM " + table + " WHERE \"KEY\" = ?", key);
         if (rows.size() > 1) {
-            throw new CorruptStateException(table + " holds " + rows.size() + " rows with the key '" + key
-                    + "'; it must hold at most one");
+            throw new CorruptStateException(
+                    table + " holds " + rows.size() + " rows with the key '" + key + "'; it must hold at most one");
         }
         if (rows.isEmpty()) {
             return Optional.empty();
@@ -108,14 +108,20 @@ public final class StateStore {
 
     private void writeValue(String table, String key, JsonNode value) {
         String json = JsonTree.write(value);
-        int updated = sql.update("UPDATE " + table + " SET \"VALUE\" = " + dialect.jsonParameter() + ", UPDATED_AT = "
-                + dialect.currentTimestamp() + " WHERE \"KEY\" = ?", json, key);
+        int updated = sql.update(
+                "UPDATE " + table + " SET \"VALUE\" = " + dialect.jsonParameter() + ", UPDATED_AT = "
+                        + dialect.currentTimestamp() + " WHERE \"KEY\" = ?",
+                json,
+                key);
         if (updated == 0) {
-            sql.update("INSERT INTO " + table + " (\"KEY\", \"VALUE\", UPDATED_AT) SELECT ?, " + dialect.jsonParameter()
-                    + ", " + dialect.currentTimestamp(), key, json);
+            sql.update(
+                    "INSERT INTO " + table + " (\"KEY\", \"VALUE\", UPDATED_AT) SELECT ?, " + dialect.jsonParameter()
+                            + ", " + dialect.currentTimestamp(),
+                    key,
+                    json);
         } else if (updated > 1) {
-            throw new CorruptStateException(table + " holds " + updated + " rows with the key '" + key
-                    + "'; it must hold at most one");
+            throw new CorruptStateException(
+                    table + " holds " + updated + " rows with the key '" + key + "'; it must hold at most one");
         }
     }
 }

@@ -50,7 +50,8 @@ public record ConnectorState(ConnectorStatus status, ConfigurationStatus configu
 
     private static ConnectorState fromJson(JsonNode json) {
         if (json == null || !json.isObject()) {
-            throw new CorruptStateException("the connector_status value is " + JsonTree.describeType(json) + ", not an object");
+            throw new CorruptStateException(
+                    "the connector_status value is " + JsonTree.describeType(json) + ", not an object");
         }
         return new ConnectorState(
                 valueOf(ConnectorStatus.class, json, "status"),
@@ -65,8 +66,8 @@ public record ConnectorState(ConnectorStatus status, ConfigurationStatus configu
         try {
             return Enum.valueOf(type, value.asText());
         } catch (IllegalArgumentException e) {
-            throw new CorruptStateException("the connector_status field '" + key + "' holds the unknown value '"
-                    + value.asText() + "'");
+            throw new CorruptStateException(
+                    "the connector_status field '" + key + "' holds the unknown value '" + value.asText() + "'");
         }
     }
 

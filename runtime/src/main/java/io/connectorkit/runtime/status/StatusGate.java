@@ -18,7 +18,9 @@ public final class StatusGate {
     private final List<ConfigurationStatus> configurationStatuses;
     private final boolean periodAfterMessage;
 
-    private StatusGate(List<ConnectorStatus> statuses, List<ConfigurationStatus> configurationStatuses,
+    private StatusGate(
+            List<ConnectorStatus> statuses,
+            List<ConfigurationStatus> configurationStatuses,
             boolean periodAfterMessage) {
         this.statuses = statuses;
         this.configurationStatuses = configurationStatuses;
@@ -91,12 +93,14 @@ public final class StatusGate {
      */
     public Optional<Response> check(ConnectorState state) {
         if (!statuses.isEmpty() && !statuses.contains(state.status())) {
-            return Optional.of(Response.withMessage(ResponseCode.INVALID_CONNECTOR_STATUS,
+            return Optional.of(Response.withMessage(
+                    ResponseCode.INVALID_CONNECTOR_STATUS,
                     "Invalid connector status. Expected status: " + list(statuses) + ". Current status: "
                             + state.status() + end()));
         }
         if (!configurationStatuses.isEmpty() && !configurationStatuses.contains(state.configurationStatus())) {
-            return Optional.of(Response.withMessage(ResponseCode.INVALID_CONNECTOR_CONFIGURATION_STATUS,
+            return Optional.of(Response.withMessage(
+                    ResponseCode.INVALID_CONNECTOR_CONFIGURATION_STATUS,
                     "Invalid connector configuration status. Expected one of statuses: " + list(configurationStatuses)
                             + ". Current status: " + state.configurationStatus() + end()));
         }

@@ -38,7 +38,10 @@ public enum SyncStatus {
      * @param anyResourceEnabled some resource ingestion definition is enabled
      * @return the status the {@code PUBLIC.SYNC_STATUS} view shows
      */
-    public static SyncStatus of(Optional<ConnectorState> state, boolean anyRunCompleted, boolean anyRunInProgress,
+    public static SyncStatus of(
+            Optional<ConnectorState> state,
+            boolean anyRunCompleted,
+            boolean anyRunInProgress,
             boolean anyResourceEnabled) {
         boolean paused = state.map(ConnectorState::status)
                 .filter(status -> status == ConnectorStatus.PAUSED || status == ConnectorStatus.STARTING)

@@ -2,17 +2,19 @@ package io.connectorkit.runtime.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.connectorkit.runtime.Response;
+import io.connectorkit.runtime.internal.json.JsonTree;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
+import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.lang.reflect.WildcardType;
-import java.lang.reflect.GenericArrayType;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,8 +52,9 @@ class PublicApiTest {
     @Test
     void theCheckFindsALeakWhereThereIsOne() {
         // The runtime's internal tree codec speaks Jackson on purpose; the check must see that.
-        assertThat(leaksOf(io.connectorkit.runtime.internal.json.JsonTree.class))
-                .anySatisfy(leak -> assertThat(leak).contains("parse").contains("com.fasterxml.jackson.databind.JsonNode"));
+        assertThat(leaksOf(JsonTree.class))
+                .anySatisfy(
+                        leak -> assertThat(leak).contains("parse").contains("com.fasterxml.jackson.databind.JsonNode"));
     }
 
     private static List<String> leaksOf(Class<?> type) {
@@ -89,12 +92,14 @@ class PublicApiTest {
     @Test
     void theCheckSeesTheClassesItMustCheck() throws Exception {
         // Guards the test above against scanning nothing: these are the types a connector author starts from.
-        assertThat(publicClasses()).extracting(Class::getName).contains(
-                "io.connectorkit.runtime.config.Configuration",
-                "io.connectorkit.runtime.config.ConfigurationSchema$Validation",
-                "io.connectorkit.runtime.json.Json",
-                "io.connectorkit.runtime.spi.ConnectorDefinition",
-                "io.connectorkit.runtime.Response");
+        assertThat(publicClasses())
+                .extracting(Class::getName)
+                .contains(
+                        "io.connectorkit.runtime.config.Configuration",
+                        "io.connectorkit.runtime.config.ConfigurationSchema$Validation",
+                        "io.connectorkit.runtime.json.Json",
+                        "io.connectorkit.runtime.spi.ConnectorDefinition",
+                        "io.connectorkit.runtime.Response");
     }
 
     private static void check(Class<?> owner, String member, List<Type> types, List<String> leaks) {
@@ -143,16 +148,21 @@ class PublicApiTest {
     }
 
     static List<Class<?>> publicClasses() throws IOException, URISyntaxException, ClassNotFoundException {
-        Path classes = Path.of(io.connectorkit.runtime.Response.class.getProtectionDomain().getCodeSource()
-                .getLocation().toURI());
+        Path classes = Path.of(Response.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         List<Class<?>> found = new ArrayList<>();
         for (String packageName : PUBLIC_PACKAGES) {
             Path directory = classes.resolve(packageName.replace('.', '/'));
             try (Stream<Path> files = Files.list(directory)) {
-                for (Path file : files.filter(path -> path.toString().endsWith(".class")).sorted().toList()) {
+                for (Path file : files.filter(path -> path.toString().endsWith(".class"))
+                        .sorted()
+                        .toList()) {
                     String simple = file.getFileName().toString().replace(".class", "");
-                    Class<?> type = Class.forName(packageName + "." + simple, false,
-                            PublicApiTest.class.getClassLoader());
+                    Class<?> type =
+                            Class.forName(packageName + "." + simple, false, PublicApiTest.class.getClassLoader());
                     if (isExported(type)) {
                         found.add(type);
                     }

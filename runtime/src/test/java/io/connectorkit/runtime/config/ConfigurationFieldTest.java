@@ -3,7 +3,9 @@ package io.connectorkit.runtime.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.runtime.internal.json.JsonTree;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +17,28 @@ class ConfigurationFieldTest {
 
     @Test
     void theFactoriesGiveOptionalFieldsOfTheirTypeWithoutDefaultOrDescription() {
-        assertThat(List.of(ConfigurationField.string("a"), ConfigurationField.identifier("a"),
-                ConfigurationField.integer("a"), ConfigurationField.bool("a"), ConfigurationField.url("a"),
-                ConfigurationField.cron("a"), ConfigurationField.object("a"), ConfigurationField.secret("a"),
-                ConfigurationField.choice("a", List.of("x"))).stream().map(ConfigurationField::type))
-                .containsExactly(FieldType.STRING, FieldType.IDENTIFIER, FieldType.INTEGER, FieldType.BOOLEAN,
-                        FieldType.URL, FieldType.CRON, FieldType.OBJECT, FieldType.SECRET, FieldType.CHOICE);
+        assertThat(List.of(
+                                ConfigurationField.string("a"),
+                                ConfigurationField.identifier("a"),
+                                ConfigurationField.integer("a"),
+                                ConfigurationField.bool("a"),
+                                ConfigurationField.url("a"),
+                                ConfigurationField.cron("a"),
+                                ConfigurationField.object("a"),
+                                ConfigurationField.secret("a"),
+                                ConfigurationField.choice("a", List.of("x")))
+                        .stream()
+                        .map(ConfigurationField::type))
+                .containsExactly(
+                        FieldType.STRING,
+                        FieldType.IDENTIFIER,
+                        FieldType.INTEGER,
+                        FieldType.BOOLEAN,
+                        FieldType.URL,
+                        FieldType.CRON,
+                        FieldType.OBJECT,
+                        FieldType.SECRET,
+                        FieldType.CHOICE);
         ConfigurationField field = ConfigurationField.of("sink_database", FieldType.IDENTIFIER);
         assertThat(field.name()).isEqualTo("sink_database");
         assertThat(field.isRequired()).isFalse();
@@ -37,7 +55,8 @@ class ConfigurationFieldTest {
             assertThat(ConfigurationField.string(good).name()).isEqualTo(good);
         }
         for (String bad : Arrays.asList("", "1a", "my-field", "a b", "é", null)) {
-            assertThatThrownBy(() -> ConfigurationField.string(bad)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> ConfigurationField.string(bad))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("The configuration field name '" + bad + "' is not valid: use letters, digits and _"
                             + " and do not start with a digit (for example sink_database)");
         }
@@ -69,7 +88,7 @@ class ConfigurationFieldTest {
 
     @Test
     void aChoiceFieldTakesOneOfItsChoicesExactly() {
-        java.util.ArrayList<String> choices = new java.util.ArrayList<>(List.of("eu", "us"));
+        ArrayList<String> choices = new ArrayList<>(List.of("eu", "us"));
         ConfigurationField region = ConfigurationField.choice("region", choices);
         choices.add("ap");
 
@@ -81,7 +100,8 @@ class ConfigurationFieldTest {
         assertThat(region.defaultValue("eu").defaultValue()).hasValue("eu");
         assertThatThrownBy(() -> region.defaultValue("ap"))
                 .hasMessage("The default of field 'region' is not valid: it must be one of eu, us");
-        assertThat(region.required().description("Where the data lives").choices()).containsExactly("eu", "us");
+        assertThat(region.required().description("Where the data lives").choices())
+                .containsExactly("eu", "us");
     }
 
     @Test
@@ -95,7 +115,8 @@ class ConfigurationFieldTest {
         assertThat(token.problemOfJson("\"ghp_value\"")).hasValue(refusal);
         assertThat(token.problemOfJson("\"api_token_secret\"")).hasValue(refusal);
         assertThat(token.problemOfJson("12")).hasValue(refusal);
-        assertThatThrownBy(() -> token.defaultValue("API_TOKEN_SECRET")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> token.defaultValue("API_TOKEN_SECRET"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("The secret field 'api_token' cannot have a default: a secret written into the connector"
                         + " would be readable by anyone who has the connector");
     }
@@ -105,25 +126,40 @@ class ConfigurationFieldTest {
         ConfigurationField required = ConfigurationField.integer("batch_size").required();
         assertThat(required.isRequired()).isTrue();
         assertThat(required).hasToString("batch_size (integer, required)");
-        assertThatThrownBy(() -> required.defaultValue(10L)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> required.defaultValue(10L))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("The field 'batch_size' is required, so it cannot also have a default");
-        assertThatThrownBy(() -> ConfigurationField.integer("batch_size").defaultValue(10L).required())
+        assertThatThrownBy(() -> ConfigurationField.integer("batch_size")
+                        .defaultValue(10L)
+                        .required())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("The field 'batch_size' has a default, so it cannot also be required");
     }
 
     @Test
     void aDefaultMustHaveTheFieldsTypeAndReadsBackAsAPlainValue() {
-        assertThat(ConfigurationField.integer("n").defaultValue(100L).defaultValue()).hasValue(100);
-        assertThat(ConfigurationField.integer("n").defaultValue(5_000_000_000L).defaultValue()).hasValue(5_000_000_000L);
-        assertThat(ConfigurationField.bool("b").defaultValue(true).defaultValue()).hasValue(true);
-        assertThat(ConfigurationField.bool("b").defaultValue(false).defaultValue()).hasValue(false);
-        assertThat(ConfigurationField.string("s").defaultValue("x").defaultValue()).hasValue("x");
-        assertThat(ConfigurationField.object("o").defaultValue((Object) Map.of("k", 1)).defaultValue())
+        assertThat(ConfigurationField.integer("n").defaultValue(100L).defaultValue())
+                .hasValue(100);
+        assertThat(ConfigurationField.integer("n").defaultValue(5_000_000_000L).defaultValue())
+                .hasValue(5_000_000_000L);
+        assertThat(ConfigurationField.bool("b").defaultValue(true).defaultValue())
+                .hasValue(true);
+        assertThat(ConfigurationField.bool("b").defaultValue(false).defaultValue())
+                .hasValue(false);
+        assertThat(ConfigurationField.string("s").defaultValue("x").defaultValue())
+                .hasValue("x");
+        assertThat(ConfigurationField.object("o")
+                        .defaultValue((Object) Map.of("k", 1))
+                        .defaultValue())
                 .hasValue(Map.of("k", 1));
-        assertThat(ConfigurationField.object("o").defaultValue((Object) Map.of("k", 1)).defaultTree())
+        assertThat(ConfigurationField.object("o")
+                        .defaultValue((Object) Map.of("k", 1))
+                        .defaultTree())
                 .hasValue(JsonTree.parse("{\"k\": 1}"));
-        assertThat(ConfigurationField.url("u").defaultValue("https://api.example.com").isRequired()).isFalse();
+        assertThat(ConfigurationField.url("u")
+                        .defaultValue("https://api.example.com")
+                        .isRequired())
+                .isFalse();
 
         assertThatThrownBy(() -> ConfigurationField.bool("b").defaultValue("true"))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -138,16 +174,17 @@ class ConfigurationFieldTest {
     void theDefaultIsACopyTheCallerCannotChange() {
         ConfigurationField field = ConfigurationField.object("o").defaultValue((Object) Map.of("k", 1));
 
-        ((com.fasterxml.jackson.databind.node.ObjectNode) field.defaultTree().orElseThrow()).put("k", 2);
+        ((ObjectNode) field.defaultTree().orElseThrow()).put("k", 2);
 
         assertThat(field.defaultTree()).hasValue(JsonTree.parse("{\"k\": 1}"));
     }
 
     @Test
     void eachCopyKeepsWhatWasSetBefore() {
-        ConfigurationField field = ConfigurationField.integer("batch_size").defaultValue(10L)
-                .description("Rows per page").shape(value -> value.asLong() > 100
-                        ? Optional.of("it must be at most 100") : Optional.empty());
+        ConfigurationField field = ConfigurationField.integer("batch_size")
+                .defaultValue(10L)
+                .description("Rows per page")
+                .shape(value -> value.asLong() > 100 ? Optional.of("it must be at most 100") : Optional.empty());
 
         assertThat(field.description()).isEqualTo("Rows per page");
         assertThat(field.defaultValue()).hasValue(10);
@@ -157,18 +194,22 @@ class ConfigurationFieldTest {
         assertThat(field.description(null).description()).isEmpty();
         assertThat(field.description(null).defaultValue()).hasValue(10);
         assertThat(field.description(null).problemOfJson("500")).hasValue("it must be at most 100");
-        ConfigurationField required = ConfigurationField.string("s").description("Said once").required()
+        ConfigurationField required = ConfigurationField.string("s")
+                .description("Said once")
+                .required()
                 .shape(value -> Optional.of("never"));
         assertThat(required.description()).isEqualTo("Said once");
         assertThat(required.isRequired()).isTrue();
         assertThat(required.problemOfJson("\"x\"")).hasValue("never");
-        assertThat(ConfigurationField.string("s").description("d").required().description()).isEqualTo("d");
-        assertThat(ConfigurationField.string("s").required().description("d").isRequired()).isTrue();
+        assertThat(ConfigurationField.string("s").description("d").required().description())
+                .isEqualTo("d");
+        assertThat(ConfigurationField.string("s").required().description("d").isRequired())
+                .isTrue();
     }
 
     @Test
     void textThatIsNotJsonIsRefusedAsSuch() {
-        assertThat(ConfigurationField.string("s").problemOfJson("'x'")).hasValueSatisfying(reason ->
-                assertThat(reason).startsWith("it is not JSON: "));
+        assertThat(ConfigurationField.string("s").problemOfJson("'x'"))
+                .hasValueSatisfying(reason -> assertThat(reason).startsWith("it is not JSON: "));
     }
 }

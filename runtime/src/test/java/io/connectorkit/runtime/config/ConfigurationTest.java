@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.connectorkit.runtime.json.InvalidJsonException;
 import io.connectorkit.runtime.sql.Identifier;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,9 +25,10 @@ class ConfigurationTest {
         assertThat(configuration.identifier("warehouse")).hasValue(Identifier.parse("XS_WH"));
         assertThat(configuration.integer("page_size")).hasValue(100L);
         assertThat(configuration.bool("enabled")).hasValue(true);
-        assertThat(configuration.object("nested").flatMap(nested -> nested.string("region"))).hasValue("eu");
+        assertThat(configuration.object("nested").flatMap(nested -> nested.string("region")))
+                .hasValue("eu");
         assertThat(configuration.list("tags")).hasValue(Arrays.asList("a", null, 2));
-        assertThat(configuration.value("ratio")).hasValue(new java.math.BigDecimal("0.5"));
+        assertThat(configuration.value("ratio")).hasValue(new BigDecimal("0.5"));
         assertThat(configuration.requireString("warehouse")).isEqualTo("XS_WH");
     }
 
@@ -44,8 +46,10 @@ class ConfigurationTest {
         assertThat(configuration.list("nested")).isEmpty();
         // A number or boolean reads as its JSON text.
         assertThat(configuration.string("page_size")).hasValue("100");
-        assertThatThrownBy(() -> configuration.requireString("missing")).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("'missing'").hasMessageContaining("warehouse");
+        assertThatThrownBy(() -> configuration.requireString("missing"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'missing'")
+                .hasMessageContaining("warehouse");
     }
 
     @Test
@@ -58,9 +62,13 @@ class ConfigurationTest {
         values.put("retries", 4);
 
         assertThat(built.integer("retries")).hasValue(3L);
-        assertThat(built.object("options").flatMap(options -> options.bool("verbose"))).hasValue(false);
-        assertThat(built.toMap()).containsExactly(Map.entry("base_url", "https://api.example.com"),
-                Map.entry("retries", 3), Map.entry("options", Map.of("verbose", false)));
+        assertThat(built.object("options").flatMap(options -> options.bool("verbose")))
+                .hasValue(false);
+        assertThat(built.toMap())
+                .containsExactly(
+                        Map.entry("base_url", "https://api.example.com"),
+                        Map.entry("retries", 3),
+                        Map.entry("options", Map.of("verbose", false)));
         assertThat(built.toJsonText())
                 .isEqualTo("{\"base_url\":\"https://api.example.com\",\"retries\":3,\"options\":{\"verbose\":false}}");
         assertThat(Configuration.ofJson(built.toJsonText())).isEqualTo(built);
@@ -82,14 +90,16 @@ class ConfigurationTest {
 
     @Test
     void equalityIsByValue() {
-        assertThat(Configuration.ofJson("{\"a\": 1, \"b\": 2}")).isEqualTo(Configuration.ofJson("{\"b\": 2, \"a\": 1.0}"))
+        assertThat(Configuration.ofJson("{\"a\": 1, \"b\": 2}"))
+                .isEqualTo(Configuration.ofJson("{\"b\": 2, \"a\": 1.0}"))
                 .hasSameHashCodeAs(Configuration.ofJson("{\"b\": 2, \"a\": 1.0}"));
         assertThat(Configuration.ofJson("{\"a\": 1}")).isNotEqualTo(Configuration.ofJson("{\"a\": 2}"));
     }
 
     @Test
     void badInputIsRefusedWithTheReason() {
-        assertThatThrownBy(() -> Configuration.ofJson("[1]")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Configuration.ofJson("[1]"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("A configuration is a JSON object, not an array");
         assertThatThrownBy(() -> Configuration.ofJson("{\"a\": ")).isInstanceOf(InvalidJsonException.class);
         Map<String, Object> unwritable = new HashMap<>();
@@ -99,10 +109,14 @@ class ConfigurationTest {
 
     @Test
     void aFieldsDefaultIsAPlainValue() {
-        assertThat(ConfigurationField.integer("page_size").defaultValue(100).defaultValue()).hasValue(100);
-        assertThat(ConfigurationField.object("opts").defaultValue((Object) Map.of("a", List.of(1)))
-                .defaultValue()).hasValue(Map.of("a", List.of(1)));
+        assertThat(ConfigurationField.integer("page_size").defaultValue(100).defaultValue())
+                .hasValue(100);
+        assertThat(ConfigurationField.object("opts")
+                        .defaultValue((Object) Map.of("a", List.of(1)))
+                        .defaultValue())
+                .hasValue(Map.of("a", List.of(1)));
         assertThatThrownBy(() -> ConfigurationField.integer("page_size").defaultValue((Object) "many"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("page_size");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("page_size");
     }
 }

@@ -11,19 +11,19 @@ class CronExpressionEdgesTest {
 
     @Test
     void aStepWithoutARangeIsRefusedAsAnEmptyValue() {
-        assertThat(CronExpression.problem("/5 * * * *")).hasValue("the minute field '/5' is not valid: '' is not a"
-                + " value 0-59");
+        assertThat(CronExpression.problem("/5 * * * *"))
+                .hasValue("the minute field '/5' is not valid: '' is not a" + " value 0-59");
         assertThat(CronExpression.isValid("/5 * * * *")).isFalse();
     }
 
     @Test
     void aRangeWithoutAStartIsRefusedAsAValue() {
-        assertThat(CronExpression.problem("-5 * * * *")).hasValue("the minute field '-5' is not valid: '-5' is not a"
-                + " value 0-59");
-        assertThat(CronExpression.problem("0 * * 1- *")).hasValue("the month field '1-' is not valid: '1-' is not a"
-                + " range of values 1-12");
-        assertThat(CronExpression.problem("0 * * * MON-XYZ")).hasValue("the day of week field 'MON-XYZ' is not"
-                + " valid: 'MON-XYZ' is not a range of values 0-7");
+        assertThat(CronExpression.problem("-5 * * * *"))
+                .hasValue("the minute field '-5' is not valid: '-5' is not a" + " value 0-59");
+        assertThat(CronExpression.problem("0 * * 1- *"))
+                .hasValue("the month field '1-' is not valid: '1-' is not a" + " range of values 1-12");
+        assertThat(CronExpression.problem("0 * * * MON-XYZ"))
+                .hasValue("the day of week field 'MON-XYZ' is not" + " valid: 'MON-XYZ' is not a range of values 0-7");
     }
 
     @Test
@@ -33,8 +33,8 @@ class CronExpressionEdgesTest {
         assertThat(single.matches(LocalDateTime.of(2026, 3, 2, 10, 5))).isTrue();
         assertThat(single.matches(LocalDateTime.of(2026, 3, 2, 10, 6))).isFalse();
         assertThat(single.nextAfter(LocalDateTime.of(2026, 3, 2, 10, 5))).hasValue(LocalDateTime.of(2026, 3, 2, 11, 5));
-        assertThat(CronExpression.problem("6-5 * * * *")).hasValue("the minute field '6-5' is not valid: the range"
-                + " '6-5' starts after it ends");
+        assertThat(CronExpression.problem("6-5 * * * *"))
+                .hasValue("the minute field '6-5' is not valid: the range" + " '6-5' starts after it ends");
     }
 
     @Test
@@ -62,28 +62,31 @@ class CronExpressionEdgesTest {
         assertThat(CronExpression.parse("0 0 * * 7").matches(saturday)).isFalse();
         assertThat(CronExpression.parse("0 0 * * 6-7").matches(saturday)).isTrue();
         assertThat(CronExpression.parse("0 0 * * 6-7").matches(sunday)).isTrue();
-        assertThat(CronExpression.parse("0 0 * * 6-7").matches(LocalDateTime.of(2026, 3, 2, 0, 0))).isFalse();
+        assertThat(CronExpression.parse("0 0 * * 6-7").matches(LocalDateTime.of(2026, 3, 2, 0, 0)))
+                .isFalse();
     }
 
     @Test
     void onlyADayFollowedByLIsALastWeekday() {
-        assertThat(CronExpression.problem("0 0 * * XL")).hasValue("the day of week field 'XL' is not valid: 'XL' is"
-                + " not a day followed by L");
+        assertThat(CronExpression.problem("0 0 * * XL"))
+                .hasValue("the day of week field 'XL' is not valid: 'XL' is" + " not a day followed by L");
         assertThat(CronExpression.problem("0 0 L * *")).isEmpty();
-        assertThat(CronExpression.problem("0 0 5L * *")).hasValue("the day of month field '5L' is not valid: '5L'"
-                + " is not a value 1-31");
-        assertThat(CronExpression.problem("L 0 * * *")).hasValue("the minute field 'L' is not valid: 'L' is not a"
-                + " value 0-59");
+        assertThat(CronExpression.problem("0 0 5L * *"))
+                .hasValue("the day of month field '5L' is not valid: '5L'" + " is not a value 1-31");
+        assertThat(CronExpression.problem("L 0 * * *"))
+                .hasValue("the minute field 'L' is not valid: 'L' is not a" + " value 0-59");
     }
 
     @Test
     void aStepMustBeAPositiveNumber() {
-        assertThat(CronExpression.problem("*/0 * * * *")).hasValue("the minute field '*/0' is not valid: the step '0'"
-                + " must be a positive number");
-        assertThat(CronExpression.problem("*/x * * * *")).hasValue("the minute field '*/x' is not valid: the step 'X'"
-                + " must be a positive number");
-        assertThat(CronExpression.parse("5/20 * * * *").matches(LocalDateTime.of(2026, 3, 2, 10, 45))).isTrue();
-        assertThat(CronExpression.parse("5/20 * * * *").matches(LocalDateTime.of(2026, 3, 2, 10, 46))).isFalse();
+        assertThat(CronExpression.problem("*/0 * * * *"))
+                .hasValue("the minute field '*/0' is not valid: the step '0'" + " must be a positive number");
+        assertThat(CronExpression.problem("*/x * * * *"))
+                .hasValue("the minute field '*/x' is not valid: the step 'X'" + " must be a positive number");
+        assertThat(CronExpression.parse("5/20 * * * *").matches(LocalDateTime.of(2026, 3, 2, 10, 45)))
+                .isTrue();
+        assertThat(CronExpression.parse("5/20 * * * *").matches(LocalDateTime.of(2026, 3, 2, 10, 46)))
+                .isFalse();
     }
 
     @Test
@@ -91,7 +94,8 @@ class CronExpressionEdgesTest {
         assertThat(CronExpression.isValid("0 * * * *")).isTrue();
         assertThat(CronExpression.isValid("hourly")).isFalse();
         assertThat(CronExpression.isValid(null)).isFalse();
-        assertThatThrownBy(() -> CronExpression.parse("0 * * *")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> CronExpression.parse("0 * * *"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("'0 * * *' is not a valid cron expression: it has 4 fields, but a cron expression has 5:"
                         + " minute hour day-of-month month day-of-week (for example '0 * * * *' for every hour)");
         assertThat(CronExpression.parse("  0 * * * *  ").text()).isEqualTo("0 * * * *");

@@ -26,26 +26,40 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CronExpressionOracleTest {
 
     private static final CronParser UNIX = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
-    private static final List<LocalDateTime> STARTS = List.of(LocalDateTime.of(2026, 12, 7, 9, 58),
-            LocalDateTime.of(2027, 2, 27, 23, 59), LocalDateTime.of(2028, 2, 28, 12, 0),
+    private static final List<LocalDateTime> STARTS = List.of(
+            LocalDateTime.of(2026, 12, 7, 9, 58),
+            LocalDateTime.of(2027, 2, 27, 23, 59),
+            LocalDateTime.of(2028, 2, 28, 12, 0),
             LocalDateTime.of(2026, 1, 31, 0, 0));
     private static final int FIRES = 6;
 
     private static final String[] MINUTES = {"*", "0", "*/15", "5,35", "10-20/5", "59", "0-5"};
     private static final String[] HOURS = {"*", "0", "*/6", "9-17", "3,15", "23", "*/5"};
-    private static final String[] DAYS_OF_MONTH = {"*", "1", "15", "*/2", "*/10", "1-7", "2-30/7", "29", "31",
-            "10,20"};
+    private static final String[] DAYS_OF_MONTH = {"*", "1", "15", "*/2", "*/10", "1-7", "2-30/7", "29", "31", "10,20"};
     private static final String[] MONTHS = {"*", "1", "*/3", "2", "6-8", "JAN,JUL", "FEB-APR", "*/5"};
     private static final String[] DAYS_OF_WEEK = {"*", "0", "1-5", "*/2", "MON,FRI", "7", "SUN", "2-6/2", "SAT"};
 
     static Stream<String> expressions() {
-        List<String> expressions = new ArrayList<>(List.of("0 * * * *", "*/15 * * * *", "0 0 * * *", "30 2 1 * *",
-                "0 9 * * 1-5", "0 0 29 2 *", "0 0 */2 * *", "0 12 */10 * 1", "0 0 1 * */2", "0 0 13 * 5",
-                "0 0 */3 * MON", "15 10 * JAN-MAR SUN", "0 0 31 */2 *", "0 6 1-7 * 1", "0 0 * * 7"));
+        List<String> expressions = new ArrayList<>(List.of(
+                "0 * * * *",
+                "*/15 * * * *",
+                "0 0 * * *",
+                "30 2 1 * *",
+                "0 9 * * 1-5",
+                "0 0 29 2 *",
+                "0 0 */2 * *",
+                "0 12 */10 * 1",
+                "0 0 1 * */2",
+                "0 0 13 * 5",
+                "0 0 */3 * MON",
+                "15 10 * JAN-MAR SUN",
+                "0 0 31 */2 *",
+                "0 6 1-7 * 1",
+                "0 0 * * 7"));
         Random random = new Random(20261207L);
         for (int i = 0; i < 300; i++) {
-            expressions.add(pick(random, MINUTES) + " " + pick(random, HOURS) + " " + pick(random, DAYS_OF_MONTH)
-                    + " " + pick(random, MONTHS) + " " + pick(random, DAYS_OF_WEEK));
+            expressions.add(pick(random, MINUTES) + " " + pick(random, HOURS) + " " + pick(random, DAYS_OF_MONTH) + " "
+                    + pick(random, MONTHS) + " " + pick(random, DAYS_OF_WEEK));
         }
         return expressions.stream();
     }

@@ -49,15 +49,24 @@ class FieldTypeTest {
                 Arguments.of(FieldType.STRING, "1", "it must be a string, but it is a number"),
                 Arguments.of(FieldType.STRING, "null", "it must be a string, but it is null"),
                 Arguments.of(FieldType.STRING, "[\"a\"]", "it must be a string, but it is an array"),
-                Arguments.of(FieldType.IDENTIFIER, "42", "it must be a Snowflake identifier such as MY_WAREHOUSE or"
-                        + " \"My Warehouse\", but it is a number"),
+                Arguments.of(
+                        FieldType.IDENTIFIER,
+                        "42",
+                        "it must be a Snowflake identifier such as MY_WAREHOUSE or"
+                                + " \"My Warehouse\", but it is a number"),
                 Arguments.of(FieldType.IDENTIFIER, "\"\"", "the name is empty"),
-                Arguments.of(FieldType.IDENTIFIER, "\"my warehouse\"", "an unquoted name has only letters, digits, _"
-                        + " and $ and does not start with a digit; put any other name in double quotes, with \"\" for"
-                        + " a quote inside it"),
-                Arguments.of(FieldType.IDENTIFIER, "\"1WH\"", "an unquoted name has only letters, digits, _ and $ and"
-                        + " does not start with a digit; put any other name in double quotes, with \"\" for a quote"
-                        + " inside it"),
+                Arguments.of(
+                        FieldType.IDENTIFIER,
+                        "\"my warehouse\"",
+                        "an unquoted name has only letters, digits, _"
+                                + " and $ and does not start with a digit; put any other name in double quotes, with \"\" for"
+                                + " a quote inside it"),
+                Arguments.of(
+                        FieldType.IDENTIFIER,
+                        "\"1WH\"",
+                        "an unquoted name has only letters, digits, _ and $ and"
+                                + " does not start with a digit; put any other name in double quotes, with \"\" for a quote"
+                                + " inside it"),
                 Arguments.of(FieldType.INTEGER, "1.5", "it must be a whole number, but it is a number"),
                 Arguments.of(FieldType.INTEGER, "9223372036854775808", "it must be a whole number, but it is a number"),
                 Arguments.of(FieldType.INTEGER, "\"12\"", "it must be a whole number, but it is a string"),
@@ -67,17 +76,28 @@ class FieldTypeTest {
                 Arguments.of(FieldType.URL, "\"ftp://files.example.com\"", "it must start with http:// or https://"),
                 Arguments.of(FieldType.URL, "\"api.example.com\"", "it must start with http:// or https://"),
                 Arguments.of(FieldType.URL, "\"https:///path\"", "it has no host name"),
-                Arguments.of(FieldType.URL, "\"https://exa mple.com\"", "it is not a URL: Illegal character in"
-                        + " authority"),
-                Arguments.of(FieldType.URL, "{}", "it must be an absolute http or https URL such as"
-                        + " https://api.example.com, but it is an object"),
+                Arguments.of(
+                        FieldType.URL,
+                        "\"https://exa mple.com\"",
+                        "it is not a URL: Illegal character in" + " authority"),
+                Arguments.of(
+                        FieldType.URL,
+                        "{}",
+                        "it must be an absolute http or https URL such as"
+                                + " https://api.example.com, but it is an object"),
                 Arguments.of(FieldType.CRON, "\"\"", "the expression is empty"),
-                Arguments.of(FieldType.CRON, "5", "it must be a 5-field cron expression such as \"0 * * * *\", but it"
-                        + " is a number"),
-                Arguments.of(FieldType.SECRET, "\"  \"", "it must be the name of the field's secret reference, such"
-                        + " as API_TOKEN_SECRET"),
-                Arguments.of(FieldType.SECRET, "7", "it must be the name of the field's secret reference, such as"
-                        + " API_TOKEN_SECRET"),
+                Arguments.of(
+                        FieldType.CRON,
+                        "5",
+                        "it must be a 5-field cron expression such as \"0 * * * *\", but it" + " is a number"),
+                Arguments.of(
+                        FieldType.SECRET,
+                        "\"  \"",
+                        "it must be the name of the field's secret reference, such" + " as API_TOKEN_SECRET"),
+                Arguments.of(
+                        FieldType.SECRET,
+                        "7",
+                        "it must be the name of the field's secret reference, such as" + " API_TOKEN_SECRET"),
                 Arguments.of(FieldType.OBJECT, "[]", "it must be a JSON object, but it is an array"),
                 Arguments.of(FieldType.OBJECT, "\"{}\"", "it must be a JSON object, but it is a string"),
                 Arguments.of(FieldType.CHOICE, "3", "it must be one of the field's choices, but it is a number"));
@@ -91,22 +111,24 @@ class FieldTypeTest {
 
     @Test
     void aCronOfTheWrongShapeIsRefusedWithTheCronReason() {
-        assertThat(FieldType.CRON.problemOfJson("\"hourly\"")).isEqualTo(CronExpression.problem("hourly"))
+        assertThat(FieldType.CRON.problemOfJson("\"hourly\""))
+                .isEqualTo(CronExpression.problem("hourly"))
                 .isPresent();
     }
 
     @Test
     void textThatIsNotJsonIsRefusedAsSuch() {
         for (FieldType type : FieldType.values()) {
-            assertThat(type.problemOfJson("{not json")).hasValueSatisfying(reason -> assertThat(reason)
-                    .startsWith("it is not JSON: "));
+            assertThat(type.problemOfJson("{not json"))
+                    .hasValueSatisfying(reason -> assertThat(reason).startsWith("it is not JSON: "));
         }
     }
 
     @Test
     void eachTypeIsFoundByItsLowerCaseLabelOnly() {
-        assertThat(Arrays.stream(FieldType.values()).map(FieldType::label)).containsExactly("string", "identifier",
-                "integer", "boolean", "url", "cron", "secret", "object", "choice");
+        assertThat(Arrays.stream(FieldType.values()).map(FieldType::label))
+                .containsExactly(
+                        "string", "identifier", "integer", "boolean", "url", "cron", "secret", "object", "choice");
         for (FieldType type : FieldType.values()) {
             assertThat(FieldType.ofLabel(type.label())).hasValue(type);
         }

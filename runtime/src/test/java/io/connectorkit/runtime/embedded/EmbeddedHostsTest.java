@@ -21,9 +21,11 @@ import org.junit.jupiter.api.Test;
 class EmbeddedHostsTest {
 
     private final EmbeddedAppFixture first = EmbeddedAppFixture.install(ConnectorDefinition.builder()
-            .prerequisite(Prerequisite.of("only_first", "First", "Only in the first app", 1)).build());
+            .prerequisite(Prerequisite.of("only_first", "First", "Only in the first app", 1))
+            .build());
     private final EmbeddedAppFixture second = EmbeddedAppFixture.install(ConnectorDefinition.builder()
-            .prerequisite(Prerequisite.of("only_second", "Second", "Only in the second app", 1)).build());
+            .prerequisite(Prerequisite.of("only_second", "Second", "Only in the second app", 1))
+            .build());
 
     @AfterEach
     void close() {
@@ -46,13 +48,20 @@ class EmbeddedHostsTest {
 
     @Test
     void eachAppAnswersWithItsOwnConnector() {
-        assertThat(first.call("UPDATE_PREREQUISITE", "only_first", true).path("response_code").asText())
+        assertThat(first.call("UPDATE_PREREQUISITE", "only_first", true)
+                        .path("response_code")
+                        .asText())
                 .isEqualTo("OK");
-        assertThat(first.call("UPDATE_PREREQUISITE", "only_second", true).path("response_code").asText())
+        assertThat(first.call("UPDATE_PREREQUISITE", "only_second", true)
+                        .path("response_code")
+                        .asText())
                 .isEqualTo("PREREQUISITE_NOT_FOUND");
-        assertThat(second.call("UPDATE_PREREQUISITE", "only_second", true).path("response_code").asText())
+        assertThat(second.call("UPDATE_PREREQUISITE", "only_second", true)
+                        .path("response_code")
+                        .asText())
                 .isEqualTo("OK");
-        assertThat(EmbeddedApp.key(first.connection())).isNotEqualTo(EmbeddedApp.key(second.connection()))
+        assertThat(EmbeddedApp.key(first.connection()))
+                .isNotEqualTo(EmbeddedApp.key(second.connection()))
                 .isNotBlank();
     }
 
@@ -62,13 +71,14 @@ class EmbeddedHostsTest {
         first.forceState(started);
         second.forceState(started);
 
-        try (ConnectorRegistry.Binding host = EmbeddedApp.host(first.connection(),
-                EmbeddedApp.Host.ofAccount(NOTHING_GRANTED))) {
+        try (ConnectorRegistry.Binding host =
+                EmbeddedApp.host(first.connection(), EmbeddedApp.Host.ofAccount(NOTHING_GRANTED))) {
             assertThat(first.call("PAUSE_CONNECTOR").path("response_code").asText())
                     .isEqualTo("REQUIRED_PRIVILEGES_MISSING");
             assertThat(first.state()).isEqualTo(started);
             // The other app keeps the embedded account.
-            assertThat(second.call("PAUSE_CONNECTOR").path("response_code").asText()).isEqualTo("OK");
+            assertThat(second.call("PAUSE_CONNECTOR").path("response_code").asText())
+                    .isEqualTo("OK");
         }
 
         assertThat(first.call("PAUSE_CONNECTOR").path("response_code").asText()).isEqualTo("OK");

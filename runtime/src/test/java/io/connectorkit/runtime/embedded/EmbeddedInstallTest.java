@@ -38,10 +38,19 @@ class EmbeddedInstallTest {
             app.call("COMPLETE_PREREQUISITES_STEP");
             app.call("CONFIGURE_CONNECTOR", "{\"warehouse\": \"WH\"}");
             app.call("SET_CONNECTION_CONFIGURATION", "{\"host\": \"example.com\"}");
-            assertThat(app.call("CREATE_RESOURCE", "Issues", "{\"repo\": \"api\"}", "[{\"id\": \"c1\","
-                    + " \"ingestionStrategy\": \"INCREMENTAL\", \"scheduleType\": \"INTERVAL\","
-                    + " \"scheduleDefinition\": \"60m\"}]", "r1", true, "{\"stars\": 3}").path("response_code")
-                    .asText()).isEqualTo("OK");
+            assertThat(app.call(
+                                    "CREATE_RESOURCE",
+                                    "Issues",
+                                    "{\"repo\": \"api\"}",
+                                    "[{\"id\": \"c1\","
+                                            + " \"ingestionStrategy\": \"INCREMENTAL\", \"scheduleType\": \"INTERVAL\","
+                                            + " \"scheduleDefinition\": \"60m\"}]",
+                                    "r1",
+                                    true,
+                                    "{\"stars\": 3}")
+                            .path("response_code")
+                            .asText())
+                    .isEqualTo("OK");
             app.execute("UPDATE STATE.INGESTION_PROCESS SET STATUS = 'IN_PROGRESS', METADATA = '{\"cursor\": 9}'"
                     + " FORMAT JSON");
             String before = app.snapshot();
@@ -49,10 +58,19 @@ class EmbeddedInstallTest {
             EmbeddedApp.install(app.connection(), CONNECTOR);
             EmbeddedApp.install(app.connection(), CONNECTOR);
 
-            assertThat(app.snapshot()).contains("ID=r1, NAME=Issues").contains("{\"cursor\":9}").isEqualTo(before);
-            assertThat(app.call("GET_CONNECTOR_STATUS").path("configurationStatus").asText()).isEqualTo("CONNECTED");
-            assertThat(app.call("DISABLE_RESOURCE", "r1").path("response_code").asText()).isEqualTo("OK");
-            assertThat(app.call("FINALIZE_CONNECTOR_CONFIGURATION", "{}").path("response_code").asText())
+            assertThat(app.snapshot())
+                    .contains("ID=r1, NAME=Issues")
+                    .contains("{\"cursor\":9}")
+                    .isEqualTo(before);
+            assertThat(app.call("GET_CONNECTOR_STATUS")
+                            .path("configurationStatus")
+                            .asText())
+                    .isEqualTo("CONNECTED");
+            assertThat(app.call("DISABLE_RESOURCE", "r1").path("response_code").asText())
+                    .isEqualTo("OK");
+            assertThat(app.call("FINALIZE_CONNECTOR_CONFIGURATION", "{}")
+                            .path("response_code")
+                            .asText())
                     .isEqualTo("OK");
         }
     }
@@ -70,10 +88,18 @@ class EmbeddedInstallTest {
             EmbeddedApp.install(app.connection(), withSecret);
             EmbeddedApp.install(app.connection(), withSecret);
 
-            assertThat(app.snapshot()).contains("REFERENCE_NAME=API_TOKEN_SECRET").isEqualTo(before);
-            try (Connection viewer = app.viewerConnection(); Statement sql = viewer.createStatement()) {
-                for (String view : List.of("CONNECTOR_CONFIGURATION", "PREREQUISITES", "SYNC_STATUS",
-                        "INGESTION_DEFINITIONS", "GENERIC_CONNECTOR_STATS", "CONNECTOR_STATS",
+            assertThat(app.snapshot())
+                    .contains("REFERENCE_NAME=API_TOKEN_SECRET")
+                    .isEqualTo(before);
+            try (Connection viewer = app.viewerConnection();
+                    Statement sql = viewer.createStatement()) {
+                for (String view : List.of(
+                        "CONNECTOR_CONFIGURATION",
+                        "PREREQUISITES",
+                        "SYNC_STATUS",
+                        "INGESTION_DEFINITIONS",
+                        "GENERIC_CONNECTOR_STATS",
+                        "CONNECTOR_STATS",
                         "AGGREGATED_CONNECTOR_STATS")) {
                     sql.executeQuery("SELECT * FROM PUBLIC." + view).close();
                 }
@@ -86,7 +112,8 @@ class EmbeddedInstallTest {
     @Test
     void upgradingAnOlderInstallKeepsItsStateAndReplacesItsProcedures(@TempDir Path home) throws Exception {
         String url = "jdbc:h2:" + home.resolve("app") + ";LOCK_TIMEOUT=10000";
-        try (Connection connection = DriverManager.getConnection(url); Statement sql = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(url);
+                Statement sql = connection.createStatement()) {
             // An app installed by an earlier runtime: fewer columns, an outdated procedure, state in the middle of
             // the wizard.
             sql.execute("CREATE SCHEMA STATE");
@@ -110,26 +137,32 @@ class EmbeddedInstallTest {
 
             ConnectorRegistry.Binding binding = EmbeddedApp.bind(connection, CONNECTOR);
             try {
-                assertThat(EmbeddedAppFixture.call(connection, "GET_CONNECTOR_STATUS").path("configurationStatus")
-                        .asText()).isEqualTo("CONFIGURED");
+                assertThat(EmbeddedAppFixture.call(connection, "GET_CONNECTOR_STATUS")
+                                .path("configurationStatus")
+                                .asText())
+                        .isEqualTo("CONFIGURED");
                 assertThat(EmbeddedAppFixture.call(connection, "CONFIGURE_CONNECTOR", "{\"warehouse\": \"NEW_WH\"}")
-                        .path("response_code").asText()).isEqualTo("OK");
+                                .path("response_code")
+                                .asText())
+                        .isEqualTo("OK");
             } finally {
                 binding.close();
             }
         }
         try (EmbeddedAppFixture reopened = reopen(url)) {
-            assertThat(reopened.state()).isEqualTo(new ConnectorState(ConnectorStatus.CONFIGURING,
-                    ConfigurationStatus.CONFIGURED));
+            assertThat(reopened.state())
+                    .isEqualTo(new ConnectorState(ConnectorStatus.CONFIGURING, ConfigurationStatus.CONFIGURED));
             assertThat(reopened.query("SELECT ID, TITLE, IS_COMPLETED, GUIDE_URL FROM PUBLIC.PREREQUISITES"))
                     .containsExactly(
                             row("ID", "p1", "TITLE", "Grant access", "IS_COMPLETED", true, "GUIDE_URL", null),
                             row("ID", "p2", "TITLE", "Allow network", "IS_COMPLETED", false, "GUIDE_URL", null));
-            assertThat(reopened.query("SELECT \"VALUE\" FROM STATE.APP_CONFIG")).containsExactly(
-                    Map.of("VALUE", "{\"warehouse\":\"NEW_WH\"}"));
+            assertThat(reopened.query("SELECT \"VALUE\" FROM STATE.APP_CONFIG"))
+                    .containsExactly(Map.of("VALUE", "{\"warehouse\":\"NEW_WH\"}"));
             try (Connection viewer = reopened.viewerConnection()) {
-                assertThat(EmbeddedAppFixture.call(viewer, "GET_CONNECTOR_STATUS").path("configurationStatus")
-                        .asText()).isEqualTo("CONFIGURED");
+                assertThat(EmbeddedAppFixture.call(viewer, "GET_CONNECTOR_STATUS")
+                                .path("configurationStatus")
+                                .asText())
+                        .isEqualTo("CONFIGURED");
             }
         }
     }
@@ -155,13 +188,25 @@ class EmbeddedInstallTest {
             EmbeddedApp.install(app.connection(), CONNECTOR);
 
             assertThat(app.query("SELECT ID, STATUS, NEXT_RUN_AT, ATTEMPTS, LAST_ERROR FROM STATE.INGESTION_PROCESS"))
-                    .containsExactly(row("ID", "p", "STATUS", "SCHEDULED", "NEXT_RUN_AT", null, "ATTEMPTS", 0,
-                            "LAST_ERROR", null));
-            assertThat(app.query("SELECT COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = 'STATE'"
-                    + " AND TABLE_NAME = 'INGESTION_RUN' ORDER BY ORDINAL_POSITION").stream()
-                    .map(column -> column.get("COLUMN_NAME")).toList()).containsExactly("ID",
-                            "RESOURCE_INGESTION_DEFINITION_ID", "INGESTION_CONFIGURATION_ID", "INGESTION_PROCESS_ID",
-                            "STARTED_AT", "UPDATED_AT", "COMPLETED_AT", "STATUS", "INGESTED_ROWS", "METADATA");
+                    .containsExactly(row(
+                            "ID", "p", "STATUS", "SCHEDULED", "NEXT_RUN_AT", null, "ATTEMPTS", 0, "LAST_ERROR", null));
+            assertThat(app
+                            .query("SELECT COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = 'STATE'"
+                                    + " AND TABLE_NAME = 'INGESTION_RUN' ORDER BY ORDINAL_POSITION")
+                            .stream()
+                            .map(column -> column.get("COLUMN_NAME"))
+                            .toList())
+                    .containsExactly(
+                            "ID",
+                            "RESOURCE_INGESTION_DEFINITION_ID",
+                            "INGESTION_CONFIGURATION_ID",
+                            "INGESTION_PROCESS_ID",
+                            "STARTED_AT",
+                            "UPDATED_AT",
+                            "COMPLETED_AT",
+                            "STATUS",
+                            "INGESTED_ROWS",
+                            "METADATA");
             assertThat(app.query("SELECT COUNT(*) AS N FROM PUBLIC.AGGREGATED_CONNECTOR_STATS"))
                     .containsExactly(Map.of("N", 0L));
         }
@@ -172,25 +217,53 @@ class EmbeddedInstallTest {
         try (EmbeddedAppFixture app = EmbeddedAppFixture.install(CONNECTOR)) {
             app.call("UPDATE_PREREQUISITE", "p1", true);
 
-            EmbeddedApp.install(app.connection(), ConnectorDefinition.builder()
-                    .prerequisite(new Prerequisite("p1", "Grant access (v2)", "Grant USAGE on the source", null,
-                            "https://docs.example.com/access", null, 2))
-                    .prerequisite(Prerequisite.of("p3", "Create a secret", "Store the API token", 1))
-                    .build());
+            EmbeddedApp.install(
+                    app.connection(),
+                    ConnectorDefinition.builder()
+                            .prerequisite(new Prerequisite(
+                                    "p1",
+                                    "Grant access (v2)",
+                                    "Grant USAGE on the source",
+                                    null,
+                                    "https://docs.example.com/access",
+                                    null,
+                                    2))
+                            .prerequisite(Prerequisite.of("p3", "Create a secret", "Store the API token", 1))
+                            .build());
 
             assertThat(app.query("SELECT ID, TITLE, DOCUMENTATION_URL, IS_COMPLETED FROM PUBLIC.PREREQUISITES"))
                     .containsExactly(
-                            row("ID", "p3", "TITLE", "Create a secret", "DOCUMENTATION_URL", null,
-                                    "IS_COMPLETED", false),
-                            row("ID", "p1", "TITLE", "Grant access (v2)", "DOCUMENTATION_URL",
-                                    "https://docs.example.com/access", "IS_COMPLETED", true),
-                            row("ID", "p2", "TITLE", "Allow network", "DOCUMENTATION_URL", null,
-                                    "IS_COMPLETED", false));
+                            row(
+                                    "ID",
+                                    "p3",
+                                    "TITLE",
+                                    "Create a secret",
+                                    "DOCUMENTATION_URL",
+                                    null,
+                                    "IS_COMPLETED",
+                                    false),
+                            row(
+                                    "ID",
+                                    "p1",
+                                    "TITLE",
+                                    "Grant access (v2)",
+                                    "DOCUMENTATION_URL",
+                                    "https://docs.example.com/access",
+                                    "IS_COMPLETED",
+                                    true),
+                            row(
+                                    "ID",
+                                    "p2",
+                                    "TITLE",
+                                    "Allow network",
+                                    "DOCUMENTATION_URL",
+                                    null,
+                                    "IS_COMPLETED",
+                                    false));
         }
     }
 
     private static EmbeddedAppFixture reopen(String url) {
         return EmbeddedAppFixture.open(url, CONNECTOR);
     }
-
 }

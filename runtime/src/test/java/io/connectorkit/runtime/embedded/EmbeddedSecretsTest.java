@@ -15,6 +15,7 @@ import io.connectorkit.runtime.testing.RuntimeLogRecorder;
 import io.connectorkit.runtime.testing.ScriptedConnector;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,12 +31,13 @@ import org.junit.jupiter.api.Test;
 class EmbeddedSecretsTest {
 
     private static final String SECRET = "tok-S3CRET-value";
-    private static final String CONNECTION = "{\"base_url\": \"https://api.example.com\", \"api_token\": "
-            + "\"API_TOKEN_SECRET\"}";
+    private static final String CONNECTION =
+            "{\"base_url\": \"https://api.example.com\", \"api_token\": " + "\"API_TOKEN_SECRET\"}";
 
     private final ScriptedConnector connector = new ScriptedConnector();
     private final AtomicReference<Optional<String>> seenByTester = new AtomicReference<>();
-    private final EmbeddedAppFixture app = EmbeddedAppFixture.install(connector.definition()
+    private final EmbeddedAppFixture app = EmbeddedAppFixture.install(connector
+            .definition()
             .connectionField(ConfigurationField.secret("api_token").required().description("Personal access token"))
             .build());
     private final RuntimeLogRecorder recorder = new RuntimeLogRecorder();
@@ -58,8 +60,9 @@ class EmbeddedSecretsTest {
 
     @Test
     void theConnectorReadsTheBoundSecretAndNothingReadableShowsIt() throws Exception {
-        assertThat(app.call("REGISTER_SECRET", "API_TOKEN_SECRET", SECRET)).isEqualTo(JsonTree.parse(
-                "{\"response_code\": \"OK\", \"message\": \"Secret API_TOKEN_SECRET is bound.\"}"));
+        assertThat(app.call("REGISTER_SECRET", "API_TOKEN_SECRET", SECRET))
+                .isEqualTo(JsonTree.parse(
+                        "{\"response_code\": \"OK\", \"message\": \"Secret API_TOKEN_SECRET is bound.\"}"));
         configure();
 
         assertOk(app.call("SET_CONNECTION_CONFIGURATION", CONNECTION), "Connection works.");
@@ -67,8 +70,8 @@ class EmbeddedSecretsTest {
         assertThat(seenByTester.get()).contains(SECRET);
         assertThat(app.state().configurationStatus()).isEqualTo(ConfigurationStatus.CONNECTED);
         assertThat(app.query("SELECT \"VALUE\" FROM STATE.APP_CONFIG WHERE \"KEY\" = 'connection_configuration'"))
-                .extracting(row -> row.get("VALUE")).containsExactly(
-                        "{\"base_url\":\"https://api.example.com\",\"api_token\":\"API_TOKEN_SECRET\"}");
+                .extracting(row -> row.get("VALUE"))
+                .containsExactly("{\"base_url\":\"https://api.example.com\",\"api_token\":\"API_TOKEN_SECRET\"}");
         assertThat(app.query("SELECT * FROM STATE.APP_CONFIG").toString()).doesNotContain(SECRET);
         try (Connection viewer = app.viewerConnection()) {
             for (Connection reader : List.of(app.connection(), viewer)) {
@@ -77,8 +80,9 @@ class EmbeddedSecretsTest {
                 assertThat(shown.path("api_token").asText()).isEqualTo("********");
             }
         }
-        assertThat(logged).noneMatch(record -> String.valueOf(record.getMessage()).contains(SECRET)
-                || java.util.Arrays.toString(record.getParameters()).contains(SECRET));
+        assertThat(logged)
+                .noneMatch(record -> String.valueOf(record.getMessage()).contains(SECRET)
+                        || Arrays.toString(record.getParameters()).contains(SECRET));
     }
 
     @Test
@@ -91,18 +95,23 @@ class EmbeddedSecretsTest {
                 + "secret's value is never stored in the configuration.";
 
         for (String value : List.of("\"" + SECRET + "\"", "\"api_token_secret\"", "12345", "{\"token\": \"x\"}")) {
-            JsonNode refused = app.call("SET_CONNECTION_CONFIGURATION",
+            JsonNode refused = app.call(
+                    "SET_CONNECTION_CONFIGURATION",
                     "{\"base_url\": \"https://api.example.com\", \"api_token\": " + value + "}");
 
-            assertThat(refused).as(value).isEqualTo(JsonTree.parse("{\"response_code\": \"INVALID_CONFIGURATION_VALUE\","
-                    + " \"message\": \"" + refusal + "\"}"));
+            assertThat(refused)
+                    .as(value)
+                    .isEqualTo(JsonTree.parse("{\"response_code\": \"INVALID_CONFIGURATION_VALUE\","
+                            + " \"message\": \"" + refusal + "\"}"));
         }
-        JsonNode draft = app.call("TEST_DRAFT_CONNECTION", "{\"base_url\": \"https://api.example.com\", \"api_token\": \""
-                + SECRET + "\"}");
+        JsonNode draft = app.call(
+                "TEST_DRAFT_CONNECTION",
+                "{\"base_url\": \"https://api.example.com\", \"api_token\": \"" + SECRET + "\"}");
         assertThat(draft.path("response_code").asText()).isEqualTo("INVALID_CONFIGURATION_VALUE");
         assertThat(draft.toString()).doesNotContain(SECRET);
         assertThat(app.snapshot()).isEqualTo(before);
-        assertThat(logged).noneMatch(record -> java.util.Arrays.toString(record.getParameters()).contains(SECRET));
+        assertThat(logged)
+                .noneMatch(record -> Arrays.toString(record.getParameters()).contains(SECRET));
     }
 
     @Test
@@ -114,14 +123,18 @@ class EmbeddedSecretsTest {
         assertOk(app.call("PAUSE_CONNECTOR"), "Connector successfully paused.");
         String before = app.snapshot();
 
-        JsonNode refused = app.call("UPDATE_CONNECTION_CONFIGURATION", "{\"base_url\": \"https://v2.example.com\","
-                + " \"api_token\": \"" + SECRET + "\"}");
+        JsonNode refused = app.call(
+                "UPDATE_CONNECTION_CONFIGURATION",
+                "{\"base_url\": \"https://v2.example.com\"," + " \"api_token\": \"" + SECRET + "\"}");
 
         assertThat(refused.path("response_code").asText()).isEqualTo("INVALID_CONFIGURATION_VALUE");
         assertThat(refused.toString()).doesNotContain(SECRET).contains("API_TOKEN_SECRET");
         assertThat(app.snapshot()).isEqualTo(before);
-        assertOk(app.call("UPDATE_CONNECTION_CONFIGURATION", "{\"base_url\": \"https://v2.example.com\","
-                + " \"api_token\": \"API_TOKEN_SECRET\"}"), "Connection works.");
+        assertOk(
+                app.call(
+                        "UPDATE_CONNECTION_CONFIGURATION",
+                        "{\"base_url\": \"https://v2.example.com\"," + " \"api_token\": \"API_TOKEN_SECRET\"}"),
+                "Connection works.");
     }
 
     @Test
@@ -147,12 +160,14 @@ class EmbeddedSecretsTest {
         Object stored = app.query("SELECT \"VALUE\" FROM STATE.SECRETS").get(0).get("VALUE");
 
         app.call("REGISTER_SECRET", "API_TOKEN_SECRET", "second");
-        assertOk(app.call("SETTLE_SECRET", "API_TOKEN_SECRET", false),
+        assertOk(
+                app.call("SETTLE_SECRET", "API_TOKEN_SECRET", false),
                 "Secret API_TOKEN_SECRET has its previous value again.");
 
         assertOk(app.call("TEST_CONNECTION"), "Connection works.");
         assertThat(seenByTester.get()).contains("first");
-        assertThat(app.query("SELECT \"VALUE\", PREVIOUS_VALUE FROM STATE.SECRETS")).singleElement()
+        assertThat(app.query("SELECT \"VALUE\", PREVIOUS_VALUE FROM STATE.SECRETS"))
+                .singleElement()
                 .satisfies(row -> assertThat(row).containsEntry("VALUE", stored).containsEntry("PREVIOUS_VALUE", null));
 
         app.call("REGISTER_SECRET", "API_TOKEN_SECRET", "third");
@@ -160,9 +175,12 @@ class EmbeddedSecretsTest {
         assertOk(app.call("TEST_CONNECTION"), "Connection works.");
         assertThat(seenByTester.get()).contains("third");
         assertThat(app.query("SELECT PREVIOUS_VALUE FROM STATE.SECRETS").get(0).get("PREVIOUS_VALUE"))
-                .as("the replaced value is forgotten").isNull();
+                .as("the replaced value is forgotten")
+                .isNull();
         assertOk(app.call("SETTLE_SECRET", "API_TOKEN_SECRET", true), "Secret API_TOKEN_SECRET keeps its new value.");
-        assertThat(app.call("SETTLE_SECRET", "API_TOKEN_SECRET", (Object) null).path("response_code").asText())
+        assertThat(app.call("SETTLE_SECRET", "API_TOKEN_SECRET", (Object) null)
+                        .path("response_code")
+                        .asText())
                 .isEqualTo("INVALID_INPUT");
     }
 
@@ -178,14 +196,16 @@ class EmbeddedSecretsTest {
     @Test
     void askingForAFieldThatIsNoSecretIsAProgrammingErrorNamedInTheAnswer() {
         configure();
-        connector.connectionTest(context -> Response.ok(context.secret("base_url").orElse("none")));
+        connector.connectionTest(
+                context -> Response.ok(context.secret("base_url").orElse("none")));
 
         JsonNode response = app.call("SET_CONNECTION_CONFIGURATION", CONNECTION);
 
         assertThat(response.path("response_code").asText()).isEqualTo("UNKNOWN_ERROR");
-        assertThat(response.path("message").asText()).isEqualTo("The connector's connection tester failed: "
-                + "IllegalArgumentException: 'base_url' is not a secret field of connection_configuration; the "
-                + "connector's secret fields are api_token");
+        assertThat(response.path("message").asText())
+                .isEqualTo("The connector's connection tester failed: "
+                        + "IllegalArgumentException: 'base_url' is not a secret field of connection_configuration; the "
+                        + "connector's secret fields are api_token");
     }
 
     @Test
@@ -194,9 +214,10 @@ class EmbeddedSecretsTest {
 
         JsonNode response = app.call("REGISTER_SECRET", "GITHUB_TOKEN", SECRET);
 
-        assertThat(response).isEqualTo(JsonTree.parse("{\"response_code\": \"INVALID_REFERENCE_NAME\", \"message\": "
-                + "\"'GITHUB_TOKEN' is not a secret reference of this connector; its secret references are "
-                + "API_TOKEN_SECRET (one per secret connection field, named after the field).\"}"));
+        assertThat(response)
+                .isEqualTo(JsonTree.parse("{\"response_code\": \"INVALID_REFERENCE_NAME\", \"message\": "
+                        + "\"'GITHUB_TOKEN' is not a secret reference of this connector; its secret references are "
+                        + "API_TOKEN_SECRET (one per secret connection field, named after the field).\"}"));
         assertThat(app.call("REGISTER_SECRET", null, SECRET).path("message").asText())
                 .startsWith("No reference name was given; its secret references are API_TOKEN_SECRET");
         assertThat(app.snapshot()).isEqualTo(before);
@@ -204,8 +225,11 @@ class EmbeddedSecretsTest {
 
     @Test
     void aConnectorWithoutSecretFieldsHasNoReferences() {
-        try (EmbeddedAppFixture plain = EmbeddedAppFixture.install(connector.definition().build())) {
-            assertThat(plain.call("REGISTER_SECRET", "API_TOKEN_SECRET", SECRET).path("message").asText())
+        try (EmbeddedAppFixture plain =
+                EmbeddedAppFixture.install(connector.definition().build())) {
+            assertThat(plain.call("REGISTER_SECRET", "API_TOKEN_SECRET", SECRET)
+                            .path("message")
+                            .asText())
                     .isEqualTo("'API_TOKEN_SECRET' is not a secret reference of this connector; it declares no "
                             + "secret connection field, so it has none.");
         }
@@ -216,9 +240,10 @@ class EmbeddedSecretsTest {
         String before = app.snapshot();
 
         for (String value : new String[] {null, "", "   "}) {
-            assertThat(app.call("REGISTER_SECRET", "API_TOKEN_SECRET", value)).isEqualTo(JsonTree.parse(
-                    "{\"response_code\": \"INVALID_INPUT\", \"message\": \"The secret value for API_TOKEN_SECRET is "
-                            + "empty; give the secret itself as SECRET_VALUE.\"}"));
+            assertThat(app.call("REGISTER_SECRET", "API_TOKEN_SECRET", value))
+                    .isEqualTo(JsonTree.parse(
+                            "{\"response_code\": \"INVALID_INPUT\", \"message\": \"The secret value for API_TOKEN_SECRET is "
+                                    + "empty; give the secret itself as SECRET_VALUE.\"}"));
         }
         assertThat(app.snapshot()).isEqualTo(before);
     }
@@ -231,11 +256,14 @@ class EmbeddedSecretsTest {
         JsonNode response = app.call("REGISTER_SECRET", "API_TOKEN_SECRET", "S3CRET-TOO-LONG");
 
         assertThat(response.path("response_code").asText()).isEqualTo("UNKNOWN_ERROR");
-        assertThat(response.path("message").asText()).startsWith("REGISTER_SECRET failed unexpectedly for "
-                + "API_TOKEN_SECRET: SqlFailure (its message is not shown").doesNotContain("S3CRET");
-        assertThat(logged).noneMatch(record -> String.valueOf(record.getMessage()).contains("S3CRET")
-                || java.util.Arrays.toString(record.getParameters()).contains("S3CRET")
-                || record.getThrown() != null);
+        assertThat(response.path("message").asText())
+                .startsWith("REGISTER_SECRET failed unexpectedly for "
+                        + "API_TOKEN_SECRET: SqlFailure (its message is not shown")
+                .doesNotContain("S3CRET");
+        assertThat(logged)
+                .noneMatch(record -> String.valueOf(record.getMessage()).contains("S3CRET")
+                        || Arrays.toString(record.getParameters()).contains("S3CRET")
+                        || record.getThrown() != null);
         assertThat(app.query("SELECT * FROM STATE.SECRETS")).isEmpty();
     }
 
@@ -243,9 +271,11 @@ class EmbeddedSecretsTest {
     void secretsCannotBeBoundAsViewer() throws Exception {
         try (Connection viewer = app.viewerConnection()) {
             assertThatThrownBy(() -> EmbeddedAppFixture.call(viewer, "REGISTER_SECRET", "API_TOKEN_SECRET", SECRET))
-                    .cause().isInstanceOf(SQLException.class)
+                    .cause()
+                    .isInstanceOf(SQLException.class)
                     .hasMessageStartingWith("Insufficient privileges to operate on procedure 'REGISTER_SECRET'")
-                    .satisfies(error -> assertThat(((SQLException) error).getSQLState()).isEqualTo("42501"));
+                    .satisfies(error ->
+                            assertThat(((SQLException) error).getSQLState()).isEqualTo("42501"));
         }
         assertThat(app.query("SELECT * FROM STATE.SECRETS")).isEmpty();
     }
@@ -256,7 +286,8 @@ class EmbeddedSecretsTest {
         text.append(EmbeddedAppFixture.call(reader, "GET_CONNECTOR_STATUS"));
         text.append(EmbeddedAppFixture.call(reader, "GET_CONNECTION_CONFIGURATION"));
         for (String view : List.of("PUBLIC.CONNECTOR_CONFIGURATION", "PUBLIC.PREREQUISITES", "PUBLIC.SYNC_STATUS")) {
-            try (var statement = reader.createStatement(); var rows = statement.executeQuery("SELECT * FROM " + view)) {
+            try (var statement = reader.createStatement();
+                    var rows = statement.executeQuery("SELECT * FROM " + view)) {
                 while (rows.next()) {
                     for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
                         text.append(rows.getString(i)).append('|');
@@ -273,7 +304,9 @@ class EmbeddedSecretsTest {
     }
 
     private static void assertOk(JsonNode response, String message) {
-        assertThat(response.path("response_code").asText()).as("response %s", response).isEqualTo("OK");
+        assertThat(response.path("response_code").asText())
+                .as("response %s", response)
+                .isEqualTo("OK");
         assertThat(response.path("message").asText()).isEqualTo(message);
     }
 }

@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -66,8 +67,8 @@ class JdbcSqlPortTest {
         assertThat(port.update("INSERT INTO T VALUES (?, ?)", 2, null)).isEqualTo(1);
         port.execute("UPDATE T SET NAME = ? WHERE ID = ?", "uno", 1);
 
-        assertThat(port.query("SELECT ID, NAME FROM T ORDER BY ID")).containsExactly(
-                new SqlRow(List.of(1, "uno")), new SqlRow(java.util.Arrays.asList(2, null)));
+        assertThat(port.query("SELECT ID, NAME FROM T ORDER BY ID"))
+                .containsExactly(new SqlRow(List.of(1, "uno")), new SqlRow(Arrays.asList(2, null)));
         assertThat(port.query("SELECT ID FROM T WHERE NAME IS NULL")).containsExactly(new SqlRow(List.of(2)));
         assertThat(port.update("DELETE FROM T WHERE ID > ?", 5)).isZero();
         assertThat(port.dialect()).isSameAs(H2Dialect.INSTANCE);
@@ -118,9 +119,10 @@ class JdbcSqlPortTest {
         IllegalStateException failure = new IllegalStateException("hook failed");
 
         assertThatThrownBy(() -> port.inTransaction(() -> {
-            port.update("INSERT INTO T VALUES (?, ?)", 1, "one");
-            throw failure;
-        })).isSameAs(failure);
+                    port.update("INSERT INTO T VALUES (?, ?)", 1, "one");
+                    throw failure;
+                }))
+                .isSameAs(failure);
 
         assertThat(committedRows()).isZero();
         assertThat(port.query("SELECT * FROM T")).isEmpty();
@@ -130,20 +132,23 @@ class JdbcSqlPortTest {
     @Test
     void aNestedTransactionJoinsTheEnclosingOne() throws SQLException {
         assertThatThrownBy(() -> port.inTransaction(() -> {
-            port.inTransaction(() -> port.update("INSERT INTO T VALUES (?, ?)", 1, "inner"));
-            try {
-                assertThat(committedRows()).as("the inner unit did not commit on its own").isZero();
-                assertThat(connection.getAutoCommit()).isFalse();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            throw new IllegalStateException("outer fails");
-        })).hasMessage("outer fails");
+                    port.inTransaction(() -> port.update("INSERT INTO T VALUES (?, ?)", 1, "inner"));
+                    try {
+                        assertThat(committedRows())
+                                .as("the inner unit did not commit on its own")
+                                .isZero();
+                        assertThat(connection.getAutoCommit()).isFalse();
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    throw new IllegalStateException("outer fails");
+                }))
+                .hasMessage("outer fails");
 
         assertThat(committedRows()).isZero();
 
-        Integer changed = port.inTransaction(() -> port.inTransaction(() -> port.update("INSERT INTO T VALUES (?, ?)",
-                2, "inner")));
+        Integer changed = port.inTransaction(
+                () -> port.inTransaction(() -> port.update("INSERT INTO T VALUES (?, ?)", 2, "inner")));
         assertThat(changed).isEqualTo(1);
         assertThat(committedRows()).isEqualTo(1);
         assertThat(connection.getAutoCommit()).isTrue();
@@ -161,16 +166,20 @@ class JdbcSqlPortTest {
 
     @Test
     void aFailedStatementNamesItself() {
-        assertThatThrownBy(() -> port.update("INSERT INTO T VALUES (?, ?)", 1, "one", "too many")
-        ).isInstanceOf(SqlFailure.class);
-        assertThatThrownBy(() -> port.query("SELECT NOPE FROM T")).isInstanceOf(SqlFailure.class)
+        assertThatThrownBy(() -> port.update("INSERT INTO T VALUES (?, ?)", 1, "one", "too many"))
+                .isInstanceOf(SqlFailure.class);
+        assertThatThrownBy(() -> port.query("SELECT NOPE FROM T"))
+                .isInstanceOf(SqlFailure.class)
                 .isNotInstanceOf(SqlFailure.LockTimeout.class)
-                .hasMessageContaining("NOPE").hasMessageEndingWith(" [statement: SELECT NOPE FROM T]")
+                .hasMessageContaining("NOPE")
+                .hasMessageEndingWith(" [statement: SELECT NOPE FROM T]")
                 .hasCauseInstanceOf(SQLException.class);
-        assertThatThrownBy(() -> port.execute("DROP TABLE NOPE")).isInstanceOf(SqlFailure.class)
+        assertThatThrownBy(() -> port.execute("DROP TABLE NOPE"))
+                .isInstanceOf(SqlFailure.class)
                 .hasMessageEndingWith(" [statement: DROP TABLE NOPE]");
         assertThatThrownBy(() -> port.batch("INSERT INTO NOPE VALUES (?)", List.<Object[]>of(new Object[] {1})))
-                .isInstanceOf(SqlFailure.class).hasMessageEndingWith(" [statement: INSERT INTO NOPE VALUES (?)]");
+                .isInstanceOf(SqlFailure.class)
+                .hasMessageEndingWith(" [statement: INSERT INTO NOPE VALUES (?)]");
     }
 
     @Test

@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
  */
 class ReadOnlyScopeTest {
 
-    private final EmbeddedAppFixture app = EmbeddedAppFixture.install(new ScriptedConnector().definition()
-            .connectionField(ConfigurationField.secret("api_token")).build());
+    private final EmbeddedAppFixture app = EmbeddedAppFixture.install(new ScriptedConnector()
+            .definition()
+            .connectionField(ConfigurationField.secret("api_token"))
+            .build());
 
     @AfterEach
     void close() {
@@ -25,7 +27,8 @@ class ReadOnlyScopeTest {
     }
 
     private void assertRefused(String procedure, Object... arguments) {
-        assertThatThrownBy(() -> app.call(procedure, arguments)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> app.call(procedure, arguments))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Procedure " + procedure + " cannot run inside a read-only query: a query only"
                         + " reads; call the procedure with its goal instead");
     }
@@ -41,11 +44,16 @@ class ReadOnlyScopeTest {
         }
 
         assertThat(app.snapshot()).isEqualTo(before);
-        assertThat(app.call("REGISTER_SECRET", "API_TOKEN_SECRET", "tok-value").path("response_code").asText())
+        assertThat(app.call("REGISTER_SECRET", "API_TOKEN_SECRET", "tok-value")
+                        .path("response_code")
+                        .asText())
                 .isEqualTo("OK");
-        assertThat(app.call("SETTLE_SECRET", "API_TOKEN_SECRET", true).path("response_code").asText())
+        assertThat(app.call("SETTLE_SECRET", "API_TOKEN_SECRET", true)
+                        .path("response_code")
+                        .asText())
                 .isNotBlank();
-        assertThat(app.call("COMPLETE_PREREQUISITES_STEP").path("response_code").asText()).isEqualTo("OK");
+        assertThat(app.call("COMPLETE_PREREQUISITES_STEP").path("response_code").asText())
+                .isEqualTo("OK");
     }
 
     @Test
@@ -56,7 +64,9 @@ class ReadOnlyScopeTest {
             }
             assertRefused("REGISTER_SECRET", "API_TOKEN_SECRET", "tok-value");
         }
-        assertThat(app.call("REGISTER_SECRET", "API_TOKEN_SECRET", "tok-value").path("response_code").asText())
+        assertThat(app.call("REGISTER_SECRET", "API_TOKEN_SECRET", "tok-value")
+                        .path("response_code")
+                        .asText())
                 .isEqualTo("OK");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
@@ -65,7 +66,8 @@ class RuntimeEventLevelsTest {
         for (int s = 0; s < severities.size(); s++) {
             for (int m = 0; m < severities.size(); m++) {
                 assertThat(RuntimeEvents.atLeast(severities.get(s), severities.get(m)))
-                        .as("%s at least %s", severities.get(s), severities.get(m)).isEqualTo(s >= m);
+                        .as("%s at least %s", severities.get(s), severities.get(m))
+                        .isEqualTo(s >= m);
             }
         }
     }
@@ -74,7 +76,7 @@ class RuntimeEventLevelsTest {
     void withBothLevelsOffACallRecordsNothing() {
         String answer = RuntimeEvents.during("PAUSE_CONNECTOR", "OFF", "OFF", recorder, () -> {
             LOG.log(System.Logger.Level.ERROR, "not recorded");
-            RuntimeEvents.addSpanEvent("event", java.util.Map.of());
+            RuntimeEvents.addSpanEvent("event", Map.of());
             return "done";
         });
 
@@ -91,7 +93,9 @@ class RuntimeEventLevelsTest {
         });
 
         assertThat(logs).isEmpty();
-        assertThat(spans).singleElement().satisfies(span -> assertThat(span.procedure()).isEqualTo("PAUSE_CONNECTOR"));
+        assertThat(spans)
+                .singleElement()
+                .satisfies(span -> assertThat(span.procedure()).isEqualTo("PAUSE_CONNECTOR"));
     }
 
     @Test
@@ -143,7 +147,9 @@ class RuntimeEventLevelsTest {
         RuntimeEvents.setSpanAttribute("connector.after", "x");
 
         assertThat(logs).extracting(RuntimeEvents.Event::message).containsExactly("inside");
-        assertThat(spans).singleElement().satisfies(span -> assertThat(span.attributes()).isEmpty());
+        assertThat(spans)
+                .singleElement()
+                .satisfies(span -> assertThat(span.attributes()).isEmpty());
     }
 
     @Test
@@ -156,7 +162,7 @@ class RuntimeEventLevelsTest {
 
         RuntimeEvents.during("B", "OFF", "ON_EVENT", recorder, () -> {
             RuntimeEvents.setSpanAttribute("connector.k", "v");
-            RuntimeEvents.addSpanEvent("connector.e", java.util.Map.of("a", "1"));
+            RuntimeEvents.addSpanEvent("connector.e", Map.of("a", "1"));
             return null;
         });
         assertThat(spans).singleElement().satisfies(span -> {

@@ -38,8 +38,9 @@ class RuntimeEventsTest {
         });
 
         assertThat(answer).isEqualTo("done");
-        assertThat(spans).extracting(RuntimeEvents.Span::procedure).containsExactly("PAUSE_CONNECTOR",
-                "RUN_INGESTION_NOW");
+        assertThat(spans)
+                .extracting(RuntimeEvents.Span::procedure)
+                .containsExactly("PAUSE_CONNECTOR", "RUN_INGESTION_NOW");
         RuntimeEvents.Span run = spans.get(1);
         assertThat(run.traceId()).matches("[0-9a-f]{32}");
         assertThat(run.spanId()).matches("[0-9a-f]{16}");
@@ -71,10 +72,11 @@ class RuntimeEventsTest {
 
     @Test
     void aFailedCallsSpanSaysWhyAndTheFailureStillReachesTheCaller() {
-        assertThatThrownBy(() -> RuntimeEvents.during("FINALIZE_CONNECTOR_CONFIGURATION", "OFF", "ALWAYS", recorder,
-                () -> {
-                    throw new IllegalStateException("no warehouse");
-                })).hasMessage("no warehouse");
+        assertThatThrownBy(() ->
+                        RuntimeEvents.during("FINALIZE_CONNECTOR_CONFIGURATION", "OFF", "ALWAYS", recorder, () -> {
+                            throw new IllegalStateException("no warehouse");
+                        }))
+                .hasMessage("no warehouse");
 
         assertThat(spans).singleElement().satisfies(span -> {
             assertThat(span.failed()).isTrue();
@@ -92,8 +94,11 @@ class RuntimeEventsTest {
             return null;
         });
 
-        assertThat(spans.get(0).events()).hasSize(RuntimeEvents.MAX_EVENTS_PER_SPAN)
-                .last().extracting(RuntimeEvents.SpanEvent::name).isEqualTo("e127");
+        assertThat(spans.get(0).events())
+                .hasSize(RuntimeEvents.MAX_EVENTS_PER_SPAN)
+                .last()
+                .extracting(RuntimeEvents.SpanEvent::name)
+                .isEqualTo("e127");
     }
 
     @Test
@@ -108,8 +113,12 @@ class RuntimeEventsTest {
         });
 
         assertThat(spans).extracting(RuntimeEvents.Span::procedure).containsExactly("INNER", "OUTER");
-        assertThat(spans.get(0).events()).extracting(RuntimeEvents.SpanEvent::name).containsExactly("inner");
-        assertThat(spans.get(1).events()).extracting(RuntimeEvents.SpanEvent::name).containsExactly("outer");
+        assertThat(spans.get(0).events())
+                .extracting(RuntimeEvents.SpanEvent::name)
+                .containsExactly("inner");
+        assertThat(spans.get(1).events())
+                .extracting(RuntimeEvents.SpanEvent::name)
+                .containsExactly("outer");
     }
 
     @Test
@@ -120,18 +129,19 @@ class RuntimeEventsTest {
         RuntimeEvents.addSpanEvent(RuntimeEvents.INGESTION_RUN, Map.of("connector.rows", "3"));
         RuntimeEvents.setSpanAttribute("connector.resource", "sdk");
 
-        assertThat(Telemetry.EVENTS.subList(before, Telemetry.EVENTS.size())).singleElement().satisfies(event -> {
-            assertThat(event.getKey()).isEqualTo("connector.ingestion_run");
-            assertThat(event.getValue()).containsExactly(Map.entry("connector.rows", "3"));
-        });
+        assertThat(Telemetry.EVENTS.subList(before, Telemetry.EVENTS.size()))
+                .singleElement()
+                .satisfies(event -> {
+                    assertThat(event.getKey()).isEqualTo("connector.ingestion_run");
+                    assertThat(event.getValue()).containsExactly(Map.entry("connector.rows", "3"));
+                });
         assertThat(Telemetry.SPAN_ATTRIBUTES).containsEntry("connector.resource", "sdk");
         assertThat(spans).isEmpty();
     }
 
     @Test
     void withoutTheTelemetryLibraryTraceEventsAreDropped() {
-        ClassLoader withoutIt = new ClassLoader(null) {
-        };
+        ClassLoader withoutIt = new ClassLoader(null) {};
         SnowflakeTelemetry.Bridge bridge = SnowflakeTelemetry.Bridge.find(withoutIt);
         int before = Telemetry.EVENTS.size();
 

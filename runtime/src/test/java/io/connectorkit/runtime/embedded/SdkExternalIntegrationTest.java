@@ -20,10 +20,11 @@ import org.junit.jupiter.api.Test;
  */
 class SdkExternalIntegrationTest {
 
-    private static final String UNABLE = "Unable to apply SECRET and EXTERNAL_OBJECT_INTEGRATION objects to provided"
-            + " methods.";
+    private static final String UNABLE =
+            "Unable to apply SECRET and EXTERNAL_OBJECT_INTEGRATION objects to provided" + " methods.";
 
-    private final EmbeddedAppFixture app = EmbeddedAppFixture.install(ConnectorDefinition.builder().build());
+    private final EmbeddedAppFixture app =
+            EmbeddedAppFixture.install(ConnectorDefinition.builder().build());
 
     @AfterEach
     void close() {
@@ -36,30 +37,41 @@ class SdkExternalIntegrationTest {
 
     @Test
     void withNamesAnswersAsInSnowflakeOnceTheConnectionConfigurationNamesBoth() {
-        String methods = "[\"PUBLIC.SET_CONNECTION_CONFIGURATION(VARIANT)\", \"PUBLIC.update_resource(VARCHAR, VARIANT)\"]";
-        assertThat(call("SETUP_EXTERNAL_INTEGRATION_WITH_NAMES", methods)).isEqualTo(JsonTree.parse("{\"response_code\":"
-                + " \"INTERNAL_ERROR\", \"message\": \"" + UNABLE + "\", \"SQLERRM\": \"connection_configuration names no"
-                + " external_access_integration or no secret: set both with SET_CONNECTION_CONFIGURATION.\"}"));
+        String methods =
+                "[\"PUBLIC.SET_CONNECTION_CONFIGURATION(VARIANT)\", \"PUBLIC.update_resource(VARCHAR, VARIANT)\"]";
+        assertThat(call("SETUP_EXTERNAL_INTEGRATION_WITH_NAMES", methods))
+                .isEqualTo(JsonTree.parse("{\"response_code\":"
+                        + " \"INTERNAL_ERROR\", \"message\": \"" + UNABLE
+                        + "\", \"SQLERRM\": \"connection_configuration names no"
+                        + " external_access_integration or no secret: set both with SET_CONNECTION_CONFIGURATION.\"}"));
 
-        app.forceConfiguration("connection_configuration", "{\"external_access_integration\": \"GH_EAI\","
-                + " \"secret\": \"DB.S.TOKEN\"}");
-        assertThat(call("SETUP_EXTERNAL_INTEGRATION_WITH_NAMES", methods)).isEqualTo(JsonTree.parse(
-                "{\"response_code\": \"OK\", \"message\": \"Successfully set up 2 method(s).\"}"));
+        app.forceConfiguration(
+                "connection_configuration",
+                "{\"external_access_integration\": \"GH_EAI\"," + " \"secret\": \"DB.S.TOKEN\"}");
+        assertThat(call("SETUP_EXTERNAL_INTEGRATION_WITH_NAMES", methods))
+                .isEqualTo(JsonTree.parse(
+                        "{\"response_code\": \"OK\", \"message\": \"Successfully set up 2 method(s).\"}"));
 
-        app.forceConfiguration("connection_configuration", "{\"external_access_integration\": \"GH_EAI) X\","
-                + " \"secret\": \"DB.S.TOKEN\"}");
-        assertThat(call("SETUP_EXTERNAL_INTEGRATION_WITH_NAMES", methods).path("response_code").asText())
+        app.forceConfiguration(
+                "connection_configuration",
+                "{\"external_access_integration\": \"GH_EAI) X\"," + " \"secret\": \"DB.S.TOKEN\"}");
+        assertThat(call("SETUP_EXTERNAL_INTEGRATION_WITH_NAMES", methods)
+                        .path("response_code")
+                        .asText())
                 .isEqualTo("EAI_UNAVAILABLE");
-        app.forceConfiguration("connection_configuration", "{\"external_access_integration\": \"GH_EAI\","
-                + " \"secret\": \"DB.S.TOKEN; DROP\"}");
-        assertThat(call("SETUP_EXTERNAL_INTEGRATION_WITH_NAMES", methods).path("response_code").asText())
+        app.forceConfiguration(
+                "connection_configuration",
+                "{\"external_access_integration\": \"GH_EAI\"," + " \"secret\": \"DB.S.TOKEN; DROP\"}");
+        assertThat(call("SETUP_EXTERNAL_INTEGRATION_WITH_NAMES", methods)
+                        .path("response_code")
+                        .asText())
                 .isEqualTo("SECRET_UNAVAILABLE");
     }
 
     @Test
     void aMethodThatIsNotAConnectorProcedureOfTheAppIsRefusedOnBoth() {
-        for (String procedure : new String[] {"SETUP_EXTERNAL_INTEGRATION_WITH_NAMES",
-                "SETUP_EXTERNAL_INTEGRATION_WITH_REFERENCES"}) {
+        for (String procedure :
+                new String[] {"SETUP_EXTERNAL_INTEGRATION_WITH_NAMES", "SETUP_EXTERNAL_INTEGRATION_WITH_REFERENCES"}) {
             assertThat(call(procedure, "[\"PUBLIC.TEST_CONNECTION()\", \"PUBLIC.WORKER(NUMBER, STRING)\"]"))
                     .isEqualTo(JsonTree.parse("{\"response_code\": \"INTERNAL_ERROR\", \"message\": \"" + UNABLE
                             + "\", \"SQLERRM\": \"The method PUBLIC.WORKER(NUMBER, STRING) is not a procedure of this"
@@ -67,15 +79,18 @@ class SdkExternalIntegrationTest {
             assertThat(call(procedure, "{}").path("SQLERRM").asText()).startsWith("METHODS must be an array");
         }
         assertThat(call("SETUP_EXTERNAL_INTEGRATION_WITH_REFERENCES", "[\"PUBLIC.TEST_CONNECTION()\"]"))
-                .isEqualTo(JsonTree.parse("{\"response_code\": \"OK\", \"message\": \"Successfully set up 1"
-                        + " method(s).\"}"));
+                .isEqualTo(JsonTree.parse(
+                        "{\"response_code\": \"OK\", \"message\": \"Successfully set up 1" + " method(s).\"}"));
     }
 
     @Test
     void viewerMayNotCallThem() throws SQLException {
-        try (Connection viewer = app.viewerConnection(); Statement statement = viewer.createStatement()) {
-            assertThatThrownBy(() -> statement.executeQuery("CALL PUBLIC.SETUP_EXTERNAL_INTEGRATION_WITH_REFERENCES("
-                    + "'[]')")).isInstanceOf(SQLException.class).hasMessageContaining("Insufficient privileges");
+        try (Connection viewer = app.viewerConnection();
+                Statement statement = viewer.createStatement()) {
+            assertThatThrownBy(() ->
+                            statement.executeQuery("CALL PUBLIC.SETUP_EXTERNAL_INTEGRATION_WITH_REFERENCES(" + "'[]')"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("Insufficient privileges");
         }
     }
 }

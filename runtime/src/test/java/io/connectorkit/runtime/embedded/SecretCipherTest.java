@@ -25,10 +25,14 @@ class SecretCipherTest {
         String stored = cipher.encrypt("API_TOKEN_SECRET", TOKEN);
 
         assertThat(stored).startsWith("aes-gcm-v1:").doesNotContain(TOKEN).doesNotContain("ghp_");
-        assertThat(new String(Base64.getDecoder().decode(stored.substring("aes-gcm-v1:".length())),
-                StandardCharsets.ISO_8859_1)).doesNotContain("ghp_");
+        assertThat(new String(
+                        Base64.getDecoder().decode(stored.substring("aes-gcm-v1:".length())),
+                        StandardCharsets.ISO_8859_1))
+                .doesNotContain("ghp_");
         assertThat(cipher.decrypt("API_TOKEN_SECRET", stored)).isEqualTo(TOKEN);
-        assertThat(cipher.encrypt("API_TOKEN_SECRET", TOKEN)).as("a fresh IV each time").isNotEqualTo(stored);
+        assertThat(cipher.encrypt("API_TOKEN_SECRET", TOKEN))
+                .as("a fresh IV each time")
+                .isNotEqualTo(stored);
     }
 
     @Test
@@ -42,7 +46,8 @@ class SecretCipherTest {
         assertThat(Files.readString(key)).isEqualTo(first);
         assertThat(Base64.getDecoder().decode(first.strip())).hasSize(32);
         if (key.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+                    .isEqualTo("rw-------");
         }
     }
 
@@ -59,11 +64,14 @@ class SecretCipherTest {
         SecretCipher other = new SecretCipher(folder.resolve("two.key"));
         other.encrypt("X_SECRET", "creates the other key");
         assertThatThrownBy(() -> other.decrypt("API_TOKEN_SECRET", stored))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("two.key");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("two.key");
         assertThatThrownBy(() -> new SecretCipher(folder.resolve("missing.key")).decrypt("API_TOKEN_SECRET", stored))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("missing.key");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("missing.key");
         assertThatThrownBy(() -> cipher.decrypt("API_TOKEN_SECRET", TOKEN))
-                .as("a value stored in clear by an earlier version").isInstanceOf(IllegalStateException.class)
+                .as("a value stored in clear by an earlier version")
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageNotContaining(TOKEN);
     }
 }

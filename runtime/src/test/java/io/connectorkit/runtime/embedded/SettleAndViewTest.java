@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
  */
 class SettleAndViewTest {
 
-    private final EmbeddedAppFixture app = EmbeddedAppFixture.install(new ScriptedConnector().definition()
-            .connectionField(ConfigurationField.secret("api_token")).build());
+    private final EmbeddedAppFixture app = EmbeddedAppFixture.install(new ScriptedConnector()
+            .definition()
+            .connectionField(ConfigurationField.secret("api_token"))
+            .build());
 
     @AfterEach
     void close() {
@@ -23,7 +25,9 @@ class SettleAndViewTest {
     }
 
     private String settle(boolean keepNew) {
-        return app.call("SETTLE_SECRET", "API_TOKEN_SECRET", keepNew).path("message").asText();
+        return app.call("SETTLE_SECRET", "API_TOKEN_SECRET", keepNew)
+                .path("message")
+                .asText();
     }
 
     @Test
@@ -51,14 +55,15 @@ class SettleAndViewTest {
         app.forceConfiguration("connector_configuration", "{\"warehouse\": \"XS\", \"note\": null, \"size\": 3}");
 
         assertThat(app.query("SELECT CONFIG_GROUP, CONFIG_KEY, \"VALUE\" FROM PUBLIC.CONNECTOR_CONFIGURATION ORDER BY"
-                + " CONFIG_GROUP, CONFIG_KEY")).containsExactly(
-                        EmbeddedAppFixture.row("CONFIG_GROUP", "connector_configuration", "CONFIG_KEY", "note", "VALUE",
-                                null),
-                        EmbeddedAppFixture.row("CONFIG_GROUP", "connector_configuration", "CONFIG_KEY", "size", "VALUE",
-                                "3"),
-                        EmbeddedAppFixture.row("CONFIG_GROUP", "connector_configuration", "CONFIG_KEY", "warehouse",
-                                "VALUE", "XS"),
-                        EmbeddedAppFixture.row("CONFIG_GROUP", "custom_state", "CONFIG_KEY", "custom_state", "VALUE",
-                                "[1,2]"));
+                        + " CONFIG_GROUP, CONFIG_KEY"))
+                .containsExactly(
+                        EmbeddedAppFixture.row(
+                                "CONFIG_GROUP", "connector_configuration", "CONFIG_KEY", "note", "VALUE", null),
+                        EmbeddedAppFixture.row(
+                                "CONFIG_GROUP", "connector_configuration", "CONFIG_KEY", "size", "VALUE", "3"),
+                        EmbeddedAppFixture.row(
+                                "CONFIG_GROUP", "connector_configuration", "CONFIG_KEY", "warehouse", "VALUE", "XS"),
+                        EmbeddedAppFixture.row(
+                                "CONFIG_GROUP", "custom_state", "CONFIG_KEY", "custom_state", "VALUE", "[1,2]"));
     }
 }

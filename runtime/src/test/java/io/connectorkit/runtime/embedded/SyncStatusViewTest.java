@@ -8,6 +8,9 @@ import io.connectorkit.runtime.status.ConfigurationStatus;
 import io.connectorkit.runtime.status.ConnectorState;
 import io.connectorkit.runtime.status.ConnectorStatus;
 import io.connectorkit.runtime.testing.EmbeddedAppFixture;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,17 +43,24 @@ class SyncStatusViewTest {
     }
 
     private static void run(String id, String status, String completedAt) {
-        app.execute("INSERT INTO STATE.INGESTION_RUN (ID, STARTED_AT, UPDATED_AT, COMPLETED_AT, STATUS) VALUES (?,"
-                + " TIMESTAMP '2026-03-01 00:00:00', TIMESTAMP '2026-03-01 00:00:00', CAST(? AS TIMESTAMP), ?)", id,
-                completedAt, status);
+        app.execute(
+                "INSERT INTO STATE.INGESTION_RUN (ID, STARTED_AT, UPDATED_AT, COMPLETED_AT, STATUS) VALUES (?,"
+                        + " TIMESTAMP '2026-03-01 00:00:00', TIMESTAMP '2026-03-01 00:00:00', CAST(? AS TIMESTAMP), ?)",
+                id,
+                completedAt,
+                status);
     }
 
     private static void definition(String id, boolean enabled) {
-        app.execute("INSERT INTO STATE.RESOURCE_INGESTION_DEFINITION (ID, NAME, ENABLED, UPDATED_AT) VALUES (?, ?, ?,"
-                + " TIMESTAMP '2026-03-01 00:00:00')", id, id, enabled);
+        app.execute(
+                "INSERT INTO STATE.RESOURCE_INGESTION_DEFINITION (ID, NAME, ENABLED, UPDATED_AT) VALUES (?, ?, ?,"
+                        + " TIMESTAMP '2026-03-01 00:00:00')",
+                id,
+                id,
+                enabled);
     }
 
-    private static java.util.List<java.util.Map<String, Object>> view() {
+    private static List<Map<String, Object>> view() {
         return app.query("SELECT STATUS, LAST_SYNCED_AT FROM PUBLIC.SYNC_STATUS");
     }
 
@@ -78,22 +88,25 @@ class SyncStatusViewTest {
         run("r3", "FAILED", "2026-03-01 12:00:00");
         run("r4", "IN_PROGRESS", null);
 
-        assertThat(view()).containsExactly(row("STATUS", "LAST_SYNCED", "LAST_SYNCED_AT",
-                java.sql.Timestamp.valueOf("2026-03-01 11:30:00")));
+        assertThat(view())
+                .containsExactly(
+                        row("STATUS", "LAST_SYNCED", "LAST_SYNCED_AT", Timestamp.valueOf("2026-03-01 11:30:00")));
 
         app.forceState(new ConnectorState(ConnectorStatus.STARTING, ConfigurationStatus.FINALIZED));
         assertThat(view()).as("paused first").containsExactly(row("STATUS", "PAUSED", "LAST_SYNCED_AT", null));
         app.forceState(new ConnectorState(ConnectorStatus.PAUSING, ConfigurationStatus.FINALIZED));
-        assertThat(view()).as("PAUSING still syncs, as in the SDK").containsExactly(row("STATUS", "LAST_SYNCED",
-                "LAST_SYNCED_AT", java.sql.Timestamp.valueOf("2026-03-01 11:30:00")));
+        assertThat(view())
+                .as("PAUSING still syncs, as in the SDK")
+                .containsExactly(
+                        row("STATUS", "LAST_SYNCED", "LAST_SYNCED_AT", Timestamp.valueOf("2026-03-01 11:30:00")));
     }
 
     @ParameterizedTest
     @EnumSource(ConnectorStatus.class)
     void showsPausedOnlyForTheRawPausedAndStartingStatuses(ConnectorStatus status) {
         app.forceState(new ConnectorState(status, ConfigurationStatus.FINALIZED));
-        String expected = status == ConnectorStatus.PAUSED || status == ConnectorStatus.STARTING ? "PAUSED"
-                : "NOT_SYNCING";
+        String expected =
+                status == ConnectorStatus.PAUSED || status == ConnectorStatus.STARTING ? "PAUSED" : "NOT_SYNCING";
 
         assertThat(app.query("SELECT STATUS, LAST_SYNCED_AT FROM PUBLIC.SYNC_STATUS"))
                 .containsExactly(row("STATUS", expected, "LAST_SYNCED_AT", null));
@@ -106,8 +119,10 @@ class SyncStatusViewTest {
             assertThat(app.query("SELECT STATUS, LAST_SYNCED_AT FROM PUBLIC.SYNC_STATUS"))
                     .containsExactly(row("STATUS", "NOT_SYNCING", "LAST_SYNCED_AT", null));
         } finally {
-            app.execute("INSERT INTO STATE.APP_STATE (\"KEY\", \"VALUE\", UPDATED_AT) VALUES ('connector_status', ?"
-                    + " FORMAT JSON, TIMESTAMP '2026-01-01 00:00:00')", ConnectorState.INSTALLED.toJsonText());
+            app.execute(
+                    "INSERT INTO STATE.APP_STATE (\"KEY\", \"VALUE\", UPDATED_AT) VALUES ('connector_status', ?"
+                            + " FORMAT JSON, TIMESTAMP '2026-01-01 00:00:00')",
+                    ConnectorState.INSTALLED.toJsonText());
         }
     }
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /** The application role VIEWER is refused the ADMIN-only SDK procedure WITH_NAMES, by the runtime's own check. */
 class ViewerCallsTest {
 
-    private final EmbeddedAppFixture app = EmbeddedAppFixture.install(ConnectorDefinition.builder().build());
+    private final EmbeddedAppFixture app =
+            EmbeddedAppFixture.install(ConnectorDefinition.builder().build());
 
     @AfterEach
     void close() {
@@ -24,9 +25,11 @@ class ViewerCallsTest {
     @Test
     void viewerMayNotSetUpTheExternalIntegrationWithNames() throws SQLException {
         String before = app.snapshot();
-        try (Connection viewer = app.viewerConnection(); Statement statement = viewer.createStatement()) {
-            assertThatThrownBy(() -> statement.executeQuery("CALL PUBLIC.SETUP_EXTERNAL_INTEGRATION_WITH_NAMES("
-                    + "'[\"PUBLIC.TEST_CONNECTION()\"]')")).isInstanceOf(SQLException.class)
+        try (Connection viewer = app.viewerConnection();
+                Statement statement = viewer.createStatement()) {
+            assertThatThrownBy(() -> statement.executeQuery(
+                            "CALL PUBLIC.SETUP_EXTERNAL_INTEGRATION_WITH_NAMES(" + "'[\"PUBLIC.TEST_CONNECTION()\"]')"))
+                    .isInstanceOf(SQLException.class)
                     .hasMessageContaining("Insufficient privileges to operate on procedure"
                             + " 'PUBLIC.SETUP_EXTERNAL_INTEGRATION_WITH_NAMES': application role VIEWER may call only");
         }

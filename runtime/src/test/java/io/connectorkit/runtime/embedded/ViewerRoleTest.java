@@ -44,7 +44,8 @@ class ViewerRoleTest {
 
     @BeforeAll
     static void installApp() {
-        app = EmbeddedAppFixture.install(new ScriptedConnector().definition()
+        app = EmbeddedAppFixture.install(new ScriptedConnector()
+                .definition()
                 .connectionField(ConfigurationField.secret("api_token"))
                 .build());
     }
@@ -64,8 +65,8 @@ class ViewerRoleTest {
         viewer.close();
     }
 
-    private static final String CONFIGURATIONS = "[{\"id\": \"c1\", \"ingestionStrategy\": \"SNAPSHOT\","
-            + " \"scheduleType\": \"GLOBAL\"}]";
+    private static final String CONFIGURATIONS =
+            "[{\"id\": \"c1\", \"ingestionStrategy\": \"SNAPSHOT\"," + " \"scheduleType\": \"GLOBAL\"}]";
 
     /** A call that ADMIN makes successfully in the given state, so that only the caller decides the outcome. */
     record AdminCall(String procedure, ConnectorState state, Object... arguments) {
@@ -84,7 +85,9 @@ class ViewerRoleTest {
                 new AdminCall("UPDATE_PREREQUISITE", installed, "grant_access", true),
                 new AdminCall("MARK_ALL_PREREQUISITES_AS_DONE", installed),
                 new AdminCall("COMPLETE_PREREQUISITES_STEP", installed),
-                new AdminCall("CONFIGURE_CONNECTOR", new ConnectorState(CONFIGURING, PREREQUISITES_DONE),
+                new AdminCall(
+                        "CONFIGURE_CONNECTOR",
+                        new ConnectorState(CONFIGURING, PREREQUISITES_DONE),
                         "{\"warehouse\": \"NEW_WH\"}"),
                 new AdminCall("SET_CONNECTION_CONFIGURATION", new ConnectorState(CONFIGURING, CONFIGURED), connection),
                 new AdminCall("TEST_CONNECTION", installed),
@@ -99,8 +102,8 @@ class ViewerRoleTest {
                 new AdminCall("RESUME_CONNECTOR", paused),
                 new AdminCall("REGISTER_SECRET", installed, "API_TOKEN_SECRET", "tok"),
                 new AdminCall("SETTLE_SECRET", installed, "API_TOKEN_SECRET", true),
-                new AdminCall("CREATE_RESOURCE", paused, "New", "{\"repo\": \"new\"}", CONFIGURATIONS, "new", true,
-                        null),
+                new AdminCall(
+                        "CREATE_RESOURCE", paused, "New", "{\"repo\": \"new\"}", CONFIGURATIONS, "new", true, null),
                 new AdminCall("ENABLE_RESOURCE", paused, "disabled_resource"),
                 new AdminCall("DISABLE_RESOURCE", paused, "enabled_resource"),
                 new AdminCall("UPDATE_RESOURCE", paused, "enabled_resource", CONFIGURATIONS),
@@ -115,15 +118,19 @@ class ViewerRoleTest {
         String before = app.snapshot();
 
         assertThatThrownBy(() -> EmbeddedAppFixture.call(viewer, call.procedure(), call.arguments()))
-                .cause().isInstanceOf(SQLException.class)
+                .cause()
+                .isInstanceOf(SQLException.class)
                 .hasMessageStartingWith("Insufficient privileges to operate on procedure '" + call.procedure()
                         + "': application role VIEWER may call only GET_CONNECTOR_STATUS, "
                         + "GET_CONNECTION_CONFIGURATION; connect as ADMIN")
-                .satisfies(error -> assertThat(((SQLException) error).getSQLState()).isEqualTo("42501"));
+                .satisfies(error ->
+                        assertThat(((SQLException) error).getSQLState()).isEqualTo("42501"));
 
         assertThat(app.snapshot()).as("a refused call changes nothing").isEqualTo(before);
         JsonNode asAdmin = app.call(call.procedure(), call.arguments());
-        assertThat(asAdmin.path("response_code").asText()).as("ADMIN's answer %s", asAdmin).isEqualTo("OK");
+        assertThat(asAdmin.path("response_code").asText())
+                .as("ADMIN's answer %s", asAdmin)
+                .isEqualTo("OK");
     }
 
     @Test
@@ -131,7 +138,8 @@ class ViewerRoleTest {
         List<String> covered = callsViewerMayNotMake().map(AdminCall::procedure).toList();
         List<String> expected = new ArrayList<>(Stream.of(PublicProcedure.values())
                 .filter(procedure -> procedure.access() != PublicProcedure.Access.ADMIN_AND_VIEWER)
-                .map(Enum::name).toList());
+                .map(Enum::name)
+                .toList());
         expected.add("REGISTER_SECRET");
         expected.add("SETTLE_SECRET");
 
@@ -147,29 +155,40 @@ class ViewerRoleTest {
         assertThat(connection.path("response_code").asText()).isEqualTo("OK");
         assertThat(connection.path("api_token").asText()).isEqualTo("********");
         assertThat(rows("SELECT CONFIG_GROUP, CONFIG_KEY, \"VALUE\" FROM PUBLIC.CONNECTOR_CONFIGURATION"
-                + " ORDER BY 1, 2")).containsExactly(
+                        + " ORDER BY 1, 2"))
+                .containsExactly(
                         "connection_configuration|api_token|********",
                         "connection_configuration|base_url|https://api.example.com",
                         "connector_configuration|warehouse|OLD_WH");
-        assertThat(rows("SELECT ID, IS_COMPLETED FROM PUBLIC.PREREQUISITES")).containsExactly("grant_access|FALSE", "network|FALSE");
-        assertThat(rows("SELECT STATUS, LAST_SYNCED_AT FROM PUBLIC.SYNC_STATUS")).containsExactly("PAUSED|null");
+        assertThat(rows("SELECT ID, IS_COMPLETED FROM PUBLIC.PREREQUISITES"))
+                .containsExactly("grant_access|FALSE", "network|FALSE");
+        assertThat(rows("SELECT STATUS, LAST_SYNCED_AT FROM PUBLIC.SYNC_STATUS"))
+                .containsExactly("PAUSED|null");
         assertThat(rows("SELECT ID, RESOURCE_ID, NAME, IS_ENABLED, RESOURCE_METADATA FROM PUBLIC.INGESTION_DEFINITIONS"
-                + " ORDER BY ID")).containsExactly("disabled_resource|{\"repo\":\"disabled_resource\"}|"
-                        + "disabled_resource|FALSE|null", "enabled_resource|{\"repo\":\"enabled_resource\"}|"
-                        + "enabled_resource|true|null");
+                        + " ORDER BY ID"))
+                .containsExactly(
+                        "disabled_resource|{\"repo\":\"disabled_resource\"}|" + "disabled_resource|FALSE|null",
+                        "enabled_resource|{\"repo\":\"enabled_resource\"}|" + "enabled_resource|true|null");
     }
 
     @Test
     void viewerCannotReadTheSecretsNorWriteTheState() {
         app.call("REGISTER_SECRET", "API_TOKEN_SECRET", "tok-S3CRET");
 
-        for (String sql : List.of("SELECT * FROM STATE.SECRETS", "DELETE FROM STATE.APP_STATE",
+        for (String sql : List.of(
+                "SELECT * FROM STATE.SECRETS",
+                "DELETE FROM STATE.APP_STATE",
                 "SELECT * FROM STATE.INGESTION_PROCESS",
                 "UPDATE STATE.RESOURCE_INGESTION_DEFINITION SET ENABLED = TRUE",
-                "UPDATE STATE.APP_CONFIG SET UPDATED_AT = NULL", "DROP VIEW PUBLIC.SYNC_STATUS",
-                "CREATE ALIAS PUBLIC.EVIL FOR 'java.lang.System.getenv'", "GRANT SELECT ON STATE.SECRETS TO VIEWER")) {
-            assertThatThrownBy(() -> execute(sql)).as(sql).isInstanceOf(SQLException.class)
-                    .satisfies(error -> assertThat(((SQLException) error).getErrorCode()).as(sql)
+                "UPDATE STATE.APP_CONFIG SET UPDATED_AT = NULL",
+                "DROP VIEW PUBLIC.SYNC_STATUS",
+                "CREATE ALIAS PUBLIC.EVIL FOR 'java.lang.System.getenv'",
+                "GRANT SELECT ON STATE.SECRETS TO VIEWER")) {
+            assertThatThrownBy(() -> execute(sql))
+                    .as(sql)
+                    .isInstanceOf(SQLException.class)
+                    .satisfies(error -> assertThat(((SQLException) error).getErrorCode())
+                            .as(sql)
                             .isIn(90096, 90040))
                     .hasMessageNotContaining("tok-S3CRET");
         }
@@ -178,12 +197,15 @@ class ViewerRoleTest {
 
     private List<String> rows(String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Statement statement = viewer.createStatement(); var result = statement.executeQuery(sql)) {
+        try (Statement statement = viewer.createStatement();
+                var result = statement.executeQuery(sql)) {
             while (result.next()) {
                 List<String> values = new ArrayList<>();
                 for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
-                    values.add(String.valueOf(result.getObject(i)).toUpperCase().equals("FALSE") ? "FALSE"
-                            : String.valueOf(result.getObject(i)));
+                    values.add(
+                            String.valueOf(result.getObject(i)).toUpperCase().equals("FALSE")
+                                    ? "FALSE"
+                                    : String.valueOf(result.getObject(i)));
                 }
                 rows.add(String.join("|", values));
             }
@@ -201,16 +223,22 @@ class ViewerRoleTest {
         app.execute("DELETE FROM STATE.SECRETS");
         app.forceState(state);
         app.forceConfiguration("connector_configuration", "{\"warehouse\": \"OLD_WH\"}");
-        app.forceConfiguration("connection_configuration", "{\"base_url\": \"https://api.example.com\","
-                + " \"api_token\": \"API_TOKEN_SECRET\"}");
+        app.forceConfiguration(
+                "connection_configuration",
+                "{\"base_url\": \"https://api.example.com\"," + " \"api_token\": \"API_TOKEN_SECRET\"}");
         app.execute("UPDATE STATE.PREREQUISITES SET IS_COMPLETED = FALSE");
         app.execute("DELETE FROM STATE.INGESTION_PROCESS");
         app.execute("DELETE FROM STATE.RESOURCE_INGESTION_DEFINITION");
         for (String resource : List.of("disabled_resource", "enabled_resource")) {
-            app.execute("INSERT INTO STATE.RESOURCE_INGESTION_DEFINITION (ID, NAME, ENABLED, RESOURCE_ID,"
-                    + " INGESTION_CONFIGURATION, UPDATED_AT) VALUES (?, ?, ?, ? FORMAT JSON, ? FORMAT JSON,"
-                    + " TIMESTAMP '2026-01-01 00:00:00')", resource, resource, resource.startsWith("enabled"),
-                    "{\"repo\": \"" + resource + "\"}", CONFIGURATIONS);
+            app.execute(
+                    "INSERT INTO STATE.RESOURCE_INGESTION_DEFINITION (ID, NAME, ENABLED, RESOURCE_ID,"
+                            + " INGESTION_CONFIGURATION, UPDATED_AT) VALUES (?, ?, ?, ? FORMAT JSON, ? FORMAT JSON,"
+                            + " TIMESTAMP '2026-01-01 00:00:00')",
+                    resource,
+                    resource,
+                    resource.startsWith("enabled"),
+                    "{\"repo\": \"" + resource + "\"}",
+                    CONFIGURATIONS);
         }
     }
 }

@@ -44,12 +44,15 @@ class JsonTest {
 
     @Test
     void textThatIsNotJsonIsRefusedWithTheParsersReason() {
-        assertThatThrownBy(() -> Json.parse("{\"a\": 1, \"a\": 2}")).isInstanceOf(InvalidJsonException.class)
+        assertThatThrownBy(() -> Json.parse("{\"a\": 1, \"a\": 2}"))
+                .isInstanceOf(InvalidJsonException.class)
                 .hasMessageContaining("Duplicate field 'a'");
         assertThatThrownBy(() -> Json.parse("[1] 2")).isInstanceOf(InvalidJsonException.class);
-        assertThatThrownBy(() -> Json.parse("")).isInstanceOf(InvalidJsonException.class)
+        assertThatThrownBy(() -> Json.parse(""))
+                .isInstanceOf(InvalidJsonException.class)
                 .hasMessage("the text is empty");
-        assertThatThrownBy(() -> Json.parse(null)).isInstanceOf(InvalidJsonException.class)
+        assertThatThrownBy(() -> Json.parse(null))
+                .isInstanceOf(InvalidJsonException.class)
                 .hasMessageContaining("NULL");
     }
 

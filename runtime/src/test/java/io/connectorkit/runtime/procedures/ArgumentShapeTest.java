@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class ArgumentShapeTest {
 
     private final ScriptedConnector connector = new ScriptedConnector();
-    private final EmbeddedAppFixture app = EmbeddedAppFixture.install(connector.definition().build());
+    private final EmbeddedAppFixture app =
+            EmbeddedAppFixture.install(connector.definition().build());
 
     @AfterEach
     void close() {
@@ -24,9 +25,10 @@ class ArgumentShapeTest {
 
     @Test
     void validateSourceNamesItsArgument() {
-        assertThat(app.call("VALIDATE_SOURCE", "[1]")).isEqualTo(JsonTree.parse("{\"response_code\":"
-                + " \"CONFIGURATION_NOT_AN_OBJECT\", \"message\": \"The argument CUSTOM_CONFIGURATION of VALIDATE_SOURCE"
-                + " must be a JSON object such as {\\\"key\\\": \\\"value\\\"}, but it is an array.\"}"));
+        assertThat(app.call("VALIDATE_SOURCE", "[1]"))
+                .isEqualTo(JsonTree.parse("{\"response_code\":"
+                        + " \"CONFIGURATION_NOT_AN_OBJECT\", \"message\": \"The argument CUSTOM_CONFIGURATION of VALIDATE_SOURCE"
+                        + " must be a JSON object such as {\\\"key\\\": \\\"value\\\"}, but it is an array.\"}"));
         assertThat(connector.calls).isEmpty();
     }
 
@@ -35,10 +37,11 @@ class ArgumentShapeTest {
         app.forceState(new ConnectorState(ConnectorStatus.PAUSED, ConfigurationStatus.FINALIZED));
         String before = app.snapshot();
 
-        assertThat(app.call("UPDATE_CONNECTOR_CONFIGURATION", "\"batch_size\"")).isEqualTo(JsonTree.parse(
-                "{\"response_code\": \"CONFIGURATION_NOT_AN_OBJECT\", \"message\": \"The argument CONFIG of"
-                        + " UPDATE_CONNECTOR_CONFIGURATION must be a JSON object such as {\\\"key\\\": \\\"value\\\"},"
-                        + " but it is a string.\"}"));
+        assertThat(app.call("UPDATE_CONNECTOR_CONFIGURATION", "\"batch_size\""))
+                .isEqualTo(JsonTree.parse(
+                        "{\"response_code\": \"CONFIGURATION_NOT_AN_OBJECT\", \"message\": \"The argument CONFIG of"
+                                + " UPDATE_CONNECTOR_CONFIGURATION must be a JSON object such as {\\\"key\\\": \\\"value\\\"},"
+                                + " but it is a string.\"}"));
         assertThat(app.snapshot()).isEqualTo(before);
         assertThat(connector.calls).isEmpty();
     }

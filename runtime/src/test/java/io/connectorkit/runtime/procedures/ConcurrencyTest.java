@@ -35,10 +35,10 @@ class ConcurrencyTest {
     private final List<String> hookOrder = new CopyOnWriteArrayList<>();
     private final AtomicInteger hooksRunning = new AtomicInteger();
     private final AtomicInteger overlaps = new AtomicInteger();
-    private final ScriptedConnector connector = new ScriptedConnector()
-            .pause(context -> exclusively("pause"))
-            .resume(context -> exclusively("resume"));
-    private final EmbeddedAppFixture app = EmbeddedAppFixture.install(connector.definition().build());
+    private final ScriptedConnector connector =
+            new ScriptedConnector().pause(context -> exclusively("pause")).resume(context -> exclusively("resume"));
+    private final EmbeddedAppFixture app =
+            EmbeddedAppFixture.install(connector.definition().build());
 
     @AfterEach
     void dropApp() {
@@ -49,7 +49,10 @@ class ConcurrencyTest {
     void pauseResumeAndConfigureAtOnceSerializeIntoAValidHistory() throws Exception {
         app.call("CONFIGURE_CONNECTOR", "{\"warehouse\": \"WH\"}");
         app.call("SET_CONNECTION_CONFIGURATION", "{\"base_url\": \"https://api.example.com\"}");
-        assertThat(app.call("FINALIZE_CONNECTOR_CONFIGURATION", "{}").path("response_code").asText()).isEqualTo("OK");
+        assertThat(app.call("FINALIZE_CONNECTOR_CONFIGURATION", "{}")
+                        .path("response_code")
+                        .asText())
+                .isEqualTo("OK");
         Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
 
         runConcurrently((thread, call, connection) -> {
@@ -58,26 +61,37 @@ class ConcurrencyTest {
             JsonNode response = procedure.equals("CONFIGURE_CONNECTOR")
                     ? EmbeddedAppFixture.call(connection, procedure, "{\"warehouse\": \"W" + thread + "\"}")
                     : EmbeddedAppFixture.call(connection, procedure);
-            outcomes.computeIfAbsent(procedure + " " + response.path("response_code").asText(),
-                    key -> new AtomicInteger()).incrementAndGet();
+            outcomes.computeIfAbsent(
+                            procedure + " " + response.path("response_code").asText(), key -> new AtomicInteger())
+                    .incrementAndGet();
         });
 
-        assertThat(overlaps.get()).as("two lifecycle hooks never ran at the same time").isZero();
-        assertThat(outcomes.keySet()).as("only successes and state refusals, never a lost or failed call")
-                .isSubsetOf(Set.of("PAUSE_CONNECTOR OK", "PAUSE_CONNECTOR INVALID_CONNECTOR_STATUS",
-                        "RESUME_CONNECTOR OK", "RESUME_CONNECTOR INVALID_CONNECTOR_STATUS",
+        assertThat(overlaps.get())
+                .as("two lifecycle hooks never ran at the same time")
+                .isZero();
+        assertThat(outcomes.keySet())
+                .as("only successes and state refusals, never a lost or failed call")
+                .isSubsetOf(Set.of(
+                        "PAUSE_CONNECTOR OK",
+                        "PAUSE_CONNECTOR INVALID_CONNECTOR_STATUS",
+                        "RESUME_CONNECTOR OK",
+                        "RESUME_CONNECTOR INVALID_CONNECTOR_STATUS",
                         "CONFIGURE_CONNECTOR INVALID_CONNECTOR_STATUS"));
         int pauses = count(outcomes, "PAUSE_CONNECTOR OK");
         int resumes = count(outcomes, "RESUME_CONNECTOR OK");
         assertThat(pauses).as("some pauses succeeded").isPositive();
-        assertThat(hookOrder).as("every successful call ran its hook exactly once").hasSize(pauses + resumes);
+        assertThat(hookOrder)
+                .as("every successful call ran its hook exactly once")
+                .hasSize(pauses + resumes);
         for (int i = 0; i < hookOrder.size(); i++) {
-            assertThat(hookOrder.get(i)).as("transition %d alternates from STARTED", i)
+            assertThat(hookOrder.get(i))
+                    .as("transition %d alternates from STARTED", i)
                     .isEqualTo(i % 2 == 0 ? "pause" : "resume");
         }
         ConnectorStatus expectedFinal = pauses == resumes ? ConnectorStatus.STARTED : ConnectorStatus.PAUSED;
         assertThat(app.state()).isEqualTo(new ConnectorState(expectedFinal, ConfigurationStatus.FINALIZED));
-        assertThat(configuration("connector_configuration")).as("configure never got through a finalized connector")
+        assertThat(configuration("connector_configuration"))
+                .as("configure never got through a finalized connector")
                 .isEqualTo(JsonTree.parse("{\"warehouse\": \"WH\", \"batch_size\": 500}"));
     }
 
@@ -92,17 +106,25 @@ class ConcurrencyTest {
                         + thread + "_" + call + "\"}";
                 submitted.add(JsonTree.parse(config.replace("}", ", \"batch_size\": 500}")));
                 assertThat(EmbeddedAppFixture.call(connection, "CONFIGURE_CONNECTOR", config)
-                        .path("response_code").asText()).isEqualTo("OK");
+                                .path("response_code")
+                                .asText())
+                        .isEqualTo("OK");
             } else {
-                assertThat(EmbeddedAppFixture.call(connection, "SET_CONNECTION_CONFIGURATION",
-                        "{\"base_url\": \"https://t" + thread + ".example.com\"}").path("response_code").asText())
+                assertThat(EmbeddedAppFixture.call(
+                                        connection,
+                                        "SET_CONNECTION_CONFIGURATION",
+                                        "{\"base_url\": \"https://t" + thread + ".example.com\"}")
+                                .path("response_code")
+                                .asText())
                         .isEqualTo("OK");
             }
         });
 
-        assertThat(submitted).as("the stored configuration is one submitted object, never a mix")
+        assertThat(submitted)
+                .as("the stored configuration is one submitted object, never a mix")
                 .contains(configuration("connector_configuration"));
-        assertThat(app.state()).isEqualTo(new ConnectorState(ConnectorStatus.CONFIGURING, ConfigurationStatus.CONNECTED));
+        assertThat(app.state())
+                .isEqualTo(new ConnectorState(ConnectorStatus.CONFIGURING, ConfigurationStatus.CONNECTED));
     }
 
     @FunctionalInterface
@@ -151,7 +173,8 @@ class ConcurrencyTest {
 
     private JsonNode configuration(String key) {
         return JsonTree.parse((String) app.query("SELECT \"VALUE\" FROM STATE.APP_CONFIG WHERE \"KEY\" = ?", key)
-                .get(0).get("VALUE"));
+                .get(0)
+                .get("VALUE"));
     }
 
     private static int count(Map<String, AtomicInteger> outcomes, String key) {

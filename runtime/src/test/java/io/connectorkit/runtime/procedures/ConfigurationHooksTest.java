@@ -33,14 +33,14 @@ class ConfigurationHooksTest {
     private final ConfigurationHooks hooks = new ConfigurationHooks() {
         @Override
         public Response configured(Configuration configuration, ConnectorContext context) {
-            return record("configured(saved: " + context.connectorConfiguration().string("warehouse").orElse("-")
-                    + ")");
+            return record("configured(saved: "
+                    + context.connectorConfiguration().string("warehouse").orElse("-") + ")");
         }
 
         @Override
         public Response connectionSaved(Configuration connection, ConnectorContext context) {
-            return record("connectionSaved(saved: " + context.connectionConfiguration().string("host").orElse("-")
-                    + ")");
+            return record("connectionSaved(saved: "
+                    + context.connectionConfiguration().string("host").orElse("-") + ")");
         }
 
         @Override
@@ -56,7 +56,8 @@ class ConfigurationHooksTest {
 
         @Override
         public Response reset(ConnectorContext context) {
-            return record("reset(saved: " + context.connectorConfiguration().string("warehouse").orElse("-") + ")");
+            return record("reset(saved: "
+                    + context.connectorConfiguration().string("warehouse").orElse("-") + ")");
         }
 
         @Override
@@ -90,11 +91,13 @@ class ConfigurationHooksTest {
 
     @Test
     void theWizardRunsTheSdksPhasesInTheSdksOrder() {
-        assertThat(code(app.call("CONFIGURE_CONNECTOR", "{\"warehouse\": \"XS\"}"))).isEqualTo("OK");
+        assertThat(code(app.call("CONFIGURE_CONNECTOR", "{\"warehouse\": \"XS\"}")))
+                .isEqualTo("OK");
         assertThat(calls).containsExactly("validateConfiguration", "configured(saved: XS)");
 
         calls.clear();
-        assertThat(code(app.call("SET_CONNECTION_CONFIGURATION", "{\"host\": \"a\"}"))).isEqualTo("OK");
+        assertThat(code(app.call("SET_CONNECTION_CONFIGURATION", "{\"host\": \"a\"}")))
+                .isEqualTo("OK");
         assertThat(calls).containsExactly("validateConnection", "connectionSaved(saved: a)", "testConnection");
 
         calls.clear();
@@ -103,9 +106,15 @@ class ConfigurationHooksTest {
 
         app.forceState(new ConnectorState(ConnectorStatus.PAUSED, ConfigurationStatus.FINALIZED));
         calls.clear();
-        assertThat(code(app.call("UPDATE_CONNECTION_CONFIGURATION", "{\"host\": \"b\"}"))).isEqualTo("OK");
-        assertThat(calls).containsExactly("validateConnectionUpdate", "draftConnection(b, saved: a)",
-                "testDraftConnection", "connectionSaved(saved: b)", "testConnection");
+        assertThat(code(app.call("UPDATE_CONNECTION_CONFIGURATION", "{\"host\": \"b\"}")))
+                .isEqualTo("OK");
+        assertThat(calls)
+                .containsExactly(
+                        "validateConnectionUpdate",
+                        "draftConnection(b, saved: a)",
+                        "testDraftConnection",
+                        "connectionSaved(saved: b)",
+                        "testConnection");
 
         calls.clear();
         assertThat(code(app.call("UPDATE_WAREHOUSE", "M"))).isEqualTo("OK");
@@ -129,17 +138,20 @@ class ConfigurationHooksTest {
         JsonNode refused = app.call("CONFIGURE_CONNECTOR", "{\"warehouse\": \"XS\"}");
         assertThat(refused.path("response_code").asText()).isEqualTo("NOPE");
         assertThat(refused.path("message").asText()).isEqualTo("refused by configured");
-        assertThat(app.query("SELECT COUNT(*) AS N FROM STATE.APP_CONFIG")).containsExactly(EmbeddedAppFixture.row("N",
-                0L));
+        assertThat(app.query("SELECT COUNT(*) AS N FROM STATE.APP_CONFIG"))
+                .containsExactly(EmbeddedAppFixture.row("N", 0L));
         assertThat(app.state().configurationStatus()).isEqualTo(ConfigurationStatus.INSTALLED);
 
         refuse = "";
         app.call("CONFIGURE_CONNECTOR", "{\"warehouse\": \"XS\"}");
         refuse = "connectionSaved";
         calls.clear();
-        assertThat(code(app.call("SET_CONNECTION_CONFIGURATION", "{\"host\": \"a\"}"))).isEqualTo("NOPE");
+        assertThat(code(app.call("SET_CONNECTION_CONFIGURATION", "{\"host\": \"a\"}")))
+                .isEqualTo("NOPE");
         assertThat(calls).containsExactly("validateConnection", "connectionSaved(saved: a)");
-        assertThat(app.call("GET_CONNECTION_CONFIGURATION").path("response_code").asText())
+        assertThat(app.call("GET_CONNECTION_CONFIGURATION")
+                        .path("response_code")
+                        .asText())
                 .isEqualTo("CONNECTION_CONFIGURATION_NOT_FOUND");
 
         refuse = "validateReset";

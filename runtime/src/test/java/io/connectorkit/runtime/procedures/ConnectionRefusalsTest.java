@@ -16,6 +16,7 @@ import io.connectorkit.runtime.status.ConnectorState;
 import io.connectorkit.runtime.status.ConnectorStatus;
 import io.connectorkit.runtime.testing.EmbeddedAppFixture;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -53,15 +54,16 @@ class ConnectionRefusalsTest {
                 return validatorAnswer.get();
             })
             .connectionTester((connection, context) -> record("testConnection"))
-            .draftConnectionTester((draft, context) -> record("testDraftConnection " + draft.string("host")
-                    .orElse("-")))
+            .draftConnectionTester((draft, context) ->
+                    record("testDraftConnection " + draft.string("host").orElse("-")))
             .build());
 
     @BeforeEach
     void connectAndPause() {
         app.call("COMPLETE_PREREQUISITES_STEP");
         app.call("CONFIGURE_CONNECTOR", "{\"warehouse\": \"XS\"}");
-        assertThat(code(app.call("SET_CONNECTION_CONFIGURATION", "{\"host\": \"a\"}"))).isEqualTo("OK");
+        assertThat(code(app.call("SET_CONNECTION_CONFIGURATION", "{\"host\": \"a\"}")))
+                .isEqualTo("OK");
         app.forceState(new ConnectorState(ConnectorStatus.PAUSED, ConfigurationStatus.FINALIZED));
         calls.clear();
     }
@@ -91,8 +93,8 @@ class ConnectionRefusalsTest {
 
         JsonNode response = app.call("UPDATE_CONNECTION_CONFIGURATION", "{\"host\": \"b\"}");
 
-        assertThat(response).isEqualTo(JsonTree.parse("{\"response_code\": \"NOPE\", \"message\": \"refused by " + phase
-                + "\"}"));
+        assertThat(response)
+                .isEqualTo(JsonTree.parse("{\"response_code\": \"NOPE\", \"message\": \"refused by " + phase + "\"}"));
         assertThat(calls).containsExactly(callsMade);
         assertThat(app.snapshot()).isEqualTo(before);
         assertThat(savedHost()).isEqualTo("a");
@@ -110,12 +112,18 @@ class ConnectionRefusalsTest {
 
     @Test
     void theSavedCallbacksRefusalUndoesTheSave() {
-        assertUpdateRefusedBy("connectionSaved", "validateConnection", "draftConnection", "testDraftConnection b", "connectionSaved");
+        assertUpdateRefusedBy(
+                "connectionSaved", "validateConnection", "draftConnection", "testDraftConnection b", "connectionSaved");
     }
 
     @Test
     void theConnectionTestsRefusalUndoesTheSave() {
-        assertUpdateRefusedBy("testConnection", "validateConnection", "draftConnection", "testDraftConnection b", "connectionSaved",
+        assertUpdateRefusedBy(
+                "testConnection",
+                "validateConnection",
+                "draftConnection",
+                "testDraftConnection b",
+                "connectionSaved",
                 "testConnection");
     }
 
@@ -123,9 +131,10 @@ class ConnectionRefusalsTest {
     void anUpdateOfTheWrongShapeIsRefusedBeforeAnyHook() {
         JsonNode response = app.call("UPDATE_CONNECTION_CONFIGURATION", "[\"b\"]");
 
-        assertThat(response).isEqualTo(JsonTree.parse("{\"response_code\": \"CONFIGURATION_NOT_AN_OBJECT\","
-                + " \"message\": \"The argument CONNECTION_CONFIGURATION of UPDATE_CONNECTION_CONFIGURATION must be a"
-                + " JSON object such as {\\\"key\\\": \\\"value\\\"}, but it is an array.\"}"));
+        assertThat(response)
+                .isEqualTo(JsonTree.parse("{\"response_code\": \"CONFIGURATION_NOT_AN_OBJECT\","
+                        + " \"message\": \"The argument CONNECTION_CONFIGURATION of UPDATE_CONNECTION_CONFIGURATION must be a"
+                        + " JSON object such as {\\\"key\\\": \\\"value\\\"}, but it is an array.\"}"));
         assertThat(code(app.call("UPDATE_CONNECTION_CONFIGURATION", "{\"port\": 1}")))
                 .isEqualTo("CONNECTION_CONFIGURATION_PARSING_ERROR");
         assertThat(calls).isEmpty();
@@ -133,20 +142,23 @@ class ConnectionRefusalsTest {
 
     @Test
     void aDraftIsTestedWithoutBeingSaved() {
-        assertThat(code(app.call("TEST_DRAFT_CONNECTION", "{\"host\": \"draft\"}"))).isEqualTo("OK");
+        assertThat(code(app.call("TEST_DRAFT_CONNECTION", "{\"host\": \"draft\"}")))
+                .isEqualTo("OK");
         assertThat(calls).containsExactly("testDraftConnection draft");
         assertThat(savedHost()).isEqualTo("a");
 
         refuse = "testDraftConnection";
-        assertThat(app.call("TEST_DRAFT_CONNECTION", "{\"host\": \"draft\"}")).isEqualTo(JsonTree.parse(
-                "{\"response_code\": \"NOPE\", \"message\": \"refused by testDraftConnection\"}"));
+        assertThat(app.call("TEST_DRAFT_CONNECTION", "{\"host\": \"draft\"}"))
+                .isEqualTo(JsonTree.parse(
+                        "{\"response_code\": \"NOPE\", \"message\": \"refused by testDraftConnection\"}"));
     }
 
     @Test
     void aDraftOfTheWrongShapeIsRefusedUntested() {
-        assertThat(app.call("TEST_DRAFT_CONNECTION", "7")).isEqualTo(JsonTree.parse("{\"response_code\":"
-                + " \"CONFIGURATION_NOT_AN_OBJECT\", \"message\": \"The argument CONFIG of TEST_DRAFT_CONNECTION must"
-                + " be a JSON object such as {\\\"key\\\": \\\"value\\\"}, but it is a number.\"}"));
+        assertThat(app.call("TEST_DRAFT_CONNECTION", "7"))
+                .isEqualTo(JsonTree.parse("{\"response_code\":"
+                        + " \"CONFIGURATION_NOT_AN_OBJECT\", \"message\": \"The argument CONFIG of TEST_DRAFT_CONNECTION must"
+                        + " be a JSON object such as {\\\"key\\\": \\\"value\\\"}, but it is a number.\"}"));
         assertThat(code(app.call("TEST_DRAFT_CONNECTION", "{\"host\": \"d\", \"port\": 1}")))
                 .isEqualTo("CONNECTION_CONFIGURATION_PARSING_ERROR");
         assertThat(calls).isEmpty();
@@ -160,9 +172,10 @@ class ConnectionRefusalsTest {
 
         JsonNode response = app.call("SET_CONNECTION_CONFIGURATION", "{\"host\": \"c\"}");
 
-        assertThat(response).isEqualTo(JsonTree.parse("{\"response_code\": \"INVALID_RESPONSE\", \"message\": \"Invalid"
-                + " connector response, reason: the connection configuration validator answered a config that is an"
-                + " array, not an object\"}"));
+        assertThat(response)
+                .isEqualTo(JsonTree.parse("{\"response_code\": \"INVALID_RESPONSE\", \"message\": \"Invalid"
+                        + " connector response, reason: the connection configuration validator answered a config that is an"
+                        + " array, not an object\"}"));
         assertThat(calls).containsExactly("validateConnection");
         assertThat(app.snapshot()).isEqualTo(before);
     }
@@ -170,7 +183,7 @@ class ConnectionRefusalsTest {
     @Test
     void aValidatorsReplacementIsCheckedAgainstTheDeclaredFields() {
         app.forceState(new ConnectorState(ConnectorStatus.CONFIGURING, ConfigurationStatus.CONNECTED));
-        validatorAnswer.set(Response.ok().with("config", java.util.Map.of("hostname", "c")));
+        validatorAnswer.set(Response.ok().with("config", Map.of("hostname", "c")));
 
         JsonNode response = app.call("SET_CONNECTION_CONFIGURATION", "{\"host\": \"c\"}");
 
@@ -178,8 +191,9 @@ class ConnectionRefusalsTest {
         assertThat(response.path("message").asText()).contains("hostname");
         assertThat(savedHost()).isEqualTo("a");
 
-        validatorAnswer.set(Response.ok().with("config", java.util.Map.of("host", "normalised")));
-        assertThat(code(app.call("SET_CONNECTION_CONFIGURATION", "{\"host\": \"c\"}"))).isEqualTo("OK");
+        validatorAnswer.set(Response.ok().with("config", Map.of("host", "normalised")));
+        assertThat(code(app.call("SET_CONNECTION_CONFIGURATION", "{\"host\": \"c\"}")))
+                .isEqualTo("OK");
         assertThat(savedHost()).isEqualTo("normalised");
     }
 }

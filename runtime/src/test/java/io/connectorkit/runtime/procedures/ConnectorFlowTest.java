@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.connectorkit.runtime.Response;
 import io.connectorkit.runtime.ResponseCode;
 import io.connectorkit.runtime.internal.json.JsonTree;
+import io.connectorkit.runtime.spi.ConnectionTester;
 import io.connectorkit.runtime.spi.ConnectorDefinition;
+import io.connectorkit.runtime.spi.WizardStep;
 import io.connectorkit.runtime.status.ConfigurationStatus;
 import io.connectorkit.runtime.status.ConnectorState;
 import io.connectorkit.runtime.status.ConnectorStatus;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class ConnectorFlowTest {
 
     private final ScriptedConnector connector = new ScriptedConnector();
-    private EmbeddedAppFixture app = EmbeddedAppFixture.install(connector.definition().build());
+    private EmbeddedAppFixture app =
+            EmbeddedAppFixture.install(connector.definition().build());
 
     @AfterEach
     void dropApp() {
@@ -32,8 +35,10 @@ class ConnectorFlowTest {
     @Test
     void wizardThenDailyUseThenConfigurationUpdates() {
         assertThat(status()).isEqualTo(state(ConnectorStatus.CONFIGURING, ConfigurationStatus.INSTALLED));
-        assertThat(app.query("SELECT ID, IS_COMPLETED FROM PUBLIC.PREREQUISITES")).containsExactly(
-                Map.of("ID", "grant_access", "IS_COMPLETED", false), Map.of("ID", "network", "IS_COMPLETED", false));
+        assertThat(app.query("SELECT ID, IS_COMPLETED FROM PUBLIC.PREREQUISITES"))
+                .containsExactly(
+                        Map.of("ID", "grant_access", "IS_COMPLETED", false),
+                        Map.of("ID", "network", "IS_COMPLETED", false));
 
         assertOk(app.call("UPDATE_PREREQUISITE", "grant_access", true), "Prerequisite updated successfully.");
         assertOk(app.call("MARK_ALL_PREREQUISITES_AS_DONE"), "All prerequisites have been marked as done.");
@@ -48,7 +53,8 @@ class ConnectorFlowTest {
         assertOk(configured, "Connector successfully configured.");
         assertThat(status()).isEqualTo(state(ConnectorStatus.CONFIGURING, ConfigurationStatus.CONFIGURED));
         assertThat(configuration("connector_configuration").path("batch_size").asInt())
-                .as("the declared default is stored").isEqualTo(500);
+                .as("the declared default is stored")
+                .isEqualTo(500);
 
         JsonNode connected = app.call("SET_CONNECTION_CONFIGURATION", "{\"base_url\": \"https://api.example.com\"}");
         assertOk(connected, "Connection works.");
@@ -57,25 +63,38 @@ class ConnectorFlowTest {
         assertThat(connection.path("response_code").asText()).isEqualTo("OK");
         assertThat(connection.path("base_url").asText()).isEqualTo("https://api.example.com");
 
-        assertOk(app.call("FINALIZE_CONNECTOR_CONFIGURATION", "{\"custom_property\": \"some_value\"}"),
+        assertOk(
+                app.call("FINALIZE_CONNECTOR_CONFIGURATION", "{\"custom_property\": \"some_value\"}"),
                 "Finalized by the connector.");
         assertThat(status()).isEqualTo(state(ConnectorStatus.STARTED, ConfigurationStatus.FINALIZED));
-        assertThat(connector.calls).contains("validate source {\"custom_property\":\"some_value\"}",
-                "finalize {\"custom_property\":\"some_value\"}");
+        assertThat(connector.calls)
+                .contains(
+                        "validate source {\"custom_property\":\"some_value\"}",
+                        "finalize {\"custom_property\":\"some_value\"}");
 
         assertOk(app.call("PAUSE_CONNECTOR"), "Connector successfully paused.");
         assertThat(status()).isEqualTo(state(ConnectorStatus.PAUSED, ConfigurationStatus.FINALIZED));
 
-        assertThat(app.call("UPDATE_WAREHOUSE", "OTHER_WH").path("response_code").asText()).isEqualTo("OK");
-        assertThat(configuration("connector_configuration").path("warehouse").asText()).isEqualTo("OTHER_WH");
-        assertThat(configuration("connector_configuration").path("destination_database").asText())
-                .as("update warehouse keeps the other keys").isEqualTo("DEST_DB");
+        assertThat(app.call("UPDATE_WAREHOUSE", "OTHER_WH")
+                        .path("response_code")
+                        .asText())
+                .isEqualTo("OK");
+        assertThat(configuration("connector_configuration").path("warehouse").asText())
+                .isEqualTo("OTHER_WH");
+        assertThat(configuration("connector_configuration")
+                        .path("destination_database")
+                        .asText())
+                .as("update warehouse keeps the other keys")
+                .isEqualTo("DEST_DB");
 
         connector.calls.clear();
-        assertOk(app.call("UPDATE_CONNECTION_CONFIGURATION", "{\"base_url\": \"https://v2.example.com\"}"),
+        assertOk(
+                app.call("UPDATE_CONNECTION_CONFIGURATION", "{\"base_url\": \"https://v2.example.com\"}"),
                 "Connection works.");
-        assertThat(connector.calls).containsExactly("draft {\"base_url\":\"https://v2.example.com\"}",
-                "test {\"base_url\":\"https://v2.example.com\"}");
+        assertThat(connector.calls)
+                .containsExactly(
+                        "draft {\"base_url\":\"https://v2.example.com\"}",
+                        "test {\"base_url\":\"https://v2.example.com\"}");
         assertThat(configuration("connection_configuration").path("base_url").asText())
                 .isEqualTo("https://v2.example.com");
         assertThat(status()).isEqualTo(state(ConnectorStatus.PAUSED, ConfigurationStatus.FINALIZED));
@@ -84,13 +103,16 @@ class ConnectorFlowTest {
         assertThat(status()).isEqualTo(state(ConnectorStatus.STARTED, ConfigurationStatus.FINALIZED));
 
         assertThat(app.query("SELECT CONFIG_GROUP, CONFIG_KEY, \"VALUE\" FROM PUBLIC.CONNECTOR_CONFIGURATION"
-                + " ORDER BY CONFIG_GROUP, CONFIG_KEY")).containsExactly(
-                row("connection_configuration", "base_url", "https://v2.example.com"),
-                row("connector_configuration", "batch_size", "500"),
-                row("connector_configuration", "destination_database", "DEST_DB"),
-                row("connector_configuration", "global_schedule",
-                        "{\"scheduleType\":\"CRON\",\"scheduleDefinition\":\"*/15 * * * *\"}"),
-                row("connector_configuration", "warehouse", "OTHER_WH"));
+                        + " ORDER BY CONFIG_GROUP, CONFIG_KEY"))
+                .containsExactly(
+                        row("connection_configuration", "base_url", "https://v2.example.com"),
+                        row("connector_configuration", "batch_size", "500"),
+                        row("connector_configuration", "destination_database", "DEST_DB"),
+                        row(
+                                "connector_configuration",
+                                "global_schedule",
+                                "{\"scheduleType\":\"CRON\",\"scheduleDefinition\":\"*/15 * * * *\"}"),
+                        row("connector_configuration", "warehouse", "OTHER_WH"));
     }
 
     @Test
@@ -103,13 +125,17 @@ class ConnectorFlowTest {
         assertOk(app.call("PAUSE_CONNECTOR"), "Connector successfully paused.");
         connector.calls.clear();
 
-        assertOk(app.call("UPDATE_CONNECTOR_CONFIGURATION", "{\"batch_size\": 50, \"destination_schema\": \"RAW\"}"),
+        assertOk(
+                app.call("UPDATE_CONNECTOR_CONFIGURATION", "{\"batch_size\": 50, \"destination_schema\": \"RAW\"}"),
                 "Connector configuration updated: batch_size, destination_schema.");
 
-        assertThat(configuration("connector_configuration")).isEqualTo(JsonTree.parse("{\"warehouse\": \"xs\","
-                + " \"batch_size\": 50, \"destination_schema\": \"RAW\"}"));
-        assertThat(connector.calls).as("the connector's validator sees the whole result")
-                .containsExactly("validate connector {\"warehouse\":\"xs\",\"batch_size\":50,\"destination_schema\":\"RAW\"}");
+        assertThat(configuration("connector_configuration"))
+                .isEqualTo(JsonTree.parse(
+                        "{\"warehouse\": \"xs\"," + " \"batch_size\": 50, \"destination_schema\": \"RAW\"}"));
+        assertThat(connector.calls)
+                .as("the connector's validator sees the whole result")
+                .containsExactly(
+                        "validate connector {\"warehouse\":\"xs\",\"batch_size\":50,\"destination_schema\":\"RAW\"}");
         assertThat(status()).isEqualTo(state(ConnectorStatus.PAUSED, ConfigurationStatus.FINALIZED));
 
         String before = app.snapshot();
@@ -126,7 +152,8 @@ class ConnectorFlowTest {
         assertThat(warehouse.path("message").asText()).contains("UPDATE_WAREHOUSE");
         assertThat(sameWarehouse.path("response_code").asText()).isEqualTo("OK");
         assertThat(refused.path("message").asText()).isEqualTo("batch too small");
-        assertThat(app.snapshot().replaceAll("UPDATED_AT=[^,}]*", "")).as("refusals change nothing")
+        assertThat(app.snapshot().replaceAll("UPDATED_AT=[^,}]*", ""))
+                .as("refusals change nothing")
                 .isEqualTo(before.replaceAll("UPDATED_AT=[^,}]*", ""));
     }
 
@@ -185,7 +212,9 @@ class ConnectorFlowTest {
         assertThat(response.path("cause").path("message").asText())
                 .isEqualTo("The connector's resume hook failed: IllegalStateException: token expired");
         assertThat(app.state()).isEqualTo(state(ConnectorStatus.ERROR, ConfigurationStatus.FINALIZED));
-        assertThat(app.call("RECOVER_CONNECTOR_STATE", "RUNNING").path("response_code").asText())
+        assertThat(app.call("RECOVER_CONNECTOR_STATE", "RUNNING")
+                        .path("response_code")
+                        .asText())
                 .isEqualTo("INVALID_NEW_CONNECTOR_STATUS");
         assertOk(app.call("RECOVER_CONNECTOR_STATE", "STARTED"), "Connector status successfully changed to STARTED");
     }
@@ -194,7 +223,8 @@ class ConnectorFlowTest {
     void pauseRetriesATransitionLeftHalfway() {
         finalizeWizard();
         app.forceState(state(ConnectorStatus.PAUSING, ConfigurationStatus.FINALIZED));
-        assertThat(status().status()).as("an unfinished pause shows the last stable status")
+        assertThat(status().status())
+                .as("an unfinished pause shows the last stable status")
                 .isEqualTo(ConnectorStatus.STARTED);
 
         assertOk(app.call("PAUSE_CONNECTOR"), "Connector successfully paused.");
@@ -212,11 +242,14 @@ class ConnectorFlowTest {
         assertThat(response.path("response_code").asText()).isEqualTo("TEST_CONNECTION_FAILED");
         assertThat(response.path("message").asText()).isEqualTo("401 Unauthorized from the API");
         assertThat(app.snapshot()).isEqualTo(before);
-        assertThat(app.call("GET_CONNECTION_CONFIGURATION").path("response_code").asText())
+        assertThat(app.call("GET_CONNECTION_CONFIGURATION")
+                        .path("response_code")
+                        .asText())
                 .isEqualTo("CONNECTION_CONFIGURATION_NOT_FOUND");
 
         connector.connectionTest(context -> Response.ok("Connection works."));
-        assertOk(app.call("SET_CONNECTION_CONFIGURATION", "{\"base_url\": \"https://api.example.com\"}"),
+        assertOk(
+                app.call("SET_CONNECTION_CONFIGURATION", "{\"base_url\": \"https://api.example.com\"}"),
                 "Connection works.");
         assertThat(app.state().configurationStatus()).isEqualTo(ConfigurationStatus.CONNECTED);
     }
@@ -243,7 +276,8 @@ class ConnectorFlowTest {
         connector.finalizeCallback(context -> {
             context.sql().execute("CREATE TABLE IF NOT EXISTS PUBLIC.SINK (ID INTEGER)");
             context.sql().update("INSERT INTO PUBLIC.SINK VALUES (?)", attempts.incrementAndGet());
-            return attempts.get() == 1 ? Response.error("SINK_NOT_READY", "The sink schema is being created.")
+            return attempts.get() == 1
+                    ? Response.error("SINK_NOT_READY", "The sink schema is being created.")
                     : Response.ok("Sink ready.");
         });
 
@@ -253,7 +287,8 @@ class ConnectorFlowTest {
 
         assertOk(app.call("FINALIZE_CONNECTOR_CONFIGURATION", "{}"), "Sink ready.");
         assertThat(app.state()).isEqualTo(state(ConnectorStatus.STARTED, ConfigurationStatus.FINALIZED));
-        assertThat(app.query("SELECT ID FROM PUBLIC.SINK")).as("the failed attempt's row was rolled back")
+        assertThat(app.query("SELECT ID FROM PUBLIC.SINK"))
+                .as("the failed attempt's row was rolled back")
                 .containsExactly(Map.of("ID", 2));
     }
 
@@ -266,22 +301,30 @@ class ConnectorFlowTest {
 
         JsonNode response = app.call("CONFIGURE_CONNECTOR", "{\"destination_database\": \"DEST_DB\"}");
 
-        assertThat(response).isEqualTo(JsonTree.parse("{\"response_code\": \"DESTINATION_MISSING\", \"message\": "
-                + "\"Database DEST_DB does not exist.\", \"hint\": \"Create it first\"}"));
+        assertThat(response)
+                .isEqualTo(JsonTree.parse("{\"response_code\": \"DESTINATION_MISSING\", \"message\": "
+                        + "\"Database DEST_DB does not exist.\", \"hint\": \"Create it first\"}"));
         assertThat(app.snapshot()).isEqualTo(before);
     }
 
     @Test
     void aConnectionValidatorMayNormaliseTheConfiguration() {
         app.close();
-        app = EmbeddedAppFixture.install(connector.definition()
-                .validator(io.connectorkit.runtime.spi.WizardStep.CONNECTION_CONFIGURATION, (input, context) ->
-                        Response.ok().with("config", JsonTree.parse("{\"base_url\": \""
-                                + input.requireString("base_url").replaceAll("/+$", "") + "\"}")))
+        app = EmbeddedAppFixture.install(connector
+                .definition()
+                .validator(
+                        WizardStep.CONNECTION_CONFIGURATION,
+                        (input, context) -> Response.ok()
+                                .with(
+                                        "config",
+                                        JsonTree.parse("{\"base_url\": \""
+                                                + input.requireString("base_url")
+                                                        .replaceAll("/+$", "") + "\"}")))
                 .build());
         configure();
 
-        assertOk(app.call("SET_CONNECTION_CONFIGURATION", "{\"base_url\": \"https://api.example.com///\"}"),
+        assertOk(
+                app.call("SET_CONNECTION_CONFIGURATION", "{\"base_url\": \"https://api.example.com///\"}"),
                 "Connection works.");
         assertThat(configuration("connection_configuration").path("base_url").asText())
                 .isEqualTo("https://api.example.com");
@@ -321,11 +364,15 @@ class ConnectorFlowTest {
 
         for (String sameWarehouse : List.of("XS", "xs", "\"XS\"")) {
             JsonNode response = app.call("UPDATE_WAREHOUSE", sameWarehouse);
-            assertThat(response.path("response_code").asText()).as(sameWarehouse).isEqualTo("WAREHOUSE_ALREADY_USED");
+            assertThat(response.path("response_code").asText())
+                    .as(sameWarehouse)
+                    .isEqualTo("WAREHOUSE_ALREADY_USED");
         }
         assertThat(app.call("UPDATE_WAREHOUSE", "\"xs\"").path("response_code").asText())
-                .as("a quoted lower-case name is another warehouse").isEqualTo("OK");
-        assertThat(configuration("connector_configuration").path("warehouse").asText()).isEqualTo("\"xs\"");
+                .as("a quoted lower-case name is another warehouse")
+                .isEqualTo("OK");
+        assertThat(configuration("connector_configuration").path("warehouse").asText())
+                .isEqualTo("\"xs\"");
     }
 
     @Test
@@ -346,7 +393,8 @@ class ConnectorFlowTest {
     void finalizeWithoutACallbackAnswersOk() {
         app.close();
         app = EmbeddedAppFixture.install(ConnectorDefinition.builder()
-                .connectionTester(io.connectorkit.runtime.spi.ConnectionTester.none()).build());
+                .connectionTester(ConnectionTester.none())
+                .build());
         configure();
         assertOk(app.call("SET_CONNECTION_CONFIGURATION", "{}"), "This connector has no connection test.");
 
@@ -355,19 +403,26 @@ class ConnectorFlowTest {
     }
 
     private void configure() {
-        assertThat(app.call("CONFIGURE_CONNECTOR", "{\"warehouse\": \"xs\"}").path("response_code").asText())
+        assertThat(app.call("CONFIGURE_CONNECTOR", "{\"warehouse\": \"xs\"}")
+                        .path("response_code")
+                        .asText())
                 .isEqualTo("OK");
     }
 
     private void connect() {
         configure();
         assertThat(app.call("SET_CONNECTION_CONFIGURATION", "{\"base_url\": \"https://api.example.com\"}")
-                .path("response_code").asText()).isEqualTo("OK");
+                        .path("response_code")
+                        .asText())
+                .isEqualTo("OK");
     }
 
     private void finalizeWizard() {
         connect();
-        assertThat(app.call("FINALIZE_CONNECTOR_CONFIGURATION", "{}").path("response_code").asText()).isEqualTo("OK");
+        assertThat(app.call("FINALIZE_CONNECTOR_CONFIGURATION", "{}")
+                        .path("response_code")
+                        .asText())
+                .isEqualTo("OK");
     }
 
     private ConnectorState status() {
@@ -378,7 +433,8 @@ class ConnectorFlowTest {
 
     private JsonNode configuration(String key) {
         return JsonTree.parse((String) app.query("SELECT \"VALUE\" FROM STATE.APP_CONFIG WHERE \"KEY\" = ?", key)
-                .get(0).get("VALUE"));
+                .get(0)
+                .get("VALUE"));
     }
 
     private static ConnectorState state(ConnectorStatus status, ConfigurationStatus configurationStatus) {
@@ -390,7 +446,9 @@ class ConnectorFlowTest {
     }
 
     private static void assertOk(JsonNode response, String message) {
-        assertThat(response.path("response_code").asText()).as("response %s", response).isEqualTo("OK");
+        assertThat(response.path("response_code").asText())
+                .as("response %s", response)
+                .isEqualTo("OK");
         assertThat(response.path("message").asText()).isEqualTo(message);
     }
 }

@@ -50,7 +50,8 @@ class LifecycleValidatorsTest {
                     calls.add("resume");
                     return Response.ok();
                 }
-            }).build());
+            })
+            .build());
 
     @AfterEach
     void close() {
@@ -62,8 +63,9 @@ class LifecycleValidatorsTest {
         ConnectorState started = new ConnectorState(ConnectorStatus.STARTED, ConfigurationStatus.FINALIZED);
         app.forceState(started);
 
-        assertThat(app.call("PAUSE_CONNECTOR")).isEqualTo(JsonTree.parse("{\"response_code\": \"SYNC_RUNNING\","
-                + " \"message\": \"A sync is running; pause after it.\"}"));
+        assertThat(app.call("PAUSE_CONNECTOR"))
+                .isEqualTo(JsonTree.parse("{\"response_code\": \"SYNC_RUNNING\","
+                        + " \"message\": \"A sync is running; pause after it.\"}"));
         assertThat(app.state()).isEqualTo(started);
         assertThat(calls).containsExactly("validatePause");
     }
@@ -73,15 +75,19 @@ class LifecycleValidatorsTest {
         ConnectorState paused = new ConnectorState(ConnectorStatus.PAUSED, ConfigurationStatus.FINALIZED);
         app.forceState(paused);
 
-        assertThat(app.call("RESUME_CONNECTOR")).isEqualTo(JsonTree.parse("{\"response_code\": \"TOKEN_EXPIRED\","
-                + " \"message\": \"Renew the token first.\"}"));
+        assertThat(app.call("RESUME_CONNECTOR"))
+                .isEqualTo(JsonTree.parse(
+                        "{\"response_code\": \"TOKEN_EXPIRED\"," + " \"message\": \"Renew the token first.\"}"));
         assertThat(app.state()).isEqualTo(paused);
         assertThat(calls).containsExactly("validateResume");
     }
 
     @Test
     void theIngestionTimeoutIsAtLeastOneMinute() {
-        assertThat(ConnectorDefinition.builder().ingestionTimeout(Duration.ofMinutes(1)).build().ingestionTimeout())
+        assertThat(ConnectorDefinition.builder()
+                        .ingestionTimeout(Duration.ofMinutes(1))
+                        .build()
+                        .ingestionTimeout())
                 .isEqualTo(Duration.ofMinutes(1));
         assertThatThrownBy(() -> ConnectorDefinition.builder().ingestionTimeout(Duration.ofSeconds(59)))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 class ProcedureLogTest {
 
-    private final EmbeddedAppFixture app = EmbeddedAppFixture.install(new ScriptedConnector().definition().build());
+    private final EmbeddedAppFixture app =
+            EmbeddedAppFixture.install(new ScriptedConnector().definition().build());
     private final RuntimeLogRecorder recorder = new RuntimeLogRecorder();
 
     @BeforeEach
@@ -45,7 +46,9 @@ class ProcedureLogTest {
     }
 
     private List<LogRecord> at(Level level) {
-        return recorder.records().stream().filter(record -> record.getLevel().equals(level)).toList();
+        return recorder.records().stream()
+                .filter(record -> record.getLevel().equals(level))
+                .toList();
     }
 
     @Test
@@ -53,27 +56,31 @@ class ProcedureLogTest {
         JsonNode response = app.call("PAUSE_CONNECTOR");
 
         assertThat(response.path("response_code").asText()).isEqualTo("INVALID_CONNECTOR_STATUS");
-        assertThat(at(Level.FINE)).anySatisfy(record -> assertThat(text(record)).isEqualTo("An error with code"
-                + " INVALID_CONNECTOR_STATUS has been encountered in PAUSE_CONNECTOR: Invalid connector status."
-                + " Expected status: [STARTED, PAUSING]. Current status: CONFIGURING."));
+        assertThat(at(Level.FINE))
+                .anySatisfy(record -> assertThat(text(record))
+                        .isEqualTo("An error with code"
+                                + " INVALID_CONNECTOR_STATUS has been encountered in PAUSE_CONNECTOR: Invalid connector status."
+                                + " Expected status: [STARTED, PAUSING]. Current status: CONFIGURING."));
         assertThat(at(Level.WARNING)).isEmpty();
         assertThat(at(Level.SEVERE)).isEmpty();
     }
 
     @Test
     void anAnswerThatIsOkLogsNoRefusal() {
-        assertThat(app.call("COMPLETE_PREREQUISITES_STEP").path("response_code").asText()).isEqualTo("OK");
+        assertThat(app.call("COMPLETE_PREREQUISITES_STEP").path("response_code").asText())
+                .isEqualTo("OK");
 
         assertThat(recorder.records()).noneMatch(record -> text(record).contains("has been encountered"));
     }
 
     @Test
     void waitingTooLongForTheStateIsAWarningWithItsCause() throws SQLException {
-        try (Connection holder = app.newConnection(); Connection caller = app.newConnection()) {
+        try (Connection holder = app.newConnection();
+                Connection caller = app.newConnection()) {
             holder.setAutoCommit(false);
             try (Statement statement = holder.createStatement()) {
-                statement.executeUpdate("UPDATE STATE.APP_STATE SET \"KEY\" = \"KEY\" WHERE \"KEY\" ="
-                        + " 'connector_status'");
+                statement.executeUpdate(
+                        "UPDATE STATE.APP_STATE SET \"KEY\" = \"KEY\" WHERE \"KEY\" =" + " 'connector_status'");
             }
             try (Statement statement = caller.createStatement()) {
                 statement.execute("SET LOCK_TIMEOUT 100");
@@ -85,8 +92,8 @@ class ProcedureLogTest {
             holder.rollback();
         }
         assertThat(at(Level.WARNING)).singleElement().satisfies(record -> {
-            assertThat(text(record)).isEqualTo("MARK_ALL_PREREQUISITES_AS_DONE waited too long for the connector's"
-                    + " state");
+            assertThat(text(record))
+                    .isEqualTo("MARK_ALL_PREREQUISITES_AS_DONE waited too long for the connector's" + " state");
             assertThat(record.getThrown()).isInstanceOf(SqlFailure.LockTimeout.class);
         });
     }
@@ -98,9 +105,10 @@ class ProcedureLogTest {
         JsonNode response = app.call("PAUSE_CONNECTOR");
 
         assertThat(response.path("response_code").asText()).isEqualTo("INTERNAL_ERROR");
-        assertThat(response.path("message").asText()).isEqualTo("The connector's state cannot be read: the"
-                + " connector_status value is an array, not an object. Reinstalling the app or RECOVER_CONNECTOR_STATE"
-                + " may be needed.");
+        assertThat(response.path("message").asText())
+                .isEqualTo("The connector's state cannot be read: the"
+                        + " connector_status value is an array, not an object. Reinstalling the app or RECOVER_CONNECTOR_STATE"
+                        + " may be needed.");
         assertThat(at(Level.SEVERE)).anySatisfy(record -> {
             assertThat(text(record)).isEqualTo("PAUSE_CONNECTOR found the connector's state unreadable");
             assertThat(record.getThrown()).isInstanceOf(CorruptStateException.class);
@@ -114,8 +122,8 @@ class ProcedureLogTest {
         JsonNode response = app.call("MARK_ALL_PREREQUISITES_AS_DONE");
 
         assertThat(response.path("response_code").asText()).isEqualTo("UNKNOWN_ERROR");
-        assertThat(response.path("message").asText()).startsWith("MARK_ALL_PREREQUISITES_AS_DONE failed unexpectedly:"
-                + " SqlFailure: ");
+        assertThat(response.path("message").asText())
+                .startsWith("MARK_ALL_PREREQUISITES_AS_DONE failed unexpectedly:" + " SqlFailure: ");
         assertThat(at(Level.SEVERE)).anySatisfy(record -> {
             assertThat(text(record)).isEqualTo("MARK_ALL_PREREQUISITES_AS_DONE failed unexpectedly");
             assertThat(record.getThrown()).isInstanceOf(SqlFailure.class);

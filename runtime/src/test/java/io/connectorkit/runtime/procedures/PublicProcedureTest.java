@@ -22,13 +22,15 @@ class PublicProcedureTest {
     void snowflakeHandlerTakesTheSessionAndTheSqlArguments(PublicProcedure procedure) throws Exception {
         List<Class<?>> parameters = new ArrayList<>(List.of(Session.class));
         for (PublicProcedure.Argument argument : procedure.arguments()) {
-            parameters.add(switch (argument.type()) {
-                case VARIANT -> Variant.class;
-                case STRING, VARCHAR -> String.class;
-                case BOOLEAN -> Boolean.class;
-            });
+            parameters.add(
+                    switch (argument.type()) {
+                        case VARIANT -> Variant.class;
+                        case STRING, VARCHAR -> String.class;
+                        case BOOLEAN -> Boolean.class;
+                    });
         }
-        Method handler = SnowflakeProcedures.class.getMethod(procedure.handlerMethod(), parameters.toArray(Class[]::new));
+        Method handler =
+                SnowflakeProcedures.class.getMethod(procedure.handlerMethod(), parameters.toArray(Class[]::new));
 
         assertThat(Modifier.isStatic(handler.getModifiers())).isTrue();
         assertThat(handler.getReturnType()).isEqualTo(Variant.class);

@@ -25,8 +25,7 @@ import org.junit.jupiter.api.Test;
 class RowInsertsTest {
 
     /** One statement the inserts sent, with its bound values. */
-    record Sent(String sql, List<Object> parameters, int batchRows) {
-    }
+    record Sent(String sql, List<Object> parameters, int batchRows) {}
 
     /** A port that answers the table's columns and records what is sent. */
     static final class RecordingPort implements SqlPort {
@@ -79,8 +78,8 @@ class RowInsertsTest {
         }
     }
 
-    private static final Destination ORDERS = new Destination(Optional.of(Identifier.parse("DB")),
-            Identifier.parse("DEST"), Identifier.parse("ORDERS"));
+    private static final Destination ORDERS =
+            new Destination(Optional.of(Identifier.parse("DB")), Identifier.parse("DEST"), Identifier.parse("ORDERS"));
 
     private static List<String> columns(int count) {
         return IntStream.range(0, count).mapToObj(i -> "C" + i).toList();
@@ -100,7 +99,8 @@ class RowInsertsTest {
     }
 
     private static RecordingPort send(Dialect dialect, List<String> columns, List<Object[]> rows) {
-        RecordingPort port = new RecordingPort(dialect, columns.stream().map(column -> column + " VARCHAR").toList());
+        RecordingPort port = new RecordingPort(
+                dialect, columns.stream().map(column -> column + " VARCHAR").toList());
         DestinationTable table = new DestinationTable(port, () -> ORDERS);
         table.prepare(columns, rows, IntStream.range(0, columns.size()).toArray(), false);
         new RowInserts(port, table).send(columns, rows);
@@ -108,7 +108,9 @@ class RowInsertsTest {
     }
 
     private static List<Integer> rowsPerStatement(RecordingPort port, int columns) {
-        return port.sent.stream().map(sent -> sent.parameters().size() / columns).toList();
+        return port.sent.stream()
+                .map(sent -> sent.parameters().size() / columns)
+                .toList();
     }
 
     private static List<Object> allValues(List<Object[]> rows) {
@@ -129,15 +131,17 @@ class RowInsertsTest {
         RecordingPort port = send(SnowflakeDialect.INSTANCE, List.of("ID", "Name"), rows);
 
         assertThat(port.sent).singleElement().satisfies(sent -> {
-            assertThat(sent.sql()).isEqualTo("INSERT INTO \"DB\".\"DEST\".\"ORDERS\" (\"ID\", \"Name\") SELECT ?, ?"
-                    + " UNION ALL SELECT ?, ? UNION ALL SELECT ?, ?");
+            assertThat(sent.sql())
+                    .isEqualTo("INSERT INTO \"DB\".\"DEST\".\"ORDERS\" (\"ID\", \"Name\") SELECT ?, ?"
+                            + " UNION ALL SELECT ?, ? UNION ALL SELECT ?, ?");
             assertThat(sent.parameters()).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
         });
     }
 
     @Test
     void snowflakeValuesOfJsonTimestampAndDateColumnsAreConvertedInTheSelect() {
-        RecordingPort port = new RecordingPort(SnowflakeDialect.INSTANCE,
+        RecordingPort port = new RecordingPort(
+                SnowflakeDialect.INSTANCE,
                 List.of("PAYLOAD VARIANT", "SEEN_AT TIMESTAMP_NTZ", "DAY DATE", "NOTE VARCHAR"));
         DestinationTable table = new DestinationTable(port, () -> ORDERS);
         List<String> columns = List.of("PAYLOAD", "SEEN_AT", "DAY", "NOTE");
@@ -147,19 +151,22 @@ class RowInsertsTest {
 
         new RowInserts(port, table).send(columns, rows);
 
-        assertThat(port.sent).singleElement().extracting(Sent::sql).isEqualTo("INSERT INTO \"DB\".\"DEST\".\"ORDERS\""
-                + " (\"PAYLOAD\", \"SEEN_AT\", \"DAY\", \"NOTE\") SELECT PARSE_JSON(?), CAST(? AS TIMESTAMP_NTZ),"
-                + " CAST(? AS DATE), ?");
+        assertThat(port.sent)
+                .singleElement()
+                .extracting(Sent::sql)
+                .isEqualTo("INSERT INTO \"DB\".\"DEST\".\"ORDERS\""
+                        + " (\"PAYLOAD\", \"SEEN_AT\", \"DAY\", \"NOTE\") SELECT PARSE_JSON(?), CAST(? AS TIMESTAMP_NTZ),"
+                        + " CAST(? AS DATE), ?");
     }
 
     @Test
     void aNarrowBatchIsSplitAtTheBatchSizeOnlyWhenItHasMoreRows() {
         assertThat(rowsPerStatement(send(SnowflakeDialect.INSTANCE, columns(1), rows(TableSink.BATCH_ROWS, 1)), 1))
                 .containsExactly(TableSink.BATCH_ROWS);
-        assertThat(rowsPerStatement(send(SnowflakeDialect.INSTANCE, columns(1), rows(TableSink.BATCH_ROWS + 1, 1)),
-                1)).containsExactly(TableSink.BATCH_ROWS, 1);
-        assertThat(rowsPerStatement(send(SnowflakeDialect.INSTANCE, columns(1), rows(2 * TableSink.BATCH_ROWS, 1)),
-                1)).containsExactly(TableSink.BATCH_ROWS, TableSink.BATCH_ROWS);
+        assertThat(rowsPerStatement(send(SnowflakeDialect.INSTANCE, columns(1), rows(TableSink.BATCH_ROWS + 1, 1)), 1))
+                .containsExactly(TableSink.BATCH_ROWS, 1);
+        assertThat(rowsPerStatement(send(SnowflakeDialect.INSTANCE, columns(1), rows(2 * TableSink.BATCH_ROWS, 1)), 1))
+                .containsExactly(TableSink.BATCH_ROWS, TableSink.BATCH_ROWS);
     }
 
     @Test
@@ -170,8 +177,9 @@ class RowInsertsTest {
         assertThat(atTheLimit * columns).isEqualTo(RowInserts.MAX_PARAMETERS);
 
         RecordingPort exactly = send(SnowflakeDialect.INSTANCE, columns(columns), rows(atTheLimit, columns));
-        assertThat(exactly.sent).singleElement().satisfies(sent -> assertThat(sent.parameters())
-                .hasSize(RowInserts.MAX_PARAMETERS));
+        assertThat(exactly.sent)
+                .singleElement()
+                .satisfies(sent -> assertThat(sent.parameters()).hasSize(RowInserts.MAX_PARAMETERS));
 
         List<Object[]> oneOver = rows(atTheLimit + 1, columns);
         RecordingPort over = send(SnowflakeDialect.INSTANCE, columns(columns), oneOver);
@@ -189,8 +197,9 @@ class RowInsertsTest {
         RecordingPort port = send(SnowflakeDialect.INSTANCE, columns(columns), rows);
 
         assertThat(rowsPerStatement(port, columns)).containsExactly(perStatement, perStatement, 5);
-        assertThat(port.sent).allSatisfy(sent -> assertThat(sent.parameters().size())
-                .isLessThanOrEqualTo(RowInserts.MAX_PARAMETERS));
+        assertThat(port.sent)
+                .allSatisfy(
+                        sent -> assertThat(sent.parameters().size()).isLessThanOrEqualTo(RowInserts.MAX_PARAMETERS));
         assertThat(sentValues(port)).isEqualTo(allValues(rows));
     }
 
@@ -235,10 +244,12 @@ class RowInsertsTest {
         inserts.send(List.of("A"), rows(1, 1));
         inserts.send(List.of("A", "B"), rows(1, 2));
 
-        assertThat(port.sent).extracting(Sent::sql).containsExactly(
-                "INSERT INTO \"DB\".\"DEST\".\"ORDERS\" (\"A\", \"B\") VALUES (?, ? FORMAT JSON)",
-                "INSERT INTO \"DB\".\"DEST\".\"ORDERS\" (\"A\", \"B\") VALUES (?, ? FORMAT JSON)",
-                "INSERT INTO \"DB\".\"DEST\".\"ORDERS\" (\"A\") VALUES (?)",
-                "INSERT INTO \"DB\".\"DEST\".\"ORDERS\" (\"A\", \"B\") VALUES (?, ? FORMAT JSON)");
+        assertThat(port.sent)
+                .extracting(Sent::sql)
+                .containsExactly(
+                        "INSERT INTO \"DB\".\"DEST\".\"ORDERS\" (\"A\", \"B\") VALUES (?, ? FORMAT JSON)",
+                        "INSERT INTO \"DB\".\"DEST\".\"ORDERS\" (\"A\", \"B\") VALUES (?, ? FORMAT JSON)",
+                        "INSERT INTO \"DB\".\"DEST\".\"ORDERS\" (\"A\") VALUES (?)",
+                        "INSERT INTO \"DB\".\"DEST\".\"ORDERS\" (\"A\", \"B\") VALUES (?, ? FORMAT JSON)");
     }
 }

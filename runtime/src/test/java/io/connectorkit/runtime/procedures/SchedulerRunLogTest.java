@@ -3,10 +3,12 @@ package io.connectorkit.runtime.procedures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.connectorkit.runtime.testing.EmbeddedAppFixture;
 import io.connectorkit.runtime.testing.RuntimeLogRecorder;
 import io.connectorkit.runtime.testing.SchedulerFixture;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
@@ -38,7 +40,9 @@ class SchedulerRunLogTest {
     }
 
     private List<LogRecord> logged(String logger) {
-        return recorder.records().stream().filter(record -> record.getLoggerName().equals(logger)).toList();
+        return recorder.records().stream()
+                .filter(record -> record.getLoggerName().equals(logger))
+                .toList();
     }
 
     private static String text(LogRecord record) {
@@ -63,8 +67,8 @@ class SchedulerRunLogTest {
         assertThat(runId).isNotBlank();
         assertThat(logged(RunLog.scopeOf("def-orders"))).singleElement().satisfies(record -> {
             assertThat(record.getLevel()).isEqualTo(Level.INFO);
-            assertThat(text(record)).isEqualTo("Ingestion of resource 'orders' completed: 3 rows in 1500 ms (run "
-                    + runId + ")");
+            assertThat(text(record))
+                    .isEqualTo("Ingestion of resource 'orders' completed: 3 rows in 1500 ms (run " + runId + ")");
         });
     }
 
@@ -75,9 +79,11 @@ class SchedulerRunLogTest {
 
         JsonNode run = onlyRun(f.iterate());
 
-        assertThat(logged(RunLog.scopeOf("def-orders"))).singleElement().satisfies(record -> assertThat(text(record))
-                .isEqualTo("Ingestion of resource 'orders' completed: 1 row in 0 ms (run " + run.path("runId").asText()
-                        + ")"));
+        assertThat(logged(RunLog.scopeOf("def-orders")))
+                .singleElement()
+                .satisfies(record -> assertThat(text(record))
+                        .isEqualTo("Ingestion of resource 'orders' completed: 1 row in 0 ms (run "
+                                + run.path("runId").asText() + ")"));
     }
 
     @Test
@@ -94,13 +100,15 @@ class SchedulerRunLogTest {
         String runId = run.path("runId").asText();
         assertThat(logged(RunLog.scopeOf("def-orders"))).singleElement().satisfies(record -> {
             assertThat(record.getLevel()).isEqualTo(Level.SEVERE);
-            assertThat(text(record)).startsWith("Ingestion of resource 'orders' failed (attempt 1):"
-                    + " IllegalStateException: rate limited; next attempt at ").endsWith(" UTC (run " + runId + ")");
+            assertThat(text(record))
+                    .startsWith("Ingestion of resource 'orders' failed (attempt 1):"
+                            + " IllegalStateException: rate limited; next attempt at ")
+                    .endsWith(" UTC (run " + runId + ")");
         });
         assertThat(recorder.records()).anySatisfy(record -> {
             assertThat(record.getLevel()).isEqualTo(Level.WARNING);
-            assertThat(text(record)).isEqualTo("The ingestion of resource 'orders' (configuration 'cfg', run " + runId
-                    + ") failed");
+            assertThat(text(record))
+                    .isEqualTo("The ingestion of resource 'orders' (configuration 'cfg', run " + runId + ") failed");
             assertThat(record.getThrown()).isSameAs(failure);
         });
     }
@@ -109,11 +117,11 @@ class SchedulerRunLogTest {
     void aFailuresErrorNamesItsRootCauseUnlessTheMessageHasItAlready() {
         f.source.items("orders", 3);
         f.ingests("orders", "INCREMENTAL", "INTERVAL", "1m");
-        f.source.failNext(new IllegalStateException("page 2 failed",
-                new UncheckedIOException("read failed", new IOException("connection reset"))));
+        f.source.failNext(new IllegalStateException(
+                "page 2 failed", new UncheckedIOException("read failed", new IOException("connection reset"))));
 
-        assertThat(onlyRun(f.iterate()).path("error").asText()).isEqualTo("IllegalStateException: page 2 failed"
-                + " (caused by IOException: connection reset)");
+        assertThat(onlyRun(f.iterate()).path("error").asText())
+                .isEqualTo("IllegalStateException: page 2 failed" + " (caused by IOException: connection reset)");
 
         f.clock.advance(Duration.ofHours(2));
         IOException root = new IOException("connection reset");
@@ -184,9 +192,11 @@ class SchedulerRunLogTest {
             // Another host's iteration, an hour later, takes this slow run for dead.
             f.clock.advance(Duration.ofMinutes(61));
             try (var other = f.app.newConnection()) {
-                assertThat(io.connectorkit.runtime.testing.EmbeddedAppFixture.call(other, "RUN_SCHEDULER_ITERATION")
-                        .path("reaped").asInt()).isEqualTo(1);
-            } catch (java.sql.SQLException e) {
+                assertThat(EmbeddedAppFixture.call(other, "RUN_SCHEDULER_ITERATION")
+                                .path("reaped")
+                                .asInt())
+                        .isEqualTo(1);
+            } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
         });
@@ -194,12 +204,14 @@ class SchedulerRunLogTest {
         JsonNode run = onlyRun(f.iterate());
 
         assertThat(run.path("status").asText()).isEqualTo("FAILED");
-        assertThat(run.path("durationMs").asLong()).isEqualTo(Duration.ofMinutes(61).toMillis());
+        assertThat(run.path("durationMs").asLong())
+                .isEqualTo(Duration.ofMinutes(61).toMillis());
         String runId = run.path("runId").asText();
         assertThat(recorder.records()).anySatisfy(record -> {
             assertThat(record.getLevel()).isEqualTo(Level.WARNING);
-            assertThat(text(record)).isEqualTo("The ingestion of resource 'orders' (run " + runId + ") outlived the"
-                    + " ingestion timeout and was reaped meanwhile; its rows were rolled back");
+            assertThat(text(record))
+                    .isEqualTo("The ingestion of resource 'orders' (run " + runId + ") outlived the"
+                            + " ingestion timeout and was reaped meanwhile; its rows were rolled back");
         });
     }
 }

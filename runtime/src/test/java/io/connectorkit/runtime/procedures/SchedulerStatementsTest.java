@@ -23,16 +23,20 @@ class SchedulerStatementsTest {
                 f.ingests("r" + i, "INCREMENTAL", "INTERVAL", "1h");
             }
             f.app.execute("UPDATE STATE.INGESTION_PROCESS SET NEXT_RUN_AT = TIMESTAMP '2026-03-02 11:00:00'");
-            ConnectorDefinition connector = ConnectorDefinition.builder().ingestion(f.source.ingestion())
-                    .clock(f.clock).build();
+            ConnectorDefinition connector = ConnectorDefinition.builder()
+                    .ingestion(f.source.ingestion())
+                    .clock(f.clock)
+                    .build();
             try (Connection connection = f.app.newConnection()) {
                 CountingSqlPort port = new CountingSqlPort(new JdbcSqlPort(connection, H2Dialect.INSTANCE));
-                Response response = new ConnectorRuntime(port, EmbeddedAccount.INSTANCE, SecretStore.NONE, connector,
-                        "embedded").runSchedulerIteration();
+                Response response = new ConnectorRuntime(
+                                port, EmbeddedAccount.INSTANCE, SecretStore.NONE, connector, "embedded")
+                        .runSchedulerIteration();
 
                 assertThat(response.payload()).containsEntry("due", 0).containsEntry("reaped", 0);
-                assertThat(response.message()).hasValue("Ran 0 of " + resources + " scheduled ingestions: 0 completed,"
-                        + " 0 failed. None is due.");
+                assertThat(response.message())
+                        .hasValue("Ran 0 of " + resources + " scheduled ingestions: 0 completed,"
+                                + " 0 failed. None is due.");
                 return List.copyOf(port.statements);
             }
         }

@@ -37,8 +37,8 @@ class SinkValuesTest {
             assertThat(snowflake.bindable("c", ColumnKind.STRING, value)).isSameAs(value);
         }
         assertThat(embedded.bindable("c", ColumnKind.TIMESTAMP, EIGHT_UTC)).isSameAs(EIGHT_UTC);
-        assertThat(embedded.bindable("c", ColumnKind.DATE, LocalDate.of(2026, 3, 1))).isEqualTo(LocalDate.of(2026, 3,
-                1));
+        assertThat(embedded.bindable("c", ColumnKind.DATE, LocalDate.of(2026, 3, 1)))
+                .isEqualTo(LocalDate.of(2026, 3, 1));
         assertThat(embedded.bindable("c", ColumnKind.STRING, null)).isNull();
         assertThat(snowflake.bindable("c", ColumnKind.JSON, null)).isNull();
     }
@@ -50,7 +50,8 @@ class SinkValuesTest {
         assertThat(embedded.bindable("c", ColumnKind.FLOAT, 0.5f)).isEqualTo(0.5d);
         assertThat(embedded.bindable("c", ColumnKind.INTEGER, new BigInteger("123456789012345678901234567890")))
                 .isEqualTo(new BigDecimal("123456789012345678901234567890"));
-        assertThat(embedded.bindable("c", ColumnKind.STRING, new StringBuilder("built"))).isEqualTo("built");
+        assertThat(embedded.bindable("c", ColumnKind.STRING, new StringBuilder("built")))
+                .isEqualTo("built");
         assertThat(embedded.bindable("c", ColumnKind.STRING, 'x')).isEqualTo("x");
     }
 
@@ -60,15 +61,19 @@ class SinkValuesTest {
                 .isEqualTo(EIGHT_UTC);
         assertThat(embedded.bindable("c", ColumnKind.TIMESTAMP, OffsetDateTime.parse("2026-03-01T10:00:00+02:00")))
                 .isEqualTo(EIGHT_UTC);
-        assertThat(embedded.bindable("c", ColumnKind.TIMESTAMP, ZonedDateTime.of(2026, 3, 1, 9, 0, 0, 0,
-                ZoneId.of("Europe/Zurich")))).isEqualTo(EIGHT_UTC);
+        assertThat(embedded.bindable(
+                        "c",
+                        ColumnKind.TIMESTAMP,
+                        ZonedDateTime.of(2026, 3, 1, 9, 0, 0, 0, ZoneId.of("Europe/Zurich"))))
+                .isEqualTo(EIGHT_UTC);
         assertThat(embedded.bindable("c", ColumnKind.TIMESTAMP, Date.from(Instant.parse("2026-03-01T08:00:00Z"))))
                 .isEqualTo(EIGHT_UTC);
     }
 
     @Test
     void snowflakeGetsDatesAndTimesAsText() {
-        assertThat(snowflake.bindable("c", ColumnKind.DATE, LocalDate.of(2026, 3, 1))).isEqualTo("2026-03-01");
+        assertThat(snowflake.bindable("c", ColumnKind.DATE, LocalDate.of(2026, 3, 1)))
+                .isEqualTo("2026-03-01");
         assertThat(snowflake.bindable("c", ColumnKind.TIMESTAMP, EIGHT_UTC.plusNanos(1500)))
                 .isEqualTo("2026-03-01 08:00:00.000001500");
         assertThat(snowflake.bindable("c", ColumnKind.TIMESTAMP, Instant.parse("2026-03-01T08:00:00Z")))
@@ -77,15 +82,18 @@ class SinkValuesTest {
 
     @Test
     void jsonColumnsAndStructuredValuesAreBoundAsJsonText() {
-        assertThat(embedded.bindable("c", ColumnKind.JSON, Map.of("a", List.of(1, 2)))).isEqualTo("{\"a\":[1,2]}");
+        assertThat(embedded.bindable("c", ColumnKind.JSON, Map.of("a", List.of(1, 2))))
+                .isEqualTo("{\"a\":[1,2]}");
         assertThat(embedded.bindable("c", ColumnKind.JSON, "text")).isEqualTo("\"text\"");
         assertThat(embedded.bindable("c", ColumnKind.JSON, 5L)).isEqualTo("5");
-        assertThat(embedded.bindable("c", ColumnKind.JSON, LocalDate.of(2026, 3, 1))).isEqualTo("\"2026-03-01\"");
+        assertThat(embedded.bindable("c", ColumnKind.JSON, LocalDate.of(2026, 3, 1)))
+                .isEqualTo("\"2026-03-01\"");
         assertThat(snowflake.bindable("c", ColumnKind.JSON, Instant.parse("2026-03-01T08:00:00Z")))
                 .isEqualTo("\"2026-03-01 08:00:00.000000000\"");
         // A list or map written into a text column of an existing table keeps its JSON form.
         assertThat(embedded.bindable("c", ColumnKind.STRING, List.of("x"))).isEqualTo("[\"x\"]");
-        assertThat(snowflake.bindable("c", ColumnKind.STRING, Map.of("k", true))).isEqualTo("{\"k\":true}");
+        assertThat(snowflake.bindable("c", ColumnKind.STRING, Map.of("k", true)))
+                .isEqualTo("{\"k\":true}");
     }
 
     @Test

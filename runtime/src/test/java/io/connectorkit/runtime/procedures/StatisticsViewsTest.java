@@ -50,8 +50,9 @@ class StatisticsViewsTest {
 
     @Test
     void aggregatedStatisticsSumTheRowsOfEachHour() {
-        assertThat(f.app.query("SELECT RUN_DATE, UPDATED_ROWS FROM PUBLIC.AGGREGATED_CONNECTOR_STATS ORDER BY"
-                + " RUN_DATE")).containsExactly(
+        assertThat(f.app.query(
+                        "SELECT RUN_DATE, UPDATED_ROWS FROM PUBLIC.AGGREGATED_CONNECTOR_STATS ORDER BY" + " RUN_DATE"))
+                .containsExactly(
                         row("RUN_DATE", Timestamp.valueOf("2026-03-02 10:00:00"), "UPDATED_ROWS", 6L),
                         row("RUN_DATE", Timestamp.valueOf("2026-03-02 11:00:00"), "UPDATED_ROWS", 3L));
     }
@@ -62,25 +63,52 @@ class StatisticsViewsTest {
                 + " INGESTION_CONFIGURATION_ID, INGESTION_PROCESS_ID, RESOURCE_INGESTION_DEFINITION_NAME, STARTED_AT,"
                 + " STATUS, INGESTED_ROWS, DURATION_S, THROUGHPUT_RPS FROM PUBLIC.CONNECTOR_STATS ORDER BY STARTED_AT");
 
-        assertThat(stats).containsExactly(
-                stat("2026-03-02 10:05:00", "COMPLETED", 3, 2L, "1.500000"),
-                stat("2026-03-02 10:40:00", "COMPLETED", 3, 0L, "0.000000"),
-                stat("2026-03-02 11:10:00", "FAILED", 0, 0L, "0.000000"),
-                stat("2026-03-02 11:20:00", "COMPLETED", 3, 0L, "0.000000"));
+        assertThat(stats)
+                .containsExactly(
+                        stat("2026-03-02 10:05:00", "COMPLETED", 3, 2L, "1.500000"),
+                        stat("2026-03-02 10:40:00", "COMPLETED", 3, 0L, "0.000000"),
+                        stat("2026-03-02 11:10:00", "FAILED", 0, 0L, "0.000000"),
+                        stat("2026-03-02 11:20:00", "COMPLETED", 3, 0L, "0.000000"));
         assertThat(f.app.query("SELECT * FROM PUBLIC.CONNECTOR_STATS ORDER BY STARTED_AT"))
                 .isEqualTo(f.app.query("SELECT * FROM PUBLIC.GENERIC_CONNECTOR_STATS ORDER BY STARTED_AT"));
-        assertThat(f.app.query("SELECT * FROM PUBLIC.CONNECTOR_STATS").get(0).keySet()).containsExactly("RUN_ID",
-                "RESOURCE_INGESTION_DEFINITION_ID", "INGESTION_CONFIGURATION_ID", "INGESTION_PROCESS_ID",
-                "RESOURCE_INGESTION_DEFINITION_NAME", "STARTED_AT", "UPDATED_AT", "COMPLETED_AT", "STATUS",
-                "INGESTED_ROWS", "DURATION_S", "THROUGHPUT_RPS", "METADATA");
+        assertThat(f.app.query("SELECT * FROM PUBLIC.CONNECTOR_STATS").get(0).keySet())
+                .containsExactly(
+                        "RUN_ID",
+                        "RESOURCE_INGESTION_DEFINITION_ID",
+                        "INGESTION_CONFIGURATION_ID",
+                        "INGESTION_PROCESS_ID",
+                        "RESOURCE_INGESTION_DEFINITION_NAME",
+                        "STARTED_AT",
+                        "UPDATED_AT",
+                        "COMPLETED_AT",
+                        "STATUS",
+                        "INGESTED_ROWS",
+                        "DURATION_S",
+                        "THROUGHPUT_RPS",
+                        "METADATA");
     }
 
-    private static Map<String, Object> stat(String startedAt, String status, int rows, long duration,
-            String throughput) {
-        return row("RESOURCE_INGESTION_DEFINITION_ID", "def-orders", "INGESTION_CONFIGURATION_ID", "cfg",
-                "INGESTION_PROCESS_ID", "proc-orders", "RESOURCE_INGESTION_DEFINITION_NAME", "orders", "STARTED_AT",
-                Timestamp.valueOf(startedAt), "STATUS", status, "INGESTED_ROWS", rows, "DURATION_S", duration,
-                "THROUGHPUT_RPS", new BigDecimal(throughput));
+    private static Map<String, Object> stat(
+            String startedAt, String status, int rows, long duration, String throughput) {
+        return row(
+                "RESOURCE_INGESTION_DEFINITION_ID",
+                "def-orders",
+                "INGESTION_CONFIGURATION_ID",
+                "cfg",
+                "INGESTION_PROCESS_ID",
+                "proc-orders",
+                "RESOURCE_INGESTION_DEFINITION_NAME",
+                "orders",
+                "STARTED_AT",
+                Timestamp.valueOf(startedAt),
+                "STATUS",
+                status,
+                "INGESTED_ROWS",
+                rows,
+                "DURATION_S",
+                duration,
+                "THROUGHPUT_RPS",
+                new BigDecimal(throughput));
     }
 
     @Test
@@ -95,13 +123,28 @@ class StatisticsViewsTest {
                 + " ('orphan', TIMESTAMP '2026-03-02 12:00:00', TIMESTAMP '2026-03-02 12:00:00', 'IN_PROGRESS', 0)");
 
         assertThat(f.app.query("SELECT RUN_ID, RESOURCE_INGESTION_DEFINITION_NAME, DURATION_S, THROUGHPUT_RPS FROM"
-                + " PUBLIC.CONNECTOR_STATS WHERE STARTED_AT = TIMESTAMP '2026-03-02 12:00:00' ORDER BY RUN_ID"))
+                        + " PUBLIC.CONNECTOR_STATS WHERE STARTED_AT = TIMESTAMP '2026-03-02 12:00:00' ORDER BY RUN_ID"))
                 .containsExactly(
-                        row("RUN_ID", "by-definition", "RESOURCE_INGESTION_DEFINITION_NAME", "orders", "DURATION_S",
-                                null, "THROUGHPUT_RPS", null),
-                        row("RUN_ID", "by-process", "RESOURCE_INGESTION_DEFINITION_NAME", "orders", "DURATION_S", null,
-                                "THROUGHPUT_RPS", null));
-        assertThat(f.app.query("SELECT COUNT(*) AS N FROM PUBLIC.CONNECTOR_STATS")).containsExactly(Map.of("N", 6L));
+                        row(
+                                "RUN_ID",
+                                "by-definition",
+                                "RESOURCE_INGESTION_DEFINITION_NAME",
+                                "orders",
+                                "DURATION_S",
+                                null,
+                                "THROUGHPUT_RPS",
+                                null),
+                        row(
+                                "RUN_ID",
+                                "by-process",
+                                "RESOURCE_INGESTION_DEFINITION_NAME",
+                                "orders",
+                                "DURATION_S",
+                                null,
+                                "THROUGHPUT_RPS",
+                                null));
+        assertThat(f.app.query("SELECT COUNT(*) AS N FROM PUBLIC.CONNECTOR_STATS"))
+                .containsExactly(Map.of("N", 6L));
     }
 
     @Test
@@ -109,8 +152,10 @@ class StatisticsViewsTest {
         try (Connection viewer = f.app.viewerConnection()) {
             assertThat(rows(viewer, "SELECT RUN_DATE, UPDATED_ROWS FROM PUBLIC.AGGREGATED_CONNECTOR_STATS ORDER BY 1"))
                     .containsExactly("2026-03-02 10:00:00|6", "2026-03-02 11:00:00|3");
-            assertThat(rows(viewer, "SELECT COUNT(*) FROM PUBLIC.CONNECTOR_STATS")).containsExactly("4");
-            assertThat(rows(viewer, "SELECT COUNT(*) FROM PUBLIC.GENERIC_CONNECTOR_STATS")).containsExactly("4");
+            assertThat(rows(viewer, "SELECT COUNT(*) FROM PUBLIC.CONNECTOR_STATS"))
+                    .containsExactly("4");
+            assertThat(rows(viewer, "SELECT COUNT(*) FROM PUBLIC.GENERIC_CONNECTOR_STATS"))
+                    .containsExactly("4");
             assertThat(rows(viewer, "SELECT STATUS, LAST_SYNCED_AT FROM PUBLIC.SYNC_STATUS"))
                     .containsExactly("LAST_SYNCED|2026-03-02 11:20:00");
         }
@@ -118,7 +163,8 @@ class StatisticsViewsTest {
 
     private static List<String> rows(Connection connection, String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             while (result.next()) {
                 List<String> values = new ArrayList<>();
                 for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {

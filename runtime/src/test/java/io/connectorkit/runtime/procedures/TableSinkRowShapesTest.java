@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectorkit.runtime.spi.Ingestion;
 import io.connectorkit.runtime.spi.IngestionResult;
+import io.connectorkit.runtime.testing.EmbeddedAppFixture;
 import io.connectorkit.runtime.testing.SchedulerFixture;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +30,8 @@ class TableSinkRowShapesTest {
 
     private SchedulerFixture fixture(Ingestion behaviour) {
         ingestion.set(behaviour);
-        fixture = new SchedulerFixture(builder -> builder.ingestion((task, sink, context) -> ingestion.get()
-                .ingest(task, sink, context)));
+        fixture = new SchedulerFixture(builder ->
+                builder.ingestion((task, sink, context) -> ingestion.get().ingest(task, sink, context)));
         fixture.ingests("orders", "INCREMENTAL", "GLOBAL", null);
         return fixture;
     }
@@ -62,10 +64,11 @@ class TableSinkRowShapesTest {
 
         assertThat(f.iterate().path("completed").asInt()).isEqualTo(1);
 
-        assertThat(f.app.query("SELECT ID, NOTE, AMOUNT FROM DEST.ORDERS ORDER BY ID")).containsExactly(
-                io.connectorkit.runtime.testing.EmbeddedAppFixture.row("ID", 1L, "NOTE", null, "AMOUNT", null),
-                io.connectorkit.runtime.testing.EmbeddedAppFixture.row("ID", 2L, "NOTE", "second", "AMOUNT", null),
-                io.connectorkit.runtime.testing.EmbeddedAppFixture.row("ID", 3L, "NOTE", "third", "AMOUNT", 7L));
+        assertThat(f.app.query("SELECT ID, NOTE, AMOUNT FROM DEST.ORDERS ORDER BY ID"))
+                .containsExactly(
+                        EmbeddedAppFixture.row("ID", 1L, "NOTE", null, "AMOUNT", null),
+                        EmbeddedAppFixture.row("ID", 2L, "NOTE", "second", "AMOUNT", null),
+                        EmbeddedAppFixture.row("ID", 3L, "NOTE", "third", "AMOUNT", 7L));
     }
 
     @Test
@@ -82,10 +85,14 @@ class TableSinkRowShapesTest {
         assertThat(f.iterate().path("completed").asInt()).isEqualTo(1);
 
         assertThat(f.app.query("SELECT COUNT(*) AS N FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = 'DEST' AND"
-                + " TABLE_NAME = 'ORDERS'")).containsExactly(Map.of("N", (long) columns));
+                        + " TABLE_NAME = 'ORDERS'"))
+                .containsExactly(Map.of("N", (long) columns));
         List<Map<String, Object>> rows = f.app.query("SELECT * FROM DEST.ORDERS ORDER BY ID");
         assertThat(rows).hasSize(4);
-        assertThat(rows.get(0)).containsEntry("ID", 1L).containsEntry("C1", null).containsEntry("C20", null);
+        assertThat(rows.get(0))
+                .containsEntry("ID", 1L)
+                .containsEntry("C1", null)
+                .containsEntry("C20", null);
         for (int id = 2; id <= 4; id++) {
             Map<String, Object> stored = rows.get(id - 1);
             assertThat(stored).containsEntry("ID", (long) id);
@@ -106,8 +113,9 @@ class TableSinkRowShapesTest {
 
         f.iterate();
 
-        assertThat((String) f.process("proc-orders").get("LAST_ERROR")).contains("A row has two keys for the column"
-                + " C11 (names are compared as Snowflake does: id = ID); keep one");
+        assertThat((String) f.process("proc-orders").get("LAST_ERROR"))
+                .contains("A row has two keys for the column"
+                        + " C11 (names are compared as Snowflake does: id = ID); keep one");
         assertThat(f.app.query("SELECT COUNT(*) AS N FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'DEST'"))
                 .containsExactly(Map.of("N", 0L));
     }
@@ -140,7 +148,7 @@ class TableSinkRowShapesTest {
         assertThat(f.app.query("SELECT COUNT(*) AS N FROM DEST.ORDERS")).containsExactly(Map.of("N", (long) total));
 
         offset.set(10_000);
-        f.clock.advance(java.time.Duration.ofDays(1));
+        f.clock.advance(Duration.ofDays(1));
         f.app.execute("UPDATE STATE.INGESTION_PROCESS SET NEXT_RUN_AT = NULL");
         f.iterate();
 

@@ -15,7 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.connectorkit.runtime.Response;
-import io.connectorkit.runtime.spi.ConnectionTester;
 import io.connectorkit.runtime.spi.ConnectorDefinition;
 import io.connectorkit.runtime.spi.Prerequisite;
 import io.connectorkit.runtime.status.ConfigurationStatus;
@@ -26,6 +25,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,8 +56,8 @@ class TransitionMatrixTest {
         app.close();
     }
 
-    private static final String RESOURCE_CONFIGURATIONS = "[{\"id\": \"c1\", \"ingestionStrategy\": \"SNAPSHOT\","
-            + " \"scheduleType\": \"GLOBAL\"}]";
+    private static final String RESOURCE_CONFIGURATIONS =
+            "[{\"id\": \"c1\", \"ingestionStrategy\": \"SNAPSHOT\"," + " \"scheduleType\": \"GLOBAL\"}]";
 
     /** A procedure call with valid arguments, so that only the connector's state decides the outcome. */
     enum Invocation {
@@ -128,14 +128,18 @@ class TransitionMatrixTest {
                 if (configuration == FINALIZED) {
                     return Expected.refused("INVALID_CONNECTOR_CONFIGURATION_STATUS", before);
                 }
-                return Expected.ok(invocation == Invocation.COMPLETE_PREREQUISITES_STEP && configuration == INSTALLED
-                        ? before.withConfigurationStatus(PREREQUISITES_DONE) : before);
+                return Expected.ok(
+                        invocation == Invocation.COMPLETE_PREREQUISITES_STEP && configuration == INSTALLED
+                                ? before.withConfigurationStatus(PREREQUISITES_DONE)
+                                : before);
             case CONFIGURE_CONNECTOR:
                 if (!configuring) {
                     return Expected.refused("INVALID_CONNECTOR_STATUS", before);
                 }
-                return Expected.ok(configuration == INSTALLED || configuration == PREREQUISITES_DONE
-                        ? before.withConfigurationStatus(CONFIGURED) : before);
+                return Expected.ok(
+                        configuration == INSTALLED || configuration == PREREQUISITES_DONE
+                                ? before.withConfigurationStatus(CONFIGURED)
+                                : before);
             case SET_CONNECTION_CONFIGURATION:
                 if (!configuring) {
                     return Expected.refused("INVALID_CONNECTOR_STATUS", before);
@@ -164,22 +168,25 @@ class TransitionMatrixTest {
             case UPDATE_WAREHOUSE:
                 return status == PAUSED ? Expected.ok(before) : Expected.refused("INVALID_CONNECTOR_STATUS", before);
             case PAUSE_CONNECTOR:
-                return status == STARTED || status == PAUSING ? Expected.ok(new ConnectorState(PAUSED, FINALIZED))
+                return status == STARTED || status == PAUSING
+                        ? Expected.ok(new ConnectorState(PAUSED, FINALIZED))
                         : Expected.refused("INVALID_CONNECTOR_STATUS", before);
             case RESUME_CONNECTOR:
-                return status == PAUSED || status == STARTING ? Expected.ok(new ConnectorState(STARTED, FINALIZED))
+                return status == PAUSED || status == STARTING
+                        ? Expected.ok(new ConnectorState(STARTED, FINALIZED))
                         : Expected.refused("INVALID_CONNECTOR_STATUS", before);
             case UPDATE_CONNECTOR_CONFIGURATION:
                 if (status != PAUSED) {
                     return Expected.refused("INVALID_CONNECTOR_STATUS", before);
                 }
-                return configuration == FINALIZED ? Expected.ok(before)
+                return configuration == FINALIZED
+                        ? Expected.ok(before)
                         : Expected.refused("INVALID_CONNECTOR_CONFIGURATION_STATUS", before);
             case CREATE_RESOURCE:
             case ENABLE_RESOURCE:
             case DISABLE_RESOURCE:
             case UPDATE_RESOURCE:
-                // Spec §3.11: the resource procedures do not check the connector's status.
+            // Spec §3.11: the resource procedures do not check the connector's status.
             case RUN_SCHEDULER_ITERATION:
             case RUN_INGESTION_NOW:
                 // Runs only when STARTED, and answers OK either way (saying why nothing ran); never moves the status.
@@ -203,8 +210,8 @@ class TransitionMatrixTest {
 
     @ParameterizedTest(name = "{0} in ({1}, {2})")
     @MethodSource("everyProcedureInEveryState")
-    void procedureAnswersAndMovesAsTheSpecSays(Invocation invocation, ConnectorStatus status,
-            ConfigurationStatus configuration) {
+    void procedureAnswersAndMovesAsTheSpecSays(
+            Invocation invocation, ConnectorStatus status, ConfigurationStatus configuration) {
         ConnectorState before = new ConnectorState(status, configuration);
         seed(before);
         String tablesBefore = app.snapshot();
@@ -212,24 +219,28 @@ class TransitionMatrixTest {
 
         JsonNode response = app.call(invocation.name(), invocation.arguments);
 
-        assertThat(response.path("response_code").asText()).as("response %s", response).isEqualTo(expected.code());
+        assertThat(response.path("response_code").asText())
+                .as("response %s", response)
+                .isEqualTo(expected.code());
         assertThat(app.state()).isEqualTo(expected.state());
         if (!expected.code().equals("OK")) {
             assertThat(response.path("message").asText()).isNotBlank();
             assertThat(app.snapshot()).as("a refused call changes nothing").isEqualTo(tablesBefore);
         }
         if (invocation == Invocation.GET_CONNECTOR_STATUS) {
-            assertThat(response.path("status").asText()).isEqualTo(status.reported().name());
+            assertThat(response.path("status").asText())
+                    .isEqualTo(status.reported().name());
             assertThat(response.path("configurationStatus").asText()).isEqualTo(configuration.name());
         }
     }
 
     @Test
     void theMatrixCoversEveryPublicProcedure() {
-        Set<String> covered = EnumSet.allOf(Invocation.class).stream().map(Enum::name)
-                .collect(java.util.stream.Collectors.toSet());
-        assertThat(covered).containsExactlyInAnyOrderElementsOf(
-                Stream.of(PublicProcedure.values()).map(Enum::name).toList());
+        Set<String> covered =
+                EnumSet.allOf(Invocation.class).stream().map(Enum::name).collect(Collectors.toSet());
+        assertThat(covered)
+                .containsExactlyInAnyOrderElementsOf(
+                        Stream.of(PublicProcedure.values()).map(Enum::name).toList());
     }
 
     static Stream<Invocation> everyProcedure() {
@@ -245,14 +256,23 @@ class TransitionMatrixTest {
 
         JsonNode response = app.call(invocation.name(), invocation.arguments);
 
-        Set<Invocation> readNoStatus = EnumSet.of(Invocation.GET_CONNECTION_CONFIGURATION, Invocation.TEST_CONNECTION,
-                Invocation.TEST_DRAFT_CONNECTION, Invocation.VALIDATE_SOURCE);
+        Set<Invocation> readNoStatus = EnumSet.of(
+                Invocation.GET_CONNECTION_CONFIGURATION,
+                Invocation.TEST_CONNECTION,
+                Invocation.TEST_DRAFT_CONNECTION,
+                Invocation.VALIDATE_SOURCE);
         // Spec §3.11: the resource procedures do not check the status, so they work without its row.
-        Set<Invocation> resources = EnumSet.of(Invocation.CREATE_RESOURCE, Invocation.ENABLE_RESOURCE,
-                Invocation.DISABLE_RESOURCE, Invocation.UPDATE_RESOURCE);
-        assertThat(response.path("response_code").asText()).as("response %s", response).isEqualTo(
-                readNoStatus.contains(invocation) || resources.contains(invocation) ? "OK"
-                        : "CONNECTOR_STATUS_NOT_FOUND");
+        Set<Invocation> resources = EnumSet.of(
+                Invocation.CREATE_RESOURCE,
+                Invocation.ENABLE_RESOURCE,
+                Invocation.DISABLE_RESOURCE,
+                Invocation.UPDATE_RESOURCE);
+        assertThat(response.path("response_code").asText())
+                .as("response %s", response)
+                .isEqualTo(
+                        readNoStatus.contains(invocation) || resources.contains(invocation)
+                                ? "OK"
+                                : "CONNECTOR_STATUS_NOT_FOUND");
         if (!resources.contains(invocation)) {
             assertThat(app.snapshot()).isEqualTo(tablesBefore);
         }
@@ -262,19 +282,27 @@ class TransitionMatrixTest {
         app.execute("DELETE FROM STATE.APP_STATE");
         app.execute("DELETE FROM STATE.APP_CONFIG");
         app.execute("DELETE FROM STATE.PREREQUISITES");
-        app.execute("INSERT INTO STATE.APP_STATE (\"KEY\", \"VALUE\", UPDATED_AT) VALUES ('connector_status', ?"
-                + " FORMAT JSON, TIMESTAMP '2026-01-01 00:00:00')", state.toJsonText());
-        app.forceConfiguration("connector_configuration", "{\"warehouse\": \"OLD_WH\", \"destination_database\": \"DB\"}");
+        app.execute(
+                "INSERT INTO STATE.APP_STATE (\"KEY\", \"VALUE\", UPDATED_AT) VALUES ('connector_status', ?"
+                        + " FORMAT JSON, TIMESTAMP '2026-01-01 00:00:00')",
+                state.toJsonText());
+        app.forceConfiguration(
+                "connector_configuration", "{\"warehouse\": \"OLD_WH\", \"destination_database\": \"DB\"}");
         app.forceConfiguration("connection_configuration", "{\"host\": \"source.example.com\"}");
         app.execute("INSERT INTO STATE.PREREQUISITES (ID, TITLE, DESCRIPTION, POSITION, IS_COMPLETED)"
                 + " VALUES ('p1', 'Grant access', 'Grant the app access', 1, FALSE)");
         app.execute("DELETE FROM STATE.INGESTION_PROCESS");
         app.execute("DELETE FROM STATE.RESOURCE_INGESTION_DEFINITION");
         for (String resource : List.of("disabled_resource", "enabled_resource")) {
-            app.execute("INSERT INTO STATE.RESOURCE_INGESTION_DEFINITION (ID, NAME, ENABLED, RESOURCE_ID,"
-                    + " INGESTION_CONFIGURATION, UPDATED_AT) VALUES (?, ?, ?, ? FORMAT JSON, ? FORMAT JSON,"
-                    + " TIMESTAMP '2026-01-01 00:00:00')", resource, resource, resource.startsWith("enabled"),
-                    "{\"repo\": \"" + resource + "\"}", RESOURCE_CONFIGURATIONS);
+            app.execute(
+                    "INSERT INTO STATE.RESOURCE_INGESTION_DEFINITION (ID, NAME, ENABLED, RESOURCE_ID,"
+                            + " INGESTION_CONFIGURATION, UPDATED_AT) VALUES (?, ?, ?, ? FORMAT JSON, ? FORMAT JSON,"
+                            + " TIMESTAMP '2026-01-01 00:00:00')",
+                    resource,
+                    resource,
+                    resource.startsWith("enabled"),
+                    "{\"repo\": \"" + resource + "\"}",
+                    RESOURCE_CONFIGURATIONS);
         }
     }
 }

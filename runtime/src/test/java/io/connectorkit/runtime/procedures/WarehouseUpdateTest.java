@@ -26,7 +26,8 @@ class WarehouseUpdateTest {
                 public Response warehouseUpdated(String warehouse, ConnectorContext context) {
                     return callbackAnswer.get();
                 }
-            }).build());
+            })
+            .build());
 
     @BeforeEach
     void pause() {
@@ -39,8 +40,10 @@ class WarehouseUpdateTest {
     }
 
     private String storedWarehouse() {
-        return app.query("SELECT \"VALUE\" FROM STATE.APP_CONFIG WHERE \"KEY\" = 'connector_configuration'").get(0)
-                .get("VALUE").toString();
+        return app.query("SELECT \"VALUE\" FROM STATE.APP_CONFIG WHERE \"KEY\" = 'connector_configuration'")
+                .get(0)
+                .get("VALUE")
+                .toString();
     }
 
     @Test
@@ -73,7 +76,8 @@ class WarehouseUpdateTest {
         assertThat(storedWarehouse()).contains("\"warehouse\":\"XS\"");
 
         callbackAnswer.set(Response.ok());
-        assertThat(app.call("UPDATE_WAREHOUSE", "big_wh").path("response_code").asText()).isEqualTo("OK");
+        assertThat(app.call("UPDATE_WAREHOUSE", "big_wh").path("response_code").asText())
+                .isEqualTo("OK");
         assertThat(storedWarehouse()).contains("\"warehouse\":\"big_wh\"");
     }
 }

@@ -10,8 +10,11 @@ import static io.connectorkit.runtime.testing.EmbeddedAppFixture.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connectorkit.runtime.internal.json.JsonTree;
 import java.util.stream.Stream;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,8 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CreateResourceTest {
 
     private static final String ROLLED_BACK = "Error while creating resource. Changes were rolled back. Error: ";
-    private static final String STRUCTURE = "Provided ingestion configuration has invalid structure and cannot be "
-            + "processed. ";
+    private static final String STRUCTURE =
+            "Provided ingestion configuration has invalid structure and cannot be " + "processed. ";
 
     private final ResourceApp resources = new ResourceApp();
 
@@ -34,30 +37,55 @@ class CreateResourceTest {
 
     @Test
     void aDisabledResourceIsStoredWithoutProcesses() {
-        JsonNode response = resources.create("Issues of acme/api", "{\"owner\": \"acme\", \"repo\": \"api\"}",
-                array(C1, C2), "acme-api", false, "{\"language\": \"java\"}");
+        JsonNode response = resources.create(
+                "Issues of acme/api",
+                "{\"owner\": \"acme\", \"repo\": \"api\"}",
+                array(C1, C2),
+                "acme-api",
+                false,
+                "{\"language\": \"java\"}");
 
-        assertThat(response).isEqualTo(JsonTree.parse(
-                "{\"response_code\": \"OK\", \"message\": \"Resource created\", \"id\": \"acme-api\"}"));
-        assertThat(resources.definitions()).containsExactly(row("ID", "acme-api",
-                "RESOURCE_ID", "{\"owner\":\"acme\",\"repo\":\"api\"}", "NAME", "Issues of acme/api",
-                "IS_ENABLED", false, "RESOURCE_METADATA", "{\"language\":\"java\"}",
-                "INGESTION_CONFIGURATION", "[{\"id\":\"c1\",\"ingestionStrategy\":\"INCREMENTAL\",\"scheduleType\":"
-                        + "\"INTERVAL\",\"scheduleDefinition\":\"60m\"},{\"id\":\"c2\",\"ingestionStrategy\":"
-                        + "\"SNAPSHOT\",\"scheduleType\":\"CRON\",\"scheduleDefinition\":\"0 * * * *\"}]"));
+        assertThat(response)
+                .isEqualTo(JsonTree.parse(
+                        "{\"response_code\": \"OK\", \"message\": \"Resource created\", \"id\": \"acme-api\"}"));
+        assertThat(resources.definitions())
+                .containsExactly(row(
+                        "ID",
+                        "acme-api",
+                        "RESOURCE_ID",
+                        "{\"owner\":\"acme\",\"repo\":\"api\"}",
+                        "NAME",
+                        "Issues of acme/api",
+                        "IS_ENABLED",
+                        false,
+                        "RESOURCE_METADATA",
+                        "{\"language\":\"java\"}",
+                        "INGESTION_CONFIGURATION",
+                        "[{\"id\":\"c1\",\"ingestionStrategy\":\"INCREMENTAL\",\"scheduleType\":"
+                                + "\"INTERVAL\",\"scheduleDefinition\":\"60m\"},{\"id\":\"c2\",\"ingestionStrategy\":"
+                                + "\"SNAPSHOT\",\"scheduleType\":\"CRON\",\"scheduleDefinition\":\"0 * * * *\"}]"));
         assertThat(resources.app.query("SELECT PARENT_ID, UPDATED_AT IS NOT NULL AS STAMPED FROM "
-                + "STATE.RESOURCE_INGESTION_DEFINITION")).containsExactly(row("PARENT_ID", null, "STAMPED", true));
+                        + "STATE.RESOURCE_INGESTION_DEFINITION"))
+                .containsExactly(row("PARENT_ID", null, "STAMPED", true));
         assertThat(resources.processes("acme-api")).isEmpty();
     }
 
     @Test
     void anEnabledResourceGetsOneScheduledProcessPerConfiguration() {
-        assertThat(resources.create("r1", true, C1, C2, C3).path("response_code").asText()).isEqualTo("OK");
+        assertThat(resources
+                        .create("r1", true, C1, C2, C3)
+                        .path("response_code")
+                        .asText())
+                .isEqualTo("OK");
 
-        assertThat(resources.processes("r1")).containsExactly(process("c1", "SCHEDULED", false, null),
-                process("c2", "SCHEDULED", false, null), process("c3", "SCHEDULED", false, null));
+        assertThat(resources.processes("r1"))
+                .containsExactly(
+                        process("c1", "SCHEDULED", false, null),
+                        process("c2", "SCHEDULED", false, null),
+                        process("c3", "SCHEDULED", false, null));
         assertThat(resources.app.query("SELECT COUNT(*) AS N FROM STATE.INGESTION_PROCESS WHERE CREATED_AT IS NULL"
-                + " OR UPDATED_AT IS NULL OR ID IS NULL")).containsExactly(row("N", 0L));
+                        + " OR UPDATED_AT IS NULL OR ID IS NULL"))
+                .containsExactly(row("N", 0L));
     }
 
     @Test
@@ -66,9 +94,12 @@ class CreateResourceTest {
 
         String id = response.path("id").asText();
         assertThat(id).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-        assertThat(resources.definitions()).extracting(definition -> definition.get("ID"),
-                definition -> definition.get("IS_ENABLED"), definition -> definition.get("RESOURCE_ID"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(id, false, "\"repo-1\""));
+        assertThat(resources.definitions())
+                .extracting(
+                        definition -> definition.get("ID"),
+                        definition -> definition.get("IS_ENABLED"),
+                        definition -> definition.get("RESOURCE_ID"))
+                .containsExactly(Tuple.tuple(id, false, "\"repo-1\""));
     }
 
     /**
@@ -79,20 +110,22 @@ class CreateResourceTest {
      */
     @Test
     void theDefaultedFormsOfTheSdkCallersAreAccepted() {
-        JsonNode three = call("CALL PUBLIC.CREATE_RESOURCE('three', PARSE_JSON('{\"repo\": \"a\"}'),"
-                + " PARSE_JSON('" + array(C1) + "'))");
-        JsonNode four = call("CALL PUBLIC.CREATE_RESOURCE('four', PARSE_JSON('{\"repo\": \"b\"}'),"
-                + " PARSE_JSON('" + array(C1) + "'), 'r4')");
-        JsonNode five = call("CALL PUBLIC.CREATE_RESOURCE('five', PARSE_JSON('{\"repo\": \"c\"}'),"
-                + " PARSE_JSON('" + array(C1) + "'), 'r5', TRUE)");
+        JsonNode three = call("CALL PUBLIC.CREATE_RESOURCE('three', PARSE_JSON('{\"repo\": \"a\"}')," + " PARSE_JSON('"
+                + array(C1) + "'))");
+        JsonNode four = call("CALL PUBLIC.CREATE_RESOURCE('four', PARSE_JSON('{\"repo\": \"b\"}')," + " PARSE_JSON('"
+                + array(C1) + "'), 'r4')");
+        JsonNode five = call("CALL PUBLIC.CREATE_RESOURCE('five', PARSE_JSON('{\"repo\": \"c\"}')," + " PARSE_JSON('"
+                + array(C1) + "'), 'r5', TRUE)");
 
         assertThat(three.path("response_code").asText()).isEqualTo("OK");
         assertThat(three.path("id").asText()).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-        assertThat(four).isEqualTo(JsonTree.parse(
-                "{\"response_code\": \"OK\", \"message\": \"Resource created\", \"id\": \"r4\"}"));
+        assertThat(four)
+                .isEqualTo(JsonTree.parse(
+                        "{\"response_code\": \"OK\", \"message\": \"Resource created\", \"id\": \"r4\"}"));
         assertThat(five.path("id").asText()).isEqualTo("r5");
         assertThat(resources.app.query("SELECT NAME, IS_ENABLED, RESOURCE_METADATA FROM PUBLIC.INGESTION_DEFINITIONS"
-                + " ORDER BY NAME")).containsExactly(
+                        + " ORDER BY NAME"))
+                .containsExactly(
                         row("NAME", "five", "IS_ENABLED", true, "RESOURCE_METADATA", null),
                         row("NAME", "four", "IS_ENABLED", false, "RESOURCE_METADATA", null),
                         row("NAME", "three", "IS_ENABLED", false, "RESOURCE_METADATA", null));
@@ -100,8 +133,7 @@ class CreateResourceTest {
         assertThat(resources.processes("r4")).isEmpty();
 
         String before = resources.app.snapshot();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> call(
-                "CALL PUBLIC.CREATE_RESOURCE('two', PARSE_JSON('{\"repo\": \"d\"}'))"))
+        Assertions.assertThatThrownBy(() -> call("CALL PUBLIC.CREATE_RESOURCE('two', PARSE_JSON('{\"repo\": \"d\"}'))"))
                 .hasMessageContaining("CREATE_RESOURCE");
         assertThat(resources.app.snapshot()).isEqualTo(before);
     }
@@ -112,16 +144,18 @@ class CreateResourceTest {
 
     @Test
     void customConfigurationAndDestinationAreKeptAsGiven() {
-        String configuration = "{\"destination\": {\"table\": \"ISSUES\"}, \"id\": \"c1\", \"scheduleType\": \"GLOBAL\","
-                + " \"customIngestionConfiguration\": {\"labels\": [\"bug\"], \"since\": null},"
-                + " \"ingestionStrategy\": \"SNAPSHOT\"}";
+        String configuration =
+                "{\"destination\": {\"table\": \"ISSUES\"}, \"id\": \"c1\", \"scheduleType\": \"GLOBAL\","
+                        + " \"customIngestionConfiguration\": {\"labels\": [\"bug\"], \"since\": null},"
+                        + " \"ingestionStrategy\": \"SNAPSHOT\"}";
 
         resources.create("r1", false, configuration);
 
-        assertThat(JsonTree.parse((String) resources.definitions().get(0).get("INGESTION_CONFIGURATION"))).isEqualTo(
-                JsonTree.parse("[{\"id\": \"c1\", \"ingestionStrategy\": \"SNAPSHOT\", \"customIngestionConfiguration\":"
-                        + " {\"labels\": [\"bug\"], \"since\": null}, \"scheduleType\": \"GLOBAL\","
-                        + " \"destination\": {\"table\": \"ISSUES\"}}]"));
+        assertThat(JsonTree.parse((String) resources.definitions().get(0).get("INGESTION_CONFIGURATION")))
+                .isEqualTo(JsonTree.parse(
+                        "[{\"id\": \"c1\", \"ingestionStrategy\": \"SNAPSHOT\", \"customIngestionConfiguration\":"
+                                + " {\"labels\": [\"bug\"], \"since\": null}, \"scheduleType\": \"GLOBAL\","
+                                + " \"destination\": {\"table\": \"ISSUES\"}}]"));
     }
 
     @Test
@@ -131,23 +165,29 @@ class CreateResourceTest {
 
         JsonNode response = resources.create("Other", "{\"repository\": \"other\"}", array(C2), "r1", true, null);
 
-        assertThat(response).isEqualTo(JsonTree.parse("{\"response_code\": \"INVALID_INPUT\", \"message\":"
-                + " \"Resource with id 'r1' already exists.\"}"));
+        assertThat(response)
+                .isEqualTo(JsonTree.parse("{\"response_code\": \"INVALID_INPUT\", \"message\":"
+                        + " \"Resource with id 'r1' already exists.\"}"));
         assertThat(resources.app.snapshot()).isEqualTo(before);
         assertThat(resources.hooks.calls).containsExactly("validateCreate(r1)", "preCreate(r1)", "postCreate(r1)");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"repo\": \"api\", \"owner\": \"acme\", \"n\": 1}", "{\"owner\":\"acme\",\"repo\":\"api\","
-            + "\"n\":1.0}", "{ \"n\" : 1e0, \"owner\" : \"acme\", \"repo\" : \"api\" }"})
+    @ValueSource(
+            strings = {
+                "{\"repo\": \"api\", \"owner\": \"acme\", \"n\": 1}",
+                "{\"owner\":\"acme\",\"repo\":\"api\"," + "\"n\":1.0}",
+                "{ \"n\" : 1e0, \"owner\" : \"acme\", \"repo\" : \"api\" }"
+            })
     void aResourceIdEqualAsJsonIsRefused(String sameResourceId) {
         resources.create("Acme", "{\"owner\": \"acme\", \"repo\": \"api\", \"n\": 1}", array(C1), "r1", false, null);
 
         JsonNode response = resources.create("Again", sameResourceId, array(C1), "r2", false, null);
 
         assertThat(response.path("response_code").asText()).isEqualTo("INVALID_INPUT");
-        assertThat(response.path("message").asText()).isEqualTo("Resource with resourceId '"
-                + JsonTree.write(JsonTree.parse(sameResourceId)) + "' already exists.");
+        assertThat(response.path("message").asText())
+                .isEqualTo("Resource with resourceId '" + JsonTree.write(JsonTree.parse(sameResourceId))
+                        + "' already exists.");
         assertThat(resources.definitions()).hasSize(1);
     }
 
@@ -155,33 +195,58 @@ class CreateResourceTest {
     void aDifferentResourceIdIsAnotherResource() {
         resources.create("Acme", "{\"owner\": \"acme\", \"repo\": \"api\"}", array(C1), "r1", false, null);
 
-        assertThat(resources.create("Acme web", "{\"owner\": \"acme\", \"repo\": \"web\"}", array(C1), "r2", false,
-                null).path("response_code").asText()).isEqualTo("OK");
-        assertThat(resources.create("Number", "1", array(C1), "r3", false, null).path("response_code").asText())
+        assertThat(resources
+                        .create("Acme web", "{\"owner\": \"acme\", \"repo\": \"web\"}", array(C1), "r2", false, null)
+                        .path("response_code")
+                        .asText())
                 .isEqualTo("OK");
-        assertThat(resources.create("Text", "\"1\"", array(C1), "r4", false, null).path("response_code").asText())
+        assertThat(resources
+                        .create("Number", "1", array(C1), "r3", false, null)
+                        .path("response_code")
+                        .asText())
+                .isEqualTo("OK");
+        assertThat(resources
+                        .create("Text", "\"1\"", array(C1), "r4", false, null)
+                        .path("response_code")
+                        .asText())
                 .isEqualTo("OK");
     }
 
     static Stream<String[]> invalidStructures() {
         return Stream.of(
-                new String[] {"{\"id\": \"c1\"}", "The ingestion configurations must be a JSON array of objects, not "
-                        + "an object."},
+                new String[] {
+                    "{\"id\": \"c1\"}",
+                    "The ingestion configurations must be a JSON array of objects, not " + "an object."
+                },
                 new String[] {"\"c1\"", "The ingestion configurations must be a JSON array of objects, not a string."},
                 new String[] {"[\"c1\"]", "ingestionConfigurations[0] is a string, not an object."},
                 new String[] {array(C1, "null"), "ingestionConfigurations[1] is null, not an object."},
-                new String[] {"[{\"id\": \"c1\", \"schedule\": \"60m\"}]", "ingestionConfigurations[0] has the unknown "
-                        + "property 'schedule'; the properties are id, ingestionStrategy, customIngestionConfiguration,"
-                        + " scheduleType, scheduleDefinition, destination."},
-                new String[] {"[{\"id\": \"c1\", \"ingestionStrategy\": \"FULL\"}]", "ingestionConfigurations[0]"
-                        + ".ingestionStrategy is 'FULL'; it must be one of SNAPSHOT, INCREMENTAL."},
-                new String[] {"[{\"id\": \"c1\", \"scheduleType\": \"interval\"}]", "ingestionConfigurations[0]"
-                        + ".scheduleType is 'interval'; it must be one of INTERVAL, CRON, GLOBAL."},
-                new String[] {"[{\"id\": \"c1\", \"scheduleType\": 3}]", "ingestionConfigurations[0].scheduleType is "
-                        + "a number; it must be one of INTERVAL, CRON, GLOBAL."},
+                new String[] {
+                    "[{\"id\": \"c1\", \"schedule\": \"60m\"}]",
+                    "ingestionConfigurations[0] has the unknown "
+                            + "property 'schedule'; the properties are id, ingestionStrategy, customIngestionConfiguration,"
+                            + " scheduleType, scheduleDefinition, destination."
+                },
+                new String[] {
+                    "[{\"id\": \"c1\", \"ingestionStrategy\": \"FULL\"}]",
+                    "ingestionConfigurations[0]"
+                            + ".ingestionStrategy is 'FULL'; it must be one of SNAPSHOT, INCREMENTAL."
+                },
+                new String[] {
+                    "[{\"id\": \"c1\", \"scheduleType\": \"interval\"}]",
+                    "ingestionConfigurations[0]"
+                            + ".scheduleType is 'interval'; it must be one of INTERVAL, CRON, GLOBAL."
+                },
+                new String[] {
+                    "[{\"id\": \"c1\", \"scheduleType\": 3}]",
+                    "ingestionConfigurations[0].scheduleType is "
+                            + "a number; it must be one of INTERVAL, CRON, GLOBAL."
+                },
                 new String[] {"[{\"id\": 7}]", "ingestionConfigurations[0].id must be a string, not a number."},
-                new String[] {"[{\"id\": \"c1\", \"scheduleDefinition\": 60}]", "ingestionConfigurations[0]"
-                        + ".scheduleDefinition must be a string, not a number."});
+                new String[] {
+                    "[{\"id\": \"c1\", \"scheduleDefinition\": 60}]",
+                    "ingestionConfigurations[0]" + ".scheduleDefinition must be a string, not a number."
+                });
     }
 
     @ParameterizedTest
@@ -189,8 +254,11 @@ class CreateResourceTest {
     void configurationsOfAnInvalidStructureAreRefusedBeforeAnyHook(String configurations, String problem) {
         JsonNode response = resources.create("Resource", "{\"repository\": \"r1\"}", configurations, "r1", true, null);
 
-        assertThat(response).isEqualTo(JsonTree.parse("{\"response_code\": \"INVALID_INPUT\"}").deepCopy()
-                .<com.fasterxml.jackson.databind.node.ObjectNode>require().put("message", STRUCTURE + problem));
+        assertThat(response)
+                .isEqualTo(JsonTree.parse("{\"response_code\": \"INVALID_INPUT\"}")
+                        .deepCopy()
+                        .<ObjectNode>require()
+                        .put("message", STRUCTURE + problem));
         assertThat(resources.hooks.calls).isEmpty();
         assertThat(resources.definitions()).isEmpty();
     }
@@ -202,12 +270,15 @@ class CreateResourceTest {
         JsonNode metadata = resources.create("Resource", "{\"repository\": \"r1\"}", array(C1), "r1", true, "x");
 
         assertThat(configurations.path("response_code").asText()).isEqualTo("INVALID_INPUT");
-        assertThat(configurations.path("message").asText()).startsWith(STRUCTURE + "The argument "
-                + "INGESTION_CONFIGURATIONS must be a JSON array, but it is not valid JSON (");
-        assertThat(resourceId.path("message").asText()).startsWith("The argument RESOURCE_ID of CREATE_RESOURCE must"
-                + " be JSON, but it is not valid JSON (");
-        assertThat(metadata.path("message").asText()).startsWith("The argument RESOURCE_METADATA of CREATE_RESOURCE "
-                + "must be JSON, but it is not valid JSON (");
+        assertThat(configurations.path("message").asText())
+                .startsWith(STRUCTURE + "The argument "
+                        + "INGESTION_CONFIGURATIONS must be a JSON array, but it is not valid JSON (");
+        assertThat(resourceId.path("message").asText())
+                .startsWith(
+                        "The argument RESOURCE_ID of CREATE_RESOURCE must" + " be JSON, but it is not valid JSON (");
+        assertThat(metadata.path("message").asText())
+                .startsWith("The argument RESOURCE_METADATA of CREATE_RESOURCE "
+                        + "must be JSON, but it is not valid JSON (");
         assertThat(resources.definitions()).isEmpty();
     }
 
@@ -224,44 +295,88 @@ class CreateResourceTest {
                 new String[] {"n", "null", array(C1), "r1", "1 errors: Field 'resourceId' cannot be empty."},
                 new String[] {"n", "{}", array(C1), "r1", "1 errors: Field 'resourceId' cannot be empty."},
                 new String[] {"n", "\" \"", array(C1), "r1", "1 errors: Field 'resourceId' cannot be empty."},
-                new String[] {"n", "\"r\"", null, "r1", "1 errors: Field 'ingestionConfiguration' cannot be empty when "
-                        + "parentId is not set.'"},
-                new String[] {"n", "\"r\"", "[]", "r1", "1 errors: Field 'ingestionConfiguration' cannot be empty when "
-                        + "parentId is not set.'"},
+                new String[] {
+                    "n",
+                    "\"r\"",
+                    null,
+                    "r1",
+                    "1 errors: Field 'ingestionConfiguration' cannot be empty when " + "parentId is not set.'"
+                },
+                new String[] {
+                    "n",
+                    "\"r\"",
+                    "[]",
+                    "r1",
+                    "1 errors: Field 'ingestionConfiguration' cannot be empty when " + "parentId is not set.'"
+                },
                 new String[] {"n", "\"r\"", "[{}]", "r1", "4 errors: " + missingAll},
-                new String[] {"n", "\"r\"", array(configuration("", "SNAPSHOT", "GLOBAL", null)), "r1",
-                        "1 errors: Field 'ingestionConfiguration.id' cannot be empty."},
-                new String[] {"n", "\"r\"", "[{\"id\": \"c1\", \"scheduleType\": \"INTERVAL\", \"scheduleDefinition\":"
-                        + " \"5m\"}]", "r1", "1 errors: Field 'ingestionConfiguration.ingestionStrategy' cannot be "
-                        + "empty."},
-                new String[] {"n", "\"r\"", array(configuration("c1", "SNAPSHOT", "INTERVAL", null)), "r1",
-                        "1 errors: Field 'ingestionConfiguration.scheduleDefinition' cannot be empty."},
-                new String[] {"n", "\"r\"", array(configuration("c1", "SNAPSHOT", "INTERVAL", "90s")), "r1",
-                        "1 errors: Invalid schedule definition '90s'. Interval schedule definition should consist of a "
-                                + "number and one of the letters: d, h, m."},
-                new String[] {"n", "\"r\"", array(configuration("c1", "SNAPSHOT", "CRON", "every hour")), "r1",
-                        "1 errors: Invalid schedule definition 'every hour'. Cron schedule definition should be a "
-                                + "5-field cron expression: it has 2 fields, but a cron expression has 5: minute hour "
-                                + "day-of-month month day-of-week (for example '0 * * * *' for every hour)."},
-                new String[] {"n", "\"r\"", array(C1, C2, configuration("c1", "SNAPSHOT", "GLOBAL", null), C2), "r1",
-                        "2 errors: Field 'ingestionConfiguration.id' must be unique within the resource: 'c1' is "
-                                + "used 2 times. Field 'ingestionConfiguration.id' must be unique within the "
-                                + "resource: 'c2' is used 2 times."},
-                new String[] {"", null, array("{}", configuration("c1", "SNAPSHOT", "INTERVAL", "0m")), "",
-                        "8 errors: Field 'id' cannot be empty. Field 'name' cannot be empty. Field 'resourceId' "
-                                + "cannot be empty. " + missingAll + " Invalid schedule definition '0m'. Interval "
-                                + "schedule definition should consist of a number and one of the letters: d, h, m."});
+                new String[] {
+                    "n",
+                    "\"r\"",
+                    array(configuration("", "SNAPSHOT", "GLOBAL", null)),
+                    "r1",
+                    "1 errors: Field 'ingestionConfiguration.id' cannot be empty."
+                },
+                new String[] {
+                    "n",
+                    "\"r\"",
+                    "[{\"id\": \"c1\", \"scheduleType\": \"INTERVAL\", \"scheduleDefinition\":" + " \"5m\"}]",
+                    "r1",
+                    "1 errors: Field 'ingestionConfiguration.ingestionStrategy' cannot be " + "empty."
+                },
+                new String[] {
+                    "n",
+                    "\"r\"",
+                    array(configuration("c1", "SNAPSHOT", "INTERVAL", null)),
+                    "r1",
+                    "1 errors: Field 'ingestionConfiguration.scheduleDefinition' cannot be empty."
+                },
+                new String[] {
+                    "n",
+                    "\"r\"",
+                    array(configuration("c1", "SNAPSHOT", "INTERVAL", "90s")),
+                    "r1",
+                    "1 errors: Invalid schedule definition '90s'. Interval schedule definition should consist of a "
+                            + "number and one of the letters: d, h, m."
+                },
+                new String[] {
+                    "n",
+                    "\"r\"",
+                    array(configuration("c1", "SNAPSHOT", "CRON", "every hour")),
+                    "r1",
+                    "1 errors: Invalid schedule definition 'every hour'. Cron schedule definition should be a "
+                            + "5-field cron expression: it has 2 fields, but a cron expression has 5: minute hour "
+                            + "day-of-month month day-of-week (for example '0 * * * *' for every hour)."
+                },
+                new String[] {
+                    "n",
+                    "\"r\"",
+                    array(C1, C2, configuration("c1", "SNAPSHOT", "GLOBAL", null), C2),
+                    "r1",
+                    "2 errors: Field 'ingestionConfiguration.id' must be unique within the resource: 'c1' is "
+                            + "used 2 times. Field 'ingestionConfiguration.id' must be unique within the "
+                            + "resource: 'c2' is used 2 times."
+                },
+                new String[] {
+                    "",
+                    null,
+                    array("{}", configuration("c1", "SNAPSHOT", "INTERVAL", "0m")),
+                    "",
+                    "8 errors: Field 'id' cannot be empty. Field 'name' cannot be empty. Field 'resourceId' "
+                            + "cannot be empty. " + missingAll + " Invalid schedule definition '0m'. Interval "
+                            + "schedule definition should consist of a number and one of the letters: d, h, m."
+                });
     }
 
     @ParameterizedTest
     @MethodSource("fieldRules")
-    void theFieldRulesAnswerTheSdksMessagesAndNothingIsKept(String name, String resourceId, String configurations,
-            String id, String errors) {
+    void theFieldRulesAnswerTheSdksMessagesAndNothingIsKept(
+            String name, String resourceId, String configurations, String id, String errors) {
         JsonNode response = resources.create(name, resourceId, configurations, id, true, null);
 
         assertThat(response.path("response_code").asText()).isEqualTo("CREATE_RESOURCE_ERROR");
-        assertThat(response.path("message").asText()).isEqualTo(ROLLED_BACK + "Resource validation failed with "
-                + errors);
+        assertThat(response.path("message").asText())
+                .isEqualTo(ROLLED_BACK + "Resource validation failed with " + errors);
         assertThat(response.has("id")).isFalse();
         assertThat(resources.definitions()).isEmpty();
         assertThat(resources.app.query("SELECT * FROM STATE.INGESTION_PROCESS")).isEmpty();
@@ -270,8 +385,11 @@ class CreateResourceTest {
     @ParameterizedTest
     @ValueSource(strings = {"60m", "60M", "1h", "24H", "1d", "7D", "15m"})
     void intervalsAreANumberAndALetter(String interval) {
-        assertThat(resources.create("r1", true, configuration("c1", "SNAPSHOT", "INTERVAL", interval))
-                .path("response_code").asText()).isEqualTo("OK");
+        assertThat(resources
+                        .create("r1", true, configuration("c1", "SNAPSHOT", "INTERVAL", interval))
+                        .path("response_code")
+                        .asText())
+                .isEqualTo("OK");
     }
 
     @ParameterizedTest
@@ -279,29 +397,35 @@ class CreateResourceTest {
     void otherIntervalsAreRefused(String interval) {
         JsonNode response = resources.create("r1", true, configuration("c1", "SNAPSHOT", "INTERVAL", interval));
 
-        assertThat(response.path("message").asText()).isEqualTo(ROLLED_BACK + "Resource validation failed with 1 "
-                + "errors: Invalid schedule definition '" + interval + "'. Interval schedule definition should "
-                + "consist of a number and one of the letters: d, h, m.");
+        assertThat(response.path("message").asText())
+                .isEqualTo(ROLLED_BACK + "Resource validation failed with 1 "
+                        + "errors: Invalid schedule definition '" + interval + "'. Interval schedule definition should "
+                        + "consist of a number and one of the letters: d, h, m.");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"0 * * * *", "*/15 * * * *", "0 6 * * MON-FRI", "30 2 L * *"})
     void cronSchedulesMustParse(String cron) {
-        assertThat(resources.create("r1", true, configuration("c1", "SNAPSHOT", "CRON", cron)).path("response_code")
-                .asText()).isEqualTo("OK");
+        assertThat(resources
+                        .create("r1", true, configuration("c1", "SNAPSHOT", "CRON", cron))
+                        .path("response_code")
+                        .asText())
+                .isEqualTo("OK");
     }
 
     @Test
     void aBadCronScheduleIsRefusedWithTheReason() {
         JsonNode response = resources.create("r1", true, configuration("c1", "SNAPSHOT", "CRON", "61 * * * *"));
 
-        assertThat(response.path("message").asText()).startsWith(ROLLED_BACK + "Resource validation failed with 1 "
-                + "errors: Invalid schedule definition '61 * * * *'. Cron schedule definition should be a 5-field cron"
-                + " expression: the minute field '61' is not valid");
+        assertThat(response.path("message").asText())
+                .startsWith(ROLLED_BACK + "Resource validation failed with 1 "
+                        + "errors: Invalid schedule definition '61 * * * *'. Cron schedule definition should be a 5-field cron"
+                        + " expression: the minute field '61' is not valid");
     }
 
     @Test
     void aGlobalScheduleNeedsNoDefinition() {
-        assertThat(resources.create("r1", true, C3).path("response_code").asText()).isEqualTo("OK");
+        assertThat(resources.create("r1", true, C3).path("response_code").asText())
+                .isEqualTo("OK");
     }
 }

@@ -21,10 +21,17 @@ class IngestionConfigurationsTest {
         IngestionConfigurations.Parsed parsed = IngestionConfigurations.read(STORED);
 
         assertThat(parsed.isValid()).isTrue();
-        assertThat(parsed.configurations()).containsExactly(
-                new IngestionConfiguration("a", IngestionStrategy.INCREMENTAL, "{\"page\":50}", ScheduleType.INTERVAL,
-                        "15m", "{\"table\":\"ORDERS\"}"),
-                new IngestionConfiguration("b", IngestionStrategy.SNAPSHOT, null, ScheduleType.GLOBAL, null, null));
+        assertThat(parsed.configurations())
+                .containsExactly(
+                        new IngestionConfiguration(
+                                "a",
+                                IngestionStrategy.INCREMENTAL,
+                                "{\"page\":50}",
+                                ScheduleType.INTERVAL,
+                                "15m",
+                                "{\"table\":\"ORDERS\"}"),
+                        new IngestionConfiguration(
+                                "b", IngestionStrategy.SNAPSHOT, null, ScheduleType.GLOBAL, null, null));
         assertThat(IngestionConfigurations.toJson(parsed.configurations())).isEqualTo(STORED);
         assertThat(parsed.withId("b")).map(IngestionConfiguration::scheduleType).hasValue(ScheduleType.GLOBAL);
         assertThat(parsed.withId("c")).isEmpty();
@@ -32,11 +39,13 @@ class IngestionConfigurationsTest {
 
     @Test
     void theSdkShapeNamesEveryPropertyWithNullWhenAbsent() {
-        List<IngestionConfiguration> configurations = IngestionConfigurations.read(STORED).configurations();
+        List<IngestionConfiguration> configurations =
+                IngestionConfigurations.read(STORED).configurations();
 
-        assertThat(IngestionConfigurations.toComplete(configurations).get(1).toString()).isEqualTo("{\"id\":\"b\","
-                + "\"ingestionStrategy\":\"SNAPSHOT\",\"customIngestionConfiguration\":null,\"scheduleType\":\"GLOBAL\","
-                + "\"scheduleDefinition\":null,\"destination\":null}");
+        assertThat(IngestionConfigurations.toComplete(configurations).get(1).toString())
+                .isEqualTo("{\"id\":\"b\","
+                        + "\"ingestionStrategy\":\"SNAPSHOT\",\"customIngestionConfiguration\":null,\"scheduleType\":\"GLOBAL\","
+                        + "\"scheduleDefinition\":null,\"destination\":null}");
     }
 
     @Test
@@ -47,20 +56,23 @@ class IngestionConfigurationsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "{}|The ingestion configurations must be a JSON array of objects, not an object.",
-        "[1]|ingestionConfigurations[0] is a number, not an object.",
-        "[{\"id\":\"a\",\"schedule\":\"1h\"}]|ingestionConfigurations[0] has the unknown property 'schedule'; the "
-                + "properties are id, ingestionStrategy, customIngestionConfiguration, scheduleType, "
-                + "scheduleDefinition, destination.",
-        "[{\"id\":7}]|ingestionConfigurations[0].id must be a string, not a number.",
-        "[{},{\"scheduleDefinition\":[]}]|ingestionConfigurations[1].scheduleDefinition must be a string, not an "
-                + "array.",
-        "[{\"ingestionStrategy\":\"incremental\"}]|ingestionConfigurations[0].ingestionStrategy is 'incremental'; it "
-                + "must be one of SNAPSHOT, INCREMENTAL.",
-        "[{\"scheduleType\":true}]|ingestionConfigurations[0].scheduleType is a boolean; it must be one of INTERVAL, "
-                + "CRON, GLOBAL.",
-        "[{|It is not JSON"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{}|The ingestion configurations must be a JSON array of objects, not an object.",
+                "[1]|ingestionConfigurations[0] is a number, not an object.",
+                "[{\"id\":\"a\",\"schedule\":\"1h\"}]|ingestionConfigurations[0] has the unknown property 'schedule'; the "
+                        + "properties are id, ingestionStrategy, customIngestionConfiguration, scheduleType, "
+                        + "scheduleDefinition, destination.",
+                "[{\"id\":7}]|ingestionConfigurations[0].id must be a string, not a number.",
+                "[{},{\"scheduleDefinition\":[]}]|ingestionConfigurations[1].scheduleDefinition must be a string, not an "
+                        + "array.",
+                "[{\"ingestionStrategy\":\"incremental\"}]|ingestionConfigurations[0].ingestionStrategy is 'incremental'; it "
+                        + "must be one of SNAPSHOT, INCREMENTAL.",
+                "[{\"scheduleType\":true}]|ingestionConfigurations[0].scheduleType is a boolean; it must be one of INTERVAL, "
+                        + "CRON, GLOBAL.",
+                "[{|It is not JSON"
+            })
     void aStructuralProblemIsNamedWithItsPlaceAndNothingIsRead(String json, String problem) {
         IngestionConfigurations.Parsed parsed = IngestionConfigurations.read(json);
 
@@ -76,8 +88,8 @@ class IngestionConfigurationsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "0m", "15", "m", "15s", " 15m", "1.5h", "-1d", "99999999999999999999m",
-        "106751991167301d"})
+    @ValueSource(
+            strings = {"", "0m", "15", "m", "15s", " 15m", "1.5h", "-1d", "99999999999999999999m", "106751991167301d"})
     void anythingElseIsNoInterval(String definition) {
         assertThat(IngestionConfigurations.interval(definition)).isEmpty();
     }

@@ -15,13 +15,13 @@ final class ResourceApp implements AutoCloseable {
     static final String C3 = configuration("c3", "INCREMENTAL", "GLOBAL", null);
 
     final RecordingResourceHooks hooks = new RecordingResourceHooks();
-    final EmbeddedAppFixture app = EmbeddedAppFixture.install(ConnectorDefinition.builder().resourceHooks(hooks)
-            .build());
+    final EmbeddedAppFixture app = EmbeddedAppFixture.install(
+            ConnectorDefinition.builder().resourceHooks(hooks).build());
 
     static String configuration(String id, String strategy, String scheduleType, String scheduleDefinition) {
         return "{\"id\": \"" + id + "\", \"ingestionStrategy\": \"" + strategy + "\", \"scheduleType\": \""
-                + scheduleType + "\"" + (scheduleDefinition == null ? "" : ", \"scheduleDefinition\": \""
-                + scheduleDefinition + "\"") + "}";
+                + scheduleType + "\""
+                + (scheduleDefinition == null ? "" : ", \"scheduleDefinition\": \"" + scheduleDefinition + "\"") + "}";
     }
 
     static String array(String... configurations) {
@@ -29,8 +29,8 @@ final class ResourceApp implements AutoCloseable {
     }
 
     /** CREATE_RESOURCE with every argument, as the embedded target takes them. */
-    JsonNode create(String name, String resourceId, String configurations, String id, Boolean enabled,
-            String metadata) {
+    JsonNode create(
+            String name, String resourceId, String configurations, String id, Boolean enabled, String metadata) {
         return app.call("CREATE_RESOURCE", name, resourceId, configurations, id, enabled, metadata);
     }
 
@@ -45,9 +45,10 @@ final class ResourceApp implements AutoCloseable {
 
     /** The definition's processes: configuration, type, status, whether ended, metadata; oldest first. */
     List<Map<String, Object>> processes(String definitionId) {
-        return app.query("SELECT INGESTION_CONFIGURATION_ID AS CONFIGURATION, TYPE, STATUS, FINISHED_AT IS NOT NULL"
-                + " AS ENDED, CAST(METADATA AS VARCHAR) AS METADATA FROM STATE.INGESTION_PROCESS"
-                + " WHERE RESOURCE_INGESTION_DEFINITION_ID = ? ORDER BY CREATED_AT, INGESTION_CONFIGURATION_ID, STATUS",
+        return app.query(
+                "SELECT INGESTION_CONFIGURATION_ID AS CONFIGURATION, TYPE, STATUS, FINISHED_AT IS NOT NULL"
+                        + " AS ENDED, CAST(METADATA AS VARCHAR) AS METADATA FROM STATE.INGESTION_PROCESS"
+                        + " WHERE RESOURCE_INGESTION_DEFINITION_ID = ? ORDER BY CREATED_AT, INGESTION_CONFIGURATION_ID, STATUS",
                 definitionId);
     }
 
@@ -56,8 +57,17 @@ final class ResourceApp implements AutoCloseable {
     }
 
     static Map<String, Object> process(String configuration, String status, boolean ended, String metadata) {
-        return EmbeddedAppFixture.row("CONFIGURATION", configuration, "TYPE", "DEFAULT", "STATUS", status, "ENDED",
-                ended, "METADATA", metadata);
+        return EmbeddedAppFixture.row(
+                "CONFIGURATION",
+                configuration,
+                "TYPE",
+                "DEFAULT",
+                "STATUS",
+                status,
+                "ENDED",
+                ended,
+                "METADATA",
+                metadata);
     }
 
     @Override

@@ -38,8 +38,17 @@ class ResourceConcurrencyTest {
         Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
 
         runConcurrently(10, (thread, call, connection) -> {
-            String code = EmbeddedAppFixture.call(connection, "CREATE_RESOURCE", "Same", "{\"repo\": \"same\"}",
-                    array(C1), "r-" + thread + "-" + call, true, null).path("response_code").asText();
+            String code = EmbeddedAppFixture.call(
+                            connection,
+                            "CREATE_RESOURCE",
+                            "Same",
+                            "{\"repo\": \"same\"}",
+                            array(C1),
+                            "r-" + thread + "-" + call,
+                            true,
+                            null)
+                    .path("response_code")
+                    .asText();
             outcomes.computeIfAbsent(code, key -> new AtomicInteger()).incrementAndGet();
         });
 
@@ -55,19 +64,39 @@ class ResourceConcurrencyTest {
 
         runConcurrently(15, (thread, call, connection) -> {
             String code = switch ((thread + call) % 3) {
-                case 0 -> EmbeddedAppFixture.call(connection, "ENABLE_RESOURCE", "r1").path("response_code").asText();
-                case 1 -> EmbeddedAppFixture.call(connection, "DISABLE_RESOURCE", "r1").path("response_code").asText();
-                default -> EmbeddedAppFixture.call(connection, "UPDATE_RESOURCE", "r1",
-                        call % 2 == 0 ? array(C1) : array(C1, C2)).path("response_code").asText();
+                case 0 ->
+                    EmbeddedAppFixture.call(connection, "ENABLE_RESOURCE", "r1")
+                            .path("response_code")
+                            .asText();
+                case 1 ->
+                    EmbeddedAppFixture.call(connection, "DISABLE_RESOURCE", "r1")
+                            .path("response_code")
+                            .asText();
+                default ->
+                    EmbeddedAppFixture.call(
+                                    connection, "UPDATE_RESOURCE", "r1", call % 2 == 0 ? array(C1) : array(C1, C2))
+                            .path("response_code")
+                            .asText();
             };
             assertThat(code).isEqualTo("OK");
         });
 
         boolean enabled = (Boolean) resources.definitions().get(0).get("IS_ENABLED");
-        List<String> configured = resources.definitions().get(0).get("INGESTION_CONFIGURATION").toString()
-                .contains("\"c2\"") ? List.of("c1", "c2") : List.of("c1");
-        assertThat(resources.app.query("SELECT INGESTION_CONFIGURATION_ID AS C FROM STATE.INGESTION_PROCESS WHERE"
-                + " STATUS <> 'FINISHED' ORDER BY 1").stream().map(process -> process.get("C")).toList())
+        List<String> configured = resources
+                        .definitions()
+                        .get(0)
+                        .get("INGESTION_CONFIGURATION")
+                        .toString()
+                        .contains("\"c2\"")
+                ? List.of("c1", "c2")
+                : List.of("c1");
+        assertThat(resources
+                        .app
+                        .query("SELECT INGESTION_CONFIGURATION_ID AS C FROM STATE.INGESTION_PROCESS WHERE"
+                                + " STATUS <> 'FINISHED' ORDER BY 1")
+                        .stream()
+                        .map(process -> process.get("C"))
+                        .toList())
                 .isEqualTo(enabled ? configured : List.of());
     }
 

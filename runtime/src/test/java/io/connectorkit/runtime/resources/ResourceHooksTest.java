@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ResourceHooksTest {
 
-    private static final Response REFUSAL = Response.error("SOURCE_REFUSED", "The source does not know it.")
-            .with("detail", Map.of("status", 404));
+    private static final Response REFUSAL =
+            Response.error("SOURCE_REFUSED", "The source does not know it.").with("detail", Map.of("status", 404));
 
     private final ResourceApp resources = new ResourceApp();
 
@@ -35,16 +35,28 @@ class ResourceHooksTest {
 
     @Test
     void createCallsItsHooksInOrderWithTheResource() {
-        resources.create("Issues", "{\"repo\": \"api\", \"owner\": \"acme\"}", array(C1, C2), "r1", true,
-                "{\"stars\": 5}");
+        resources.create(
+                "Issues", "{\"repo\": \"api\", \"owner\": \"acme\"}", array(C1, C2), "r1", true, "{\"stars\": 5}");
 
         assertThat(resources.hooks.calls).containsExactly("validateCreate(r1)", "preCreate(r1)", "postCreate(r1)");
-        assertThat(resources.hooks.created).containsExactly(new ResourceDefinition("r1", "Issues", true, null,
-                "{\"repo\":\"api\",\"owner\":\"acme\"}", "{\"stars\":5}", List.of(
-                        new IngestionConfiguration("c1", IngestionStrategy.INCREMENTAL, null, ScheduleType.INTERVAL,
-                                "60m", null),
-                        new IngestionConfiguration("c2", IngestionStrategy.SNAPSHOT, null, ScheduleType.CRON,
-                                "0 * * * *", null))));
+        assertThat(resources.hooks.created)
+                .containsExactly(new ResourceDefinition(
+                        "r1",
+                        "Issues",
+                        true,
+                        null,
+                        "{\"repo\":\"api\",\"owner\":\"acme\"}",
+                        "{\"stars\":5}",
+                        List.of(
+                                new IngestionConfiguration(
+                                        "c1", IngestionStrategy.INCREMENTAL, null, ScheduleType.INTERVAL, "60m", null),
+                                new IngestionConfiguration(
+                                        "c2",
+                                        IngestionStrategy.SNAPSHOT,
+                                        null,
+                                        ScheduleType.CRON,
+                                        "0 * * * *",
+                                        null))));
     }
 
     @ParameterizedTest
@@ -66,11 +78,13 @@ class ResourceHooksTest {
 
         JsonNode response = resources.create("r1", true, C1);
 
-        assertThat(response).isEqualTo(JsonTree.parse("{\"response_code\": \"SOURCE_REFUSED\", \"message\": \"The source"
-                + " does not know it.\", \"detail\": {\"status\": 404}, \"id\": \"r1\"}"));
+        assertThat(response)
+                .isEqualTo(JsonTree.parse("{\"response_code\": \"SOURCE_REFUSED\", \"message\": \"The source"
+                        + " does not know it.\", \"detail\": {\"status\": 404}, \"id\": \"r1\"}"));
         assertThat(resources.app.snapshot()).isEqualTo(before);
         resources.hooks.answer("postCreate", context -> Response.ok());
-        assertThat(resources.create("r1", true, C1).path("response_code").asText()).as("a retry works")
+        assertThat(resources.create("r1", true, C1).path("response_code").asText())
+                .as("a retry works")
                 .isEqualTo("OK");
     }
 
@@ -82,13 +96,15 @@ class ResourceHooksTest {
             return Response.ok();
         });
         resources.hooks.answer("postCreate", context -> {
-            List<SqlRow> rows = context.sql().query("SELECT D.NAME, COUNT(P.ID) FROM"
-                    + " STATE.RESOURCE_INGESTION_DEFINITION D JOIN STATE.INGESTION_PROCESS P"
-                    + " ON P.RESOURCE_INGESTION_DEFINITION_ID = D.ID GROUP BY D.NAME");
+            List<SqlRow> rows = context.sql()
+                    .query("SELECT D.NAME, COUNT(P.ID) FROM"
+                            + " STATE.RESOURCE_INGESTION_DEFINITION D JOIN STATE.INGESTION_PROCESS P"
+                            + " ON P.RESOURCE_INGESTION_DEFINITION_ID = D.ID GROUP BY D.NAME");
             return rows.size() == 1 && rows.get(0).getLong(1) == 1L ? REFUSAL : Response.ok();
         });
 
-        assertThat(resources.create("r1", true, C1).path("response_code").asText()).isEqualTo("SOURCE_REFUSED");
+        assertThat(resources.create("r1", true, C1).path("response_code").asText())
+                .isEqualTo("SOURCE_REFUSED");
 
         assertThat(resources.app.query("SELECT * FROM PUBLIC.SINKS")).isEmpty();
     }
@@ -142,30 +158,40 @@ class ResourceHooksTest {
             throw new IllegalStateException("the source is down");
         });
 
-        assertThat(resources.call("ENABLE_RESOURCE", "r1")).isEqualTo(JsonTree.parse("{\"response_code\": "
-                + "\"UNKNOWN_ERROR\", \"message\": \"The connector's ResourceHooks.preEnable failed: "
-                + "IllegalStateException: the source is down\"}"));
-        assertThat(resources.definitions()).extracting(definition -> definition.get("IS_ENABLED")).containsExactly(
-                false);
+        assertThat(resources.call("ENABLE_RESOURCE", "r1"))
+                .isEqualTo(JsonTree.parse("{\"response_code\": "
+                        + "\"UNKNOWN_ERROR\", \"message\": \"The connector's ResourceHooks.preEnable failed: "
+                        + "IllegalStateException: the source is down\"}"));
+        assertThat(resources.definitions())
+                .extracting(definition -> definition.get("IS_ENABLED"))
+                .containsExactly(false);
     }
 
     @Test
     void aHookWithoutAnAnswerIsAnInvalidResponse() {
         resources.hooks.answer("validateCreate", context -> null);
 
-        assertThat(resources.create("r1", true, C1)).isEqualTo(JsonTree.parse("{\"response_code\": \"INVALID_RESPONSE\","
-                + " \"message\": \"Invalid connector response, reason: the connector's ResourceHooks.validateCreate "
-                + "returned no response\"}"));
+        assertThat(resources.create("r1", true, C1))
+                .isEqualTo(JsonTree.parse("{\"response_code\": \"INVALID_RESPONSE\","
+                        + " \"message\": \"Invalid connector response, reason: the connector's ResourceHooks.validateCreate "
+                        + "returned no response\"}"));
     }
 
     @Test
     void hooksReadTheConnectorsConfiguration() {
         resources.app.forceConfiguration("connector_configuration", "{\"warehouse\": \"WH\"}");
-        resources.hooks.answer("postCreate", context -> context.connectorConfiguration().string("warehouse")
-                .map(warehouse -> Response.ok()).orElse(REFUSAL));
+        resources.hooks.answer(
+                "postCreate",
+                context -> context.connectorConfiguration()
+                        .string("warehouse")
+                        .map(warehouse -> Response.ok())
+                        .orElse(REFUSAL));
 
-        assertThat(resources.create("r1", false, C1).path("response_code").asText()).isEqualTo("OK");
-        assertThat(resources.definitions()).extracting(definition -> definition.get("ID")).containsExactly("r1");
+        assertThat(resources.create("r1", false, C1).path("response_code").asText())
+                .isEqualTo("OK");
+        assertThat(resources.definitions())
+                .extracting(definition -> definition.get("ID"))
+                .containsExactly("r1");
         assertThat(resources.app.query("SELECT COUNT(*) AS N FROM STATE.RESOURCE_INGESTION_DEFINITION"))
                 .containsExactly(row("N", 1L));
     }

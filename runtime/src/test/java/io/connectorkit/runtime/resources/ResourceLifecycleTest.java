@@ -36,8 +36,8 @@ class ResourceLifecycleTest {
         assertThat(resources.call("ENABLE_RESOURCE", "r1")).isEqualTo(OK);
 
         assertThat(resources.definitions().get(0).get("IS_ENABLED")).isEqualTo(true);
-        assertThat(resources.processes("r1")).containsExactly(process("c1", "SCHEDULED", false, null),
-                process("c2", "SCHEDULED", false, null));
+        assertThat(resources.processes("r1"))
+                .containsExactly(process("c1", "SCHEDULED", false, null), process("c2", "SCHEDULED", false, null));
         assertThat(resources.hooks.calls).containsExactly("validateEnable(r1)", "preEnable(r1)", "postEnable(r1)");
     }
 
@@ -64,13 +64,17 @@ class ResourceLifecycleTest {
         assertThat(resources.call("DISABLE_RESOURCE", "r1")).isEqualTo(OK);
 
         assertThat(resources.definitions().get(0).get("IS_ENABLED")).isEqualTo(false);
-        assertThat(resources.processes("r1")).containsExactly(process("c1", "FINISHED", true, "{\"cursor\":0}"),
-                process("c1", "FINISHED", true, null), process("c2", "FINISHED", true, "{\"cursor\":7}"),
-                process("c3", "FINISHED", true, null));
+        assertThat(resources.processes("r1"))
+                .containsExactly(
+                        process("c1", "FINISHED", true, "{\"cursor\":0}"),
+                        process("c1", "FINISHED", true, null),
+                        process("c2", "FINISHED", true, "{\"cursor\":7}"),
+                        process("c3", "FINISHED", true, null));
         assertThat(resources.app.query("SELECT FINISHED_AT = UPDATED_AT AS SAME FROM STATE.INGESTION_PROCESS WHERE"
-                + " CREATED_AT > TIMESTAMP '2021-01-01 00:00:00'")).containsOnly(row("SAME", true));
+                        + " CREATED_AT > TIMESTAMP '2021-01-01 00:00:00'"))
+                .containsOnly(row("SAME", true));
         assertThat(resources.app.query("SELECT CAST(FINISHED_AT AS VARCHAR) AS FINISHED_AT FROM"
-                + " STATE.INGESTION_PROCESS WHERE CREATED_AT < TIMESTAMP '2021-01-01 00:00:00'"))
+                        + " STATE.INGESTION_PROCESS WHERE CREATED_AT < TIMESTAMP '2021-01-01 00:00:00'"))
                 .containsExactly(row("FINISHED_AT", "2020-01-01 00:00:00"));
         assertThat(resources.hooks.calls).containsExactly("validateDisable(r1)", "preDisable(r1)", "postDisable(r1)");
     }
@@ -90,13 +94,15 @@ class ResourceLifecycleTest {
     @Test
     void anUnknownDefinitionIsInvalidInput() {
         for (String procedure : List.of("ENABLE_RESOURCE", "DISABLE_RESOURCE")) {
-            assertThat(resources.call(procedure, "nope")).isEqualTo(JsonTree.parse("{\"response_code\": "
-                    + "\"INVALID_INPUT\", \"message\": \"Resource with resourceId 'nope' does not exist\"}"));
+            assertThat(resources.call(procedure, "nope"))
+                    .isEqualTo(JsonTree.parse("{\"response_code\": "
+                            + "\"INVALID_INPUT\", \"message\": \"Resource with resourceId 'nope' does not exist\"}"));
             assertThat(resources.call(procedure, (Object) null).path("message").asText())
                     .isEqualTo("Resource with resourceId 'null' does not exist");
         }
-        assertThat(resources.call("UPDATE_RESOURCE", "nope", array(C1))).isEqualTo(JsonTree.parse("{\"response_code\": "
-                + "\"INVALID_INPUT\", \"message\": \"Resource with resourceId 'nope' does not exist\"}"));
+        assertThat(resources.call("UPDATE_RESOURCE", "nope", array(C1)))
+                .isEqualTo(JsonTree.parse("{\"response_code\": "
+                        + "\"INVALID_INPUT\", \"message\": \"Resource with resourceId 'nope' does not exist\"}"));
         // As in the SDK, the update hooks run before the definition is looked up.
         assertThat(resources.hooks.calls).containsExactly("validateUpdate(nope:c1)", "preUpdate(nope:c1)");
     }
@@ -111,10 +117,12 @@ class ResourceLifecycleTest {
         JsonNode response = resources.call("DISABLE_RESOURCE", "r1");
 
         assertThat(response.path("response_code").asText()).isEqualTo("DISABLE_RESOURCE_ERROR");
-        assertThat(response.path("message").asText()).startsWith("Error while disabling resource. Changes were "
-                + "rolled back. Error: Only 1 of the 2 ingestion processes to end (").endsWith(") could be ended: a "
-                + "process that is not FINISHED but has a FINISHED_AT cannot be ended; correct its row in "
-                + "STATE.INGESTION_PROCESS");
+        assertThat(response.path("message").asText())
+                .startsWith("Error while disabling resource. Changes were "
+                        + "rolled back. Error: Only 1 of the 2 ingestion processes to end (")
+                .endsWith(") could be ended: a "
+                        + "process that is not FINISHED but has a FINISHED_AT cannot be ended; correct its row in "
+                        + "STATE.INGESTION_PROCESS");
         assertThat(resources.app.snapshot()).isEqualTo(before);
     }
 
@@ -132,19 +140,24 @@ class ResourceLifecycleTest {
 
         assertThat(resources.call("ENABLE_RESOURCE", "r1")).isEqualTo(OK);
 
-        assertThat(active("r1")).containsExactly(process("c1", "SCHEDULED", false, "{\"cursor\":42}"),
-                process("c2", "SCHEDULED", false, null), process("c3", "SCHEDULED", false, null));
+        assertThat(active("r1"))
+                .containsExactly(
+                        process("c1", "SCHEDULED", false, "{\"cursor\":42}"),
+                        process("c2", "SCHEDULED", false, null),
+                        process("c3", "SCHEDULED", false, null));
     }
 
     @Test
     void aConfigurationThatStillHasAnUnfinishedProcessGetsNoSecondOne() {
         resources.create("r1", false, C1, C2);
-        resources.app.execute("INSERT INTO STATE.INGESTION_PROCESS (ID, RESOURCE_INGESTION_DEFINITION_ID,"
-                + " INGESTION_CONFIGURATION_ID, TYPE, STATUS) VALUES ('left-over', 'r1', 'c1', 'DEFAULT', 'IN_PROGRESS')");
+        resources.app.execute(
+                "INSERT INTO STATE.INGESTION_PROCESS (ID, RESOURCE_INGESTION_DEFINITION_ID,"
+                        + " INGESTION_CONFIGURATION_ID, TYPE, STATUS) VALUES ('left-over', 'r1', 'c1', 'DEFAULT', 'IN_PROGRESS')");
 
         resources.call("ENABLE_RESOURCE", "r1");
 
-        assertThat(active("r1")).extracting(process -> process.get("CONFIGURATION") + ":" + process.get("STATUS"))
+        assertThat(active("r1"))
+                .extracting(process -> process.get("CONFIGURATION") + ":" + process.get("STATUS"))
                 .containsExactlyInAnyOrder("c1:IN_PROGRESS", "c2:SCHEDULED");
     }
 
@@ -159,17 +172,20 @@ class ResourceLifecycleTest {
 
         JsonNode response = resources.call("UPDATE_RESOURCE", "r1", array(c1Faster, C3));
 
-        assertThat(response).isEqualTo(JsonTree.parse("{\"response_code\": \"OK\", \"message\": "
-                + "\"Resource successfully updated.\"}"));
+        assertThat(response)
+                .isEqualTo(JsonTree.parse(
+                        "{\"response_code\": \"OK\", \"message\": " + "\"Resource successfully updated.\"}"));
         assertThat(JsonTree.parse((String) resources.definitions().get(0).get("INGESTION_CONFIGURATION")))
                 .isEqualTo(JsonTree.parse(array(c1Faster, C3)));
         // c1 is kept: its running process is left alone although its schedule changed.
         assertThat(processId("r1", "c1")).isEqualTo(c1Process);
-        assertThat(resources.processes("r1")).containsExactlyInAnyOrder(
-                process("c1", "IN_PROGRESS", false, "{\"cursor\":5}"), process("c2", "FINISHED", true, null),
-                process("c3", "SCHEDULED", false, null));
-        assertThat(resources.hooks.calls).containsExactly("validateUpdate(r1:c1,c3)", "preUpdate(r1:c1,c3)",
-                "postUpdate(r1:c1,c3)");
+        assertThat(resources.processes("r1"))
+                .containsExactlyInAnyOrder(
+                        process("c1", "IN_PROGRESS", false, "{\"cursor\":5}"),
+                        process("c2", "FINISHED", true, null),
+                        process("c3", "SCHEDULED", false, null));
+        assertThat(resources.hooks.calls)
+                .containsExactly("validateUpdate(r1:c1,c3)", "preUpdate(r1:c1,c3)", "postUpdate(r1:c1,c3)");
     }
 
     @Test
@@ -178,7 +194,10 @@ class ResourceLifecycleTest {
         resources.call("DISABLE_RESOURCE", "r1");
         List<Map<String, Object>> before = resources.processes("r1");
 
-        assertThat(resources.call("UPDATE_RESOURCE", "r1", array(C3)).path("response_code").asText())
+        assertThat(resources
+                        .call("UPDATE_RESOURCE", "r1", array(C3))
+                        .path("response_code")
+                        .asText())
                 .isEqualTo("OK");
 
         assertThat(resources.processes("r1")).isEqualTo(before);
@@ -197,8 +216,10 @@ class ResourceLifecycleTest {
         resources.call("UPDATE_RESOURCE", "r1", array(C1));
         resources.call("UPDATE_RESOURCE", "r1", array(C1, C2));
 
-        assertThat(active("r1")).containsExactly(process("c1", "SCHEDULED", false, null),
-                process("c2", "SCHEDULED", false, "{\"page\":\"abc\"}"));
+        assertThat(active("r1"))
+                .containsExactly(
+                        process("c1", "SCHEDULED", false, null),
+                        process("c2", "SCHEDULED", false, "{\"page\":\"abc\"}"));
     }
 
     @Test
@@ -206,10 +227,14 @@ class ResourceLifecycleTest {
         resources.create("r1", true, C1, C2);
         List<Map<String, Object>> before = resources.app.query("SELECT * FROM STATE.INGESTION_PROCESS ORDER BY ID");
 
-        assertThat(resources.call("UPDATE_RESOURCE", "r1", array(C2, C1)).path("response_code").asText())
+        assertThat(resources
+                        .call("UPDATE_RESOURCE", "r1", array(C2, C1))
+                        .path("response_code")
+                        .asText())
                 .isEqualTo("OK");
 
-        assertThat(resources.app.query("SELECT * FROM STATE.INGESTION_PROCESS ORDER BY ID")).isEqualTo(before);
+        assertThat(resources.app.query("SELECT * FROM STATE.INGESTION_PROCESS ORDER BY ID"))
+                .isEqualTo(before);
     }
 
     @Test
@@ -220,11 +245,13 @@ class ResourceLifecycleTest {
         JsonNode empty = resources.call("UPDATE_RESOURCE", "r1", "[]");
         JsonNode duplicate = resources.call("UPDATE_RESOURCE", "r1", array(C3, C3));
 
-        assertThat(empty).isEqualTo(JsonTree.parse("{\"response_code\": \"UPDATE_RESOURCE_ERROR\", \"message\": \"Error "
-                + "occurred while updating resource. Changes were rolled back. Error: Resource validation failed with 1"
-                + " errors: Field 'ingestionConfiguration' cannot be empty when parentId is not set.'\"}"));
-        assertThat(duplicate.path("message").asText()).endsWith("Field 'ingestionConfiguration.id' must be unique "
-                + "within the resource: 'c3' is used 2 times.");
+        assertThat(empty)
+                .isEqualTo(JsonTree.parse("{\"response_code\": \"UPDATE_RESOURCE_ERROR\", \"message\": \"Error "
+                        + "occurred while updating resource. Changes were rolled back. Error: Resource validation failed with 1"
+                        + " errors: Field 'ingestionConfiguration' cannot be empty when parentId is not set.'\"}"));
+        assertThat(duplicate.path("message").asText())
+                .endsWith("Field 'ingestionConfiguration.id' must be unique "
+                        + "within the resource: 'c3' is used 2 times.");
         assertThat(resources.app.snapshot()).isEqualTo(before);
     }
 
@@ -235,9 +262,10 @@ class ResourceLifecycleTest {
 
         JsonNode response = resources.call("UPDATE_RESOURCE", "r1", "{\"id\": \"c1\"}");
 
-        assertThat(response).isEqualTo(JsonTree.parse("{\"response_code\": \"INVALID_INPUT\", \"message\": \"Provided "
-                + "ingestion configuration has invalid structure and cannot be processed. The ingestion configurations"
-                + " must be a JSON array of objects, not an object.\"}"));
+        assertThat(response)
+                .isEqualTo(JsonTree.parse("{\"response_code\": \"INVALID_INPUT\", \"message\": \"Provided "
+                        + "ingestion configuration has invalid structure and cannot be processed. The ingestion configurations"
+                        + " must be a JSON array of objects, not an object.\"}"));
         assertThat(resources.hooks.calls).isEmpty();
     }
 
@@ -251,28 +279,45 @@ class ResourceLifecycleTest {
             resources.call("UPDATE_RESOURCE", "r1", array(C1, C2));
         }
 
-        assertThat(active("r1")).extracting(process -> process.get("CONFIGURATION")).containsExactly("c1", "c2");
+        assertThat(active("r1"))
+                .extracting(process -> process.get("CONFIGURATION"))
+                .containsExactly("c1", "c2");
         assertThat(resources.app.query("SELECT COUNT(*) AS N FROM STATE.INGESTION_PROCESS WHERE STATUS = 'FINISHED'"
-                + " AND FINISHED_AT IS NULL")).containsExactly(row("N", 0L));
+                        + " AND FINISHED_AT IS NULL"))
+                .containsExactly(row("N", 0L));
     }
 
     private List<Map<String, Object>> active(String definitionId) {
-        return resources.processes(definitionId).stream().filter(process -> !"FINISHED".equals(process.get("STATUS")))
+        return resources.processes(definitionId).stream()
+                .filter(process -> !"FINISHED".equals(process.get("STATUS")))
                 .toList();
     }
 
     private Object processId(String definitionId, String configurationId) {
-        return resources.app.query("SELECT ID FROM STATE.INGESTION_PROCESS WHERE RESOURCE_INGESTION_DEFINITION_ID = ?"
-                + " AND INGESTION_CONFIGURATION_ID = ? AND STATUS <> 'FINISHED'", definitionId, configurationId)
-                .get(0).get("ID");
+        return resources
+                .app
+                .query(
+                        "SELECT ID FROM STATE.INGESTION_PROCESS WHERE RESOURCE_INGESTION_DEFINITION_ID = ?"
+                                + " AND INGESTION_CONFIGURATION_ID = ? AND STATUS <> 'FINISHED'",
+                        definitionId,
+                        configurationId)
+                .get(0)
+                .get("ID");
     }
 
-    private void insertFinished(String definitionId, String configurationId, String type, String finishedAt,
-            String metadata) {
-        resources.app.execute("INSERT INTO STATE.INGESTION_PROCESS (ID, RESOURCE_INGESTION_DEFINITION_ID,"
-                + " INGESTION_CONFIGURATION_ID, TYPE, STATUS, CREATED_AT, UPDATED_AT, FINISHED_AT, METADATA)"
-                + " VALUES (RANDOM_UUID(), ?, ?, ?, 'FINISHED', CAST(? AS TIMESTAMP), CAST(? AS TIMESTAMP),"
-                + " CAST(? AS TIMESTAMP), ? FORMAT JSON)", definitionId, configurationId, type, finishedAt, finishedAt,
-                finishedAt, metadata);
+    private void insertFinished(
+            String definitionId, String configurationId, String type, String finishedAt, String metadata) {
+        resources.app.execute(
+                "INSERT INTO STATE.INGESTION_PROCESS (ID, RESOURCE_INGESTION_DEFINITION_ID,"
+                        + " INGESTION_CONFIGURATION_ID, TYPE, STATUS, CREATED_AT, UPDATED_AT, FINISHED_AT, METADATA)"
+                        + " VALUES (RANDOM_UUID(), ?, ?, ?, 'FINISHED', CAST(? AS TIMESTAMP), CAST(? AS TIMESTAMP),"
+                        + " CAST(? AS TIMESTAMP), ? FORMAT JSON)",
+                definitionId,
+                configurationId,
+                type,
+                finishedAt,
+                finishedAt,
+                finishedAt,
+                metadata);
     }
 }

@@ -48,8 +48,9 @@ class ResourceLocksTest {
     private void holdTheConnectorsState() throws SQLException {
         holder.setAutoCommit(false);
         try (Statement statement = holder.createStatement()) {
-            assertThat(statement.executeUpdate("UPDATE STATE.APP_STATE SET \"KEY\" = \"KEY\" WHERE \"KEY\" ="
-                    + " 'connector_status'")).isEqualTo(1);
+            assertThat(statement.executeUpdate(
+                            "UPDATE STATE.APP_STATE SET \"KEY\" = \"KEY\" WHERE \"KEY\" =" + " 'connector_status'"))
+                    .isEqualTo(1);
         }
     }
 
@@ -64,8 +65,9 @@ class ResourceLocksTest {
 
     private void assertBusy(JsonNode response) {
         assertThat(response.path("response_code").asText()).isEqualTo("CONNECTOR_BUSY");
-        assertThat(response.path("message").asText()).isEqualTo("Another call is changing the connector's state right"
-                + " now; retry when it has finished.");
+        assertThat(response.path("message").asText())
+                .isEqualTo(
+                        "Another call is changing the connector's state right" + " now; retry when it has finished.");
     }
 
     private List<Map<String, Object>> unfinishedProcesses() {
@@ -100,7 +102,8 @@ class ResourceLocksTest {
         assertThat(resources.app.snapshot()).isEqualTo(before);
 
         release();
-        assertThat(call("DISABLE_RESOURCE", "r1").path("response_code").asText()).isEqualTo("OK");
+        assertThat(call("DISABLE_RESOURCE", "r1").path("response_code").asText())
+                .isEqualTo("OK");
         assertThat(unfinishedProcesses()).isEmpty();
     }
 
@@ -116,9 +119,14 @@ class ResourceLocksTest {
         assertThat(resources.hooks.calls).isEqualTo(hooksBefore);
 
         release();
-        assertThat(call("UPDATE_RESOURCE", "r1", array(C1, C2)).path("response_code").asText()).isEqualTo("OK");
-        assertThat(unfinishedProcesses()).containsExactly(EmbeddedAppFixture.row("C", "c1", "STATUS", "SCHEDULED"),
-                EmbeddedAppFixture.row("C", "c2", "STATUS", "SCHEDULED"));
+        assertThat(call("UPDATE_RESOURCE", "r1", array(C1, C2))
+                        .path("response_code")
+                        .asText())
+                .isEqualTo("OK");
+        assertThat(unfinishedProcesses())
+                .containsExactly(
+                        EmbeddedAppFixture.row("C", "c1", "STATUS", "SCHEDULED"),
+                        EmbeddedAppFixture.row("C", "c2", "STATUS", "SCHEDULED"));
     }
 
     @Test
@@ -133,6 +141,8 @@ class ResourceLocksTest {
 
         release();
         assertThat(call("CREATE_RESOURCE", "New", "{\"repo\": \"new\"}", array(C1), "r-new", true, null)
-                .path("id").asText()).isEqualTo("r-new");
+                        .path("id")
+                        .asText())
+                .isEqualTo("r-new");
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.connectorkit.runtime.internal.json.JsonTree;
+import io.connectorkit.runtime.testing.EmbeddedAppFixture;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -27,14 +28,15 @@ class StoredConfigurationsTest {
     }
 
     private void store(String json) {
-        resources.app.execute("UPDATE STATE.RESOURCE_INGESTION_DEFINITION SET INGESTION_CONFIGURATION = "
-                + (json == null ? "NULL" : "? FORMAT JSON") + " WHERE ID = 'r1'", json == null ? new Object[0]
-                        : new Object[] {json});
+        resources.app.execute(
+                "UPDATE STATE.RESOURCE_INGESTION_DEFINITION SET INGESTION_CONFIGURATION = "
+                        + (json == null ? "NULL" : "? FORMAT JSON") + " WHERE ID = 'r1'",
+                json == null ? new Object[0] : new Object[] {json});
     }
 
     private List<Map<String, Object>> processes() {
-        return resources.app.query("SELECT INGESTION_CONFIGURATION_ID AS C, STATUS FROM STATE.INGESTION_PROCESS"
-                + " ORDER BY 1");
+        return resources.app.query(
+                "SELECT INGESTION_CONFIGURATION_ID AS C, STATUS FROM STATE.INGESTION_PROCESS" + " ORDER BY 1");
     }
 
     @Test
@@ -43,9 +45,17 @@ class StoredConfigurationsTest {
 
         for (String none : new String[] {null, "null"}) {
             store(none);
-            assertThat(resources.call("ENABLE_RESOURCE", "r1").path("response_code").asText()).isEqualTo("OK");
+            assertThat(resources
+                            .call("ENABLE_RESOURCE", "r1")
+                            .path("response_code")
+                            .asText())
+                    .isEqualTo("OK");
             assertThat(processes()).isEmpty();
-            assertThat(resources.call("DISABLE_RESOURCE", "r1").path("response_code").asText()).isEqualTo("OK");
+            assertThat(resources
+                            .call("DISABLE_RESOURCE", "r1")
+                            .path("response_code")
+                            .asText())
+                    .isEqualTo("OK");
         }
     }
 
@@ -57,10 +67,11 @@ class StoredConfigurationsTest {
 
         JsonNode response = resources.call("ENABLE_RESOURCE", "r1");
 
-        assertThat(response).isEqualTo(JsonTree.parse("{\"response_code\": \"ENABLE_RESOURCE_ERROR\", \"message\":"
-                + " \"Error while enabling resource. Changes were rolled back. Error: The stored INGESTION_CONFIGURATION"
-                + " of resource 'r1' cannot be read: The ingestion configurations must be a JSON array of objects, not"
-                + " an object.\"}"));
+        assertThat(response)
+                .isEqualTo(JsonTree.parse("{\"response_code\": \"ENABLE_RESOURCE_ERROR\", \"message\":"
+                        + " \"Error while enabling resource. Changes were rolled back. Error: The stored INGESTION_CONFIGURATION"
+                        + " of resource 'r1' cannot be read: The ingestion configurations must be a JSON array of objects, not"
+                        + " an object.\"}"));
         assertThat(resources.app.snapshot()).isEqualTo(before);
     }
 
@@ -73,9 +84,10 @@ class StoredConfigurationsTest {
         JsonNode response = resources.call("UPDATE_RESOURCE", "r1", array(C1, C2));
 
         assertThat(response.path("response_code").asText()).isEqualTo("UPDATE_RESOURCE_ERROR");
-        assertThat(response.path("message").asText()).isEqualTo("Error occurred while updating resource. Changes were"
-                + " rolled back. Error: The stored INGESTION_CONFIGURATION of resource 'r1' cannot be read: The"
-                + " ingestion configurations must be a JSON array of objects, not a string.");
+        assertThat(response.path("message").asText())
+                .isEqualTo("Error occurred while updating resource. Changes were"
+                        + " rolled back. Error: The stored INGESTION_CONFIGURATION of resource 'r1' cannot be read: The"
+                        + " ingestion configurations must be a JSON array of objects, not a string.");
         assertThat(resources.app.snapshot()).isEqualTo(before);
     }
 
@@ -83,10 +95,15 @@ class StoredConfigurationsTest {
     void anUpdateFinishesOnlyTheProcessesOfRemovedConfigurations() {
         resources.create("r1", true, C1, C2);
 
-        assertThat(resources.call("UPDATE_RESOURCE", "r1", array(C2)).path("response_code").asText()).isEqualTo("OK");
+        assertThat(resources
+                        .call("UPDATE_RESOURCE", "r1", array(C2))
+                        .path("response_code")
+                        .asText())
+                .isEqualTo("OK");
 
-        assertThat(processes()).containsExactly(
-                io.connectorkit.runtime.testing.EmbeddedAppFixture.row("C", "c1", "STATUS", "FINISHED"),
-                io.connectorkit.runtime.testing.EmbeddedAppFixture.row("C", "c2", "STATUS", "SCHEDULED"));
+        assertThat(processes())
+                .containsExactly(
+                        EmbeddedAppFixture.row("C", "c1", "STATUS", "FINISHED"),
+                        EmbeddedAppFixture.row("C", "c2", "STATUS", "SCHEDULED"));
     }
 }

@@ -20,9 +20,11 @@ import org.junit.jupiter.api.Test;
 class SnowflakeChoiceFieldTest {
 
     private final ScriptedConnector connector = new ScriptedConnector();
-    private final ConnectorDefinition definition = connector.definition()
+    private final ConnectorDefinition definition = connector
+            .definition()
             .connectorField(ConfigurationField.choice("sync_mode", List.of("full", "incremental")))
-            .connectionField(ConfigurationField.choice("region", List.of("eu", "us")).required())
+            .connectionField(
+                    ConfigurationField.choice("region", List.of("eu", "us")).required())
             .build();
     private final EmbeddedAppFixture tables = EmbeddedAppFixture.install(definition);
     private final ConnectorRegistry.Binding binding = ConnectorRegistry.bind(SnowflakeProcedures.TARGET, definition);
@@ -40,16 +42,19 @@ class SnowflakeChoiceFieldTest {
         answer(SnowflakeProcedures.completePrerequisitesStep(session));
         String before = tables.snapshot();
 
-        JsonNode refused = answer(SnowflakeProcedures.configureConnector(session,
-                new Variant("{\"warehouse\": \"XS\", \"sync_mode\": \"delta\"}")));
+        JsonNode refused = answer(SnowflakeProcedures.configureConnector(
+                session, new Variant("{\"warehouse\": \"XS\", \"sync_mode\": \"delta\"}")));
 
         assertThat(refused.path("response_code").asText()).isEqualTo("INVALID_CONFIGURATION_VALUE");
-        assertThat(refused.path("message").asText()).isEqualTo("Field 'sync_mode' of connector_configuration has "
-                + "the value \"delta\", which is not valid: it must be one of full, incremental.");
+        assertThat(refused.path("message").asText())
+                .isEqualTo("Field 'sync_mode' of connector_configuration has "
+                        + "the value \"delta\", which is not valid: it must be one of full, incremental.");
         assertThat(fake.sqlTexts()).last().isEqualTo("ROLLBACK");
         assertThat(tables.snapshot()).isEqualTo(before);
-        assertThat(answer(SnowflakeProcedures.configureConnector(session,
-                new Variant("{\"warehouse\": \"XS\", \"sync_mode\": \"full\"}"))).path("response_code").asText())
+        assertThat(answer(SnowflakeProcedures.configureConnector(
+                                session, new Variant("{\"warehouse\": \"XS\", \"sync_mode\": \"full\"}")))
+                        .path("response_code")
+                        .asText())
                 .isEqualTo("OK");
     }
 
@@ -59,41 +64,47 @@ class SnowflakeChoiceFieldTest {
         answer(SnowflakeProcedures.configureConnector(session, new Variant("{\"warehouse\": \"XS\"}")));
         String before = tables.snapshot();
 
-        JsonNode refused = answer(SnowflakeProcedures.setConnectionConfiguration(session,
-                new Variant("{\"base_url\": \"https://api.example.com\", \"region\": \"asia\"}")));
+        JsonNode refused = answer(SnowflakeProcedures.setConnectionConfiguration(
+                session, new Variant("{\"base_url\": \"https://api.example.com\", \"region\": \"asia\"}")));
 
         assertThat(refused.path("response_code").asText()).isEqualTo("INVALID_CONFIGURATION_VALUE");
-        assertThat(refused.path("message").asText()).isEqualTo("Field 'region' of connection_configuration has "
-                + "the value \"asia\", which is not valid: it must be one of eu, us.");
+        assertThat(refused.path("message").asText())
+                .isEqualTo("Field 'region' of connection_configuration has "
+                        + "the value \"asia\", which is not valid: it must be one of eu, us.");
         assertThat(tables.snapshot()).isEqualTo(before);
-        assertThat(answer(SnowflakeProcedures.setConnectionConfiguration(session,
-                new Variant("{\"base_url\": \"https://api.example.com\", \"region\": \"us\"}")))
-                .path("response_code").asText()).isEqualTo("OK");
+        assertThat(answer(SnowflakeProcedures.setConnectionConfiguration(
+                                session,
+                                new Variant("{\"base_url\": \"https://api.example.com\", \"region\": \"us\"}")))
+                        .path("response_code")
+                        .asText())
+                .isEqualTo("OK");
     }
 
     @Test
     void updateConnectionConfigurationRefusesAValueThatIsNoChoice() {
         answer(SnowflakeProcedures.completePrerequisitesStep(session));
         answer(SnowflakeProcedures.configureConnector(session, new Variant("{\"warehouse\": \"XS\"}")));
-        assertOk(SnowflakeProcedures.setConnectionConfiguration(session,
-                new Variant("{\"base_url\": \"https://api.example.com\", \"region\": \"eu\"}")));
+        assertOk(SnowflakeProcedures.setConnectionConfiguration(
+                session, new Variant("{\"base_url\": \"https://api.example.com\", \"region\": \"eu\"}")));
         assertOk(SnowflakeProcedures.finalizeConnectorConfiguration(session, new Variant("{}")));
         assertOk(SnowflakeProcedures.pauseConnector(session));
         String before = tables.snapshot();
 
-        JsonNode refused = answer(SnowflakeProcedures.updateConnectionConfiguration(session,
-                new Variant("{\"base_url\": \"https://api.example.com\", \"region\": \"EU\"}")));
+        JsonNode refused = answer(SnowflakeProcedures.updateConnectionConfiguration(
+                session, new Variant("{\"base_url\": \"https://api.example.com\", \"region\": \"EU\"}")));
 
         assertThat(refused.path("response_code").asText()).isEqualTo("INVALID_CONFIGURATION_VALUE");
-        assertThat(refused.path("message").asText()).isEqualTo("Field 'region' of connection_configuration has "
-                + "the value \"EU\", which is not valid: it must be one of eu, us.");
+        assertThat(refused.path("message").asText())
+                .isEqualTo("Field 'region' of connection_configuration has "
+                        + "the value \"EU\", which is not valid: it must be one of eu, us.");
         assertThat(tables.snapshot()).isEqualTo(before);
-        assertOk(SnowflakeProcedures.updateConnectionConfiguration(session,
-                new Variant("{\"base_url\": \"https://api.example.com\", \"region\": \"us\"}")));
+        assertOk(SnowflakeProcedures.updateConnectionConfiguration(
+                session, new Variant("{\"base_url\": \"https://api.example.com\", \"region\": \"us\"}")));
     }
 
     private static void assertOk(Variant response) {
-        assertThat(answer(response).path("response_code").asText()).as("response %s", response.asJsonString())
+        assertThat(answer(response).path("response_code").asText())
+                .as("response %s", response.asJsonString())
                 .isEqualTo("OK");
     }
 

@@ -69,9 +69,11 @@ class SnowflakeConfigurationHooksTest {
         assertThat(calls).containsExactly("configured", "connectionSaved", "testConnection");
 
         fake.statements.clear();
-        assertThat(JsonTree.parse(SnowflakeProcedures.resetConfiguration(session).asJsonString())).isEqualTo(
-                JsonTree.parse("{\"response_code\": \"CLEANUP_FAILED\", \"message\": \"the connector could not drop"
-                        + " its tables\"}"));
+        assertThat(JsonTree.parse(
+                        SnowflakeProcedures.resetConfiguration(session).asJsonString()))
+                .isEqualTo(JsonTree.parse(
+                        "{\"response_code\": \"CLEANUP_FAILED\", \"message\": \"the connector could not drop"
+                                + " its tables\"}"));
         assertThat(calls).endsWith("validateReset");
         assertThat(fake.sqlTexts()).last().isEqualTo("ROLLBACK");
         assertThat(tables.state().configurationStatus().name()).isEqualTo("CONNECTED");

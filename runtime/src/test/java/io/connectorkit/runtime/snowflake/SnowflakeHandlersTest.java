@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Test;
 class SnowflakeHandlersTest {
 
     private final ScriptedConnector connector = new ScriptedConnector();
-    private final EmbeddedAppFixture tables = EmbeddedAppFixture.install(connector.definition().build());
-    private final ConnectorRegistry.Binding binding =
-            ConnectorRegistry.bind(SnowflakeProcedures.TARGET, connector.definition().build());
+    private final EmbeddedAppFixture tables =
+            EmbeddedAppFixture.install(connector.definition().build());
+    private final ConnectorRegistry.Binding binding = ConnectorRegistry.bind(
+            SnowflakeProcedures.TARGET, connector.definition().build());
     private final FakeSnowparkSession fake = new FakeSnowparkSession(tables.newConnection()).warehouses("XS");
     private final Session session = fake.session();
 
@@ -46,21 +47,28 @@ class SnowflakeHandlersTest {
 
     private void connect() {
         assertThat(json(SnowflakeProcedures.configureConnector(session, new Variant("{\"warehouse\": \"XS\"}")))
-                .path("response_code").asText()).isEqualTo("OK");
-        assertThat(json(SnowflakeProcedures.setConnectionConfiguration(session,
-                new Variant("{\"base_url\": \"https://api.example.com\"}"))).path("response_code").asText())
+                        .path("response_code")
+                        .asText())
+                .isEqualTo("OK");
+        assertThat(json(SnowflakeProcedures.setConnectionConfiguration(
+                                session, new Variant("{\"base_url\": \"https://api.example.com\"}")))
+                        .path("response_code")
+                        .asText())
                 .isEqualTo("OK");
     }
 
     @Test
     void updatePrerequisiteMarksOneAndNamesAnUnknownOne() {
         assertThat(json(SnowflakeProcedures.updatePrerequisite(session, "grant_access", true)))
-                .isEqualTo(JsonTree.parse("{\"response_code\": \"OK\", \"message\": \"Prerequisite updated"
-                        + " successfully.\"}"));
-        assertThat(tables.query("SELECT ID, IS_COMPLETED FROM STATE.PREREQUISITES ORDER BY ID")).containsExactly(
-                EmbeddedAppFixture.row("ID", "grant_access", "IS_COMPLETED", true),
-                EmbeddedAppFixture.row("ID", "network", "IS_COMPLETED", false));
-        assertThat(json(SnowflakeProcedures.updatePrerequisite(session, "nope", true)).path("response_code").asText())
+                .isEqualTo(JsonTree.parse(
+                        "{\"response_code\": \"OK\", \"message\": \"Prerequisite updated" + " successfully.\"}"));
+        assertThat(tables.query("SELECT ID, IS_COMPLETED FROM STATE.PREREQUISITES ORDER BY ID"))
+                .containsExactly(
+                        EmbeddedAppFixture.row("ID", "grant_access", "IS_COMPLETED", true),
+                        EmbeddedAppFixture.row("ID", "network", "IS_COMPLETED", false));
+        assertThat(json(SnowflakeProcedures.updatePrerequisite(session, "nope", true))
+                        .path("response_code")
+                        .asText())
                 .isEqualTo("PREREQUISITE_NOT_FOUND");
     }
 
@@ -68,12 +76,16 @@ class SnowflakeHandlersTest {
     void recoverConnectorStateMovesAnErrorToTheGivenStatus() {
         tables.forceState(new ConnectorState(ConnectorStatus.ERROR, ConfigurationStatus.FINALIZED));
 
-        assertThat(json(SnowflakeProcedures.recoverConnectorState(session, "PAUSED"))).isEqualTo(JsonTree.parse(
-                "{\"response_code\": \"OK\", \"message\": \"Connector status successfully changed to PAUSED\"}"));
+        assertThat(json(SnowflakeProcedures.recoverConnectorState(session, "PAUSED")))
+                .isEqualTo(
+                        JsonTree.parse(
+                                "{\"response_code\": \"OK\", \"message\": \"Connector status successfully changed to PAUSED\"}"));
         assertThat(tables.state()).isEqualTo(new ConnectorState(ConnectorStatus.PAUSED, ConfigurationStatus.FINALIZED));
-        assertThat(json(SnowflakeProcedures.recoverConnectorState(session, "STARTED"))).isEqualTo(response(
-                "INVALID_CONNECTOR_STATUS", "Invalid connector status. Expected status: [ERROR, STARTING, PAUSING]."
-                        + " Current status: PAUSED"));
+        assertThat(json(SnowflakeProcedures.recoverConnectorState(session, "STARTED")))
+                .isEqualTo(response(
+                        "INVALID_CONNECTOR_STATUS",
+                        "Invalid connector status. Expected status: [ERROR, STARTING, PAUSING]."
+                                + " Current status: PAUSED"));
     }
 
     @Test
@@ -81,9 +93,13 @@ class SnowflakeHandlersTest {
         connect();
         connector.calls.clear();
 
-        assertThat(json(SnowflakeProcedures.testConnection(session))).isEqualTo(JsonTree.parse(
-                "{\"response_code\": \"OK\", \"message\": \"Connection works.\"}"));
-        assertThat(connector.calls).singleElement().asString().startsWith("test ").contains("api.example.com");
+        assertThat(json(SnowflakeProcedures.testConnection(session)))
+                .isEqualTo(JsonTree.parse("{\"response_code\": \"OK\", \"message\": \"Connection works.\"}"));
+        assertThat(connector.calls)
+                .singleElement()
+                .asString()
+                .startsWith("test ")
+                .contains("api.example.com");
     }
 
     @Test
@@ -92,11 +108,13 @@ class SnowflakeHandlersTest {
         connector.calls.clear();
         connector.draftTest(context -> Response.error("TEST_CONNECTION_FAILED", "Host not found"));
 
-        assertThat(json(SnowflakeProcedures.testDraftConnection(session,
-                new Variant("{\"base_url\": \"https://draft.example.com\"}"))))
+        assertThat(json(SnowflakeProcedures.testDraftConnection(
+                        session, new Variant("{\"base_url\": \"https://draft.example.com\"}"))))
                 .isEqualTo(response("TEST_CONNECTION_FAILED", "Host not found"));
         assertThat(connector.calls).singleElement().asString().contains("draft.example.com");
-        assertThat(json(SnowflakeProcedures.getConnectionConfiguration(session)).path("base_url").asText())
+        assertThat(json(SnowflakeProcedures.getConnectionConfiguration(session))
+                        .path("base_url")
+                        .asText())
                 .isEqualTo("https://api.example.com");
     }
 
@@ -113,17 +131,27 @@ class SnowflakeHandlersTest {
     void updateConnectorConfigurationChangesAPausedConnectorsFields() {
         connect();
         assertThat(json(SnowflakeProcedures.finalizeConnectorConfiguration(session, new Variant("{}")))
-                .path("response_code").asText()).isEqualTo("OK");
+                        .path("response_code")
+                        .asText())
+                .isEqualTo("OK");
         assertThat(json(SnowflakeProcedures.updateConnectorConfiguration(session, new Variant("{\"batch_size\": 7}")))
-                .path("response_code").asText()).isEqualTo("INVALID_CONNECTOR_STATUS");
-        assertThat(json(SnowflakeProcedures.pauseConnector(session)).path("response_code").asText()).isEqualTo("OK");
+                        .path("response_code")
+                        .asText())
+                .isEqualTo("INVALID_CONNECTOR_STATUS");
+        assertThat(json(SnowflakeProcedures.pauseConnector(session))
+                        .path("response_code")
+                        .asText())
+                .isEqualTo("OK");
 
-        JsonNode updated = json(SnowflakeProcedures.updateConnectorConfiguration(session,
-                new Variant("{\"batch_size\": 7}")));
+        JsonNode updated =
+                json(SnowflakeProcedures.updateConnectorConfiguration(session, new Variant("{\"batch_size\": 7}")));
 
         assertThat(updated.path("response_code").asText()).isEqualTo("OK");
         assertThat(updated.path("message").asText()).startsWith("Connector configuration updated: batch_size");
         assertThat(tables.query("SELECT \"VALUE\" FROM STATE.APP_CONFIG WHERE \"KEY\" = 'connector_configuration'")
-                .get(0).get("VALUE").toString()).contains("\"batch_size\":7");
+                        .get(0)
+                        .get("VALUE")
+                        .toString())
+                .contains("\"batch_size\":7");
     }
 }

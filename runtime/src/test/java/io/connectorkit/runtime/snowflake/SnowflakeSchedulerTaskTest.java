@@ -8,12 +8,15 @@ import com.snowflake.snowpark_java.Session;
 import com.snowflake.snowpark_java.types.Variant;
 import io.connectorkit.runtime.internal.json.JsonTree;
 import io.connectorkit.runtime.spi.ConnectorRegistry;
+import io.connectorkit.runtime.sql.Identifier;
 import io.connectorkit.runtime.status.ConfigurationStatus;
 import io.connectorkit.runtime.status.ConnectorStatus;
 import io.connectorkit.runtime.testing.EmbeddedAppFixture;
 import io.connectorkit.runtime.testing.FakeSnowparkSession;
 import io.connectorkit.runtime.testing.ScriptedConnector;
 import java.util.List;
+import java.util.Optional;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,9 +31,10 @@ class SnowflakeSchedulerTaskTest {
             + " AS CALL PUBLIC.RUN_SCHEDULER_ITERATION()";
 
     private final ScriptedConnector connector = new ScriptedConnector();
-    private final EmbeddedAppFixture tables = EmbeddedAppFixture.install(connector.definition().build());
-    private final ConnectorRegistry.Binding binding =
-            ConnectorRegistry.bind(SnowflakeProcedures.TARGET, connector.definition().build());
+    private final EmbeddedAppFixture tables =
+            EmbeddedAppFixture.install(connector.definition().build());
+    private final ConnectorRegistry.Binding binding = ConnectorRegistry.bind(
+            SnowflakeProcedures.TARGET, connector.definition().build());
     private final FakeSnowparkSession fake = new FakeSnowparkSession(tables.newConnection()).warehouses("XS", "BIG_WH");
     private final Session session = fake.session();
 
@@ -42,8 +46,8 @@ class SnowflakeSchedulerTaskTest {
 
     private void configureAndConnect(String connectorConfiguration) {
         assertOk(SnowflakeProcedures.configureConnector(session, new Variant(connectorConfiguration)));
-        assertOk(SnowflakeProcedures.setConnectionConfiguration(session,
-                new Variant("{\"base_url\": \"https://api.example.com\"}")));
+        assertOk(SnowflakeProcedures.setConnectionConfiguration(
+                session, new Variant("{\"base_url\": \"https://api.example.com\"}")));
     }
 
     @Test
@@ -57,16 +61,24 @@ class SnowflakeSchedulerTaskTest {
         List<String> sql = fake.sqlTexts();
         int create = sql.indexOf(CREATE);
         assertThat(create).isPositive();
-        assertThat(sql.subList(create, create + 6)).containsExactly(CREATE, "BEGIN TRANSACTION",
-                "GRANT MONITOR ON TASK STATE.SCHEDULER_TASK TO APPLICATION ROLE ADMIN", "BEGIN TRANSACTION",
-                "ALTER TASK STATE.SCHEDULER_TASK RESUME", "BEGIN TRANSACTION");
+        assertThat(sql.subList(create, create + 6))
+                .containsExactly(
+                        CREATE,
+                        "BEGIN TRANSACTION",
+                        "GRANT MONITOR ON TASK STATE.SCHEDULER_TASK TO APPLICATION ROLE ADMIN",
+                        "BEGIN TRANSACTION",
+                        "ALTER TASK STATE.SCHEDULER_TASK RESUME",
+                        "BEGIN TRANSACTION");
         assertThat(sql.indexOf("UPDATE STATE.APP_STATE SET \"VALUE\" = PARSE_JSON(?), UPDATED_AT = SYSDATE() WHERE"
-                + " \"KEY\" = ?")).as("STARTED only after the task").isGreaterThan(create);
+                        + " \"KEY\" = ?"))
+                .as("STARTED only after the task")
+                .isGreaterThan(create);
         assertThat(sql.get(sql.size() - 1)).isEqualTo("COMMIT");
         assertThat(fake.task.resumed).isTrue();
         assertThat(fake.task.monitoredByAdmin).isTrue();
-        assertThat(fake.task.definition).isEqualTo("ALLOW_OVERLAPPING_EXECUTION = FALSE"
-                + " SUSPEND_TASK_AFTER_NUM_FAILURES = 0 AS CALL PUBLIC.RUN_SCHEDULER_ITERATION()");
+        assertThat(fake.task.definition)
+                .isEqualTo("ALLOW_OVERLAPPING_EXECUTION = FALSE"
+                        + " SUSPEND_TASK_AFTER_NUM_FAILURES = 0 AS CALL PUBLIC.RUN_SCHEDULER_ITERATION()");
         assertThat(tables.state().status()).isEqualTo(ConnectorStatus.STARTED);
 
         fake.statements.clear();
@@ -109,21 +121,24 @@ class SnowflakeSchedulerTaskTest {
         assertOk(SnowflakeProcedures.finalizeConnectorConfiguration(session, new Variant("{}")));
         fake.privileges();
 
-        assertThatThrownBy(() -> session.sql("ALTER TASK STATE.SCHEDULER_TASK RESUME").collect())
+        assertThatThrownBy(() ->
+                        session.sql("ALTER TASK STATE.SCHEDULER_TASK RESUME").collect())
                 .hasMessage("003001 (42501): SQL access control error: Insufficient privileges to operate on task "
                         + "'STATE.SCHEDULER_TASK'");
     }
 
     @Test
     void withoutAWarehouseTheTaskRunsOnTheWarehouseReference() {
-        configureAndConnect("{\"global_schedule\": {\"scheduleType\": \"CRON\", \"scheduleDefinition\": \"0 * * * *\"}}");
+        configureAndConnect(
+                "{\"global_schedule\": {\"scheduleType\": \"CRON\", \"scheduleDefinition\": \"0 * * * *\"}}");
 
         assertOk(SnowflakeProcedures.finalizeConnectorConfiguration(session, new Variant("{}")));
 
-        assertThat(fake.sqlTexts()).contains("CREATE TASK IF NOT EXISTS STATE.SCHEDULER_TASK WAREHOUSE ="
-                + " reference('WAREHOUSE_REFERENCE') SCHEDULE = 'USING CRON 0 * * * * UTC'"
-                + " ALLOW_OVERLAPPING_EXECUTION = FALSE SUSPEND_TASK_AFTER_NUM_FAILURES = 0 AS CALL"
-                + " PUBLIC.RUN_SCHEDULER_ITERATION()");
+        assertThat(fake.sqlTexts())
+                .contains("CREATE TASK IF NOT EXISTS STATE.SCHEDULER_TASK WAREHOUSE ="
+                        + " reference('WAREHOUSE_REFERENCE') SCHEDULE = 'USING CRON 0 * * * * UTC'"
+                        + " ALLOW_OVERLAPPING_EXECUTION = FALSE SUSPEND_TASK_AFTER_NUM_FAILURES = 0 AS CALL"
+                        + " PUBLIC.RUN_SCHEDULER_ITERATION()");
     }
 
     @Test
@@ -142,15 +157,18 @@ class SnowflakeSchedulerTaskTest {
     void aFinalizeThatFailsAfterCreatingTheTaskStaysConnectedAndCanBeRetried() {
         configureAndConnect("{\"warehouse\": \"XS\", \"global_schedule\": {\"scheduleType\": \"CRON\","
                 + " \"scheduleDefinition\": \"*/5 * * * *\"}}");
-        fake.failing(sql -> sql.equals("ALTER TASK STATE.SCHEDULER_TASK RESUME"), "003001 (42501): SQL access control"
-                + " error: Insufficient privileges to operate on task 'SCHEDULER_TASK'");
+        fake.failing(
+                sql -> sql.equals("ALTER TASK STATE.SCHEDULER_TASK RESUME"),
+                "003001 (42501): SQL access control"
+                        + " error: Insufficient privileges to operate on task 'SCHEDULER_TASK'");
 
         JsonNode failed = json(SnowflakeProcedures.finalizeConnectorConfiguration(session, new Variant("{}")));
 
         assertThat(failed.path("response_code").asText()).isEqualTo("UNKNOWN_ERROR");
         assertThat(failed.path("message").asText()).contains("Insufficient privileges to operate on task");
-        assertThat(json(SnowflakeProcedures.getConnectorStatus(session))).isEqualTo(JsonTree.parse("{\"response_code\":"
-                + " \"OK\", \"status\": \"CONFIGURING\", \"configurationStatus\": \"CONNECTED\"}"));
+        assertThat(json(SnowflakeProcedures.getConnectorStatus(session)))
+                .isEqualTo(JsonTree.parse("{\"response_code\":"
+                        + " \"OK\", \"status\": \"CONFIGURING\", \"configurationStatus\": \"CONNECTED\"}"));
         assertThat(fake.task.resumed).isFalse();
 
         fake.failing(sql -> false, "");
@@ -184,17 +202,19 @@ class SnowflakeSchedulerTaskTest {
     void theTaskStatementsNameEverythingThroughIdentifiersAndLiterals() {
         SnowflakeSchedulerTask task = new SnowflakeSchedulerTask(new SnowparkSqlPort(session));
 
-        task.create("0 0 * * MON", java.util.Optional.of(io.connectorkit.runtime.sql.Identifier.parse("\"my wh\"")));
-        task.moveTo(io.connectorkit.runtime.sql.Identifier.parse("\"a\"\"b\""));
+        task.create("0 0 * * MON", Optional.of(Identifier.parse("\"my wh\"")));
+        task.moveTo(Identifier.parse("\"a\"\"b\""));
 
-        assertThat(fake.sqlTexts()).containsExactly("CREATE TASK IF NOT EXISTS STATE.SCHEDULER_TASK WAREHOUSE ="
-                + " \"my wh\" SCHEDULE = 'USING CRON 0 0 * * MON UTC' ALLOW_OVERLAPPING_EXECUTION = FALSE"
-                + " SUSPEND_TASK_AFTER_NUM_FAILURES = 0 AS CALL PUBLIC.RUN_SCHEDULER_ITERATION()",
-                "GRANT MONITOR ON TASK STATE.SCHEDULER_TASK TO APPLICATION ROLE ADMIN",
-                "ALTER TASK STATE.SCHEDULER_TASK RESUME",
-                "ALTER TASK IF EXISTS STATE.SCHEDULER_TASK SET WAREHOUSE = \"a\"\"b\"");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> task.create("0 0 * * MON'; DROP TABLE X; --",
-                java.util.Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+        assertThat(fake.sqlTexts())
+                .containsExactly(
+                        "CREATE TASK IF NOT EXISTS STATE.SCHEDULER_TASK WAREHOUSE ="
+                                + " \"my wh\" SCHEDULE = 'USING CRON 0 0 * * MON UTC' ALLOW_OVERLAPPING_EXECUTION = FALSE"
+                                + " SUSPEND_TASK_AFTER_NUM_FAILURES = 0 AS CALL PUBLIC.RUN_SCHEDULER_ITERATION()",
+                        "GRANT MONITOR ON TASK STATE.SCHEDULER_TASK TO APPLICATION ROLE ADMIN",
+                        "ALTER TASK STATE.SCHEDULER_TASK RESUME",
+                        "ALTER TASK IF EXISTS STATE.SCHEDULER_TASK SET WAREHOUSE = \"a\"\"b\"");
+        Assertions.assertThatThrownBy(() -> task.create("0 0 * * MON'; DROP TABLE X; --", Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static JsonNode json(Variant variant) {
@@ -202,7 +222,8 @@ class SnowflakeSchedulerTaskTest {
     }
 
     private static void assertOk(Variant response) {
-        assertThat(json(response).path("response_code").asText()).as("response %s", response.asJsonString())
+        assertThat(json(response).path("response_code").asText())
+                .as("response %s", response.asJsonString())
                 .isEqualTo("OK");
     }
 }

@@ -17,6 +17,7 @@ import io.connectorkit.runtime.testing.EmbeddedAppFixture;
 import io.connectorkit.runtime.testing.FakeSnowparkSession;
 import io.connectorkit.runtime.testing.RuntimeLogRecorder;
 import io.connectorkit.runtime.testing.ScriptedConnector;
+import java.text.MessageFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,7 +36,8 @@ class SnowflakeSecretsTest {
     private static final String SECRET = "tok-S3CRET-value";
 
     private final ScriptedConnector connector = new ScriptedConnector();
-    private final ConnectorDefinition definition = connector.definition()
+    private final ConnectorDefinition definition = connector
+            .definition()
             .connectionField(ConfigurationField.secret("api_token").required())
             .build();
     private final EmbeddedAppFixture tables = EmbeddedAppFixture.install(definition);
@@ -71,23 +73,31 @@ class SnowflakeSecretsTest {
         try (MockedStatic<SnowflakeSecrets> snowpark = mockStatic(SnowflakeSecrets.class)) {
             snowpark.when(SnowflakeSecrets::newInstance).thenReturn(secrets);
 
-            assertOk(SnowflakeProcedures.setConnectionConfiguration(session, new Variant(
-                    "{\"base_url\": \"https://api.example.com\", \"api_token\": \"API_TOKEN_SECRET\"}")));
+            assertOk(SnowflakeProcedures.setConnectionConfiguration(
+                    session,
+                    new Variant("{\"base_url\": \"https://api.example.com\", \"api_token\": \"API_TOKEN_SECRET\"}")));
         }
 
         assertThat(seenByTester.get()).contains(SECRET);
         assertThat(fake.statements).extracting(Object::toString).noneMatch(statement -> statement.contains(SECRET));
         assertThat(tables.query("SELECT \"VALUE\" FROM STATE.APP_CONFIG WHERE \"KEY\" = 'connection_configuration'")
-                .get(0).get("VALUE").toString()).contains("\"api_token\":\"API_TOKEN_SECRET\"");
-        assertThat(JsonTree.parse(SnowflakeProcedures.getConnectionConfiguration(session).asJsonString())
-                .path("api_token").asText()).isEqualTo("********");
+                        .get(0)
+                        .get("VALUE")
+                        .toString())
+                .contains("\"api_token\":\"API_TOKEN_SECRET\"");
+        assertThat(JsonTree.parse(SnowflakeProcedures.getConnectionConfiguration(session)
+                                .asJsonString())
+                        .path("api_token")
+                        .asText())
+                .isEqualTo("********");
     }
 
     @Test
     void aProcedureWithoutTheSecretSeesNone() {
         // Outside Snowflake, Snowpark's SnowflakeSecrets refuses every call, like a procedure given no SECRETS.
-        assertOk(SnowflakeProcedures.setConnectionConfiguration(session, new Variant(
-                "{\"base_url\": \"https://api.example.com\", \"api_token\": \"API_TOKEN_SECRET\"}")));
+        assertOk(SnowflakeProcedures.setConnectionConfiguration(
+                session,
+                new Variant("{\"base_url\": \"https://api.example.com\", \"api_token\": \"API_TOKEN_SECRET\"}")));
 
         assertThat(seenByTester.get()).isEmpty();
         assertThat(logged).anyMatch(record -> record.getMessage().startsWith("This procedure has no secret"));
@@ -101,7 +111,7 @@ class SnowflakeSecretsTest {
 
         assertThat(store.secretOf("api_token")).isEmpty();
         assertThat(logged).hasSize(1).allSatisfy(record -> {
-            assertThat(java.text.MessageFormat.format(record.getMessage(), record.getParameters()))
+            assertThat(MessageFormat.format(record.getMessage(), record.getParameters()))
                     .isEqualTo("This procedure has no secret 'api_token' (java.lang.IllegalStateException); give it "
                             + "SECRETS = ('api_token' = reference('API_TOKEN_SECRET')) and the connector's external "
                             + "access integration");
@@ -111,8 +121,10 @@ class SnowflakeSecretsTest {
 
     @Test
     void aLiteralSecretIsRefusedWithoutRepeatingIt() {
-        String answer = SnowflakeProcedures.setConnectionConfiguration(session, new Variant(
-                "{\"base_url\": \"https://api.example.com\", \"api_token\": \"" + SECRET + "\"}")).asJsonString();
+        String answer = SnowflakeProcedures.setConnectionConfiguration(
+                        session,
+                        new Variant("{\"base_url\": \"https://api.example.com\", \"api_token\": \"" + SECRET + "\"}"))
+                .asJsonString();
 
         assertThat(JsonTree.parse(answer).path("response_code").asText()).isEqualTo("INVALID_CONFIGURATION_VALUE");
         assertThat(answer).doesNotContain(SECRET).contains("API_TOKEN_SECRET");
@@ -121,6 +133,7 @@ class SnowflakeSecretsTest {
 
     private static void assertOk(Variant response) {
         assertThat(JsonTree.parse(response.asJsonString()).path("response_code").asText())
-                .as("response %s", response.asJsonString()).isEqualTo("OK");
+                .as("response %s", response.asJsonString())
+                .isEqualTo("OK");
     }
 }

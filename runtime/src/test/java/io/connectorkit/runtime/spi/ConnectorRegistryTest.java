@@ -3,12 +3,17 @@ package io.connectorkit.runtime.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.connectorkit.runtime.Response;
+import io.connectorkit.runtime.config.Configuration;
 import io.connectorkit.runtime.config.ConfigurationField;
+import io.connectorkit.runtime.config.FieldType;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +23,9 @@ class ConnectorRegistryTest {
     public static final class OneConnector implements ConnectorProvider {
         @Override
         public ConnectorDefinition connector() {
-            return ConnectorDefinition.builder().connectionField(ConfigurationField.url("base_url")).build();
+            return ConnectorDefinition.builder()
+                    .connectionField(ConfigurationField.url("base_url"))
+                    .build();
         }
     }
 
@@ -33,9 +40,8 @@ class ConnectorRegistryTest {
     /** A hook class named by a description. */
     public static final class AlwaysConnected implements ConnectionTester {
         @Override
-        public io.connectorkit.runtime.Response test(io.connectorkit.runtime.config.Configuration connection,
-                ConnectorContext context) {
-            return io.connectorkit.runtime.Response.ok("Always connected.");
+        public Response test(Configuration connection, ConnectorContext context) {
+            return Response.ok("Always connected.");
         }
     }
 
@@ -49,50 +55,63 @@ class ConnectorRegistryTest {
 
     @Test
     void aDescriptionNamesTheIngestionClass() {
-        ConnectorDescription description = new ConnectorDescription("demo", "1.0", java.util.List.of(),
-                java.util.List.of(), java.util.List.of(), java.util.Map.of(SpiRole.INGESTION, NoRows.class.getName()));
+        ConnectorDescription description = new ConnectorDescription(
+                "demo", "1.0", List.of(), List.of(), List.of(), Map.of(SpiRole.INGESTION, NoRows.class.getName()));
 
         ConnectorDefinition definition = ConnectorDescription.fromJsonText(description.toJsonText())
                 .toDefinition(getClass().getClassLoader());
 
         assertThat(definition.ingestion()).get().isInstanceOf(NoRows.class);
         assertThat(SpiRole.ofKey("ingestion")).hasValue(SpiRole.INGESTION);
-        assertThat(SpiRole.INGESTION.problem(AlwaysConnected.class.getName(), getClass().getClassLoader()))
+        assertThat(SpiRole.INGESTION.problem(
+                        AlwaysConnected.class.getName(), getClass().getClassLoader()))
                 .hasValue("the class " + AlwaysConnected.class.getName() + " does not implement "
                         + Ingestion.class.getName());
     }
 
     @Test
     void aConnectorJarsDescriptionWinsOverProviders(@TempDir Path jar) throws IOException {
-        ConnectorDescription description = new ConnectorDescription("demo", "1.0",
-                java.util.List.of(Prerequisite.of("p1", "Grant", "Grant access", 1)),
-                java.util.List.of(new ConnectorDescription.Field("page_size",
-                        io.connectorkit.runtime.config.FieldType.INTEGER, false, "50", "Page size")),
-                java.util.List.of(new ConnectorDescription.Field("api_token",
-                        io.connectorkit.runtime.config.FieldType.SECRET, true, null, "Token")),
-                java.util.Map.of(SpiRole.CONNECTION_TESTER, AlwaysConnected.class.getName()));
+        ConnectorDescription description = new ConnectorDescription(
+                "demo",
+                "1.0",
+                List.of(Prerequisite.of("p1", "Grant", "Grant access", 1)),
+                List.of(new ConnectorDescription.Field("page_size", FieldType.INTEGER, false, "50", "Page size")),
+                List.of(new ConnectorDescription.Field("api_token", FieldType.SECRET, true, null, "Token")),
+                Map.of(SpiRole.CONNECTION_TESTER, AlwaysConnected.class.getName()));
         Files.createDirectories(jar.resolve("META-INF/connectorkit"));
         Files.writeString(jar.resolve(ConnectorDescription.RESOURCE), description.toJsonText());
         try (URLClassLoader loader = classPathWithProviders(jar, OneConnector.class.getName())) {
             ConnectorDefinition found = ConnectorRegistry.resolve(null, loader);
 
-            assertThat(ConnectorDescription.fromJsonText(description.toJsonText())).isEqualTo(description);
+            assertThat(ConnectorDescription.fromJsonText(description.toJsonText()))
+                    .isEqualTo(description);
             assertThat(found.prerequisites()).extracting(Prerequisite::id).containsExactly("p1");
-            assertThat(found.connectorConfigurationSchema().field("page_size").orElseThrow().defaultValue())
+            assertThat(found.connectorConfigurationSchema()
+                            .field("page_size")
+                            .orElseThrow()
+                            .defaultValue())
                     .hasValue(50);
-            assertThat(found.connectionConfigurationSchema().field("api_token").orElseThrow().isRequired()).isTrue();
-            assertThat(found.connectionTester().orElseThrow().test(null, null).message()).hasValue("Always connected.");
+            assertThat(found.connectionConfigurationSchema()
+                            .field("api_token")
+                            .orElseThrow()
+                            .isRequired())
+                    .isTrue();
+            assertThat(found.connectionTester().orElseThrow().test(null, null).message())
+                    .hasValue("Always connected.");
         }
     }
 
     @Test
     void aDescriptionNamingAMissingOrWrongClassFailsWithTheReason(@TempDir Path jar) throws IOException {
-        assertThat(SpiRole.CONNECTION_TESTER.problem("com.example.Missing", getClass().getClassLoader()))
+        assertThat(SpiRole.CONNECTION_TESTER.problem(
+                        "com.example.Missing", getClass().getClassLoader()))
                 .hasValue("the class com.example.Missing is not on the class path");
-        assertThat(SpiRole.FINALIZE_CALLBACK.problem(AlwaysConnected.class.getName(), getClass().getClassLoader()))
+        assertThat(SpiRole.FINALIZE_CALLBACK.problem(
+                        AlwaysConnected.class.getName(), getClass().getClassLoader()))
                 .hasValue("the class " + AlwaysConnected.class.getName() + " does not implement "
                         + FinalizeCallback.class.getName());
-        assertThat(SpiRole.CONNECTION_TESTER.problem(AlwaysConnected.class.getName(), getClass().getClassLoader()))
+        assertThat(SpiRole.CONNECTION_TESTER.problem(
+                        AlwaysConnected.class.getName(), getClass().getClassLoader()))
                 .isEmpty();
     }
 
@@ -102,7 +121,9 @@ class ConnectorRegistryTest {
             ConnectorDefinition found = ConnectorRegistry.resolve("no-binding", loader);
 
             assertThat(found.connectionConfigurationSchema().field("base_url")).isPresent();
-            assertThat(ConnectorRegistry.resolve("no-binding", loader)).as("found once, then cached").isSameAs(found);
+            assertThat(ConnectorRegistry.resolve("no-binding", loader))
+                    .as("found once, then cached")
+                    .isSameAs(found);
         }
     }
 
@@ -118,8 +139,8 @@ class ConnectorRegistryTest {
 
     @Test
     void twoProvidersAreAMistakeNamedWithBothClasses(@TempDir Path jar) throws IOException {
-        try (URLClassLoader loader = classPathWithProviders(jar, OneConnector.class.getName(),
-                OtherConnector.class.getName())) {
+        try (URLClassLoader loader =
+                classPathWithProviders(jar, OneConnector.class.getName(), OtherConnector.class.getName())) {
             assertThatThrownBy(() -> ConnectorRegistry.resolve(null, loader))
                     .hasMessageContaining("Several connectors are on the class path")
                     .hasMessageContaining(OneConnector.class.getName())

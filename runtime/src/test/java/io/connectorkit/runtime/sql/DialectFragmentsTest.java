@@ -30,10 +30,18 @@ class DialectFragmentsTest {
         assertThat(h2.jsonParameter()).isEqualTo("? FORMAT JSON");
         assertThat(h2.jsonText("VALUE")).isEqualTo("VALUE");
         assertThat(h2.timestampParameter()).isEqualTo("CAST(? AS TIMESTAMP)");
-        assertThat(List.of(ColumnKind.values()).stream().map(h2::columnType)).containsExactly("CHARACTER VARYING",
-                "BIGINT", "DOUBLE PRECISION", "NUMERIC(38,9)", "BOOLEAN", "TIMESTAMP", "DATE", "JSON");
-        assertThat(List.of(ColumnKind.values()).stream().map(h2::rowParameter)).containsExactly("?", "?", "?", "?",
-                "?", "?", "?", "? FORMAT JSON");
+        assertThat(List.of(ColumnKind.values()).stream().map(h2::columnType))
+                .containsExactly(
+                        "CHARACTER VARYING",
+                        "BIGINT",
+                        "DOUBLE PRECISION",
+                        "NUMERIC(38,9)",
+                        "BOOLEAN",
+                        "TIMESTAMP",
+                        "DATE",
+                        "JSON");
+        assertThat(List.of(ColumnKind.values()).stream().map(h2::rowParameter))
+                .containsExactly("?", "?", "?", "?", "?", "?", "?", "? FORMAT JSON");
     }
 
     @Test
@@ -44,17 +52,27 @@ class DialectFragmentsTest {
         assertThat(snowflake.hasDatabases()).isTrue();
         assertThat(snowflake.bindsDatesAsText()).isTrue();
         assertThat(snowflake.insertsRowsWithSelect()).isTrue();
-        assertThat(snowflake.grantsOnCreatedTable("\"DB\".\"S\"", "\"DB\".\"S\".\"T\"")).containsExactly(
-                "GRANT USAGE ON SCHEMA \"DB\".\"S\" TO APPLICATION ROLE DATA_READER",
-                "GRANT SELECT ON TABLE \"DB\".\"S\".\"T\" TO APPLICATION ROLE DATA_READER");
+        assertThat(snowflake.grantsOnCreatedTable("\"DB\".\"S\"", "\"DB\".\"S\".\"T\""))
+                .containsExactly(
+                        "GRANT USAGE ON SCHEMA \"DB\".\"S\" TO APPLICATION ROLE DATA_READER",
+                        "GRANT SELECT ON TABLE \"DB\".\"S\".\"T\" TO APPLICATION ROLE DATA_READER");
         assertThat(snowflake.jsonParameter()).isEqualTo("PARSE_JSON(?)");
         assertThat(snowflake.jsonText("VALUE")).isEqualTo("TO_JSON(VALUE)");
         assertThat(snowflake.currentTimestamp()).isEqualTo("SYSDATE()");
         assertThat(snowflake.timestampParameter()).isEqualTo("CAST(? AS TIMESTAMP_NTZ)");
-        assertThat(List.of(ColumnKind.values()).stream().map(snowflake::columnType)).containsExactly("VARCHAR",
-                "NUMBER(38,0)", "FLOAT", "NUMBER(38,9)", "BOOLEAN", "TIMESTAMP_NTZ", "DATE", "VARIANT");
-        assertThat(List.of(ColumnKind.values()).stream().map(snowflake::rowParameter)).containsExactly("?", "?", "?",
-                "?", "?", "CAST(? AS TIMESTAMP_NTZ)", "CAST(? AS DATE)", "PARSE_JSON(?)");
+        assertThat(List.of(ColumnKind.values()).stream().map(snowflake::columnType))
+                .containsExactly(
+                        "VARCHAR",
+                        "NUMBER(38,0)",
+                        "FLOAT",
+                        "NUMBER(38,9)",
+                        "BOOLEAN",
+                        "TIMESTAMP_NTZ",
+                        "DATE",
+                        "VARIANT");
+        assertThat(List.of(ColumnKind.values()).stream().map(snowflake::rowParameter))
+                .containsExactly(
+                        "?", "?", "?", "?", "?", "CAST(? AS TIMESTAMP_NTZ)", "CAST(? AS DATE)", "PARSE_JSON(?)");
     }
 
     /** A port with nothing but single statements, to check what the defaults of {@link SqlPort} make of them. */
@@ -96,15 +114,19 @@ class DialectFragmentsTest {
         port.ddl("CREATE TABLE T (X INT)");
 
         assertThat(changed).isEqualTo(5);
-        assertThat(port.sent).containsExactly("UPDATE T SET X = ? [2]", "UPDATE T SET X = ? [0]",
-                "UPDATE T SET X = ? [3]", "CREATE TABLE T (X INT)");
+        assertThat(port.sent)
+                .containsExactly(
+                        "UPDATE T SET X = ? [2]",
+                        "UPDATE T SET X = ? [0]",
+                        "UPDATE T SET X = ? [3]",
+                        "CREATE TABLE T (X INT)");
         assertThat(port.batch("UPDATE T SET X = ?", List.of())).isZero();
     }
 
     @Test
     void anIngestionResultShowsItsRowsAndMessage() {
         assertThat(IngestionResult.written()).hasToString("IngestionResult[rows=written, message=null]");
-        assertThat(IngestionResult.rows(7).withMessage("7 items")).hasToString("IngestionResult[rows=7, message=7"
-                + " items]");
+        assertThat(IngestionResult.rows(7).withMessage("7 items"))
+                .hasToString("IngestionResult[rows=7, message=7" + " items]");
     }
 }

@@ -51,9 +51,11 @@ class IdentifierEdgesTest {
     @Test
     void controlCharactersAndReservedWordsAreNamed() {
         assertThat(reason("\"a\nb\"")).isEqualTo("a name cannot contain control characters");
-        assertThat(reason("select")).isEqualTo("SELECT is a reserved word; write it in double quotes (\"SELECT\") if"
-                + " the object really has that name");
-        assertThatThrownBy(() -> Identifier.parse(null)).isInstanceOf(Identifier.InvalidIdentifierException.class)
+        assertThat(reason("select"))
+                .isEqualTo("SELECT is a reserved word; write it in double quotes (\"SELECT\") if"
+                        + " the object really has that name");
+        assertThatThrownBy(() -> Identifier.parse(null))
+                .isInstanceOf(Identifier.InvalidIdentifierException.class)
                 .hasMessage("'null' is not a valid Snowflake identifier: no name was given");
         assertThat(Identifier.isValid(null)).isFalse();
     }
@@ -77,7 +79,8 @@ class IdentifierEdgesTest {
         assertThat(unquoted).isEqualTo(quoted).hasSameHashCodeAs(quoted);
         assertThat(unquoted).hasToString("orders");
         assertThat(unquoted).isNotEqualTo(Identifier.parse("\"orders\""));
-        assertThat(unquoted.hashCode()).isNotEqualTo(Identifier.parse("\"orders\"").hashCode());
+        assertThat(unquoted.hashCode())
+                .isNotEqualTo(Identifier.parse("\"orders\"").hashCode());
         assertThat(unquoted).isNotEqualTo("ORDERS");
     }
 }

@@ -11,12 +11,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class IdentifierTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "my_wh          | MY_WH   | \"MY_WH\"",
-            "_x$1           | _X$1    | \"_X$1\"",
-            "\"My Wh\"      | My Wh   | \"My Wh\"",
-            "\"a\"\"b\"     | a\"b    | \"a\"\"b\"",
-            "\"select\"     | select  | \"select\""})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "my_wh          | MY_WH   | \"MY_WH\"",
+                "_x$1           | _X$1    | \"_X$1\"",
+                "\"My Wh\"      | My Wh   | \"My Wh\"",
+                "\"a\"\"b\"     | a\"b    | \"a\"\"b\"",
+                "\"select\"     | select  | \"select\""
+            })
     void validNamesKeepTheirSnowflakeMeaning(String text, String name, String sql) {
         Identifier identifier = Identifier.parse(text);
 
@@ -34,8 +37,21 @@ class IdentifierTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "1wh", "my-wh", "my wh", "WH\"; DROP TABLE STATE.APP_STATE; --", "\"\"", "\"a\"b\"",
-            "\"unterminated", "select", "TABLE", "wh;", "\"tab\there\""})
+    @ValueSource(
+            strings = {
+                "",
+                "1wh",
+                "my-wh",
+                "my wh",
+                "WH\"; DROP TABLE STATE.APP_STATE; --",
+                "\"\"",
+                "\"a\"b\"",
+                "\"unterminated",
+                "select",
+                "TABLE",
+                "wh;",
+                "\"tab\there\""
+            })
     void invalidNamesAreRefusedWithAReason(String text) {
         assertThatThrownBy(() -> Identifier.parse(text))
                 .isInstanceOf(Identifier.InvalidIdentifierException.class)

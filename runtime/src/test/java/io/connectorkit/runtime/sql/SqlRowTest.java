@@ -42,8 +42,7 @@ class SqlRowTest {
 
     @Test
     void getStringReadsTextNumbersAndUtf8Bytes() {
-        SqlRow row = row("text", 42L, new BigDecimal("1.50"), "Zürich €".getBytes(StandardCharsets.UTF_8), null,
-                true);
+        SqlRow row = row("text", 42L, new BigDecimal("1.50"), "Zürich €".getBytes(StandardCharsets.UTF_8), null, true);
 
         assertThat(row.getString(0)).isEqualTo("text");
         assertThat(row.getString(1)).isEqualTo("42");

@@ -18,8 +18,9 @@ class ConnectorStateTest {
         for (ConnectorStatus status : ConnectorStatus.values()) {
             for (ConfigurationStatus configuration : ConfigurationStatus.values()) {
                 ConnectorState state = new ConnectorState(status, configuration);
-                assertThat(JsonTree.parse(state.toJsonText())).isEqualTo(JsonTree.parse("{\"status\": \"" + status
-                        + "\", \"configurationStatus\": \"" + configuration + "\"}"));
+                assertThat(JsonTree.parse(state.toJsonText()))
+                        .isEqualTo(JsonTree.parse("{\"status\": \"" + status + "\", \"configurationStatus\": \""
+                                + configuration + "\"}"));
                 assertThat(ConnectorState.fromJsonText(state.toJsonText())).isEqualTo(state);
             }
         }
@@ -27,35 +28,41 @@ class ConnectorStateTest {
 
     @Test
     void otherKeysOfTheStoredValueAreIgnored() {
-        assertThat(ConnectorState.fromJsonText("{\"status\": \"PAUSED\", \"configurationStatus\": \"FINALIZED\","
-                + " \"note\": 1}")).isEqualTo(new ConnectorState(ConnectorStatus.PAUSED, ConfigurationStatus.FINALIZED));
+        assertThat(ConnectorState.fromJsonText(
+                        "{\"status\": \"PAUSED\", \"configurationStatus\": \"FINALIZED\"," + " \"note\": 1}"))
+                .isEqualTo(new ConnectorState(ConnectorStatus.PAUSED, ConfigurationStatus.FINALIZED));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "[1]|the connector_status value is an array, not an object",
-            "\"STARTED\"|the connector_status value is a string, not an object",
-            "null|the connector_status value is null, not an object",
-            "{\"configurationStatus\": \"FINALIZED\"}|the connector_status value has no text field 'status'",
-            "{\"status\": 1, \"configurationStatus\": \"FINALIZED\"}|the connector_status value has no text field"
-                    + " 'status'",
-            "{\"status\": \"STARTED\"}|the connector_status value has no text field 'configurationStatus'",
-            "{\"status\": \"STARTED\", \"configurationStatus\": null}|the connector_status value has no text field"
-                    + " 'configurationStatus'",
-            "{\"status\": \"RUNNING\", \"configurationStatus\": \"FINALIZED\"}|the connector_status field 'status' holds"
-                    + " the unknown value 'RUNNING'",
-            "{\"status\": \"started\", \"configurationStatus\": \"FINALIZED\"}|the connector_status field 'status' holds"
-                    + " the unknown value 'started'",
-            "{\"status\": \"STARTED\", \"configurationStatus\": \"DONE\"}|the connector_status field"
-                    + " 'configurationStatus' holds the unknown value 'DONE'"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "[1]|the connector_status value is an array, not an object",
+                "\"STARTED\"|the connector_status value is a string, not an object",
+                "null|the connector_status value is null, not an object",
+                "{\"configurationStatus\": \"FINALIZED\"}|the connector_status value has no text field 'status'",
+                "{\"status\": 1, \"configurationStatus\": \"FINALIZED\"}|the connector_status value has no text field"
+                        + " 'status'",
+                "{\"status\": \"STARTED\"}|the connector_status value has no text field 'configurationStatus'",
+                "{\"status\": \"STARTED\", \"configurationStatus\": null}|the connector_status value has no text field"
+                        + " 'configurationStatus'",
+                "{\"status\": \"RUNNING\", \"configurationStatus\": \"FINALIZED\"}|the connector_status field 'status' holds"
+                        + " the unknown value 'RUNNING'",
+                "{\"status\": \"started\", \"configurationStatus\": \"FINALIZED\"}|the connector_status field 'status' holds"
+                        + " the unknown value 'started'",
+                "{\"status\": \"STARTED\", \"configurationStatus\": \"DONE\"}|the connector_status field"
+                        + " 'configurationStatus' holds the unknown value 'DONE'"
+            })
     void aStoredValueThatCannotBeReadIsCorruptSayingWhy(String text, String reason) {
-        assertThatThrownBy(() -> ConnectorState.fromJsonText(text)).isInstanceOf(CorruptStateException.class)
+        assertThatThrownBy(() -> ConnectorState.fromJsonText(text))
+                .isInstanceOf(CorruptStateException.class)
                 .hasMessage(reason);
     }
 
     @Test
     void textThatIsNotJsonIsCorrupt() {
-        assertThatThrownBy(() -> ConnectorState.fromJsonText("{status")).isInstanceOf(CorruptStateException.class)
+        assertThatThrownBy(() -> ConnectorState.fromJsonText("{status"))
+                .isInstanceOf(CorruptStateException.class)
                 .hasMessageStartingWith("the connector_status value is not JSON: ");
         assertThatThrownBy(() -> ConnectorState.fromJsonText(null)).isInstanceOf(CorruptStateException.class);
     }
@@ -63,9 +70,11 @@ class ConnectorStateTest {
     @Test
     void bothPartsAreRequired() {
         assertThatThrownBy(() -> new ConnectorState(null, ConfigurationStatus.INSTALLED))
-                .isInstanceOf(NullPointerException.class).hasMessage("status");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("status");
         assertThatThrownBy(() -> new ConnectorState(ConnectorStatus.STARTED, null))
-                .isInstanceOf(NullPointerException.class).hasMessage("configurationStatus");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("configurationStatus");
         assertThatThrownBy(() -> ConnectorState.INSTALLED.withStatus(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> ConnectorState.INSTALLED.withConfigurationStatus(null))
                 .isInstanceOf(NullPointerException.class);
@@ -89,8 +98,9 @@ class ConnectorStateTest {
         // Spec §1.5: GET_CONNECTOR_STATUS shows PAUSING as STARTED and STARTING as PAUSED.
         assertThat(ConnectorStatus.PAUSING.reported()).isEqualTo(ConnectorStatus.STARTED);
         assertThat(ConnectorStatus.STARTING.reported()).isEqualTo(ConnectorStatus.PAUSED);
-        for (ConnectorStatus status : new ConnectorStatus[] {ConnectorStatus.CONFIGURING, ConnectorStatus.STARTED,
-                ConnectorStatus.PAUSED, ConnectorStatus.ERROR}) {
+        for (ConnectorStatus status : new ConnectorStatus[] {
+            ConnectorStatus.CONFIGURING, ConnectorStatus.STARTED, ConnectorStatus.PAUSED, ConnectorStatus.ERROR
+        }) {
             assertThat(status.reported()).isEqualTo(status);
         }
     }
@@ -98,30 +108,38 @@ class ConnectorStateTest {
     @Test
     void configurationStatusesAreOrderedAsTheWizardGoes() {
         ConfigurationStatus[] order = ConfigurationStatus.values();
-        assertThat(order).containsExactly(ConfigurationStatus.INSTALLED, ConfigurationStatus.PREREQUISITES_DONE,
-                ConfigurationStatus.CONFIGURED, ConfigurationStatus.CONNECTED, ConfigurationStatus.FINALIZED);
+        assertThat(order)
+                .containsExactly(
+                        ConfigurationStatus.INSTALLED,
+                        ConfigurationStatus.PREREQUISITES_DONE,
+                        ConfigurationStatus.CONFIGURED,
+                        ConfigurationStatus.CONNECTED,
+                        ConfigurationStatus.FINALIZED);
         for (int i = 0; i < order.length; i++) {
             for (int j = 0; j < order.length; j++) {
-                assertThat(order[i].isBefore(order[j])).as("%s before %s", order[i], order[j]).isEqualTo(i < j);
+                assertThat(order[i].isBefore(order[j]))
+                        .as("%s before %s", order[i], order[j])
+                        .isEqualTo(i < j);
             }
         }
     }
 
     @ParameterizedTest(name = "{0}, completed {1}, in progress {2}, enabled {3}: {4}")
     @CsvSource({
-            "PAUSED,    true,  true,  true,  PAUSED",
-            "STARTING,  true,  false, false, PAUSED",
-            "PAUSED,    false, false, false, PAUSED",
-            "STARTED,   true,  true,  true,  LAST_SYNCED",
-            "PAUSING,   true,  false, false, LAST_SYNCED",
-            "ERROR,     true,  false, true,  LAST_SYNCED",
-            "STARTED,   false, true,  false, SYNCING_DATA",
-            "STARTED,   false, false, true,  SYNCING_DATA",
-            "CONFIGURING, false, true, true, SYNCING_DATA",
-            "STARTED,   false, false, false, NOT_SYNCING",
-            "CONFIGURING, false, false, false, NOT_SYNCING"})
-    void theSyncStatusFollowsTheFirstMatchingRule(ConnectorStatus status, boolean completed, boolean inProgress,
-            boolean enabled, SyncStatus expected) {
+        "PAUSED,    true,  true,  true,  PAUSED",
+        "STARTING,  true,  false, false, PAUSED",
+        "PAUSED,    false, false, false, PAUSED",
+        "STARTED,   true,  true,  true,  LAST_SYNCED",
+        "PAUSING,   true,  false, false, LAST_SYNCED",
+        "ERROR,     true,  false, true,  LAST_SYNCED",
+        "STARTED,   false, true,  false, SYNCING_DATA",
+        "STARTED,   false, false, true,  SYNCING_DATA",
+        "CONFIGURING, false, true, true, SYNCING_DATA",
+        "STARTED,   false, false, false, NOT_SYNCING",
+        "CONFIGURING, false, false, false, NOT_SYNCING"
+    })
+    void theSyncStatusFollowsTheFirstMatchingRule(
+            ConnectorStatus status, boolean completed, boolean inProgress, boolean enabled, SyncStatus expected) {
         Optional<ConnectorState> state = Optional.of(new ConnectorState(status, ConfigurationStatus.FINALIZED));
 
         assertThat(SyncStatus.of(state, completed, inProgress, enabled)).isEqualTo(expected);
@@ -132,9 +150,11 @@ class ConnectorStateTest {
         assertThat(SyncStatus.of(Optional.empty(), false, false, false)).isEqualTo(SyncStatus.NOT_SYNCING);
         assertThat(SyncStatus.of(Optional.empty(), true, false, false)).isEqualTo(SyncStatus.LAST_SYNCED);
         assertThat(SyncStatus.of(Optional.empty())).isEqualTo(SyncStatus.NOT_SYNCING);
-        assertThat(SyncStatus.of(Optional.of(new ConnectorState(ConnectorStatus.STARTING,
-                ConfigurationStatus.FINALIZED)))).isEqualTo(SyncStatus.PAUSED);
-        assertThat(SyncStatus.of(Optional.of(new ConnectorState(ConnectorStatus.STARTED,
-                ConfigurationStatus.FINALIZED)))).isEqualTo(SyncStatus.NOT_SYNCING);
+        assertThat(SyncStatus.of(
+                        Optional.of(new ConnectorState(ConnectorStatus.STARTING, ConfigurationStatus.FINALIZED))))
+                .isEqualTo(SyncStatus.PAUSED);
+        assertThat(SyncStatus.of(
+                        Optional.of(new ConnectorState(ConnectorStatus.STARTED, ConfigurationStatus.FINALIZED))))
+                .isEqualTo(SyncStatus.NOT_SYNCING);
     }
 }

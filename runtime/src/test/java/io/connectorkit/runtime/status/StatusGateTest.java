@@ -33,8 +33,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class StatusGateTest {
 
     /** A gate as the procedures declare it, with the statuses it lets through, for the expectation. */
-    record Gate(String name, StatusGate gate, Set<ConnectorStatus> statuses, List<ConnectorStatus> listedStatuses,
-            List<ConfigurationStatus> listedConfigurationStatuses, boolean period) {
+    record Gate(
+            String name,
+            StatusGate gate,
+            Set<ConnectorStatus> statuses,
+            List<ConnectorStatus> listedStatuses,
+            List<ConfigurationStatus> listedConfigurationStatuses,
+            boolean period) {
         @Override
         public String toString() {
             return name;
@@ -43,24 +48,57 @@ class StatusGateTest {
 
     static List<Gate> gates() {
         return List.of(
-                new Gate("pause", StatusGate.status(STARTED, PAUSING), EnumSet.of(STARTED, PAUSING),
-                        List.of(STARTED, PAUSING), List.of(), true),
-                new Gate("resume", StatusGate.status(PAUSED, STARTING), EnumSet.of(PAUSED, STARTING),
-                        List.of(PAUSED, STARTING), List.of(), true),
-                new Gate("paused only", StatusGate.status(PAUSED), EnumSet.of(PAUSED), List.of(PAUSED), List.of(),
+                new Gate(
+                        "pause",
+                        StatusGate.status(STARTED, PAUSING),
+                        EnumSet.of(STARTED, PAUSING),
+                        List.of(STARTED, PAUSING),
+                        List.of(),
                         true),
-                new Gate("recover", StatusGate.status(ERROR, STARTING, PAUSING).withoutFinalPeriod(),
-                        EnumSet.of(ERROR, STARTING, PAUSING), List.of(ERROR, STARTING, PAUSING), List.of(), false),
-                new Gate("finalize", StatusGate.status(CONFIGURING).configurationStatus(CONNECTED),
-                        EnumSet.of(CONFIGURING), List.of(CONFIGURING), List.of(CONNECTED), true),
-                new Gate("connection wizard", StatusGate.status(CONFIGURING).configurationStatus(CONFIGURED, CONNECTED),
-                        EnumSet.of(CONFIGURING), List.of(CONFIGURING), List.of(CONFIGURED, CONNECTED), true),
-                new Gate("before finalization", StatusGate.status(CONFIGURING).configurationStatusNot(FINALIZED),
-                        EnumSet.of(CONFIGURING), List.of(CONFIGURING),
-                        List.of(INSTALLED, PREREQUISITES_DONE, CONFIGURED, CONNECTED), true),
-                new Gate("any status, finalized, no period",
+                new Gate(
+                        "resume",
+                        StatusGate.status(PAUSED, STARTING),
+                        EnumSet.of(PAUSED, STARTING),
+                        List.of(PAUSED, STARTING),
+                        List.of(),
+                        true),
+                new Gate(
+                        "paused only", StatusGate.status(PAUSED), EnumSet.of(PAUSED), List.of(PAUSED), List.of(), true),
+                new Gate(
+                        "recover",
+                        StatusGate.status(ERROR, STARTING, PAUSING).withoutFinalPeriod(),
+                        EnumSet.of(ERROR, STARTING, PAUSING),
+                        List.of(ERROR, STARTING, PAUSING),
+                        List.of(),
+                        false),
+                new Gate(
+                        "finalize",
+                        StatusGate.status(CONFIGURING).configurationStatus(CONNECTED),
+                        EnumSet.of(CONFIGURING),
+                        List.of(CONFIGURING),
+                        List.of(CONNECTED),
+                        true),
+                new Gate(
+                        "connection wizard",
+                        StatusGate.status(CONFIGURING).configurationStatus(CONFIGURED, CONNECTED),
+                        EnumSet.of(CONFIGURING),
+                        List.of(CONFIGURING),
+                        List.of(CONFIGURED, CONNECTED),
+                        true),
+                new Gate(
+                        "before finalization",
+                        StatusGate.status(CONFIGURING).configurationStatusNot(FINALIZED),
+                        EnumSet.of(CONFIGURING),
+                        List.of(CONFIGURING),
+                        List.of(INSTALLED, PREREQUISITES_DONE, CONFIGURED, CONNECTED),
+                        true),
+                new Gate(
+                        "any status, finalized, no period",
                         StatusGate.status().configurationStatus(FINALIZED).withoutFinalPeriod(),
-                        EnumSet.allOf(ConnectorStatus.class), List.of(), List.of(FINALIZED), false));
+                        EnumSet.allOf(ConnectorStatus.class),
+                        List.of(),
+                        List.of(FINALIZED),
+                        false));
     }
 
     static Stream<Arguments> everyGateInEveryState() {
@@ -79,13 +117,15 @@ class StatusGateTest {
     static Optional<Response> expected(Gate gate, ConnectorState state) {
         String end = gate.period() ? "." : "";
         if (!gate.statuses().contains(state.status())) {
-            return Optional.of(Response.withMessage(ResponseCode.INVALID_CONNECTOR_STATUS,
+            return Optional.of(Response.withMessage(
+                    ResponseCode.INVALID_CONNECTOR_STATUS,
                     "Invalid connector status. Expected status: " + gate.listedStatuses() + ". Current status: "
                             + state.status() + end));
         }
         List<ConfigurationStatus> configurations = gate.listedConfigurationStatuses();
         if (!configurations.isEmpty() && !configurations.contains(state.configurationStatus())) {
-            return Optional.of(Response.withMessage(ResponseCode.INVALID_CONNECTOR_CONFIGURATION_STATUS,
+            return Optional.of(Response.withMessage(
+                    ResponseCode.INVALID_CONNECTOR_CONFIGURATION_STATUS,
                     "Invalid connector configuration status. Expected one of statuses: " + configurations
                             + ". Current status: " + state.configurationStatus() + end));
         }
@@ -107,18 +147,24 @@ class StatusGateTest {
         assertThat(StatusGate.status(STARTED, PAUSING).check(new ConnectorState(PAUSED, FINALIZED)))
                 .hasValueSatisfying(response -> {
                     assertThat(response.code()).isEqualTo("INVALID_CONNECTOR_STATUS");
-                    assertThat(response.message()).hasValue(
-                            "Invalid connector status. Expected status: [STARTED, PAUSING]. Current status: PAUSED.");
+                    assertThat(response.message())
+                            .hasValue(
+                                    "Invalid connector status. Expected status: [STARTED, PAUSING]. Current status: PAUSED.");
                 });
-        assertThat(StatusGate.status(CONFIGURING).configurationStatus(CONNECTED, CONFIGURED)
-                .check(new ConnectorState(CONFIGURING, INSTALLED))).hasValueSatisfying(response -> {
+        assertThat(StatusGate.status(CONFIGURING)
+                        .configurationStatus(CONNECTED, CONFIGURED)
+                        .check(new ConnectorState(CONFIGURING, INSTALLED)))
+                .hasValueSatisfying(response -> {
                     assertThat(response.code()).isEqualTo("INVALID_CONNECTOR_CONFIGURATION_STATUS");
-                    assertThat(response.message()).hasValue("Invalid connector configuration status. Expected one of"
-                            + " statuses: [CONNECTED, CONFIGURED]. Current status: INSTALLED.");
+                    assertThat(response.message())
+                            .hasValue("Invalid connector configuration status. Expected one of"
+                                    + " statuses: [CONNECTED, CONFIGURED]. Current status: INSTALLED.");
                 });
-        assertThat(StatusGate.status(ERROR, STARTING, PAUSING).withoutFinalPeriod()
-                .check(new ConnectorState(STARTED, FINALIZED))).hasValueSatisfying(response -> assertThat(
-                        response.message()).hasValue("Invalid connector status. Expected status: [ERROR, STARTING,"
+        assertThat(StatusGate.status(ERROR, STARTING, PAUSING)
+                        .withoutFinalPeriod()
+                        .check(new ConnectorState(STARTED, FINALIZED)))
+                .hasValueSatisfying(response -> assertThat(response.message())
+                        .hasValue("Invalid connector status. Expected status: [ERROR, STARTING,"
                                 + " PAUSING]. Current status: STARTED"));
     }
 
@@ -136,8 +182,10 @@ class StatusGateTest {
 
         for (ConnectorStatus status : ConnectorStatus.values()) {
             for (ConfigurationStatus configuration : ConfigurationStatus.values()) {
-                assertThat(gate.check(new ConnectorState(status, configuration))).isEmpty();
-                assertThat(gate.allows(new ConnectorState(status, configuration))).isTrue();
+                assertThat(gate.check(new ConnectorState(status, configuration)))
+                        .isEmpty();
+                assertThat(gate.allows(new ConnectorState(status, configuration)))
+                        .isTrue();
             }
         }
     }
@@ -148,7 +196,8 @@ class StatusGateTest {
         StatusGate connected = configuring.configurationStatus(CONNECTED);
         StatusGate withoutPeriod = connected.withoutFinalPeriod();
 
-        assertThat(configuring.allows(new ConnectorState(CONFIGURING, INSTALLED))).isTrue();
+        assertThat(configuring.allows(new ConnectorState(CONFIGURING, INSTALLED)))
+                .isTrue();
         assertThat(connected.allows(new ConnectorState(CONFIGURING, INSTALLED))).isFalse();
         assertThat(connected.check(new ConnectorState(PAUSED, INSTALLED)).flatMap(Response::message))
                 .hasValueSatisfying(message -> assertThat(message).endsWith("Current status: PAUSED."));
@@ -158,12 +207,15 @@ class StatusGateTest {
 
     @Test
     void aLaterConfigurationStatusReplacesTheEarlierOne() {
-        StatusGate gate = StatusGate.status(CONFIGURING).configurationStatus(CONNECTED)
-                .configurationStatusNot(FINALIZED);
+        StatusGate gate =
+                StatusGate.status(CONFIGURING).configurationStatus(CONNECTED).configurationStatusNot(FINALIZED);
 
         assertThat(gate.allows(new ConnectorState(CONFIGURING, INSTALLED))).isTrue();
         assertThat(gate.allows(new ConnectorState(CONFIGURING, FINALIZED))).isFalse();
-        assertThat(StatusGate.status(CONFIGURING).configurationStatusNot(FINALIZED).configurationStatus(CONNECTED)
-                .allows(new ConnectorState(CONFIGURING, INSTALLED))).isFalse();
+        assertThat(StatusGate.status(CONFIGURING)
+                        .configurationStatusNot(FINALIZED)
+                        .configurationStatus(CONNECTED)
+                        .allows(new ConnectorState(CONFIGURING, INSTALLED)))
+                .isFalse();
     }
 }

@@ -6,6 +6,7 @@ import io.connectorkit.runtime.internal.json.JsonTree;
 import io.connectorkit.runtime.spi.ConnectorDefinition;
 import io.connectorkit.runtime.spi.ConnectorRegistry;
 import io.connectorkit.runtime.status.ConnectorState;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -14,6 +15,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,8 +81,8 @@ public final class EmbeddedAppFixture implements AutoCloseable {
     public Connection viewerConnection() {
         int settings = url.indexOf(';');
         try {
-            return DriverManager.getConnection(settings < 0 ? url : url.substring(0, settings),
-                    EmbeddedApp.VIEWER_USER, "");
+            return DriverManager.getConnection(
+                    settings < 0 ? url : url.substring(0, settings), EmbeddedApp.VIEWER_USER, "");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -92,9 +94,9 @@ public final class EmbeddedAppFixture implements AutoCloseable {
     }
 
     public static JsonNode call(Connection connection, String procedure, Object... arguments) {
-        String placeholders = String.join(", ", java.util.Collections.nCopies(arguments.length, "?"));
-        try (PreparedStatement statement = connection.prepareStatement(
-                "CALL PUBLIC." + procedure + "(" + placeholders + ")")) {
+        String placeholders = String.join(", ", Collections.nCopies(arguments.length, "?"));
+        try (PreparedStatement statement =
+                connection.prepareStatement("CALL PUBLIC." + procedure + "(" + placeholders + ")")) {
             for (int i = 0; i < arguments.length; i++) {
                 statement.setObject(i + 1, arguments[i]);
             }
@@ -109,7 +111,8 @@ public final class EmbeddedAppFixture implements AutoCloseable {
 
     /** Runs a statement text as typed in a SQL console, returning the first column of the first row. */
     public String sqlText(String sql) {
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getString(1);
         } catch (SQLException e) {
@@ -129,8 +132,9 @@ public final class EmbeddedAppFixture implements AutoCloseable {
                     Map<String, Object> row = new LinkedHashMap<>();
                     for (int i = 1; i <= meta.getColumnCount(); i++) {
                         Object value = result.getObject(i);
-                        row.put(meta.getColumnLabel(i), value instanceof byte[] bytes
-                                ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : value);
+                        row.put(
+                                meta.getColumnLabel(i),
+                                value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value);
                     }
                     rows.add(row);
                 }
@@ -154,7 +158,8 @@ public final class EmbeddedAppFixture implements AutoCloseable {
 
     /** The stored connector state, read from the table directly. */
     public ConnectorState state() {
-        List<Map<String, Object>> rows = query("SELECT \"VALUE\" FROM STATE.APP_STATE WHERE \"KEY\" = 'connector_status'");
+        List<Map<String, Object>> rows =
+                query("SELECT \"VALUE\" FROM STATE.APP_STATE WHERE \"KEY\" = 'connector_status'");
         if (rows.size() != 1) {
             throw new IllegalStateException("Expected one connector_status row, found " + rows.size());
         }
@@ -163,21 +168,30 @@ public final class EmbeddedAppFixture implements AutoCloseable {
 
     /** Puts the connector into a state directly, as a test precondition. */
     public void forceState(ConnectorState state) {
-        execute("UPDATE STATE.APP_STATE SET \"VALUE\" = ? FORMAT JSON WHERE \"KEY\" = 'connector_status'",
+        execute(
+                "UPDATE STATE.APP_STATE SET \"VALUE\" = ? FORMAT JSON WHERE \"KEY\" = 'connector_status'",
                 state.toJsonText());
     }
 
     public void forceConfiguration(String key, String json) {
         execute("DELETE FROM STATE.APP_CONFIG WHERE \"KEY\" = ?", key);
-        execute("INSERT INTO STATE.APP_CONFIG (\"KEY\", \"VALUE\", UPDATED_AT) VALUES (?, ? FORMAT JSON,"
-                + " TIMESTAMP '2026-01-01 00:00:00')", key, json);
+        execute(
+                "INSERT INTO STATE.APP_CONFIG (\"KEY\", \"VALUE\", UPDATED_AT) VALUES (?, ? FORMAT JSON,"
+                        + " TIMESTAMP '2026-01-01 00:00:00')",
+                key,
+                json);
     }
 
     /** Every row of every state table, exactly: used to prove that a refused call changed nothing. */
     public String snapshot() {
         StringBuilder text = new StringBuilder();
-        for (String table : List.of("STATE.APP_STATE", "STATE.APP_CONFIG", "STATE.PREREQUISITES", "STATE.SECRETS",
-                "STATE.RESOURCE_INGESTION_DEFINITION", "STATE.INGESTION_PROCESS")) {
+        for (String table : List.of(
+                "STATE.APP_STATE",
+                "STATE.APP_CONFIG",
+                "STATE.PREREQUISITES",
+                "STATE.SECRETS",
+                "STATE.RESOURCE_INGESTION_DEFINITION",
+                "STATE.INGESTION_PROCESS")) {
             text.append(table).append('\n');
             for (Map<String, Object> row : query("SELECT * FROM " + table + " ORDER BY 1, 2")) {
                 text.append("  ").append(row).append('\n');

@@ -6,6 +6,7 @@ import static org.mockito.Mockito.withSettings;
 import com.snowflake.snowpark_java.DataFrame;
 import com.snowflake.snowpark_java.Row;
 import com.snowflake.snowpark_java.Session;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,8 +15,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A Snowpark {@link Session} for tests, since no account is reachable: {@code session.sql(...).collect()} runs the
@@ -36,12 +40,14 @@ public final class FakeSnowparkSession {
     public final List<Statement> statements = new CopyOnWriteArrayList<>();
     /** The scheduler task as the task statements left it; null while none was created. */
     public volatile FakeTask task;
+
     private final Connection database;
     private final Session session;
     /** The databases the app created (CREATE DATABASE), by name as written. */
-    public final Set<String> databases = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    public final Set<String> databases = ConcurrentHashMap.newKeySet();
     /** The grants to application roles, as the statements wrote them. */
     public final List<String> grants = new CopyOnWriteArrayList<>();
+
     private volatile Set<String> privileges = Set.of("EXECUTE TASK", "CREATE DATABASE");
     private volatile List<String> warehouses = List.of();
     private volatile Predicate<String> failing = sql -> false;
@@ -76,10 +82,10 @@ public final class FakeSnowparkSession {
         }
     }
 
-    private static final java.util.regex.Pattern CREATE_TASK = java.util.regex.Pattern.compile(
-            "CREATE TASK IF NOT EXISTS (\\S+) WAREHOUSE = (.+?) SCHEDULE = '([^']*)' (.*)");
-    private static final java.util.regex.Pattern ALTER_TASK = java.util.regex.Pattern.compile(
-            "ALTER TASK (IF EXISTS )?(\\S+) (SUSPEND|RESUME|SET WAREHOUSE = (.+))");
+    private static final Pattern CREATE_TASK =
+            Pattern.compile("CREATE TASK IF NOT EXISTS (\\S+) WAREHOUSE = (.+?) SCHEDULE = '([^']*)' (.*)");
+    private static final Pattern ALTER_TASK =
+            Pattern.compile("ALTER TASK (IF EXISTS )?(\\S+) (SUSPEND|RESUME|SET WAREHOUSE = (.+))");
 
     /**
      * Task statements are DDL: like Snowflake, the fake commits the open transaction first (the runtime opens a new
@@ -89,8 +95,8 @@ public final class FakeSnowparkSession {
         if (!database.getAutoCommit()) {
             database.commit();
         }
-        java.util.regex.Matcher create = CREATE_TASK.matcher(sql);
-        java.util.regex.Matcher alter = ALTER_TASK.matcher(sql);
+        Matcher create = CREATE_TASK.matcher(sql);
+        Matcher alter = ALTER_TASK.matcher(sql);
         if (create.matches()) {
             if (task == null) {
                 task = new FakeTask(create.group(1), create.group(2), create.group(3), create.group(4));
@@ -127,14 +133,13 @@ public final class FakeSnowparkSession {
         if (!database.getAutoCommit()) {
             database.commit();
         }
-        java.util.regex.Matcher create = java.util.regex.Pattern.compile("CREATE DATABASE IF NOT EXISTS (\\S+)")
-                .matcher(sql);
-        java.util.regex.Matcher onDatabase = java.util.regex.Pattern.compile("GRANT \\w+ ON DATABASE (\\S+) TO .*")
-                .matcher(sql);
+        Matcher create = Pattern.compile("CREATE DATABASE IF NOT EXISTS (\\S+)").matcher(sql);
+        Matcher onDatabase =
+                Pattern.compile("GRANT \\w+ ON DATABASE (\\S+) TO .*").matcher(sql);
         if (create.matches()) {
             if (!privileges.contains("CREATE DATABASE")) {
-                throw new RuntimeException("003001 (42501): SQL access control error: Insufficient privileges to "
-                        + "operate on account");
+                throw new RuntimeException(
+                        "003001 (42501): SQL access control error: Insufficient privileges to " + "operate on account");
             }
             databases.add(create.group(1));
         } else if (onDatabase.matches() && !databases.contains(onDatabase.group(1))) {
@@ -212,7 +217,8 @@ public final class FakeSnowparkSession {
             case "SELECT SYSTEM$HOLD_PRIVILEGE_ON_ACCOUNT(?)":
                 return new Row[] {Row.create(privileges.contains((String) parameters[0]))};
             case "SHOW WAREHOUSES":
-                return warehouses.stream().map(name -> Row.create(name, "STARTED", "STANDARD", "X-Small"))
+                return warehouses.stream()
+                        .map(name -> Row.create(name, "STARTED", "STANDARD", "X-Small"))
                         .toArray(Row[]::new);
             default:
                 if (sql.matches("(CREATE|ALTER) TASK .*|GRANT MONITOR ON TASK .*")) {
@@ -221,9 +227,15 @@ public final class FakeSnowparkSession {
                 if (sql.startsWith("CREATE DATABASE IF NOT EXISTS ") || sql.contains(" TO APPLICATION ROLE ")) {
                     return accountObject(sql);
                 }
-                return execute(unionToValues(sql).replace("PARSE_JSON(?)", "? FORMAT JSON").replace("SYSDATE()", "LOCALTIMESTAMP")
-                        .replaceAll("TO_JSON\\(([^)]*)\\)", "$1").replace("TIMESTAMP_NTZ", "TIMESTAMP")
-                        .replace(" VARIANT", " JSON").replace(" NUMBER(", " NUMERIC("), parameters);
+                return execute(
+                        unionToValues(sql)
+                                .replace("PARSE_JSON(?)", "? FORMAT JSON")
+                                .replace("SYSDATE()", "LOCALTIMESTAMP")
+                                .replaceAll("TO_JSON\\(([^)]*)\\)", "$1")
+                                .replace("TIMESTAMP_NTZ", "TIMESTAMP")
+                                .replace(" VARIANT", " JSON")
+                                .replace(" NUMBER(", " NUMERIC("),
+                        parameters);
         }
     }
 
@@ -232,12 +244,13 @@ public final class FakeSnowparkSession {
      * needs (it refuses {@code PARSE_JSON} in {@code VALUES}); the same rows as {@code VALUES (?, ?), (?, ?)}.
      */
     private static String unionToValues(String sql) {
-        java.util.regex.Matcher insert = java.util.regex.Pattern.compile("(INSERT INTO [^(]+\\([^)]*\\)) SELECT (.*)")
-                .matcher(sql);
+        Matcher insert =
+                Pattern.compile("(INSERT INTO [^(]+\\([^)]*\\)) SELECT (.*)").matcher(sql);
         if (!insert.matches() || !sql.contains(" UNION ALL SELECT ")) {
             return sql;
         }
-        return insert.group(1) + " VALUES (" + String.join("), (", insert.group(2).split(" UNION ALL SELECT ")) + ")";
+        return insert.group(1) + " VALUES ("
+                + String.join("), (", insert.group(2).split(" UNION ALL SELECT ")) + ")";
     }
 
     private Row[] execute(String sql, Object[] parameters) throws SQLException {
@@ -256,8 +269,7 @@ public final class FakeSnowparkSession {
                     Object[] values = new Object[columns];
                     for (int i = 0; i < columns; i++) {
                         Object value = result.getObject(i + 1);
-                        values[i] = value instanceof byte[] bytes
-                                ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : value;
+                        values[i] = value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value;
                     }
                     rows.add(Row.create(values));
                 }

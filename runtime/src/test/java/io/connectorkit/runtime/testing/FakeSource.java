@@ -27,7 +27,7 @@ public final class FakeSource {
     private volatile RuntimeException failNext;
     private volatile int failAfterRows = -1;
     private volatile Throwable failure;
-    private volatile BiConsumer<IngestionTask, Sink> duringRun = (task, sink) -> { };
+    private volatile BiConsumer<IngestionTask, Sink> duringRun = (task, sink) -> {};
 
     /** Adds items 1..count to the resource. */
     public FakeSource items(String resourceKey, int count) {
@@ -95,7 +95,7 @@ public final class FakeSource {
                 target.setCursor(Map.of("after", page.get(page.size() - 1).get("id")));
             }
             BiConsumer<IngestionTask, Sink> action = duringRun;
-            duringRun = (t, s) -> { };
+            duringRun = (t, s) -> {};
             action.accept(task, target);
             return IngestionResult.written().withMessage(page.size() + " items after " + after);
         };

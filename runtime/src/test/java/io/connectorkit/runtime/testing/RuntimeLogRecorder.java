@@ -20,12 +20,10 @@ public final class RuntimeLogRecorder {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     public void start() {

@@ -12,8 +12,7 @@ import java.sql.Statement;
  */
 public final class ViewerProbe {
 
-    private ViewerProbe() {
-    }
+    private ViewerProbe() {}
 
     public static void main(String[] arguments) throws SQLException {
         try (Connection viewer = DriverManager.getConnection(arguments[0], "VIEWER", "");
@@ -23,8 +22,8 @@ public final class ViewerProbe {
                     result.next();
                     System.out.println(arguments[i] + " -> " + result.getString(1));
                 } catch (SQLException e) {
-                    System.out.println(arguments[i] + " -> " + e.getSQLState() + " " + e.getMessage().lines()
-                            .findFirst().orElse(""));
+                    System.out.println(arguments[i] + " -> " + e.getSQLState() + " "
+                            + e.getMessage().lines().findFirst().orElse(""));
                 }
             }
         }

@@ -7,8 +7,7 @@ import io.connectorkit.runtime.config.Configuration;
 /** Between the runtime's JSON trees and the {@link Configuration} connector code reads; both ways copy. */
 public final class ConfigurationTrees {
 
-    private ConfigurationTrees() {
-    }
+    private ConfigurationTrees() {}
 
     public static Configuration configuration(JsonNode tree) {
         return tree != null && tree.isObject() ? Configuration.ofJson(JsonTree.write(tree)) : Configuration.empty();

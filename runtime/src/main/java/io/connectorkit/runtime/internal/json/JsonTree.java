@@ -1,6 +1,5 @@
 package io.connectorkit.runtime.internal.json;
 
-import io.connectorkit.runtime.json.InvalidJsonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.connectorkit.runtime.json.InvalidJsonException;
 import java.util.Comparator;
 import java.util.Locale;
 
@@ -35,8 +35,7 @@ public final class JsonTree {
         return left.equals(right) ? 0 : 1;
     };
 
-    private JsonTree() {
-    }
+    private JsonTree() {}
 
     public static ObjectNode object() {
         return JsonNodeFactory.instance.objectNode();
