@@ -211,7 +211,7 @@ class SnowflakeConfigureMojoTest {
                 .containsEntry("WAREHOUSE_REFERENCE", "\"Ingest Wh\"");
         // Binding the secret completed the references: SETUP_EXTERNAL_ACCESS gave every connector procedure both.
         assertThat(nativeApp.externalAccess)
-                .hasSize(16)
+                .hasSize(18)
                 .containsKey("RUN_INGESTION_NOW")
                 .containsKey("UPDATE_CONNECTOR_CONFIGURATION")
                 .containsEntry(

@@ -72,8 +72,12 @@ class ExternalAccessRenderTest {
                         .filter(PublicProcedure::runsConnectorCode)
                         .map(Enum::name)
                         .toList())
-                .contains("SET_CONNECTION_CONFIGURATION", "RUN_SCHEDULER_ITERATION")
-                .doesNotContain("GET_CONNECTOR_STATUS", "UPDATE_WAREHOUSE");
+                .contains(
+                        "SET_CONNECTION_CONFIGURATION",
+                        "RUN_SCHEDULER_ITERATION",
+                        "UPDATE_WAREHOUSE",
+                        "RESET_CONFIGURATION")
+                .doesNotContain("GET_CONNECTOR_STATUS", "UPDATE_PREREQUISITE");
         assertThat(setup)
                 .doesNotContain("reference('ARCHIVE')")
                 // SYSTEM$SET_REFERENCE takes single-valued references only (native-apps/requesting-refs).

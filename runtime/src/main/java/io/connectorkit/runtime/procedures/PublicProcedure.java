@@ -137,7 +137,8 @@ public enum PublicProcedure {
 
     /**
      * Whether a call can run the connector's own code that may reach the source (its connection tester, finalize
-     * callback, source validator, step validators, lifecycle or resource hooks, ingestion). In Snowflake such a
+     * callback, source validator, step validators, lifecycle, configuration (reset, warehouse) or resource hooks,
+     * ingestion). In Snowflake such a
      * procedure is given the connector's secrets and external access integrations once the consumer has bound them.
      */
     public boolean runsConnectorCode() {
@@ -147,7 +148,9 @@ public enum PublicProcedure {
                     TEST_CONNECTION,
                     FINALIZE_CONNECTOR_CONFIGURATION,
                     VALIDATE_SOURCE,
+                    RESET_CONFIGURATION,
                     UPDATE_CONNECTION_CONFIGURATION,
+                    UPDATE_WAREHOUSE,
                     UPDATE_CONNECTOR_CONFIGURATION,
                     TEST_DRAFT_CONNECTION,
                     PAUSE_CONNECTOR,
