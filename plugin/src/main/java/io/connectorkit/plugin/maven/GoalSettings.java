@@ -1,6 +1,7 @@
 package io.connectorkit.plugin.maven;
 
 import io.connectorkit.plugin.settings.SettingsResolver;
+import io.connectorkit.plugin.snowflake.SnowflakeCliFiles;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -21,7 +22,11 @@ public final class GoalSettings {
             copy(session.getSystemProperties(), commandLine);
             copy(session.getUserProperties(), commandLine);
         }
-        return new SettingsResolver(parameters, commandLine, System.getenv());
+        return new SettingsResolver(
+                parameters,
+                commandLine,
+                System.getenv(),
+                () -> SnowflakeCliFiles.ofThisMachine().defaultConnection());
     }
 
     private static void copy(Properties properties, Map<String, String> into) {

@@ -19,6 +19,8 @@ public record Setting(String property, String value, Origin origin, String from)
         COMMAND_LINE,
         /** An environment variable. */
         ENVIRONMENT,
+        /** The Snowflake CLI's {@code config.toml}. */
+        CLI_CONFIG,
         /** Nothing gave it: the kit's default. */
         DEFAULT,
         /** Nothing gave it, and it has no default. */

@@ -5,6 +5,7 @@ import io.connectorkit.runtime.sql.Identifier;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The one place that decides the names the goals act on (app, package, secret database and schema) and the Snowflake
@@ -44,6 +45,7 @@ public final class SettingsResolver {
     private final Map<String, String> parameters;
     private final Map<String, String> commandLine;
     private final Map<String, String> environment;
+    private final Supplier<Optional<Setting>> cliDefaultConnection;
 
     /**
      * @param parameters the goal's parameters by their {@code -D} property, as Maven set them ({@code null} or
@@ -51,12 +53,24 @@ public final class SettingsResolver {
      * @param commandLine the build's {@code -D} properties, which tell a value given with {@code -D} from one the
      *     POM gives
      * @param environment the process environment
+     * @param cliDefaultConnection the Snowflake CLI's {@code default_connection_name}, read only when the connection
+     *     is not named otherwise (so that a broken {@code config.toml} does not stop a goal that does not need it)
      */
     public SettingsResolver(
-            Map<String, String> parameters, Map<String, String> commandLine, Map<String, String> environment) {
+            Map<String, String> parameters,
+            Map<String, String> commandLine,
+            Map<String, String> environment,
+            Supplier<Optional<Setting>> cliDefaultConnection) {
         this.parameters = parameters;
         this.commandLine = commandLine;
         this.environment = environment;
+        this.cliDefaultConnection = cliDefaultConnection;
+    }
+
+    /** A resolver for a machine without the Snowflake CLI's {@code config.toml}. */
+    public SettingsResolver(
+            Map<String, String> parameters, Map<String, String> commandLine, Map<String, String> environment) {
+        this(parameters, commandLine, environment, Optional::empty);
     }
 
     /** {@code connector.appName}, else the descriptor's {@code app.name}. */
@@ -92,9 +106,12 @@ public final class SettingsResolver {
                 .orElseGet(() -> new Setting(SECRET_SCHEMA, DEFAULT_SECRET_SCHEMA, Setting.Origin.DEFAULT, "default"));
     }
 
-    /** {@code connector.connection}, else {@code $SNOWFLAKE_DEFAULT_CONNECTION_NAME}, else {@code default}. */
+    /**
+     * {@code connector.connection}, else {@code $SNOWFLAKE_DEFAULT_CONNECTION_NAME}, else the CLI's
+     * {@code default_connection_name}, else {@code default}.
+     */
     public Setting connection() {
-        return parameter(CONNECTION).orElseGet(() -> defaultConnection(environment));
+        return parameter(CONNECTION).orElseGet(() -> defaultConnection(environment, cliDefaultConnection));
     }
 
     /** {@code connector.serverId}; none by default. */
@@ -113,20 +130,34 @@ public final class SettingsResolver {
                 serverId());
     }
 
-    /** The connection used when none is named: {@code $SNOWFLAKE_DEFAULT_CONNECTION_NAME}, else {@code default}. */
-    public static Setting defaultConnection(Map<String, String> environment) {
+    /**
+     * The connection used when none is named, in the CLI's order: {@code $SNOWFLAKE_DEFAULT_CONNECTION_NAME}, else
+     * {@code default_connection_name} of its {@code config.toml}, else {@code default}.
+     */
+    public static Setting defaultConnection(
+            Map<String, String> environment, Supplier<Optional<Setting>> cliDefaultConnection) {
         String variable = environment.get(DEFAULT_CONNECTION_VARIABLE);
         if (variable != null && !variable.isBlank()) {
             return new Setting(
                     CONNECTION, variable.strip(), Setting.Origin.ENVIRONMENT, "$" + DEFAULT_CONNECTION_VARIABLE);
         }
-        return new Setting(CONNECTION, DEFAULT_CONNECTION, Setting.Origin.DEFAULT, "default");
+        return cliDefaultConnection
+                .get()
+                .orElseGet(() -> new Setting(CONNECTION, DEFAULT_CONNECTION, Setting.Origin.DEFAULT, "default"));
     }
 
-    /** The database that holds an app's secrets unless {@code connector.secretDatabase} names another. */
+    /**
+     * The database that holds an app's secrets unless {@code connector.secretDatabase} names another, written as a
+     * user would type it, so that {@link Identifier#parse} reads it back: {@code github} gives
+     * {@code GITHUB_SECRETS}, {@code "My App"} gives {@code "My App_SECRETS"}.
+     *
+     * @param appName the app's name as typed (quoted or not)
+     */
     public static String secretDatabaseOf(String appName) {
-        String name = Identifier.isValid(appName) ? Identifier.parse(appName).name() : appName;
-        return name + "_SECRETS";
+        String stored = (Identifier.isValid(appName) ? Identifier.parse(appName).name() : appName) + "_SECRETS";
+        boolean typedAsStored =
+                Identifier.isValid(stored) && Identifier.parse(stored).name().equals(stored);
+        return typedAsStored ? stored : Identifier.ofName(stored).text();
     }
 
     /** The parameter's value when it has one, with whether the POM or {@code -D} gave it. */

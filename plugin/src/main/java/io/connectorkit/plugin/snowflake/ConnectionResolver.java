@@ -2,7 +2,6 @@ package io.connectorkit.plugin.snowflake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import io.connectorkit.plugin.settings.SettingsResolver;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +20,10 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Builds the connection to a Snowflake account the way Snowflake's CLI does, so that one {@code connections.toml}
- * serves both: the connection named by {@code connector.connection}, else {@code SNOWFLAKE_DEFAULT_CONNECTION_NAME},
- * else {@code default}; its table in {@code $SNOWFLAKE_HOME/connections.toml} or {@code ~/.snowflake/connections.toml};
+ * Builds the connection to a Snowflake account the way Snowflake's CLI does, so that the CLI's files serve both: the
+ * connection named by {@code connector.connection}, else {@code SNOWFLAKE_DEFAULT_CONNECTION_NAME}, else the CLI's
+ * {@code default_connection_name}, else {@code default}; its table in {@code connections.toml}, or in
+ * {@code config.toml}'s {@code [connections]} when there is no {@code connections.toml} (see {@link SnowflakeCliFiles});
  * overridden key by key by {@code SNOWFLAKE_CONNECTIONS_<NAME>_<KEY>}; then a Maven {@code <server>} for the user
  * and the password or key passphrase. Nothing is written anywhere; secrets stay in memory.
  */
@@ -63,15 +63,23 @@ public final class ConnectionResolver {
     public record Server(String id, String username, String password) {}
 
     private final Map<String, String> environment;
-    private final Path userHome;
+    private final SnowflakeCliFiles files;
 
     /**
      * @param environment the process environment ({@code System.getenv()}), passed in so tests control it
-     * @param userHome the user's home folder
+     * @param files the Snowflake CLI's files
+     */
+    public ConnectionResolver(Map<String, String> environment, SnowflakeCliFiles files) {
+        this.environment = environment;
+        this.files = files;
+    }
+
+    /**
+     * @param environment the process environment
+     * @param userHome the user's home folder, under which the CLI's files are found as on this machine's platform
      */
     public ConnectionResolver(Map<String, String> environment, Path userHome) {
-        this.environment = environment;
-        this.userHome = userHome;
+        this(environment, SnowflakeCliFiles.find(environment, userHome, System.getProperty("os.name")));
     }
 
     /**
@@ -80,28 +88,24 @@ public final class ConnectionResolver {
      */
     public ConnectionSettings resolve(String connectionName, Optional<Server> server) {
         String name = Optional.ofNullable(blankToNull(connectionName))
-                .orElseGet(() -> SettingsResolver.defaultConnection(environment).value());
+                .orElseGet(() -> SettingsResolver.defaultConnection(environment, files::defaultConnection)
+                        .value());
         List<String> tried = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> origins = new LinkedHashMap<>();
 
-        Path file = connectionsFile();
-        if (!Files.isRegularFile(file)) {
-            tried.add(file + " (no such file)");
+        Optional<SnowflakeCliFiles.Connection> defined = files.connection(name);
+        if (defined.isEmpty()) {
+            tried.add(files.triedFor(name));
         } else {
-            JsonNode table = readToml(file).get(name);
-            if (table == null || !table.isObject()) {
-                tried.add(file + " (no [" + name + "] table)");
-            } else {
-                String source = file + " [" + name + "]";
-                table.properties().forEach(entry -> {
-                    String key = entry.getKey().toLowerCase(Locale.ROOT);
-                    values.put(key, entry.getValue().asText());
-                    origins.put(key, source);
-                });
-                sources.add(source);
-            }
+            String source = defined.get().source();
+            defined.get().table().properties().forEach(entry -> {
+                String key = entry.getKey().toLowerCase(Locale.ROOT);
+                values.put(key, entry.getValue().asText());
+                origins.put(key, source);
+            });
+            sources.add(source);
         }
 
         String prefix = "SNOWFLAKE_CONNECTIONS_" + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_";
@@ -145,7 +149,8 @@ public final class ConnectionResolver {
             throw new IllegalStateException("No usable Snowflake connection '" + name + "': "
                     + (missing.isEmpty() ? "" : "missing " + String.join(", ", missing) + "; ")
                     + "tried " + String.join(", ", tried.isEmpty() ? sources : concat(sources, tried))
-                    + ". Define it in " + file + " as [" + name + "] (account, user, and password or private_key_file"
+                    + ". Define it in " + files.whereToDefine(name)
+                    + " (account, user, and password or private_key_file"
                     + " or token; or authenticator = \"WORKLOAD_IDENTITY\" with workload_identity_provider), or set "
                     + prefix + "ACCOUNT and the others, or name a Maven server with "
                     + "-Dconnector.serverId for the user and password; pick another connection with "
@@ -217,24 +222,6 @@ public final class ConnectionResolver {
                     && claims.path("sub").isTextual();
         } catch (IOException | IllegalArgumentException notAJwt) {
             return false;
-        }
-    }
-
-    private Path connectionsFile() {
-        String home = environment.get("SNOWFLAKE_HOME");
-        return (home == null || home.isBlank() ? userHome.resolve(".snowflake") : Path.of(home))
-                .resolve("connections.toml");
-    }
-
-    private static JsonNode readToml(Path file) {
-        try {
-            return new TomlMapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException(
-                    "The connections file " + file + " is not valid TOML: "
-                            + e.getMessage().lines().findFirst().orElse("")
-                            + "; fix it or point SNOWFLAKE_HOME elsewhere",
-                    e);
         }
     }
 

@@ -138,7 +138,7 @@ public final class SnowflakeUpgradeCheck {
                 new NativeAppInstaller.Request(name, name + "_PKG", Optional.empty(), install.label(), true, false);
         NativeAppInstaller installer = new NativeAppInstaller(session, log, request.telemetry());
         SnowflakeInstalledApp.SecretSchema secrets = new SnowflakeInstalledApp.SecretSchema(
-                Identifier.ofName(SettingsResolver.secretDatabaseOf(name)), Identifier.ofName("PUBLIC"));
+                Identifier.parse(SettingsResolver.secretDatabaseOf(scratch.text())), Identifier.ofName("PUBLIC"));
         SnowflakeInstalledApp app = new SnowflakeInstalledApp(session, scratch, secrets, request.descriptor(), log);
         try {
             // Left over by a check that was kept or interrupted: a check starts from the previous version.

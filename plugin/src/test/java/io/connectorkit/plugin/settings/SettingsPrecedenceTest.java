@@ -5,16 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.connectorkit.plugin.settings.Setting.Origin;
 import io.connectorkit.plugin.snowflake.ConnectionResolver;
 import io.connectorkit.plugin.snowflake.ConnectionSettings;
+import io.connectorkit.runtime.sql.Identifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -220,7 +223,7 @@ class SettingsPrecedenceTest {
                         Map.of(app, "\"My App\""),
                         none,
                         none,
-                        "My App_SECRETS",
+                        "\"My App_SECRETS\"",
                         Origin.DEFAULT,
                         "the app name with _SECRETS"),
                 // A blank parameter is no value; spaces around a value are not part of it.
@@ -252,6 +255,66 @@ class SettingsPrecedenceTest {
         assertThat(setting.value()).isEqualTo(row.value());
         assertThat(setting.origin()).isEqualTo(row.origin());
         assertThat(setting.from()).isEqualTo(row.from());
+    }
+
+    @Test
+    void theCliDefaultConnectionComesAfterTheEnvironmentAndBeforeTheKitsDefault() {
+        Setting fromConfig = new Setting(
+                SettingsResolver.CONNECTION, "from_config", Origin.CLI_CONFIG, "config.toml default_connection_name");
+        String variable = SettingsResolver.DEFAULT_CONNECTION_VARIABLE;
+        Map<String, String> none = Map.of();
+
+        assertThat(new SettingsResolver(none, none, none, () -> Optional.of(fromConfig)).connection())
+                .isEqualTo(fromConfig);
+        assertThat(new SettingsResolver(none, none, Map.of(variable, "env"), () -> Optional.of(fromConfig))
+                        .connection()
+                        .value())
+                .isEqualTo("env");
+        Map<String, String> dashD = Map.of(SettingsResolver.CONNECTION, "cli");
+        assertThat(new SettingsResolver(dashD, dashD, none, () -> Optional.of(fromConfig))
+                        .connection()
+                        .origin())
+                .isEqualTo(Origin.COMMAND_LINE);
+        assertThat(new SettingsResolver(none, none, none, Optional::empty)
+                        .connection()
+                        .value())
+                .isEqualTo("default");
+    }
+
+    @Test
+    void theCliConfigIsNotReadWhenAnotherSourceNamesTheConnection() {
+        Map<String, String> dashD = Map.of(SettingsResolver.CONNECTION, "cli");
+        Map<String, String> none = Map.of();
+        Supplier<Optional<Setting>> unreadable = () -> {
+            throw new IllegalStateException("config.toml was read");
+        };
+
+        assertThat(new SettingsResolver(dashD, dashD, none, unreadable)
+                        .connection()
+                        .value())
+                .isEqualTo("cli");
+        assertThat(new SettingsResolver(
+                                none, none, Map.of(SettingsResolver.DEFAULT_CONNECTION_VARIABLE, "env"), unreadable)
+                        .connection()
+                        .value())
+                .isEqualTo("env");
+    }
+
+    /** The goals parse the default as a typed name, so it must read back as the app's stored name with _SECRETS. */
+    @ParameterizedTest(name = "{0} keeps its secrets in {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "github_connector|GITHUB_CONNECTOR_SECRETS",
+                "\"GITHUB\"|GITHUB_SECRETS",
+                "\"My App\"|My App_SECRETS",
+                "\"my_app\"|my_app_SECRETS",
+                "\"a\"\"b\"|a\"b_SECRETS"
+            })
+    void theDefaultSecretDatabaseParsesBackToTheAppsStoredName(String appName, String storedDatabase) {
+        String typed = SettingsResolver.secretDatabaseOf(appName);
+
+        assertThat(Identifier.parse(typed).name()).isEqualTo(storedDatabase);
     }
 
     @Test

@@ -154,13 +154,15 @@ class ConnectionResolverTest {
     }
 
     @Test
-    void aMissingConnectionListsEverySourceTried() {
+    void aMissingConnectionListsEverySourceTried() throws Exception {
+        Files.createDirectories(home.resolve("elsewhere"));
         environment.put("SNOWFLAKE_HOME", home.resolve("elsewhere").toString());
 
         assertThatThrownBy(() -> resolver().resolve("dev", Optional.empty()))
                 .hasMessage("No usable Snowflake connection 'dev': missing account, user, password (or a Maven server "
                         + "with -Dconnector.serverId); tried " + home.resolve("elsewhere/connections.toml")
-                        + " (no such file), SNOWFLAKE_CONNECTIONS_DEV_* environment variables (none set). Define it in "
+                        + " (no such file; nor " + home.resolve("elsewhere/config.toml") + "), "
+                        + "SNOWFLAKE_CONNECTIONS_DEV_* environment variables (none set). Define it in "
                         + home.resolve("elsewhere/connections.toml") + " as [dev] (account, user, and password or "
                         + "private_key_file or token; or authenticator = \"WORKLOAD_IDENTITY\" with "
                         + "workload_identity_provider), or set SNOWFLAKE_CONNECTIONS_DEV_ACCOUNT and the others, or name "
@@ -271,6 +273,63 @@ class ConnectionResolverTest {
     }
 
     @Test
+    void theCliDefaultConnectionNameOfConfigTomlIsTheDefaultUnlessTheEnvironmentNamesOne() throws Exception {
+        Files.writeString(home.resolve(".snowflake/config.toml"), "default_connection_name = \"ci\"\n");
+        environment.put("SNOWFLAKE_CONNECTIONS_CI_PRIVATE_KEY_PASSPHRASE", "phrase");
+
+        assertThat(resolver().resolve(null, Optional.empty()).properties()).containsEntry("account", "acme-ci");
+        assertThat(resolver().resolve("", Optional.empty()).properties()).containsEntry("account", "acme-ci");
+
+        environment.put("SNOWFLAKE_DEFAULT_CONNECTION_NAME", "default");
+        assertThat(resolver().resolve(null, Optional.empty()).properties()).containsEntry("account", "acme-prod");
+    }
+
+    @Test
+    void withoutConnectionsTomlTheConnectionsOfConfigTomlServe() throws Exception {
+        Files.delete(home.resolve(".snowflake/connections.toml"));
+        Files.writeString(home.resolve(".snowflake/config.toml"), """
+                default_connection_name = "myconnection"
+
+                [connections.myconnection]
+                account = "acme-config"
+                user = "jdoe"
+                password = "hunter2"
+
+                [cli.logs]
+                save_logs = true
+                """);
+
+        ConnectionSettings settings = resolver().resolve(null, Optional.empty());
+
+        assertThat(settings.properties())
+                .containsEntry("account", "acme-config")
+                .containsEntry("user", "jdoe");
+        assertThat(settings.sources())
+                .containsExactly(home.resolve(".snowflake/config.toml") + " [connections.myconnection]");
+        assertThatThrownBy(() -> resolver().resolve("other", Optional.empty()))
+                .hasMessageContaining("tried " + home.resolve(".snowflake/config.toml")
+                        + " (no [connections.other] table; no connections.toml beside it)")
+                .hasMessageContaining(
+                        "Define it in " + home.resolve(".snowflake/config.toml") + " as [connections.other] (");
+    }
+
+    @Test
+    void connectionsTomlReplacesTheConnectionsOfConfigTomlWhole() throws Exception {
+        Files.writeString(home.resolve(".snowflake/config.toml"), """
+                [connections.only_in_config]
+                account = "acme-config"
+                user = "jdoe"
+                password = "hunter2"
+                """);
+
+        assertThatThrownBy(() -> resolver().resolve("only_in_config", Optional.empty()))
+                .hasMessageContaining(
+                        "tried " + home.resolve(".snowflake/connections.toml") + " (no [only_in_config] table)")
+                .hasMessageContaining(
+                        "Define it in " + home.resolve(".snowflake/connections.toml") + " as [only_in_config] (");
+    }
+
+    @Test
     void brokenTomlIsNamed() throws Exception {
         Files.writeString(home.resolve(".snowflake/connections.toml"), "[default\naccount = 1\n");
 
@@ -281,5 +340,18 @@ class ConnectionResolverTest {
 
     private ConnectionResolver resolver() {
         return new ConnectionResolver(environment, home);
+    }
+
+    @Test
+    void aBrokenConfigTomlIsNamedOnlyWhenItIsRead() throws Exception {
+        Files.writeString(home.resolve(".snowflake/config.toml"), "default_connection_name = \n");
+
+        assertThat(resolver()
+                        .resolve("ci", Optional.of(new ConnectionResolver.Server("s", null, "phrase")))
+                        .properties())
+                .containsEntry("account", "acme-ci");
+        assertThatThrownBy(() -> resolver().resolve(null, Optional.empty()))
+                .hasMessageStartingWith("The Snowflake CLI config file " + home.resolve(".snowflake/config.toml")
+                        + " is not valid TOML");
     }
 }
