@@ -45,6 +45,9 @@ public final class EmbeddedSchema {
                         + " \"VALUE\" VARCHAR NOT NULL, UPDATED_AT TIMESTAMP)",
                 // The value a REGISTER_SECRET replaced, until SETTLE_SECRET keeps the new one or puts it back.
                 "ALTER TABLE STATE.SECRETS ADD COLUMN IF NOT EXISTS PREVIOUS_VALUE VARCHAR",
+                // Whether a REGISTER_SECRET waits for its SETTLE_SECRET: a settled value and a first bind both have
+                // no previous value, and only the pending one may be undone.
+                "ALTER TABLE STATE.SECRETS ADD COLUMN IF NOT EXISTS PENDING BOOLEAN DEFAULT FALSE NOT NULL",
                 // Application role VIEWER is an H2 user. Earlier local setup scripts made VIEWER a role, and H2 users
                 // and roles share their names.
                 "DROP ROLE IF EXISTS " + CallerRole.VIEWER_USER,

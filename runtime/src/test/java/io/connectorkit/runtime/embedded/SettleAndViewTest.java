@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.connectorkit.runtime.config.ConfigurationField;
 import io.connectorkit.runtime.testing.EmbeddedAppFixture;
 import io.connectorkit.runtime.testing.ScriptedConnector;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,33 @@ class SettleAndViewTest {
         assertThat(settle(true)).isEqualTo("Secret API_TOKEN_SECRET keeps its new value.");
         assertThat(app.query("SELECT COUNT(*) AS N FROM STATE.SECRETS WHERE PREVIOUS_VALUE IS NULL"))
                 .containsExactly(EmbeddedAppFixture.row("N", 1L));
+    }
+
+    @Test
+    void aSettledValueIsNeitherDeletedNorChangedByALaterSettle() {
+        app.call("REGISTER_SECRET", "API_TOKEN_SECRET", "first");
+        assertThat(settle(true)).isEqualTo("Secret API_TOKEN_SECRET keeps its new value.");
+
+        assertThat(settle(false)).isEqualTo("Secret API_TOKEN_SECRET had nothing to settle.");
+        assertThat(settle(true)).isEqualTo("Secret API_TOKEN_SECRET had nothing to settle.");
+        assertThat(secretValue()).contains("first");
+    }
+
+    @Test
+    void aValueRegisteredAloneIsWhatAnUndoneDraftGoesBackTo() {
+        app.call("REGISTER_SECRET", "API_TOKEN_SECRET", "registered by hand");
+        app.call("REGISTER_SECRET", "API_TOKEN_SECRET", "draft");
+
+        assertThat(settle(false)).isEqualTo("Secret API_TOKEN_SECRET has its previous value again.");
+        assertThat(secretValue()).contains("registered by hand");
+        assertThat(settle(false))
+                .as("a settled value is never deleted")
+                .isEqualTo("Secret API_TOKEN_SECRET had nothing to settle.");
+        assertThat(secretValue()).contains("registered by hand");
+    }
+
+    private Optional<String> secretValue() {
+        return new EmbeddedSecrets(new JdbcSqlPort(app.connection(), H2Dialect.INSTANCE)).secretOf("api_token");
     }
 
     @Test
