@@ -8,28 +8,13 @@ import io.connectorkit.fake.snowflake.ExternalAccessIntegrations.AllowedSecrets;
 import io.connectorkit.fake.snowflake.FakeNativeApp;
 import io.connectorkit.fake.snowflake.FakeSnowflake;
 import io.connectorkit.fake.snowflake.RecordedStatement;
-import io.connectorkit.fake.snowflake.StagedSetupScript;
-import io.connectorkit.plugin.snowflake.ConnectionSettings;
-import io.connectorkit.plugin.snowflake.SnowflakeSession;
-import io.connectorkit.plugin.testing.TestProjects;
-import io.connectorkit.runtime.embedded.EmbeddedApp;
+import io.connectorkit.plugin.testing.RenderedSnowflakeApp;
 import io.connectorkit.runtime.procedures.PublicProcedure;
-import io.connectorkit.runtime.spi.ConnectorDefinition;
-import io.connectorkit.runtime.spi.ConnectorRegistry;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -187,7 +172,7 @@ class AppOwnedSecretsOnSnowflakeTest {
                     .containsEntry("api_token", OWNED_SECRET);
             assertThat(installed.connect().path("message").asText()).isEqualTo("Connected to https://api.example.com");
 
-            installed.account.execute(
+            installed.rendered.account.execute(
                     "CREATE OR REPLACE SECRET DB.S.TOKEN TYPE = GENERIC_STRING SECRET_STRING = 'bad'");
             String consumerSecret = installed.reference("SECRET", "DB.S.TOKEN");
             assertThat(installed.answer(
@@ -229,74 +214,39 @@ class AppOwnedSecretsOnSnowflakeTest {
         }
     }
 
-    /** The rendered app installed in the fake, as a hand-wired FakeNativeApp over an embedded app. */
+    /** The rendered app installed in the fake, with the wizard's steps this test takes. */
     private static final class Installed implements AutoCloseable {
+        final RenderedSnowflakeApp rendered;
         final FakeSnowflake snowflake;
         final FakeNativeApp app;
-        final SnowflakeSession account;
         final String setup;
-        private final Map<String, String> files;
-        private final Connection embedded;
-        private final ConnectorRegistry.Binding binding;
 
-        private Installed(
-                FakeSnowflake snowflake,
-                FakeNativeApp app,
-                SnowflakeSession account,
-                Map<String, String> files,
-                Connection embedded,
-                ConnectorRegistry.Binding binding) {
-            this.snowflake = snowflake;
-            this.app = app;
-            this.account = account;
-            this.files = files;
-            this.setup = files.get("snowflake/setup.sql");
-            this.embedded = embedded;
-            this.binding = binding;
+        private Installed(RenderedSnowflakeApp rendered) {
+            this.rendered = rendered;
+            this.snowflake = rendered.snowflake;
+            this.app = rendered.app;
+            this.setup = rendered.files.get("snowflake/setup.sql");
         }
 
         static Installed of(Path project, String manifest) throws Exception {
-            Files.createDirectories(project.resolve("src/main/connector"));
-            Files.writeString(
-                    project.resolve("src/main/connector/connector.yaml"),
+            boolean v2 = manifest.contains("specifications");
+            Installed installed = new Installed(RenderedSnowflakeApp.install(
+                    project,
                     "app: {name: owned}\n"
                             + "configuration:\n  connection:\n"
                             + "    - {name: base_url, type: url, required: true}\n"
                             + "    - {name: api_token, type: secret, required: true}\n"
                             + "spi:\n  connectionTester: io.connectorkit.plugin.fixtures.GithubConnectionTester\n"
-                            + "manifest:\n" + (manifest.contains("specifications") ? "  version: 2\n" : "") + manifest);
-            Map<String, String> files = TestProjects.render(project);
-            ConnectorDefinition connector = TestProjects.descriptor(project)
-                    .toDescription()
-                    .toDefinition(AppOwnedSecretsOnSnowflakeTest.class.getClassLoader());
-            FakeSnowflake snowflake = FakeSnowflake.start();
-            Connection embedded = DriverManager.getConnection("jdbc:h2:mem:" + UUID.randomUUID());
-            EmbeddedApp.install(embedded, connector);
-            ConnectorRegistry.Binding binding = EmbeddedApp.bind(embedded, connector);
-            FakeNativeApp app = new FakeNativeApp(
-                    snowflake,
+                            + "manifest:\n" + (v2 ? "  version: 2\n" : "") + manifest,
                     NAME,
-                    embedded,
-                    StagedSetupScript.run(
-                            files.get("snowflake/setup.sql"),
-                            staged(files),
-                            manifest.contains("specifications") ? 2 : 1));
-            Installed installed = new Installed(
-                    snowflake,
-                    app,
-                    SnowflakeSession.open(new ConnectionSettings(
-                            snowflake.jdbcUrl(), snowflake.connectionProperties(), List.of("test"))),
-                    files,
-                    embedded,
-                    binding);
-            installed.upgrade();
+                    v2 ? 2 : 1));
+            installed.app.runSetupCalls();
             return installed;
         }
 
-        /** CREATE APPLICATION and every upgrade: the staged files taken, then the setup script's own CALLs. */
+        /** An upgrade to the same version: the staged files taken, then the setup script's own CALLs. */
         void upgrade() {
-            app.install(Map.of("manifest.yml", bytes(files.get("snowflake/manifest.yml")), "setup.sql", bytes(setup)));
-            app.runSetupCalls();
+            rendered.upgrade();
         }
 
         void configure() throws SQLException {
@@ -320,8 +270,9 @@ class AppOwnedSecretsOnSnowflakeTest {
             return JSON.readTree(answer(sql, arguments));
         }
 
+        /** The first value of the answer as text, every row for a SELECT *, and "" for no row. */
         String answer(String sql, Object... arguments) throws SQLException {
-            var rows = account.query(sql, arguments);
+            var rows = rendered.account.query(sql, arguments);
             if (rows.isEmpty()) {
                 return "";
             }
@@ -332,30 +283,9 @@ class AppOwnedSecretsOnSnowflakeTest {
             return value == null ? null : value.toString();
         }
 
-        private static Set<String> staged(Map<String, String> files) {
-            Set<String> staged = new HashSet<>(files.keySet().stream()
-                    .map(path -> path.substring(path.indexOf('/') + 1))
-                    .toList());
-            Matcher imports = Pattern.compile("'/(lib/[^']+\\.jar)'").matcher(files.get("snowflake/setup.sql"));
-            while (imports.find()) {
-                staged.add(imports.group(1));
-            }
-            staged.addAll(TestProjects.generatedStreamlit(files.get("snowflake/setup.sql")));
-            return staged;
-        }
-
-        private static byte[] bytes(String text) {
-            return text.getBytes(StandardCharsets.UTF_8);
-        }
-
         @Override
         public void close() throws Exception {
-            try (snowflake;
-                    embedded;
-                    account;
-                    binding) {
-                // closed in reverse order
-            }
+            rendered.close();
         }
     }
 }

@@ -1,11 +1,10 @@
-package io.connectorkit.plugin.sdk;
+package io.connectorkit.plugin.testing;
 
 import io.connectorkit.fake.snowflake.FakeNativeApp;
 import io.connectorkit.fake.snowflake.FakeSnowflake;
 import io.connectorkit.fake.snowflake.StagedSetupScript;
 import io.connectorkit.plugin.snowflake.ConnectionSettings;
 import io.connectorkit.plugin.snowflake.SnowflakeSession;
-import io.connectorkit.plugin.testing.TestProjects;
 import io.connectorkit.runtime.embedded.EmbeddedApp;
 import io.connectorkit.runtime.spi.ConnectorDefinition;
 import io.connectorkit.runtime.spi.ConnectorRegistry;
@@ -27,14 +26,19 @@ import java.util.regex.Pattern;
  * The Snowflake app rendered from a connector.yaml, installed in the fake Snowflake from its staged setup script
  * and manifest, and an account session that calls it through the real driver, as a consumer's SQL does.
  */
-final class RenderedSnowflakeApp implements AutoCloseable {
+public final class RenderedSnowflakeApp implements AutoCloseable {
 
-    static final String NAME = "SDK_CALLER";
+    /** The application's name unless one is given. */
+    public static final String NAME = "SDK_CALLER";
 
-    final Map<String, String> files;
-    final FakeSnowflake snowflake;
-    final FakeNativeApp app;
-    final SnowflakeSession account;
+    /** The rendered files by their path in the bundle ({@code snowflake/setup.sql}, ...). */
+    public final Map<String, String> files;
+
+    public final FakeSnowflake snowflake;
+    public final FakeNativeApp app;
+    /** A session of the account, through the real driver. */
+    public final SnowflakeSession account;
+
     private final Connection embedded;
     private final ConnectorRegistry.Binding binding;
 
@@ -54,7 +58,16 @@ final class RenderedSnowflakeApp implements AutoCloseable {
     }
 
     /** Renders {@code connector.yaml} (the text given) in the project and installs the app it makes. */
-    static RenderedSnowflakeApp install(Path project, String connectorYaml) throws Exception {
+    public static RenderedSnowflakeApp install(Path project, String connectorYaml) throws Exception {
+        return install(project, connectorYaml, NAME, 1);
+    }
+
+    /**
+     * Renders {@code connector.yaml} and runs CREATE APPLICATION {@code name} from its staged files: the setup script
+     * runs as the given manifest version has it run; its own CALLs wait for {@link FakeNativeApp#runSetupCalls()}.
+     */
+    public static RenderedSnowflakeApp install(Path project, String connectorYaml, String name, int manifestVersion)
+            throws Exception {
         Files.createDirectories(project.resolve("src/main/connector"));
         Files.writeString(project.resolve("src/main/connector/connector.yaml"), connectorYaml);
         Map<String, String> files = TestProjects.render(project);
@@ -65,23 +78,40 @@ final class RenderedSnowflakeApp implements AutoCloseable {
         Connection embedded = DriverManager.getConnection("jdbc:h2:mem:" + UUID.randomUUID());
         EmbeddedApp.install(embedded, connector);
         ConnectorRegistry.Binding binding = EmbeddedApp.bind(embedded, connector);
-        String setup = files.get("snowflake/setup.sql");
-        FakeNativeApp app =
-                new FakeNativeApp(snowflake, NAME, embedded, StagedSetupScript.run(setup, stagedFiles(files)));
-        app.install(Map.of("manifest.yml", bytes(files.get("snowflake/manifest.yml")), "setup.sql", bytes(setup)));
+        FakeNativeApp app = new FakeNativeApp(
+                snowflake,
+                name,
+                embedded,
+                StagedSetupScript.run(files.get("snowflake/setup.sql"), stagedFiles(files), manifestVersion));
         SnowflakeSession account = SnowflakeSession.open(
                 new ConnectionSettings(snowflake.jdbcUrl(), snowflake.connectionProperties(), List.of("test")));
-        return new RenderedSnowflakeApp(files, snowflake, embedded, binding, app, account);
+        RenderedSnowflakeApp rendered = new RenderedSnowflakeApp(files, snowflake, embedded, binding, app, account);
+        rendered.stage();
+        return rendered;
+    }
+
+    /** ALTER APPLICATION ... UPGRADE to the same files: the staged files taken again, then the script's own CALLs. */
+    public void upgrade() {
+        stage();
+        app.runSetupCalls();
+    }
+
+    private void stage() {
+        app.install(Map.of(
+                "manifest.yml",
+                bytes(files.get("snowflake/manifest.yml")),
+                "setup.sql",
+                bytes(files.get("snowflake/setup.sql"))));
     }
 
     /** The first column of the first row of a statement of the account, as text. */
-    String answer(String sql, Object... arguments) throws SQLException {
+    public String answer(String sql, Object... arguments) throws SQLException {
         Object value = account.query(sql, arguments).get(0).values().iterator().next();
         return value == null ? null : value.toString();
     }
 
     /** The embedded tables behind the fake app's Java procedures. */
-    Connection state() {
+    public Connection state() {
         return embedded;
     }
 
