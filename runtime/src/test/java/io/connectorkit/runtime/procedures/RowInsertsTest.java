@@ -8,6 +8,7 @@ import io.connectorkit.runtime.sql.Dialect;
 import io.connectorkit.runtime.sql.Identifier;
 import io.connectorkit.runtime.sql.SqlPort;
 import io.connectorkit.runtime.sql.SqlRow;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * How a run's rows reach the destination table: on Snowflake as {@code INSERT … SELECT … UNION ALL …} statements split
- * so that none binds more than {@link RowInserts#MAX_PARAMETERS} values (and none holds more than a batch of rows), on
+ * so that none binds more than {@link RowInserts#MAX_PARAMETERS} values, none holds more than a batch of rows and
+ * none exceeds {@link RowInserts#MAX_STATEMENT_BYTES} of text and bound values, on
  * the embedded target as one JDBC batch of a prepared {@code INSERT … VALUES}.
  */
 class RowInsertsTest {
@@ -213,6 +215,48 @@ class RowInsertsTest {
         assertThat(rowsPerStatement(port, columns)).containsExactly(1, 1);
         assertThat(port.sent).allSatisfy(sent -> assertThat(sent.sql()).doesNotContain("UNION ALL"));
         assertThat(sentValues(port)).isEqualTo(allValues(rows));
+    }
+
+    @Test
+    void largeValuesSplitTheBatchSoThatNoStatementExceedsOneMegabyte() {
+        // 3 columns of 100,000 characters: 300 KB a row, so 3 rows fit in 1 MB and the 4th starts a new statement.
+        String large = "x".repeat(100_000);
+        List<Object[]> rows = IntStream.range(0, 7)
+                .mapToObj(row -> new Object[] {large, large, row + "-" + large})
+                .toList();
+
+        RecordingPort port = send(SnowflakeDialect.INSTANCE, columns(3), rows);
+
+        assertThat(rowsPerStatement(port, 3)).containsExactly(3, 3, 1);
+        assertThat(port.sent)
+                .allSatisfy(
+                        sent -> assertThat(statementBytes(sent)).isLessThanOrEqualTo(RowInserts.MAX_STATEMENT_BYTES));
+        assertThat(sentValues(port)).isEqualTo(allValues(rows));
+    }
+
+    @Test
+    void theStatementSizeCountsBytesOfUtf8NotCharactersAndARowLargerThanItGoesAlone() {
+        // 200,000 two-byte characters are 400 KB: two such rows fit, a third does not.
+        String accented = "é".repeat(200_000);
+        List<Object[]> rows =
+                IntStream.range(0, 3).mapToObj(row -> new Object[] {accented}).toList();
+        assertThat(rowsPerStatement(send(SnowflakeDialect.INSTANCE, columns(1), rows), 1))
+                .containsExactly(2, 1);
+
+        List<Object[]> huge = List.of(
+                new Object[] {"small"},
+                new Object[] {"y".repeat(RowInserts.MAX_STATEMENT_BYTES + 1)},
+                new Object[] {"small"});
+        assertThat(rowsPerStatement(send(SnowflakeDialect.INSTANCE, columns(1), huge), 1))
+                .containsExactly(1, 1, 1);
+    }
+
+    private static long statementBytes(Sent sent) {
+        long bytes = sent.sql().getBytes(StandardCharsets.UTF_8).length;
+        for (Object value : sent.parameters()) {
+            bytes += String.valueOf(value).getBytes(StandardCharsets.UTF_8).length;
+        }
+        return bytes;
     }
 
     @Test
