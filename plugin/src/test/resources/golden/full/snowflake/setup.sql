@@ -384,7 +384,7 @@ CREATE OR REPLACE PROCEDURE PUBLIC.GET_REFERENCE_CONFIG(REF_NAME STRING)
 BEGIN
   CASE (REF_NAME)
     WHEN 'GITHUB_EAI' THEN
-      RETURN '{"type":"CONFIGURATION","payload":{"host_ports":["api.github.com"],"allowed_secrets":"LIST","secret_references":["API_TOKEN_SECRET"]}}';
+      RETURN '{"type":"CONFIGURATION","payload":{"host_ports":["api.github.com"],"allowed_secrets":"ALL"}}';
     WHEN 'API_TOKEN_SECRET' THEN
       RETURN '{"type":"CONFIGURATION","payload":{"type":"GENERIC_STRING"}}';
     ELSE
@@ -493,7 +493,7 @@ BEGIN
     RETURN OBJECT_CONSTRUCT('response_code', 'OK', 'message', 'The secret of ' || FIELD || ' is set; the connector gets it once an integration is bound to GITHUB_EAI.');
   END IF;
   IF (ANSWER <> 'Success') THEN
-    RETURN OBJECT_CONSTRUCT('response_code', 'SECRET_UNAVAILABLE', 'message', 'The secret of ' || FIELD || ' is set, but the connector''s procedures cannot be given it: ' || REPLACE(ANSWER, 'External access could not be set up: ', '') || '. The external access integration bound to the app must allow the app''s secret: as its owner, add ' || CURRENT_DATABASE() || '.STATE.' || UPPER(FIELD) || '_VALUE to its ALLOWED_AUTHENTICATION_SECRETS (ALTER EXTERNAL ACCESS INTEGRATION … SET ALLOWED_AUTHENTICATION_SECRETS = (…)), then set the secret again');
+    RETURN OBJECT_CONSTRUCT('response_code', 'SECRET_UNAVAILABLE', 'message', 'The secret of ' || FIELD || ' is set, but the connector''s procedures cannot be given it: ' || REPLACE(ANSWER, 'External access could not be set up: ', '') || '. The external access integration bound to the app must allow the app''s own secret, which no secret reference names: as its owner, run ALTER EXTERNAL ACCESS INTEGRATION … SET ALLOWED_AUTHENTICATION_SECRETS = all (the integration Snowsight makes from GET_REFERENCE_CONFIG already does), or bind a SECRET of yours to ' || UPPER(FIELD) || '_SECRET instead; then set the secret again');
   END IF;
   RETURN OBJECT_CONSTRUCT('response_code', 'OK', 'message', 'The secret of ' || FIELD || ' is set.');
 END;

@@ -294,9 +294,11 @@ final class AppModel {
 
     /**
      * What the generated configuration callback answers for each reference that uses it: for an external access
-     * integration, the hosts it must reach and the secret references it must allow; for a secret, its type (the kit
-     * binds GENERIC_STRING secrets). Payloads as documented in
-     * https://docs.snowflake.com/en/developer-guide/native-apps/requesting-refs.
+     * integration, the hosts it must reach and the secrets it must allow (the listed secret references, none, or all
+     * when the app keeps typed secrets of its own); for a secret, its type (the kit binds GENERIC_STRING secrets).
+     * Payloads as documented in https://docs.snowflake.com/en/developer-guide/native-apps/requesting-refs
+     * (allowed_secrets NONE, ALL or LIST, as in
+     * https://docs.snowflake.com/en/developer-guide/native-apps/container-eai-example).
      */
     private List<Map<String, Object>> referenceConfigurations() {
         List<String> secretReferences = references().stream()
@@ -311,9 +313,17 @@ final class AppModel {
             Map<String, Object> payload = new LinkedHashMap<>();
             if (reference.objectType().equals(EXTERNAL_ACCESS_INTEGRATION)) {
                 payload.put("host_ports", reference.hosts());
-                payload.put("allowed_secrets", secretReferences.isEmpty() ? "NONE" : "LIST");
-                if (!secretReferences.isEmpty()) {
-                    payload.put("secret_references", secretReferences);
+                if (AppOwnedSecrets.offered(descriptor)) {
+                    // A secret typed in the app (SET_SECRET) is the app's own SECRET, which no secret reference
+                    // names and no consumer role can see, so the integration made from this answer must allow all
+                    // secrets, as the app-made v2 integration does; the procedures still get only the secrets their
+                    // SECRETS clause names.
+                    payload.put("allowed_secrets", "ALL");
+                } else {
+                    payload.put("allowed_secrets", secretReferences.isEmpty() ? "NONE" : "LIST");
+                    if (!secretReferences.isEmpty()) {
+                        payload.put("secret_references", secretReferences);
+                    }
                 }
             } else {
                 payload.put("type", "GENERIC_STRING");

@@ -41,10 +41,12 @@ class AppOwnedSecretsOnSnowflakeTest {
     @Test
     void aTypedSecretReachesTheConnectorCodeAndStaysOutOfEveryStatementText(@TempDir Path project) throws Exception {
         try (Installed installed = Installed.of(project, CONSUMER_INTEGRATION)) {
-            installed
-                    .snowflake
-                    .externalAccessIntegrations()
-                    .create("API_EAI", AllowedSecrets.of("OWNED.STATE.API_TOKEN_VALUE"));
+            // The integration Snowsight makes from the configuration callback's answer: the app's own secret is
+            // named by no secret reference, so the answer allows all secrets.
+            JsonNode asked = installed.json(APP + "GET_REFERENCE_CONFIG('API_ACCESS')");
+            assertThat(asked.path("payload").path("allowed_secrets").asText()).isEqualTo("ALL");
+            assertThat(asked.path("payload").has("secret_references")).isFalse();
+            installed.snowflake.externalAccessIntegrations().create("API_EAI", AllowedSecrets.anySecret());
             assertThat(installed.answer(
                             "CALL \"OWNED\".PUBLIC.REGISTER_REFERENCE('API_ACCESS', 'ADD', ?)",
                             installed.reference("EXTERNAL ACCESS INTEGRATION", "API_EAI")))
@@ -144,9 +146,10 @@ class AppOwnedSecretsOnSnowflakeTest {
                     .startsWith("The secret of api_token is set, but the "
                             + "connector's procedures cannot be given it: SQL compilation error:")
                     .contains(OWNED_SECRET, "\"API_EAI\"")
-                    .endsWith("add OWNED.STATE.API_TOKEN_VALUE to its ALLOWED_AUTHENTICATION_SECRETS (ALTER EXTERNAL "
-                            + "ACCESS INTEGRATION … SET ALLOWED_AUTHENTICATION_SECRETS = (…)), then set the secret "
-                            + "again")
+                    .endsWith("must allow the app's own secret, which no secret reference names: as its owner, run "
+                            + "ALTER EXTERNAL ACCESS INTEGRATION … SET ALLOWED_AUTHENTICATION_SECRETS = all (the "
+                            + "integration Snowsight makes from GET_REFERENCE_CONFIG already does), or bind a SECRET "
+                            + "of yours to API_TOKEN_SECRET instead; then set the secret again")
                     .doesNotContain("t0ken");
             assertThat(installed.app.externalAccess).isEmpty();
         }

@@ -95,7 +95,7 @@ class ExternalAccessRenderTest {
                 .contains("""
                             WHEN 'API_ACCESS' THEN
                               RETURN '{"type":"CONFIGURATION","payload":{"host_ports":["api.example.com"],\
-                        "allowed_secrets":"LIST","secret_references":["API_TOKEN_SECRET"]}}';
+                        "allowed_secrets":"ALL"}}';
                             WHEN 'API_TOKEN_SECRET' THEN
                               RETURN '{"type":"CONFIGURATION","payload":{"type":"GENERIC_STRING"}}';
                         """)

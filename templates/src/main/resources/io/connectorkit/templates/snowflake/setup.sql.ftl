@@ -361,7 +361,7 @@ BEGIN
     RETURN OBJECT_CONSTRUCT('response_code', 'OK', 'message', 'The secret of ' || FIELD || ${setSecret.waiting.sql});
   END IF;
   IF (ANSWER <> 'Success') THEN
-    RETURN OBJECT_CONSTRUCT('response_code', 'SECRET_UNAVAILABLE', 'message', 'The secret of ' || FIELD || ' is set, but the connector''s procedures cannot be given it: ' || REPLACE(ANSWER, 'External access could not be set up: ', '')<#if setSecret.consumerIntegration> || '. The external access integration bound to the app must allow the app''s secret: as its owner, add ' || CURRENT_DATABASE() || '.STATE.' || UPPER(FIELD) || '_VALUE to its ALLOWED_AUTHENTICATION_SECRETS (ALTER EXTERNAL ACCESS INTEGRATION … SET ALLOWED_AUTHENTICATION_SECRETS = (…)), then set the secret again'</#if>);
+    RETURN OBJECT_CONSTRUCT('response_code', 'SECRET_UNAVAILABLE', 'message', 'The secret of ' || FIELD || ' is set, but the connector''s procedures cannot be given it: ' || REPLACE(ANSWER, 'External access could not be set up: ', '')<#if setSecret.consumerIntegration> || '. The external access integration bound to the app must allow the app''s own secret, which no secret reference names: as its owner, run ALTER EXTERNAL ACCESS INTEGRATION … SET ALLOWED_AUTHENTICATION_SECRETS = all (the integration Snowsight makes from GET_REFERENCE_CONFIG already does), or bind a SECRET of yours to ' || UPPER(FIELD) || '_SECRET instead; then set the secret again'</#if>);
   END IF;
   RETURN OBJECT_CONSTRUCT('response_code', 'OK', 'message', 'The secret of ' || FIELD || ' is set.');
 END;
