@@ -77,7 +77,8 @@ public final class FlowAccount {
             new ConnectionResolver(environment, userHome).resolve(connection, Optional.empty());
         } catch (IllegalStateException unusable) {
             String reason = "no Snowflake connection configured (set SNOWFLAKE_CONNECTIONS_<NAME>_ACCOUNT… or "
-                    + "~/.snowflake/connections.toml, and choose it with -D" + CONNECTION_PROPERTY + "=NAME): "
+                    + "the Snowflake CLI's connections.toml or config.toml, and choose it with -D" + CONNECTION_PROPERTY
+                    + "=NAME): "
                     + unusable.getMessage();
             if (Boolean.parseBoolean(properties.getProperty(REQUIRED_PROPERTY, "false"))) {
                 throw new IllegalStateException(

@@ -3,6 +3,7 @@ package io.connectorkit.it.snowflake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.connectorkit.plugin.snowflake.SnowflakeCliFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -38,10 +39,14 @@ class FlowAccountTest {
                 .hasValueSatisfying(line -> assertThat(line)
                         .startsWith(
                                 "[live] skipped: no Snowflake connection configured (set SNOWFLAKE_CONNECTIONS_<NAME>_"
-                                        + "ACCOUNT… or ~/.snowflake/connections.toml, and choose it with -Dlive.connection=NAME)")
+                                        + "ACCOUNT… or the Snowflake CLI's connections.toml or config.toml, and "
+                                        + "choose it with -Dlive.connection=NAME)")
                         .contains(
                                 "'default'",
-                                home.resolve(".snowflake/connections.toml").toString())
+                                // Without ~/.snowflake, the CLI's folder is the platform's config folder.
+                                SnowflakeCliFiles.find(ACCOUNT_OBJECTS, home, System.getProperty("os.name"))
+                                        .connectionsFile()
+                                        .toString())
                         .doesNotContain("\n"));
     }
 
