@@ -376,7 +376,10 @@ $$;
 GRANT USAGE ON PROCEDURE PUBLIC.REGISTER_REFERENCE(STRING, STRING, STRING) TO APPLICATION ROLE ADMIN;
 
 -- What each secret and external access integration reference needs, for Snowsight and the consumer: Snowflake asks
--- this configuration callback (https://docs.snowflake.com/en/developer-guide/native-apps/requesting-refs).
+-- this configuration callback (https://docs.snowflake.com/en/developer-guide/native-apps/requesting-refs). Snowflake
+-- documents the integration's answer and, for a secret, only the OAUTH2 one
+-- (https://docs.snowflake.com/en/developer-guide/native-apps/requesting-example-oauth); the GENERIC_STRING answer for a
+-- secret is the kit's, and binding a SECRET by hand (SYSTEM$REFERENCE, then REGISTER_REFERENCE) does not depend on it.
 CREATE OR REPLACE PROCEDURE PUBLIC.GET_REFERENCE_CONFIG(REF_NAME STRING)
   RETURNS STRING
   LANGUAGE SQL
