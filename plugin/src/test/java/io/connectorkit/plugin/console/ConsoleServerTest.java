@@ -478,6 +478,22 @@ class ConsoleServerTest {
         assertThat(submit("/wizard/finalize", "finalize", "{}")).contains("FINALIZE_CONNECTOR_CONFIGURATION: OK");
     }
 
+    @Test
+    void anAppWhoseStateCannotBeReadGetsAnErrorPageNamingTheRepairOnEveryPage() throws Exception {
+        try (LocalConnection app = localApp().connect();
+                Statement statement = app.jdbc().createStatement()) {
+            statement.executeUpdate("DELETE FROM STATE.APP_STATE WHERE \"KEY\" = 'connector_status'");
+        }
+
+        for (String path : List.of("/", "/wizard", "/daily")) {
+            HttpResponse<String> page = get(path);
+            assertThat(page.statusCode()).as(path).isEqualTo(503);
+            assertThat(page.body())
+                    .as(path)
+                    .contains("the app&#39;s state cannot be read", "mvn connector:recover -Dconnector.status=PAUSED");
+        }
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(address.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
