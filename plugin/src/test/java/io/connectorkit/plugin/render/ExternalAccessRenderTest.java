@@ -9,6 +9,7 @@ import io.connectorkit.fake.snowflake.StagedSetupScript;
 import io.connectorkit.plugin.checks.StaticChecks;
 import io.connectorkit.plugin.snowflake.ConnectionSettings;
 import io.connectorkit.plugin.snowflake.SnowflakeSession;
+import io.connectorkit.plugin.testing.RenderedSnowflakeApp;
 import io.connectorkit.plugin.testing.TestProjects;
 import io.connectorkit.runtime.embedded.EmbeddedApp;
 import io.connectorkit.runtime.procedures.PublicProcedure;
@@ -22,7 +23,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -143,15 +143,7 @@ class ExternalAccessRenderTest {
                         snowflake.jdbcUrl(), snowflake.connectionProperties(), List.of("test")))) {
             EmbeddedApp.install(embedded, connector);
             try (ConnectorRegistry.Binding binding = EmbeddedApp.bind(embedded, connector)) {
-                // The jars the procedures import are staged by connector:bundle, beside the rendered files.
-                Set<String> staged = new HashSet<>(app.keySet().stream()
-                        .map(path -> path.substring("snowflake/".length()))
-                        .toList());
-                Matcher imports = Pattern.compile("'/(lib/[^']+\\.jar)'").matcher(app.get("snowflake/setup.sql"));
-                while (imports.find()) {
-                    staged.add(imports.group(1));
-                }
-                staged.addAll(TestProjects.generatedStreamlit(app.get("snowflake/setup.sql")));
+                Set<String> staged = RenderedSnowflakeApp.stagedFiles(app);
                 FakeNativeApp nativeApp = new FakeNativeApp(
                         snowflake,
                         "REACHING_OUT",
@@ -274,20 +266,9 @@ class ExternalAccessRenderTest {
                         "snowflake/manifest.yml", app.get("snowflake/manifest.yml"), "snowflake/setup.sql", setup))
                 .isEmpty();
         // The fake refuses what Snowflake refuses in a setup script: these statements are of shapes it accepts.
-        assertThat(StagedSetupScript.run(setup, stagedFiles(app), 2).specifications())
+        assertThat(StagedSetupScript.run(setup, RenderedSnowflakeApp.stagedFiles(app), 2)
+                        .specifications())
                 .containsOnlyKeys("API_ACCESS", "SIGN_IN");
-    }
-
-    private static Set<String> stagedFiles(Map<String, String> app) {
-        Set<String> staged = new HashSet<>(app.keySet().stream()
-                .map(path -> path.substring("snowflake/".length()))
-                .toList());
-        Matcher imports = Pattern.compile("'/(lib/[^']+\\.jar)'").matcher(app.get("snowflake/setup.sql"));
-        while (imports.find()) {
-            staged.add(imports.group(1));
-        }
-        staged.addAll(TestProjects.generatedStreamlit(app.get("snowflake/setup.sql")));
-        return staged;
     }
 
     @Test

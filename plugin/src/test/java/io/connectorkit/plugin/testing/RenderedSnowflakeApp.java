@@ -115,7 +115,11 @@ public final class RenderedSnowflakeApp implements AutoCloseable {
         return embedded;
     }
 
-    private static Set<String> stagedFiles(Map<String, String> app) {
+    /**
+     * The files a bundle of these rendered files stages: the rendered ones (paths as in the stage), the jars the
+     * setup script imports and the generated Streamlit's files.
+     */
+    public static Set<String> stagedFiles(Map<String, String> app) {
         Set<String> staged = new HashSet<>(app.keySet().stream()
                 .map(path -> path.substring(path.indexOf('/') + 1))
                 .toList());
